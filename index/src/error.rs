@@ -1,0 +1,81 @@
+//! The one error type of this crate.
+//!
+//! User errors (bad postcode, coordinates out of range) are kept apart from internal ones
+//! (index I/O) so that callers can show the first kind to people and log the second kind.
+
+use std::fmt;
+
+/// Result alias for this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in `index`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The text is not a Dutch postcode ("3454", "3454 AB").
+    #[error("invalid postcode {0:?}")]
+    InvalidPostcode(String),
+    /// A well-formed postcode that does not exist in the shipped postcode data.
+    #[error("unknown postcode {0}")]
+    UnknownPostcode(String),
+    /// Latitude or longitude out of range or not a number.
+    #[error("invalid coordinate: {0}")]
+    InvalidCoordinate(CoordinateProblem),
+    /// A place name we do not know.
+    #[error("unknown place {0:?}")]
+    UnknownPlace(String),
+    /// The search index failed (disk, corrupt files, ...).
+    #[error("search index: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// Opening the index directory failed.
+    #[error("search index directory: {0}")]
+    IndexDirectory(#[from] tantivy::directory::error::OpenDirectoryError),
+    /// File system error around the index.
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// True when the error is caused by what a person typed, not by the system.
+    pub fn is_user_error(&self) -> bool {
+        matches!(
+            self,
+            Error::InvalidPostcode(_)
+                | Error::UnknownPostcode(_)
+                | Error::InvalidCoordinate(_)
+                | Error::UnknownPlace(_)
+        )
+    }
+
+    /// A short Dutch sentence for people (B1), never with internals.
+    pub fn user_message(&self) -> String {
+        match self {
+            Error::InvalidPostcode(_) => {
+                "Dit is geen postcode. Typ vier cijfers, bijvoorbeeld 3511 of 3511 AB.".into()
+            }
+            Error::UnknownPostcode(p) => {
+                format!("We kennen postcode {p} niet. Kijk of de cijfers kloppen.")
+            }
+            Error::InvalidCoordinate(_) => "Deze plek op de kaart klopt niet.".into(),
+            Error::UnknownPlace(p) => format!("We kennen de plaats \"{p}\" niet."),
+            _ => "Er ging iets mis bij het zoeken. Probeer het later nog eens.".into(),
+        }
+    }
+}
+
+/// Why a coordinate was refused.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CoordinateProblem {
+    /// Latitude outside -90..=90.
+    Latitude(f64),
+    /// Longitude outside -180..=180.
+    Longitude(f64),
+}
+
+impl fmt::Display for CoordinateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CoordinateProblem::Latitude(v) => write!(f, "latitude {v} out of range"),
+            CoordinateProblem::Longitude(v) => write!(f, "longitude {v} out of range"),
+        }
+    }
+}

@@ -1,0 +1,23 @@
+//! # index — search, geocoding and (later) matching for the sociale kaart
+//!
+//! This crate holds everything the product knows about *finding*: Dutch postcodes and places
+//! turned into coordinates and areas ([`Geocoder`]), and the full-text + geo search over offers
+//! ([`SearchIndex`]). It knows nothing of HTTP or SQL: the database is the source of truth and
+//! feeds [`OfferDoc`]s in; the index can always be rebuilt from it.
+//!
+//! ```
+//! use index::{Geocoder, Postcode};
+//!
+//! let postcode = Postcode::parse("3454 ab").unwrap();
+//! let place = Geocoder::embedded().postcode(&postcode).unwrap();
+//! assert_eq!(place.plaats, "De Meern");
+//! ```
+#![warn(missing_docs)]
+
+mod error;
+mod geo;
+mod search;
+
+pub use error::{Error, Result};
+pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
+pub use search::{IndexState, OfferDoc, SearchHit, SearchIndex, SearchRequest, SearchResults};

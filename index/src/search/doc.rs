@@ -1,0 +1,58 @@
+//! [`OfferDoc`]: what the database hands to the index for one offer at one location.
+
+use uuid::Uuid;
+
+/// One offer at one location, flattened for search. Built from the database by the caller.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OfferDoc {
+    /// The offer (HSDS service) id.
+    pub offer_id: Uuid,
+    /// The location id, when the offer happens somewhere.
+    pub location_id: Option<Uuid>,
+    /// Name of the offer.
+    pub name: String,
+    /// Name of the organisation behind it.
+    pub organisation: String,
+    /// Plain-language description.
+    pub description: String,
+    /// buurthuis, vereniging, initiatief or voorziening.
+    pub kind: String,
+    /// Leefgebied codes.
+    pub leefgebieden: Vec<String>,
+    /// Other words that help finding it: target groups, activities, place names.
+    pub keywords: Vec<String>,
+    /// Where it happens.
+    pub lat: Option<f64>,
+    /// See `lat`.
+    pub lon: Option<f64>,
+    /// CBS wijk code of the location.
+    pub wijk_code: Option<String>,
+    /// CBS gemeente code of the location.
+    pub gemeente_code: Option<String>,
+    /// Costs nothing.
+    pub free: bool,
+    /// Active offers only are found unless asked otherwise.
+    pub active: bool,
+}
+
+impl OfferDoc {
+    /// A complete example document, handy in tests and docs.
+    pub fn example() -> OfferDoc {
+        OfferDoc {
+            offer_id: Uuid::new_v4(),
+            location_id: Some(Uuid::new_v4()),
+            name: "Koffieochtend".into(),
+            organisation: "Buurthuis De Meern".into(),
+            description: "Elke week samen koffie drinken en bijpraten.".into(),
+            kind: "buurthuis".into(),
+            leefgebieden: vec!["sociaal-netwerk".into()],
+            keywords: vec![],
+            lat: Some(52.078),
+            lon: Some(5.044),
+            wijk_code: Some("WK034410".into()),
+            gemeente_code: Some("GM0344".into()),
+            free: true,
+            active: true,
+        }
+    }
+}
