@@ -1,1 +1,29 @@
+//! # app — the pages of the sociale kaart
+//!
+//! Leptos components, pages and server functions. The same crate is compiled twice: with `ssr`
+//! for the server (it then also holds the database layer in [`db`]) and with `hydrate` for the
+//! browser bundle. Every page works without JavaScript: searches are plain GET forms and links;
+//! hydration only makes them faster.
+#![recursion_limit = "256"]
 
+pub mod api;
+mod components;
+pub mod model;
+mod pages;
+mod shell;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+mod error;
+#[cfg(feature = "ssr")]
+mod state;
+
+#[cfg(feature = "ssr")]
+pub use error::{Error, Result};
+pub use shell::{shell, App};
+#[cfg(feature = "ssr")]
+pub use state::AppState;
+
+/// File name of the browser bundle (`pkg/<name>.js`, `pkg/<name>_bg.wasm`).
+pub const OUTPUT_NAME: &str = "sociale_kaart";

@@ -1,1 +1,19 @@
+//! # server — the `sociale-kaart` binary as a library
+//!
+//! Startup, configuration, the axum router and the commands (`serve`, `demo`, `reindex`). The
+//! binary in `main.rs` only parses the command line; integration tests call the same functions
+//! and bind port 0.
 
+pub mod cli;
+pub mod config;
+pub mod demo;
+mod error;
+mod routes;
+mod startup;
+mod sync;
+
+pub use config::{Config, DatabaseUrl};
+pub use error::ApiError;
+pub use routes::router;
+pub use startup::{build_state, serve, shutdown_signal, App};
+pub use sync::{reindex, sync_index_if_stale};

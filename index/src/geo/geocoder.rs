@@ -117,6 +117,20 @@ impl Geocoder {
         list
     }
 
+    /// The display name of a wijk code ("WK034410" → "Vleuten-De Meern").
+    pub fn wijk_name(&self, wijk_code: &str) -> Option<String> {
+        let shapes = self.wijken_utrecht.iter().chain(&self.wijken_nl);
+        let keys = |s: &Shape| {
+            if s.props.contains_key("wijkcode") { ("wijkcode", "wijknaam") } else { ("statcode", "statnaam") }
+        };
+        shapes
+            .filter_map(|s| {
+                let (code_key, name_key) = keys(s);
+                (s.prop(code_key)? == wijk_code).then(|| s.prop(name_key).map(wijk_display_name))?
+            })
+            .next()
+    }
+
     /// Looks a place up by name (case and accents as typed by most people); the most
     /// populated place wins when names repeat.
     pub fn place(&self, name: &str) -> Result<LatLon> {
@@ -292,6 +306,7 @@ mod tests {
         assert_eq!(areas.gemeente_naam.as_deref(), Some("Utrecht"));
         assert_eq!(areas.wijk_code.as_deref(), Some("WK034410"));
         assert_eq!(areas.wijk_naam.as_deref(), Some("Vleuten-De Meern"));
+        assert_eq!(geocoder().wijk_name("WK034410").as_deref(), Some("Vleuten-De Meern"));
     }
 
     #[test]

@@ -8,6 +8,20 @@ use tantivy::tokenizer::{
 /// Name under which the analyzer is registered on every index.
 pub(crate) const DUTCH: &str = "nl";
 
+/// The words of a query as the index stores them (lowercase, folded, stemmed, no stop words).
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    let mut analyzer = dutch();
+    let mut stream = analyzer.token_stream(text);
+    let mut out: Vec<String> = Vec::new();
+    while stream.advance() {
+        let t = stream.token().text.clone();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 pub(crate) fn dutch() -> TextAnalyzer {
     let stop_words = StopWordFilter::new(Language::Dutch).expect("tantivy ships dutch stop words");
     TextAnalyzer::builder(SimpleTokenizer::default())
@@ -24,13 +38,7 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str) -> Vec<String> {
-        let mut analyzer = dutch();
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while stream.advance() {
-            out.push(stream.token().text.clone());
-        }
-        out
+        terms(text)
     }
 
     #[test]

@@ -5,7 +5,9 @@ use std::sync::Mutex;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
+};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use uuid::Uuid;
@@ -16,6 +18,8 @@ use super::schema::{self, Fields};
 use crate::{LatLon, Result};
 
 const WRITER_MEMORY: usize = 50_000_000;
+/// Words at least this long also match longer words that start with them.
+const MIN_PREFIX_CHARS: usize = 4;
 /// The text score is multiplied by this decay so that, among similar matches, nearer wins.
 const DISTANCE_HALF_KM: f64 = 3.0;
 
@@ -75,7 +79,6 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Mutex<IndexWriter>,
     fields: Fields,
-    index: Index,
 }
 
 impl SearchIndex {
@@ -107,7 +110,7 @@ impl SearchIndex {
         let (_, fields) = schema::build();
         let writer = index.writer_with_num_threads(threads, WRITER_MEMORY * threads)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { reader, writer: Mutex::new(writer), fields, index })
+        Ok(SearchIndex { reader, writer: Mutex::new(writer), fields })
     }
 
     /// Replaces every document with `docs` in one commit; searches see old or new, never half.
@@ -162,23 +165,36 @@ impl SearchIndex {
 
     fn query(&self, text: &str) -> Box<dyn Query> {
         let f = &self.fields;
-        let text_query: Box<dyn Query> = if text.trim().is_empty() {
+        let words = analyzer::terms(text);
+        let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
         } else {
-            let mut parser = QueryParser::for_index(
-                &self.index,
-                vec![f.name, f.organisation, f.description, f.keywords],
-            );
-            parser.set_field_boost(f.name, 3.0);
-            parser.set_field_boost(f.keywords, 1.5);
-            // People type free text, not query syntax: whatever they type is searched.
-            parser.parse_query_lenient(text).0
+            let per_word = words.iter().map(|w| (Occur::Should, self.word_query(w))).collect();
+            Box::new(BooleanQuery::new(per_word))
         };
         let active = TermQuery::new(Term::from_field_bool(f.active, true), IndexRecordOption::Basic);
         Box::new(BooleanQuery::new(vec![
             (Occur::Must, text_query),
             (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(active), 0.0))),
         ]))
+    }
+
+    /// One word in any text field: exact stem scores highest; longer words also match as a
+    /// prefix, so "voetbal" finds "voetballen" and "voetbalclub" (Dutch compounds).
+    fn word_query(&self, word: &str) -> Box<dyn Query> {
+        let f = &self.fields;
+        let fields = [(f.name, 3.0), (f.keywords, 1.5), (f.organisation, 1.0), (f.description, 1.0)];
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, weight) in fields {
+            let term = Term::from_field_text(field, word);
+            let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), weight))));
+            if word.chars().count() >= MIN_PREFIX_CHARS {
+                let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
+                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), weight * 0.5))));
+            }
+        }
+        Box::new(BooleanQuery::new(parts))
     }
 
     /// Searches; hits are unique per offer (its nearest location wins).
@@ -245,6 +261,26 @@ mod tests {
         index.replace_all(vec![doc("Taalcafé voor iedereen", 52.08, 5.11)]).unwrap();
         assert_eq!(index.search(&SearchRequest::text("taalcafe")).unwrap().total, 1);
         assert_eq!(index.search(&SearchRequest::text("zwemmen")).unwrap().total, 0);
+    }
+
+    #[test]
+    fn a_word_also_finds_longer_words_and_compounds_that_start_with_it() {
+        let index = SearchIndex::in_ram().unwrap();
+        let club = doc("Voetbalclub West", 52.08, 5.11);
+        let kids = doc("Voetballen voor kinderen", 52.08, 5.11);
+        index.replace_all(vec![club, kids, doc("Judo", 52.08, 5.11)]).unwrap();
+        assert_eq!(index.search(&SearchRequest::text("voetbal")).unwrap().total, 2);
+    }
+
+    #[test]
+    fn the_exact_word_ranks_above_a_longer_word() {
+        let index = SearchIndex::in_ram().unwrap();
+        let exact = doc("Koken", 52.08, 5.11);
+        let longer = doc("Kookclub koken-en-meer kokenschool", 52.08, 5.11);
+        let other = OfferDoc { name: "Kokenboek lezen".into(), ..doc("x", 52.08, 5.11) };
+        index.replace_all(vec![other, exact.clone(), longer]).unwrap();
+        let found = index.search(&SearchRequest::text("koken")).unwrap();
+        assert_eq!(found.hits[0].offer_id, exact.offer_id);
     }
 
     #[test]

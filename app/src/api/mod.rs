@@ -1,0 +1,7 @@
+//! Server functions: called directly during server rendering, over HTTP after hydration.
+
+mod offer;
+mod search;
+
+pub use offer::{get_offer, GetOffer};
+pub use search::{search_offers, SearchOffers};

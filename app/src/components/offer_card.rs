@@ -1,0 +1,32 @@
+//! One offer in a result list.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::model::{format_km, OfferSummary};
+
+/// A result card: what, who, where, how far, free or not, when.
+#[component]
+pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
+    let href = format!("/aanbod/{}", offer.id);
+    let distance = offer.distance_km.map(|d| format!("{} van je af", format_km(d)));
+    let place = [offer.address.clone(), offer.wijk.clone().unwrap_or_default()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    view! {
+        <li class="offer-card">
+            <h3><A href=href>{offer.name.clone()}</A></h3>
+            <p class="org">{offer.organisation.clone()}</p>
+            <p class="summary">{offer.summary.clone()}</p>
+            <p class="meta">
+                {offer.free.then(|| view! { <span class="badge badge-free">"Gratis"</span> })}
+                <span class="kind">{offer.kind_label.clone()}</span>
+                {(!place.is_empty()).then(|| view! { <span class="place">{place}</span> })}
+                {distance.map(|d| view! { <span class="distance">{d}</span> })}
+            </p>
+            {offer.when.clone().map(|w| view! { <p class="when">{w}</p> })}
+        </li>
+    }
+}

@@ -1,0 +1,291 @@
+//! [`Dataset`]: organisations with their locations, offers and needs, saved in one transaction.
+//!
+//! Saving is an upsert by id, so loading the same data twice updates instead of duplicating.
+//! The demo data and (later) the HSDS import both go through [`save_dataset`].
+
+use chrono::{NaiveDate, Utc};
+use index::{Geocoder, LatLon, Postcode};
+use uuid::Uuid;
+
+use super::taxonomy::term_id;
+use super::{on_tx, Db, Tx};
+use crate::{Error, Result};
+
+/// A batch of data to save.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    /// Organisations.
+    pub organisations: Vec<OrganisationRecord>,
+    /// Their locations.
+    pub locations: Vec<LocationRecord>,
+    /// Their offers.
+    pub services: Vec<ServiceRecord>,
+    /// What they ask.
+    pub needs: Vec<NeedRecord>,
+}
+
+/// An organisation (HSDS organization).
+#[derive(Debug, Clone, Default)]
+pub struct OrganisationRecord {
+    pub id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub phone: Option<String>,
+    pub last_verified_on: Option<NaiveDate>,
+    pub source: String,
+}
+
+/// A place (HSDS location + address). Areas and PC4 are derived when saved.
+#[derive(Debug, Clone, Default)]
+pub struct LocationRecord {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub name: String,
+    pub address_1: String,
+    pub postal_code: String,
+    pub city: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub accessibility: String,
+    pub transportation: String,
+}
+
+/// A weekly time slot.
+#[derive(Debug, Clone)]
+pub struct ScheduleRecord {
+    /// ISO weekday, 1 = maandag.
+    pub weekday: u8,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub description: String,
+}
+
+/// One way of paying.
+#[derive(Debug, Clone)]
+pub struct CostRecord {
+    pub option: String,
+    pub amount: Option<f64>,
+    pub amount_description: String,
+}
+
+/// An offer (HSDS service) with its links.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceRecord {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub name: String,
+    pub description: String,
+    /// buurthuis, vereniging, initiatief or voorziening.
+    pub kind: String,
+    /// active, inactive, defunct or "temporarily closed".
+    pub status: String,
+    pub minimum_age: Option<i32>,
+    pub maximum_age: Option<i32>,
+    pub is_free: bool,
+    pub fees_description: String,
+    pub no_referral_needed: bool,
+    pub keeps_benefit: bool,
+    pub eligibility_description: String,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+    pub capacity: Option<i32>,
+    pub waiting_list: i32,
+    pub last_verified_on: Option<NaiveDate>,
+    pub source: String,
+    pub location_ids: Vec<Uuid>,
+    /// (taxonomy, code) pairs, e.g. ("leefgebied", "meedoen").
+    pub terms: Vec<(String, String)>,
+    /// ISO 639-1 codes.
+    pub languages: Vec<String>,
+    pub schedules: Vec<ScheduleRecord>,
+    pub costs: Vec<CostRecord>,
+}
+
+/// What an organisation asks (volunteer role, trainers, space, ...).
+#[derive(Debug, Clone, Default)]
+pub struct NeedRecord {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub service_id: Option<Uuid>,
+    pub location_id: Option<Uuid>,
+    /// vrijwilliger, trainer, ruimte, financiering or deelnemers.
+    pub kind: String,
+    pub title: String,
+    pub description: String,
+    pub minimum_age: Option<i32>,
+    pub maximum_age: Option<i32>,
+    pub time_commitment: String,
+    pub people_wanted: Option<i32>,
+    /// Talent codes that fit.
+    pub talents: Vec<String>,
+}
+
+/// Saves everything in one transaction: all of it lands, or none of it.
+pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
+    let mut tx = db.begin().await?;
+    for o in &data.organisations {
+        upsert_organisation(&mut tx, o).await?;
+    }
+    for l in &data.locations {
+        upsert_location(&mut tx, l).await?;
+    }
+    for s in &data.services {
+        upsert_service(&mut tx, s).await?;
+        replace_service_links(&mut tx, s).await?;
+    }
+    for n in &data.needs {
+        upsert_need(&mut tx, n).await?;
+    }
+    tx.commit().await
+}
+
+async fn upsert_organisation(tx: &mut Tx, o: &OrganisationRecord) -> Result<()> {
+    let now = Utc::now();
+    let sql = "INSERT INTO organizations \
+        (id, name, description, email, website, phone, last_verified_on, source, created_at, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, \
+        email = excluded.email, website = excluded.website, phone = excluded.phone, \
+        last_verified_on = excluded.last_verified_on, source = excluded.source, updated_at = excluded.updated_at";
+    on_tx!(tx, t => sqlx::query(sql)
+        .bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email).bind(&o.website)
+        .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now)
+        .execute(t).await.map(drop)?);
+    Ok(())
+}
+
+/// Coordinates from the record, else from the postcode; areas from the coordinates.
+fn place_location(l: &LocationRecord) -> Result<(Option<LatLon>, Option<String>)> {
+    let geocoder = Geocoder::embedded();
+    let postcode = match l.postal_code.trim() {
+        "" => None,
+        text => Some(Postcode::parse(text)?),
+    };
+    let at = match (l.latitude, l.longitude, &postcode) {
+        (Some(lat), Some(lon), _) => Some(LatLon::parse(lat, lon)?),
+        (_, _, Some(p)) => geocoder.postcode(p).ok().map(|place| place.lat_lon()),
+        _ => None,
+    };
+    Ok((at, postcode.map(|p| p.pc4())))
+}
+
+async fn upsert_location(tx: &mut Tx, l: &LocationRecord) -> Result<()> {
+    let (at, pc4) = place_location(l)?;
+    let areas = at.map(|at| Geocoder::embedded().areas(at)).unwrap_or_default();
+    let now = Utc::now();
+    let sql = "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
+        latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, transportation, \
+        created_at, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+        ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name, \
+        address_1 = excluded.address_1, postal_code = excluded.postal_code, pc4 = excluded.pc4, \
+        city = excluded.city, latitude = excluded.latitude, longitude = excluded.longitude, \
+        gemeente_code = excluded.gemeente_code, wijk_code = excluded.wijk_code, \
+        buurt_code = excluded.buurt_code, accessibility = excluded.accessibility, \
+        transportation = excluded.transportation, updated_at = excluded.updated_at";
+    on_tx!(tx, t => sqlx::query(sql)
+        .bind(l.id).bind(l.organization_id).bind(&l.name).bind(&l.address_1).bind(&l.postal_code)
+        .bind(&pc4).bind(&l.city).bind(at.map(|a| a.lat())).bind(at.map(|a| a.lon()))
+        .bind(&areas.gemeente_code).bind(&areas.wijk_code).bind(&areas.buurt_code)
+        .bind(&l.accessibility).bind(&l.transportation).bind(now)
+        .execute(t).await.map(drop)?);
+    Ok(())
+}
+
+async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
+    if !matches!(s.kind.as_str(), "buurthuis" | "vereniging" | "initiatief" | "voorziening") {
+        return Err(Error::Invalid(format!("Onbekende soort aanbod: {}", s.kind)));
+    }
+    let now = Utc::now();
+    let sql = "INSERT INTO services (id, organization_id, name, description, kind, status, \
+        minimum_age, maximum_age, is_free, fees_description, no_referral_needed, keeps_benefit, \
+        eligibility_description, contact_name, email, phone, url, capacity, waiting_list, \
+        last_verified_on, source, created_at, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+        $19, $20, $21, $22, $22) \
+        ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
+        name = excluded.name, description = excluded.description, kind = excluded.kind, \
+        status = excluded.status, minimum_age = excluded.minimum_age, \
+        maximum_age = excluded.maximum_age, is_free = excluded.is_free, \
+        fees_description = excluded.fees_description, \
+        no_referral_needed = excluded.no_referral_needed, keeps_benefit = excluded.keeps_benefit, \
+        eligibility_description = excluded.eligibility_description, \
+        contact_name = excluded.contact_name, email = excluded.email, phone = excluded.phone, \
+        url = excluded.url, capacity = excluded.capacity, waiting_list = excluded.waiting_list, \
+        last_verified_on = excluded.last_verified_on, source = excluded.source, \
+        updated_at = excluded.updated_at";
+    on_tx!(tx, t => sqlx::query(sql)
+        .bind(s.id).bind(s.organization_id).bind(&s.name).bind(&s.description).bind(&s.kind)
+        .bind(&s.status).bind(s.minimum_age).bind(s.maximum_age).bind(s.is_free)
+        .bind(&s.fees_description).bind(s.no_referral_needed).bind(s.keeps_benefit)
+        .bind(&s.eligibility_description).bind(&s.contact_name).bind(&s.email).bind(&s.phone)
+        .bind(&s.url).bind(s.capacity).bind(s.waiting_list).bind(s.last_verified_on)
+        .bind(&s.source).bind(now)
+        .execute(t).await.map(drop)?);
+    Ok(())
+}
+
+/// Child rows are replaced as a whole: what the record no longer lists is gone.
+async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
+    for table in ["service_at_locations", "service_terms", "service_languages", "schedules", "cost_options"] {
+        let sql = format!("DELETE FROM {table} WHERE service_id = $1");
+        on_tx!(tx, t => sqlx::query(&sql).bind(s.id).execute(t).await.map(drop)?);
+    }
+    let child_id = |kind: &str, n: usize| Uuid::new_v5(&s.id, format!("{kind}:{n}").as_bytes());
+    for (n, location_id) in s.location_ids.iter().enumerate() {
+        let sql = "INSERT INTO service_at_locations (id, service_id, location_id) VALUES ($1, $2, $3)";
+        on_tx!(tx, t => sqlx::query(sql).bind(child_id("sal", n)).bind(s.id).bind(location_id).execute(t).await.map(drop)?);
+    }
+    for (taxonomy, code) in &s.terms {
+        let sql = "INSERT INTO service_terms (service_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+        on_tx!(tx, t => sqlx::query(sql).bind(s.id).bind(term_id(taxonomy, code)).execute(t).await.map(drop)?);
+    }
+    for code in &s.languages {
+        let sql = "INSERT INTO service_languages (service_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+        on_tx!(tx, t => sqlx::query(sql).bind(s.id).bind(code).execute(t).await.map(drop)?);
+    }
+    for (n, slot) in s.schedules.iter().enumerate() {
+        let sql = "INSERT INTO schedules (id, service_id, location_id, weekday, opens_at, closes_at, description) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        on_tx!(tx, t => sqlx::query(sql)
+            .bind(child_id("schedule", n)).bind(s.id).bind(s.location_ids.first())
+            .bind(i32::from(slot.weekday)).bind(&slot.opens_at).bind(&slot.closes_at)
+            .bind(&slot.description).execute(t).await.map(drop)?);
+    }
+    for (n, cost) in s.costs.iter().enumerate() {
+        let sql = "INSERT INTO cost_options (id, service_id, option, amount, currency, amount_description) \
+                   VALUES ($1, $2, $3, $4, 'EUR', $5)";
+        on_tx!(tx, t => sqlx::query(sql)
+            .bind(child_id("cost", n)).bind(s.id).bind(&cost.option).bind(cost.amount)
+            .bind(&cost.amount_description).execute(t).await.map(drop)?);
+    }
+    Ok(())
+}
+
+async fn upsert_need(tx: &mut Tx, n: &NeedRecord) -> Result<()> {
+    let now = Utc::now();
+    let sql = "INSERT INTO needs (id, organization_id, service_id, location_id, kind, title, \
+        description, minimum_age, maximum_age, time_commitment, people_wanted, status, created_at, updated_at) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $12) \
+        ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
+        service_id = excluded.service_id, location_id = excluded.location_id, kind = excluded.kind, \
+        title = excluded.title, description = excluded.description, \
+        minimum_age = excluded.minimum_age, maximum_age = excluded.maximum_age, \
+        time_commitment = excluded.time_commitment, people_wanted = excluded.people_wanted, \
+        updated_at = excluded.updated_at";
+    on_tx!(tx, t => sqlx::query(sql)
+        .bind(n.id).bind(n.organization_id).bind(n.service_id).bind(n.location_id).bind(&n.kind)
+        .bind(&n.title).bind(&n.description).bind(n.minimum_age).bind(n.maximum_age)
+        .bind(&n.time_commitment).bind(n.people_wanted).bind(now)
+        .execute(t).await.map(drop)?);
+    on_tx!(tx, t => sqlx::query("DELETE FROM need_talents WHERE need_id = $1").bind(n.id).execute(t).await.map(drop)?);
+    for code in &n.talents {
+        let sql = "INSERT INTO need_talents (need_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+        on_tx!(tx, t => sqlx::query(sql).bind(n.id).bind(term_id("talent", code)).execute(t).await.map(drop)?);
+    }
+    Ok(())
+}

@@ -1,0 +1,102 @@
+//! The database layer: one code path for SQLite (default) and PostgreSQL.
+//!
+//! Queries are written once with `$1` placeholders, which both backends accept; [`on_pool!`]
+//! expands each query for both pool types. Migrations live in `migrations/<backend>/`.
+
+mod dataset;
+mod tx;
+mod offers;
+mod taxonomy;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+
+pub use dataset::{
+    save_dataset, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
+    ScheduleRecord, ServiceRecord,
+};
+pub use offers::{
+    index_documents, index_documents_count, index_fingerprint, offer_detail, offer_summaries,
+};
+pub use taxonomy::{ensure_taxonomy, term_id, TAXONOMY_JSON};
+pub use tx::{on_tx, Tx};
+
+use crate::Result;
+
+/// A pool on one of the two supported backends.
+#[derive(Clone, Debug)]
+pub enum Db {
+    /// SQLite file (WAL), the embedded default.
+    Sqlite(SqlitePool),
+    /// PostgreSQL, the shared store when scaling out.
+    Postgres(PgPool),
+}
+
+/// Runs the same query code on whichever pool `db` holds.
+#[macro_export]
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::db::Db::Sqlite($pool) => $body,
+            $crate::db::Db::Postgres($pool) => $body,
+        }
+    };
+}
+pub use on_pool;
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
+
+impl Db {
+    /// Connects to `postgres://...` or `sqlite://path` (the file is created when missing).
+    pub async fn connect(url: &str) -> Result<Db> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(10)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
+            Ok(Db::Postgres(pool))
+        } else {
+            let options = SqliteConnectOptions::from_str(url)?
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(10));
+            let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+            Ok(Db::Sqlite(pool))
+        }
+    }
+
+    /// Brings the schema up to date and makes sure the shipped taxonomy is present.
+    pub async fn migrate(&self) -> Result<()> {
+        match self {
+            Db::Sqlite(pool) => SQLITE_MIGRATIONS.run(pool).await?,
+            Db::Postgres(pool) => POSTGRES_MIGRATIONS.run(pool).await?,
+        }
+        ensure_taxonomy(self).await
+    }
+
+    /// "sqlite" or "postgres".
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Number of offers (services) of any status.
+    pub async fn count_offers(&self) -> Result<i64> {
+        let sql = "SELECT COUNT(*) FROM services";
+        let n: i64 = on_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?);
+        Ok(n)
+    }
+
+    /// Closes the pool (tests, shutdown).
+    pub async fn close(&self) {
+        on_pool!(self, p => p.close().await)
+    }
+}

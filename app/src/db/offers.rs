@@ -1,0 +1,394 @@
+//! Reading offers: for the search index, for result cards and for the detail page.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use index::{Geocoder, OfferDoc};
+use uuid::Uuid;
+
+use super::{on_pool, Db};
+use crate::model::{ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, WeeklySlot};
+use crate::{Error, Result};
+
+#[derive(sqlx::FromRow)]
+struct DocRow {
+    service_id: Uuid,
+    location_id: Option<Uuid>,
+    name: String,
+    organisation: String,
+    description: String,
+    kind: String,
+    status: String,
+    is_free: bool,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    wijk_code: Option<String>,
+    gemeente_code: Option<String>,
+    city: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct TermRow {
+    service_id: Uuid,
+    taxonomy: String,
+    code: String,
+    name: String,
+}
+
+async fn service_terms(db: &Db, only: Option<Uuid>) -> Result<Vec<TermRow>> {
+    let sql = "SELECT st.service_id, t.taxonomy, t.code, t.name FROM service_terms st \
+               JOIN taxonomy_terms t ON t.id = st.term_id \
+               WHERE ($1 IS NULL OR st.service_id = $1) ORDER BY t.taxonomy, t.name";
+    Ok(on_pool!(db, p => sqlx::query_as::<_, TermRow>(sql).bind(only).fetch_all(p).await?))
+}
+
+/// One search document per offer at each of its locations (or one without a location).
+pub async fn index_documents(db: &Db) -> Result<Vec<OfferDoc>> {
+    let sql = "SELECT s.id AS service_id, l.id AS location_id, s.name, o.name AS organisation, \
+               s.description, s.kind, s.status, s.is_free, l.latitude, l.longitude, l.wijk_code, \
+               l.gemeente_code, l.city \
+               FROM services s JOIN organizations o ON o.id = s.organization_id \
+               LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
+               LEFT JOIN locations l ON l.id = sal.location_id";
+    let rows = on_pool!(db, p => sqlx::query_as::<_, DocRow>(sql).fetch_all(p).await?);
+    let mut terms: HashMap<Uuid, Vec<TermRow>> = HashMap::new();
+    for t in service_terms(db, None).await? {
+        terms.entry(t.service_id).or_default().push(t);
+    }
+    let geocoder = Geocoder::embedded();
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let own = terms.get(&r.service_id).map(Vec::as_slice).unwrap_or_default();
+            let mut keywords: Vec<String> = own.iter().map(|t| t.name.clone()).collect();
+            keywords.extend(r.city.clone());
+            keywords.extend(r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)));
+            OfferDoc {
+                offer_id: r.service_id,
+                location_id: r.location_id,
+                name: r.name,
+                organisation: r.organisation,
+                description: r.description,
+                kind: r.kind,
+                leefgebieden: own
+                    .iter()
+                    .filter(|t| t.taxonomy == "leefgebied")
+                    .map(|t| t.code.clone())
+                    .collect(),
+                keywords,
+                lat: r.latitude,
+                lon: r.longitude,
+                wijk_code: r.wijk_code,
+                gemeente_code: r.gemeente_code,
+                free: r.is_free,
+                active: r.status == "active",
+            }
+        })
+        .collect())
+}
+
+/// How many documents [`index_documents`] returns.
+pub async fn index_documents_count(db: &Db) -> Result<u64> {
+    let sql = "SELECT COUNT(*) FROM services s LEFT JOIN service_at_locations sal ON sal.service_id = s.id";
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await?);
+    Ok(n.max(0) as u64)
+}
+
+/// Changes whenever anything the index shows changes (rows added, updated or deleted).
+pub async fn index_fingerprint(db: &Db) -> Result<String> {
+    let mut parts = vec![db.backend().to_string()];
+    for table in ["organizations", "locations", "services"] {
+        let sql = format!("SELECT COUNT(*), CAST(MAX(updated_at) AS TEXT) FROM {table}");
+        let (n, last): (i64, Option<String>) =
+            on_pool!(db, p => sqlx::query_as(&sql).fetch_one(p).await?);
+        parts.push(format!("{table}={n}@{}", last.unwrap_or_default()));
+    }
+    Ok(parts.join(";"))
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: Uuid,
+    name: String,
+    organisation: String,
+    kind: String,
+    description: String,
+    is_free: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct LocationRow {
+    service_id: Uuid,
+    id: Uuid,
+    name: String,
+    address_1: String,
+    city: String,
+    wijk_code: Option<String>,
+    accessibility: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SlotRow {
+    service_id: Uuid,
+    weekday: i32,
+    opens_at: String,
+    closes_at: String,
+}
+
+fn placeholders(n: usize) -> String {
+    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The first sentence, or the first ~160 characters at a word boundary.
+fn summary_of(description: &str) -> String {
+    let first = description.split_inclusive(". ").next().unwrap_or(description).trim();
+    if first.chars().count() <= 160 {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(160).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
+/// Result cards for search hits, in the order of the hits. Hits whose offer is gone are skipped.
+pub async fn offer_summaries(
+    db: &Db,
+    hits: &[(Uuid, Option<Uuid>, Option<f64>)],
+) -> Result<Vec<OfferSummary>> {
+    if hits.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<Uuid> = hits.iter().map(|h| h.0).collect();
+    let list = placeholders(ids.len());
+    let sql = format!(
+        "SELECT s.id, s.name, o.name AS organisation, s.kind, s.description, s.is_free \
+         FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id IN ({list})"
+    );
+    let rows: Vec<SummaryRow> = on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, SummaryRow>(&sql);
+        for id in &ids { q = q.bind(id); }
+        q.fetch_all(p).await?
+    });
+    let locations = locations_of(db, &ids).await?;
+    let slots = slots_of(db, &ids).await?;
+    let by_id: HashMap<Uuid, SummaryRow> = rows.into_iter().map(|r| (r.id, r)).collect();
+    let geocoder = Geocoder::embedded();
+    Ok(hits
+        .iter()
+        .filter_map(|(id, location_id, distance_km)| {
+            let row = by_id.get(id)?;
+            let location = locations
+                .iter()
+                .find(|l| l.service_id == *id && Some(l.id) == *location_id)
+                .or_else(|| locations.iter().find(|l| l.service_id == *id));
+            let when = slots.iter().find(|s| s.service_id == *id).map(|s| {
+                WeeklySlot { weekday: s.weekday as u8, opens_at: s.opens_at.clone(), closes_at: s.closes_at.clone() }
+                    .in_words()
+            });
+            Some(OfferSummary {
+                id: *id,
+                name: row.name.clone(),
+                organisation: row.organisation.clone(),
+                kind_label: kind_label(&row.kind),
+                summary: summary_of(&row.description),
+                address: location.map(|l| join_address(&l.address_1, &l.city)).unwrap_or_default(),
+                wijk: location.and_then(|l| l.wijk_code.as_deref()).and_then(|w| geocoder.wijk_name(w)),
+                distance_km: *distance_km,
+                free: row.is_free,
+                when,
+            })
+        })
+        .collect())
+}
+
+fn join_address(street: &str, city: &str) -> String {
+    [street, city].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
+async fn locations_of(db: &Db, ids: &[Uuid]) -> Result<Vec<LocationRow>> {
+    let sql = format!(
+        "SELECT sal.service_id, l.id, l.name, l.address_1, l.city, l.wijk_code, l.accessibility, \
+         l.latitude, l.longitude FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id \
+         WHERE sal.service_id IN ({}) ORDER BY l.name",
+        placeholders(ids.len())
+    );
+    Ok(on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, LocationRow>(&sql);
+        for id in ids { q = q.bind(id); }
+        q.fetch_all(p).await?
+    }))
+}
+
+async fn slots_of(db: &Db, ids: &[Uuid]) -> Result<Vec<SlotRow>> {
+    let sql = format!(
+        "SELECT service_id, weekday, opens_at, closes_at FROM schedules \
+         WHERE service_id IN ({}) ORDER BY weekday, opens_at",
+        placeholders(ids.len())
+    );
+    Ok(on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, SlotRow>(&sql);
+        for id in ids { q = q.bind(id); }
+        q.fetch_all(p).await?
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct DetailRow {
+    name: String,
+    description: String,
+    organisation: String,
+    kind: String,
+    status: String,
+    minimum_age: Option<i32>,
+    maximum_age: Option<i32>,
+    is_free: bool,
+    fees_description: String,
+    no_referral_needed: bool,
+    keeps_benefit: bool,
+    eligibility_description: String,
+    contact_name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    url: Option<String>,
+    waiting_list: i32,
+    last_verified_on: Option<NaiveDate>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CostRow {
+    option: String,
+    amount: Option<f64>,
+    amount_description: String,
+}
+
+/// Everything about one offer, for its page.
+pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
+    let sql = "SELECT s.name, s.description, o.name AS organisation, s.kind, s.status, s.minimum_age, \
+               s.maximum_age, s.is_free, s.fees_description, s.no_referral_needed, s.keeps_benefit, \
+               s.eligibility_description, s.contact_name, s.email, s.phone, s.url, s.waiting_list, \
+               s.last_verified_on FROM services s JOIN organizations o ON o.id = s.organization_id \
+               WHERE s.id = $1";
+    let row = on_pool!(db, p => sqlx::query_as::<_, DetailRow>(sql).bind(id).fetch_optional(p).await?)
+        .ok_or(Error::NotFound)?;
+    // Stopped offers have no public page.
+    if row.status == "defunct" {
+        return Err(Error::NotFound);
+    }
+    let terms = service_terms(db, Some(id)).await?;
+    let names = |taxonomy: &str| {
+        terms.iter().filter(|t| t.taxonomy == taxonomy).map(|t| t.name.clone()).collect::<Vec<_>>()
+    };
+    let languages_sql = "SELECT code FROM service_languages WHERE service_id = $1 ORDER BY code";
+    let languages: Vec<String> =
+        on_pool!(db, p => sqlx::query_scalar(languages_sql).bind(id).fetch_all(p).await?);
+    let costs_sql = "SELECT option, amount, amount_description FROM cost_options WHERE service_id = $1";
+    let costs: Vec<CostRow> =
+        on_pool!(db, p => sqlx::query_as(costs_sql).bind(id).fetch_all(p).await?);
+    let geocoder = Geocoder::embedded();
+    let locations = locations_of(db, &[id])
+        .await?
+        .into_iter()
+        .map(|l| LocationLine {
+            name: l.name,
+            address: join_address(&l.address_1, &l.city),
+            wijk: l.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
+            accessibility: l.accessibility,
+            lat: l.latitude,
+            lon: l.longitude,
+        })
+        .collect();
+    let schedule = slots_of(db, &[id])
+        .await?
+        .into_iter()
+        .map(|s| WeeklySlot { weekday: s.weekday as u8, opens_at: s.opens_at, closes_at: s.closes_at })
+        .collect();
+    let mut cost_lines: Vec<String> = costs.into_iter().map(cost_in_words).collect();
+    if !row.fees_description.is_empty() {
+        cost_lines.push(row.fees_description.clone());
+    }
+    Ok(OfferDetail {
+        id,
+        name: row.name,
+        description: row.description,
+        organisation: row.organisation,
+        kind_label: kind_label(&row.kind),
+        leefgebieden: names("leefgebied"),
+        doelgroepen: names("doelgroep"),
+        ages: ages_in_words(row.minimum_age, row.maximum_age),
+        schedule,
+        free: row.is_free,
+        costs: cost_lines,
+        no_referral_needed: row.no_referral_needed,
+        keeps_benefit: row.keeps_benefit,
+        eligibility: row.eligibility_description,
+        languages: languages.iter().map(|c| language_name(c)).collect(),
+        locations,
+        contact_name: row.contact_name,
+        phone: row.phone,
+        email: row.email,
+        url: row.url,
+        waiting_list: row.waiting_list,
+        last_verified: row.last_verified_on.map(date_in_words),
+        active: row.status == "active",
+    })
+}
+
+fn cost_in_words(c: CostRow) -> String {
+    let amount = c.amount.map(|a| format!("€ {:.2}", a).replace('.', ","));
+    [Some(c.option), amount, Some(c.amount_description).filter(|d| !d.is_empty())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(": ")
+}
+
+fn language_name(code: &str) -> String {
+    match code {
+        "nl" => "Nederlands",
+        "en" => "Engels",
+        "ar" => "Arabisch",
+        "tr" => "Turks",
+        "uk" => "Oekraïens",
+        "pl" => "Pools",
+        "ti" => "Tigrinya",
+        "zgh" | "ber" => "Tamazight",
+        "es" => "Spaans",
+        "fr" => "Frans",
+        "de" => "Duits",
+        other => other,
+    }
+    .to_string()
+}
+
+fn date_in_words(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december",
+    ];
+    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_is_the_first_sentence() {
+        assert_eq!(summary_of("Samen koken. Daarna samen eten."), "Samen koken.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_a_word() {
+        let long = "woord ".repeat(50);
+        let s = summary_of(&long);
+        assert!(s.ends_with('…') && s.chars().count() <= 161);
+    }
+
+    #[test]
+    fn dates_read_in_dutch() {
+        assert_eq!(date_in_words(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()), "12 maart 2026");
+    }
+}

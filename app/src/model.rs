@@ -1,0 +1,196 @@
+//! Data the pages show, shared by server and browser (serde, no SQL).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// An offer as a search result card.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferSummary {
+    /// The offer id.
+    pub id: Uuid,
+    /// Name of the offer.
+    pub name: String,
+    /// Organisation behind it.
+    pub organisation: String,
+    /// Human label of the kind ("Buurthuis").
+    pub kind_label: String,
+    /// First sentence or so of the description.
+    pub summary: String,
+    /// Street address of the nearest location.
+    pub address: String,
+    /// Wijk of that location.
+    pub wijk: Option<String>,
+    /// Distance from where the person searched.
+    pub distance_km: Option<f64>,
+    /// Costs nothing.
+    pub free: bool,
+    /// When it happens, in words ("elke woensdag 14:00-16:00").
+    pub when: Option<String>,
+}
+
+/// The outcome of a search as a page shows it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchOutcome {
+    /// Offers found in total.
+    pub total: usize,
+    /// This page of results.
+    pub items: Vec<OfferSummary>,
+    /// A Dutch sentence for the person when their input could not be used (bad postcode).
+    pub problem: Option<String>,
+    /// Where we searched around, in words ("3454 De Meern").
+    pub near: Option<String>,
+}
+
+/// One weekly time slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeeklySlot {
+    /// ISO weekday: 1 = maandag.
+    pub weekday: u8,
+    /// "14:00".
+    pub opens_at: String,
+    /// "16:00".
+    pub closes_at: String,
+}
+
+impl WeeklySlot {
+    /// "elke woensdag 14:00-16:00".
+    pub fn in_words(&self) -> String {
+        format!("elke {} {}-{}", weekday_name(self.weekday), self.opens_at, self.closes_at)
+    }
+}
+
+/// Everything the detail page shows about an offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferDetail {
+    /// The offer id.
+    pub id: Uuid,
+    /// Name of the offer.
+    pub name: String,
+    /// Plain-language description.
+    pub description: String,
+    /// Organisation behind it.
+    pub organisation: String,
+    /// Human label of the kind.
+    pub kind_label: String,
+    /// Leefgebieden (names).
+    pub leefgebieden: Vec<String>,
+    /// Who it is for (names).
+    pub doelgroepen: Vec<String>,
+    /// "voor 6 tot 12 jaar", or None when there is no age limit.
+    pub ages: Option<String>,
+    /// Weekly times.
+    pub schedule: Vec<WeeklySlot>,
+    /// Costs nothing.
+    pub free: bool,
+    /// What it costs, in words.
+    pub costs: Vec<String>,
+    /// No indicatie or referral needed.
+    pub no_referral_needed: bool,
+    /// You keep your benefit (uitkering) while taking part.
+    pub keeps_benefit: bool,
+    /// Other conditions, in words.
+    pub eligibility: String,
+    /// Language names.
+    pub languages: Vec<String>,
+    /// Where: one line per location.
+    pub locations: Vec<LocationLine>,
+    /// Contact person.
+    pub contact_name: Option<String>,
+    /// Contact phone.
+    pub phone: Option<String>,
+    /// Contact e-mail.
+    pub email: Option<String>,
+    /// Website.
+    pub url: Option<String>,
+    /// People on the waiting list.
+    pub waiting_list: i32,
+    /// "12 maart 2026".
+    pub last_verified: Option<String>,
+    /// False when the offer is paused or stopped.
+    pub active: bool,
+}
+
+/// A location of an offer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationLine {
+    /// Name of the place ("Buurthuis De Boog").
+    pub name: String,
+    /// Street and city.
+    pub address: String,
+    /// Wijk name.
+    pub wijk: Option<String>,
+    /// Accessibility in words.
+    pub accessibility: String,
+    /// For a route link.
+    pub lat: Option<f64>,
+    /// For a route link.
+    pub lon: Option<f64>,
+}
+
+/// Dutch weekday name for ISO weekday 1..=7.
+pub fn weekday_name(weekday: u8) -> &'static str {
+    match weekday {
+        1 => "maandag",
+        2 => "dinsdag",
+        3 => "woensdag",
+        4 => "donderdag",
+        5 => "vrijdag",
+        6 => "zaterdag",
+        _ => "zondag",
+    }
+}
+
+/// "1,2 km" or "350 m", Dutch style.
+pub fn format_km(km: f64) -> String {
+    if km < 1.0 {
+        format!("{} m", ((km * 1000.0) / 10.0).round() as i64 * 10)
+    } else {
+        format!("{:.1} km", km).replace('.', ",")
+    }
+}
+
+/// "voor 16 tot en met 27 jaar", "vanaf 18 jaar", "tot en met 12 jaar".
+pub fn ages_in_words(min: Option<i32>, max: Option<i32>) -> Option<String> {
+    match (min, max) {
+        (Some(a), Some(b)) => Some(format!("voor {a} tot en met {b} jaar")),
+        (Some(a), None) if a > 0 => Some(format!("vanaf {a} jaar")),
+        (None, Some(b)) => Some(format!("tot en met {b} jaar")),
+        _ => None,
+    }
+}
+
+/// Human label of a kind code.
+pub fn kind_label(kind: &str) -> String {
+    match kind {
+        "buurthuis" => "Buurthuis",
+        "vereniging" => "Vereniging",
+        "initiatief" => "Initiatief",
+        "voorziening" => "Voorziening",
+        other => other,
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances_read_the_dutch_way() {
+        assert_eq!(format_km(1.234), "1,2 km");
+        assert_eq!(format_km(0.347), "350 m");
+    }
+
+    #[test]
+    fn a_weekly_slot_reads_as_a_sentence() {
+        let slot = WeeklySlot { weekday: 3, opens_at: "14:00".into(), closes_at: "16:00".into() };
+        assert_eq!(slot.in_words(), "elke woensdag 14:00-16:00");
+    }
+
+    #[test]
+    fn age_ranges_read_as_words() {
+        assert_eq!(ages_in_words(Some(16), Some(27)).unwrap(), "voor 16 tot en met 27 jaar");
+        assert_eq!(ages_in_words(Some(0), None), None);
+        assert_eq!(ages_in_words(None, None), None);
+    }
+}

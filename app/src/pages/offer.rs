@@ -1,0 +1,106 @@
+//! The detail page of one offer.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{set_status, NotFound};
+use crate::api::get_offer;
+use crate::model::{LocationLine, OfferDetail};
+
+/// `/aanbod/:id`.
+#[component]
+pub fn OfferPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let offer = Resource::new(id, get_offer);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Even laden..."</p> }>
+            {move || Suspend::new(async move {
+                match offer.await {
+                    Ok(Some(detail)) => view! { <Detail detail/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => {
+                        set_status(500);
+                        view! { <p class="problem" role="alert">"Er ging iets mis. Probeer het later nog eens."</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Detail(detail: OfferDetail) -> impl IntoView {
+    let d = detail;
+    let conditions: Vec<&str> = [
+        d.no_referral_needed.then_some("Je hebt geen indicatie of verwijzing nodig."),
+        d.keeps_benefit.then_some("Je houdt je uitkering als je meedoet."),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    view! {
+        <Title text=d.name.clone()/>
+        <article class="offer-detail">
+            <p class="breadcrumb"><A href="/">"Zoeken"</A></p>
+            <h1>{d.name.clone()}</h1>
+            <p class="org">{d.organisation.clone()} " · " {d.kind_label.clone()}</p>
+            {(!d.active).then(|| view! { <p class="notice">"Dit aanbod is nu gestopt of tijdelijk dicht."</p> })}
+            {d.free.then(|| view! { <p class="badge badge-free badge-large">"Gratis"</p> })}
+            <p class="description">{d.description.clone()}</p>
+            <dl class="facts">
+                {d.ages.clone().map(|a| view! { <dt>"Voor wie"</dt><dd>{a}</dd> })}
+                {(!d.doelgroepen.is_empty()).then(|| view! { <dt>"Vooral voor"</dt><dd>{d.doelgroepen.join(", ")}</dd> })}
+                {(!d.schedule.is_empty()).then(|| view! {
+                    <dt>"Wanneer"</dt>
+                    <dd><ul>{d.schedule.iter().map(|s| view! { <li>{s.in_words()}</li> }).collect_view()}</ul></dd>
+                })}
+                {(!d.costs.is_empty()).then(|| view! {
+                    <dt>"Kosten"</dt>
+                    <dd><ul>{d.costs.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul></dd>
+                })}
+                {(!conditions.is_empty()).then(|| view! {
+                    <dt>"Wat heb je nodig"</dt>
+                    <dd><ul>{conditions.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul></dd>
+                })}
+                {(!d.eligibility.is_empty()).then(|| view! { <dt>"Goed om te weten"</dt><dd>{d.eligibility.clone()}</dd> })}
+                {(!d.languages.is_empty()).then(|| view! { <dt>"Talen"</dt><dd>{d.languages.join(", ")}</dd> })}
+                {(!d.leefgebieden.is_empty()).then(|| view! { <dt>"Onderwerpen"</dt><dd>{d.leefgebieden.join(", ")}</dd> })}
+                {(d.waiting_list > 0).then(|| view! { <dt>"Wachtlijst"</dt><dd>{format!("Er staan nu {} mensen op de wachtlijst.", d.waiting_list)}</dd> })}
+            </dl>
+            <h2>"Waar"</h2>
+            <ul class="locations">
+                {d.locations.iter().cloned().map(|l| view! { <Location l/> }).collect_view()}
+            </ul>
+            <h2>"Contact"</h2>
+            <ul class="contact">
+                {d.contact_name.clone().map(|n| view! { <li>{n}</li> })}
+                {d.phone.clone().map(|p| view! { <li><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
+                {d.email.clone().map(|e| view! { <li><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
+                {d.url.clone().map(|u| view! { <li><a href=u.clone() rel="noopener">"Website"</a></li> })}
+            </ul>
+            {d.last_verified.clone().map(|v| view! { <p class="verified">"Laatst gecontroleerd op " {v}</p> })}
+        </article>
+    }
+}
+
+#[component]
+fn Location(l: LocationLine) -> impl IntoView {
+    let route = match (l.lat, l.lon) {
+        (Some(lat), Some(lon)) => Some(format!(
+            "https://www.openstreetmap.org/directions?to={lat:.5}%2C{lon:.5}"
+        )),
+        _ => None,
+    };
+    view! {
+        <li>
+            <strong>{l.name}</strong>
+            <br/>{l.address}
+            {l.wijk.map(|w| view! { <br/><span class="wijk">{format!("Wijk {w}")}</span> })}
+            {(!l.accessibility.is_empty()).then(|| view! { <br/><span class="access">{l.accessibility}</span> })}
+            {route.map(|r| view! { <br/><a href=r rel="noopener">"Route plannen"</a> })}
+        </li>
+    }
+}

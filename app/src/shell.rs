@@ -1,0 +1,53 @@
+//! The HTML document and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use crate::components::{SiteFooter, SiteHeader};
+use crate::pages::{AboutPage, HomePage, NotFound, OfferPage};
+
+/// The whole HTML document, rendered on the server around [`App`].
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="nl">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: header, routes, footer.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Link rel="stylesheet" href="/assets/style.css"/>
+        <Meta name="description" content="Vind activiteiten, hulp en vrijwilligerswerk in je buurt."/>
+        <Title formatter=|page: String| {
+            if page.is_empty() { "Sociale Kaart Utrecht".to_string() } else { format!("{page} · Sociale Kaart Utrecht") }
+        }/>
+        <Router>
+            <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
+            <SiteHeader/>
+            <main id="inhoud" tabindex="-1">
+                // Async: the whole page is rendered before it is sent, so it works without JavaScript.
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/aanbod/:id") view=OfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/over") view=AboutPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

@@ -1,0 +1,34 @@
+//! [`AppState`]: what every request can reach. Cheap to clone.
+
+use std::sync::Arc;
+
+use axum::extract::FromRef;
+use index::SearchIndex;
+use leptos::prelude::*;
+
+use crate::db::Db;
+use crate::{Error, Result};
+
+/// Shared state of one app node: the database (the truth) and this node's search index.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: Db,
+    /// This node's search index, derived from the database.
+    pub search: Arc<SearchIndex>,
+    /// Leptos settings (site root, output name).
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    /// The state from the Leptos context of the current request.
+    pub fn from_context() -> Result<AppState> {
+        use_context::<AppState>().ok_or(Error::NoState)
+    }
+}

@@ -1,0 +1,113 @@
+//! The command line (clap). Every setting also reads an `SK_*` environment variable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, DatabaseUrl};
+
+/// Sociale Kaart: find activities, help and volunteer work nearby.
+#[derive(Debug, Parser)]
+#[command(name = "sociale-kaart", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web app. Loads the demo data first when the database is empty.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Address to listen on.
+        #[arg(long, env = "SK_ADDR", default_value = "127.0.0.1:3000")]
+        addr: SocketAddr,
+        /// Directory with the built browser bundle (pkg/).
+        #[arg(long, env = "SK_SITE_ROOT", default_value = "target/site")]
+        site_root: PathBuf,
+        /// Start empty instead of loading the demo data into an empty database.
+        #[arg(long, env = "SK_NO_DEMO")]
+        no_demo: bool,
+    },
+    /// Load the demo data of gemeente Utrecht (idempotent) and update the search index.
+    Demo {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Rebuild the search index from the database.
+    Reindex {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Data directory: the SQLite database (default) and the search index.
+    #[arg(long, env = "SK_DATA_DIR", default_value = "var")]
+    data_dir: PathBuf,
+    /// PostgreSQL URL (postgres://...); without it the SQLite file in the data directory is used.
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
+    database_url: Option<String>,
+}
+
+impl Common {
+    fn config(&self) -> Config {
+        Config {
+            database_url: self.database_url.clone().map(DatabaseUrl),
+            ..Config::with_data_dir(&self.data_dir)
+        }
+    }
+}
+
+impl Cli {
+    /// Runs the chosen command to the end.
+    pub async fn run(self) -> anyhow::Result<()> {
+        match self.command {
+            Command::Serve { common, addr, site_root, no_demo } => {
+                let config = Config { addr, site_root, load_demo_when_empty: !no_demo, ..common.config() };
+                let app = crate::startup::App::build(config).await?;
+                let listener = tokio::net::TcpListener::bind(addr)
+                    .await
+                    .with_context(|| format!("cannot listen on {addr}"))?;
+                tracing::info!(%addr, "serving the sociale kaart on http://{addr}");
+                crate::serve(listener, app.state, crate::shutdown_signal()).await?;
+            }
+            Command::Demo { common } => {
+                let config = common.config();
+                let state = crate::build_state(&config).await?;
+                let data = crate::demo::dataset();
+                app::db::save_dataset(&state.db, &data).await.context("loading demo data")?;
+                crate::reindex(&state).await?;
+                println!("Demodata geladen: {} aanbod, {} organisaties.", data.services.len(), data.organisations.len());
+            }
+            Command::Reindex { common } => {
+                let state = crate::build_state(&common.config()).await?;
+                let documents = crate::reindex(&state).await?;
+                println!("Zoekindex opnieuw opgebouwd: {documents} documenten.");
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Logs to stderr; `RUST_LOG` sets the level (default: info).
+pub fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn"));
+    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,94 @@
+//! Typed configuration: defaults, overridden by `SK_*` environment variables and flags.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// Everything a node needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen.
+    pub addr: SocketAddr,
+    /// Data directory: SQLite file (by default) and the search index.
+    pub data_dir: PathBuf,
+    /// `postgres://...` to use PostgreSQL; `None` means the SQLite file in `data_dir`.
+    pub database_url: Option<DatabaseUrl>,
+    /// Directory with the built browser bundle (`pkg/`).
+    pub site_root: PathBuf,
+    /// Load the demo data when the database is empty (only `serve` does this).
+    pub load_demo_when_empty: bool,
+}
+
+impl Config {
+    /// A config for the given data directory with all other settings at their defaults.
+    pub fn with_data_dir(data_dir: &Path) -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 3000)),
+            data_dir: data_dir.to_path_buf(),
+            database_url: None,
+            site_root: PathBuf::from("target/site"),
+            load_demo_when_empty: false,
+        }
+    }
+
+    /// The database to use: the configured URL, else the SQLite file in the data directory.
+    pub fn database_url(&self) -> DatabaseUrl {
+        self.database_url.clone().unwrap_or_else(|| {
+            DatabaseUrl(format!("sqlite://{}", self.data_dir.join("sociale-kaart.db").display()))
+        })
+    }
+
+    /// Where this node keeps its search index.
+    pub fn index_dir(&self) -> PathBuf {
+        self.data_dir.join("index")
+    }
+}
+
+/// A database URL; `Debug` and `Display` hide the password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(pub String);
+
+impl DatabaseUrl {
+    /// The full URL, for connecting only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // postgres://user:secret@host/db → postgres://user:***@host/db
+        match (self.0.find("://"), self.0.rfind('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                let userinfo = &self.0[scheme + 3..at];
+                let user = userinfo.split(':').next().unwrap_or_default();
+                write!(f, "{}{user}:***{}", &self.0[..scheme + 3], &self.0[at..])
+            }
+            _ => f.write_str(&self.0),
+        }
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_passwords_never_show_in_logs() {
+        let url = DatabaseUrl("postgres://sk:geheim@localhost:5432/sk".into());
+        assert_eq!(url.to_string(), "postgres://sk:***@localhost:5432/sk");
+        assert!(!format!("{url:?}").contains("geheim"));
+    }
+
+    #[test]
+    fn the_default_database_is_a_sqlite_file_in_the_data_dir() {
+        let config = Config::with_data_dir(Path::new("/tmp/sk"));
+        assert_eq!(config.database_url().expose(), "sqlite:///tmp/sk/sociale-kaart.db");
+    }
+}

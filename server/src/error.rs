@@ -1,0 +1,60 @@
+//! The one place where errors become HTTP responses.
+//!
+//! People get a Dutch sentence and a stable snake_case code; internals go to the log only.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+/// An error as the JSON endpoints return it.
+#[derive(Debug)]
+pub enum ApiError {
+    /// Bad input, with the Dutch sentence.
+    BadRequest(&'static str, String),
+    /// Nothing here.
+    NotFound,
+    /// The database or index is not available.
+    Unavailable(anyhow::Error),
+    /// Anything else that is our fault.
+    Internal(anyhow::Error),
+}
+
+#[derive(Serialize)]
+struct Body {
+    code: &'static str,
+    message: String,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = match self {
+            ApiError::BadRequest(code, message) => (StatusCode::BAD_REQUEST, code, message),
+            ApiError::NotFound => {
+                (StatusCode::NOT_FOUND, "not_found", "Dit hebben we niet gevonden.".into())
+            }
+            ApiError::Unavailable(error) => {
+                tracing::error!(error = format!("{error:#}"), "service unavailable");
+                let message = "De kaart is even niet bereikbaar. Probeer het later nog eens.";
+                (StatusCode::SERVICE_UNAVAILABLE, "unavailable", message.into())
+            }
+            ApiError::Internal(error) => {
+                tracing::error!(error = format!("{error:#}"), "internal error");
+                let message = "Er ging iets mis. Probeer het later nog eens.";
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal", message.into())
+            }
+        };
+        (status, Json(Body { code, message })).into_response()
+    }
+}
+
+impl From<app::Error> for ApiError {
+    fn from(error: app::Error) -> Self {
+        match error {
+            app::Error::NotFound => ApiError::NotFound,
+            e if !e.is_internal() => ApiError::BadRequest("invalid_input", e.user_message()),
+            e @ app::Error::Database(_) => ApiError::Unavailable(e.into()),
+            e => ApiError::Internal(e.into()),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The axum router: Leptos pages and server functions, health, static assets.
+
+mod assets;
+mod health;
+
+use app::{shell, App, AppState};
+use axum::routing::get;
+use axum::Router;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::trace::TraceLayer;
+
+/// The whole HTTP surface of a node. Tests call this in-process.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/health", get(health::health))
+        .route("/assets/style.css", get(assets::style))
+        .leptos_routes(&state, routes, {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -1,0 +1,87 @@
+//! Building a node: database, migrations, demo data, search index, Leptos options; serving.
+
+use std::future::Future;
+use std::sync::Arc;
+
+use anyhow::Context;
+use app::db::Db;
+use app::AppState;
+use index::SearchIndex;
+use leptos::prelude::LeptosOptions;
+use tokio::net::TcpListener;
+
+use crate::config::Config;
+
+/// A node ready to serve.
+pub struct App {
+    /// Its shared state.
+    pub state: AppState,
+}
+
+impl App {
+    /// Everything `serve` does before it listens: state, demo data when empty, index in sync.
+    pub async fn build(config: Config) -> anyhow::Result<App> {
+        let state = build_state(&config).await?;
+        if config.load_demo_when_empty && state.db.count_offers().await? == 0 {
+            tracing::info!("empty database, loading demo data");
+            app::db::save_dataset(&state.db, &crate::demo::dataset())
+                .await
+                .context("loading demo data")?;
+        }
+        crate::sync_index_if_stale(&state, &config.index_dir()).await?;
+        Ok(App { state })
+    }
+}
+
+/// Connects and migrates the database and opens this node's index. Never loads demo data.
+pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+    std::fs::create_dir_all(&config.data_dir)
+        .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
+    let url = config.database_url();
+    let db = Db::connect(url.expose()).await.with_context(|| format!("cannot open database {url}"))?;
+    db.migrate().await.context("cannot migrate database")?;
+    let index_dir = config.index_dir();
+    let search = tokio::task::spawn_blocking(move || SearchIndex::open_or_create(&index_dir))
+        .await?
+        .context("cannot open search index")?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name(app::OUTPUT_NAME)
+        .site_root(config.site_root.display().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    Ok(AppState { db, search: Arc::new(search), leptos_options })
+}
+
+/// Serves until `shutdown` resolves, then finishes open requests.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let router = crate::router(state);
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await.context("server failed")
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
