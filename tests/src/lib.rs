@@ -1,1 +1,1 @@
-
+//! Integration and browser tests live in `tests/it/` (one test binary).

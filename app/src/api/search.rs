@@ -4,9 +4,6 @@ use leptos::prelude::*;
 
 use crate::model::SearchOutcome;
 
-/// Results per page.
-pub const PAGE_SIZE: usize = 20;
-
 /// Searches offers by words and, optionally, near a postcode or place name.
 #[server]
 pub async fn search_offers(q: String, waar: String, page: u32) -> Result<SearchOutcome, ServerFnError> {
@@ -17,10 +14,11 @@ pub async fn search_offers(q: String, waar: String, page: u32) -> Result<SearchO
 mod ssr {
     use index::{Geocoder, SearchRequest};
 
-    use super::PAGE_SIZE;
     use crate::model::SearchOutcome;
     use crate::{db, AppState, Result};
 
+    /// Results per page.
+    const PAGE_SIZE: usize = 20;
     /// Longest search text we accept; longer input is cut, not refused.
     const MAX_QUERY_CHARS: usize = 200;
 

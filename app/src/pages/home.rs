@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::search_offers;
-use crate::components::OfferCard;
+use crate::components::{LocateMe, OfferCard};
 use crate::model::SearchOutcome;
 
 const EXAMPLES: [(&str, &str); 5] = [
@@ -25,6 +25,7 @@ pub fn HomePage() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let waar = move || query.read().get("waar").unwrap_or_default();
     let page = move || query.read().get("pagina").and_then(|p| p.parse().ok()).unwrap_or(1u32);
+    let waar_input = NodeRef::<leptos::html::Input>::new();
     let results = Resource::new(
         move || (q(), waar(), page()),
         |(q, waar, page)| async move {
@@ -50,10 +51,11 @@ pub fn HomePage() -> impl IntoView {
                     <div class="field field-small">
                         <label for="waar">"Postcode of plaats"</label>
                         <input id="waar" name="waar" type="text" autocomplete="postal-code"
-                            placeholder="3511 of De Meern" value=waar prop:value=waar/>
+                            placeholder="3511 of De Meern" value=waar prop:value=waar node_ref=waar_input/>
                     </div>
                     <button type="submit" class="button-primary">"Zoeken"</button>
                 </div>
+                <LocateMe target=waar_input/>
             </Form>
             <nav aria-label="Voorbeelden" class="examples">
                 <span>"Bijvoorbeeld: "</span>

@@ -109,6 +109,16 @@ impl Geocoder {
         self.pc4.get(&pc4).ok_or(Error::UnknownPostcode(pc4))
     }
 
+    /// The PC4 area whose inner point is nearest, within `max_km`.
+    pub fn nearest_postcode(&self, at: LatLon, max_km: f64) -> Option<&PostcodePlace> {
+        self.pc4
+            .values()
+            .map(|p| (p, p.lat_lon().distance_km(at)))
+            .filter(|(_, d)| *d <= max_km)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(p, _)| p)
+    }
+
     /// All PC4 areas of a gemeente, sorted by postcode.
     pub fn postcodes_in_gemeente(&self, gemeente_code: &str) -> Vec<&PostcodePlace> {
         let mut list: Vec<_> =
@@ -316,6 +326,13 @@ mod tests {
         assert_eq!(areas.gemeente_code.as_deref(), Some("GM0363"));
         assert!(areas.wijk_code.as_deref().is_some_and(|w| w.starts_with("WK0363")));
         assert!(areas.buurt_code.as_deref().is_some_and(|b| b.starts_with("BU0363")));
+    }
+
+    #[test]
+    fn the_nearest_postcode_of_a_point_in_de_meern_is_3454() {
+        let at = LatLon::parse(52.0781, 5.0443).unwrap();
+        assert_eq!(geocoder().nearest_postcode(at, 5.0).unwrap().pc4, "3454");
+        assert!(geocoder().nearest_postcode(LatLon::parse(0.0, 0.0).unwrap(), 5.0).is_none());
     }
 
     #[test]

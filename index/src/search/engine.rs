@@ -76,8 +76,12 @@ pub struct IndexState {
 
 /// The search index over offers, on disk or in RAM.
 pub struct SearchIndex {
+    index: Index,
     reader: IndexReader,
-    writer: Mutex<IndexWriter>,
+    /// Writes take the index lock only while they run, so a restarted node (or the `reindex`
+    /// command) can open the same directory.
+    write_lock: Mutex<()>,
+    threads: usize,
     fields: Fields,
 }
 
@@ -108,19 +112,21 @@ impl SearchIndex {
     fn from_index(index: Index, threads: usize) -> Result<SearchIndex> {
         index.tokenizers().register(DUTCH, analyzer::dutch());
         let (_, fields) = schema::build();
-        let writer = index.writer_with_num_threads(threads, WRITER_MEMORY * threads)?;
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { reader, writer: Mutex::new(writer), fields })
+        Ok(SearchIndex { index, reader, write_lock: Mutex::new(()), threads, fields })
     }
 
     /// Replaces every document with `docs` in one commit; searches see old or new, never half.
     pub fn replace_all(&self, docs: Vec<OfferDoc>) -> Result<()> {
-        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let mut writer: IndexWriter =
+            self.index.writer_with_num_threads(self.threads, WRITER_MEMORY * self.threads)?;
         writer.delete_all_documents()?;
         for d in docs {
             writer.add_document(self.to_document(d))?;
         }
         writer.commit()?;
+        writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(())
     }
@@ -191,7 +197,8 @@ impl SearchIndex {
             parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), weight))));
             if word.chars().count() >= MIN_PREFIX_CHARS {
                 let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
-                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), weight * 0.5))));
+                // Prefix matches score a constant, set to weigh about as much as a good exact match.
+                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), weight * 2.0))));
             }
         }
         Box::new(BooleanQuery::new(parts))

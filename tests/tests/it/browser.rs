@@ -1,0 +1,57 @@
+//! The home page in a real headless Chromium: hydrated, and with JavaScript off.
+
+use crate::support::webdriver::Browser;
+use crate::support::{Backend, TestApp};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_hydrates_and_searches_without_reloading_in_chromium() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.goto(&app.url("/")).await;
+
+    // The location button only exists for hydrated pages; clicking it must react.
+    browser.wait_until("const b = document.getElementById('gebruik-locatie'); return !!b && !b.closest('[hidden]');").await;
+    let button = browser.wait_for("#gebruik-locatie").await;
+    browser.click(&button).await;
+    browser.wait_until("return document.querySelector('.locate-message').textContent.length > 0;").await;
+
+    // A search is routed in the page itself: the marker survives, so no full reload happened.
+    browser.execute("window.__skMarker = 'still-here'; return true;").await;
+    let q = browser.wait_for("#q").await;
+    browser.type_text(&q, "taalcafe").await;
+    let waar = browser.wait_for("#waar").await;
+    browser.type_text(&waar, "3511").await;
+    let submit = browser.wait_for("button[type=submit]").await;
+    browser.click(&submit).await;
+    browser.wait_until("const h = document.getElementById('resultaten-titel'); return !!h && h.textContent.includes('3511');").await;
+
+    assert_eq!(browser.execute("return window.__skMarker;").await, "still-here");
+    assert!(browser.current_url().await.contains("q=taalcafe"), "the URL holds the search");
+    let first = browser.wait_for(".offer-card h3 a").await;
+    assert!(browser.text(&first).await.to_lowercase().contains("taal"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_search_works_in_chromium_with_javascript_disabled() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(false).await;
+    browser.goto(&app.url("/")).await;
+
+    let q = browser.wait_for("#q").await;
+    browser.type_text(&q, "taalcafe").await;
+    let waar = browser.wait_for("#waar").await;
+    browser.type_text(&waar, "3511").await;
+    let submit = browser.wait_for("button[type=submit]").await;
+    browser.click(&submit).await;
+
+    let heading = browser.wait_for("#resultaten-titel").await;
+    assert!(browser.text(&heading).await.contains("in de buurt van 3511"));
+    let button = browser.wait_for("#gebruik-locatie").await;
+    assert!(!browser.is_displayed(&button).await, "no dead buttons without JavaScript");
+    let first = browser.wait_for(".offer-card h3 a").await;
+    browser.click(&first).await;
+    let title = browser.wait_for("article.offer-detail h1").await;
+    assert!(browser.text(&title).await.to_lowercase().contains("taal"));
+    browser.close().await;
+}

@@ -1,0 +1,63 @@
+//! Startup behaviour and the command line.
+
+use clap::CommandFactory;
+
+use crate::support::{Backend, TestApp};
+
+#[tokio::test]
+async fn serve_loads_the_demo_only_once_and_a_restart_keeps_the_data() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let offers = app.state.db.count_offers().await.unwrap();
+    app.state.db.close().await;
+
+    let restarted = server::App::build(app.config.clone()).await.unwrap();
+
+    assert_eq!(restarted.state.db.count_offers().await.unwrap(), offers);
+    assert_eq!(restarted.state.search.state().documents, app.state.search.state().documents);
+}
+
+#[tokio::test]
+async fn an_instance_started_with_no_demo_stays_empty() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+
+    assert_eq!(app.state.db.count_offers().await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn a_deleted_or_corrupt_index_is_rebuilt_from_the_database_on_start() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let documents = app.state.search.state().documents;
+    app.state.db.close().await;
+    let index_dir = app.data_dir().join("index");
+    std::fs::remove_dir_all(&index_dir).unwrap();
+
+    let restarted = server::App::build(app.config.clone()).await.unwrap();
+    assert_eq!(restarted.state.search.state().documents, documents);
+    restarted.state.db.close().await;
+    drop(restarted);
+
+    std::fs::write(index_dir.join("meta.json"), b"{ broken").unwrap();
+    let restarted = server::App::build(app.config.clone()).await.unwrap();
+    assert_eq!(restarted.state.search.state().documents, documents);
+}
+
+#[tokio::test]
+async fn loading_the_demo_twice_does_not_duplicate_anything() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let before = app.state.db.count_offers().await.unwrap();
+
+    app::db::save_dataset(&app.state.db, &server::demo::dataset()).await.unwrap();
+
+    assert_eq!(app.state.db.count_offers().await.unwrap(), before);
+}
+
+#[test]
+fn help_documents_every_command() {
+    let mut command = server::cli::Cli::command();
+    let help = command.render_long_help().to_string();
+    for sub in ["serve", "demo", "reindex"] {
+        assert!(help.contains(sub), "{sub} missing from --help");
+        let sub_help = command.find_subcommand_mut(sub).unwrap().render_long_help().to_string();
+        assert!(sub_help.contains("--data-dir"), "{sub} --help documents --data-dir");
+    }
+}

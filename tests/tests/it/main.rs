@@ -1,0 +1,12 @@
+//! One integration-test binary. Each module mirrors a part of the product; tests that touch the
+//! database run on SQLite and on PostgreSQL (`SK_TEST_DATABASE_URL`, set by `./sk test`).
+
+mod support;
+
+mod browser;
+mod cli;
+mod health;
+mod migrations;
+mod offer_page;
+mod search_page;
+mod storage;

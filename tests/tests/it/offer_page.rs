@@ -1,0 +1,55 @@
+//! The offer detail page.
+
+use crate::support::{on_both_backends, Backend, TestApp};
+
+on_both_backends! {
+    async fn an_offer_page_shows_when_where_costs_and_contact(backend) {
+        let app = TestApp::demo(backend).await;
+        let id = server::demo::demo_id("svc:vv-de-meern-jeugd");
+
+        let (status, html) = app.get(&format!("/aanbod/{id}")).await;
+
+        assert_eq!(status, 200);
+        assert!(html.contains("Voetballen voor kinderen van 6 tot 12 jaar"));
+        assert!(html.contains("elke woensdag 14:00-15:30"));
+        assert!(html.contains("voor 6 tot en met 12 jaar"));
+        assert!(html.contains("Contributie: € 140,00: per jaar"));
+        assert!(html.contains("Jeugdsportfonds"));
+        assert!(html.contains("Vleuten-De Meern"), "the wijk of the location");
+        assert!(html.contains("Laatst gecontroleerd op"));
+        assert!(html.contains("34 mensen op de wachtlijst"));
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_offer_is_a_friendly_404() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    for path in ["/aanbod/6f1c0e1e-0000-4000-8000-000000000000", "/aanbod/geen-id"] {
+        let (status, html) = app.get(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Deze pagina bestaat niet"));
+    }
+}
+
+#[tokio::test]
+async fn an_unknown_page_is_a_friendly_404() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, html) = app.get("/bestaat/niet").await;
+
+    assert_eq!(status, 404);
+    assert!(html.contains("Deze pagina bestaat niet"));
+}
+
+#[tokio::test]
+async fn the_about_page_credits_the_open_data() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+
+    let (status, html) = app.get("/over").await;
+
+    assert_eq!(status, 200);
+    for credit in ["CBS / PDOK (CC BY 4.0)", "GeoNames (CC BY 4.0)", "Gemeente Utrecht open data"] {
+        assert!(html.contains(credit), "{credit}");
+    }
+}

@@ -1,0 +1,90 @@
+//! The home page as a plain HTML search (no JavaScript needed).
+
+use crate::support::{on_both_backends, TestApp};
+
+on_both_backends! {
+    async fn searching_words_near_a_postcode_lists_nearby_offers_with_distances(backend) {
+        let app = TestApp::demo(backend).await;
+
+        let (status, html) = app.get("/?q=voetbal&waar=3454").await;
+
+        assert_eq!(status, 200);
+        assert!(html.contains("Voetballen voor kinderen van 6 tot 12 jaar"), "the club in De Meern is found");
+        assert!(html.contains("in de buurt van 3454"));
+        assert!(html.contains("van je af"), "cards show a distance");
+        // The nearest fitting offer comes before anything in another wijk far away.
+        let de_meern = html.find("Voetballen voor kinderen").unwrap();
+        let overvecht = html.find("Overvecht").unwrap_or(usize::MAX);
+        assert!(de_meern < overvecht);
+    }
+
+    async fn the_search_box_keeps_what_was_typed(backend) {
+        let app = TestApp::demo(backend).await;
+
+        let (_, html) = app.get("/?q=taalcafe&waar=3511").await;
+
+        assert!(html.contains(r#"value="taalcafe""#), "the words stay in the box");
+        assert!(html.contains(r#"value="3511""#), "the postcode stays in the box");
+        assert!(html.contains("Taalcafé"));
+    }
+
+    async fn an_unknown_postcode_gets_a_dutch_message_and_a_400(backend) {
+        let app = TestApp::demo(backend).await;
+
+        let (status, html) = app.get("/?q=voetbal&waar=1000").await;
+
+        assert_eq!(status, 400);
+        assert!(html.contains("We kennen postcode 1000 niet"), "{html}");
+    }
+
+    async fn a_malformed_postcode_gets_a_dutch_message_and_a_400(backend) {
+        let app = TestApp::demo(backend).await;
+
+        let (status, html) = app.get("/?q=&waar=12").await;
+
+        assert_eq!(status, 400);
+        assert!(html.contains("Dit is geen postcode"));
+    }
+
+    async fn a_search_without_results_says_so_and_suggests_what_to_do(backend) {
+        let app = TestApp::demo(backend).await;
+
+        let (status, html) = app.get("/?q=xylofoonorkest").await;
+
+        assert_eq!(status, 200);
+        assert!(html.contains("We vonden niets dat past"));
+    }
+}
+
+#[tokio::test]
+async fn the_home_page_without_a_search_shows_the_box_and_example_searches() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (status, html) = app.get("/").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Wat zoek je?"));
+    assert!(html.contains(r#"href="/?q=samen+eten""#));
+    assert!(!html.contains("resultaten"), "no results before a search");
+}
+
+#[tokio::test]
+async fn a_place_name_works_as_well_as_a_postcode() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (status, html) = app.get("/?q=voetbal&waar=De+Meern").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Voetballen voor kinderen van 6 tot 12 jaar"));
+}
+
+#[tokio::test]
+async fn very_long_or_odd_input_never_breaks_the_page() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+    let long = "a".repeat(5000);
+
+    for query in [format!("/?q={long}"), "/?q=%22%3A*(%5B".to_string(), "/?q=x&pagina=-3".to_string()] {
+        let (status, _) = app.get(&query).await;
+        assert_eq!(status, 200, "{query}");
+    }
+}

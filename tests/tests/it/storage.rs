@@ -1,0 +1,77 @@
+//! One storage story, run on both backends: save, read back, save again, index.
+
+use app::db::{self, Dataset, LocationRecord, OrganisationRecord, ServiceRecord};
+use uuid::Uuid;
+
+use crate::support::{on_both_backends, TestApp};
+
+fn small_dataset(name: &str) -> Dataset {
+    let org = OrganisationRecord { id: Uuid::from_u128(1), name: "Buurthuis Test".into(), ..Default::default() };
+    let loc = LocationRecord {
+        id: Uuid::from_u128(2),
+        organization_id: org.id,
+        name: "Buurthuis Test".into(),
+        address_1: "Dorpsstraat 1".into(),
+        postal_code: "3454 ab".into(),
+        city: "De Meern".into(),
+        ..Default::default()
+    };
+    let service = ServiceRecord {
+        id: Uuid::from_u128(3),
+        organization_id: org.id,
+        name: name.into(),
+        description: "Samen koken en eten.".into(),
+        kind: "buurthuis".into(),
+        status: "active".into(),
+        is_free: true,
+        location_ids: vec![loc.id],
+        terms: vec![("leefgebied".into(), "meedoen".into())],
+        languages: vec!["nl".into(), "ar".into()],
+        schedules: vec![app::db::ScheduleRecord { weekday: 4, opens_at: "17:30".into(), closes_at: "19:30".into(), description: String::new() }],
+        ..Default::default()
+    };
+    Dataset { organisations: vec![org], locations: vec![loc], services: vec![service], needs: vec![] }
+}
+
+on_both_backends! {
+    async fn saved_offers_read_back_whole_and_saving_again_updates_instead_of_duplicating(backend) {
+        let app = TestApp::empty(backend).await;
+        let db = &app.state.db;
+
+        db::save_dataset(db, &small_dataset("Samen eten")).await.unwrap();
+        db::save_dataset(db, &small_dataset("Samen eten op donderdag")).await.unwrap();
+
+        assert_eq!(db.count_offers().await.unwrap(), 1);
+        let detail = db::offer_detail(db, Uuid::from_u128(3)).await.unwrap();
+        assert_eq!(detail.name, "Samen eten op donderdag");
+        assert_eq!(detail.schedule[0].in_words(), "elke donderdag 17:30-19:30");
+        assert_eq!(detail.languages, vec!["Arabisch", "Nederlands"]);
+        assert_eq!(detail.leefgebieden, vec!["Meedoen en contact"]);
+        assert_eq!(detail.locations[0].wijk.as_deref(), Some("Vleuten-De Meern"), "postcode geocoded to its wijk");
+        assert!(detail.free);
+    }
+
+    async fn the_index_is_built_from_the_database_and_finds_new_offers_after_a_reindex(backend) {
+        let app = TestApp::empty(backend).await;
+        db::save_dataset(&app.state.db, &small_dataset("Samen eten")).await.unwrap();
+
+        let documents = server::reindex(&app.state).await.unwrap();
+
+        assert_eq!(documents, 1);
+        let (status, html) = app.get("/?q=samen+eten&waar=3454").await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Samen eten"));
+    }
+
+    async fn an_invalid_postcode_in_data_is_refused_and_nothing_is_half_saved(backend) {
+        let app = TestApp::empty(backend).await;
+        let mut data = small_dataset("Samen eten");
+        data.locations[0].postal_code = "12".into();
+
+        let result = db::save_dataset(&app.state.db, &data).await;
+
+        assert!(result.is_err());
+        let orgs: i64 = app::on_pool!(&app.state.db, p => sqlx::query_scalar("SELECT COUNT(*) FROM organizations").fetch_one(p).await.unwrap());
+        assert_eq!(orgs, 0, "the transaction rolled back");
+    }
+}

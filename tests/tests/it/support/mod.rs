@@ -1,0 +1,30 @@
+//! Test helpers: [`TestApp`] spawns the real server on port 0 with a fresh database.
+
+pub mod test_app;
+pub mod webdriver;
+
+pub use test_app::{Backend, TestApp};
+
+/// Runs each test body once on SQLite and once on PostgreSQL, as `<name>::on_sqlite` and
+/// `<name>::on_postgres`. The body gets the backend as `$backend`.
+macro_rules! on_both_backends {
+    ($(async fn $name:ident($backend:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn run($backend: $crate::support::Backend) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_sqlite() {
+                run($crate::support::Backend::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn on_postgres() {
+                run($crate::support::Backend::Postgres).await
+            }
+        }
+    )*};
+}
+pub(crate) use on_both_backends;

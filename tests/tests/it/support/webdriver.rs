@@ -1,0 +1,168 @@
+//! A small W3C WebDriver client for Debian's chromium + chromedriver, enough for our browser
+//! tests: open a page, find, click, type, read, run a script, wait.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+const WAIT: Duration = Duration::from_secs(20);
+
+/// A headless Chromium session, closed when dropped.
+pub struct Browser {
+    http: reqwest::Client,
+    base: String,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+/// An element handle.
+#[derive(Clone, Debug)]
+pub struct Element(String);
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium, with or without JavaScript.
+    pub async fn start(javascript: bool) -> Browser {
+        let port = free_port();
+        let driver = Command::new(std::env::var("SK_CHROMEDRIVER").unwrap_or("chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver runs (Debian package chromium-driver; `./sk test` installs it)");
+        let http = reqwest::Client::new();
+        let driver_url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        while http.get(format!("{driver_url}/status")).send().await.is_err() {
+            assert!(started.elapsed() < WAIT, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let profile = tempfile::tempdir().expect("profile dir");
+        let mut prefs = json!({});
+        if !javascript {
+            prefs = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let capabilities = json!({ "capabilities": { "alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": std::env::var("SK_CHROMIUM").unwrap_or("/usr/bin/chromium".into()),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic",
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+                "prefs": prefs,
+            }
+        }}});
+        let response: Value = http
+            .post(format!("{driver_url}/session"))
+            .json(&capabilities)
+            .send()
+            .await
+            .expect("new session")
+            .json()
+            .await
+            .expect("session json");
+        let session = response["value"]["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {response}"))
+            .to_string();
+        Browser { http, base: format!("{driver_url}/session/{session}"), driver, _profile: profile }
+    }
+
+    async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response: Value = request.send().await.expect("webdriver call").json().await.expect("json");
+        response["value"].clone()
+    }
+
+    async fn post(&self, path: &str, body: Value) -> Value {
+        self.call(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// Opens a URL and waits for the page load.
+    pub async fn goto(&self, url: &str) {
+        self.post("/url", json!({ "url": url })).await;
+    }
+
+    /// The current URL.
+    pub async fn current_url(&self) -> String {
+        self.call(reqwest::Method::GET, "/url", None).await.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Finds an element by CSS selector, if it is there now.
+    pub async fn find(&self, css: &str) -> Option<Element> {
+        let value = self.post("/element", json!({ "using": "css selector", "value": css })).await;
+        value[ELEMENT_KEY].as_str().map(|id| Element(id.to_string()))
+    }
+
+    /// Waits until an element is there.
+    pub async fn wait_for(&self, css: &str) -> Element {
+        let started = Instant::now();
+        loop {
+            if let Some(e) = self.find(css).await {
+                return e;
+            }
+            assert!(started.elapsed() < WAIT, "no element {css:?} after {WAIT:?} on {}", self.current_url().await);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until a script returns `true`.
+    pub async fn wait_until(&self, script: &str) {
+        let started = Instant::now();
+        while self.execute(script).await != Value::Bool(true) {
+            assert!(started.elapsed() < WAIT, "{script:?} never became true");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Runs a script (a function body; use `return`).
+    pub async fn execute(&self, script: &str) -> Value {
+        self.post("/execute/sync", json!({ "script": script, "args": [] })).await
+    }
+
+    /// Clicks an element.
+    pub async fn click(&self, e: &Element) {
+        self.post(&format!("/element/{}/click", e.0), json!({})).await;
+    }
+
+    /// Types into an element.
+    pub async fn type_text(&self, e: &Element, text: &str) {
+        self.post(&format!("/element/{}/value", e.0), json!({ "text": text })).await;
+    }
+
+    /// Visible text of an element.
+    pub async fn text(&self, e: &Element) -> String {
+        let path = format!("/element/{}/text", e.0);
+        self.call(reqwest::Method::GET, &path, None).await.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Whether an element is shown.
+    pub async fn is_displayed(&self, e: &Element) -> bool {
+        let path = format!("/element/{}/displayed", e.0);
+        self.call(reqwest::Method::GET, &path, None).await.as_bool().unwrap_or(false)
+    }
+
+    /// Ends the session (Chromium exits) and stops chromedriver.
+    pub async fn close(mut self) {
+        self.call(reqwest::Method::DELETE, "", None).await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port()
+}
