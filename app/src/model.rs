@@ -55,7 +55,12 @@ pub struct WeeklySlot {
 impl WeeklySlot {
     /// "elke woensdag 14:00-16:00".
     pub fn in_words(&self) -> String {
-        format!("elke {} {}-{}", weekday_name(self.weekday), self.opens_at, self.closes_at)
+        format!(
+            "elke {} {}-{}",
+            weekday_name(self.weekday),
+            self.opens_at,
+            self.closes_at
+        )
     }
 }
 
@@ -183,13 +188,20 @@ mod tests {
 
     #[test]
     fn a_weekly_slot_reads_as_a_sentence() {
-        let slot = WeeklySlot { weekday: 3, opens_at: "14:00".into(), closes_at: "16:00".into() };
+        let slot = WeeklySlot {
+            weekday: 3,
+            opens_at: "14:00".into(),
+            closes_at: "16:00".into(),
+        };
         assert_eq!(slot.in_words(), "elke woensdag 14:00-16:00");
     }
 
     #[test]
     fn age_ranges_read_as_words() {
-        assert_eq!(ages_in_words(Some(16), Some(27)).unwrap(), "voor 16 tot en met 27 jaar");
+        assert_eq!(
+            ages_in_words(Some(16), Some(27)).unwrap(),
+            "voor 16 tot en met 27 jaar"
+        );
         assert_eq!(ages_in_words(Some(0), None), None);
         assert_eq!(ages_in_words(None, None), None);
     }

@@ -67,8 +67,18 @@ impl Cli {
     /// Runs the chosen command to the end.
     pub async fn run(self) -> anyhow::Result<()> {
         match self.command {
-            Command::Serve { common, addr, site_root, no_demo } => {
-                let config = Config { addr, site_root, load_demo_when_empty: !no_demo, ..common.config() };
+            Command::Serve {
+                common,
+                addr,
+                site_root,
+                no_demo,
+            } => {
+                let config = Config {
+                    addr,
+                    site_root,
+                    load_demo_when_empty: !no_demo,
+                    ..common.config()
+                };
                 let app = crate::startup::App::build(config).await?;
                 let listener = tokio::net::TcpListener::bind(addr)
                     .await
@@ -80,9 +90,15 @@ impl Cli {
                 let config = common.config();
                 let state = crate::build_state(&config).await?;
                 let data = crate::demo::dataset();
-                app::db::save_dataset(&state.db, &data).await.context("loading demo data")?;
+                app::db::save_dataset(&state.db, &data)
+                    .await
+                    .context("loading demo data")?;
                 crate::reindex(&state).await?;
-                println!("Demodata geladen: {} aanbod, {} organisaties.", data.services.len(), data.organisations.len());
+                println!(
+                    "Demodata geladen: {} aanbod, {} organisaties.",
+                    data.services.len(),
+                    data.organisations.len()
+                );
             }
             Command::Reindex { common } => {
                 let state = crate::build_state(&common.config()).await?;
@@ -97,8 +113,12 @@ impl Cli {
 /// Logs to stderr; `RUST_LOG` sets the level (default: info).
 pub fn init_tracing() {
     use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tantivy=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 #[cfg(test)]

@@ -34,7 +34,10 @@ impl Config {
     /// The database to use: the configured URL, else the SQLite file in the data directory.
     pub fn database_url(&self) -> DatabaseUrl {
         self.database_url.clone().unwrap_or_else(|| {
-            DatabaseUrl(format!("sqlite://{}", self.data_dir.join("sociale-kaart.db").display()))
+            DatabaseUrl(format!(
+                "sqlite://{}",
+                self.data_dir.join("sociale-kaart.db").display()
+            ))
         })
     }
 
@@ -89,6 +92,9 @@ mod tests {
     #[test]
     fn the_default_database_is_a_sqlite_file_in_the_data_dir() {
         let config = Config::with_data_dir(Path::new("/tmp/sk"));
-        assert_eq!(config.database_url().expose(), "sqlite:///tmp/sk/sociale-kaart.db");
+        assert_eq!(
+            config.database_url().expose(),
+            "sqlite:///tmp/sk/sociale-kaart.db"
+        );
     }
 }

@@ -30,18 +30,28 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code, message) = match self {
             ApiError::BadRequest(code, message) => (StatusCode::BAD_REQUEST, code, message),
-            ApiError::NotFound => {
-                (StatusCode::NOT_FOUND, "not_found", "Dit hebben we niet gevonden.".into())
-            }
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "Dit hebben we niet gevonden.".into(),
+            ),
             ApiError::Unavailable(error) => {
                 tracing::error!(error = format!("{error:#}"), "service unavailable");
                 let message = "De kaart is even niet bereikbaar. Probeer het later nog eens.";
-                (StatusCode::SERVICE_UNAVAILABLE, "unavailable", message.into())
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    message.into(),
+                )
             }
             ApiError::Internal(error) => {
                 tracing::error!(error = format!("{error:#}"), "internal error");
                 let message = "Er ging iets mis. Probeer het later nog eens.";
-                (StatusCode::INTERNAL_SERVER_ERROR, "internal", message.into())
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    message.into(),
+                )
             }
         };
         (status, Json(Body { code, message })).into_response()

@@ -38,7 +38,9 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     std::fs::create_dir_all(&config.data_dir)
         .with_context(|| format!("cannot create data dir {}", config.data_dir.display()))?;
     let url = config.database_url();
-    let db = Db::connect(url.expose()).await.with_context(|| format!("cannot open database {url}"))?;
+    let db = Db::connect(url.expose())
+        .await
+        .with_context(|| format!("cannot open database {url}"))?;
     db.migrate().await.context("cannot migrate database")?;
     let index_dir = config.index_dir();
     let search = tokio::task::spawn_blocking(move || SearchIndex::open_or_create(&index_dir))
@@ -50,7 +52,11 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
-    Ok(AppState { db, search: Arc::new(search), leptos_options })
+    Ok(AppState {
+        db,
+        search: Arc::new(search),
+        leptos_options,
+    })
 }
 
 /// Serves until `shutdown` resolves, then finishes open requests.
@@ -60,7 +66,10 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let router = crate::router(state);
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await.context("server failed")
+    axum::serve(listener, router)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("server failed")
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

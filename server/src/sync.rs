@@ -12,7 +12,9 @@ const MARKER: &str = "synced-from";
 
 /// Rebuilds the index from the database; returns the number of documents.
 pub async fn reindex(state: &AppState) -> anyhow::Result<u64> {
-    let docs = app::db::index_documents(&state.db).await.context("reading offers for the index")?;
+    let docs = app::db::index_documents(&state.db)
+        .await
+        .context("reading offers for the index")?;
     let search = state.search.clone();
     let documents = tokio::task::spawn_blocking(move || {
         search.replace_all(docs)?;

@@ -10,5 +10,7 @@ pub async fn postcode_at(lat: f64, lon: f64) -> Result<Option<String>, ServerFnE
     let Ok(at) = LatLon::parse(lat, lon) else {
         return Ok(None);
     };
-    Ok(Geocoder::embedded().nearest_postcode(at, 5.0).map(|p| format!("{} {}", p.pc4, p.plaats)))
+    Ok(Geocoder::embedded()
+        .nearest_postcode(at, 5.0)
+        .map(|p| format!("{} {}", p.pc4, p.plaats)))
 }

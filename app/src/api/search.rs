@@ -6,8 +6,14 @@ use crate::model::SearchOutcome;
 
 /// Searches offers by words and, optionally, near a postcode or place name.
 #[server]
-pub async fn search_offers(q: String, waar: String, page: u32) -> Result<SearchOutcome, ServerFnError> {
-    ssr::search(q, waar, page).await.map_err(crate::Error::into_server_fn_error)
+pub async fn search_offers(
+    q: String,
+    waar: String,
+    page: u32,
+) -> Result<SearchOutcome, ServerFnError> {
+    ssr::search(q, waar, page)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
 }
 
 #[cfg(feature = "ssr")]
@@ -33,7 +39,10 @@ mod ssr {
                 Ok(at) => Some(at),
                 // The person sees why; we do not guess a place for them.
                 Err(e) if e.is_user_error() => {
-                    return Ok(SearchOutcome { problem: Some(e.user_message()), ..Default::default() })
+                    return Ok(SearchOutcome {
+                        problem: Some(e.user_message()),
+                        ..Default::default()
+                    })
                 }
                 Err(e) => return Err(e.into()),
             }
@@ -47,7 +56,11 @@ mod ssr {
         };
         let search = state.search.clone();
         let found = tokio::task::spawn_blocking(move || search.search(&request)).await??;
-        let hits: Vec<_> = found.hits.iter().map(|h| (h.offer_id, h.location_id, h.distance_km)).collect();
+        let hits: Vec<_> = found
+            .hits
+            .iter()
+            .map(|h| (h.offer_id, h.location_id, h.distance_km))
+            .collect();
         let items = db::offer_summaries(&state.db, &hits).await?;
         Ok(SearchOutcome {
             total: found.total,
@@ -56,5 +69,4 @@ mod ssr {
             near: near.map(|_| waar),
         })
     }
-
 }

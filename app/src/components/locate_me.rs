@@ -38,8 +38,12 @@ mod browser {
 
     fn coordinates(position: &JsValue) -> Option<(f64, f64)> {
         let coords = js_sys::Reflect::get(position, &"coords".into()).ok()?;
-        let lat = js_sys::Reflect::get(&coords, &"latitude".into()).ok()?.as_f64()?;
-        let lon = js_sys::Reflect::get(&coords, &"longitude".into()).ok()?.as_f64()?;
+        let lat = js_sys::Reflect::get(&coords, &"latitude".into())
+            .ok()?
+            .as_f64()?;
+        let lon = js_sys::Reflect::get(&coords, &"longitude".into())
+            .ok()?
+            .as_f64()?;
         Some((lat, lon))
     }
     use web_sys::PositionOptions;
@@ -49,7 +53,8 @@ mod browser {
     const NOT_FOUND: &str = "We konden niet zien waar je bent. Typ je postcode of plaats.";
 
     pub fn locate(target: NodeRef<Input>, message: RwSignal<Option<String>>) {
-        let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok()) else {
+        let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok())
+        else {
             message.set(Some(NOT_FOUND.into()));
             return;
         };

@@ -9,12 +9,17 @@ use crate::model::{format_km, OfferSummary};
 #[component]
 pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
     let href = format!("/aanbod/{}", offer.id);
-    let distance = offer.distance_km.map(|d| format!("{} van je af", format_km(d)));
-    let place = [offer.address.clone(), offer.wijk.clone().unwrap_or_default()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let distance = offer
+        .distance_km
+        .map(|d| format!("{} van je af", format_km(d)));
+    let place = [
+        offer.address.clone(),
+        offer.wijk.clone().unwrap_or_default(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
     view! {
         <li class="offer-card">
             <h3><A href=href>{offer.name.clone()}</A></h3>

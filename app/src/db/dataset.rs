@@ -175,7 +175,9 @@ fn place_location(l: &LocationRecord) -> Result<(Option<LatLon>, Option<String>)
 
 async fn upsert_location(tx: &mut Tx, l: &LocationRecord) -> Result<()> {
     let (at, pc4) = place_location(l)?;
-    let areas = at.map(|at| Geocoder::embedded().areas(at)).unwrap_or_default();
+    let areas = at
+        .map(|at| Geocoder::embedded().areas(at))
+        .unwrap_or_default();
     let now = Utc::now();
     let sql = "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
         latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, transportation, \
@@ -197,8 +199,14 @@ async fn upsert_location(tx: &mut Tx, l: &LocationRecord) -> Result<()> {
 }
 
 async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
-    if !matches!(s.kind.as_str(), "buurthuis" | "vereniging" | "initiatief" | "voorziening") {
-        return Err(Error::Invalid(format!("Onbekende soort aanbod: {}", s.kind)));
+    if !matches!(
+        s.kind.as_str(),
+        "buurthuis" | "vereniging" | "initiatief" | "voorziening"
+    ) {
+        return Err(Error::Invalid(format!(
+            "Onbekende soort aanbod: {}",
+            s.kind
+        )));
     }
     let now = Utc::now();
     let sql = "INSERT INTO services (id, organization_id, name, description, kind, status, \
@@ -231,13 +239,20 @@ async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
 
 /// Child rows are replaced as a whole: what the record no longer lists is gone.
 async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
-    for table in ["service_at_locations", "service_terms", "service_languages", "schedules", "cost_options"] {
+    for table in [
+        "service_at_locations",
+        "service_terms",
+        "service_languages",
+        "schedules",
+        "cost_options",
+    ] {
         let sql = format!("DELETE FROM {table} WHERE service_id = $1");
         on_tx!(tx, t => sqlx::query(&sql).bind(s.id).execute(t).await.map(drop)?);
     }
     let child_id = |kind: &str, n: usize| Uuid::new_v5(&s.id, format!("{kind}:{n}").as_bytes());
     for (n, location_id) in s.location_ids.iter().enumerate() {
-        let sql = "INSERT INTO service_at_locations (id, service_id, location_id) VALUES ($1, $2, $3)";
+        let sql =
+            "INSERT INTO service_at_locations (id, service_id, location_id) VALUES ($1, $2, $3)";
         on_tx!(tx, t => sqlx::query(sql).bind(child_id("sal", n)).bind(s.id).bind(location_id).execute(t).await.map(drop)?);
     }
     for (taxonomy, code) in &s.terms {
@@ -284,7 +299,8 @@ async fn upsert_need(tx: &mut Tx, n: &NeedRecord) -> Result<()> {
         .execute(t).await.map(drop)?);
     on_tx!(tx, t => sqlx::query("DELETE FROM need_talents WHERE need_id = $1").bind(n.id).execute(t).await.map(drop)?);
     for code in &n.talents {
-        let sql = "INSERT INTO need_talents (need_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+        let sql =
+            "INSERT INTO need_talents (need_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
         on_tx!(tx, t => sqlx::query(sql).bind(n.id).bind(term_id("talent", code)).execute(t).await.map(drop)?);
     }
     Ok(())

@@ -4,9 +4,9 @@
 //! expands each query for both pool types. Migrations live in `migrations/<backend>/`.
 
 mod dataset;
-mod tx;
 mod offers;
 mod taxonomy;
+mod tx;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -66,7 +66,10 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
-            let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+            let pool = SqlitePoolOptions::new()
+                .max_connections(8)
+                .connect_with(options)
+                .await?;
             Ok(Db::Sqlite(pool))
         }
     }

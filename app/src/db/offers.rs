@@ -7,7 +7,9 @@ use index::{Geocoder, OfferDoc};
 use uuid::Uuid;
 
 use super::{on_pool, Db};
-use crate::model::{ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, WeeklySlot};
+use crate::model::{
+    ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, WeeklySlot,
+};
 use crate::{Error, Result};
 
 #[derive(sqlx::FromRow)]
@@ -59,7 +61,10 @@ pub async fn index_documents(db: &Db) -> Result<Vec<OfferDoc>> {
     Ok(rows
         .into_iter()
         .map(|r| {
-            let own = terms.get(&r.service_id).map(Vec::as_slice).unwrap_or_default();
+            let own = terms
+                .get(&r.service_id)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
             let mut keywords: Vec<String> = own.iter().map(|t| t.name.clone()).collect();
             keywords.extend(r.city.clone());
             keywords.extend(r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)));
@@ -138,12 +143,19 @@ struct SlotRow {
 }
 
 fn placeholders(n: usize) -> String {
-    (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The first sentence, or the first ~160 characters at a word boundary.
 fn summary_of(description: &str) -> String {
-    let first = description.split_inclusive(". ").next().unwrap_or(description).trim();
+    let first = description
+        .split_inclusive(". ")
+        .next()
+        .unwrap_or(description)
+        .trim();
     if first.chars().count() <= 160 {
         return first.to_string();
     }
@@ -184,8 +196,12 @@ pub async fn offer_summaries(
                 .find(|l| l.service_id == *id && Some(l.id) == *location_id)
                 .or_else(|| locations.iter().find(|l| l.service_id == *id));
             let when = slots.iter().find(|s| s.service_id == *id).map(|s| {
-                WeeklySlot { weekday: s.weekday as u8, opens_at: s.opens_at.clone(), closes_at: s.closes_at.clone() }
-                    .in_words()
+                WeeklySlot {
+                    weekday: s.weekday as u8,
+                    opens_at: s.opens_at.clone(),
+                    closes_at: s.closes_at.clone(),
+                }
+                .in_words()
             });
             Some(OfferSummary {
                 id: *id,
@@ -193,8 +209,12 @@ pub async fn offer_summaries(
                 organisation: row.organisation.clone(),
                 kind_label: kind_label(&row.kind),
                 summary: summary_of(&row.description),
-                address: location.map(|l| join_address(&l.address_1, &l.city)).unwrap_or_default(),
-                wijk: location.and_then(|l| l.wijk_code.as_deref()).and_then(|w| geocoder.wijk_name(w)),
+                address: location
+                    .map(|l| join_address(&l.address_1, &l.city))
+                    .unwrap_or_default(),
+                wijk: location
+                    .and_then(|l| l.wijk_code.as_deref())
+                    .and_then(|w| geocoder.wijk_name(w)),
                 distance_km: *distance_km,
                 free: row.is_free,
                 when,
@@ -204,7 +224,11 @@ pub async fn offer_summaries(
 }
 
 fn join_address(street: &str, city: &str) -> String {
-    [street, city].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(", ")
+    [street, city]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 async fn locations_of(db: &Db, ids: &[Uuid]) -> Result<Vec<LocationRow>> {
@@ -270,20 +294,26 @@ pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
                s.eligibility_description, s.contact_name, s.email, s.phone, s.url, s.waiting_list, \
                s.last_verified_on FROM services s JOIN organizations o ON o.id = s.organization_id \
                WHERE s.id = $1";
-    let row = on_pool!(db, p => sqlx::query_as::<_, DetailRow>(sql).bind(id).fetch_optional(p).await?)
-        .ok_or(Error::NotFound)?;
+    let row =
+        on_pool!(db, p => sqlx::query_as::<_, DetailRow>(sql).bind(id).fetch_optional(p).await?)
+            .ok_or(Error::NotFound)?;
     // Stopped offers have no public page.
     if row.status == "defunct" {
         return Err(Error::NotFound);
     }
     let terms = service_terms(db, Some(id)).await?;
     let names = |taxonomy: &str| {
-        terms.iter().filter(|t| t.taxonomy == taxonomy).map(|t| t.name.clone()).collect::<Vec<_>>()
+        terms
+            .iter()
+            .filter(|t| t.taxonomy == taxonomy)
+            .map(|t| t.name.clone())
+            .collect::<Vec<_>>()
     };
     let languages_sql = "SELECT code FROM service_languages WHERE service_id = $1 ORDER BY code";
     let languages: Vec<String> =
         on_pool!(db, p => sqlx::query_scalar(languages_sql).bind(id).fetch_all(p).await?);
-    let costs_sql = "SELECT option, amount, amount_description FROM cost_options WHERE service_id = $1";
+    let costs_sql =
+        "SELECT option, amount, amount_description FROM cost_options WHERE service_id = $1";
     let costs: Vec<CostRow> =
         on_pool!(db, p => sqlx::query_as(costs_sql).bind(id).fetch_all(p).await?);
     let geocoder = Geocoder::embedded();
@@ -302,7 +332,11 @@ pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
     let schedule = slots_of(db, &[id])
         .await?
         .into_iter()
-        .map(|s| WeeklySlot { weekday: s.weekday as u8, opens_at: s.opens_at, closes_at: s.closes_at })
+        .map(|s| WeeklySlot {
+            weekday: s.weekday as u8,
+            opens_at: s.opens_at,
+            closes_at: s.closes_at,
+        })
         .collect();
     let mut cost_lines: Vec<String> = costs.into_iter().map(cost_in_words).collect();
     if !row.fees_description.is_empty() {
@@ -337,11 +371,15 @@ pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
 
 fn cost_in_words(c: CostRow) -> String {
     let amount = c.amount.map(|a| format!("€ {:.2}", a).replace('.', ","));
-    [Some(c.option), amount, Some(c.amount_description).filter(|d| !d.is_empty())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(": ")
+    [
+        Some(c.option),
+        amount,
+        Some(c.amount_description).filter(|d| !d.is_empty()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(": ")
 }
 
 fn language_name(code: &str) -> String {
@@ -365,10 +403,25 @@ fn language_name(code: &str) -> String {
 fn date_in_words(date: NaiveDate) -> String {
     use chrono::Datelike;
     const MONTHS: [&str; 12] = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
-    format!("{} {} {}", date.day(), MONTHS[date.month0() as usize], date.year())
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
 }
 
 #[cfg(test)]
@@ -377,7 +430,10 @@ mod tests {
 
     #[test]
     fn a_summary_is_the_first_sentence() {
-        assert_eq!(summary_of("Samen koken. Daarna samen eten."), "Samen koken.");
+        assert_eq!(
+            summary_of("Samen koken. Daarna samen eten."),
+            "Samen koken."
+        );
     }
 
     #[test]
@@ -389,6 +445,9 @@ mod tests {
 
     #[test]
     fn dates_read_in_dutch() {
-        assert_eq!(date_in_words(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()), "12 maart 2026");
+        assert_eq!(
+            date_in_words(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()),
+            "12 maart 2026"
+        );
     }
 }

@@ -10,7 +10,7 @@ use crate::Result;
 pub const TAXONOMY_JSON: &str = include_str!("../../../data/taxonomy.json");
 
 /// Namespace for term ids, so that a (taxonomy, code) pair has the same id everywhere.
-const TERM_NAMESPACE: Uuid = Uuid::from_u128(0x5a1c_1a7e_0000_4000_8000_000000000001);
+const TERM_NAMESPACE: Uuid = Uuid::from_u128(0x5a1c_1a7e_0000_4000_8000_0000_0000_0001);
 
 #[derive(Deserialize)]
 struct Term {
@@ -58,7 +58,9 @@ mod tests {
         let terms: Vec<Term> = serde_json::from_str(TAXONOMY_JSON).unwrap();
         let leefgebieden = terms.iter().filter(|t| t.taxonomy == "leefgebied").count();
         assert_eq!(leefgebieden, 10);
-        assert!(terms.iter().any(|t| t.taxonomy == "talent" && t.code == "voetbal"));
+        assert!(terms
+            .iter()
+            .any(|t| t.taxonomy == "talent" && t.code == "voetbal"));
     }
 
     #[test]

@@ -24,7 +24,13 @@ pub fn HomePage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let waar = move || query.read().get("waar").unwrap_or_default();
-    let page = move || query.read().get("pagina").and_then(|p| p.parse().ok()).unwrap_or(1u32);
+    let page = move || {
+        query
+            .read()
+            .get("pagina")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(1u32)
+    };
     let waar_input = NodeRef::<leptos::html::Input>::new();
     let results = Resource::new(
         move || (q(), waar(), page()),
@@ -98,7 +104,8 @@ fn server_message(e: &ServerFnError) -> String {
 fn Results(outcome: SearchOutcome) -> impl IntoView {
     if let Some(problem) = outcome.problem {
         set_status(400);
-        return view! { <p class="problem" role="alert" id="zoek-probleem">{problem}</p> }.into_any();
+        return view! { <p class="problem" role="alert" id="zoek-probleem">{problem}</p> }
+            .into_any();
     }
     let heading = match (outcome.total, &outcome.near) {
         (0, _) => "We vonden niets dat past.".to_string(),

@@ -35,8 +35,10 @@ pub fn OfferPage() -> impl IntoView {
 fn Detail(detail: OfferDetail) -> impl IntoView {
     let d = detail;
     let conditions: Vec<&str> = [
-        d.no_referral_needed.then_some("Je hebt geen indicatie of verwijzing nodig."),
-        d.keeps_benefit.then_some("Je houdt je uitkering als je meedoet."),
+        d.no_referral_needed
+            .then_some("Je hebt geen indicatie of verwijzing nodig."),
+        d.keeps_benefit
+            .then_some("Je houdt je uitkering als je meedoet."),
     ]
     .into_iter()
     .flatten()

@@ -121,8 +121,11 @@ impl Geocoder {
 
     /// All PC4 areas of a gemeente, sorted by postcode.
     pub fn postcodes_in_gemeente(&self, gemeente_code: &str) -> Vec<&PostcodePlace> {
-        let mut list: Vec<_> =
-            self.pc4.values().filter(|p| p.gemeente_code == gemeente_code).collect();
+        let mut list: Vec<_> = self
+            .pc4
+            .values()
+            .filter(|p| p.gemeente_code == gemeente_code)
+            .collect();
         list.sort_by(|a, b| a.pc4.cmp(&b.pc4));
         list
     }
@@ -131,7 +134,11 @@ impl Geocoder {
     pub fn wijk_name(&self, wijk_code: &str) -> Option<String> {
         let shapes = self.wijken_utrecht.iter().chain(&self.wijken_nl);
         let keys = |s: &Shape| {
-            if s.props.contains_key("wijkcode") { ("wijkcode", "wijknaam") } else { ("statcode", "statnaam") }
+            if s.props.contains_key("wijkcode") {
+                ("wijkcode", "wijknaam")
+            } else {
+                ("statcode", "statnaam")
+            }
         };
         shapes
             .filter_map(|s| {
@@ -225,7 +232,9 @@ fn normalise(name: &str) -> String {
 }
 
 fn records(csv_text: &str) -> impl Iterator<Item = csv::StringRecord> + '_ {
-    csv::Reader::from_reader(csv_text.as_bytes()).into_records().filter_map(|r| r.ok())
+    csv::Reader::from_reader(csv_text.as_bytes())
+        .into_records()
+        .filter_map(|r| r.ok())
 }
 
 fn load_pc4() -> HashMap<String, PostcodePlace> {
@@ -257,8 +266,12 @@ fn load_places() -> HashMap<String, (LatLon, u64)> {
         let (Some(name), Some(lat), Some(lon)) = (r.get(1), r.get(3), r.get(4)) else {
             continue;
         };
-        let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else { continue };
-        let Ok(at) = LatLon::parse(lat, lon) else { continue };
+        let (Ok(lat), Ok(lon)) = (lat.parse(), lon.parse()) else {
+            continue;
+        };
+        let Ok(at) = LatLon::parse(lat, lon) else {
+            continue;
+        };
         let population: u64 = r.get(7).and_then(|p| p.parse().ok()).unwrap_or(0);
         let entry = places.entry(normalise(name)).or_insert((at, population));
         if population > entry.1 {
@@ -293,7 +306,9 @@ mod tests {
 
     #[test]
     fn postcode_3454_is_de_meern_in_wijk_vleuten_de_meern() {
-        let place = geocoder().postcode(&Postcode::parse("3454 AB").unwrap()).unwrap();
+        let place = geocoder()
+            .postcode(&Postcode::parse("3454 AB").unwrap())
+            .unwrap();
         assert_eq!(place.plaats, "De Meern");
         assert_eq!(place.gemeente_naam, "Utrecht");
         assert_eq!(place.wijk_naam, "Vleuten-De Meern");
@@ -302,12 +317,17 @@ mod tests {
 
     #[test]
     fn postcode_3511_is_the_binnenstad() {
-        let place = geocoder().postcode(&Postcode::parse("3511").unwrap()).unwrap();
+        let place = geocoder()
+            .postcode(&Postcode::parse("3511").unwrap())
+            .unwrap();
         assert_eq!(place.wijk_naam, "Binnenstad");
         let areas = geocoder().areas(place.lat_lon());
         assert_eq!(areas.wijk_naam.as_deref(), Some("Binnenstad"));
         assert_eq!(areas.gemeente_code.as_deref(), Some("GM0344"));
-        assert!(areas.buurt_code.as_deref().is_some_and(|b| b.starts_with("BU0344")));
+        assert!(areas
+            .buurt_code
+            .as_deref()
+            .is_some_and(|b| b.starts_with("BU0344")));
     }
 
     #[test]
@@ -316,7 +336,10 @@ mod tests {
         assert_eq!(areas.gemeente_naam.as_deref(), Some("Utrecht"));
         assert_eq!(areas.wijk_code.as_deref(), Some("WK034410"));
         assert_eq!(areas.wijk_naam.as_deref(), Some("Vleuten-De Meern"));
-        assert_eq!(geocoder().wijk_name("WK034410").as_deref(), Some("Vleuten-De Meern"));
+        assert_eq!(
+            geocoder().wijk_name("WK034410").as_deref(),
+            Some("Vleuten-De Meern")
+        );
     }
 
     #[test]
@@ -324,21 +347,34 @@ mod tests {
         // Amsterdam centrum, PC4 1011.
         let areas = geocoder().areas(LatLon::parse(52.371791, 4.906451).unwrap());
         assert_eq!(areas.gemeente_code.as_deref(), Some("GM0363"));
-        assert!(areas.wijk_code.as_deref().is_some_and(|w| w.starts_with("WK0363")));
-        assert!(areas.buurt_code.as_deref().is_some_and(|b| b.starts_with("BU0363")));
+        assert!(areas
+            .wijk_code
+            .as_deref()
+            .is_some_and(|w| w.starts_with("WK0363")));
+        assert!(areas
+            .buurt_code
+            .as_deref()
+            .is_some_and(|b| b.starts_with("BU0363")));
     }
 
     #[test]
     fn the_nearest_postcode_of_a_point_in_de_meern_is_3454() {
         let at = LatLon::parse(52.0781, 5.0443).unwrap();
         assert_eq!(geocoder().nearest_postcode(at, 5.0).unwrap().pc4, "3454");
-        assert!(geocoder().nearest_postcode(LatLon::parse(0.0, 0.0).unwrap(), 5.0).is_none());
+        assert!(geocoder()
+            .nearest_postcode(LatLon::parse(0.0, 0.0).unwrap(), 5.0)
+            .is_none());
     }
 
     #[test]
     fn an_unknown_postcode_is_an_error_not_a_guess() {
-        let err = geocoder().postcode(&Postcode::parse("1000").unwrap()).unwrap_err();
-        assert!(matches!(err, Error::UnknownPostcode(ref p) if p == "1000"), "{err:?}");
+        let err = geocoder()
+            .postcode(&Postcode::parse("1000").unwrap())
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::UnknownPostcode(ref p) if p == "1000"),
+            "{err:?}"
+        );
         assert!(err.is_user_error());
     }
 
@@ -352,8 +388,11 @@ mod tests {
 
     #[test]
     fn utrecht_has_postcodes_in_all_ten_wijken() {
-        let wijken: std::collections::HashSet<_> =
-            geocoder().postcodes_in_gemeente("GM0344").iter().map(|p| p.wijk_code.clone()).collect();
+        let wijken: std::collections::HashSet<_> = geocoder()
+            .postcodes_in_gemeente("GM0344")
+            .iter()
+            .map(|p| p.wijk_code.clone())
+            .collect();
         assert_eq!(wijken.len(), 10);
     }
 }

@@ -74,7 +74,9 @@ mod tests {
 
     #[test]
     fn bad_postcodes_are_refused() {
-        for input in ["", "345", "34545", "0123", "3454 A", "3454 A1", "abcd", "3454 ABC", "34-54"] {
+        for input in [
+            "", "345", "34545", "0123", "3454 A", "3454 A1", "abcd", "3454 ABC", "34-54",
+        ] {
             assert!(
                 matches!(Postcode::parse(input), Err(Error::InvalidPostcode(_))),
                 "input {input:?} should be refused"

@@ -40,7 +40,11 @@ fn geometry(g: &Value) -> Option<MultiPolygon<f64>> {
     match g["type"].as_str()? {
         "Polygon" => Some(MultiPolygon(vec![polygon(&g["coordinates"])?])),
         "MultiPolygon" => {
-            let polys = g["coordinates"].as_array()?.iter().filter_map(polygon).collect();
+            let polys = g["coordinates"]
+                .as_array()?
+                .iter()
+                .filter_map(polygon)
+                .collect();
             Some(MultiPolygon(polys))
         }
         _ => None,
@@ -60,7 +64,10 @@ fn ring(coords: &Value) -> Option<LineString<f64>> {
         .iter()
         .filter_map(|c| {
             let c = c.as_array()?;
-            Some(Coord { x: c.first()?.as_f64()?, y: c.get(1)?.as_f64()? })
+            Some(Coord {
+                x: c.first()?.as_f64()?,
+                y: c.get(1)?.as_f64()?,
+            })
         })
         .collect::<Vec<_>>();
     Some(LineString(coords))

@@ -41,7 +41,13 @@ pub struct SearchRequest {
 impl SearchRequest {
     /// A plain text search: first page, no location.
     pub fn text(text: &str) -> SearchRequest {
-        SearchRequest { text: text.to_string(), near: None, radius_km: 10.0, offset: 0, limit: 20 }
+        SearchRequest {
+            text: text.to_string(),
+            near: None,
+            radius_km: 10.0,
+            offset: 0,
+            limit: 20,
+        }
     }
 }
 
@@ -97,7 +103,9 @@ impl SearchIndex {
     pub fn open_or_create(dir: &Path) -> Result<SearchIndex> {
         std::fs::create_dir_all(dir)?;
         let (schema, _) = schema::build();
-        let opened = Index::open_in_dir(dir).ok().filter(|i| i.schema() == schema);
+        let opened = Index::open_in_dir(dir)
+            .ok()
+            .filter(|i| i.schema() == schema);
         let index = match opened {
             Some(index) => index,
             None => {
@@ -112,15 +120,25 @@ impl SearchIndex {
     fn from_index(index: Index, threads: usize) -> Result<SearchIndex> {
         index.tokenizers().register(DUTCH, analyzer::dutch());
         let (_, fields) = schema::build();
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(SearchIndex { index, reader, write_lock: Mutex::new(()), threads, fields })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            write_lock: Mutex::new(()),
+            threads,
+            fields,
+        })
     }
 
     /// Replaces every document with `docs` in one commit; searches see old or new, never half.
     pub fn replace_all(&self, docs: Vec<OfferDoc>) -> Result<()> {
         let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut writer: IndexWriter =
-            self.index.writer_with_num_threads(self.threads, WRITER_MEMORY * self.threads)?;
+        let mut writer: IndexWriter = self
+            .index
+            .writer_with_num_threads(self.threads, WRITER_MEMORY * self.threads)?;
         writer.delete_all_documents()?;
         for d in docs {
             writer.add_document(self.to_document(d))?;
@@ -133,7 +151,9 @@ impl SearchIndex {
 
     /// Number of documents and other facts for health checks.
     pub fn state(&self) -> IndexState {
-        IndexState { documents: self.reader.searcher().num_docs() }
+        IndexState {
+            documents: self.reader.searcher().num_docs(),
+        }
     }
 
     fn to_document(&self, d: OfferDoc) -> TantivyDocument {
@@ -175,13 +195,22 @@ impl SearchIndex {
         let text_query: Box<dyn Query> = if words.is_empty() {
             Box::new(AllQuery)
         } else {
-            let per_word = words.iter().map(|w| (Occur::Should, self.word_query(w))).collect();
+            let per_word = words
+                .iter()
+                .map(|w| (Occur::Should, self.word_query(w)))
+                .collect();
             Box::new(BooleanQuery::new(per_word))
         };
-        let active = TermQuery::new(Term::from_field_bool(f.active, true), IndexRecordOption::Basic);
+        let active = TermQuery::new(
+            Term::from_field_bool(f.active, true),
+            IndexRecordOption::Basic,
+        );
         Box::new(BooleanQuery::new(vec![
             (Occur::Must, text_query),
-            (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(active), 0.0))),
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(active), 0.0)),
+            ),
         ]))
     }
 
@@ -189,16 +218,27 @@ impl SearchIndex {
     /// prefix, so "voetbal" finds "voetballen" and "voetbalclub" (Dutch compounds).
     fn word_query(&self, word: &str) -> Box<dyn Query> {
         let f = &self.fields;
-        let fields = [(f.name, 3.0), (f.keywords, 1.5), (f.organisation, 1.0), (f.description, 1.0)];
+        let fields = [
+            (f.name, 3.0),
+            (f.keywords, 1.5),
+            (f.organisation, 1.0),
+            (f.description, 1.0),
+        ];
         let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for (field, weight) in fields {
             let term = Term::from_field_text(field, word);
             let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-            parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(exact), weight))));
+            parts.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(exact), weight)),
+            ));
             if word.chars().count() >= MIN_PREFIX_CHARS {
                 let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
                 // Prefix matches score a constant, set to weigh about as much as a good exact match.
-                parts.push((Occur::Should, Box::new(BoostQuery::new(Box::new(prefix), weight * 2.0))));
+                parts.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(prefix), weight * 2.0)),
+                ));
             }
         }
         Box::new(BooleanQuery::new(parts))
@@ -213,24 +253,38 @@ impl SearchIndex {
         let mut hits: Vec<SearchHit> = Vec::with_capacity(top.len());
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
-            let Some(hit) = self.hit(&doc, f64::from(score), request) else { continue };
+            let Some(hit) = self.hit(&doc, f64::from(score), request) else {
+                continue;
+            };
             hits.push(hit);
         }
         if request.near.is_some() && request.text.trim().is_empty() {
-            hits.sort_by(|a, b| a.distance_km.unwrap_or(f64::MAX).total_cmp(&b.distance_km.unwrap_or(f64::MAX)));
+            hits.sort_by(|a, b| {
+                a.distance_km
+                    .unwrap_or(f64::MAX)
+                    .total_cmp(&b.distance_km.unwrap_or(f64::MAX))
+            });
         } else {
             hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
         let mut seen = std::collections::HashSet::new();
         hits.retain(|h| seen.insert(h.offer_id));
         let total = hits.len();
-        let hits = hits.into_iter().skip(request.offset).take(request.limit).collect();
+        let hits = hits
+            .into_iter()
+            .skip(request.offset)
+            .take(request.limit)
+            .collect();
         Ok(SearchResults { total, hits })
     }
 
     fn hit(&self, doc: &TantivyDocument, score: f64, request: &SearchRequest) -> Option<SearchHit> {
         let f = &self.fields;
-        let offer_id = doc.get_first(f.offer_id).and_then(|v| v.as_str())?.parse().ok()?;
+        let offer_id = doc
+            .get_first(f.offer_id)
+            .and_then(|v| v.as_str())?
+            .parse()
+            .ok()?;
         let location_id = doc
             .get_first(f.location_id)
             .and_then(|v| v.as_str())
@@ -250,7 +304,12 @@ impl SearchIndex {
             return None;
         }
         let decay = distance_km.map_or(1.0, |d| 0.5f64.powf(d / DISTANCE_HALF_KM) * 0.5 + 0.5);
-        Some(SearchHit { offer_id, location_id, score: score * decay, distance_km })
+        Some(SearchHit {
+            offer_id,
+            location_id,
+            score: score * decay,
+            distance_km,
+        })
     }
 }
 
@@ -259,15 +318,31 @@ mod tests {
     use super::*;
 
     fn doc(name: &str, lat: f64, lon: f64) -> OfferDoc {
-        OfferDoc { name: name.into(), lat: Some(lat), lon: Some(lon), ..OfferDoc::example() }
+        OfferDoc {
+            name: name.into(),
+            lat: Some(lat),
+            lon: Some(lon),
+            ..OfferDoc::example()
+        }
     }
 
     #[test]
     fn text_search_finds_words_in_any_form_and_accent() {
         let index = SearchIndex::in_ram().unwrap();
-        index.replace_all(vec![doc("Taalcafé voor iedereen", 52.08, 5.11)]).unwrap();
-        assert_eq!(index.search(&SearchRequest::text("taalcafe")).unwrap().total, 1);
-        assert_eq!(index.search(&SearchRequest::text("zwemmen")).unwrap().total, 0);
+        index
+            .replace_all(vec![doc("Taalcafé voor iedereen", 52.08, 5.11)])
+            .unwrap();
+        assert_eq!(
+            index
+                .search(&SearchRequest::text("taalcafe"))
+                .unwrap()
+                .total,
+            1
+        );
+        assert_eq!(
+            index.search(&SearchRequest::text("zwemmen")).unwrap().total,
+            0
+        );
     }
 
     #[test]
@@ -275,8 +350,13 @@ mod tests {
         let index = SearchIndex::in_ram().unwrap();
         let club = doc("Voetbalclub West", 52.08, 5.11);
         let kids = doc("Voetballen voor kinderen", 52.08, 5.11);
-        index.replace_all(vec![club, kids, doc("Judo", 52.08, 5.11)]).unwrap();
-        assert_eq!(index.search(&SearchRequest::text("voetbal")).unwrap().total, 2);
+        index
+            .replace_all(vec![club, kids, doc("Judo", 52.08, 5.11)])
+            .unwrap();
+        assert_eq!(
+            index.search(&SearchRequest::text("voetbal")).unwrap().total,
+            2
+        );
     }
 
     #[test]
@@ -284,8 +364,13 @@ mod tests {
         let index = SearchIndex::in_ram().unwrap();
         let exact = doc("Koken", 52.08, 5.11);
         let longer = doc("Kookclub koken-en-meer kokenschool", 52.08, 5.11);
-        let other = OfferDoc { name: "Kokenboek lezen".into(), ..doc("x", 52.08, 5.11) };
-        index.replace_all(vec![other, exact.clone(), longer]).unwrap();
+        let other = OfferDoc {
+            name: "Kokenboek lezen".into(),
+            ..doc("x", 52.08, 5.11)
+        };
+        index
+            .replace_all(vec![other, exact.clone(), longer])
+            .unwrap();
         let found = index.search(&SearchRequest::text("koken")).unwrap();
         assert_eq!(found.hits[0].offer_id, exact.offer_id);
     }
@@ -293,7 +378,10 @@ mod tests {
     #[test]
     fn inactive_offers_are_never_found() {
         let index = SearchIndex::in_ram().unwrap();
-        let closed = OfferDoc { active: false, ..doc("Taalcafé", 52.08, 5.11) };
+        let closed = OfferDoc {
+            active: false,
+            ..doc("Taalcafé", 52.08, 5.11)
+        };
         index.replace_all(vec![closed]).unwrap();
         assert_eq!(index.search(&SearchRequest::text("")).unwrap().total, 0);
     }
@@ -304,7 +392,9 @@ mod tests {
         let far = doc("Koor Amsterdam", 52.37, 4.90);
         let near = doc("Koor De Meern", 52.078, 5.044);
         let middle = doc("Koor Centrum", 52.088, 5.116);
-        index.replace_all(vec![far, middle.clone(), near.clone()]).unwrap();
+        index
+            .replace_all(vec![far, middle.clone(), near.clone()])
+            .unwrap();
         let request = SearchRequest {
             near: Some(LatLon::parse(52.078, 5.044).unwrap()),
             radius_km: 10.0,
@@ -319,7 +409,9 @@ mod tests {
     #[test]
     fn replace_all_rebuilds_instead_of_adding() {
         let index = SearchIndex::in_ram().unwrap();
-        index.replace_all(vec![doc("A", 52.0, 5.0), doc("B", 52.0, 5.0)]).unwrap();
+        index
+            .replace_all(vec![doc("A", 52.0, 5.0), doc("B", 52.0, 5.0)])
+            .unwrap();
         index.replace_all(vec![doc("C", 52.0, 5.0)]).unwrap();
         assert_eq!(index.state().documents, 1);
     }

@@ -4,7 +4,7 @@ use app::db::{CostRecord, LocationRecord, OrganisationRecord, ScheduleRecord, Se
 use chrono::NaiveDate;
 use uuid::Uuid;
 
-const DEMO_NAMESPACE: Uuid = Uuid::from_u128(0x5a1c_de30_0000_4000_8000_000000000002);
+const DEMO_NAMESPACE: Uuid = Uuid::from_u128(0x5a1c_de30_0000_4000_8000_0000_0000_0002);
 
 /// A stable id for a demo record, from a readable key.
 pub fn demo_id(key: &str) -> Uuid {
@@ -26,22 +26,34 @@ pub fn organisation(key: &str, name: &str, description: &str) -> OrganisationRec
 }
 
 /// A demo location at a PC4 with a small, stable offset so places do not stack.
-pub fn location(org: &OrganisationRecord, key: &str, name: &str, street: &str, pc4: &str) -> LocationRecord {
+pub fn location(
+    org: &OrganisationRecord,
+    key: &str,
+    name: &str,
+    street: &str,
+    pc4: &str,
+) -> LocationRecord {
     let place = index::Postcode::parse(pc4)
         .ok()
         .and_then(|p| index::Geocoder::embedded().postcode(&p).ok().cloned());
     let h = hash(key);
-    let (dlat, dlon) = (((h % 200) as f64 - 100.0) * 0.000012, (((h / 200) % 200) as f64 - 100.0) * 0.000018);
+    let (dlat, dlon) = (
+        ((h % 200) as f64 - 100.0) * 0.000012,
+        (((h / 200) % 200) as f64 - 100.0) * 0.000018,
+    );
     LocationRecord {
         id: demo_id(&format!("loc:{key}")),
         organization_id: org.id,
         name: name.into(),
         address_1: street.into(),
         postal_code: format!("{pc4} {}", letters(h)),
-        city: place.as_ref().map(|p| p.plaats.clone()).unwrap_or_else(|| "Utrecht".into()),
+        city: place
+            .as_ref()
+            .map(|p| p.plaats.clone())
+            .unwrap_or_else(|| "Utrecht".into()),
         latitude: place.as_ref().map(|p| p.lat + dlat),
         longitude: place.as_ref().map(|p| p.lon + dlon),
-        accessibility: if h % 3 == 0 {
+        accessibility: if h.is_multiple_of(3) {
             "Ingang met drempel; hulp bij de deur mogelijk.".into()
         } else {
             "Rolstoeltoegankelijk, met invalidentoilet.".into()
@@ -51,7 +63,13 @@ pub fn location(org: &OrganisationRecord, key: &str, name: &str, street: &str, p
 }
 
 /// A demo offer with sensible defaults: active, free, no indicatie needed, Dutch.
-pub fn service(org: &OrganisationRecord, key: &str, name: &str, kind: &str, description: &str) -> ServiceRecord {
+pub fn service(
+    org: &OrganisationRecord,
+    key: &str,
+    name: &str,
+    kind: &str,
+    description: &str,
+) -> ServiceRecord {
     ServiceRecord {
         id: demo_id(&format!("svc:{key}")),
         organization_id: org.id,
@@ -72,12 +90,21 @@ pub fn service(org: &OrganisationRecord, key: &str, name: &str, kind: &str, desc
 
 /// "wo 14:00-16:00" style slot.
 pub fn slot(weekday: u8, opens_at: &str, closes_at: &str) -> ScheduleRecord {
-    ScheduleRecord { weekday, opens_at: opens_at.into(), closes_at: closes_at.into(), description: String::new() }
+    ScheduleRecord {
+        weekday,
+        opens_at: opens_at.into(),
+        closes_at: closes_at.into(),
+        description: String::new(),
+    }
 }
 
 /// A paid option.
 pub fn cost(option: &str, amount: f64, description: &str) -> CostRecord {
-    CostRecord { option: option.into(), amount: Some(amount), amount_description: description.into() }
+    CostRecord {
+        option: option.into(),
+        amount: Some(amount),
+        amount_description: description.into(),
+    }
 }
 
 /// (taxonomy, code) pairs from "leefgebied:meedoen doelgroep:ouderen".
@@ -90,7 +117,9 @@ pub fn terms(spec: &str) -> Vec<(String, String)> {
 
 /// Deterministic FNV-1a hash, for stable variation.
 pub fn hash(key: &str) -> u64 {
-    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
 }
 
 fn letters(h: u64) -> String {

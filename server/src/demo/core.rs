@@ -21,7 +21,13 @@ fn football_club(data: &mut Dataset) {
         "Voetbalvereniging Sportpark De Meern",
         "Voetbalclub voor jong en oud in De Meern, met veel jeugdteams.",
     );
-    let loc = location(&org, "vv-de-meern", "Sportpark De Meern", "Zuster Bloemstraat 12", "3454");
+    let loc = location(
+        &org,
+        "vv-de-meern",
+        "Sportpark De Meern",
+        "Zuster Bloemstraat 12",
+        "3454",
+    );
     let mut jeugd = service(
         &org,
         "vv-de-meern-jeugd",
@@ -34,14 +40,16 @@ fn football_club(data: &mut Dataset) {
     jeugd.minimum_age = Some(6);
     jeugd.maximum_age = Some(12);
     jeugd.is_free = false;
-    jeugd.fees_description = "Kan het Jeugdsportfonds de contributie betalen? Vraag het ons.".into();
+    jeugd.fees_description =
+        "Kan het Jeugdsportfonds de contributie betalen? Vraag het ons.".into();
     jeugd.costs = vec![cost("Contributie", 140.0, "per jaar")];
     jeugd.capacity = Some(160);
     jeugd.waiting_list = 34;
     jeugd.contact_name = Some("Jeugdcoördinator".into());
     jeugd.phone = Some("030 000 1201".into());
     jeugd.schedules = vec![slot(3, "14:00", "15:30"), slot(6, "09:00", "11:00")];
-    jeugd.terms = terms("leefgebied:bewegen leefgebied:opgroeien doelgroep:kinderen soort:vereniging");
+    jeugd.terms =
+        terms("leefgebied:bewegen leefgebied:opgroeien doelgroep:kinderen soort:vereniging");
     let mut walking = service(
         &org,
         "vv-de-meern-walking",
@@ -83,7 +91,13 @@ fn funds(data: &mut Dataset) {
         "Jeugdfonds Sport & Cultuur Utrecht",
         "Betaalt sport en cultuur voor kinderen als er thuis weinig geld is.",
     );
-    let loc = location(&org, "jeugdsportfonds", "Kantoor Jeugdfonds", "Ganzenmarkt 4", "3512");
+    let loc = location(
+        &org,
+        "jeugdsportfonds",
+        "Kantoor Jeugdfonds",
+        "Ganzenmarkt 4",
+        "3512",
+    );
     let mut fonds = service(
         &org,
         "jeugdsportfonds-aanvraag",
@@ -95,7 +109,8 @@ fn funds(data: &mut Dataset) {
     fonds.location_ids = vec![loc.id];
     fonds.minimum_age = Some(4);
     fonds.maximum_age = Some(17);
-    fonds.eligibility_description = "Voor gezinnen met een laag inkomen. Een intermediair doet de aanvraag.".into();
+    fonds.eligibility_description =
+        "Voor gezinnen met een laag inkomen. Een intermediair doet de aanvraag.".into();
     fonds.terms = terms("leefgebied:bewegen leefgebied:opgroeien leefgebied:geldzaken doelgroep:kinderen doelgroep:jongeren doelgroep:ouders");
     data.organisations.push(org);
     data.locations.push(loc);
@@ -108,7 +123,13 @@ fn money_help(data: &mut Dataset) {
         "Geldzaken op Maat",
         "Hulp bij post, rekeningen en schulden. Ook als lezen of schrijven lastig is.",
     );
-    let loc = location(&org, "geldzaken-op-maat", "Wijkcentrum Overvecht", "Zamenhofdreef 80", "3562");
+    let loc = location(
+        &org,
+        "geldzaken-op-maat",
+        "Wijkcentrum Overvecht",
+        "Zamenhofdreef 80",
+        "3562",
+    );
     let mut spreekuur = service(
         &org,
         "geldzaken-spreekuur",
@@ -161,7 +182,13 @@ fn language(data: &mut Dataset) {
         "Taalhuis Bibliotheek Utrecht",
         "Beter leren lezen, schrijven en Nederlands spreken, in de bibliotheek.",
     );
-    let loc = location(&org, "bieb-centrum", "Bibliotheek Neude", "Neude 11", "3512");
+    let loc = location(
+        &org,
+        "bieb-centrum",
+        "Bibliotheek Neude",
+        "Neude 11",
+        "3512",
+    );
     let mut cafe = service(
         &org,
         "taalcafe-neude",
@@ -195,7 +222,13 @@ fn informal_care(data: &mut Dataset) {
         "Steunpunt Mantelzorg Utrecht",
         "Voor iedereen die zorgt voor een ander: advies, een luisterend oor en even vrij.",
     );
-    let loc = location(&org, "steunpunt-mantelzorg", "Steunpunt Mantelzorg", "Vleutenseweg 200", "3532");
+    let loc = location(
+        &org,
+        "steunpunt-mantelzorg",
+        "Steunpunt Mantelzorg",
+        "Vleutenseweg 200",
+        "3532",
+    );
     let mut advies = service(
         &org,
         "mantelzorg-advies",
@@ -229,7 +262,13 @@ fn work_and_day(data: &mut Dataset) {
         "Kringloop De Werkplaats",
         "Kringloopwinkel en werkplaats waar je meedoet en ervaring opdoet.",
     );
-    let loc = location(&org, "kringloop", "Kringloop De Werkplaats", "Europalaan 40", "3526");
+    let loc = location(
+        &org,
+        "kringloop",
+        "Kringloop De Werkplaats",
+        "Europalaan 40",
+        "3526",
+    );
     let mut plek = service(
         &org,
         "werkervaringsplek",
@@ -241,7 +280,11 @@ fn work_and_day(data: &mut Dataset) {
     plek.location_ids = vec![loc.id];
     plek.minimum_age = Some(18);
     plek.keeps_benefit = true;
-    plek.schedules = vec![slot(1, "09:00", "13:00"), slot(2, "09:00", "13:00"), slot(4, "09:00", "13:00")];
+    plek.schedules = vec![
+        slot(1, "09:00", "13:00"),
+        slot(2, "09:00", "13:00"),
+        slot(4, "09:00", "13:00"),
+    ];
     plek.terms = terms("leefgebied:werk doelgroep:werkzoekenden");
     let mut dag = service(
         &org,
@@ -255,7 +298,11 @@ fn work_and_day(data: &mut Dataset) {
     dag.minimum_age = Some(18);
     dag.no_referral_needed = false;
     dag.eligibility_description = "Soms is een indicatie nodig. We helpen je daarbij.".into();
-    dag.schedules = vec![slot(1, "09:30", "15:30"), slot(3, "09:30", "15:30"), slot(5, "09:30", "15:30")];
+    dag.schedules = vec![
+        slot(1, "09:30", "15:30"),
+        slot(3, "09:30", "15:30"),
+        slot(5, "09:30", "15:30"),
+    ];
     dag.terms = terms("leefgebied:werk leefgebied:meedoen doelgroep:iedereen");
     data.organisations.push(org);
     data.locations.push(loc);

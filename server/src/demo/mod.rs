@@ -32,7 +32,12 @@ mod tests {
             .locations
             .iter()
             .filter_map(|l| index::Postcode::parse(&l.postal_code).ok())
-            .filter_map(|p| index::Geocoder::embedded().postcode(&p).ok().map(|p| p.wijk_code.clone()))
+            .filter_map(|p| {
+                index::Geocoder::embedded()
+                    .postcode(&p)
+                    .ok()
+                    .map(|p| p.wijk_code.clone())
+            })
             .collect();
         assert_eq!(wijken.len(), 10);
     }
@@ -49,7 +54,11 @@ mod tests {
     #[test]
     fn the_demo_has_a_club_with_a_waiting_list_and_a_trainer_role_for_young_people() {
         let data = dataset();
-        let waiting = data.services.iter().find(|s| s.waiting_list > 0 && s.kind == "vereniging").unwrap();
+        let waiting = data
+            .services
+            .iter()
+            .find(|s| s.waiting_list > 0 && s.kind == "vereniging")
+            .unwrap();
         let role = data
             .needs
             .iter()

@@ -13,20 +13,124 @@ struct Wijk {
 }
 
 const WIJKEN: [Wijk; 10] = [
-    Wijk { key: "west", name: "West", pc4: &["3531", "3532", "3533"], streets: ["Kanaalstraat", "Damstraat", "Marnixlaan", "Thomas a Kempisplantsoen"] },
-    Wijk { key: "noordwest", name: "Noordwest", pc4: &["3551", "3552", "3553", "3554"], streets: ["Amsterdamsestraatweg", "Royaards van den Hamkade", "Prins Bernhardplein", "Ondiep-Zuidzijde"] },
-    Wijk { key: "overvecht", name: "Overvecht", pc4: &["3561", "3562", "3563", "3564", "3565"], streets: ["Zamenhofdreef", "Bernadottelaan", "Vader Rijndreef", "Gambiadreef"] },
-    Wijk { key: "noordoost", name: "Noordoost", pc4: &["3571", "3572", "3514"], streets: ["Biltstraat", "Adelaarstraat", "Kleine Koppel", "Jan Pieterszoon Coenstraat"] },
-    Wijk { key: "oost", name: "Oost", pc4: &["3581", "3582", "3583", "3584"], streets: ["Oudwijk", "Kromme Nieuwegracht", "Burgemeester Reigerstraat", "Prins Hendriklaan"] },
-    Wijk { key: "binnenstad", name: "Binnenstad", pc4: &["3511", "3521"], streets: ["Oudegracht", "Lange Nieuwstraat", "Voorstraat", "Twijnstraat"] },
-    Wijk { key: "zuid", name: "Zuid", pc4: &["3523", "3524", "3525"], streets: ["Rivierenlaan", "Hooft Graaflandstraat", "Smaragdplein", "Briljantlaan"] },
-    Wijk { key: "zuidwest", name: "Zuidwest", pc4: &["3522", "3526", "3527"], streets: ["Aletrinoweg", "Marshalllaan", "Churchilllaan", "Bisschoppenweg"] },
-    Wijk { key: "leidsche-rijn", name: "Leidsche Rijn", pc4: &["3528", "3541", "3543", "3544"], streets: ["Berlijnplein", "Grauwaart", "Terwijdeplein", "Langerakbaan"] },
-    Wijk { key: "vleuten-de-meern", name: "Vleuten-De Meern", pc4: &["3451", "3452", "3453", "3454", "3455"], streets: ["Dorpsstraat", "Schoolstraat", "Mereveldseweg", "Hindersteinlaan"] },
+    Wijk {
+        key: "west",
+        name: "West",
+        pc4: &["3531", "3532", "3533"],
+        streets: [
+            "Kanaalstraat",
+            "Damstraat",
+            "Marnixlaan",
+            "Thomas a Kempisplantsoen",
+        ],
+    },
+    Wijk {
+        key: "noordwest",
+        name: "Noordwest",
+        pc4: &["3551", "3552", "3553", "3554"],
+        streets: [
+            "Amsterdamsestraatweg",
+            "Royaards van den Hamkade",
+            "Prins Bernhardplein",
+            "Ondiep-Zuidzijde",
+        ],
+    },
+    Wijk {
+        key: "overvecht",
+        name: "Overvecht",
+        pc4: &["3561", "3562", "3563", "3564", "3565"],
+        streets: [
+            "Zamenhofdreef",
+            "Bernadottelaan",
+            "Vader Rijndreef",
+            "Gambiadreef",
+        ],
+    },
+    Wijk {
+        key: "noordoost",
+        name: "Noordoost",
+        pc4: &["3571", "3572", "3514"],
+        streets: [
+            "Biltstraat",
+            "Adelaarstraat",
+            "Kleine Koppel",
+            "Jan Pieterszoon Coenstraat",
+        ],
+    },
+    Wijk {
+        key: "oost",
+        name: "Oost",
+        pc4: &["3581", "3582", "3583", "3584"],
+        streets: [
+            "Oudwijk",
+            "Kromme Nieuwegracht",
+            "Burgemeester Reigerstraat",
+            "Prins Hendriklaan",
+        ],
+    },
+    Wijk {
+        key: "binnenstad",
+        name: "Binnenstad",
+        pc4: &["3511", "3521"],
+        streets: [
+            "Oudegracht",
+            "Lange Nieuwstraat",
+            "Voorstraat",
+            "Twijnstraat",
+        ],
+    },
+    Wijk {
+        key: "zuid",
+        name: "Zuid",
+        pc4: &["3523", "3524", "3525"],
+        streets: [
+            "Rivierenlaan",
+            "Hooft Graaflandstraat",
+            "Smaragdplein",
+            "Briljantlaan",
+        ],
+    },
+    Wijk {
+        key: "zuidwest",
+        name: "Zuidwest",
+        pc4: &["3522", "3526", "3527"],
+        streets: [
+            "Aletrinoweg",
+            "Marshalllaan",
+            "Churchilllaan",
+            "Bisschoppenweg",
+        ],
+    },
+    Wijk {
+        key: "leidsche-rijn",
+        name: "Leidsche Rijn",
+        pc4: &["3528", "3541", "3543", "3544"],
+        streets: ["Berlijnplein", "Grauwaart", "Terwijdeplein", "Langerakbaan"],
+    },
+    Wijk {
+        key: "vleuten-de-meern",
+        name: "Vleuten-De Meern",
+        pc4: &["3451", "3452", "3453", "3454", "3455"],
+        streets: [
+            "Dorpsstraat",
+            "Schoolstraat",
+            "Mereveldseweg",
+            "Hindersteinlaan",
+        ],
+    },
 ];
 
 /// A weekly buurthuis activity: (key, name, description, leefgebied terms, weekday, from, to, ages).
-type Activity = (&'static str, &'static str, &'static str, &'static str, u8, &'static str, &'static str, Option<(i32, i32)>);
+type Activity = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    u8,
+    &'static str,
+    &'static str,
+    Option<(i32, i32)>,
+);
 
 const ACTIVITIES: [Activity; 10] = [
     ("koffie", "Koffieochtend", "Loop binnen voor koffie of thee en een praatje. Iedereen is welkom, je hoeft je niet aan te melden.", "leefgebied:meedoen doelgroep:iedereen", 2, "10:00", "12:00", None),
@@ -42,18 +146,85 @@ const ACTIVITIES: [Activity; 10] = [
 ];
 
 /// Sports clubs: (key, name, sport description, talent, ages, weekday, from, to, yearly fee).
-type Club = (&'static str, &'static str, &'static str, u8, &'static str, &'static str, f64);
+type Club = (
+    &'static str,
+    &'static str,
+    &'static str,
+    u8,
+    &'static str,
+    &'static str,
+    f64,
+);
 
 const CLUBS: [Club; 6] = [
-    ("voetbal", "Voetbalclub", "Voetballen in een team, met training door de week en een wedstrijd op zaterdag.", 3, "17:00", "18:30", 150.0),
-    ("judo", "Judoschool", "Judo voor kinderen: leren vallen, samen stoeien en respect voor elkaar.", 2, "16:00", "17:00", 180.0),
-    ("hockey", "Hockeyclub", "Hockey voor beginners en gevorderden, in gemengde teams.", 3, "16:30", "18:00", 210.0),
-    ("atletiek", "Atletiekvereniging", "Hardlopen, springen en werpen op de baan. Ook een loopgroep voor volwassenen.", 4, "18:30", "20:00", 160.0),
-    ("zwemmen", "Zwemvereniging", "Zwemles en zwemmen voor plezier, voor kinderen en volwassenen.", 6, "08:30", "10:00", 190.0),
-    ("wandel", "Wandelclub", "Elke week samen een uur wandelen door de wijk. Gratis en gezellig.", 1, "10:00", "11:00", 0.0),
+    (
+        "voetbal",
+        "Voetbalclub",
+        "Voetballen in een team, met training door de week en een wedstrijd op zaterdag.",
+        3,
+        "17:00",
+        "18:30",
+        150.0,
+    ),
+    (
+        "judo",
+        "Judoschool",
+        "Judo voor kinderen: leren vallen, samen stoeien en respect voor elkaar.",
+        2,
+        "16:00",
+        "17:00",
+        180.0,
+    ),
+    (
+        "hockey",
+        "Hockeyclub",
+        "Hockey voor beginners en gevorderden, in gemengde teams.",
+        3,
+        "16:30",
+        "18:00",
+        210.0,
+    ),
+    (
+        "atletiek",
+        "Atletiekvereniging",
+        "Hardlopen, springen en werpen op de baan. Ook een loopgroep voor volwassenen.",
+        4,
+        "18:30",
+        "20:00",
+        160.0,
+    ),
+    (
+        "zwemmen",
+        "Zwemvereniging",
+        "Zwemles en zwemmen voor plezier, voor kinderen en volwassenen.",
+        6,
+        "08:30",
+        "10:00",
+        190.0,
+    ),
+    (
+        "wandel",
+        "Wandelclub",
+        "Elke week samen een uur wandelen door de wijk. Gratis en gezellig.",
+        1,
+        "10:00",
+        "11:00",
+        0.0,
+    ),
 ];
 
-const BUURTHUIS_NAMES: [&str; 10] = ["De Boog", "Oase", "De Schakel", "Het Anker", "De Ontmoeting", "Buurtkamer De Linde", "De Pijler", "Het Plein", "De Bron", "Wijkcentrum De Speler"];
+const BUURTHUIS_NAMES: [&str; 10] = [
+    "De Boog",
+    "Oase",
+    "De Schakel",
+    "Het Anker",
+    "De Ontmoeting",
+    "Buurtkamer De Linde",
+    "De Pijler",
+    "Het Plein",
+    "De Bron",
+    "Wijkcentrum De Speler",
+];
 
 /// Adds everything generated for all wijken.
 pub fn add(data: &mut Dataset) {
@@ -81,9 +252,23 @@ fn street(wijk: &Wijk, key: &str) -> String {
 
 fn buurthuis(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
     let key = format!("buurthuis-{}-{n}", wijk.key);
-    let name = format!("Buurthuis {}", BUURTHUIS_NAMES[(w * 2 + n) % BUURTHUIS_NAMES.len()]);
-    let name = if n == 1 { format!("{name} {}", wijk.name) } else { name };
-    let org = organisation(&key, &name, &format!("Een huiskamer voor de buurt in {}: binnenlopen, meedoen en zelf iets organiseren.", wijk.name));
+    let name = format!(
+        "Buurthuis {}",
+        BUURTHUIS_NAMES[(w * 2 + n) % BUURTHUIS_NAMES.len()]
+    );
+    let name = if n == 1 {
+        format!("{name} {}", wijk.name)
+    } else {
+        name
+    };
+    let org = organisation(
+        &key,
+        &name,
+        &format!(
+            "Een huiskamer voor de buurt in {}: binnenlopen, meedoen en zelf iets organiseren.",
+            wijk.name
+        ),
+    );
     let loc = location(&org, &key, &name, &street(wijk, &key), pc4(wijk, n * 2));
     // Each buurthuis runs eight of the ten activities; which ones varies per house.
     let skip = (hash(&key) % 10) as usize;
@@ -109,7 +294,9 @@ fn buurthuis(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
                 location_id: Some(loc.id),
                 kind: "vrijwilliger".into(),
                 title: "Kok voor de buurtmaaltijd".into(),
-                description: "Kook jij graag? Kook één keer per week of per maand mee voor 30 buurtgenoten.".into(),
+                description:
+                    "Kook jij graag? Kook één keer per week of per maand mee voor 30 buurtgenoten."
+                        .into(),
                 time_commitment: "Donderdagmiddag, 3 uur".into(),
                 people_wanted: Some(3),
                 talents: vec!["koken".into(), "organiseren".into()],
@@ -144,21 +331,39 @@ fn club(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
     let (ckey, cname, desc, day, from, to, fee) = CLUBS[(w + n * 3) % CLUBS.len()];
     let key = format!("club-{}-{ckey}", wijk.key);
     let name = format!("{cname} {}", wijk.name);
-    let org = organisation(&key, &name, &format!("{cname} in {} voor jong en oud.", wijk.name));
-    let loc = location(&org, &key, &format!("Sportpark {}", wijk.name), &street(wijk, &key), pc4(wijk, n + 1));
+    let org = organisation(
+        &key,
+        &name,
+        &format!("{cname} in {} voor jong en oud.", wijk.name),
+    );
+    let loc = location(
+        &org,
+        &key,
+        &format!("Sportpark {}", wijk.name),
+        &street(wijk, &key),
+        pc4(wijk, n + 1),
+    );
     let mut jeugd = club_offer(&org, &key, "jeugd", &format!("{cname}: jeugd"), desc, fee);
     jeugd.location_ids = vec![loc.id];
     jeugd.minimum_age = Some(6);
     jeugd.maximum_age = Some(17);
     jeugd.schedules = vec![slot(day, from, to)];
     jeugd.terms = terms("leefgebied:bewegen leefgebied:opgroeien doelgroep:kinderen doelgroep:jongeren soort:vereniging");
-    let mut senior = club_offer(&org, &key, "volwassenen", &format!("{cname}: volwassenen"), desc, fee);
+    let mut senior = club_offer(
+        &org,
+        &key,
+        "volwassenen",
+        &format!("{cname}: volwassenen"),
+        desc,
+        fee,
+    );
     senior.location_ids = vec![loc.id];
     senior.minimum_age = Some(18);
     senior.schedules = vec![slot(day % 7 + 1, "19:30", "21:00")];
-    senior.terms = terms("leefgebied:bewegen leefgebied:meedoen doelgroep:iedereen soort:vereniging");
+    senior.terms =
+        terms("leefgebied:bewegen leefgebied:meedoen doelgroep:iedereen soort:vereniging");
     // Some clubs have more children than trainers.
-    if hash(&key) % 3 == 0 && fee > 0.0 {
+    if hash(&key).is_multiple_of(3) && fee > 0.0 {
         jeugd.capacity = Some(80);
         jeugd.waiting_list = 5 + (hash(&key) % 25) as i32;
         data.needs.push(NeedRecord {
@@ -181,7 +386,14 @@ fn club(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
     data.services.extend([jeugd, senior]);
 }
 
-fn club_offer(org: &app::db::OrganisationRecord, key: &str, part: &str, name: &str, desc: &str, fee: f64) -> ServiceRecord {
+fn club_offer(
+    org: &app::db::OrganisationRecord,
+    key: &str,
+    part: &str,
+    name: &str,
+    desc: &str,
+    fee: f64,
+) -> ServiceRecord {
     let mut s = service(org, &format!("{key}-{part}"), name, "vereniging", desc);
     if fee > 0.0 {
         s.is_free = false;
@@ -211,22 +423,39 @@ fn buurtteam(data: &mut Dataset, wijk: &Wijk) {
 fn jongerenwerk(data: &mut Dataset, wijk: &Wijk) {
     let key = format!("jongerenwerk-{}", wijk.key);
     let name = format!("Jongerenwerk {}", wijk.name);
-    let org = organisation(&key, &name, "Jongerenwerkers in de wijk: een plek om te chillen, te sporten en plannen te maken.");
-    let loc = location(&org, &key, &format!("Jongerencentrum {}", wijk.name), &street(wijk, &key), pc4(wijk, 1));
+    let org = organisation(
+        &key,
+        &name,
+        "Jongerenwerkers in de wijk: een plek om te chillen, te sporten en plannen te maken.",
+    );
+    let loc = location(
+        &org,
+        &key,
+        &format!("Jongerencentrum {}", wijk.name),
+        &street(wijk, &key),
+        pc4(wijk, 1),
+    );
     let mut inloop = service(&org, &format!("{key}-inloop"), &format!("Jongereninloop {}", wijk.name), "voorziening",
         "Kom langs om te chillen, te gamen of te praten. Wil je iets organiseren of een bijbaan zoeken? De jongerenwerker denkt mee.");
     inloop.location_ids = vec![loc.id];
     inloop.minimum_age = Some(12);
     inloop.maximum_age = Some(23);
     inloop.schedules = vec![slot(3, "15:00", "21:00"), slot(5, "15:00", "22:00")];
-    inloop.terms = terms("leefgebied:opgroeien leefgebied:meedoen doelgroep:jongeren soort:voorziening");
-    let mut sport = service(&org, &format!("{key}-sport"), &format!("Pleintjessport {}", wijk.name), "voorziening",
-        "Voetbal, basketbal en andere sporten op het plein, met sportcoaches uit de buurt.");
+    inloop.terms =
+        terms("leefgebied:opgroeien leefgebied:meedoen doelgroep:jongeren soort:voorziening");
+    let mut sport = service(
+        &org,
+        &format!("{key}-sport"),
+        &format!("Pleintjessport {}", wijk.name),
+        "voorziening",
+        "Voetbal, basketbal en andere sporten op het plein, met sportcoaches uit de buurt.",
+    );
     sport.location_ids = vec![loc.id];
     sport.minimum_age = Some(8);
     sport.maximum_age = Some(18);
     sport.schedules = vec![slot(6, "13:00", "16:00")];
-    sport.terms = terms("leefgebied:bewegen leefgebied:opgroeien doelgroep:kinderen doelgroep:jongeren");
+    sport.terms =
+        terms("leefgebied:bewegen leefgebied:opgroeien doelgroep:kinderen doelgroep:jongeren");
     data.organisations.push(org);
     data.locations.push(loc);
     data.services.extend([inloop, sport]);
@@ -234,10 +463,34 @@ fn jongerenwerk(data: &mut Dataset, wijk: &Wijk) {
 
 fn initiatief(data: &mut Dataset, wijk: &Wijk, w: usize) {
     let options = [
-        ("repair", "Repair Café", "Breng je kapotte spullen mee. Vrijwilligers repareren ze samen met jou.", "leefgebied:meedoen leefgebied:geldzaken", "klussen"),
-        ("buurtbuik", "Buurtbuik", "Samen koken en eten met eten dat anders weggegooid wordt. Betaal wat je kunt.", "leefgebied:meedoen leefgebied:gezondheid", "koken"),
-        ("wandelmaatjes", "Wandelmaatjes", "Samen wandelen met een buurtgenoot, in je eigen tempo.", "leefgebied:bewegen leefgebied:meedoen", "luisteren"),
-        ("taalcafe", "Taalcafé in de buurt", "Nederlands oefenen aan de keukentafel, met koffie en buurtgenoten. Language café.", "leefgebied:leren leefgebied:meedoen doelgroep:nieuwkomers", "taal"),
+        (
+            "repair",
+            "Repair Café",
+            "Breng je kapotte spullen mee. Vrijwilligers repareren ze samen met jou.",
+            "leefgebied:meedoen leefgebied:geldzaken",
+            "klussen",
+        ),
+        (
+            "buurtbuik",
+            "Buurtbuik",
+            "Samen koken en eten met eten dat anders weggegooid wordt. Betaal wat je kunt.",
+            "leefgebied:meedoen leefgebied:gezondheid",
+            "koken",
+        ),
+        (
+            "wandelmaatjes",
+            "Wandelmaatjes",
+            "Samen wandelen met een buurtgenoot, in je eigen tempo.",
+            "leefgebied:bewegen leefgebied:meedoen",
+            "luisteren",
+        ),
+        (
+            "taalcafe",
+            "Taalcafé in de buurt",
+            "Nederlands oefenen aan de keukentafel, met koffie en buurtgenoten. Language café.",
+            "leefgebied:leren leefgebied:meedoen doelgroep:nieuwkomers",
+            "taal",
+        ),
     ];
     for (i, (ikey, iname, desc, spec, talent)) in options.iter().enumerate() {
         if (w + i) % 2 == 1 && *ikey != "taalcafe" {
@@ -245,7 +498,11 @@ fn initiatief(data: &mut Dataset, wijk: &Wijk, w: usize) {
         }
         let key = format!("{ikey}-{}", wijk.key);
         let name = format!("{iname} {}", wijk.name);
-        let org = organisation(&key, &name, &format!("Een initiatief van bewoners uit {}.", wijk.name));
+        let org = organisation(
+            &key,
+            &name,
+            &format!("Een initiatief van bewoners uit {}.", wijk.name),
+        );
         let loc = location(&org, &key, &name, &street(wijk, &key), pc4(wijk, i + 2));
         let mut s = service(&org, &key, &name, "initiatief", desc);
         s.location_ids = vec![loc.id];
@@ -261,7 +518,8 @@ fn initiatief(data: &mut Dataset, wijk: &Wijk, w: usize) {
             location_id: Some(loc.id),
             kind: "vrijwilliger".into(),
             title: format!("Meedoen met {}", iname.to_lowercase()),
-            description: "We zoeken buurtgenoten die een paar uur per maand mee willen helpen.".into(),
+            description: "We zoeken buurtgenoten die een paar uur per maand mee willen helpen."
+                .into(),
             time_commitment: "Een paar uur per maand".into(),
             people_wanted: Some(2),
             talents: vec![(*talent).into()],

@@ -24,11 +24,18 @@ pub struct IndexHealth {
 pub async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError> {
     let offers = state.db.count_offers().await?;
     let documents = state.search.state().documents;
-    let index_state = if documents == 0 && offers > 0 { "empty" } else { "ready" };
+    let index_state = if documents == 0 && offers > 0 {
+        "empty"
+    } else {
+        "ready"
+    };
     Ok(Json(Health {
         status: "ok",
         database: state.db.backend(),
         offers,
-        index: IndexHealth { documents, state: index_state },
+        index: IndexHealth {
+            documents,
+            state: index_state,
+        },
     }))
 }

@@ -13,10 +13,14 @@ async fn the_home_page_hydrates_and_searches_without_reloading_in_chromium() {
     browser.wait_until("const b = document.getElementById('gebruik-locatie'); return !!b && !b.closest('[hidden]');").await;
     let button = browser.wait_for("#gebruik-locatie").await;
     browser.click(&button).await;
-    browser.wait_until("return document.querySelector('.locate-message').textContent.length > 0;").await;
+    browser
+        .wait_until("return document.querySelector('.locate-message').textContent.length > 0;")
+        .await;
 
     // A search is routed in the page itself: the marker survives, so no full reload happened.
-    browser.execute("window.__skMarker = 'still-here'; return true;").await;
+    browser
+        .execute("window.__skMarker = 'still-here'; return true;")
+        .await;
     let q = browser.wait_for("#q").await;
     browser.type_text(&q, "taalcafe").await;
     let waar = browser.wait_for("#waar").await;
@@ -25,8 +29,14 @@ async fn the_home_page_hydrates_and_searches_without_reloading_in_chromium() {
     browser.click(&submit).await;
     browser.wait_until("const h = document.getElementById('resultaten-titel'); return !!h && h.textContent.includes('3511');").await;
 
-    assert_eq!(browser.execute("return window.__skMarker;").await, "still-here");
-    assert!(browser.current_url().await.contains("q=taalcafe"), "the URL holds the search");
+    assert_eq!(
+        browser.execute("return window.__skMarker;").await,
+        "still-here"
+    );
+    assert!(
+        browser.current_url().await.contains("q=taalcafe"),
+        "the URL holds the search"
+    );
     let first = browser.wait_for(".offer-card h3 a").await;
     assert!(browser.text(&first).await.to_lowercase().contains("taal"));
     browser.close().await;
@@ -46,9 +56,15 @@ async fn the_same_search_works_in_chromium_with_javascript_disabled() {
     browser.click(&submit).await;
 
     let heading = browser.wait_for("#resultaten-titel").await;
-    assert!(browser.text(&heading).await.contains("in de buurt van 3511"));
+    assert!(browser
+        .text(&heading)
+        .await
+        .contains("in de buurt van 3511"));
     let button = browser.wait_for("#gebruik-locatie").await;
-    assert!(!browser.is_displayed(&button).await, "no dead buttons without JavaScript");
+    assert!(
+        !browser.is_displayed(&button).await,
+        "no dead buttons without JavaScript"
+    );
     let first = browser.wait_for(".offer-card h3 a").await;
     browser.click(&first).await;
     let title = browser.wait_for("article.offer-detail h1").await;

@@ -13,7 +13,10 @@ async fn serve_loads_the_demo_only_once_and_a_restart_keeps_the_data() {
     let restarted = server::App::build(app.config.clone()).await.unwrap();
 
     assert_eq!(restarted.state.db.count_offers().await.unwrap(), offers);
-    assert_eq!(restarted.state.search.state().documents, app.state.search.state().documents);
+    assert_eq!(
+        restarted.state.search.state().documents,
+        app.state.search.state().documents
+    );
 }
 
 #[tokio::test]
@@ -46,7 +49,9 @@ async fn loading_the_demo_twice_does_not_duplicate_anything() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let before = app.state.db.count_offers().await.unwrap();
 
-    app::db::save_dataset(&app.state.db, &server::demo::dataset()).await.unwrap();
+    app::db::save_dataset(&app.state.db, &server::demo::dataset())
+        .await
+        .unwrap();
 
     assert_eq!(app.state.db.count_offers().await.unwrap(), before);
 }
@@ -57,7 +62,14 @@ fn help_documents_every_command() {
     let help = command.render_long_help().to_string();
     for sub in ["serve", "demo", "reindex"] {
         assert!(help.contains(sub), "{sub} missing from --help");
-        let sub_help = command.find_subcommand_mut(sub).unwrap().render_long_help().to_string();
-        assert!(sub_help.contains("--data-dir"), "{sub} --help documents --data-dir");
+        let sub_help = command
+            .find_subcommand_mut(sub)
+            .unwrap()
+            .render_long_help()
+            .to_string();
+        assert!(
+            sub_help.contains("--data-dir"),
+            "{sub} --help documents --data-dir"
+        );
     }
 }

@@ -25,7 +25,10 @@ on_both_backends! {
 async fn an_unknown_offer_is_a_friendly_404() {
     let app = TestApp::demo(Backend::Sqlite).await;
 
-    for path in ["/aanbod/6f1c0e1e-0000-4000-8000-000000000000", "/aanbod/geen-id"] {
+    for path in [
+        "/aanbod/6f1c0e1e-0000-4000-8000-000000000000",
+        "/aanbod/geen-id",
+    ] {
         let (status, html) = app.get(path).await;
         assert_eq!(status, 404, "{path}");
         assert!(html.contains("Deze pagina bestaat niet"));
@@ -49,7 +52,11 @@ async fn the_about_page_credits_the_open_data() {
     let (status, html) = app.get("/over").await;
 
     assert_eq!(status, 200);
-    for credit in ["CBS / PDOK (CC BY 4.0)", "GeoNames (CC BY 4.0)", "Gemeente Utrecht open data"] {
+    for credit in [
+        "CBS / PDOK (CC BY 4.0)",
+        "GeoNames (CC BY 4.0)",
+        "Gemeente Utrecht open data",
+    ] {
         assert!(html.contains(credit), "{credit}");
     }
 }

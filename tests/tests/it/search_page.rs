@@ -83,7 +83,11 @@ async fn very_long_or_odd_input_never_breaks_the_page() {
     let app = TestApp::demo(crate::support::Backend::Sqlite).await;
     let long = "a".repeat(5000);
 
-    for query in [format!("/?q={long}"), "/?q=%22%3A*(%5B".to_string(), "/?q=x&pagina=-3".to_string()] {
+    for query in [
+        format!("/?q={long}"),
+        "/?q=%22%3A*(%5B".to_string(),
+        "/?q=x&pagina=-3".to_string(),
+    ] {
         let (status, _) = app.get(&query).await;
         assert_eq!(status, 200, "{query}");
     }

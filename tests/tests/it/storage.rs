@@ -6,7 +6,11 @@ use uuid::Uuid;
 use crate::support::{on_both_backends, TestApp};
 
 fn small_dataset(name: &str) -> Dataset {
-    let org = OrganisationRecord { id: Uuid::from_u128(1), name: "Buurthuis Test".into(), ..Default::default() };
+    let org = OrganisationRecord {
+        id: Uuid::from_u128(1),
+        name: "Buurthuis Test".into(),
+        ..Default::default()
+    };
     let loc = LocationRecord {
         id: Uuid::from_u128(2),
         organization_id: org.id,
@@ -27,10 +31,20 @@ fn small_dataset(name: &str) -> Dataset {
         location_ids: vec![loc.id],
         terms: vec![("leefgebied".into(), "meedoen".into())],
         languages: vec!["nl".into(), "ar".into()],
-        schedules: vec![app::db::ScheduleRecord { weekday: 4, opens_at: "17:30".into(), closes_at: "19:30".into(), description: String::new() }],
+        schedules: vec![app::db::ScheduleRecord {
+            weekday: 4,
+            opens_at: "17:30".into(),
+            closes_at: "19:30".into(),
+            description: String::new(),
+        }],
         ..Default::default()
     };
-    Dataset { organisations: vec![org], locations: vec![loc], services: vec![service], needs: vec![] }
+    Dataset {
+        organisations: vec![org],
+        locations: vec![loc],
+        services: vec![service],
+        needs: vec![],
+    }
 }
 
 on_both_backends! {

@@ -47,8 +47,12 @@ impl TestApp {
             load_demo_when_empty: demo,
             ..Config::with_data_dir(data_dir.path())
         };
-        let app = server::App::build(config.clone()).await.expect("app builds");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port 0");
+        let app = server::App::build(config.clone())
+            .await
+            .expect("app builds");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("port 0");
         let addr = listener.local_addr().expect("local addr");
         let (tx, rx) = oneshot::channel::<()>();
         let state = app.state.clone();
@@ -56,7 +60,9 @@ impl TestApp {
             let shutdown = async {
                 let _ = rx.await;
             };
-            server::serve(listener, state, shutdown).await.expect("server runs");
+            server::serve(listener, state, shutdown)
+                .await
+                .expect("server runs");
         });
         TestApp {
             addr,
@@ -75,7 +81,12 @@ impl TestApp {
 
     /// GET a path; returns status and body.
     pub async fn get(&self, path: &str) -> (u16, String) {
-        let response = self.client.get(self.url(path)).send().await.expect("request");
+        let response = self
+            .client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request");
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
@@ -111,13 +122,18 @@ pub async fn fresh_database(backend: Backend) -> Option<DatabaseUrl> {
                  `./sk test` starts one",
             );
             let name = format!("sk_test_{}", uuid::Uuid::new_v4().simple());
-            let pool = sqlx::PgPool::connect(&admin).await.expect("connect to test postgres");
+            let pool = sqlx::PgPool::connect(&admin)
+                .await
+                .expect("connect to test postgres");
             sqlx::query(&format!("CREATE DATABASE {name}"))
                 .execute(&pool)
                 .await
                 .expect("create test database");
             pool.close().await;
-            let base = admin.rsplit_once('/').map(|(base, _)| base).unwrap_or(&admin);
+            let base = admin
+                .rsplit_once('/')
+                .map(|(base, _)| base)
+                .unwrap_or(&admin);
             Some(DatabaseUrl(format!("{base}/{name}")))
         }
     }

@@ -25,16 +25,24 @@ impl Browser {
     /// Starts chromedriver and a headless Chromium, with or without JavaScript.
     pub async fn start(javascript: bool) -> Browser {
         let port = free_port();
-        let driver = Command::new(std::env::var("SK_CHROMEDRIVER").unwrap_or("chromedriver".into()))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver runs (Debian package chromium-driver; `./sk test` installs it)");
+        let driver =
+            Command::new(std::env::var("SK_CHROMEDRIVER").unwrap_or("chromedriver".into()))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect(
+                    "chromedriver runs (Debian package chromium-driver; `./sk test` installs it)",
+                );
         let http = reqwest::Client::new();
         let driver_url = format!("http://127.0.0.1:{port}");
         let started = Instant::now();
-        while http.get(format!("{driver_url}/status")).send().await.is_err() {
+        while http
+            .get(format!("{driver_url}/status"))
+            .send()
+            .await
+            .is_err()
+        {
             assert!(started.elapsed() < WAIT, "chromedriver did not start");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -69,7 +77,12 @@ impl Browser {
             .as_str()
             .unwrap_or_else(|| panic!("no session: {response}"))
             .to_string();
-        Browser { http, base: format!("{driver_url}/session/{session}"), driver, _profile: profile }
+        Browser {
+            http,
+            base: format!("{driver_url}/session/{session}"),
+            driver,
+            _profile: profile,
+        }
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
@@ -77,7 +90,13 @@ impl Browser {
         if let Some(body) = body {
             request = request.json(&body);
         }
-        let response: Value = request.send().await.expect("webdriver call").json().await.expect("json");
+        let response: Value = request
+            .send()
+            .await
+            .expect("webdriver call")
+            .json()
+            .await
+            .expect("json");
         response["value"].clone()
     }
 
@@ -92,13 +111,21 @@ impl Browser {
 
     /// The current URL.
     pub async fn current_url(&self) -> String {
-        self.call(reqwest::Method::GET, "/url", None).await.as_str().unwrap_or_default().to_string()
+        self.call(reqwest::Method::GET, "/url", None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Finds an element by CSS selector, if it is there now.
     pub async fn find(&self, css: &str) -> Option<Element> {
-        let value = self.post("/element", json!({ "using": "css selector", "value": css })).await;
-        value[ELEMENT_KEY].as_str().map(|id| Element(id.to_string()))
+        let value = self
+            .post("/element", json!({ "using": "css selector", "value": css }))
+            .await;
+        value[ELEMENT_KEY]
+            .as_str()
+            .map(|id| Element(id.to_string()))
     }
 
     /// Waits until an element is there.
@@ -108,7 +135,11 @@ impl Browser {
             if let Some(e) = self.find(css).await {
                 return e;
             }
-            assert!(started.elapsed() < WAIT, "no element {css:?} after {WAIT:?} on {}", self.current_url().await);
+            assert!(
+                started.elapsed() < WAIT,
+                "no element {css:?} after {WAIT:?} on {}",
+                self.current_url().await
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -124,29 +155,39 @@ impl Browser {
 
     /// Runs a script (a function body; use `return`).
     pub async fn execute(&self, script: &str) -> Value {
-        self.post("/execute/sync", json!({ "script": script, "args": [] })).await
+        self.post("/execute/sync", json!({ "script": script, "args": [] }))
+            .await
     }
 
     /// Clicks an element.
     pub async fn click(&self, e: &Element) {
-        self.post(&format!("/element/{}/click", e.0), json!({})).await;
+        self.post(&format!("/element/{}/click", e.0), json!({}))
+            .await;
     }
 
     /// Types into an element.
     pub async fn type_text(&self, e: &Element, text: &str) {
-        self.post(&format!("/element/{}/value", e.0), json!({ "text": text })).await;
+        self.post(&format!("/element/{}/value", e.0), json!({ "text": text }))
+            .await;
     }
 
     /// Visible text of an element.
     pub async fn text(&self, e: &Element) -> String {
         let path = format!("/element/{}/text", e.0);
-        self.call(reqwest::Method::GET, &path, None).await.as_str().unwrap_or_default().to_string()
+        self.call(reqwest::Method::GET, &path, None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
     }
 
     /// Whether an element is shown.
     pub async fn is_displayed(&self, e: &Element) -> bool {
         let path = format!("/element/{}/displayed", e.0);
-        self.call(reqwest::Method::GET, &path, None).await.as_bool().unwrap_or(false)
+        self.call(reqwest::Method::GET, &path, None)
+            .await
+            .as_bool()
+            .unwrap_or(false)
     }
 
     /// Ends the session (Chromium exits) and stops chromedriver.
@@ -164,5 +205,9 @@ impl Drop for Browser {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("free port")
+        .local_addr()
+        .expect("addr")
+        .port()
 }
