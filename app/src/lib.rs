@@ -17,6 +17,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 mod error;
 #[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
 mod state;
 
 #[cfg(feature = "ssr")]

@@ -26,6 +26,35 @@ pub struct OfferSummary {
     pub free: bool,
     /// When it happens, in words ("elke woensdag 14:00-16:00").
     pub when: Option<String>,
+    /// Kind code (buurthuis, vereniging, initiatief, voorziening).
+    pub kind: String,
+    /// The organisation's id.
+    pub organisation_id: Uuid,
+    /// Youngest age it is for.
+    pub min_age: Option<i32>,
+    /// Oldest age it is for.
+    pub max_age: Option<i32>,
+    /// The shown location.
+    pub location: Option<PlaceOnMap>,
+    /// Blended relevance score.
+    pub score: f64,
+}
+
+/// Where an offer is, for lists and maps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceOnMap {
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+    /// Street, city.
+    pub address: String,
+    /// Postcode as entered.
+    pub postcode: String,
+    /// Wijk name.
+    pub wijk: Option<String>,
+    /// Gemeente code.
+    pub gemeente: Option<String>,
 }
 
 /// The outcome of a search as a page shows it.
@@ -39,6 +68,21 @@ pub struct SearchOutcome {
     pub problem: Option<String>,
     /// Where we searched around, in words ("3454 De Meern").
     pub near: Option<String>,
+    /// Counts per filter value: (facet, value, label, count).
+    pub facets: Vec<FacetCount>,
+}
+
+/// One filter value with the number of offers it would give.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetCount {
+    /// URL parameter: kind, leefgebied, dag, gratis.
+    pub param: String,
+    /// Value in the URL.
+    pub value: String,
+    /// What people read.
+    pub label: String,
+    /// Offers.
+    pub count: u64,
 }
 
 /// One weekly time slot.

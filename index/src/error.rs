@@ -20,6 +20,18 @@ pub enum Error {
     /// Latitude or longitude out of range or not a number.
     #[error("invalid coordinate: {0}")]
     InvalidCoordinate(CoordinateProblem),
+    /// A search radius outside (0, 300] km.
+    #[error("invalid radius {0} km")]
+    InvalidRadius(f64),
+    /// A radius or distance order without a point to measure from.
+    #[error("radius or distance order without a point")]
+    MissingPoint,
+    /// More results per page than allowed.
+    #[error("page size {0} too large")]
+    PageTooLarge(usize),
+    /// A map box with its edges swapped.
+    #[error("invalid bounding box")]
+    InvalidBoundingBox,
     /// A place name we do not know.
     #[error("unknown place {0:?}")]
     UnknownPlace(String),
@@ -35,6 +47,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// A stable snake_case code for APIs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidPostcode(_) => "invalid_postcode",
+            Error::UnknownPostcode(_) => "unknown_postcode",
+            Error::InvalidCoordinate(_) => "invalid_coordinate",
+            Error::UnknownPlace(_) => "unknown_place",
+            Error::InvalidRadius(_) => "invalid_radius",
+            Error::MissingPoint => "missing_point",
+            Error::PageTooLarge(_) => "page_too_large",
+            Error::InvalidBoundingBox => "invalid_bounding_box",
+            _ => "internal",
+        }
+    }
+
     /// True when the error is caused by what a person typed, not by the system.
     pub fn is_user_error(&self) -> bool {
         matches!(
@@ -43,6 +70,10 @@ impl Error {
                 | Error::UnknownPostcode(_)
                 | Error::InvalidCoordinate(_)
                 | Error::UnknownPlace(_)
+                | Error::InvalidRadius(_)
+                | Error::MissingPoint
+                | Error::PageTooLarge(_)
+                | Error::InvalidBoundingBox
         )
     }
 
@@ -57,6 +88,10 @@ impl Error {
             }
             Error::InvalidCoordinate(_) => "Deze plek op de kaart klopt niet.".into(),
             Error::UnknownPlace(p) => format!("We kennen de plaats \"{p}\" niet."),
+            Error::InvalidRadius(_) => "Kies een afstand tussen 0 en 300 kilometer.".into(),
+            Error::MissingPoint => "Geef een postcode of plaats op om op afstand te zoeken.".into(),
+            Error::PageTooLarge(_) => "Vraag hoogstens 100 resultaten per pagina.".into(),
+            Error::InvalidBoundingBox => "Dit deel van de kaart klopt niet.".into(),
             _ => "Er ging iets mis bij het zoeken. Probeer het later nog eens.".into(),
         }
     }

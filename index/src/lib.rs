@@ -20,4 +20,7 @@ mod search;
 
 pub use error::{Error, Result};
 pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
-pub use search::{IndexState, OfferDoc, SearchHit, SearchIndex, SearchRequest, SearchResults};
+pub use search::{
+    BoundingBox, Facets, Filters, IndexState, OfferDoc, SearchHit, SearchIndex, SearchRequest,
+    SearchResults, Sort, MAX_PAGE_SIZE, MAX_RADIUS_KM,
+};

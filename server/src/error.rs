@@ -62,6 +62,9 @@ impl From<app::Error> for ApiError {
     fn from(error: app::Error) -> Self {
         match error {
             app::Error::NotFound => ApiError::NotFound,
+            app::Error::Index(e) if e.is_user_error() => {
+                ApiError::BadRequest(e.code(), e.user_message())
+            }
             e if !e.is_internal() => ApiError::BadRequest("invalid_input", e.user_message()),
             e @ app::Error::Database(_) => ApiError::Unavailable(e.into()),
             e => ApiError::Internal(e.into()),

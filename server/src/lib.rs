@@ -16,4 +16,4 @@ pub use config::{Config, DatabaseUrl};
 pub use error::ApiError;
 pub use routes::router;
 pub use startup::{build_state, serve, shutdown_signal, App};
-pub use sync::{reindex, sync_index_if_stale};
+pub use sync::{apply_changes, reindex, spawn_follower, sync_index_on_start};

@@ -28,7 +28,7 @@ impl App {
                 .await
                 .context("loading demo data")?;
         }
-        crate::sync_index_if_stale(&state, &config.index_dir()).await?;
+        crate::sync_index_on_start(&state).await?;
         Ok(App { state })
     }
 }
@@ -65,11 +65,13 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let follower = crate::spawn_follower(state.clone());
     let router = crate::router(state);
-    axum::serve(listener, router)
+    let served = axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
-        .await
-        .context("server failed")
+        .await;
+    follower.abort();
+    served.context("server failed")
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

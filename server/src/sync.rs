@@ -1,43 +1,118 @@
 //! Keeping this node's search index in step with the database (the source of truth).
 //!
-//! A marker file records what the index was built from; when it is missing or differs from the
-//! database, or the document count is off, the index is rebuilt on start.
+//! Every write logs the offers it touched in `index_outbox`, in the same transaction. Each node
+//! follows that log in order and stores the position it reached in its own index (the tantivy
+//! commit payload). On start, a missing, corrupt or too old index is rebuilt from scratch.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::time::Duration;
 
 use anyhow::Context;
 use app::AppState;
+use chrono::Utc;
+use uuid::Uuid;
 
-const MARKER: &str = "synced-from";
+/// How often a node looks for changes.
+const POLL: Duration = Duration::from_millis(200);
+/// A gap in the log younger than this may be a transaction still committing: wait for it.
+const GAP_GRACE: chrono::Duration = chrono::Duration::seconds(5);
+/// Entries applied per commit.
+const BATCH: i64 = 2000;
 
 /// Rebuilds the index from the database; returns the number of documents.
 pub async fn reindex(state: &AppState) -> anyhow::Result<u64> {
-    let docs = app::db::index_documents(&state.db)
+    // Read the head first: changes committed while we read are applied again later, which is
+    // harmless; changes before it are in what we read.
+    let head = app::db::outbox_head(&state.db).await?;
+    let docs = app::db::index_documents(&state.db, None)
         .await
         .context("reading offers for the index")?;
     let search = state.search.clone();
     let documents = tokio::task::spawn_blocking(move || {
-        search.replace_all(docs)?;
+        search.replace_all(docs, Some(head as u64))?;
         Ok::<_, index::Error>(search.state().documents)
     })
     .await?
     .context("rebuilding the search index")?;
-    tracing::info!(documents, "search index rebuilt");
+    tracing::info!(documents, position = head, "search index rebuilt");
     Ok(documents)
 }
 
-/// Rebuilds the index when it does not match the database.
-pub async fn sync_index_if_stale(state: &AppState, index_dir: &Path) -> anyhow::Result<()> {
-    let fingerprint = app::db::index_fingerprint(&state.db).await?;
-    let marker = index_dir.join(MARKER);
-    let recorded = std::fs::read_to_string(&marker).unwrap_or_default();
-    let expected_docs = app::db::index_documents_count(&state.db).await?;
-    if recorded == fingerprint && state.search.state().documents == expected_docs {
-        tracing::info!(documents = expected_docs, "search index is up to date");
+/// On start: rebuild when the index is new, corrupt, behind the pruned log or miscounted;
+/// otherwise catch up with the log.
+pub async fn sync_index_on_start(state: &AppState) -> anyhow::Result<()> {
+    let position = state.search.state().position;
+    let tail = app::db::outbox_tail(&state.db).await?;
+    let usable = position.is_some_and(|p| tail == 0 || p as i64 + 1 >= tail);
+    if !usable {
+        tracing::info!(
+            ?position,
+            tail,
+            "search index missing or behind the change log, rebuilding"
+        );
+        reindex(state).await?;
         return Ok(());
     }
-    tracing::info!("search index missing or stale, rebuilding");
-    reindex(state).await?;
-    std::fs::write(&marker, fingerprint).context("writing index marker")?;
+    while apply_changes(state).await? > 0 {}
+    let expected = app::db::index_documents_count(&state.db).await?;
+    if state.search.state().documents != expected {
+        tracing::warn!(
+            expected,
+            "search index count differs from the database, rebuilding"
+        );
+        reindex(state).await?;
+    } else {
+        tracing::info!(documents = expected, "search index is up to date");
+    }
     Ok(())
+}
+
+/// Applies the next batch of logged changes; returns how many entries it applied.
+pub async fn apply_changes(state: &AppState) -> anyhow::Result<usize> {
+    let position = state.search.state().position.unwrap_or(0) as i64;
+    let entries = app::db::outbox_since(&state.db, position, BATCH).await?;
+    let mut last = position;
+    let mut changed = BTreeSet::new();
+    for e in &entries {
+        // Ids are handed out before commit, so a missing id may still arrive; after a grace
+        // period it is a rolled-back transaction and skipped.
+        if e.id != last + 1 && Utc::now() - e.changed_at < GAP_GRACE {
+            break;
+        }
+        changed.insert(e.service_id);
+        last = e.id;
+    }
+    if last == position {
+        return Ok(0);
+    }
+    let changed: Vec<Uuid> = changed.into_iter().collect();
+    let docs = app::db::index_documents(&state.db, Some(&changed)).await?;
+    let search = state.search.clone();
+    let ids = changed.clone();
+    tokio::task::spawn_blocking(move || search.apply(&ids, docs, last as u64))
+        .await?
+        .context("applying changes to the search index")?;
+    tracing::debug!(
+        offers = changed.len(),
+        position = last,
+        "search index updated"
+    );
+    Ok((last - position) as usize)
+}
+
+/// Follows the change log until the process ends.
+pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match apply_changes(&state).await {
+                Ok(n) if n > 0 => continue,
+                Ok(_) => {}
+                Err(error) => tracing::warn!(
+                    error = format!("{error:#}"),
+                    "index update failed, retrying"
+                ),
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    })
 }

@@ -6,4 +6,4 @@ mod search;
 
 pub use location::{postcode_at, PostcodeAt};
 pub use offer::{get_offer, GetOffer};
-pub use search::{search_offers, SearchOffers};
+pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};

@@ -1,37 +1,76 @@
-//! `search_offers`: words + place → a page of offer cards.
+//! `search_offers`: the home page search, with the whole state in the URL.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::model::SearchOutcome;
 
-/// Searches offers by words and, optionally, near a postcode or place name.
+/// The search as the URL holds it (`?q=..&waar=..&soort=..&leefgebied=..&dag=..&gratis=ja`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchQuery {
+    /// Words.
+    pub q: String,
+    /// Postcode or place.
+    pub waar: String,
+    /// Kind code.
+    pub soort: String,
+    /// Leefgebied code.
+    pub leefgebied: String,
+    /// Day: ma, di, wo, do, vr, za, zo.
+    pub dag: String,
+    /// "ja" for free offers only.
+    pub gratis: String,
+    /// Page, from 1.
+    pub pagina: u32,
+}
+
+impl SearchQuery {
+    /// True when nothing was asked yet.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.q,
+            &self.waar,
+            &self.soort,
+            &self.leefgebied,
+            &self.dag,
+            &self.gratis,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+}
+
+/// Searches offers for the home page.
 #[server]
-pub async fn search_offers(
-    q: String,
-    waar: String,
-    page: u32,
-) -> Result<SearchOutcome, ServerFnError> {
-    ssr::search(q, waar, page)
+pub async fn search_offers(query: SearchQuery) -> Result<SearchOutcome, ServerFnError> {
+    ssr::search(query)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
 
+/// Day codes in the URL, Monday first.
+pub const DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+
 #[cfg(feature = "ssr")]
 mod ssr {
-    use index::{Geocoder, SearchRequest};
+    use index::{Facets, Filters, Geocoder, SearchRequest, Sort};
 
-    use crate::model::SearchOutcome;
-    use crate::{db, AppState, Result};
+    use super::{SearchQuery, DAYS};
+    use crate::db::term_name;
+    use crate::model::{kind_label, weekday_name, FacetCount, SearchOutcome};
+    use crate::{AppState, Result};
 
     /// Results per page.
     const PAGE_SIZE: usize = 20;
+    /// Radius of the home page search.
+    const RADIUS_KM: f64 = 10.0;
     /// Longest search text we accept; longer input is cut, not refused.
     const MAX_QUERY_CHARS: usize = 200;
 
-    pub async fn search(q: String, waar: String, page: u32) -> Result<SearchOutcome> {
+    pub async fn search(query: SearchQuery) -> Result<SearchOutcome> {
         let state = AppState::from_context()?;
-        let text: String = q.trim().chars().take(MAX_QUERY_CHARS).collect();
-        let waar = waar.trim().to_string();
+        let text: String = query.q.trim().chars().take(MAX_QUERY_CHARS).collect();
+        let waar = query.waar.trim().to_string();
         let near = if waar.is_empty() {
             None
         } else {
@@ -47,26 +86,80 @@ mod ssr {
                 Err(e) => return Err(e.into()),
             }
         };
+        let filters = Filters {
+            kinds: non_empty(&query.soort),
+            leefgebieden: non_empty(&query.leefgebied),
+            days: DAYS
+                .iter()
+                .position(|d| *d == query.dag)
+                .map(|i| vec![i as u8 + 1])
+                .unwrap_or_default(),
+            free_only: query.gratis == "ja",
+            ..Filters::default()
+        };
         let request = SearchRequest {
             text,
             near,
-            radius_km: 10.0,
-            offset: page.saturating_sub(1) as usize * PAGE_SIZE,
+            radius_km: near.map(|_| RADIUS_KM),
+            bbox: None,
+            filters,
+            sort: Sort::Relevance,
+            offset: query.pagina.max(1).saturating_sub(1) as usize * PAGE_SIZE,
             limit: PAGE_SIZE,
         };
-        let search = state.search.clone();
-        let found = tokio::task::spawn_blocking(move || search.search(&request)).await??;
-        let hits: Vec<_> = found
-            .hits
-            .iter()
-            .map(|h| (h.offer_id, h.location_id, h.distance_km))
-            .collect();
-        let items = db::offer_summaries(&state.db, &hits).await?;
+        let found = crate::search::run(&state, request).await?;
         Ok(SearchOutcome {
             total: found.total,
-            items,
+            items: found.items,
             problem: None,
             near: near.map(|_| waar),
+            facets: facet_counts(&found.facets),
         })
+    }
+
+    fn non_empty(value: &str) -> Vec<String> {
+        let v = value.trim();
+        if v.is_empty() {
+            vec![]
+        } else {
+            vec![v.to_string()]
+        }
+    }
+
+    fn facet_counts(f: &Facets) -> Vec<FacetCount> {
+        let mut out = Vec::new();
+        let mut push = |param: &str, value: String, label: String, count: u64| {
+            out.push(FacetCount {
+                param: param.into(),
+                value,
+                label,
+                count,
+            });
+        };
+        if f.free > 0 {
+            push("gratis", "ja".into(), "Gratis".into(), f.free);
+        }
+        for (code, n) in &f.kind {
+            push("soort", code.clone(), kind_label(code), *n);
+        }
+        for (code, n) in &f.leefgebied {
+            push(
+                "leefgebied",
+                code.clone(),
+                term_name("leefgebied", code).unwrap_or(code.clone()),
+                *n,
+            );
+        }
+        for (day, n) in &f.day {
+            if let Ok(d) = day.parse::<u8>() {
+                if (1..=7).contains(&d) {
+                    let label = weekday_name(d);
+                    let mut label = label.to_string();
+                    label[..1].make_ascii_uppercase();
+                    push("dag", DAYS[d as usize - 1].into(), label, *n);
+                }
+            }
+        }
+        out
     }
 }

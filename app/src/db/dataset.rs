@@ -8,7 +8,7 @@ use index::{Geocoder, LatLon, Postcode};
 use uuid::Uuid;
 
 use super::taxonomy::term_id;
-use super::{on_tx, Db, Tx};
+use super::{on_tx, outbox, Db, Tx};
 use crate::{Error, Result};
 
 /// A batch of data to save.
@@ -139,6 +139,15 @@ pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
     }
     for n in &data.needs {
         upsert_need(&mut tx, n).await?;
+    }
+    // Same transaction: the index hears of exactly what was committed.
+    let services: Vec<Uuid> = data.services.iter().map(|s| s.id).collect();
+    outbox::log_services(&mut tx, &services).await?;
+    for o in &data.organisations {
+        outbox::log_dependents(&mut tx, Some(o.id), None).await?;
+    }
+    for l in &data.locations {
+        outbox::log_dependents(&mut tx, None, Some(l.id)).await?;
     }
     tx.commit().await
 }

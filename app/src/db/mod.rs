@@ -5,6 +5,7 @@
 
 mod dataset;
 mod offers;
+mod outbox;
 mod taxonomy;
 mod tx;
 
@@ -18,10 +19,9 @@ pub use dataset::{
     save_dataset, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
     ScheduleRecord, ServiceRecord,
 };
-pub use offers::{
-    index_documents, index_documents_count, index_fingerprint, offer_detail, offer_summaries,
-};
-pub use taxonomy::{ensure_taxonomy, term_id, TAXONOMY_JSON};
+pub use offers::{index_documents, index_documents_count, offer_detail, offer_summaries};
+pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
+pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use tx::{on_tx, Tx};
 
 use crate::Result;

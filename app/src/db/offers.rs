@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use index::{Geocoder, OfferDoc};
+use index::{Geocoder, OfferDoc, SearchHit};
 use uuid::Uuid;
 
 use super::{on_pool, Db};
 use crate::model::{
-    ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, WeeklySlot,
+    ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, PlaceOnMap, WeeklySlot,
 };
 use crate::{Error, Result};
 
@@ -22,6 +22,9 @@ struct DocRow {
     kind: String,
     status: String,
     is_free: bool,
+    no_referral_needed: bool,
+    minimum_age: Option<i32>,
+    maximum_age: Option<i32>,
     latitude: Option<f64>,
     longitude: Option<f64>,
     wijk_code: Option<String>,
@@ -37,25 +40,72 @@ struct TermRow {
     name: String,
 }
 
-async fn service_terms(db: &Db, only: Option<Uuid>) -> Result<Vec<TermRow>> {
+async fn service_terms(db: &Db, only: Uuid) -> Result<Vec<TermRow>> {
     let sql = "SELECT st.service_id, t.taxonomy, t.code, t.name FROM service_terms st \
-               JOIN taxonomy_terms t ON t.id = st.term_id \
-               WHERE ($1 IS NULL OR st.service_id = $1) ORDER BY t.taxonomy, t.name";
+               JOIN taxonomy_terms t ON t.id = st.term_id WHERE st.service_id = $1 \
+               ORDER BY t.taxonomy, t.name";
     Ok(on_pool!(db, p => sqlx::query_as::<_, TermRow>(sql).bind(only).fetch_all(p).await?))
 }
 
-/// One search document per offer at each of its locations (or one without a location).
-pub async fn index_documents(db: &Db) -> Result<Vec<OfferDoc>> {
-    let sql = "SELECT s.id AS service_id, l.id AS location_id, s.name, o.name AS organisation, \
-               s.description, s.kind, s.status, s.is_free, l.latitude, l.longitude, l.wijk_code, \
-               l.gemeente_code, l.city \
-               FROM services s JOIN organizations o ON o.id = s.organization_id \
-               LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
-               LEFT JOIN locations l ON l.id = sal.location_id";
-    let rows = on_pool!(db, p => sqlx::query_as::<_, DocRow>(sql).fetch_all(p).await?);
+/// `WHERE <column> IN ($1, ...)` for a list of ids, or nothing for all.
+fn id_filter(column: &str, ids: Option<&[Uuid]>) -> String {
+    match ids {
+        Some(ids) => format!("WHERE {column} IN ({})", placeholders(ids.len())),
+        None => String::new(),
+    }
+}
+
+/// Runs `sql` with the ids bound as `$1..$n` and returns the rows.
+macro_rules! fetch_for_ids {
+    ($db:expr, $row:ty, $sql:expr, $ids:expr) => {
+        on_pool!($db, p => {
+            let mut q = sqlx::query_as::<_, $row>($sql);
+            for id in $ids.unwrap_or_default() { q = q.bind(id); }
+            q.fetch_all(p).await?
+        })
+    };
+}
+
+/// One search document per offer at each of its locations (or one without a location); all
+/// offers, or only the given ones (for incremental updates; an id without rows has no docs).
+pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
+    if only.is_some_and(|ids| ids.is_empty()) {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT s.id AS service_id, l.id AS location_id, s.name, o.name AS organisation, \
+         s.description, s.kind, s.status, s.is_free, s.no_referral_needed, s.minimum_age, \
+         s.maximum_age, l.latitude, l.longitude, l.wijk_code, l.gemeente_code, l.city \
+         FROM services s JOIN organizations o ON o.id = s.organization_id \
+         LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
+         LEFT JOIN locations l ON l.id = sal.location_id {}",
+        id_filter("s.id", only)
+    );
+    let rows = fetch_for_ids!(db, DocRow, &sql, only);
+    let terms_sql = format!(
+        "SELECT st.service_id, t.taxonomy, t.code, t.name FROM service_terms st \
+         JOIN taxonomy_terms t ON t.id = st.term_id {} ORDER BY t.taxonomy, t.name",
+        id_filter("st.service_id", only)
+    );
     let mut terms: HashMap<Uuid, Vec<TermRow>> = HashMap::new();
-    for t in service_terms(db, None).await? {
+    for t in fetch_for_ids!(db, TermRow, &terms_sql, only) {
         terms.entry(t.service_id).or_default().push(t);
+    }
+    let days_sql = format!(
+        "SELECT DISTINCT service_id, weekday FROM schedules {}",
+        id_filter("service_id", only)
+    );
+    let mut days: HashMap<Uuid, Vec<u8>> = HashMap::new();
+    for (id, day) in fetch_for_ids!(db, (Uuid, i32), &days_sql, only) {
+        days.entry(id).or_default().push(day as u8);
+    }
+    let languages_sql = format!(
+        "SELECT service_id, code FROM service_languages {}",
+        id_filter("service_id", only)
+    );
+    let mut languages: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for (id, code) in fetch_for_ids!(db, (Uuid, String), &languages_sql, only) {
+        languages.entry(id).or_default().push(code);
     }
     let geocoder = Geocoder::embedded();
     Ok(rows
@@ -65,9 +115,17 @@ pub async fn index_documents(db: &Db) -> Result<Vec<OfferDoc>> {
                 .get(&r.service_id)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
+            let codes = |taxonomy: &str| {
+                own.iter()
+                    .filter(|t| t.taxonomy == taxonomy)
+                    .map(|t| t.code.clone())
+                    .collect()
+            };
             let mut keywords: Vec<String> = own.iter().map(|t| t.name.clone()).collect();
             keywords.extend(r.city.clone());
             keywords.extend(r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)));
+            let mut own_days = days.get(&r.service_id).cloned().unwrap_or_default();
+            own_days.sort_unstable();
             OfferDoc {
                 offer_id: r.service_id,
                 location_id: r.location_id,
@@ -75,18 +133,20 @@ pub async fn index_documents(db: &Db) -> Result<Vec<OfferDoc>> {
                 organisation: r.organisation,
                 description: r.description,
                 kind: r.kind,
-                leefgebieden: own
-                    .iter()
-                    .filter(|t| t.taxonomy == "leefgebied")
-                    .map(|t| t.code.clone())
-                    .collect(),
+                leefgebieden: codes("leefgebied"),
+                doelgroepen: codes("doelgroep"),
                 keywords,
                 lat: r.latitude,
                 lon: r.longitude,
                 wijk_code: r.wijk_code,
                 gemeente_code: r.gemeente_code,
+                min_age: r.minimum_age.map(|a| a.clamp(0, 255) as u8),
+                max_age: r.maximum_age.map(|a| a.clamp(0, 255) as u8),
+                days: own_days,
+                languages: languages.get(&r.service_id).cloned().unwrap_or_default(),
                 free: r.is_free,
-                active: r.status == "active",
+                no_referral_needed: r.no_referral_needed,
+                status: r.status,
             }
         })
         .collect())
@@ -99,26 +159,17 @@ pub async fn index_documents_count(db: &Db) -> Result<u64> {
     Ok(n.max(0) as u64)
 }
 
-/// Changes whenever anything the index shows changes (rows added, updated or deleted).
-pub async fn index_fingerprint(db: &Db) -> Result<String> {
-    let mut parts = vec![db.backend().to_string()];
-    for table in ["organizations", "locations", "services"] {
-        let sql = format!("SELECT COUNT(*), CAST(MAX(updated_at) AS TEXT) FROM {table}");
-        let (n, last): (i64, Option<String>) =
-            on_pool!(db, p => sqlx::query_as(&sql).fetch_one(p).await?);
-        parts.push(format!("{table}={n}@{}", last.unwrap_or_default()));
-    }
-    Ok(parts.join(";"))
-}
-
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
     id: Uuid,
     name: String,
+    organisation_id: Uuid,
     organisation: String,
     kind: String,
     description: String,
     is_free: bool,
+    minimum_age: Option<i32>,
+    maximum_age: Option<i32>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -128,6 +179,8 @@ struct LocationRow {
     name: String,
     address_1: String,
     city: String,
+    postal_code: String,
+    gemeente_code: Option<String>,
     wijk_code: Option<String>,
     accessibility: String,
     latitude: Option<f64>,
@@ -165,17 +218,15 @@ fn summary_of(description: &str) -> String {
 }
 
 /// Result cards for search hits, in the order of the hits. Hits whose offer is gone are skipped.
-pub async fn offer_summaries(
-    db: &Db,
-    hits: &[(Uuid, Option<Uuid>, Option<f64>)],
-) -> Result<Vec<OfferSummary>> {
+pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSummary>> {
     if hits.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<Uuid> = hits.iter().map(|h| h.0).collect();
+    let ids: Vec<Uuid> = hits.iter().map(|h| h.offer_id).collect();
     let list = placeholders(ids.len());
     let sql = format!(
-        "SELECT s.id, s.name, o.name AS organisation, s.kind, s.description, s.is_free \
+        "SELECT s.id, s.name, o.id AS organisation_id, o.name AS organisation, s.kind, \
+         s.description, s.is_free, s.minimum_age, s.maximum_age \
          FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id IN ({list})"
     );
     let rows: Vec<SummaryRow> = on_pool!(db, p => {
@@ -189,11 +240,12 @@ pub async fn offer_summaries(
     let geocoder = Geocoder::embedded();
     Ok(hits
         .iter()
-        .filter_map(|(id, location_id, distance_km)| {
+        .filter_map(|hit| {
+            let id = &hit.offer_id;
             let row = by_id.get(id)?;
             let location = locations
                 .iter()
-                .find(|l| l.service_id == *id && Some(l.id) == *location_id)
+                .find(|l| l.service_id == *id && Some(l.id) == hit.location_id)
                 .or_else(|| locations.iter().find(|l| l.service_id == *id));
             let when = slots.iter().find(|s| s.service_id == *id).map(|s| {
                 WeeklySlot {
@@ -215,9 +267,22 @@ pub async fn offer_summaries(
                 wijk: location
                     .and_then(|l| l.wijk_code.as_deref())
                     .and_then(|w| geocoder.wijk_name(w)),
-                distance_km: *distance_km,
+                distance_km: hit.distance_km,
                 free: row.is_free,
                 when,
+                kind: row.kind.clone(),
+                organisation_id: row.organisation_id,
+                min_age: row.minimum_age,
+                max_age: row.maximum_age,
+                location: location.map(|l| PlaceOnMap {
+                    lat: l.latitude,
+                    lon: l.longitude,
+                    address: join_address(&l.address_1, &l.city),
+                    postcode: l.postal_code.clone(),
+                    wijk: l.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
+                    gemeente: l.gemeente_code.clone(),
+                }),
+                score: hit.score,
             })
         })
         .collect())
@@ -233,7 +298,8 @@ fn join_address(street: &str, city: &str) -> String {
 
 async fn locations_of(db: &Db, ids: &[Uuid]) -> Result<Vec<LocationRow>> {
     let sql = format!(
-        "SELECT sal.service_id, l.id, l.name, l.address_1, l.city, l.wijk_code, l.accessibility, \
+        "SELECT sal.service_id, l.id, l.name, l.address_1, l.city, l.postal_code, l.gemeente_code, \
+         l.wijk_code, l.accessibility, \
          l.latitude, l.longitude FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id \
          WHERE sal.service_id IN ({}) ORDER BY l.name",
         placeholders(ids.len())
@@ -301,7 +367,7 @@ pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
     if row.status == "defunct" {
         return Err(Error::NotFound);
     }
-    let terms = service_terms(db, Some(id)).await?;
+    let terms = service_terms(db, id).await?;
     let names = |taxonomy: &str| {
         terms
             .iter()

@@ -25,16 +25,29 @@ pub fn term_id(taxonomy: &str, code: &str) -> Uuid {
     Uuid::new_v5(&TERM_NAMESPACE, format!("{taxonomy}:{code}").as_bytes())
 }
 
+fn shipped_terms() -> &'static [Term] {
+    static TERMS: std::sync::OnceLock<Vec<Term>> = std::sync::OnceLock::new();
+    // The file is compiled in and covered by a test, so it always parses.
+    TERMS.get_or_init(|| serde_json::from_str(TAXONOMY_JSON).expect("shipped taxonomy parses"))
+}
+
+/// The name of a shipped term ("leefgebied", "meedoen") → "Meedoen en contact".
+pub fn term_name(taxonomy: &str, code: &str) -> Option<String> {
+    shipped_terms()
+        .iter()
+        .find(|t| t.taxonomy == taxonomy && t.code == code)
+        .map(|t| t.name.clone())
+}
+
 /// Inserts or updates the shipped terms; run at every start, so it must be idempotent.
 pub async fn ensure_taxonomy(db: &Db) -> Result<()> {
-    // The file is compiled in and covered by a test, so it always parses.
-    let terms: Vec<Term> = serde_json::from_str(TAXONOMY_JSON).expect("shipped taxonomy parses");
+    let terms = shipped_terms();
     let sql = "INSERT INTO taxonomy_terms (id, taxonomy, code, name, description) \
                VALUES ($1, $2, $3, $4, $5) \
                ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description";
     on_pool!(db, p => {
         let mut tx = p.begin().await?;
-        for t in &terms {
+        for t in terms {
             sqlx::query(sql)
                 .bind(term_id(&t.taxonomy, &t.code))
                 .bind(&t.taxonomy)

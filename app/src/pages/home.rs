@@ -6,9 +6,12 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::set_status;
-use crate::api::search_offers;
+use crate::api::{search_offers, SearchQuery};
 use crate::components::{LocateMe, OfferCard};
-use crate::model::SearchOutcome;
+use crate::model::{FacetCount, SearchOutcome};
+
+/// Results per page (the server uses the same number).
+const PAGE_SIZE: usize = 20;
 
 const EXAMPLES: [(&str, &str); 5] = [
     ("iets voor mijn kind", "kinderen"),
@@ -21,26 +24,31 @@ const EXAMPLES: [(&str, &str); 5] = [
 /// The search page. The URL holds the whole search (`?q=..&waar=..&pagina=..`).
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let query = use_query_map();
-    let q = move || query.read().get("q").unwrap_or_default();
-    let waar = move || query.read().get("waar").unwrap_or_default();
-    let page = move || {
-        query
-            .read()
-            .get("pagina")
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(1u32)
+    let params = use_query_map();
+    let query = move || {
+        let p = params.read();
+        let get = |k: &str| p.get(k).unwrap_or_default();
+        SearchQuery {
+            q: get("q"),
+            waar: get("waar"),
+            soort: get("soort"),
+            leefgebied: get("leefgebied"),
+            dag: get("dag"),
+            gratis: get("gratis"),
+            pagina: get("pagina").parse().unwrap_or(1).max(1),
+        }
     };
+    let q = move || query().q;
+    let waar = move || query().waar;
     let waar_input = NodeRef::<leptos::html::Input>::new();
-    let results = Resource::new(
-        move || (q(), waar(), page()),
-        |(q, waar, page)| async move {
-            if q.trim().is_empty() && waar.trim().is_empty() {
-                return Ok(None);
-            }
-            search_offers(q, waar, page.max(1)).await.map(Some)
-        },
-    );
+    let results = Resource::new(query, |query| async move {
+        if query.is_empty() {
+            return Ok(None);
+        }
+        search_offers(query.clone())
+            .await
+            .map(|outcome| Some((query, outcome)))
+    });
     view! {
         <Title text=""/>
         <section class="search-hero" aria-labelledby="zoek-titel">
@@ -81,7 +89,7 @@ pub fn HomePage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Even zoeken..."</p> }>
             {move || Suspend::new(async move {
                 match results.await {
-                    Ok(Some(outcome)) => view! { <Results outcome/> }.into_any(),
+                    Ok(Some((query, outcome))) => view! { <Results query outcome/> }.into_any(),
                     Ok(None) => ().into_any(),
                     Err(e) => {
                         set_status(500);
@@ -100,8 +108,86 @@ fn server_message(e: &ServerFnError) -> String {
     }
 }
 
+/// The URL of a search; `None` values drop the parameter.
+fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![
+        ("q", q.q.clone()),
+        ("waar", q.waar.clone()),
+        ("soort", q.soort.clone()),
+        ("leefgebied", q.leefgebied.clone()),
+        ("dag", q.dag.clone()),
+        ("gratis", q.gratis.clone()),
+    ];
+    for (key, value) in change {
+        pairs.retain(|(k, _)| k != key);
+        if let Some(v) = value {
+            pairs.push((key, v.clone()));
+        }
+    }
+    let encoded: Vec<String> = pairs
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(&v)))
+        .collect();
+    format!("/?{}", encoded.join("&"))
+}
+
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[component]
-fn Results(outcome: SearchOutcome) -> impl IntoView {
+fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
+    let groups = [
+        ("gratis", "Kosten"),
+        ("soort", "Soort"),
+        ("leefgebied", "Onderwerp"),
+        ("dag", "Dag"),
+    ];
+    let selected = |param: &str| match param {
+        "gratis" => query.gratis.clone(),
+        "soort" => query.soort.clone(),
+        "leefgebied" => query.leefgebied.clone(),
+        "dag" => query.dag.clone(),
+        _ => String::new(),
+    };
+    view! {
+        <nav class="facets" aria-label="Filters">
+            {groups
+                .into_iter()
+                .filter(|(param, _)| facets.iter().any(|f| f.param == *param))
+                .map(|(param, title)| {
+                    let current = selected(param);
+                    let items = facets
+                        .iter()
+                        .filter(|f| f.param == param)
+                        .map(|f| {
+                            let on = current == f.value;
+                            let href = search_href(&query, &[(param, (!on).then(|| f.value.clone())), ("pagina", None)]);
+                            let label = format!("{} ({})", f.label, f.count);
+                            view! {
+                                <li><a href=href class:facet-on=on aria-current=on.then_some("true")>
+                                    {on.then_some("✓ ")}{label}
+                                </a></li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <div class="facet"><h3>{title}</h3><ul>{items}</ul></div> }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     if let Some(problem) = outcome.problem {
         set_status(400);
         return view! { <p class="problem" role="alert" id="zoek-probleem">{problem}</p> }
@@ -115,15 +201,33 @@ fn Results(outcome: SearchOutcome) -> impl IntoView {
         (n, None) => format!("{n} resultaten"),
     };
     let empty = outcome.total == 0;
+    let page = query.pagina.max(1);
+    let pages = outcome.total.div_ceil(PAGE_SIZE).max(1) as u32;
+    let previous =
+        (page > 1).then(|| search_href(&query, &[("pagina", Some((page - 1).to_string()))]));
+    let next =
+        (page < pages).then(|| search_href(&query, &[("pagina", Some((page + 1).to_string()))]));
     view! {
         <section class="results" aria-labelledby="resultaten-titel">
             <h2 id="resultaten-titel" aria-live="polite">{heading}</h2>
             {empty.then(|| view! {
                 <p>"Probeer andere woorden, of zoek zonder postcode om in de hele stad te kijken."</p>
             })}
-            <ol class="offer-list">
-                {outcome.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
-            </ol>
+            <div class="results-layout">
+                <Facets query=query.clone() facets=outcome.facets/>
+                <div>
+                    <ol class="offer-list">
+                        {outcome.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
+                    </ol>
+                    {(pages > 1).then(|| view! {
+                        <nav class="pager" aria-label="Pagina's">
+                            {previous.map(|href| view! { <a href=href rel="prev">"Vorige"</a> })}
+                            <span>{format!("Pagina {page} van {pages}")}</span>
+                            {next.map(|href| view! { <a href=href rel="next">"Volgende"</a> })}
+                        </nav>
+                    })}
+                </div>
+            </div>
         </section>
     }
     .into_any()

@@ -8,13 +8,24 @@ use tantivy::tokenizer::{
 /// Name under which the analyzer is registered on every index.
 pub(crate) const DUTCH: &str = "nl";
 
-/// The words of a query as the index stores them (lowercase, folded, stemmed, no stop words).
-pub(crate) fn terms(text: &str) -> Vec<String> {
+/// The words of a text as the index stores them (lowercase, folded, stemmed, no stop words),
+/// with their positions; removed stop words leave gaps, as they do in the index.
+pub(crate) fn terms_with_positions(text: &str) -> Vec<(usize, String)> {
     let mut analyzer = dutch();
     let mut stream = analyzer.token_stream(text);
-    let mut out: Vec<String> = Vec::new();
+    let mut out = Vec::new();
     while stream.advance() {
-        let t = stream.token().text.clone();
+        let token = stream.token();
+        out.push((token.position, token.text.clone()));
+    }
+    out
+}
+
+/// The distinct words of a text as the index stores them.
+#[cfg(test)]
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (_, t) in terms_with_positions(text) {
         if !out.contains(&t) {
             out.push(t);
         }

@@ -19,7 +19,9 @@ pub struct OfferDoc {
     pub kind: String,
     /// Leefgebied codes.
     pub leefgebieden: Vec<String>,
-    /// Other words that help finding it: target groups, activities, place names.
+    /// Doelgroep codes.
+    pub doelgroepen: Vec<String>,
+    /// Other words that help finding it: term names, place and wijk names.
     pub keywords: Vec<String>,
     /// Where it happens.
     pub lat: Option<f64>,
@@ -29,10 +31,20 @@ pub struct OfferDoc {
     pub wijk_code: Option<String>,
     /// CBS gemeente code of the location.
     pub gemeente_code: Option<String>,
+    /// Youngest age it is for.
+    pub min_age: Option<u8>,
+    /// Oldest age it is for.
+    pub max_age: Option<u8>,
+    /// ISO weekdays (1 = maandag) it happens on.
+    pub days: Vec<u8>,
+    /// ISO 639-1 language codes.
+    pub languages: Vec<String>,
     /// Costs nothing.
     pub free: bool,
-    /// Active offers only are found unless asked otherwise.
-    pub active: bool,
+    /// No indicatie or referral needed.
+    pub no_referral_needed: bool,
+    /// HSDS status: active, inactive, defunct, "temporarily closed".
+    pub status: String,
 }
 
 impl OfferDoc {
@@ -45,14 +57,25 @@ impl OfferDoc {
             organisation: "Buurthuis De Meern".into(),
             description: "Elke week samen koffie drinken en bijpraten.".into(),
             kind: "buurthuis".into(),
-            leefgebieden: vec!["sociaal-netwerk".into()],
+            leefgebieden: vec!["meedoen".into()],
+            doelgroepen: vec!["iedereen".into()],
             keywords: vec![],
             lat: Some(52.078),
             lon: Some(5.044),
             wijk_code: Some("WK034410".into()),
             gemeente_code: Some("GM0344".into()),
+            min_age: None,
+            max_age: None,
+            days: vec![2],
+            languages: vec!["nl".into()],
             free: true,
-            active: true,
+            no_referral_needed: true,
+            status: "active".into(),
         }
+    }
+
+    /// True when people can take part now.
+    pub fn is_active(&self) -> bool {
+        self.status == "active"
     }
 }

@@ -1,55 +1,24 @@
-//! [`SearchIndex`]: one writer and one reader per process; a searcher per request.
+//! [`SearchIndex`]: one reader per process, a searcher per request, writes one at a time.
 
 use std::path::Path;
 use std::sync::Mutex;
 
-use tantivy::collector::{Count, TopDocs};
 use tantivy::directory::MmapDirectory;
-use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery,
-};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::Value;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use uuid::Uuid;
 
 use super::analyzer::{self, DUTCH};
+use super::cells;
+use super::collector::OfferCollector;
 use super::doc::OfferDoc;
-use super::schema::{self, Fields};
+use super::facets::Facets;
+use super::query;
+use super::request::SearchRequest;
+use super::schema::{self, Fields, AGE_MAX_DEFAULT, AGE_MIN_DEFAULT};
 use crate::{LatLon, Result};
 
-const WRITER_MEMORY: usize = 50_000_000;
-/// Words at least this long also match longer words that start with them.
-const MIN_PREFIX_CHARS: usize = 4;
-/// The text score is multiplied by this decay so that, among similar matches, nearer wins.
-const DISTANCE_HALF_KM: f64 = 3.0;
-
-/// What to search for.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchRequest {
-    /// Words as the person typed them; empty means "everything".
-    pub text: String,
-    /// Search around this point.
-    pub near: Option<LatLon>,
-    /// Only within this distance of `near`.
-    pub radius_km: f64,
-    /// How many hits to skip (paging).
-    pub offset: usize,
-    /// How many hits to return.
-    pub limit: usize,
-}
-
-impl SearchRequest {
-    /// A plain text search: first page, no location.
-    pub fn text(text: &str) -> SearchRequest {
-        SearchRequest {
-            text: text.to_string(),
-            near: None,
-            radius_km: 10.0,
-            offset: 0,
-            limit: 20,
-        }
-    }
-}
+const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
 
 /// One found offer.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,13 +33,15 @@ pub struct SearchHit {
     pub distance_km: Option<f64>,
 }
 
-/// A page of hits and the total number of offers found.
+/// A page of hits, the total number of offers found and the facet counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchResults {
     /// All offers that match (not only this page).
     pub total: usize,
     /// This page.
     pub hits: Vec<SearchHit>,
+    /// Counts per filter value over all matching offers.
+    pub facets: Facets,
 }
 
 /// How the index is doing, for `/health`.
@@ -78,21 +49,23 @@ pub struct SearchResults {
 pub struct IndexState {
     /// Documents (offer at location) in the index.
     pub documents: u64,
+    /// The last change-log position applied, when known.
+    pub position: Option<u64>,
 }
 
 /// The search index over offers, on disk or in RAM.
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    /// Writes take the index lock only while they run, so a restarted node (or the `reindex`
-    /// command) can open the same directory.
+    /// Writes take tantivy's lock only while they run, so a restarted node or the `reindex`
+    /// command can open the same directory.
     write_lock: Mutex<()>,
     threads: usize,
     fields: Fields,
 }
 
 impl SearchIndex {
-    /// An index in memory, for tests and examples.
+    /// An index in memory with a single-threaded writer, for tests and examples.
     pub fn in_ram() -> Result<SearchIndex> {
         let (schema, _) = schema::build();
         SearchIndex::from_index(Index::create_in_ram(schema), 1)
@@ -133,26 +106,62 @@ impl SearchIndex {
         })
     }
 
-    /// Replaces every document with `docs` in one commit; searches see old or new, never half.
-    pub fn replace_all(&self, docs: Vec<OfferDoc>) -> Result<()> {
+    fn write(
+        &self,
+        position: Option<u64>,
+        change: impl FnOnce(&IndexWriter) -> Result<()>,
+    ) -> Result<()> {
         let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
-        let mut writer: IndexWriter = self
-            .index
-            .writer_with_num_threads(self.threads, WRITER_MEMORY * self.threads)?;
-        writer.delete_all_documents()?;
-        for d in docs {
-            writer.add_document(self.to_document(d))?;
+        let memory = WRITER_MEMORY_PER_THREAD * self.threads;
+        let mut writer: IndexWriter = self.index.writer_with_num_threads(self.threads, memory)?;
+        change(&writer)?;
+        let mut commit = writer.prepare_commit()?;
+        if let Some(p) = position {
+            commit.set_payload(&p.to_string());
         }
-        writer.commit()?;
+        commit.commit()?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(())
     }
 
-    /// Number of documents and other facts for health checks.
+    /// Replaces every document in one commit; searches see old or new, never half. `position` is
+    /// the change-log position the documents reflect.
+    pub fn replace_all(&self, docs: Vec<OfferDoc>, position: Option<u64>) -> Result<()> {
+        self.write(position, |writer| {
+            writer.delete_all_documents()?;
+            for d in docs {
+                writer.add_document(self.to_document(d))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Replaces the documents of the `changed` offers with `docs` (offers without docs are gone
+    /// or no longer public), in one commit.
+    pub fn apply(&self, changed: &[Uuid], docs: Vec<OfferDoc>, position: u64) -> Result<()> {
+        self.write(Some(position), |writer| {
+            for id in changed {
+                writer.delete_term(Term::from_field_text(self.fields.offer_id, &id.to_string()));
+            }
+            for d in docs {
+                writer.add_document(self.to_document(d))?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Number of documents and the change-log position.
     pub fn state(&self) -> IndexState {
+        let position = self
+            .index
+            .load_metas()
+            .ok()
+            .and_then(|m| m.payload)
+            .and_then(|p| p.parse().ok());
         IndexState {
             documents: self.reader.searcher().num_docs(),
+            position,
         }
     }
 
@@ -160,25 +169,42 @@ impl SearchIndex {
         let f = &self.fields;
         let mut doc = doc!(
             f.offer_id => d.offer_id.to_string(),
+            f.offer_key => offer_key(d.offer_id),
             f.name => d.name,
             f.organisation => d.organisation,
             f.description => d.description,
             f.kind => d.kind,
+            f.status => d.status,
             f.free => d.free,
-            f.active => d.active,
+            f.no_referral => d.no_referral_needed,
+            f.min_age => d.min_age.map_or(AGE_MIN_DEFAULT, u64::from),
+            f.max_age => d.max_age.map_or(AGE_MAX_DEFAULT, u64::from),
         );
         if let Some(id) = d.location_id {
             doc.add_text(f.location_id, id.to_string());
         }
-        for l in d.leefgebieden {
-            doc.add_text(f.leefgebied, l);
+        let multi = [
+            (f.leefgebied, d.leefgebieden),
+            (f.doelgroep, d.doelgroepen),
+            (f.keywords, d.keywords),
+            (f.language, d.languages),
+            (f.day, d.days.iter().map(u8::to_string).collect()),
+        ];
+        for (field, values) in multi {
+            for v in values {
+                doc.add_text(field, v);
+            }
         }
-        for k in d.keywords {
-            doc.add_text(f.keywords, k);
-        }
-        if let (Some(lat), Some(lon)) = (d.lat, d.lon) {
-            doc.add_f64(f.lat, lat);
-            doc.add_f64(f.lon, lon);
+        if let Some(at) = d
+            .lat
+            .zip(d.lon)
+            .and_then(|(lat, lon)| LatLon::parse(lat, lon).ok())
+        {
+            doc.add_f64(f.lat, at.lat());
+            doc.add_f64(f.lon, at.lon());
+            for cell in cells::cells(at) {
+                doc.add_text(f.cell, cell);
+            }
         }
         if let Some(w) = d.wijk_code {
             doc.add_text(f.wijk, w);
@@ -189,245 +215,47 @@ impl SearchIndex {
         doc
     }
 
-    fn query(&self, text: &str) -> Box<dyn Query> {
-        let f = &self.fields;
-        let words = analyzer::terms(text);
-        let text_query: Box<dyn Query> = if words.is_empty() {
-            Box::new(AllQuery)
-        } else {
-            let per_word = words
-                .iter()
-                .map(|w| (Occur::Should, self.word_query(w)))
-                .collect();
-            Box::new(BooleanQuery::new(per_word))
-        };
-        let active = TermQuery::new(
-            Term::from_field_bool(f.active, true),
-            IndexRecordOption::Basic,
-        );
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, text_query),
-            (
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(Box::new(active), 0.0)),
-            ),
-        ]))
-    }
-
-    /// One word in any text field: exact stem scores highest; longer words also match as a
-    /// prefix, so "voetbal" finds "voetballen" and "voetbalclub" (Dutch compounds).
-    fn word_query(&self, word: &str) -> Box<dyn Query> {
-        let f = &self.fields;
-        let fields = [
-            (f.name, 3.0),
-            (f.keywords, 1.5),
-            (f.organisation, 1.0),
-            (f.description, 1.0),
-        ];
-        let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for (field, weight) in fields {
-            let term = Term::from_field_text(field, word);
-            let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-            parts.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(Box::new(exact), weight)),
-            ));
-            if word.chars().count() >= MIN_PREFIX_CHARS {
-                let prefix = FuzzyTermQuery::new_prefix(term, 0, true);
-                // Prefix matches score a constant, set to weigh about as much as a good exact match.
-                parts.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(prefix), weight * 2.0)),
-                ));
-            }
-        }
-        Box::new(BooleanQuery::new(parts))
-    }
-
-    /// Searches; hits are unique per offer (its nearest location wins).
+    /// Searches: one hit per offer (its best location), facets over all matching offers.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
+        request.validate()?;
         let searcher = self.reader.searcher();
-        let query = self.query(&request.text);
-        let matching = searcher.search(&query, &Count)?;
-        let top = searcher.search(&query, &TopDocs::with_limit(matching.max(1)))?;
-        let mut hits: Vec<SearchHit> = Vec::with_capacity(top.len());
-        for (score, address) in top {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let Some(hit) = self.hit(&doc, f64::from(score), request) else {
+        let query = query::build(&self.fields, request);
+        let collector = OfferCollector {
+            near: request.near,
+            radius_km: request.radius_km,
+            bbox: request.bbox,
+            age: request.filters.age,
+            sort: request.sort,
+            wanted: request.offset + request.limit,
+        };
+        let collected = searcher.search(&query, &collector)?;
+        let mut hits = Vec::with_capacity(request.limit);
+        for c in collected.top.into_iter().skip(request.offset) {
+            let doc: TantivyDocument = searcher.doc(c.address)?;
+            let text = |field| {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .and_then(|s| s.parse().ok())
+            };
+            let Some(offer_id) = text(self.fields.offer_id) else {
                 continue;
             };
-            hits.push(hit);
-        }
-        if request.near.is_some() && request.text.trim().is_empty() {
-            hits.sort_by(|a, b| {
-                a.distance_km
-                    .unwrap_or(f64::MAX)
-                    .total_cmp(&b.distance_km.unwrap_or(f64::MAX))
+            hits.push(SearchHit {
+                offer_id,
+                location_id: text(self.fields.location_id),
+                score: c.score,
+                distance_km: c.distance_km,
             });
-        } else {
-            hits.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
-        let mut seen = std::collections::HashSet::new();
-        hits.retain(|h| seen.insert(h.offer_id));
-        let total = hits.len();
-        let hits = hits
-            .into_iter()
-            .skip(request.offset)
-            .take(request.limit)
-            .collect();
-        Ok(SearchResults { total, hits })
-    }
-
-    fn hit(&self, doc: &TantivyDocument, score: f64, request: &SearchRequest) -> Option<SearchHit> {
-        let f = &self.fields;
-        let offer_id = doc
-            .get_first(f.offer_id)
-            .and_then(|v| v.as_str())?
-            .parse()
-            .ok()?;
-        let location_id = doc
-            .get_first(f.location_id)
-            .and_then(|v| v.as_str())
-            .and_then(|s| s.parse().ok());
-        let at = match (
-            doc.get_first(f.lat).and_then(|v| v.as_f64()),
-            doc.get_first(f.lon).and_then(|v| v.as_f64()),
-        ) {
-            (Some(lat), Some(lon)) => LatLon::parse(lat, lon).ok(),
-            _ => None,
-        };
-        let distance_km = match (request.near, at) {
-            (Some(near), Some(at)) => Some(near.distance_km(at)),
-            _ => None,
-        };
-        if request.near.is_some() && !distance_km.is_some_and(|d| d <= request.radius_km) {
-            return None;
-        }
-        let decay = distance_km.map_or(1.0, |d| 0.5f64.powf(d / DISTANCE_HALF_KM) * 0.5 + 0.5);
-        Some(SearchHit {
-            offer_id,
-            location_id,
-            score: score * decay,
-            distance_km,
+        Ok(SearchResults {
+            total: collected.total,
+            hits,
+            facets: collected.facets,
         })
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(name: &str, lat: f64, lon: f64) -> OfferDoc {
-        OfferDoc {
-            name: name.into(),
-            lat: Some(lat),
-            lon: Some(lon),
-            ..OfferDoc::example()
-        }
-    }
-
-    #[test]
-    fn text_search_finds_words_in_any_form_and_accent() {
-        let index = SearchIndex::in_ram().unwrap();
-        index
-            .replace_all(vec![doc("Taalcafé voor iedereen", 52.08, 5.11)])
-            .unwrap();
-        assert_eq!(
-            index
-                .search(&SearchRequest::text("taalcafe"))
-                .unwrap()
-                .total,
-            1
-        );
-        assert_eq!(
-            index.search(&SearchRequest::text("zwemmen")).unwrap().total,
-            0
-        );
-    }
-
-    #[test]
-    fn a_word_also_finds_longer_words_and_compounds_that_start_with_it() {
-        let index = SearchIndex::in_ram().unwrap();
-        let club = doc("Voetbalclub West", 52.08, 5.11);
-        let kids = doc("Voetballen voor kinderen", 52.08, 5.11);
-        index
-            .replace_all(vec![club, kids, doc("Judo", 52.08, 5.11)])
-            .unwrap();
-        assert_eq!(
-            index.search(&SearchRequest::text("voetbal")).unwrap().total,
-            2
-        );
-    }
-
-    #[test]
-    fn the_exact_word_ranks_above_a_longer_word() {
-        let index = SearchIndex::in_ram().unwrap();
-        let exact = doc("Koken", 52.08, 5.11);
-        let longer = doc("Kookclub koken-en-meer kokenschool", 52.08, 5.11);
-        let other = OfferDoc {
-            name: "Kokenboek lezen".into(),
-            ..doc("x", 52.08, 5.11)
-        };
-        index
-            .replace_all(vec![other, exact.clone(), longer])
-            .unwrap();
-        let found = index.search(&SearchRequest::text("koken")).unwrap();
-        assert_eq!(found.hits[0].offer_id, exact.offer_id);
-    }
-
-    #[test]
-    fn inactive_offers_are_never_found() {
-        let index = SearchIndex::in_ram().unwrap();
-        let closed = OfferDoc {
-            active: false,
-            ..doc("Taalcafé", 52.08, 5.11)
-        };
-        index.replace_all(vec![closed]).unwrap();
-        assert_eq!(index.search(&SearchRequest::text("")).unwrap().total, 0);
-    }
-
-    #[test]
-    fn a_radius_keeps_only_nearby_offers_nearest_first() {
-        let index = SearchIndex::in_ram().unwrap();
-        let far = doc("Koor Amsterdam", 52.37, 4.90);
-        let near = doc("Koor De Meern", 52.078, 5.044);
-        let middle = doc("Koor Centrum", 52.088, 5.116);
-        index
-            .replace_all(vec![far, middle.clone(), near.clone()])
-            .unwrap();
-        let request = SearchRequest {
-            near: Some(LatLon::parse(52.078, 5.044).unwrap()),
-            radius_km: 10.0,
-            ..SearchRequest::text("")
-        };
-        let found = index.search(&request).unwrap();
-        let ids: Vec<_> = found.hits.iter().map(|h| h.offer_id).collect();
-        assert_eq!(ids, vec![near.offer_id, middle.offer_id]);
-        assert!(found.hits[1].distance_km.unwrap() > 4.0);
-    }
-
-    #[test]
-    fn replace_all_rebuilds_instead_of_adding() {
-        let index = SearchIndex::in_ram().unwrap();
-        index
-            .replace_all(vec![doc("A", 52.0, 5.0), doc("B", 52.0, 5.0)])
-            .unwrap();
-        index.replace_all(vec![doc("C", 52.0, 5.0)]).unwrap();
-        assert_eq!(index.state().documents, 1);
-    }
-
-    #[test]
-    fn a_corrupt_index_directory_is_recreated_empty() {
-        let dir = tempfile_dir();
-        std::fs::write(dir.join("meta.json"), b"not json").unwrap();
-        let index = SearchIndex::open_or_create(&dir).unwrap();
-        assert_eq!(index.state().documents, 0);
-        let _ = std::fs::remove_dir_all(dir);
-    }
-
-    fn tempfile_dir() -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("sk-index-{}", Uuid::new_v4()));
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
+/// A 64-bit key per offer for fast de-duplication (the uuid's high half; v4/v5 are random there).
+fn offer_key(id: Uuid) -> u64 {
+    (id.as_u128() >> 64) as u64 ^ (id.as_u128() as u64)
 }

@@ -1,22 +1,41 @@
 //! Full-text + geo search over offers.
 //!
-//! One tantivy document per offer at a location. The database feeds [`OfferDoc`]s in; the index
-//! is derived data and [`SearchIndex::replace_all`] rebuilds it from scratch at any time.
+//! One tantivy document per offer at a location, with a Dutch analyzer (lowercase, accents
+//! folded, stop words out, Dutch stems), a synonym layer (`data/synonyms.txt`), typo tolerance
+//! and prefixes for as-you-type. Geo: grid-cell terms prefilter, exact haversine in the
+//! collector, distance blended into relevance. Facets are counted over all matches.
+//!
+//! The database feeds [`OfferDoc`]s in; the index is derived data and
+//! [`SearchIndex::replace_all`] rebuilds it at any time, [`SearchIndex::apply`] updates offers.
 //!
 //! ```
-//! use index::{OfferDoc, SearchIndex, SearchRequest};
+//! use index::{LatLon, OfferDoc, SearchIndex, SearchRequest};
 //!
 //! let index = SearchIndex::in_ram().unwrap();
 //! let doc = OfferDoc { name: "Taalcafé De Meern".into(), ..OfferDoc::example() };
-//! index.replace_all(vec![doc]).unwrap();
-//! let found = index.search(&SearchRequest::text("taalcafe")).unwrap();
+//! index.replace_all(vec![doc], None).unwrap();
+//! let de_meern = LatLon::parse(52.078, 5.044).unwrap();
+//! let found = index.search(&SearchRequest::text("language cafe").near(de_meern, 5.0)).unwrap();
 //! assert_eq!(found.total, 1);
+//! assert!(found.hits[0].distance_km.unwrap() < 1.0);
 //! ```
 
 mod analyzer;
+mod cells;
+mod collector;
 mod doc;
 mod engine;
+mod facets;
+mod query;
+mod request;
 mod schema;
+mod synonyms;
 
+#[cfg(test)]
+mod tests;
+
+pub use cells::BoundingBox;
 pub use doc::OfferDoc;
-pub use engine::{IndexState, SearchHit, SearchIndex, SearchRequest, SearchResults};
+pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};
+pub use facets::Facets;
+pub use request::{Filters, SearchRequest, Sort, MAX_PAGE_SIZE, MAX_RADIUS_KM};

@@ -1,5 +1,6 @@
 //! The axum router: Leptos pages and server functions, health, static assets.
 
+mod api;
 mod assets;
 mod health;
 
@@ -14,6 +15,7 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     Router::new()
         .route("/health", get(health::health))
+        .route("/api/v1/search", get(api::search))
         .route("/assets/style.css", get(assets::style))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod api_search;
 mod browser;
 mod cli;
 mod health;

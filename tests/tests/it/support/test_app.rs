@@ -91,6 +91,14 @@ impl TestApp {
         (status, response.text().await.expect("body"))
     }
 
+    /// Stops serving but keeps the data dir, so a test can start again on the same data.
+    pub async fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        self.state.db.close().await;
+    }
+
     /// The data dir of this server.
     pub fn data_dir(&self) -> &Path {
         &self.config.data_dir

@@ -1,0 +1,77 @@
+//! The index change log (`index_outbox`): written with every change, read by each node.
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use super::{on_pool, on_tx, Db, Tx};
+use crate::Result;
+
+/// One logged change: offer `service_id` changed (or was deleted) at position `id`.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct OutboxEntry {
+    /// Position in the log.
+    pub id: i64,
+    /// The offer that changed.
+    pub service_id: Uuid,
+    /// When.
+    pub changed_at: DateTime<Utc>,
+}
+
+/// Logs that these offers changed, inside the caller's transaction.
+pub(crate) async fn log_services(tx: &mut Tx, ids: &[Uuid]) -> Result<()> {
+    let now = Utc::now();
+    for id in ids {
+        let sql = "INSERT INTO index_outbox (service_id, changed_at) VALUES ($1, $2)";
+        on_tx!(tx, t => sqlx::query(sql).bind(id).bind(now).execute(t).await.map(drop)?);
+    }
+    Ok(())
+}
+
+/// Logs every offer of an organisation or at a location (their names and places are in the
+/// offers' search documents).
+pub(crate) async fn log_dependents(
+    tx: &mut Tx,
+    organisation: Option<Uuid>,
+    location: Option<Uuid>,
+) -> Result<()> {
+    let now = Utc::now();
+    if let Some(org) = organisation {
+        let sql = "INSERT INTO index_outbox (service_id, changed_at) \
+                   SELECT id, $2 FROM services WHERE organization_id = $1";
+        on_tx!(tx, t => sqlx::query(sql).bind(org).bind(now).execute(t).await.map(drop)?);
+    }
+    if let Some(loc) = location {
+        let sql = "INSERT INTO index_outbox (service_id, changed_at) \
+                   SELECT service_id, $2 FROM service_at_locations WHERE location_id = $1";
+        on_tx!(tx, t => sqlx::query(sql).bind(loc).bind(now).execute(t).await.map(drop)?);
+    }
+    Ok(())
+}
+
+/// Entries after `position`, oldest first.
+pub async fn outbox_since(db: &Db, position: i64, limit: i64) -> Result<Vec<OutboxEntry>> {
+    let sql =
+        "SELECT id, service_id, changed_at FROM index_outbox WHERE id > $1 ORDER BY id LIMIT $2";
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(position).bind(limit).fetch_all(p).await?))
+}
+
+/// The newest position (0 when the log is empty).
+pub async fn outbox_head(db: &Db) -> Result<i64> {
+    let sql = "SELECT COALESCE(MAX(id), 0) FROM index_outbox";
+    let head: i64 = on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await?);
+    Ok(head)
+}
+
+/// The oldest position still in the log (0 when empty): a node behind it must rebuild.
+pub async fn outbox_tail(db: &Db) -> Result<i64> {
+    let sql = "SELECT COALESCE(MIN(id), 0) FROM index_outbox";
+    let tail: i64 = on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await?);
+    Ok(tail)
+}
+
+/// Deletes entries older than `before`; nodes that were away longer rebuild their index.
+pub async fn prune_outbox(db: &Db, before: DateTime<Utc>) -> Result<u64> {
+    let sql = "DELETE FROM index_outbox WHERE changed_at < $1";
+    let done = on_pool!(db, p => sqlx::query(sql).bind(before).execute(p).await?.rows_affected());
+    Ok(done)
+}

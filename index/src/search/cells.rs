@@ -1,0 +1,121 @@
+//! A fixed grid over the earth, for the spatial prefilter.
+//!
+//! tantivy has no geo query. Every document gets the id of its grid cell at a few sizes as
+//! plain terms; a radius or box search first ORs the terms of the cells that cover it (cheap
+//! posting lists), and the collector then checks the exact haversine distance.
+
+use crate::LatLon;
+
+/// Cell sizes in degrees, coarse to fine (about 55, 11, 2.2 and 0.55 km north-south).
+pub(crate) const LEVELS: [f64; 4] = [0.5, 0.1, 0.02, 0.005];
+/// Use the finest level whose cover stays below this many cells.
+const MAX_CELLS: f64 = 48.0;
+
+/// The cell term of a point at one level: "L<level>:<row>:<col>".
+pub(crate) fn cell(level: usize, lat: f64, lon: f64) -> String {
+    let size = LEVELS[level];
+    format!(
+        "L{level}:{}:{}",
+        (lat / size).floor() as i64,
+        (lon / size).floor() as i64
+    )
+}
+
+/// The cell terms of a point at every level.
+pub(crate) fn cells(at: LatLon) -> Vec<String> {
+    (0..LEVELS.len())
+        .map(|level| cell(level, at.lat(), at.lon()))
+        .collect()
+}
+
+/// A box in degrees: south, west, north, east.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BoundingBox {
+    /// Southern edge (latitude).
+    pub south: f64,
+    /// Western edge (longitude).
+    pub west: f64,
+    /// Northern edge (latitude).
+    pub north: f64,
+    /// Eastern edge (longitude).
+    pub east: f64,
+}
+
+impl BoundingBox {
+    /// The box around a circle, a little wider than the circle so nothing at the edge is lost.
+    pub fn around(at: LatLon, radius_km: f64) -> BoundingBox {
+        let dlat = radius_km / 110.574 * 1.01;
+        let dlon = radius_km / (111.320 * at.lat().to_radians().cos().max(0.01)) * 1.01;
+        BoundingBox {
+            south: (at.lat() - dlat).max(-90.0),
+            north: (at.lat() + dlat).min(90.0),
+            west: (at.lon() - dlon).max(-180.0),
+            east: (at.lon() + dlon).min(180.0),
+        }
+    }
+
+    /// True when the point lies inside (edges included).
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        (self.south..=self.north).contains(&lat) && (self.west..=self.east).contains(&lon)
+    }
+}
+
+/// The cell terms that together cover the box, at the finest level that keeps them few.
+pub(crate) fn cover(b: &BoundingBox) -> Vec<String> {
+    let level = (0..LEVELS.len())
+        .rev()
+        .find(|&l| {
+            let size = LEVELS[l];
+            let rows = ((b.north / size).floor() - (b.south / size).floor()) + 1.0;
+            let cols = ((b.east / size).floor() - (b.west / size).floor()) + 1.0;
+            rows * cols <= MAX_CELLS
+        })
+        .unwrap_or(0);
+    let size = LEVELS[level];
+    let (r0, r1) = (
+        (b.south / size).floor() as i64,
+        (b.north / size).floor() as i64,
+    );
+    let (c0, c1) = (
+        (b.west / size).floor() as i64,
+        (b.east / size).floor() as i64,
+    );
+    let mut out = Vec::new();
+    for r in r0..=r1 {
+        for c in c0..=c1 {
+            out.push(format!("L{level}:{r}:{c}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cover_of_a_circle_contains_the_cell_of_every_point_in_it() {
+        let centre = LatLon::parse(52.09, 5.12).unwrap();
+        for radius in [0.3, 2.0, 10.0, 60.0] {
+            let b = BoundingBox::around(centre, radius);
+            let cover = cover(&b);
+            assert!(
+                cover.len() <= MAX_CELLS as usize,
+                "{radius}: {}",
+                cover.len()
+            );
+            // Points on the circle's edge in eight directions.
+            for k in 0..8 {
+                let angle = f64::from(k) * std::f64::consts::FRAC_PI_4;
+                let lat = centre.lat() + radius / 110.574 * angle.sin() * 0.999;
+                let lon = centre.lon()
+                    + radius / (111.320 * centre.lat().to_radians().cos()) * angle.cos() * 0.999;
+                let p = LatLon::parse(lat, lon).unwrap();
+                assert!(
+                    cells(p).iter().any(|c| cover.contains(c)),
+                    "radius {radius}, k {k}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The collector: exact distance, age range, one hit per offer, facet counts, top of the page.
+//!
+//! The query has already narrowed the documents to the covering grid cells; here each one is
+//! checked against the exact circle (haversine, via `geo`) and box, using fast fields only.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::cells::BoundingBox;
+use super::facets::Facets;
+use super::request::Sort;
+use super::schema::{
+    AGE_MAX_DEFAULT, AGE_MIN_DEFAULT, DAY, DOELGROEP, FREE, KIND, LANGUAGE, LAT, LEEFGEBIED, LON,
+    MAX_AGE, MIN_AGE, OFFER_KEY, WIJK,
+};
+use crate::LatLon;
+
+/// Distance at which the distance part of the blend has halved.
+const DISTANCE_HALF_KM: f64 = 3.0;
+const FACET_FIELDS: [&str; 6] = [KIND, LEEFGEBIED, DOELGROEP, DAY, LANGUAGE, WIJK];
+
+/// One candidate hit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    pub score: f64,
+    pub distance_km: Option<f64>,
+    pub address: DocAddress,
+}
+
+/// What the collector returns.
+pub(crate) struct Collected {
+    pub total: usize,
+    pub top: Vec<Candidate>,
+    pub facets: Facets,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct OfferCollector {
+    pub near: Option<LatLon>,
+    pub radius_km: Option<f64>,
+    pub bbox: Option<BoundingBox>,
+    pub age: Option<u8>,
+    pub sort: Sort,
+    /// offset + limit: how many of the best to return, in order.
+    pub wanted: usize,
+}
+
+pub(crate) struct SegmentOffers {
+    settings: OfferCollector,
+    segment: SegmentOrdinal,
+    key: Column<u64>,
+    lat: Column<f64>,
+    lon: Column<f64>,
+    min_age: Column<u64>,
+    max_age: Column<u64>,
+    free: Column<bool>,
+    facet_columns: Vec<(&'static str, StrColumn, Vec<u64>)>,
+    free_count: u64,
+    best: HashMap<u64, Candidate>,
+}
+
+pub(crate) struct SegmentFruit {
+    best: HashMap<u64, Candidate>,
+    facets: Facets,
+}
+
+/// True when `a` should come before `b`.
+fn better(sort: Sort, a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    let far = |c: &Candidate| c.distance_km.unwrap_or(f64::MAX);
+    let by_score = b.score.total_cmp(&a.score);
+    let by_distance = far(a).total_cmp(&far(b));
+    let tie = a
+        .address
+        .segment_ord
+        .cmp(&b.address.segment_ord)
+        .then(a.address.doc_id.cmp(&b.address.doc_id));
+    match sort {
+        Sort::Relevance => by_score.then(by_distance).then(tie),
+        Sort::Distance => by_distance.then(by_score).then(tie),
+    }
+}
+
+impl Collector for OfferCollector {
+    type Fruit = Collected;
+    type Child = SegmentOffers;
+
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        let fast = reader.fast_fields();
+        let mut facet_columns = Vec::new();
+        for name in FACET_FIELDS {
+            if let Some(column) = fast.str(name)? {
+                let counts = vec![0; column.num_terms()];
+                facet_columns.push((name, column, counts));
+            }
+        }
+        Ok(SegmentOffers {
+            settings: *self,
+            segment,
+            key: fast.u64(OFFER_KEY)?,
+            lat: fast.f64(LAT)?,
+            lon: fast.f64(LON)?,
+            min_age: fast.u64(MIN_AGE)?,
+            max_age: fast.u64(MAX_AGE)?,
+            free: fast.bool(FREE)?,
+            facet_columns,
+            free_count: 0,
+            best: HashMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
+        let mut best: HashMap<u64, Candidate> = HashMap::new();
+        let mut facets = Facets::default();
+        for fruit in fruits {
+            facets.merge(fruit.facets);
+            for (key, c) in fruit.best {
+                match best.get(&key) {
+                    Some(old) if better(self.sort, old, &c).is_le() => {}
+                    _ => {
+                        best.insert(key, c);
+                    }
+                }
+            }
+        }
+        let total = best.len();
+        let mut all: Vec<Candidate> = best.into_values().collect();
+        let sort = self.sort;
+        if all.len() > self.wanted && self.wanted > 0 {
+            all.select_nth_unstable_by(self.wanted - 1, |a, b| better(sort, a, b));
+            all.truncate(self.wanted);
+        } else if self.wanted == 0 {
+            all.clear();
+        }
+        all.sort_by(|a, b| better(sort, a, b));
+        Ok(Collected {
+            total,
+            top: all,
+            facets,
+        })
+    }
+}
+
+impl SegmentOffers {
+    fn place(&self, doc: DocId) -> Option<(f64, f64)> {
+        Some((self.lat.first(doc)?, self.lon.first(doc)?))
+    }
+
+    /// Distance when there is a point; `None` in the outer option when the doc is out of area.
+    fn distance(&self, doc: DocId) -> Option<Option<f64>> {
+        let s = self.settings;
+        let place = self.place(doc);
+        if let Some(b) = s.bbox {
+            let (lat, lon) = place?;
+            if !b.contains(lat, lon) {
+                return None;
+            }
+        }
+        let distance = match (s.near, place) {
+            (Some(near), Some((lat, lon))) => {
+                LatLon::parse(lat, lon).ok().map(|p| near.distance_km(p))
+            }
+            _ => None,
+        };
+        if let Some(radius) = s.radius_km {
+            if !distance.is_some_and(|d| d <= radius) {
+                return None;
+            }
+        }
+        Some(distance)
+    }
+
+    fn age_fits(&self, doc: DocId) -> bool {
+        let Some(age) = self.settings.age else {
+            return true;
+        };
+        let min = self.min_age.first(doc).unwrap_or(AGE_MIN_DEFAULT);
+        let max = self.max_age.first(doc).unwrap_or(AGE_MAX_DEFAULT);
+        (min..=max).contains(&u64::from(age))
+    }
+
+    fn count_facets(&mut self, doc: DocId) {
+        for (_, column, counts) in &mut self.facet_columns {
+            for ord in column.term_ords(doc) {
+                counts[ord as usize] += 1;
+            }
+        }
+        if self.free.first(doc).unwrap_or(false) {
+            self.free_count += 1;
+        }
+    }
+}
+
+impl SegmentCollector for SegmentOffers {
+    type Fruit = SegmentFruit;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if !self.age_fits(doc) {
+            return;
+        }
+        let Some(distance_km) = self.distance(doc) else {
+            return;
+        };
+        let decay = distance_km.map_or(1.0, |d| 0.5 + 0.5 * 0.5f64.powf(d / DISTANCE_HALF_KM));
+        let candidate = Candidate {
+            score: f64::from(score) * decay,
+            distance_km,
+            address: DocAddress::new(self.segment, doc),
+        };
+        let key = self.key.first(doc).unwrap_or(u64::from(doc));
+        let sort = self.settings.sort;
+        match self.best.get_mut(&key) {
+            None => {
+                self.best.insert(key, candidate);
+                self.count_facets(doc);
+            }
+            Some(old) => {
+                if better(sort, &candidate, old).is_lt() {
+                    *old = candidate;
+                }
+            }
+        }
+    }
+
+    fn harvest(self) -> SegmentFruit {
+        let mut facets = Facets {
+            free: self.free_count,
+            ..Facets::default()
+        };
+        let mut text = String::new();
+        for (name, column, counts) in self.facet_columns {
+            let Some(target) = facets.field_mut(name) else {
+                continue;
+            };
+            for (ord, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                text.clear();
+                if column.ord_to_str(ord as u64, &mut text).unwrap_or(false) {
+                    *target.entry(text.clone()).or_default() += n;
+                }
+            }
+        }
+        SegmentFruit {
+            best: self.best,
+            facets,
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Turning a [`SearchRequest`] into a tantivy query: words (with synonyms, typos and prefixes),
+//! exact filters and the spatial prefilter. Distance and age are checked in the collector.
+
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::Term;
+
+use super::cells::{self, BoundingBox};
+use super::request::SearchRequest;
+use super::schema::Fields;
+use super::synonyms::{Clause, Member, Synonyms};
+
+/// Words at least this long also match longer words that start with them ("voetbal" finds
+/// "voetballen" and "voetbalclub": Dutch compounds).
+const MIN_PREFIX_CHARS: usize = 4;
+/// Words at least this long tolerate one typo.
+const ONE_TYPO_CHARS: usize = 5;
+/// Words at least this long tolerate two typos.
+const TWO_TYPOS_CHARS: usize = 9;
+
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+pub(crate) fn build(f: &Fields, request: &SearchRequest) -> Box<dyn Query> {
+    let mut must: Clauses = vec![(Occur::Must, text_query(f, &request.text))];
+    for filter in filters(f, request) {
+        must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    if let Some(area) = area(request) {
+        let cover = cells::cover(&area);
+        let cells = cover
+            .iter()
+            .map(|c| Term::from_field_text(f.cell, c))
+            .collect();
+        must.push((
+            Occur::Must,
+            Box::new(ConstScoreQuery::new(any_of_terms(cells), 0.0)),
+        ));
+    }
+    Box::new(BooleanQuery::new(must))
+}
+
+/// The box that holds every possible hit: the circle's box, the map box, or both.
+pub(crate) fn area(request: &SearchRequest) -> Option<BoundingBox> {
+    let circle = match (request.near, request.radius_km) {
+        (Some(at), Some(r)) => Some(BoundingBox::around(at, r)),
+        _ => None,
+    };
+    match (circle, request.bbox) {
+        (Some(c), Some(b)) => Some(BoundingBox {
+            south: c.south.max(b.south),
+            west: c.west.max(b.west),
+            north: c.north.min(b.north).max(c.south.max(b.south)),
+            east: c.east.min(b.east).max(c.west.max(b.west)),
+        }),
+        (c, b) => c.or(b),
+    }
+}
+
+fn text_fields(f: &Fields) -> [(Field, f32); 4] {
+    [
+        (f.name, 3.0),
+        (f.keywords, 1.5),
+        (f.organisation, 1.0),
+        (f.description, 1.0),
+    ]
+}
+
+fn text_query(f: &Fields, text: &str) -> Box<dyn Query> {
+    let clauses = Synonyms::shipped().clauses(text);
+    if clauses.is_empty() {
+        return Box::new(AllQuery);
+    }
+    let parts: Clauses = clauses
+        .iter()
+        .map(|clause| {
+            let q = match clause {
+                Clause::Word(word) => word_query(f, word),
+                Clause::Synonyms { typed, members } => synonym_query(f, typed, members),
+            };
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(parts))
+}
+
+/// One word in any text field: the exact word scores by BM25; prefixes and typos score a
+/// constant so that they rank below good exact matches but still count.
+fn word_query(f: &Fields, word: &str) -> Box<dyn Query> {
+    let chars = word.chars().count();
+    let mut parts: Clauses = Vec::new();
+    for (field, weight) in text_fields(f) {
+        let term = Term::from_field_text(field, word);
+        let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        parts.push((Occur::Should, boost(Box::new(exact), weight)));
+        if chars >= MIN_PREFIX_CHARS {
+            let prefix = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
+            parts.push((Occur::Should, boost(Box::new(prefix), weight * 2.0)));
+        }
+        if chars >= ONE_TYPO_CHARS {
+            let typos = if chars >= TWO_TYPOS_CHARS { 2 } else { 1 };
+            let fuzzy = FuzzyTermQuery::new(term, typos, true);
+            parts.push((Occur::Should, boost(Box::new(fuzzy), weight)));
+        }
+    }
+    Box::new(BooleanQuery::new(parts))
+}
+
+/// A word or phrase with synonyms: what was typed (with prefix and typo tolerance when it is one
+/// word) or any member of its groups, phrases as phrases.
+fn synonym_query(f: &Fields, typed: &[String], members: &[Member]) -> Box<dyn Query> {
+    let mut parts: Clauses = Vec::new();
+    if let [word] = typed {
+        parts.push((Occur::Should, word_query(f, word)));
+    }
+    for member in members {
+        for (field, weight) in text_fields(f) {
+            let q: Box<dyn Query> = match member.as_slice() {
+                [(_, word)] => Box::new(TermQuery::new(
+                    Term::from_field_text(field, word),
+                    IndexRecordOption::WithFreqs,
+                )),
+                _ => Box::new(PhraseQuery::new_with_offset(
+                    member
+                        .iter()
+                        .map(|(p, w)| (*p, Term::from_field_text(field, w)))
+                        .collect(),
+                )),
+            };
+            parts.push((Occur::Should, boost(q, weight)));
+        }
+    }
+    Box::new(BooleanQuery::new(parts))
+}
+
+fn boost(q: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(q, weight))
+}
+
+fn any_of_terms(terms: Vec<Term>) -> Box<dyn Query> {
+    let parts: Clauses = terms
+        .into_iter()
+        .map(|t| {
+            (
+                Occur::Should,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    Box::new(BooleanQuery::new(parts))
+}
+
+fn any_of(field: Field, values: &[String]) -> Option<Box<dyn Query>> {
+    (!values.is_empty()).then(|| {
+        any_of_terms(
+            values
+                .iter()
+                .map(|v| Term::from_field_text(field, v))
+                .collect(),
+        )
+    })
+}
+
+fn filters(f: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
+    let r = &request.filters;
+    let days: Vec<String> = r.days.iter().map(u8::to_string).collect();
+    let mut out: Vec<Box<dyn Query>> = [
+        any_of(f.kind, &r.kinds),
+        any_of(f.leefgebied, &r.leefgebieden),
+        any_of(f.doelgroep, &r.doelgroepen),
+        any_of(f.day, &days),
+        any_of(f.language, &r.languages),
+        any_of(f.wijk, &r.wijken),
+        any_of(f.gemeente, &r.gemeenten),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !r.include_inactive {
+        out.push(any_of_terms(vec![Term::from_field_text(
+            f.status, "active",
+        )]));
+    }
+    if r.free_only {
+        out.push(any_of_terms(vec![Term::from_field_bool(f.free, true)]));
+    }
+    if r.no_referral_needed {
+        out.push(any_of_terms(vec![Term::from_field_bool(
+            f.no_referral,
+            true,
+        )]));
+    }
+    out
+}

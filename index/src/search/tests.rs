@@ -1,0 +1,345 @@
+//! Ranking and filtering tests on small fixture indexes.
+
+use uuid::Uuid;
+
+use super::*;
+use crate::LatLon;
+
+fn at(lat: f64, lon: f64) -> LatLon {
+    LatLon::parse(lat, lon).unwrap()
+}
+
+fn doc(name: &str, lat: f64, lon: f64) -> OfferDoc {
+    OfferDoc {
+        offer_id: Uuid::new_v4(),
+        location_id: Some(Uuid::new_v4()),
+        name: name.into(),
+        description: String::new(),
+        organisation: "Stichting Test".into(),
+        lat: Some(lat),
+        lon: Some(lon),
+        ..OfferDoc::example()
+    }
+}
+
+fn index_of(docs: Vec<OfferDoc>) -> SearchIndex {
+    let index = SearchIndex::in_ram().unwrap();
+    index.replace_all(docs, None).unwrap();
+    index
+}
+
+fn ids(results: &SearchResults) -> Vec<Uuid> {
+    results.hits.iter().map(|h| h.offer_id).collect()
+}
+
+const DE_MEERN: (f64, f64) = (52.078, 5.044);
+
+#[test]
+fn the_nearer_of_two_equal_matches_comes_first() {
+    let far = doc("Koor", 52.10, 5.12);
+    let near = doc("Koor", 52.079, 5.045);
+    let index = index_of(vec![far.clone(), near.clone()]);
+
+    let found = index
+        .search(&SearchRequest::text("koor").near(at(DE_MEERN.0, DE_MEERN.1), 20.0))
+        .unwrap();
+
+    assert_eq!(ids(&found), vec![near.offer_id, far.offer_id]);
+}
+
+#[test]
+fn a_synonym_finds_the_other_word() {
+    let buurthuis = doc("Buurthuis De Boog", 52.08, 5.1);
+    let index = index_of(vec![buurthuis.clone(), doc("Judoschool", 52.08, 5.1)]);
+
+    for query in ["wijkcentrum", "buurtcentrum", "community centre"] {
+        let found = index.search(&SearchRequest::text(query)).unwrap();
+        assert_eq!(ids(&found), vec![buurthuis.offer_id], "{query}");
+    }
+}
+
+#[test]
+fn a_phrase_synonym_finds_its_group() {
+    let help = OfferDoc {
+        description: "Hulp voor wie laaggeletterd is.".into(),
+        ..doc("Spreekuur", 52.08, 5.1)
+    };
+    let index = index_of(vec![help.clone(), doc("Koor", 52.08, 5.1)]);
+
+    let found = index
+        .search(&SearchRequest::text("ik kan slecht lezen"))
+        .unwrap();
+
+    assert_eq!(ids(&found), vec![help.offer_id]);
+}
+
+#[test]
+fn a_typo_finds_the_word() {
+    let club = doc("Voetbalvereniging", 52.08, 5.1);
+    let cafe = doc("Taalcafé", 52.08, 5.1);
+    let index = index_of(vec![club.clone(), cafe.clone()]);
+
+    assert_eq!(
+        ids(&index
+            .search(&SearchRequest::text("voetbalvereneging"))
+            .unwrap()),
+        vec![club.offer_id]
+    );
+    assert_eq!(
+        ids(&index.search(&SearchRequest::text("taalcafee")).unwrap()),
+        vec![cafe.offer_id]
+    );
+}
+
+#[test]
+fn a_prefix_finds_the_word_as_you_type() {
+    let cafe = doc("Taalcafé", 52.08, 5.1);
+    let index = index_of(vec![cafe.clone(), doc("Koor", 52.08, 5.1)]);
+
+    assert_eq!(
+        ids(&index.search(&SearchRequest::text("taalc")).unwrap()),
+        vec![cafe.offer_id]
+    );
+}
+
+#[test]
+fn an_inactive_offer_never_appears_unless_asked() {
+    let closed = OfferDoc {
+        status: "temporarily closed".into(),
+        ..doc("Koor", 52.08, 5.1)
+    };
+    let stopped = OfferDoc {
+        status: "inactive".into(),
+        ..doc("Koor", 52.08, 5.1)
+    };
+    let index = index_of(vec![closed, stopped]);
+
+    assert_eq!(index.search(&SearchRequest::text("koor")).unwrap().total, 0);
+    assert_eq!(index.search(&SearchRequest::text("")).unwrap().total, 0);
+    let mut asked = SearchRequest::text("koor");
+    asked.filters.include_inactive = true;
+    assert_eq!(index.search(&asked).unwrap().total, 2);
+}
+
+#[test]
+fn the_age_filter_is_exact_at_both_ends() {
+    let kids = OfferDoc {
+        min_age: Some(6),
+        max_age: Some(12),
+        ..doc("Voetbal", 52.08, 5.1)
+    };
+    let everyone = doc("Voetbal", 52.08, 5.1);
+    let index = index_of(vec![kids.clone(), everyone.clone()]);
+    let with_age = |age| {
+        let mut r = SearchRequest::text("voetbal");
+        r.filters.age = Some(age);
+        index.search(&r).unwrap().total
+    };
+
+    assert_eq!(with_age(5), 1);
+    assert_eq!(with_age(6), 2);
+    assert_eq!(with_age(12), 2);
+    assert_eq!(with_age(13), 1);
+}
+
+#[test]
+fn the_free_filter_is_exact() {
+    let free = doc("Koor", 52.08, 5.1);
+    let paid = OfferDoc {
+        free: false,
+        ..doc("Koor", 52.08, 5.1)
+    };
+    let index = index_of(vec![free.clone(), paid]);
+    let mut r = SearchRequest::text("koor");
+    r.filters.free_only = true;
+
+    assert_eq!(ids(&index.search(&r).unwrap()), vec![free.offer_id]);
+}
+
+#[test]
+fn the_radius_boundary_is_inclusive_and_exact_near_52_degrees_north() {
+    let centre = at(52.0, 5.0);
+    let east = doc("Koor", 52.0, 5.146);
+    let index = index_of(vec![east.clone()]);
+    let d = centre.distance_km(at(52.0, 5.146));
+    assert!((d - 10.0).abs() < 0.1, "about 10 km east at 52N: {d}");
+
+    assert_eq!(
+        index
+            .search(&SearchRequest::text("").near(centre, d))
+            .unwrap()
+            .total,
+        1
+    );
+    assert_eq!(
+        index
+            .search(&SearchRequest::text("").near(centre, d * 0.9999))
+            .unwrap()
+            .total,
+        0
+    );
+}
+
+#[test]
+fn filters_and_facets_count_the_matching_offers() {
+    let mut a = doc("Koor", 52.08, 5.1);
+    a.kind = "vereniging".into();
+    a.days = vec![2, 4];
+    let mut b = doc("Koor", 52.08, 5.1);
+    b.kind = "buurthuis".into();
+    b.days = vec![2];
+    b.free = false;
+    let index = index_of(vec![a.clone(), b]);
+
+    let all = index.search(&SearchRequest::text("koor")).unwrap();
+    assert_eq!(all.facets.kind.get("vereniging"), Some(&1));
+    assert_eq!(all.facets.kind.get("buurthuis"), Some(&1));
+    assert_eq!(all.facets.day.get("2"), Some(&2));
+    assert_eq!(all.facets.day.get("4"), Some(&1));
+    assert_eq!(all.facets.free, 1);
+
+    let mut thursday = SearchRequest::text("koor");
+    thursday.filters.days = vec![4];
+    assert_eq!(ids(&index.search(&thursday).unwrap()), vec![a.offer_id]);
+}
+
+#[test]
+fn an_offer_at_two_locations_is_one_hit_at_its_nearest_location() {
+    let far = doc("Taalcafé", 52.10, 5.12);
+    let near = OfferDoc {
+        offer_id: far.offer_id,
+        location_id: Some(Uuid::new_v4()),
+        ..doc("Taalcafé", 52.079, 5.045)
+    };
+    let index = index_of(vec![far, near.clone()]);
+
+    let found = index
+        .search(&SearchRequest::text("taalcafe").near(at(DE_MEERN.0, DE_MEERN.1), 30.0))
+        .unwrap();
+
+    assert_eq!(found.total, 1);
+    assert_eq!(found.hits[0].location_id, near.location_id);
+}
+
+#[test]
+fn sorting_by_distance_puts_the_nearest_first_whatever_the_text_score() {
+    let near = doc("Koor en nog veel meer", 52.079, 5.045);
+    let far = doc("Koor koor koor", 52.2, 5.2);
+    let index = index_of(vec![far.clone(), near.clone()]);
+    let mut r = SearchRequest::text("koor").near(at(DE_MEERN.0, DE_MEERN.1), 50.0);
+    r.sort = Sort::Distance;
+
+    assert_eq!(
+        ids(&index.search(&r).unwrap()),
+        vec![near.offer_id, far.offer_id]
+    );
+}
+
+#[test]
+fn a_map_box_keeps_only_offers_inside_it() {
+    let inside = doc("Koor", 52.09, 5.11);
+    let outside = doc("Koor", 52.30, 5.11);
+    let index = index_of(vec![inside.clone(), outside]);
+    let mut r = SearchRequest::text("");
+    r.bbox = Some(BoundingBox {
+        south: 52.0,
+        west: 5.0,
+        north: 52.2,
+        east: 5.2,
+    });
+
+    assert_eq!(ids(&index.search(&r).unwrap()), vec![inside.offer_id]);
+}
+
+#[test]
+fn applying_a_change_replaces_only_that_offer() {
+    let koor = doc("Koor", 52.08, 5.1);
+    let judo = doc("Judo", 52.08, 5.1);
+    let index = index_of(vec![koor.clone(), judo]);
+    let renamed = OfferDoc {
+        name: "Zangkoor".into(),
+        ..koor.clone()
+    };
+
+    index.apply(&[koor.offer_id], vec![renamed], 7).unwrap();
+
+    assert_eq!(index.state().documents, 2);
+    assert_eq!(index.state().position, Some(7));
+    assert_eq!(
+        index
+            .search(&SearchRequest::text("zangkoor"))
+            .unwrap()
+            .total,
+        1
+    );
+    index.apply(&[koor.offer_id], vec![], 8).unwrap();
+    assert_eq!(index.state().documents, 1);
+}
+
+#[test]
+fn bad_requests_are_refused_with_a_user_error() {
+    let index = index_of(vec![]);
+    let centre = at(52.0, 5.0);
+    for request in [
+        SearchRequest::text("").near(centre, 0.0),
+        SearchRequest::text("").near(centre, 301.0),
+        SearchRequest {
+            limit: 101,
+            ..SearchRequest::text("")
+        },
+        SearchRequest {
+            sort: Sort::Distance,
+            ..SearchRequest::text("")
+        },
+    ] {
+        let err = index.search(&request).unwrap_err();
+        assert!(err.is_user_error(), "{err:?}");
+    }
+}
+
+/// A small deterministic generator, so the differential test needs no extra crate.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[test]
+fn geo_filtering_equals_a_brute_force_haversine_scan() {
+    let mut rng = Lcg(42);
+    let docs: Vec<OfferDoc> = (0..2000)
+        .map(|_| doc("Koor", 51.5 + rng.next() * 1.5, 4.0 + rng.next() * 2.5))
+        .collect();
+    let index = index_of(docs.clone());
+    for _ in 0..25 {
+        let centre = at(51.6 + rng.next() * 1.3, 4.1 + rng.next() * 2.3);
+        let radius = 0.5 + rng.next() * 40.0;
+        let mut expected: Vec<Uuid> = docs
+            .iter()
+            .filter(|d| centre.distance_km(at(d.lat.unwrap(), d.lon.unwrap())) <= radius)
+            .map(|d| d.offer_id)
+            .collect();
+        let mut request = SearchRequest::text("").near(centre, radius);
+        request.limit = 100;
+        request.sort = Sort::Distance;
+        let mut found = Vec::new();
+        loop {
+            let page = index.search(&request).unwrap();
+            found.extend(ids(&page));
+            if page.hits.len() < request.limit {
+                assert_eq!(page.total, expected.len());
+                break;
+            }
+            request.offset += request.limit;
+        }
+        expected.sort();
+        found.sort();
+        assert_eq!(found, expected, "centre {centre:?}, radius {radius}");
+    }
+}
