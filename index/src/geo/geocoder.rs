@@ -38,6 +38,8 @@ pub struct PostcodePlace {
     pub wijk_code: String,
     /// Wijk name without its number, e.g. "Vleuten-De Meern".
     pub wijk_naam: String,
+    /// Inhabitants (CBS, 1 January 2021).
+    pub inwoners: u32,
 }
 
 impl PostcodePlace {
@@ -117,6 +119,13 @@ impl Geocoder {
             .filter(|(_, d)| *d <= max_km)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(p, _)| p)
+    }
+
+    /// Every PC4 area, sorted by postcode.
+    pub fn all_postcodes(&self) -> Vec<&PostcodePlace> {
+        let mut list: Vec<_> = self.pc4.values().collect();
+        list.sort_by(|a, b| a.pc4.cmp(&b.pc4));
+        list
     }
 
     /// All PC4 areas of a gemeente, sorted by postcode.
@@ -253,6 +262,7 @@ fn load_pc4() -> HashMap<String, PostcodePlace> {
                 gemeente_naam: r.get(5)?.to_string(),
                 wijk_code: r.get(7)?.to_string(),
                 wijk_naam: wijk_display_name(r.get(8)?),
+                inwoners: r.get(9)?.parse().unwrap_or(0),
             };
             Some((place.pc4.clone(), place))
         })

@@ -233,21 +233,23 @@ impl SegmentCollector for SegmentOffers {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let mut facets = Facets {
-            free: self.free_count,
-            ..Facets::default()
-        };
-        let mut text = String::new();
+        let mut facets = Facets { free: self.free_count, ..Facets::default() };
         for (name, column, counts) in self.facet_columns {
-            let Some(target) = facets.field_mut(name) else {
-                continue;
-            };
-            for (ord, n) in counts.into_iter().enumerate().filter(|(_, n)| *n > 0) {
-                text.clear();
-                if column.ord_to_str(ord as u64, &mut text).unwrap_or(false) {
-                    *target.entry(text.clone()).or_default() += n;
-                }
-            }
+            let Some(target) = facets.field_mut(name) else { continue };
+            let used: Vec<(u64, u64)> = counts
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(ord, n)| (ord as u64, n))
+                .collect();
+            // One sorted pass over the dictionary instead of a block seek per value.
+            let mut counts_in_order = used.iter().map(|(_, n)| *n);
+            let ords = used.iter().map(|(ord, _)| *ord);
+            let _ = column.dictionary().sorted_ords_to_term_cb(ords, |bytes| {
+                let n = counts_in_order.next().unwrap_or(0);
+                *target.entry(String::from_utf8_lossy(bytes).into_owned()).or_default() += n;
+                Ok(())
+            });
         }
         SegmentFruit {
             best: self.best,

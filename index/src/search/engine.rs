@@ -219,7 +219,7 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         request.validate()?;
         let searcher = self.reader.searcher();
-        let query = query::build(&self.fields, request);
+        let query = query::build(&self.fields, &searcher, request);
         let collector = OfferCollector {
             near: request.near,
             radius_km: request.radius_km,

@@ -6,7 +6,7 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::Term;
+use tantivy::{Searcher, Term};
 
 use super::cells::{self, BoundingBox};
 use super::request::SearchRequest;
@@ -23,8 +23,9 @@ const TWO_TYPOS_CHARS: usize = 9;
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
-pub(crate) fn build(f: &Fields, request: &SearchRequest) -> Box<dyn Query> {
-    let mut must: Clauses = vec![(Occur::Must, text_query(f, &request.text))];
+pub(crate) fn build(f: &Fields, searcher: &Searcher, request: &SearchRequest) -> Box<dyn Query> {
+    let words = Words { f, searcher };
+    let mut must: Clauses = vec![(Occur::Must, words.text_query(&request.text))];
     for filter in filters(f, request) {
         must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
@@ -60,79 +61,90 @@ pub(crate) fn area(request: &SearchRequest) -> Option<BoundingBox> {
 }
 
 fn text_fields(f: &Fields) -> [(Field, f32); 4] {
-    [
-        (f.name, 3.0),
-        (f.keywords, 1.5),
-        (f.organisation, 1.0),
-        (f.description, 1.0),
-    ]
+    [(f.name, 3.0), (f.keywords, 1.5), (f.organisation, 1.0), (f.description, 1.0)]
 }
 
-fn text_query(f: &Fields, text: &str) -> Box<dyn Query> {
-    let clauses = Synonyms::shipped().clauses(text);
-    if clauses.is_empty() {
-        return Box::new(AllQuery);
+/// Builds word queries; looks at the index to decide when typo tolerance is needed.
+struct Words<'a> {
+    f: &'a Fields,
+    searcher: &'a Searcher,
+}
+
+impl Words<'_> {
+    fn text_query(&self, text: &str) -> Box<dyn Query> {
+        let clauses = Synonyms::shipped().clauses(text);
+        if clauses.is_empty() {
+            return Box::new(AllQuery);
+        }
+        let parts: Clauses = clauses
+            .iter()
+            .map(|clause| {
+                let q = match clause {
+                    Clause::Word(word) => self.word_query(word),
+                    Clause::Synonyms { typed, members } => self.synonym_query(typed, members),
+                };
+                (Occur::Should, q)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(parts))
     }
-    let parts: Clauses = clauses
-        .iter()
-        .map(|clause| {
-            let q = match clause {
-                Clause::Word(word) => word_query(f, word),
-                Clause::Synonyms { typed, members } => synonym_query(f, typed, members),
-            };
-            (Occur::Should, q)
+
+    /// True when some document has exactly this word.
+    fn known(&self, word: &str) -> bool {
+        text_fields(self.f).iter().any(|(field, _)| {
+            self.searcher.doc_freq(&Term::from_field_text(*field, word)).unwrap_or(0) > 0
         })
-        .collect();
-    Box::new(BooleanQuery::new(parts))
-}
+    }
 
-/// One word in any text field: the exact word scores by BM25; prefixes and typos score a
-/// constant so that they rank below good exact matches but still count.
-fn word_query(f: &Fields, word: &str) -> Box<dyn Query> {
-    let chars = word.chars().count();
-    let mut parts: Clauses = Vec::new();
-    for (field, weight) in text_fields(f) {
-        let term = Term::from_field_text(field, word);
-        let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        parts.push((Occur::Should, boost(Box::new(exact), weight)));
-        if chars >= MIN_PREFIX_CHARS {
-            let prefix = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
-            parts.push((Occur::Should, boost(Box::new(prefix), weight * 2.0)));
+    /// One word in any text field: the exact word scores by BM25; longer words that start with
+    /// it score a constant. Only a word that no document has is treated as a typo: spelled
+    /// words stay precise (and fast), misspelled ones still find something.
+    fn word_query(&self, word: &str) -> Box<dyn Query> {
+        let chars = word.chars().count();
+        let typo = chars >= ONE_TYPO_CHARS && !self.known(word);
+        let mut parts: Clauses = Vec::new();
+        for (field, weight) in text_fields(self.f) {
+            let term = Term::from_field_text(field, word);
+            let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+            parts.push((Occur::Should, boost(Box::new(exact), weight)));
+            if chars >= MIN_PREFIX_CHARS {
+                let prefix = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
+                parts.push((Occur::Should, boost(Box::new(prefix), weight * 2.0)));
+            }
+            // Typos are looked for in names and keywords only: the long descriptions would make
+            // the automaton walk most of their dictionary, for little gain.
+            if typo && (field == self.f.name || field == self.f.keywords) {
+                let typos = if chars >= TWO_TYPOS_CHARS { 2 } else { 1 };
+                let fuzzy = FuzzyTermQuery::new(term, typos, true);
+                parts.push((Occur::Should, boost(Box::new(fuzzy), weight)));
+            }
         }
-        if chars >= ONE_TYPO_CHARS {
-            let typos = if chars >= TWO_TYPOS_CHARS { 2 } else { 1 };
-            let fuzzy = FuzzyTermQuery::new(term, typos, true);
-            parts.push((Occur::Should, boost(Box::new(fuzzy), weight)));
-        }
+        Box::new(BooleanQuery::new(parts))
     }
-    Box::new(BooleanQuery::new(parts))
-}
 
-/// A word or phrase with synonyms: what was typed (with prefix and typo tolerance when it is one
-/// word) or any member of its groups, phrases as phrases.
-fn synonym_query(f: &Fields, typed: &[String], members: &[Member]) -> Box<dyn Query> {
-    let mut parts: Clauses = Vec::new();
-    if let [word] = typed {
-        parts.push((Occur::Should, word_query(f, word)));
-    }
-    for member in members {
-        for (field, weight) in text_fields(f) {
-            let q: Box<dyn Query> = match member.as_slice() {
-                [(_, word)] => Box::new(TermQuery::new(
-                    Term::from_field_text(field, word),
-                    IndexRecordOption::WithFreqs,
-                )),
-                _ => Box::new(PhraseQuery::new_with_offset(
-                    member
-                        .iter()
-                        .map(|(p, w)| (*p, Term::from_field_text(field, w)))
-                        .collect(),
-                )),
-            };
-            parts.push((Occur::Should, boost(q, weight)));
+    /// A word or phrase with synonyms: what was typed (with prefix and typo tolerance when it is
+    /// one word) or any member of its groups, phrases as phrases.
+    fn synonym_query(&self, typed: &[String], members: &[Member]) -> Box<dyn Query> {
+        let mut parts: Clauses = Vec::new();
+        if let [word] = typed {
+            parts.push((Occur::Should, self.word_query(word)));
         }
+        for member in members {
+            for (field, weight) in text_fields(self.f) {
+                let q: Box<dyn Query> = match member.as_slice() {
+                    [(_, word)] => Box::new(TermQuery::new(
+                        Term::from_field_text(field, word),
+                        IndexRecordOption::WithFreqs,
+                    )),
+                    _ => Box::new(PhraseQuery::new_with_offset(
+                        member.iter().map(|(p, w)| (*p, Term::from_field_text(field, w))).collect(),
+                    )),
+                };
+                parts.push((Occur::Should, boost(q, weight)));
+            }
+        }
+        Box::new(BooleanQuery::new(parts))
     }
-    Box::new(BooleanQuery::new(parts))
 }
 
 fn boost(q: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
