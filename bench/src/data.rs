@@ -31,10 +31,35 @@ impl Rng {
 
 /// Words of the social domain, so that queries mean something.
 const DOMAIN: &[&str] = &[
-    "buurthuis", "koffieochtend", "voetbal", "taalcafe", "schuldhulp", "mantelzorg", "vrijwilliger",
-    "jongerenwerk", "dagbesteding", "huiswerkbegeleiding", "koken", "wandelen", "zwemmen", "yoga",
-    "computerhulp", "spreekuur", "maaltijd", "kinderen", "ouderen", "ontmoeting", "moestuin",
-    "naaiatelier", "fietsles", "judo", "muziek", "koor", "bibliotheek", "sport", "werkervaring",
+    "buurthuis",
+    "koffieochtend",
+    "voetbal",
+    "taalcafe",
+    "schuldhulp",
+    "mantelzorg",
+    "vrijwilliger",
+    "jongerenwerk",
+    "dagbesteding",
+    "huiswerkbegeleiding",
+    "koken",
+    "wandelen",
+    "zwemmen",
+    "yoga",
+    "computerhulp",
+    "spreekuur",
+    "maaltijd",
+    "kinderen",
+    "ouderen",
+    "ontmoeting",
+    "moestuin",
+    "naaiatelier",
+    "fietsles",
+    "judo",
+    "muziek",
+    "koor",
+    "bibliotheek",
+    "sport",
+    "werkervaring",
 ];
 
 pub struct Vocabulary {
@@ -75,7 +100,10 @@ impl Vocabulary {
 
     pub fn zipf<'a>(&'a self, rng: &mut Rng) -> &'a str {
         let u = rng.unit();
-        let i = self.cdf.partition_point(|c| *c < u).min(self.words.len() - 1);
+        let i = self
+            .cdf
+            .partition_point(|c| *c < u)
+            .min(self.words.len() - 1);
         &self.words[i]
     }
 
@@ -112,12 +140,22 @@ impl Places {
 
     pub fn pick(&self, rng: &mut Rng) -> &(f64, f64, String, String) {
         let u = rng.unit();
-        &self.points[self.cdf.partition_point(|c| *c < u).min(self.points.len() - 1)]
+        &self.points[self
+            .cdf
+            .partition_point(|c| *c < u)
+            .min(self.points.len() - 1)]
     }
 }
 
 const KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
-const LEEFGEBIEDEN: [&str; 6] = ["meedoen", "geldzaken", "werk", "leren", "bewegen", "opgroeien"];
+const LEEFGEBIEDEN: [&str; 6] = [
+    "meedoen",
+    "geldzaken",
+    "werk",
+    "leren",
+    "bewegen",
+    "opgroeien",
+];
 
 /// `n` entries, the same for the same seed.
 pub fn generate(n: usize, seed: u64, vocab: &Vocabulary, places: &Places) -> Vec<OfferDoc> {
@@ -130,10 +168,15 @@ pub fn generate(n: usize, seed: u64, vocab: &Vocabulary, places: &Places) -> Vec
             let lon = lon + (rng.unit() - 0.5) * 0.009;
             let name = format!("{} {}", Vocabulary::domain(&mut rng), vocab.zipf(&mut rng));
             let words = 12 + rng.below(14);
-            let description = (0..words).map(|_| vocab.zipf(&mut rng)).collect::<Vec<_>>().join(" ");
+            let description = (0..words)
+                .map(|_| vocab.zipf(&mut rng))
+                .collect::<Vec<_>>()
+                .join(" ");
             let min_age = (rng.below(4) == 0).then(|| rng.below(18) as u8);
             OfferDoc {
-                offer_id: Uuid::from_u128(u128::from(rng.next_u64()) << 64 | u128::from(rng.next_u64())),
+                offer_id: Uuid::from_u128(
+                    u128::from(rng.next_u64()) << 64 | u128::from(rng.next_u64()),
+                ),
                 location_id: None,
                 name,
                 organisation: format!("Stichting {}", vocab.zipf(&mut rng)),
@@ -152,7 +195,11 @@ pub fn generate(n: usize, seed: u64, vocab: &Vocabulary, places: &Places) -> Vec
                 languages: vec!["nl".into()],
                 free: rng.below(2) == 0,
                 no_referral_needed: true,
-                status: if rng.below(20) == 0 { "inactive".into() } else { "active".into() },
+                status: if rng.below(20) == 0 {
+                    "inactive".into()
+                } else {
+                    "active".into()
+                },
             }
         })
         .collect()

@@ -6,10 +6,12 @@
 //! cargo run --release -p bench -- --sizes 10000,100000,1000000 --queries 300
 //! ```
 //!
-//! PostgreSQL full-text + PostGIS is not measured yet (see BENCHMARKS.md).
+//! With `BENCH_PG_URL=postgres://...` (a server with PostGIS) PostgreSQL full-text search +
+//! PostGIS runs too.
 
 mod data;
 mod ours;
+mod postgres;
 mod queries;
 mod sqlite;
 
@@ -66,7 +68,12 @@ fn main() -> anyhow::Result<()> {
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
-            "--sizes" => sizes = args[i + 1].split(',').map(|s| s.parse()).collect::<Result<_, _>>()?,
+            "--sizes" => {
+                sizes = args[i + 1]
+                    .split(',')
+                    .map(|s| s.parse())
+                    .collect::<Result<_, _>>()?
+            }
             "--queries" => n_queries = args[i + 1].parse()?,
             other => anyhow::bail!("unknown argument {other}; use --sizes a,b,c --queries n"),
         }
@@ -75,11 +82,22 @@ fn main() -> anyhow::Result<()> {
     let me = std::env::current_exe()?;
     let mut results = Vec::new();
     for size in &sizes {
-        for engine in ["ours", "sqlite"] {
+        let pg = std::env::var("BENCH_PG_URL").is_ok();
+        for engine in ["ours", "sqlite", "postgres"]
+            .into_iter()
+            .filter(|e| pg || *e != "postgres")
+        {
             eprintln!("running {engine} at {size} entries");
-            let out = Command::new(&me).args(["--child", engine, &size.to_string(), &n_queries.to_string()]).output()?;
-            anyhow::ensure!(out.status.success(), "{engine} {size} failed: {}", String::from_utf8_lossy(&out.stderr));
-            let result: EngineResult = serde_json::from_slice(&out.stdout).context("child output")?;
+            let out = Command::new(&me)
+                .args(["--child", engine, &size.to_string(), &n_queries.to_string()])
+                .output()?;
+            anyhow::ensure!(
+                out.status.success(),
+                "{engine} {size} failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let result: EngineResult =
+                serde_json::from_slice(&out.stdout).context("child output")?;
             results.push(result);
         }
     }
@@ -93,7 +111,9 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 }
 
 fn dir_size(path: &std::path::Path) -> u64 {
-    let Ok(meta) = std::fs::metadata(path) else { return 0 };
+    let Ok(meta) = std::fs::metadata(path) else {
+        return 0;
+    };
     if meta.is_file() {
         return meta.len();
     }
@@ -112,133 +132,198 @@ fn peak_rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// What the brute-force check needs of an entry (kept small so it does not skew peak memory).
+struct Lite {
+    id: u128,
+    lat: f64,
+    lon: f64,
+    kind: String,
+    free: bool,
+    active: bool,
+}
+
+impl Lite {
+    fn of(d: &index::OfferDoc) -> Lite {
+        Lite {
+            id: d.offer_id.as_u128(),
+            lat: d.lat.unwrap_or(0.0),
+            lon: d.lon.unwrap_or(0.0),
+            kind: d.kind.clone(),
+            free: d.free,
+            active: d.is_active(),
+        }
+    }
+}
+
 /// The brute-force answer for the geo/filter class: all matching, nearest first.
-fn brute_force(docs: &[index::OfferDoc], q: &Query) -> Vec<(f64, u128)> {
-    let (Some(at), Some(radius)) = (q.near, q.radius_km) else { return vec![] };
+fn brute_force(docs: &[Lite], q: &Query) -> Vec<(f64, u128)> {
+    let (Some(at), Some(radius)) = (q.near, q.radius_km) else {
+        return vec![];
+    };
     let mut hits: Vec<(f64, u128)> = docs
         .iter()
-        .filter(|d| d.is_active() && (!q.free_only || d.free) && q.kind.is_none_or(|k| d.kind == k))
+        .filter(|d| d.active && (!q.free_only || d.free) && q.kind.is_none_or(|k| d.kind == k))
         .filter_map(|d| {
-            let p = index::LatLon::parse(d.lat?, d.lon?).ok()?;
+            let p = index::LatLon::parse(d.lat, d.lon).ok()?;
             let dist = at.distance_km(p);
-            (dist <= radius).then_some((dist, d.offer_id.as_u128()))
+            (dist <= radius).then_some((dist, d.id))
         })
         .collect();
     hits.sort_by(|a, b| a.0.total_cmp(&b.0));
     hits
 }
 
+/// One search function: total and the ids of the first page.
+type Runner<'a> = dyn Fn(&Query) -> (usize, Vec<u128>) + Sync + 'a;
+
 fn child(engine: &str, size: usize, n_queries: usize) -> anyhow::Result<EngineResult> {
     let mut rng = data::Rng::new(DATA_SEED);
     let vocab = data::Vocabulary::load(&mut rng);
     let places = data::Places::load();
-    let docs = data::generate(size, DATA_SEED, &vocab, &places);
+    let all = data::generate(size, DATA_SEED, &vocab, &places);
     let qs = queries::generate(n_queries, QUERY_SEED, &vocab, &places);
-    let updates: Vec<Vec<index::OfferDoc>> = docs[..UPDATE_DOCS.min(size)]
+    let updates: Vec<Vec<index::OfferDoc>> = all[..UPDATE_DOCS.min(size)]
         .iter()
-        .map(|d| index::OfferDoc { name: format!("{} bijgewerkt", d.name), ..d.clone() })
+        .map(|d| index::OfferDoc {
+            name: format!("{} bijgewerkt", d.name),
+            ..d.clone()
+        })
         .collect::<Vec<_>>()
         .chunks(UPDATE_BATCH)
         .map(<[_]>::to_vec)
         .collect();
+    let lite: Vec<Lite> = all.iter().map(Lite::of).collect();
     let dir = std::env::temp_dir().join(format!("sk-bench-{engine}-{size}-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     let started = Instant::now();
-    let run: Box<dyn Fn(&Query) -> (usize, Vec<u128>) + Sync>;
-    let update_started;
+    let bench = Bench {
+        engine,
+        size,
+        dir: &dir,
+        docs: &lite,
+        queries: &qs,
+    };
     match engine {
         "ours" => {
-            let built = ours::Ours::build(&dir.join("index"), docs.clone());
+            let built = ours::Ours::build(&dir.join("index"), all);
             let build_s = started.elapsed().as_secs_f64();
-            update_started = Instant::now();
+            let update_started = Instant::now();
             built.update(&updates);
-            let ours = std::sync::Arc::new(built);
-            run = Box::new(move |q| ours.run(q));
-            return measure(engine, size, build_s, update_started.elapsed(), &dir, &docs, &qs, run.as_ref(), None);
+            bench.measure(build_s, update_started.elapsed(), &|q| built.run(q), None)
         }
         "sqlite" => {
-            let built = sqlite::Sqlite::build(&dir.join("bench.db"), &docs);
+            let built = sqlite::Sqlite::build(&dir.join("bench.db"), &all);
+            drop(all);
             let build_s = started.elapsed().as_secs_f64();
-            update_started = Instant::now();
+            let update_started = Instant::now();
             built.update(&updates, 1);
-            let conn = std::sync::Mutex::new(built.connect());
+            let update_time = update_started.elapsed();
+            // One connection per thread.
+            let first = std::sync::Mutex::new(built.connect());
             let second = std::sync::Mutex::new(built.connect());
-            // One connection per thread: the QPS run uses `second` on the other thread.
-            run = Box::new(move |q| sqlite::run(&conn.lock().expect("lock"), q));
-            let other: Box<dyn Fn(&Query) -> (usize, Vec<u128>) + Sync> =
-                Box::new(move |q| sqlite::run(&second.lock().expect("lock"), q));
-            return measure(engine, size, build_s, update_started.elapsed(), &dir, &docs, &qs, run.as_ref(), Some(other.as_ref()));
+            let run_first = |q: &Query| sqlite::run(&first.lock().expect("lock"), q);
+            let run_second = |q: &Query| sqlite::run(&second.lock().expect("lock"), q);
+            bench.measure(build_s, update_time, &run_first, Some(&run_second))
+        }
+        "postgres" => {
+            let url = std::env::var("BENCH_PG_URL").context("BENCH_PG_URL")?;
+            let built = postgres::Postgres::build(&url, size, &all)?;
+            drop(all);
+            let build_s = started.elapsed().as_secs_f64();
+            let update_started = Instant::now();
+            built.update(&updates)?;
+            let mut result =
+                bench.measure(build_s, update_started.elapsed(), &|q| built.run(q), None)?;
+            result.index_mb = built.size_mb();
+            built.drop_table();
+            Ok(result)
         }
         other => anyhow::bail!("unknown engine {other}"),
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn measure(
-    engine: &str,
+/// What every engine is measured on.
+struct Bench<'a> {
+    engine: &'a str,
     size: usize,
-    build_s: f64,
-    update_time: Duration,
-    dir: &std::path::Path,
-    docs: &[index::OfferDoc],
-    qs: &[Query],
-    run: &(dyn Fn(&Query) -> (usize, Vec<u128>) + Sync),
-    second: Option<&(dyn Fn(&Query) -> (usize, Vec<u128>) + Sync)>,
-) -> anyhow::Result<EngineResult> {
-    // Warm up caches the way a running node would be.
-    for q in qs.iter().take(50) {
-        run(q);
-    }
-    let mut classes = Vec::new();
-    for class in Class::ALL {
-        let class_qs: Vec<&Query> = qs.iter().filter(|q| q.class == class).collect();
-        let mut times = Vec::with_capacity(class_qs.len());
-        let mut recall_sum = 0.0;
-        let mut recall_n = 0;
-        let mut found_sum = 0usize;
-        for q in &class_qs {
-            let t = Instant::now();
-            let (total, ids) = run(q);
-            times.push(t.elapsed());
-            found_sum += total;
-            if class == Class::Filters10kmByDistance {
-                let expected = brute_force(docs, q);
-                let want: HashSet<u128> = expected.iter().take(20).map(|e| e.1).collect();
-                let got: HashSet<u128> = ids.into_iter().collect();
-                recall_sum += if want.is_empty() { 1.0 } else { want.intersection(&got).count() as f64 / want.len() as f64 };
-                recall_n += 1;
-                debug_assert_eq!(total, expected.len());
-            }
+    dir: &'a std::path::Path,
+    docs: &'a [Lite],
+    queries: &'a [Query],
+}
+
+impl Bench<'_> {
+    fn measure(
+        &self,
+        build_s: f64,
+        update_time: Duration,
+        run: &Runner<'_>,
+        second: Option<&Runner<'_>>,
+    ) -> anyhow::Result<EngineResult> {
+        let (engine, size, dir, docs, qs) =
+            (self.engine, self.size, self.dir, self.docs, self.queries);
+        // Warm up caches the way a running node would be.
+        for q in qs.iter().take(50) {
+            run(q);
         }
-        times.sort();
-        let started = Instant::now();
-        let half = class_qs.len() / 2;
-        std::thread::scope(|s| {
-            s.spawn(|| class_qs[..half].iter().for_each(|q| drop(run(q))));
-            s.spawn(|| class_qs[half..].iter().for_each(|q| drop(second.unwrap_or(run)(q))));
-        });
-        let qps = class_qs.len() as f64 / started.elapsed().as_secs_f64();
-        classes.push(ClassResult {
-            class,
-            p50_us: percentile(&times, 0.50),
-            p95_us: percentile(&times, 0.95),
-            p99_us: percentile(&times, 0.99),
-            qps_2_threads: qps,
-            recall: (recall_n > 0).then(|| recall_sum / recall_n as f64),
-            found: found_sum as f64 / class_qs.len().max(1) as f64,
-        });
+        let mut classes = Vec::new();
+        for class in Class::ALL {
+            let class_qs: Vec<&Query> = qs.iter().filter(|q| q.class == class).collect();
+            let mut times = Vec::with_capacity(class_qs.len());
+            let mut recall_sum = 0.0;
+            let mut recall_n = 0;
+            let mut found_sum = 0usize;
+            for q in &class_qs {
+                let t = Instant::now();
+                let (total, ids) = run(q);
+                times.push(t.elapsed());
+                found_sum += total;
+                if class == Class::Filters10kmByDistance {
+                    let expected = brute_force(docs, q);
+                    let want: HashSet<u128> = expected.iter().take(20).map(|e| e.1).collect();
+                    let got: HashSet<u128> = ids.into_iter().collect();
+                    recall_sum += if want.is_empty() {
+                        1.0
+                    } else {
+                        want.intersection(&got).count() as f64 / want.len() as f64
+                    };
+                    recall_n += 1;
+                    debug_assert_eq!(total, expected.len());
+                }
+            }
+            times.sort();
+            let started = Instant::now();
+            let half = class_qs.len() / 2;
+            std::thread::scope(|s| {
+                s.spawn(|| class_qs[..half].iter().for_each(|q| drop(run(q))));
+                s.spawn(|| {
+                    class_qs[half..]
+                        .iter()
+                        .for_each(|q| drop(second.unwrap_or(run)(q)))
+                });
+            });
+            let qps = class_qs.len() as f64 / started.elapsed().as_secs_f64();
+            classes.push(ClassResult {
+                class,
+                p50_us: percentile(&times, 0.50),
+                p95_us: percentile(&times, 0.95),
+                p99_us: percentile(&times, 0.99),
+                qps_2_threads: qps,
+                recall: (recall_n > 0).then(|| recall_sum / recall_n as f64),
+                found: found_sum as f64 / class_qs.len().max(1) as f64,
+            });
+        }
+        let result = EngineResult {
+            engine: engine.into(),
+            size,
+            build_s,
+            updates_per_s: UPDATE_DOCS.min(size) as f64 / update_time.as_secs_f64(),
+            index_mb: dir_size(dir) as f64 / 1e6,
+            peak_rss_mb: peak_rss_mb(),
+            classes,
+        };
+        let _ = std::fs::remove_dir_all(dir);
+        Ok(result)
     }
-    let result = EngineResult {
-        engine: engine.into(),
-        size,
-        build_s,
-        updates_per_s: UPDATE_DOCS.min(size) as f64 / update_time.as_secs_f64(),
-        index_mb: dir_size(dir) as f64 / 1e6,
-        peak_rss_mb: peak_rss_mb(),
-        classes,
-    };
-    let _ = std::fs::remove_dir_all(dir);
-    Ok(result)
 }
 
 fn ms(us: f64) -> String {
@@ -251,7 +336,12 @@ fn print_table(results: &[EngineResult], n_queries: usize) {
     println!("| entries | query class | ours p50 / p95 / p99 | ours QPS | ours found | SQLite FTS5+R*Tree p50 / p95 / p99 | SQLite QPS | SQLite found | p50 ours/theirs | recall ours (brute force) |");
     println!("|---:|---|---|---:|---:|---|---:|---:|---:|---:|");
     for ours in results.iter().filter(|r| r.engine == "ours") {
-        let Some(theirs) = results.iter().find(|r| r.engine == "sqlite" && r.size == ours.size) else { continue };
+        let Some(theirs) = results
+            .iter()
+            .find(|r| r.engine == "sqlite" && r.size == ours.size)
+        else {
+            continue;
+        };
         for (a, b) in ours.classes.iter().zip(&theirs.classes) {
             println!(
                 "| {} | {} | {} / {} / {} | {:.0} | {:.0} | {} / {} / {} | {:.0} | {:.0} | {:.2} | {} |",
@@ -266,6 +356,32 @@ fn print_table(results: &[EngineResult], n_queries: usize) {
                 a.p50_us / b.p50_us.max(0.001),
                 a.recall.map_or("".into(), |r| format!("{:.1} %", r * 100.0)),
             );
+        }
+    }
+    if results.iter().any(|r| r.engine == "postgres") {
+        println!();
+        println!("| entries | query class | PostgreSQL FTS + PostGIS p50 / p95 / p99 | PG QPS | PG found | p50 ours/PG |");
+        println!("|---:|---|---|---:|---:|---:|");
+        for ours in results.iter().filter(|r| r.engine == "ours") {
+            let Some(pg) = results
+                .iter()
+                .find(|r| r.engine == "postgres" && r.size == ours.size)
+            else {
+                continue;
+            };
+            for (a, b) in ours.classes.iter().zip(&pg.classes) {
+                println!(
+                    "| {} | {} | {} / {} / {} | {:.0} | {:.0} | {:.2} |",
+                    ours.size,
+                    a.class.label(),
+                    ms(b.p50_us),
+                    ms(b.p95_us),
+                    ms(b.p99_us),
+                    b.qps_2_threads,
+                    b.found,
+                    a.p50_us / b.p50_us.max(0.001),
+                );
+            }
         }
     }
     println!();

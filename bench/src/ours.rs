@@ -26,7 +26,11 @@ impl Ours {
                 free_only: q.free_only,
                 ..Filters::default()
             },
-            sort: if q.by_distance { Sort::Distance } else { Sort::Relevance },
+            sort: if q.by_distance {
+                Sort::Distance
+            } else {
+                Sort::Relevance
+            },
             offset: 0,
             limit: 20,
         }
@@ -35,13 +39,18 @@ impl Ours {
     /// Total and the ids of the first page.
     pub fn run(&self, q: &Query) -> (usize, Vec<u128>) {
         let found = self.index.search(&Ours::request(q)).expect("search runs");
-        (found.total, found.hits.iter().map(|h| h.offer_id.as_u128()).collect())
+        (
+            found.total,
+            found.hits.iter().map(|h| h.offer_id.as_u128()).collect(),
+        )
     }
 
     pub fn update(&self, batches: &[Vec<OfferDoc>]) {
         for (i, batch) in batches.iter().enumerate() {
             let ids: Vec<_> = batch.iter().map(|d| d.offer_id).collect();
-            self.index.apply(&ids, batch.clone(), i as u64 + 1).expect("update applies");
+            self.index
+                .apply(&ids, batch.clone(), i as u64 + 1)
+                .expect("update applies");
         }
     }
 }

@@ -14,7 +14,13 @@ pub enum Class {
 }
 
 impl Class {
-    pub const ALL: [Class; 5] = [Class::Text, Class::TextNear5km, Class::Filters10kmByDistance, Class::Typo, Class::Prefix];
+    pub const ALL: [Class; 5] = [
+        Class::Text,
+        Class::TextNear5km,
+        Class::Filters10kmByDistance,
+        Class::Typo,
+        Class::Prefix,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -61,23 +67,47 @@ pub fn generate(n: usize, seed: u64, vocab: &Vocabulary, places: &Places) -> Vec
                     break w.to_string();
                 }
             };
-            let base = Query { class, text: String::new(), near: None, radius_km: None, kind: None, free_only: false, by_distance: false };
+            let base = Query {
+                class,
+                text: String::new(),
+                near: None,
+                radius_km: None,
+                kind: None,
+                free_only: false,
+                by_distance: false,
+            };
             out.push(match class {
                 Class::Text => {
                     let second = Vocabulary::domain(&mut rng);
-                    Query { text: format!("{word} {second}"), ..base }
+                    Query {
+                        text: format!("{word} {second}"),
+                        ..base
+                    }
                 }
-                Class::TextNear5km => Query { text: Vocabulary::domain(&mut rng).into(), near: at, radius_km: Some(5.0), ..base },
+                Class::TextNear5km => Query {
+                    text: Vocabulary::domain(&mut rng).into(),
+                    near: at,
+                    radius_km: Some(5.0),
+                    ..base
+                },
                 Class::Filters10kmByDistance => Query {
                     near: at,
                     radius_km: Some(10.0),
-                    kind: Some(["buurthuis", "vereniging", "initiatief", "voorziening"][rng.below(4)]),
+                    kind: Some(
+                        ["buurthuis", "vereniging", "initiatief", "voorziening"][rng.below(4)],
+                    ),
                     free_only: true,
                     by_distance: true,
                     ..base
                 },
-                Class::Typo => Query { text: typo(&word, &mut rng), ..base },
-                Class::Prefix => Query { text: word[..5].to_string(), ..base },
+                Class::Typo => Query {
+                    text: typo(&word, &mut rng),
+                    ..base
+                },
+                Class::Prefix => Query {
+                    text: word[..5].to_string(),
+                    ..base
+                },
             });
         }
     }

@@ -11,7 +11,13 @@ pub struct Sqlite {
 
 fn fts_match(text: &str, prefix: bool) -> String {
     text.split_whitespace()
-        .map(|w| format!("\"{}\"{}", w.replace('"', ""), if prefix { "*" } else { "" }))
+        .map(|w| {
+            format!(
+                "\"{}\"{}",
+                w.replace('"', ""),
+                if prefix { "*" } else { "" }
+            )
+        })
         .collect::<Vec<_>>()
         .join(" OR ")
 }
@@ -20,7 +26,12 @@ fn fts_match(text: &str, prefix: bool) -> String {
 fn bbox(at: LatLon, radius_km: f64) -> (f64, f64, f64, f64) {
     let dlat = radius_km / 110.574 * 1.01;
     let dlon = radius_km / (111.320 * at.lat().to_radians().cos()) * 1.01;
-    (at.lat() - dlat, at.lat() + dlat, at.lon() - dlon, at.lon() + dlon)
+    (
+        at.lat() - dlat,
+        at.lat() + dlat,
+        at.lon() - dlon,
+        at.lon() + dlon,
+    )
 }
 
 impl Sqlite {
@@ -40,13 +51,17 @@ impl Sqlite {
             insert(&tx, i as i64 + 1, d);
         }
         tx.commit().expect("commit");
-        conn.execute_batch("INSERT INTO fts(fts) VALUES('optimize');").expect("optimize");
-        Sqlite { path: path.to_path_buf() }
+        conn.execute_batch("INSERT INTO fts(fts) VALUES('optimize');")
+            .expect("optimize");
+        Sqlite {
+            path: path.to_path_buf(),
+        }
     }
 
     pub fn connect(&self) -> Connection {
         let conn = Connection::open(&self.path).expect("sqlite opens");
-        conn.execute_batch("PRAGMA query_only = 1; PRAGMA cache_size = -200000;").expect("pragma");
+        conn.execute_batch("PRAGMA query_only = 1; PRAGMA cache_size = -200000;")
+            .expect("pragma");
         conn
     }
 
@@ -62,8 +77,10 @@ impl Sqlite {
                     params![rowid],
                 )
                 .expect("fts delete");
-                tx.execute("DELETE FROM offers WHERE id = ?1", params![rowid]).expect("delete");
-                tx.execute("DELETE FROM geo WHERE id = ?1", params![rowid]).expect("delete geo");
+                tx.execute("DELETE FROM offers WHERE id = ?1", params![rowid])
+                    .expect("delete");
+                tx.execute("DELETE FROM geo WHERE id = ?1", params![rowid])
+                    .expect("delete geo");
                 insert(&tx, rowid, d);
                 rowid += 1;
             }
@@ -76,12 +93,29 @@ fn insert(tx: &rusqlite::Transaction<'_>, rowid: i64, d: &OfferDoc) {
     let (lat, lon) = (d.lat.unwrap_or(0.0), d.lon.unwrap_or(0.0));
     tx.execute(
         "INSERT INTO offers VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![rowid, d.offer_id.as_u128().to_be_bytes().to_vec(), d.name, d.description, d.kind, d.free, d.is_active(), lat, lon],
+        params![
+            rowid,
+            d.offer_id.as_u128().to_be_bytes().to_vec(),
+            d.name,
+            d.description,
+            d.kind,
+            d.free,
+            d.is_active(),
+            lat,
+            lon
+        ],
     )
     .expect("insert");
-    tx.execute("INSERT INTO fts(rowid, name, description) VALUES (?1, ?2, ?3)", params![rowid, d.name, d.description])
-        .expect("insert fts");
-    tx.execute("INSERT INTO geo VALUES (?1, ?2, ?2, ?3, ?3)", params![rowid, lat, lon]).expect("insert geo");
+    tx.execute(
+        "INSERT INTO fts(rowid, name, description) VALUES (?1, ?2, ?3)",
+        params![rowid, d.name, d.description],
+    )
+    .expect("insert fts");
+    tx.execute(
+        "INSERT INTO geo VALUES (?1, ?2, ?2, ?3, ?3)",
+        params![rowid, lat, lon],
+    )
+    .expect("insert geo");
 }
 
 fn uid(bytes: Vec<u8>) -> u128 {
@@ -106,7 +140,12 @@ pub fn run(conn: &Connection, q: &Query) -> (usize, Vec<u128>) {
                      ORDER BY bm25(fts, 3.0, 1.0) LIMIT 20",
                 )
                 .expect("prepare");
-            let ids = stmt.query_map(params![m], |r| r.get::<_, Vec<u8>>(0)).expect("query").flatten().map(uid).collect();
+            let ids = stmt
+                .query_map(params![m], |r| r.get::<_, Vec<u8>>(0))
+                .expect("query")
+                .flatten()
+                .map(uid)
+                .collect();
             (total as usize, ids)
         }
         (_, Some(at)) => {
@@ -122,7 +161,9 @@ pub fn run(conn: &Connection, q: &Query) -> (usize, Vec<u128>) {
                     )
                     .expect("prepare");
                 let found = stmt
-                    .query_map(params![s, n, w, e, q.kind, q.free_only], |r| Ok((r.get::<_, Vec<u8>>(0)?, r.get(1)?, r.get(2)?)))
+                    .query_map(params![s, n, w, e, q.kind, q.free_only], |r| {
+                        Ok((r.get::<_, Vec<u8>>(0)?, r.get(1)?, r.get(2)?))
+                    })
                     .expect("query");
                 for (id, lat, lon) in found.flatten() {
                     let d = at.distance_km(LatLon::parse(lat, lon).expect("valid"));
@@ -141,7 +182,12 @@ pub fn run(conn: &Connection, q: &Query) -> (usize, Vec<u128>) {
                     .expect("prepare");
                 let found = stmt
                     .query_map(params![m, s, n, w, e], |r| {
-                        Ok((r.get::<_, Vec<u8>>(0)?, r.get::<_, f64>(1)?, r.get::<_, f64>(2)?, r.get::<_, f64>(3)?))
+                        Ok((
+                            r.get::<_, Vec<u8>>(0)?,
+                            r.get::<_, f64>(1)?,
+                            r.get::<_, f64>(2)?,
+                            r.get::<_, f64>(3)?,
+                        ))
                     })
                     .expect("query");
                 for (id, lat, lon, bm25) in found.flatten() {

@@ -14,7 +14,7 @@ use super::facets::Facets;
 use super::request::Sort;
 use super::schema::{
     AGE_MAX_DEFAULT, AGE_MIN_DEFAULT, DAY, DOELGROEP, FREE, KIND, LANGUAGE, LAT, LEEFGEBIED, LON,
-    MAX_AGE, MIN_AGE, OFFER_KEY, WIJK,
+    MAX_AGE, MIN_AGE, OFFER_KEY, SHARED, WIJK,
 };
 use crate::LatLon;
 
@@ -59,12 +59,29 @@ pub(crate) struct SegmentOffers {
     free: Column<bool>,
     facet_columns: Vec<(&'static str, StrColumn, Vec<u64>)>,
     free_count: u64,
+    shared: Column<bool>,
+    /// Offers at one location: no de-duplication needed, only the best are kept.
+    singles: Vec<Candidate>,
+    single_count: usize,
+    /// Offers at several locations: the best location per offer.
     best: HashMap<u64, Candidate>,
 }
 
 pub(crate) struct SegmentFruit {
+    singles: Vec<Candidate>,
+    single_count: usize,
     best: HashMap<u64, Candidate>,
     facets: Facets,
+}
+
+/// Keeps the `wanted` best of `list` (unordered).
+fn keep_best(list: &mut Vec<Candidate>, wanted: usize, sort: Sort) {
+    if wanted == 0 {
+        list.clear();
+    } else if list.len() > wanted {
+        list.select_nth_unstable_by(wanted - 1, |a, b| better(sort, a, b));
+        list.truncate(wanted);
+    }
 }
 
 /// True when `a` should come before `b`.
@@ -111,6 +128,9 @@ impl Collector for OfferCollector {
             free: fast.bool(FREE)?,
             facet_columns,
             free_count: 0,
+            shared: fast.bool(SHARED)?,
+            singles: Vec::new(),
+            single_count: 0,
             best: HashMap::new(),
         })
     }
@@ -122,8 +142,12 @@ impl Collector for OfferCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
         let mut best: HashMap<u64, Candidate> = HashMap::new();
         let mut facets = Facets::default();
+        let mut all: Vec<Candidate> = Vec::new();
+        let mut singles = 0;
         for fruit in fruits {
             facets.merge(fruit.facets);
+            singles += fruit.single_count;
+            all.extend(fruit.singles);
             for (key, c) in fruit.best {
                 match best.get(&key) {
                     Some(old) if better(self.sort, old, &c).is_le() => {}
@@ -133,15 +157,10 @@ impl Collector for OfferCollector {
                 }
             }
         }
-        let total = best.len();
-        let mut all: Vec<Candidate> = best.into_values().collect();
+        let total = singles + best.len();
+        all.extend(best.into_values());
         let sort = self.sort;
-        if all.len() > self.wanted && self.wanted > 0 {
-            all.select_nth_unstable_by(self.wanted - 1, |a, b| better(sort, a, b));
-            all.truncate(self.wanted);
-        } else if self.wanted == 0 {
-            all.clear();
-        }
+        keep_best(&mut all, self.wanted, sort);
         all.sort_by(|a, b| better(sort, a, b));
         Ok(Collected {
             total,
@@ -217,8 +236,17 @@ impl SegmentCollector for SegmentOffers {
             distance_km,
             address: DocAddress::new(self.segment, doc),
         };
-        let key = self.key.first(doc).unwrap_or(u64::from(doc));
         let sort = self.settings.sort;
+        if !self.shared.first(doc).unwrap_or(false) {
+            self.singles.push(candidate);
+            self.single_count += 1;
+            self.count_facets(doc);
+            if self.singles.len() >= 2 * self.settings.wanted.max(32) {
+                keep_best(&mut self.singles, self.settings.wanted, sort);
+            }
+            return;
+        }
+        let key = self.key.first(doc).unwrap_or(u64::from(doc));
         match self.best.get_mut(&key) {
             None => {
                 self.best.insert(key, candidate);
@@ -233,9 +261,14 @@ impl SegmentCollector for SegmentOffers {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let mut facets = Facets { free: self.free_count, ..Facets::default() };
+        let mut facets = Facets {
+            free: self.free_count,
+            ..Facets::default()
+        };
         for (name, column, counts) in self.facet_columns {
-            let Some(target) = facets.field_mut(name) else { continue };
+            let Some(target) = facets.field_mut(name) else {
+                continue;
+            };
             let used: Vec<(u64, u64)> = counts
                 .into_iter()
                 .enumerate()
@@ -247,11 +280,17 @@ impl SegmentCollector for SegmentOffers {
             let ords = used.iter().map(|(ord, _)| *ord);
             let _ = column.dictionary().sorted_ords_to_term_cb(ords, |bytes| {
                 let n = counts_in_order.next().unwrap_or(0);
-                *target.entry(String::from_utf8_lossy(bytes).into_owned()).or_default() += n;
+                *target
+                    .entry(String::from_utf8_lossy(bytes).into_owned())
+                    .or_default() += n;
                 Ok(())
             });
         }
+        let mut singles = self.singles;
+        keep_best(&mut singles, self.settings.wanted, self.settings.sort);
         SegmentFruit {
+            singles,
+            single_count: self.single_count,
             best: self.best,
             facets,
         }

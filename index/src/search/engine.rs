@@ -130,10 +130,7 @@ impl SearchIndex {
     pub fn replace_all(&self, docs: Vec<OfferDoc>, position: Option<u64>) -> Result<()> {
         self.write(position, |writer| {
             writer.delete_all_documents()?;
-            for d in docs {
-                writer.add_document(self.to_document(d))?;
-            }
-            Ok(())
+            self.add_all(writer, docs)
         })
     }
 
@@ -144,11 +141,23 @@ impl SearchIndex {
             for id in changed {
                 writer.delete_term(Term::from_field_text(self.fields.offer_id, &id.to_string()));
             }
-            for d in docs {
-                writer.add_document(self.to_document(d))?;
-            }
-            Ok(())
+            self.add_all(writer, docs)
         })
+    }
+
+    /// Adds documents; every document of an offer must be in `docs` (true for both callers:
+    /// a rebuild has all, an update has all documents of each changed offer).
+    fn add_all(&self, writer: &IndexWriter, docs: Vec<OfferDoc>) -> Result<()> {
+        let mut per_offer: std::collections::HashMap<Uuid, usize> =
+            std::collections::HashMap::new();
+        for d in &docs {
+            *per_offer.entry(d.offer_id).or_default() += 1;
+        }
+        for d in docs {
+            let shared = per_offer.get(&d.offer_id).is_some_and(|n| *n > 1);
+            writer.add_document(self.to_document(d, shared))?;
+        }
+        Ok(())
     }
 
     /// Number of documents and the change-log position.
@@ -165,7 +174,7 @@ impl SearchIndex {
         }
     }
 
-    fn to_document(&self, d: OfferDoc) -> TantivyDocument {
+    fn to_document(&self, d: OfferDoc, shared: bool) -> TantivyDocument {
         let f = &self.fields;
         let mut doc = doc!(
             f.offer_id => d.offer_id.to_string(),
@@ -177,6 +186,7 @@ impl SearchIndex {
             f.status => d.status,
             f.free => d.free,
             f.no_referral => d.no_referral_needed,
+            f.shared => shared,
             f.min_age => d.min_age.map_or(AGE_MIN_DEFAULT, u64::from),
             f.max_age => d.max_age.map_or(AGE_MAX_DEFAULT, u64::from),
         );

@@ -61,7 +61,12 @@ pub(crate) fn area(request: &SearchRequest) -> Option<BoundingBox> {
 }
 
 fn text_fields(f: &Fields) -> [(Field, f32); 4] {
-    [(f.name, 3.0), (f.keywords, 1.5), (f.organisation, 1.0), (f.description, 1.0)]
+    [
+        (f.name, 3.0),
+        (f.keywords, 1.5),
+        (f.organisation, 1.0),
+        (f.description, 1.0),
+    ]
 }
 
 /// Builds word queries; looks at the index to decide when typo tolerance is needed.
@@ -92,7 +97,10 @@ impl Words<'_> {
     /// True when some document has exactly this word.
     fn known(&self, word: &str) -> bool {
         text_fields(self.f).iter().any(|(field, _)| {
-            self.searcher.doc_freq(&Term::from_field_text(*field, word)).unwrap_or(0) > 0
+            self.searcher
+                .doc_freq(&Term::from_field_text(*field, word))
+                .unwrap_or(0)
+                > 0
         })
     }
 
@@ -137,7 +145,10 @@ impl Words<'_> {
                         IndexRecordOption::WithFreqs,
                     )),
                     _ => Box::new(PhraseQuery::new_with_offset(
-                        member.iter().map(|(p, w)| (*p, Term::from_field_text(field, w))).collect(),
+                        member
+                            .iter()
+                            .map(|(p, w)| (*p, Term::from_field_text(field, w)))
+                            .collect(),
                     )),
                 };
                 parts.push((Occur::Should, boost(q, weight)));

@@ -13,6 +13,8 @@ pub(crate) const LAT: &str = "lat";
 pub(crate) const LON: &str = "lon";
 pub(crate) const MIN_AGE: &str = "min_age";
 pub(crate) const MAX_AGE: &str = "max_age";
+/// True for documents of an offer at several locations (they need de-duplication).
+pub(crate) const SHARED: &str = "shared";
 
 /// Facet fields: exact strings, filterable, countable.
 pub(crate) const KIND: &str = "kind";
@@ -55,6 +57,7 @@ pub(crate) struct Fields {
     pub lon: Field,
     pub min_age: Field,
     pub max_age: Field,
+    pub shared: Field,
 }
 
 pub(crate) fn build() -> (Schema, Fields) {
@@ -88,6 +91,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         lon: b.add_f64_field(LON, FAST | STORED),
         min_age: b.add_u64_field(MIN_AGE, FAST),
         max_age: b.add_u64_field(MAX_AGE, FAST),
+        shared: b.add_bool_field(SHARED, FAST),
     };
     (b.build(), fields)
 }
