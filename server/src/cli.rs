@@ -42,6 +42,39 @@ enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Import open data.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export everything public as open data.
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Open Referral HSDS 3.0: a JSON file with an array of services (compiled shape). Invalid
+    /// records are reported and skipped; importing twice updates instead of duplicating. A
+    /// running server picks the changes up within a second.
+    Hsds {
+        /// The JSON file.
+        path: PathBuf,
+        /// A JSON file with taxonomy and/or taxonomy_term objects to import first.
+        #[arg(long)]
+        taxonomy: Option<PathBuf>,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportCommand {
+    /// Open Referral HSDS 3.0 JSON: services.json, organizations.json, taxonomy_terms.json.
+    Hsds {
+        /// Directory to write to (created when missing).
+        dir: PathBuf,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +132,35 @@ impl Cli {
                     data.services.len(),
                     data.organisations.len()
                 );
+            }
+            Command::Import(ImportCommand::Hsds {
+                path,
+                taxonomy,
+                common,
+            }) => {
+                let state = crate::build_state(&common.config()).await?;
+                let mut terms = 0;
+                if let Some(file) = taxonomy {
+                    let list = crate::hsds::run::read_terms(&file)?;
+                    app::db::save_terms(&state.db, &list)
+                        .await
+                        .context("saving taxonomy terms")?;
+                    terms = list.len();
+                }
+                let services = crate::hsds::run::read_services(&path)?;
+                let summary = crate::hsds::run::import_services(&state.db, services).await?;
+                for p in &summary.problems {
+                    eprintln!("overgeslagen: {p}");
+                }
+                println!(
+                    "HSDS-import klaar: {} gelezen, {} aanbod en {} vrijwilligersrollen opgeslagen, {} overgeslagen, {} termen.",
+                    summary.read, summary.services, summary.needs, summary.skipped(), terms
+                );
+            }
+            Command::Export(ExportCommand::Hsds { dir, common }) => {
+                let state = crate::build_state(&common.config()).await?;
+                let n = crate::hsds::run::export_dir(&state.db, &dir).await?;
+                println!("HSDS-export klaar: {n} services in {}.", dir.display());
             }
             Command::Reindex { common } => {
                 let state = crate::build_state(&common.config()).await?;

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 mod error;
+pub mod hsds;
 mod routes;
 mod startup;
 mod sync;

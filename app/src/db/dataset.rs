@@ -35,6 +35,8 @@ pub struct OrganisationRecord {
     pub phone: Option<String>,
     pub last_verified_on: Option<NaiveDate>,
     pub source: String,
+    /// HSDS fields without a column of ours, as a JSON object ("" means none).
+    pub extra: String,
 }
 
 /// A place (HSDS location + address). Areas and PC4 are derived when saved.
@@ -50,6 +52,8 @@ pub struct LocationRecord {
     pub longitude: Option<f64>,
     pub accessibility: String,
     pub transportation: String,
+    /// HSDS fields without a column of ours, as a JSON object ("" means none).
+    pub extra: String,
 }
 
 /// A weekly time slot.
@@ -103,6 +107,32 @@ pub struct ServiceRecord {
     pub languages: Vec<String>,
     pub schedules: Vec<ScheduleRecord>,
     pub costs: Vec<CostRecord>,
+    /// HSDS fields without a column of ours, as a JSON object ("" means none).
+    pub extra: String,
+}
+
+impl ServiceRecord {
+    /// Puts locations, schedules and costs in one canonical order (independent of the
+    /// database's collation), so that child ids are stable.
+    pub fn normalise(&mut self) {
+        self.location_ids.sort();
+        self.location_ids.dedup();
+        self.schedules.sort_by(|a, b| {
+            (a.weekday, &a.opens_at, &a.closes_at, &a.description).cmp(&(
+                b.weekday,
+                &b.opens_at,
+                &b.closes_at,
+                &b.description,
+            ))
+        });
+        self.costs.sort_by(|a, b| {
+            (&a.option, a.amount.map(f64::to_bits), &a.amount_description).cmp(&(
+                &b.option,
+                b.amount.map(f64::to_bits),
+                &b.amount_description,
+            ))
+        });
+    }
 }
 
 /// What an organisation asks (volunteer role, trainers, space, ...).
@@ -122,6 +152,14 @@ pub struct NeedRecord {
     pub people_wanted: Option<i32>,
     /// Talent codes that fit.
     pub talents: Vec<String>,
+}
+
+fn extra_json(extra: &str) -> &str {
+    if extra.trim().is_empty() {
+        "{}"
+    } else {
+        extra
+    }
 }
 
 /// Saves everything in one transaction: all of it lands, or none of it.
@@ -155,14 +193,15 @@ pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
 async fn upsert_organisation(tx: &mut Tx, o: &OrganisationRecord) -> Result<()> {
     let now = Utc::now();
     let sql = "INSERT INTO organizations \
-        (id, name, description, email, website, phone, last_verified_on, source, created_at, updated_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) \
+        (id, name, description, email, website, phone, last_verified_on, source, created_at, updated_at, hsds_extra) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) \
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, \
         email = excluded.email, website = excluded.website, phone = excluded.phone, \
-        last_verified_on = excluded.last_verified_on, source = excluded.source, updated_at = excluded.updated_at";
+        last_verified_on = excluded.last_verified_on, source = excluded.source, updated_at = excluded.updated_at, \
+        hsds_extra = excluded.hsds_extra";
     on_tx!(tx, t => sqlx::query(sql)
         .bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email).bind(&o.website)
-        .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now)
+        .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now).bind(extra_json(&o.extra))
         .execute(t).await.map(drop)?);
     Ok(())
 }
@@ -190,19 +229,20 @@ async fn upsert_location(tx: &mut Tx, l: &LocationRecord) -> Result<()> {
     let now = Utc::now();
     let sql = "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
         latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, transportation, \
-        created_at, updated_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) \
+        created_at, updated_at, hsds_extra) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) \
         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name, \
         address_1 = excluded.address_1, postal_code = excluded.postal_code, pc4 = excluded.pc4, \
         city = excluded.city, latitude = excluded.latitude, longitude = excluded.longitude, \
         gemeente_code = excluded.gemeente_code, wijk_code = excluded.wijk_code, \
         buurt_code = excluded.buurt_code, accessibility = excluded.accessibility, \
-        transportation = excluded.transportation, updated_at = excluded.updated_at";
+        transportation = excluded.transportation, updated_at = excluded.updated_at, \
+        hsds_extra = excluded.hsds_extra";
     on_tx!(tx, t => sqlx::query(sql)
         .bind(l.id).bind(l.organization_id).bind(&l.name).bind(&l.address_1).bind(&l.postal_code)
         .bind(&pc4).bind(&l.city).bind(at.map(|a| a.lat())).bind(at.map(|a| a.lon()))
         .bind(&areas.gemeente_code).bind(&areas.wijk_code).bind(&areas.buurt_code)
-        .bind(&l.accessibility).bind(&l.transportation).bind(now)
+        .bind(&l.accessibility).bind(&l.transportation).bind(now).bind(extra_json(&l.extra))
         .execute(t).await.map(drop)?);
     Ok(())
 }
@@ -221,9 +261,9 @@ async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
     let sql = "INSERT INTO services (id, organization_id, name, description, kind, status, \
         minimum_age, maximum_age, is_free, fees_description, no_referral_needed, keeps_benefit, \
         eligibility_description, contact_name, email, phone, url, capacity, waiting_list, \
-        last_verified_on, source, created_at, updated_at) \
+        last_verified_on, source, created_at, updated_at, hsds_extra) \
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-        $19, $20, $21, $22, $22) \
+        $19, $20, $21, $22, $22, $23) \
         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
         name = excluded.name, description = excluded.description, kind = excluded.kind, \
         status = excluded.status, minimum_age = excluded.minimum_age, \
@@ -234,14 +274,14 @@ async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
         contact_name = excluded.contact_name, email = excluded.email, phone = excluded.phone, \
         url = excluded.url, capacity = excluded.capacity, waiting_list = excluded.waiting_list, \
         last_verified_on = excluded.last_verified_on, source = excluded.source, \
-        updated_at = excluded.updated_at";
+        updated_at = excluded.updated_at, hsds_extra = excluded.hsds_extra";
     on_tx!(tx, t => sqlx::query(sql)
         .bind(s.id).bind(s.organization_id).bind(&s.name).bind(&s.description).bind(&s.kind)
         .bind(&s.status).bind(s.minimum_age).bind(s.maximum_age).bind(s.is_free)
         .bind(&s.fees_description).bind(s.no_referral_needed).bind(s.keeps_benefit)
         .bind(&s.eligibility_description).bind(&s.contact_name).bind(&s.email).bind(&s.phone)
         .bind(&s.url).bind(s.capacity).bind(s.waiting_list).bind(s.last_verified_on)
-        .bind(&s.source).bind(now)
+        .bind(&s.source).bind(now).bind(extra_json(&s.extra))
         .execute(t).await.map(drop)?);
     Ok(())
 }
@@ -259,7 +299,17 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
         on_tx!(tx, t => sqlx::query(&sql).bind(s.id).execute(t).await.map(drop)?);
     }
     let child_id = |kind: &str, n: usize| Uuid::new_v5(&s.id, format!("{kind}:{n}").as_bytes());
-    for (n, location_id) in s.location_ids.iter().enumerate() {
+    // Child ids follow the canonical order `load_dataset` gives back, so export → import →
+    // export gives the same ids.
+    let mut canonical = s.clone();
+    canonical.normalise();
+    let ServiceRecord {
+        location_ids,
+        schedules,
+        costs,
+        ..
+    } = canonical;
+    for (n, location_id) in location_ids.iter().enumerate() {
         let sql =
             "INSERT INTO service_at_locations (id, service_id, location_id) VALUES ($1, $2, $3)";
         on_tx!(tx, t => sqlx::query(sql).bind(child_id("sal", n)).bind(s.id).bind(location_id).execute(t).await.map(drop)?);
@@ -272,7 +322,7 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
         let sql = "INSERT INTO service_languages (service_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING";
         on_tx!(tx, t => sqlx::query(sql).bind(s.id).bind(code).execute(t).await.map(drop)?);
     }
-    for (n, slot) in s.schedules.iter().enumerate() {
+    for (n, slot) in schedules.iter().enumerate() {
         let sql = "INSERT INTO schedules (id, service_id, location_id, weekday, opens_at, closes_at, description) \
                    VALUES ($1, $2, $3, $4, $5, $6, $7)";
         on_tx!(tx, t => sqlx::query(sql)
@@ -280,7 +330,7 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
             .bind(i32::from(slot.weekday)).bind(&slot.opens_at).bind(&slot.closes_at)
             .bind(&slot.description).execute(t).await.map(drop)?);
     }
-    for (n, cost) in s.costs.iter().enumerate() {
+    for (n, cost) in costs.iter().enumerate() {
         let sql = "INSERT INTO cost_options (id, service_id, option, amount, currency, amount_description) \
                    VALUES ($1, $2, $3, $4, 'EUR', $5)";
         on_tx!(tx, t => sqlx::query(sql)

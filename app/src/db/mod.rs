@@ -4,6 +4,7 @@
 //! expands each query for both pool types. Migrations live in `migrations/<backend>/`.
 
 mod dataset;
+mod load;
 mod offers;
 mod outbox;
 mod taxonomy;
@@ -18,6 +19,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use dataset::{
     save_dataset, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
     ScheduleRecord, ServiceRecord,
+};
+pub use load::{
+    load_dataset, load_terms, save_terms, service_ids, service_ids_with_term, service_modified,
+    TermRecord,
 };
 pub use offers::{index_documents, index_documents_count, offer_detail, offer_summaries};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};

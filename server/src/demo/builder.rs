@@ -22,6 +22,7 @@ pub fn organisation(key: &str, name: &str, description: &str) -> OrganisationRec
         phone: None,
         last_verified_on: verified(key),
         source: "demo".into(),
+        extra: String::new(),
     }
 }
 
@@ -51,15 +52,21 @@ pub fn location(
             .as_ref()
             .map(|p| p.plaats.clone())
             .unwrap_or_else(|| "Utrecht".into()),
-        latitude: place.as_ref().map(|p| p.lat + dlat),
-        longitude: place.as_ref().map(|p| p.lon + dlon),
+        // Six decimals (about 10 cm) is what a real address register gives.
+        latitude: place.as_ref().map(|p| round6(p.lat + dlat)),
+        longitude: place.as_ref().map(|p| round6(p.lon + dlon)),
         accessibility: if h.is_multiple_of(3) {
             "Ingang met drempel; hulp bij de deur mogelijk.".into()
         } else {
             "Rolstoeltoegankelijk, met invalidentoilet.".into()
         },
         transportation: String::new(),
+        extra: String::new(),
     }
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }
 
 /// A demo offer with sensible defaults: active, free, no indicatie needed, Dutch.

@@ -3,6 +3,7 @@
 mod api;
 mod assets;
 mod health;
+mod hsds;
 
 use app::{shell, App, AppState};
 use axum::routing::get;
@@ -16,6 +17,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health::health))
         .route("/api/v1/search", get(api::search))
+        .merge(hsds::routes())
         .route("/assets/style.css", get(assets::style))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();

@@ -7,6 +7,7 @@ mod api_search;
 mod browser;
 mod cli;
 mod health;
+mod hsds;
 mod migrations;
 mod offer_page;
 mod search_page;

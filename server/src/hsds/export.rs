@@ -1,0 +1,348 @@
+//! Our records as HSDS 3.0 objects (compiled shape, as the API returns them).
+
+use std::collections::HashMap;
+
+use app::db::{Dataset, LocationRecord, NeedRecord, OrganisationRecord, ServiceRecord, TermRecord};
+use chrono::{DateTime, Utc};
+use serde_json::{json, Map, Value};
+use uuid::Uuid;
+
+use super::child_id;
+
+const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// Everything needed to write HSDS objects: the records and the taxonomy.
+pub struct Catalogue<'a> {
+    pub data: &'a Dataset,
+    pub terms: &'a [TermRecord],
+    pub modified: &'a HashMap<Uuid, DateTime<Utc>>,
+}
+
+fn extra(text: &str) -> Map<String, Value> {
+    serde_json::from_str::<Map<String, Value>>(text).unwrap_or_default()
+}
+
+/// Puts `value` under `key` unless it is null/empty.
+fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
+    let empty = value.is_null() || value.as_str().is_some_and(str::is_empty);
+    if !empty {
+        map.insert(key.to_string(), value);
+    } else {
+        map.remove(key);
+    }
+}
+
+impl Catalogue<'_> {
+    fn term(&self, taxonomy: &str, code: &str) -> Option<&TermRecord> {
+        self.terms
+            .iter()
+            .find(|t| t.taxonomy == taxonomy && t.code == code)
+    }
+
+    /// An HSDS taxonomy_term object.
+    pub fn term_json(t: &TermRecord) -> Value {
+        let mut m = Map::new();
+        m.insert("id".into(), json!(t.id));
+        m.insert("code".into(), json!(t.code));
+        m.insert("name".into(), json!(t.name));
+        m.insert(
+            "description".into(),
+            json!(if t.description.is_empty() {
+                &t.name
+            } else {
+                &t.description
+            }),
+        );
+        m.insert("taxonomy".into(), json!(t.taxonomy));
+        m.insert("taxonomy_id".into(), json!(taxonomy_id(&t.taxonomy)));
+        Value::Object(m)
+    }
+
+    /// An HSDS organization object (without its services).
+    pub fn organisation(o: &OrganisationRecord) -> Value {
+        let mut m = extra(&o.extra);
+        m.insert("id".into(), json!(o.id));
+        m.insert("name".into(), json!(o.name));
+        m.insert("description".into(), json!(o.description));
+        put(&mut m, "email", json!(o.email));
+        put(&mut m, "website", json!(o.website));
+        Value::Object(m)
+    }
+
+    /// An HSDS location object with its address and accessibility.
+    pub fn location(l: &LocationRecord) -> Value {
+        let mut m = extra(&l.extra);
+        m.insert("id".into(), json!(l.id));
+        m.insert("location_type".into(), json!("physical"));
+        m.insert("organization_id".into(), json!(l.organization_id));
+        m.insert("name".into(), json!(l.name));
+        put(&mut m, "transportation", json!(l.transportation));
+        if l.latitude.is_some() {
+            put(&mut m, "latitude", json!(l.latitude));
+            put(&mut m, "longitude", json!(l.longitude));
+        }
+        if !l.address_1.is_empty() || !l.postal_code.is_empty() {
+            m.insert(
+                "addresses".into(),
+                json!([{
+                    "id": child_id(l.id, "address", 0),
+                    "location_id": l.id,
+                    "address_1": l.address_1,
+                    "city": l.city,
+                    "state_province": "",
+                    "postal_code": l.postal_code,
+                    "country": "NL",
+                    "address_type": "physical",
+                }]),
+            );
+        }
+        if !l.accessibility.is_empty() {
+            m.insert(
+                "accessibility".into(),
+                json!([{ "id": child_id(l.id, "accessibility", 0), "location_id": l.id, "description": l.accessibility }]),
+            );
+        }
+        Value::Object(m)
+    }
+
+    fn attribute(
+        &self,
+        owner: Uuid,
+        n: usize,
+        taxonomy: &str,
+        code: &str,
+        value: Option<String>,
+    ) -> Option<Value> {
+        let term = self.term(taxonomy, code)?;
+        let mut a = Map::new();
+        a.insert("id".into(), json!(child_id(owner, "attribute", n)));
+        a.insert("link_id".into(), json!(owner));
+        a.insert("link_type".into(), json!("service"));
+        a.insert("link_entity".into(), json!("service"));
+        a.insert("taxonomy_term_id".into(), json!(term.id));
+        a.insert("taxonomy_term".into(), Catalogue::term_json(term));
+        if let Some(v) = value {
+            a.insert("value".into(), json!(v));
+        }
+        Some(Value::Object(a))
+    }
+
+    fn attributes(&self, s: &ServiceRecord) -> Vec<Value> {
+        let mut pairs: Vec<(String, String, Option<String>)> = s
+            .terms
+            .iter()
+            .filter(|(t, _)| t != "kenmerk")
+            .map(|(t, c)| (t.clone(), c.clone(), None))
+            .collect();
+        if !s.terms.iter().any(|(t, _)| t == "soort") {
+            pairs.push(("soort".into(), s.kind.clone(), None));
+        }
+        let flags = [
+            (s.no_referral_needed, "geen-indicatie", None),
+            (s.keeps_benefit, "behoud-uitkering", None),
+            (s.is_free, "gratis", None),
+            (
+                s.waiting_list > 0,
+                "wachtlijst",
+                Some(s.waiting_list.to_string()),
+            ),
+            (
+                s.capacity.is_some(),
+                "capaciteit",
+                s.capacity.map(|c| c.to_string()),
+            ),
+        ];
+        for (on, code, value) in flags {
+            if on {
+                pairs.push(("kenmerk".into(), code.into(), value));
+            }
+        }
+        let mut out: Vec<Value> = pairs
+            .iter()
+            .enumerate()
+            .filter_map(|(n, (t, c, v))| self.attribute(s.id, n, t, c, v.clone()))
+            .collect();
+        // Attributes of other taxonomies that came in with an import.
+        if let Some(Value::Array(kept)) = extra(&s.extra).get("attributes") {
+            out.extend(kept.iter().cloned());
+        }
+        out
+    }
+
+    /// A full HSDS service object (compiled shape).
+    pub fn service(&self, s: &ServiceRecord) -> Value {
+        let mut m = extra(&s.extra);
+        m.remove("attributes");
+        // Schedules we could not map (not weekly) came in with an import: give them back.
+        let kept_schedules = match m.remove("schedules") {
+            Some(Value::Array(kept)) => kept,
+            _ => Vec::new(),
+        };
+        m.insert("id".into(), json!(s.id));
+        m.insert("organization_id".into(), json!(s.organization_id));
+        m.insert("name".into(), json!(s.name));
+        m.insert("description".into(), json!(s.description));
+        m.insert("status".into(), json!(s.status));
+        put(&mut m, "url", json!(s.url));
+        put(&mut m, "email", json!(s.email));
+        put(&mut m, "fees_description", json!(s.fees_description));
+        put(
+            &mut m,
+            "eligibility_description",
+            json!(s.eligibility_description),
+        );
+        put(&mut m, "minimum_age", json!(s.minimum_age));
+        put(&mut m, "maximum_age", json!(s.maximum_age));
+        put(
+            &mut m,
+            "assured_date",
+            json!(s.last_verified_on.map(|d| d.to_string())),
+        );
+        if let Some(t) = self.modified.get(&s.id) {
+            m.insert(
+                "last_modified".into(),
+                json!(t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
+            );
+        }
+        if let Some(o) = self
+            .data
+            .organisations
+            .iter()
+            .find(|o| o.id == s.organization_id)
+        {
+            m.insert("organization".into(), Catalogue::organisation(o));
+        }
+        let sals: Vec<Value> = s
+            .location_ids
+            .iter()
+            .enumerate()
+            .filter_map(|(n, lid)| {
+                let l = self.data.locations.iter().find(|l| l.id == *lid)?;
+                Some(json!({
+                    "id": child_id(s.id, "sal", n),
+                    "service_id": s.id,
+                    "location_id": lid,
+                    "location": Catalogue::location(l),
+                }))
+            })
+            .collect();
+        m.insert("service_at_locations".into(), json!(sals));
+        let schedules: Vec<Value> = s
+            .schedules
+            .iter()
+            .enumerate()
+            .map(|(n, slot)| {
+                let mut v = Map::new();
+                v.insert("id".into(), json!(child_id(s.id, "schedule", n)));
+                v.insert("service_id".into(), json!(s.id));
+                v.insert("freq".into(), json!("WEEKLY"));
+                v.insert(
+                    "byday".into(),
+                    json!(DAYS[(slot.weekday.clamp(1, 7) - 1) as usize]),
+                );
+                v.insert("opens_at".into(), json!(slot.opens_at));
+                v.insert("closes_at".into(), json!(slot.closes_at));
+                put(&mut v, "description", json!(slot.description));
+                Value::Object(v)
+            })
+            .collect();
+        let mut schedules = schedules;
+        schedules.extend(kept_schedules);
+        m.insert("schedules".into(), json!(schedules));
+        let languages: Vec<Value> = s
+            .languages
+            .iter()
+            .enumerate()
+            .map(|(n, code)| json!({ "id": child_id(s.id, "language", n), "service_id": s.id, "code": code, "name": code }))
+            .collect();
+        m.insert("languages".into(), json!(languages));
+        let costs: Vec<Value> = s
+            .costs
+            .iter()
+            .enumerate()
+            .map(|(n, c)| {
+                let mut v = Map::new();
+                v.insert("id".into(), json!(child_id(s.id, "cost", n)));
+                v.insert("service_id".into(), json!(s.id));
+                v.insert("option".into(), json!(c.option));
+                v.insert("currency".into(), json!("EUR"));
+                put(&mut v, "amount", json!(c.amount));
+                put(&mut v, "amount_description", json!(c.amount_description));
+                Value::Object(v)
+            })
+            .collect();
+        m.insert("cost_options".into(), json!(costs));
+        if let Some(name) = &s.contact_name {
+            m.insert(
+                "contacts".into(),
+                json!([{ "id": child_id(s.id, "contact", 0), "service_id": s.id, "name": name }]),
+            );
+        }
+        if let Some(phone) = &s.phone {
+            m.insert(
+                "phones".into(),
+                json!([{ "id": child_id(s.id, "phone", 0), "service_id": s.id, "number": phone }]),
+            );
+        }
+        m.insert("attributes".into(), json!(self.attributes(s)));
+        Value::Object(m)
+    }
+
+    /// An organisation need as an HSDS service marked `kenmerk:vrijwilligerswerk`.
+    pub fn need(&self, n: &NeedRecord) -> Value {
+        let mut pairs: Vec<(String, String)> = vec![("kenmerk".into(), "vrijwilligerswerk".into())];
+        pairs.extend(n.talents.iter().map(|t| ("talent".to_string(), t.clone())));
+        let attributes: Vec<Value> = pairs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (t, c))| self.attribute(n.id, i, t, c, None))
+            .collect();
+        let mut m = Map::new();
+        m.insert("id".into(), json!(n.id));
+        m.insert("organization_id".into(), json!(n.organization_id));
+        m.insert("name".into(), json!(n.title));
+        m.insert("description".into(), json!(n.description));
+        m.insert("status".into(), json!("active"));
+        put(&mut m, "minimum_age", json!(n.minimum_age));
+        put(&mut m, "maximum_age", json!(n.maximum_age));
+        put(&mut m, "application_process", json!(n.time_commitment));
+        if let Some(o) = self
+            .data
+            .organisations
+            .iter()
+            .find(|o| o.id == n.organization_id)
+        {
+            m.insert("organization".into(), Catalogue::organisation(o));
+        }
+        let sal: Vec<Value> = n
+            .location_id
+            .and_then(|lid| self.data.locations.iter().find(|l| l.id == lid))
+            .map(|l| vec![json!({ "id": child_id(n.id, "sal", 0), "service_id": n.id, "location_id": l.id, "location": Catalogue::location(l) })])
+            .unwrap_or_default();
+        m.insert("service_at_locations".into(), json!(sal));
+        m.insert("attributes".into(), json!(attributes));
+        Value::Object(m)
+    }
+
+    /// Every service and need, as HSDS services.
+    pub fn all_services(&self) -> Vec<Value> {
+        let mut out: Vec<Value> = self.data.services.iter().map(|s| self.service(s)).collect();
+        out.extend(self.data.needs.iter().map(|n| self.need(n)));
+        out
+    }
+}
+
+/// The stable id of a taxonomy (by its name).
+pub fn taxonomy_id(name: &str) -> Uuid {
+    Uuid::new_v5(
+        &Uuid::from_u128(0x5a1c_7a40_0000_4000_8000_0000_0000_0003),
+        name.as_bytes(),
+    )
+}
+
+/// An HSDS service as the list endpoints show it: direct fields plus organization.
+pub fn list_item(full: &Value) -> Value {
+    let mut m = full.as_object().cloned().unwrap_or_default();
+    m.retain(|k, v| !v.is_array() || k == "organization");
+    Value::Object(m)
+}

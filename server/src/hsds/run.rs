@@ -1,0 +1,199 @@
+//! The `import hsds` and `export hsds` commands.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::Context;
+use app::db::{self, Db, TermRecord};
+use serde_json::Value;
+
+use super::export::Catalogue;
+use super::import::{dataset, map_service, validate, Problem};
+
+/// Records saved per transaction: an interrupted import loses at most one batch, and a re-run
+/// upserts what was already saved.
+const BATCH: usize = 500;
+/// Largest file we read.
+const MAX_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Records read.
+    pub read: usize,
+    /// Offers saved.
+    pub services: usize,
+    /// Volunteer roles saved.
+    pub needs: usize,
+    /// Records refused, with why.
+    pub problems: Vec<Problem>,
+    /// Taxonomy terms saved.
+    pub terms: usize,
+}
+
+impl Summary {
+    /// Records refused.
+    pub fn skipped(&self) -> usize {
+        let mut ids: Vec<&str> = self.problems.iter().map(|p| p.record.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        ids.len()
+    }
+}
+
+/// Reads an HSDS JSON file: an array of services, or an API page (`contents`).
+pub fn read_services(path: &Path) -> anyhow::Result<Vec<Value>> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    anyhow::ensure!(
+        size <= MAX_BYTES,
+        "{} is groter dan 512 MB; splits het bestand",
+        path.display()
+    );
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let doc: Value = serde_json::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is geen geldige JSON (regel {}, kolom {}): {e}",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })?;
+    match doc {
+        Value::Array(items) => Ok(items),
+        Value::Object(mut page) if page.get("contents").is_some_and(Value::is_array) => {
+            match page.remove("contents") {
+                Some(Value::Array(items)) => Ok(items),
+                _ => Ok(Vec::new()),
+            }
+        }
+        Value::Object(_) => Ok(vec![doc]),
+        _ => anyhow::bail!("{} bevat geen lijst van HSDS-services", path.display()),
+    }
+}
+
+/// Reads taxonomy_term objects (taxonomy objects are recognised and skipped).
+pub fn read_terms(path: &Path) -> anyhow::Result<Vec<TermRecord>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let doc: Value = serde_json::from_str(&text)
+        .with_context(|| format!("{} is geen geldige JSON", path.display()))?;
+    let items = match doc {
+        Value::Array(items) => items,
+        Value::Object(mut page) if page.contains_key("contents") => match page.remove("contents") {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        },
+        other => vec![other],
+    };
+    let text_of = |v: &Value, k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    Ok(items
+        .iter()
+        .filter(|t| {
+            t.get("taxonomy").is_some() || t.get("taxonomy_id").is_some() || t.get("code").is_some()
+        })
+        .filter_map(|t| {
+            let id = text_of(t, "id").parse().ok()?;
+            let taxonomy = t
+                .get("taxonomy_detail")
+                .map(|d| text_of(d, "name"))
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| text_of(t, "taxonomy"));
+            let name = text_of(t, "name");
+            let code = Some(text_of(t, "code"))
+                .filter(|c| !c.is_empty())
+                .unwrap_or_else(|| name.clone());
+            Some(TermRecord {
+                id,
+                taxonomy,
+                code,
+                name,
+                description: text_of(t, "description"),
+            })
+        })
+        .collect())
+}
+
+/// Validates, maps and saves services in batches; invalid records are reported and skipped.
+pub async fn import_services(db: &Db, services: Vec<Value>) -> anyhow::Result<Summary> {
+    let mut summary = Summary {
+        read: services.len(),
+        ..Summary::default()
+    };
+    let bar = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new(services.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} services {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    for chunk in services.chunks(BATCH) {
+        let mut mapped = Vec::new();
+        for v in chunk {
+            let problems = validate(v);
+            if !problems.is_empty() {
+                summary.problems.extend(problems);
+                continue;
+            }
+            match map_service(v) {
+                Ok(m) => mapped.push(m),
+                Err(p) => summary.problems.push(p),
+            }
+        }
+        let data = dataset(mapped);
+        db::save_dataset(db, &data)
+            .await
+            .context("saving a batch")?;
+        summary.services += data.services.len();
+        summary.needs += data.needs.len();
+        if let Some(bar) = &bar {
+            bar.inc(chunk.len() as u64);
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(summary)
+}
+
+/// Writes everything public as HSDS: `services.json` (compiled services, needs included),
+/// `organizations.json` and `taxonomy_terms.json`.
+pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let data = db::load_dataset(db, None).await?;
+    let terms = db::load_terms(db).await?;
+    let ids: Vec<_> = data.services.iter().map(|s| s.id).collect();
+    let modified = db::service_modified(db, &ids).await?;
+    let catalogue = Catalogue {
+        data: &data,
+        terms: &terms,
+        modified: &modified,
+    };
+    let services = catalogue.all_services();
+    let organisations: Vec<Value> = data
+        .organisations
+        .iter()
+        .map(Catalogue::organisation)
+        .collect();
+    let term_list: Vec<Value> = terms.iter().map(Catalogue::term_json).collect();
+    write_json(&dir.join("services.json"), &Value::Array(services.clone()))?;
+    write_json(
+        &dir.join("organizations.json"),
+        &Value::Array(organisations),
+    )?;
+    write_json(&dir.join("taxonomy_terms.json"), &Value::Array(term_list))?;
+    Ok(services.len())
+}
+
+fn write_json(path: &Path, value: &Value) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+}

@@ -1,0 +1,302 @@
+//! Open Referral HSDS 3.0: import, export and the `/hsds/` API, validated against the
+//! standard's own schemas (`../shared/hsds-3.0/`, or `SK_HSDS_DIR`).
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+use server::hsds::run::{export_dir, import_services, read_services};
+
+use crate::support::{on_both_backends, Backend, TestApp};
+
+fn hsds_dir() -> PathBuf {
+    std::env::var_os("SK_HSDS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/hsds-3.0"))
+}
+
+fn load_schema(path: &std::path::Path) -> Value {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|_| panic!("HSDS schema {} (set SK_HSDS_DIR)", path.display()));
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Replaces `{"$ref": "other.json"}` by the sibling schema file, so no resolver is needed.
+fn inline_refs(value: &mut Value, dir: &std::path::Path, depth: usize) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(file)) = map.get("$ref").cloned() {
+                if file.ends_with(".json") && depth < 8 {
+                    let mut inner = load_schema(&dir.join(&file));
+                    inline_refs(&mut inner, dir, depth + 1);
+                    map.remove("$ref");
+                    if let Value::Object(inner) = inner {
+                        for (k, v) in inner {
+                            map.entry(k).or_insert(v);
+                        }
+                    }
+                }
+            }
+            for v in map.values_mut() {
+                inline_refs(v, dir, depth);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| inline_refs(v, dir, depth)),
+        _ => {}
+    }
+}
+
+fn schema(relative: &str) -> jsonschema::Validator {
+    let path = hsds_dir().join(relative);
+    let mut schema = load_schema(&path);
+    inline_refs(&mut schema, path.parent().unwrap(), 0);
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft202012)
+        .build(&schema)
+        .unwrap()
+}
+
+fn assert_valid(validator: &jsonschema::Validator, body: &Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(body)
+        .take(5)
+        .map(|e| format!("{} {e}", e.instance_path))
+        .collect();
+    assert!(errors.is_empty(), "{what}: {errors:#?}");
+}
+
+async fn json(app: &TestApp, path: &str) -> (u16, Value) {
+    let (status, body) = app.get(path).await;
+    (
+        status,
+        serde_json::from_str(&body).unwrap_or_else(|_| panic!("{path}: {body}")),
+    )
+}
+
+async fn import_examples(app: &TestApp) {
+    for file in ["examples/service_full.json", "examples/service_list.json"] {
+        let services = read_services(&hsds_dir().join(file)).unwrap();
+        let summary = import_services(&app.state.db, services).await.unwrap();
+        assert!(
+            summary.problems.is_empty(),
+            "{file}: {:?}",
+            summary.problems
+        );
+    }
+}
+
+/// Crawls a list endpoint like the ORUK validator: first, middle and last page, every item
+/// against `item_schema`, then every `{id}` against `detail_schema`.
+async fn crawl(app: &TestApp, list: &str, item_schema: &str, detail_schema: &str) -> usize {
+    let items = schema(item_schema);
+    let detail = schema(detail_schema);
+    let (status, first) = json(app, &format!("/hsds/{list}?per_page=7")).await;
+    assert_eq!(status, 200, "{list}");
+    for key in [
+        "total_items",
+        "total_pages",
+        "page_number",
+        "size",
+        "first_page",
+        "last_page",
+        "empty",
+        "contents",
+    ] {
+        assert!(first.get(key).is_some(), "{list} page lacks {key}");
+    }
+    let pages = first["total_pages"].as_u64().unwrap();
+    let mut ids = Vec::new();
+    for page in [1, pages.div_ceil(2).max(1), pages] {
+        let (status, body) = json(app, &format!("/hsds/{list}?per_page=7&page={page}")).await;
+        assert_eq!(status, 200);
+        assert_eq!(body["page_number"], page);
+        for item in body["contents"].as_array().unwrap() {
+            assert_valid(&items, item, &format!("{list} page {page}"));
+            ids.push(item["id"].as_str().unwrap().to_string());
+        }
+    }
+    for id in &ids {
+        let (status, body) = json(app, &format!("/hsds/{list}/{id}")).await;
+        assert_eq!(status, 200, "{list}/{id}");
+        assert_valid(&detail, &body, &format!("{list}/{id}"));
+    }
+    ids.len()
+}
+
+on_both_backends! {
+    async fn every_hsds_endpoint_validates_against_the_standard(backend) {
+        let app = TestApp::demo(backend).await;
+        import_examples(&app).await;
+
+        let (status, info) = json(&app, "/hsds/").await;
+        assert_eq!(status, 200);
+        assert_eq!(info["version"], "3.0");
+        assert!(info["profile"].as_str().unwrap().starts_with("https://"));
+
+        assert!(crawl(&app, "services", "schema/compiled/service_list.json", "schema/compiled/service.json").await > 10);
+        assert!(crawl(&app, "organizations", "schema/compiled/organization_list.json", "schema/compiled/organization.json").await > 5);
+        assert!(crawl(&app, "service_at_locations", "schema/compiled/service_at_location_list.json", "schema/compiled/service_at_location.json").await > 5);
+        assert!(crawl(&app, "taxonomies", "schema/taxonomy.json", "schema/taxonomy.json").await >= 5);
+        assert!(crawl(&app, "taxonomy_terms", "schema/taxonomy_term.json", "schema/taxonomy_term.json").await >= 15);
+    }
+}
+
+#[tokio::test]
+async fn hsds_filters_are_cumulative() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let org = server::demo::demo_id("org:vv-de-meern");
+
+    let (_, by_org) = json(&app, &format!("/hsds/services?organization_id={org}")).await;
+    let (_, searched) = json(
+        &app,
+        &format!("/hsds/services?organization_id={org}&search=walking"),
+    )
+    .await;
+    let (_, near) = json(
+        &app,
+        "/hsds/services?search=voetbal&postcode=3454&proximity=2000",
+    )
+    .await;
+
+    assert_eq!(by_org["total_items"], 2);
+    assert_eq!(searched["total_items"], 1);
+    assert!(near["total_items"].as_u64().unwrap() >= 1);
+    for item in near["contents"].as_array().unwrap() {
+        let text = format!("{} {}", item["name"], item["description"]).to_lowercase();
+        assert!(text.contains("voetbal"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn hsds_errors_are_json_404_and_400() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    for path in [
+        "/hsds/services/6f1c0e1e-0000-4000-8000-000000000000",
+        "/hsds/services/geen-uuid",
+        "/hsds/taxonomy_terms/x",
+    ] {
+        let (status, body) = json(&app, path).await;
+        assert_eq!(status, 404, "{path}");
+        assert_eq!(body["code"], "not_found");
+    }
+    for path in [
+        "/hsds/services?page=0",
+        "/hsds/services?per_page=abc",
+        "/hsds/services?organization_id=x",
+        "/hsds/services?postcode=0000",
+        "/hsds/services?modified_after=gisteren",
+    ] {
+        let (status, body) = json(&app, path).await;
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(body["message"].as_str().is_some());
+    }
+}
+
+#[tokio::test]
+async fn importing_the_same_data_twice_gives_the_same_counts() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+
+    import_examples(&app).await;
+    let once = app.state.db.count_offers().await.unwrap();
+    import_examples(&app).await;
+
+    assert_eq!(app.state.db.count_offers().await.unwrap(), once);
+    assert!(once >= 1);
+}
+
+#[tokio::test]
+async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_data() {
+    let demo = TestApp::demo(Backend::Sqlite).await;
+    import_examples(&demo).await;
+    let first = tempfile::tempdir().unwrap();
+    export_dir(&demo.state.db, first.path()).await.unwrap();
+
+    let empty = TestApp::empty(Backend::Sqlite).await;
+    let services = read_services(&first.path().join("services.json")).unwrap();
+    let summary = import_services(&empty.state.db, services).await.unwrap();
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    let second = tempfile::tempdir().unwrap();
+    export_dir(&empty.state.db, second.path()).await.unwrap();
+
+    let read = |dir: &std::path::Path| -> Value {
+        let mut v: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).unwrap())
+                .unwrap();
+        // last_modified is when a row was written, not part of the data.
+        for s in v.as_array_mut().unwrap() {
+            s.as_object_mut().unwrap().remove("last_modified");
+        }
+        v
+    };
+    let (a, b) = (read(first.path()), read(second.path()));
+    let (a, b) = (a.as_array().unwrap(), b.as_array().unwrap());
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(b) {
+        assert!(
+            x == y,
+            "service {} differs after the round trip:\n{x}\n{y}",
+            x["id"]
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_records_are_reported_and_skipped_and_the_rest_is_imported() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let good = read_services(&hsds_dir().join("examples/service_full.json"))
+        .unwrap()
+        .remove(0);
+    let mut bad_uuid = good.clone();
+    bad_uuid["id"] = "niet-een-uuid".into();
+    let mut bad_time = good.clone();
+    bad_time["id"] = "5d2a1b5e-8c8f-4b59-9f3b-0d5c1f0e7a11".into();
+    bad_time["schedules"][0]["opens_at"] = "25:99".into();
+    let mut no_name = good.clone();
+    no_name["id"] = "5d2a1b5e-8c8f-4b59-9f3b-0d5c1f0e7a12".into();
+    no_name.as_object_mut().unwrap().remove("name");
+
+    let summary = import_services(
+        &app.state.db,
+        vec![bad_uuid, good.clone(), bad_time, no_name],
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(summary.services, 1);
+    assert_eq!(summary.skipped(), 3, "{:?}", summary.problems);
+    assert!(summary.problems.iter().any(|p| p.record == "niet-een-uuid"));
+    assert!(summary
+        .problems
+        .iter()
+        .any(|p| p.field.contains("opens_at")));
+    assert_eq!(app.state.db.count_offers().await.unwrap(), 1);
+}
+
+#[test]
+fn malformed_json_gives_a_clear_error_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kapot.json");
+    std::fs::write(&path, "[{\"id\": \"x\",\n  \"name\": }]").unwrap();
+
+    let error = read_services(&path).unwrap_err().to_string();
+
+    assert!(error.contains("geen geldige JSON"), "{error}");
+    assert!(error.contains("regel 2"), "{error}");
+}
+
+#[tokio::test]
+async fn volunteer_roles_travel_as_marked_services_and_come_back_as_needs() {
+    let demo = TestApp::demo(Backend::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&demo.state.db, dir.path()).await.unwrap();
+    let empty = TestApp::empty(Backend::Sqlite).await;
+
+    let services = read_services(&dir.path().join("services.json")).unwrap();
+    let summary = import_services(&empty.state.db, services).await.unwrap();
+
+    let demo_needs = server::demo::dataset().needs.len();
+    assert_eq!(summary.needs, demo_needs);
+    assert_eq!(
+        summary.services as i64,
+        demo.state.db.count_offers().await.unwrap()
+    );
+}
