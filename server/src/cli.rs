@@ -52,11 +52,13 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommand {
-    /// Open Referral HSDS 3.0: a JSON file with an array of services (compiled shape). Invalid
-    /// records are reported and skipped; importing twice updates instead of duplicating. A
-    /// running server picks the changes up within a second.
+    /// Open Referral HSDS 3.0: a JSON file with an array of services (compiled shape), or a
+    /// directory with a tabular datapackage (CSV files). Every record is validated against the
+    /// HSDS schema; invalid records are reported and skipped. Records are saved in batches of
+    /// one transaction each, so an interrupted import can simply be run again; importing twice
+    /// updates instead of duplicating. A running server picks the changes up within a second.
     Hsds {
-        /// The JSON file.
+        /// The JSON file or datapackage directory.
         path: PathBuf,
         /// A JSON file with taxonomy and/or taxonomy_term objects to import first.
         #[arg(long)]
@@ -68,7 +70,8 @@ enum ImportCommand {
 
 #[derive(Debug, Subcommand)]
 enum ExportCommand {
-    /// Open Referral HSDS 3.0 JSON: services.json, organizations.json, taxonomy_terms.json.
+    /// Open Referral HSDS 3.0 in both forms: services.json, organizations.json,
+    /// taxonomy_terms.json and datapackage/ (CSV tables with datapackage.json).
     Hsds {
         /// Directory to write to (created when missing).
         dir: PathBuf,

@@ -9,6 +9,7 @@
 pub mod export;
 pub mod import;
 pub mod run;
+pub mod tabular;
 
 use uuid::Uuid;
 

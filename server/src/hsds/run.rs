@@ -41,8 +41,12 @@ impl Summary {
     }
 }
 
-/// Reads an HSDS JSON file: an array of services, or an API page (`contents`).
+/// Reads HSDS services: a JSON file (an array of services, or an API page with `contents`) or
+/// a directory holding a tabular datapackage (CSV files).
 pub fn read_services(path: &Path) -> anyhow::Result<Vec<Value>> {
+    if path.is_dir() {
+        return super::tabular::read_datapackage(path);
+    }
     let size = std::fs::metadata(path)
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
@@ -164,8 +168,8 @@ pub async fn import_services(db: &Db, services: Vec<Value>) -> anyhow::Result<Su
     Ok(summary)
 }
 
-/// Writes everything public as HSDS: `services.json` (compiled services, needs included),
-/// `organizations.json` and `taxonomy_terms.json`.
+/// Writes everything public as HSDS in both forms: `services.json` (compiled services, needs
+/// included), `organizations.json`, `taxonomy_terms.json`, and `datapackage/` (CSV tables).
 pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let data = db::load_dataset(db, None).await?;
@@ -189,7 +193,11 @@ pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
         &dir.join("organizations.json"),
         &Value::Array(organisations),
     )?;
-    write_json(&dir.join("taxonomy_terms.json"), &Value::Array(term_list))?;
+    write_json(
+        &dir.join("taxonomy_terms.json"),
+        &Value::Array(term_list.clone()),
+    )?;
+    super::tabular::write_datapackage(&dir.join("datapackage"), &services, &term_list)?;
     Ok(services.len())
 }
 

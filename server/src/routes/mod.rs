@@ -17,6 +17,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health::health))
         .route("/api/v1/search", get(api::search))
+        .route("/api/v1/openapi.json", get(api::openapi))
         .merge(hsds::routes())
         .route("/assets/style.css", get(assets::style))
         .leptos_routes(&state, routes, {

@@ -155,3 +155,36 @@ async fn deleting_the_index_and_restarting_gives_the_same_results() {
     let after_ids: Vec<String> = found.items.iter().map(|i| i.id.to_string()).collect();
     assert_eq!(after_ids, before_ids);
 }
+
+#[tokio::test]
+async fn the_api_is_described_by_an_openapi_document_that_matches_the_parameters() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+
+    let (status, doc) = json(&app, "/api/v1/openapi.json").await;
+
+    assert_eq!(status, 200);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let params: Vec<&str> = doc["paths"]["/api/v1/search"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    for name in [
+        "q",
+        "postcode",
+        "lat",
+        "lon",
+        "radius_km",
+        "age",
+        "free",
+        "day",
+        "kind",
+        "leefgebied",
+        "page",
+        "size",
+        "sort",
+    ] {
+        assert!(params.contains(&name), "{name} is not documented");
+    }
+}

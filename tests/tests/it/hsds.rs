@@ -300,3 +300,123 @@ async fn volunteer_roles_travel_as_marked_services_and_come_back_as_needs() {
         demo.state.db.count_offers().await.unwrap()
     );
 }
+
+#[tokio::test]
+async fn the_example_datapackage_imports_from_its_csv_files() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+
+    let services = read_services(&hsds_dir().join("examples/csv")).unwrap();
+    let summary = import_services(&app.state.db, services).await.unwrap();
+
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    assert!(summary.services >= 1);
+    let (_, body) = json(
+        &app,
+        "/hsds/services/ac148810-d857-441c-9679-408f346de14b?full=true",
+    )
+    .await;
+    assert_eq!(body["name"], "Community Counselling");
+    assert_eq!(body["schedules"].as_array().unwrap().len(), 2, "TH and FR");
+}
+
+#[tokio::test]
+async fn the_tabular_export_imports_back_to_the_same_data() {
+    let demo = TestApp::demo(Backend::Sqlite).await;
+    let first = tempfile::tempdir().unwrap();
+    export_dir(&demo.state.db, first.path()).await.unwrap();
+
+    let empty = TestApp::empty(Backend::Sqlite).await;
+    let services = read_services(&first.path().join("datapackage")).unwrap();
+    let summary = import_services(&empty.state.db, services).await.unwrap();
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    let second = tempfile::tempdir().unwrap();
+    export_dir(&empty.state.db, second.path()).await.unwrap();
+
+    let read = |dir: &std::path::Path| -> Vec<Value> {
+        let v: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).unwrap())
+                .unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .cloned()
+            .map(|mut s| {
+                s.as_object_mut().unwrap().remove("last_modified");
+                s
+            })
+            .collect()
+    };
+    let (a, b) = (read(first.path()), read(second.path()));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert!(
+            x == y,
+            "service {} differs after the CSV round trip:\n{x}\n{y}",
+            x["id"]
+        );
+    }
+    assert!(first.path().join("datapackage/datapackage.json").exists());
+}
+
+#[test]
+fn a_csv_without_a_required_column_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("services.csv"),
+        "id,status\n5d2a1b5e-8c8f-4b59-9f3b-0d5c1f0e7a11,active\n",
+    )
+    .unwrap();
+
+    let error = read_services(dir.path()).unwrap_err().to_string();
+
+    assert!(error.contains("services.csv mist de kolom name"), "{error}");
+}
+
+#[tokio::test]
+async fn a_50_mb_file_imports_in_batches() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let good = read_services(&hsds_dir().join("examples/service_full.json"))
+        .unwrap()
+        .remove(0);
+    let long = "Een lange beschrijving. ".repeat(4200);
+    let services: Vec<Value> = (0..520u128)
+        .map(|n| {
+            let mut s = good.clone();
+            s["id"] = uuid::Uuid::from_u128(0x5d2a_0000_0000_4000_8000_0000_0000_0000 + n)
+                .to_string()
+                .into();
+            s["description"] = long.clone().into();
+            s
+        })
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.json");
+    std::fs::write(&path, serde_json::to_vec(&services).unwrap()).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 50_000_000);
+
+    let summary = import_services(&app.state.db, read_services(&path).unwrap())
+        .await
+        .unwrap();
+
+    assert!(
+        summary.problems.is_empty(),
+        "{:?}",
+        &summary.problems[..summary.problems.len().min(3)]
+    );
+    assert_eq!(summary.services, 520);
+    assert_eq!(app.state.db.count_offers().await.unwrap(), 520);
+}
+
+#[tokio::test]
+async fn a_taxonomy_file_adds_its_terms() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let terms = server::hsds::run::read_terms(&hsds_dir().join("examples/taxonomy_term_list.json"))
+        .unwrap();
+    assert!(!terms.is_empty());
+
+    app::db::save_terms(&app.state.db, &terms).await.unwrap();
+
+    let (status, body) = json(&app, &format!("/hsds/taxonomy_terms/{}", terms[0].id)).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["name"], terms[0].name.as_str());
+}

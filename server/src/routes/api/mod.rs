@@ -2,4 +2,15 @@
 
 mod search;
 
+use axum::http::header;
+use axum::response::IntoResponse;
+
 pub use search::search;
+
+/// The OpenAPI 3.1 document of `/api/v1`, kept next to the handlers it describes.
+pub async fn openapi() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        include_str!("openapi.json"),
+    )
+}
