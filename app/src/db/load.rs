@@ -119,60 +119,93 @@ macro_rules! rows {
     }};
 }
 
-type ServiceRow = (
-    Uuid,
-    Uuid,
-    String,
-    String,
-    String,
-    String,
-    Option<i32>,
-    Option<i32>,
-    bool,
-    String,
-    bool,
-    bool,
-    String,
-);
-type ServiceRow2 = (
-    Uuid,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i32>,
-    i32,
-    Option<NaiveDate>,
-    String,
-    String,
-);
+#[derive(sqlx::FromRow)]
+struct ServiceRow {
+    id: Uuid,
+    organization_id: Uuid,
+    name: String,
+    description: String,
+    kind: String,
+    status: String,
+    minimum_age: Option<i32>,
+    maximum_age: Option<i32>,
+    is_free: bool,
+    fees_description: String,
+    no_referral_needed: bool,
+    keeps_benefit: bool,
+    eligibility_description: String,
+    contact_name: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    url: Option<String>,
+    capacity: Option<i32>,
+    waiting_list: i32,
+    last_verified_on: Option<NaiveDate>,
+    source: String,
+    hsds_extra: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct OrganisationRow {
+    id: Uuid,
+    name: String,
+    description: String,
+    email: Option<String>,
+    website: Option<String>,
+    phone: Option<String>,
+    last_verified_on: Option<NaiveDate>,
+    source: String,
+    hsds_extra: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct LocationRow {
+    id: Uuid,
+    organization_id: Uuid,
+    name: String,
+    address_1: String,
+    postal_code: String,
+    city: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    accessibility: String,
+    transportation: String,
+    hsds_extra: String,
+}
+
+/// Groups child rows by their first column (the owner's id), keeping their order.
+fn group<T>(rows: Vec<(Uuid, T)>) -> HashMap<Uuid, Vec<T>> {
+    let mut map: HashMap<Uuid, Vec<T>> = HashMap::new();
+    for (owner, row) in rows {
+        map.entry(owner).or_default().push(row);
+    }
+    map
+}
 
 /// The services (all, or the given ones) with their organisations, locations and links; needs
 /// only when loading everything.
 pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
-    let services_a: Vec<ServiceRow> = rows!(db, ServiceRow, format!(
+    let services: Vec<ServiceRow> = rows!(db, ServiceRow, format!(
         "SELECT id, organization_id, name, description, kind, status, minimum_age, maximum_age, is_free, \
-         fees_description, no_referral_needed, keeps_benefit, eligibility_description FROM services {} ORDER BY name, id",
+         fees_description, no_referral_needed, keeps_benefit, eligibility_description, contact_name, email, \
+         phone, url, capacity, waiting_list, last_verified_on, source, hsds_extra FROM services {} ORDER BY name, id",
         filter("id", only)), only);
-    let services_b: Vec<ServiceRow2> = rows!(db, ServiceRow2, format!(
-        "SELECT id, contact_name, email, phone, url, capacity, waiting_list, last_verified_on, source, hsds_extra \
-         FROM services {}", filter("id", only)), only);
-    let mut more: HashMap<Uuid, ServiceRow2> = services_b.into_iter().map(|r| (r.0, r)).collect();
-    let ids: Vec<Uuid> = services_a.iter().map(|r| r.0).collect();
+    let ids: Vec<Uuid> = services.iter().map(|r| r.id).collect();
     let scoped = only.map(|_| ids.as_slice());
-    let links: Vec<(Uuid, Uuid)> = rows!(
+    let mut links = group(rows!(
         db,
         (Uuid, Uuid),
         format!(
-            "SELECT service_id, location_id FROM service_at_locations {} ORDER BY location_id",
+            "SELECT service_id, location_id FROM service_at_locations {}",
             filter("service_id", scoped)
         ),
         scoped
-    );
-    let terms: Vec<(Uuid, String, String)> = rows!(db, (Uuid, String, String), format!(
+    ));
+    let mut terms = group(rows!(db, (Uuid, String, String), format!(
         "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st JOIN taxonomy_terms t ON t.id = st.term_id {} \
-         ORDER BY t.taxonomy, t.code", filter("st.service_id", scoped)), scoped);
-    let languages: Vec<(Uuid, String)> = rows!(
+         ORDER BY t.taxonomy, t.code", filter("st.service_id", scoped)), scoped)
+        .into_iter().map(|(id, t, c)| (id, (t, c))).collect());
+    let mut languages = group(rows!(
         db,
         (Uuid, String),
         format!(
@@ -180,179 +213,139 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
             filter("service_id", scoped)
         ),
         scoped
+    ));
+    let mut schedules = group(
+        rows!(
+            db,
+            (Uuid, i32, String, String, String),
+            format!(
+                "SELECT service_id, weekday, opens_at, closes_at, description FROM schedules {}",
+                filter("service_id", scoped)
+            ),
+            scoped
+        )
+        .into_iter()
+        .map(|(id, weekday, opens_at, closes_at, description)| {
+            (
+                id,
+                ScheduleRecord {
+                    weekday: weekday as u8,
+                    opens_at,
+                    closes_at,
+                    description,
+                },
+            )
+        })
+        .collect(),
     );
-    let schedules: Vec<(Uuid, i32, String, String, String)> = rows!(
-        db,
-        (Uuid, i32, String, String, String),
-        format!(
-            "SELECT service_id, weekday, opens_at, closes_at, description FROM schedules {} \
-         ORDER BY weekday, opens_at, closes_at, description",
-            filter("service_id", scoped)
-        ),
-        scoped
-    );
-    let costs: Vec<(Uuid, String, Option<f64>, String)> = rows!(
-        db,
-        (Uuid, String, Option<f64>, String),
-        format!(
-            "SELECT service_id, option, amount, amount_description FROM cost_options {} \
-         ORDER BY option, amount, amount_description",
-            filter("service_id", scoped)
-        ),
-        scoped
+    let mut costs = group(
+        rows!(
+            db,
+            (Uuid, String, Option<f64>, String),
+            format!(
+                "SELECT service_id, option, amount, amount_description FROM cost_options {}",
+                filter("service_id", scoped)
+            ),
+            scoped
+        )
+        .into_iter()
+        .map(|(id, option, amount, amount_description)| {
+            (
+                id,
+                CostRecord {
+                    option,
+                    amount,
+                    amount_description,
+                },
+            )
+        })
+        .collect(),
     );
 
     let mut data = Dataset::default();
     let mut org_ids: Vec<Uuid> = Vec::new();
-    for r in services_a {
-        let (
-            _,
-            contact_name,
-            email,
-            phone,
-            url,
-            capacity,
-            waiting_list,
-            last_verified_on,
-            source,
-            extra,
-        ) = more.remove(&r.0).unwrap_or((
-            r.0,
-            None,
-            None,
-            None,
-            None,
-            None,
-            0,
-            None,
-            String::new(),
-            String::new(),
-        ));
-        if !org_ids.contains(&r.1) {
-            org_ids.push(r.1);
+    let mut location_ids: Vec<Uuid> = Vec::new();
+    for r in services {
+        if !org_ids.contains(&r.organization_id) {
+            org_ids.push(r.organization_id);
         }
-        let id = r.0;
-        data.services.push(ServiceRecord {
-            id,
-            organization_id: r.1,
-            name: r.2,
-            description: r.3,
-            kind: r.4,
-            status: r.5,
-            minimum_age: r.6,
-            maximum_age: r.7,
-            is_free: r.8,
-            fees_description: r.9,
-            no_referral_needed: r.10,
-            keeps_benefit: r.11,
-            eligibility_description: r.12,
-            contact_name,
-            email,
-            phone,
-            url,
-            capacity,
-            waiting_list,
-            last_verified_on,
-            source,
-            location_ids: links.iter().filter(|l| l.0 == id).map(|l| l.1).collect(),
-            terms: terms
-                .iter()
-                .filter(|t| t.0 == id)
-                .map(|t| (t.1.clone(), t.2.clone()))
-                .collect(),
-            languages: languages
-                .iter()
-                .filter(|l| l.0 == id)
-                .map(|l| l.1.clone())
-                .collect(),
-            schedules: schedules
-                .iter()
-                .filter(|s| s.0 == id)
-                .map(|s| ScheduleRecord {
-                    weekday: s.1 as u8,
-                    opens_at: s.2.clone(),
-                    closes_at: s.3.clone(),
-                    description: s.4.clone(),
-                })
-                .collect(),
-            costs: costs
-                .iter()
-                .filter(|c| c.0 == id)
-                .map(|c| CostRecord {
-                    option: c.1.clone(),
-                    amount: c.2,
-                    amount_description: c.3.clone(),
-                })
-                .collect(),
-            extra,
-        });
-        if let Some(last) = data.services.last_mut() {
-            last.normalise();
-        }
+        let own_links = links.remove(&r.id).unwrap_or_default();
+        location_ids.extend(&own_links);
+        let mut service = ServiceRecord {
+            id: r.id,
+            organization_id: r.organization_id,
+            name: r.name,
+            description: r.description,
+            kind: r.kind,
+            status: r.status,
+            minimum_age: r.minimum_age,
+            maximum_age: r.maximum_age,
+            is_free: r.is_free,
+            fees_description: r.fees_description,
+            no_referral_needed: r.no_referral_needed,
+            keeps_benefit: r.keeps_benefit,
+            eligibility_description: r.eligibility_description,
+            contact_name: r.contact_name,
+            email: r.email,
+            phone: r.phone,
+            url: r.url,
+            capacity: r.capacity,
+            waiting_list: r.waiting_list,
+            last_verified_on: r.last_verified_on,
+            source: r.source,
+            location_ids: own_links,
+            terms: terms.remove(&r.id).unwrap_or_default(),
+            languages: languages.remove(&r.id).unwrap_or_default(),
+            schedules: schedules.remove(&r.id).unwrap_or_default(),
+            costs: costs.remove(&r.id).unwrap_or_default(),
+            extra: r.hsds_extra,
+        };
+        service.normalise();
+        data.services.push(service);
     }
     let org_scope = only.map(|_| org_ids.as_slice());
-    type OrgRow = (
-        Uuid,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<NaiveDate>,
-        String,
-        String,
+    let orgs: Vec<OrganisationRow> = rows!(
+        db,
+        OrganisationRow,
+        format!(
+        "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra \
+         FROM organizations {} ORDER BY name, id", filter("id", org_scope)),
+        org_scope
     );
-    let orgs: Vec<OrgRow> = rows!(db, OrgRow, format!(
-        "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra FROM organizations {} ORDER BY name, id",
-        filter("id", org_scope)), org_scope);
     data.organisations = orgs
         .into_iter()
         .map(|o| OrganisationRecord {
-            id: o.0,
-            name: o.1,
-            description: o.2,
-            email: o.3,
-            website: o.4,
-            phone: o.5,
-            last_verified_on: o.6,
-            source: o.7,
-            extra: o.8,
+            id: o.id,
+            name: o.name,
+            description: o.description,
+            email: o.email,
+            website: o.website,
+            phone: o.phone,
+            last_verified_on: o.last_verified_on,
+            source: o.source,
+            extra: o.hsds_extra,
         })
         .collect();
-    let mut location_ids: Vec<Uuid> = links.iter().map(|l| l.1).collect();
     location_ids.sort();
     location_ids.dedup();
     let loc_scope = only.map(|_| location_ids.as_slice());
-    type LocRow = (
-        Uuid,
-        Uuid,
-        String,
-        String,
-        String,
-        String,
-        Option<f64>,
-        Option<f64>,
-        String,
-        String,
-        String,
-    );
-    let locations: Vec<LocRow> = rows!(db, LocRow, format!(
+    let locations: Vec<LocationRow> = rows!(db, LocationRow, format!(
         "SELECT id, organization_id, name, address_1, postal_code, city, latitude, longitude, accessibility, \
          transportation, hsds_extra FROM locations {} ORDER BY name, id", filter("id", loc_scope)), loc_scope);
     data.locations = locations
         .into_iter()
         .map(|l| LocationRecord {
-            id: l.0,
-            organization_id: l.1,
-            name: l.2,
-            address_1: l.3,
-            postal_code: l.4,
-            city: l.5,
-            latitude: l.6,
-            longitude: l.7,
-            accessibility: l.8,
-            transportation: l.9,
-            extra: l.10,
+            id: l.id,
+            organization_id: l.organization_id,
+            name: l.name,
+            address_1: l.address_1,
+            postal_code: l.postal_code,
+            city: l.city,
+            latitude: l.latitude,
+            longitude: l.longitude,
+            accessibility: l.accessibility,
+            transportation: l.transportation,
+            extra: l.hsds_extra,
         })
         .collect();
     if only.is_none() {

@@ -11,11 +11,13 @@ use super::child_id;
 
 const DAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
-/// Everything needed to write HSDS objects: the records and the taxonomy.
+/// Everything needed to write HSDS objects: the records, the taxonomy, and indexes by id.
 pub struct Catalogue<'a> {
-    pub data: &'a Dataset,
-    pub terms: &'a [TermRecord],
-    pub modified: &'a HashMap<Uuid, DateTime<Utc>>,
+    data: &'a Dataset,
+    terms: HashMap<(&'a str, &'a str), &'a TermRecord>,
+    modified: &'a HashMap<Uuid, DateTime<Utc>>,
+    organisations: HashMap<Uuid, &'a OrganisationRecord>,
+    locations: HashMap<Uuid, &'a LocationRecord>,
 }
 
 fn extra(text: &str) -> Map<String, Value> {
@@ -32,11 +34,27 @@ fn put(map: &mut Map<String, Value>, key: &str, value: Value) {
     }
 }
 
-impl Catalogue<'_> {
+impl<'a> Catalogue<'a> {
+    /// Indexes the records once, so that writing n services stays linear.
+    pub fn new(
+        data: &'a Dataset,
+        terms: &'a [TermRecord],
+        modified: &'a HashMap<Uuid, DateTime<Utc>>,
+    ) -> Catalogue<'a> {
+        Catalogue {
+            data,
+            terms: terms
+                .iter()
+                .map(|t| ((t.taxonomy.as_str(), t.code.as_str()), t))
+                .collect(),
+            modified,
+            organisations: data.organisations.iter().map(|o| (o.id, o)).collect(),
+            locations: data.locations.iter().map(|l| (l.id, l)).collect(),
+        }
+    }
+
     fn term(&self, taxonomy: &str, code: &str) -> Option<&TermRecord> {
-        self.terms
-            .iter()
-            .find(|t| t.taxonomy == taxonomy && t.code == code)
+        self.terms.get(&(taxonomy, code)).copied()
     }
 
     /// An HSDS taxonomy_term object.
@@ -204,12 +222,7 @@ impl Catalogue<'_> {
                 json!(t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
             );
         }
-        if let Some(o) = self
-            .data
-            .organisations
-            .iter()
-            .find(|o| o.id == s.organization_id)
-        {
+        if let Some(o) = self.organisations.get(&s.organization_id) {
             m.insert("organization".into(), Catalogue::organisation(o));
         }
         let sals: Vec<Value> = s
@@ -217,7 +230,7 @@ impl Catalogue<'_> {
             .iter()
             .enumerate()
             .filter_map(|(n, lid)| {
-                let l = self.data.locations.iter().find(|l| l.id == *lid)?;
+                let l = self.locations.get(lid)?;
                 Some(json!({
                     "id": child_id(s.id, "sal", n),
                     "service_id": s.id,
@@ -306,17 +319,12 @@ impl Catalogue<'_> {
         put(&mut m, "minimum_age", json!(n.minimum_age));
         put(&mut m, "maximum_age", json!(n.maximum_age));
         put(&mut m, "application_process", json!(n.time_commitment));
-        if let Some(o) = self
-            .data
-            .organisations
-            .iter()
-            .find(|o| o.id == n.organization_id)
-        {
+        if let Some(o) = self.organisations.get(&n.organization_id) {
             m.insert("organization".into(), Catalogue::organisation(o));
         }
         let sal: Vec<Value> = n
             .location_id
-            .and_then(|lid| self.data.locations.iter().find(|l| l.id == lid))
+            .and_then(|lid| self.locations.get(&lid))
             .map(|l| vec![json!({ "id": child_id(n.id, "sal", 0), "service_id": n.id, "location_id": l.id, "location": Catalogue::location(l) })])
             .unwrap_or_default();
         m.insert("service_at_locations".into(), json!(sal));

@@ -176,11 +176,7 @@ pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
     let terms = db::load_terms(db).await?;
     let ids: Vec<_> = data.services.iter().map(|s| s.id).collect();
     let modified = db::service_modified(db, &ids).await?;
-    let catalogue = Catalogue {
-        data: &data,
-        terms: &terms,
-        modified: &modified,
-    };
+    let catalogue = Catalogue::new(&data, &terms, &modified);
     let services = catalogue.all_services();
     let organisations: Vec<Value> = data
         .organisations

@@ -279,11 +279,7 @@ async fn services(State(state): State<AppState>, p: Params) -> Result<Json<Value
         .copied()
         .collect();
     let (data, terms, modified) = catalogue_for(&state, Some(&on_page)).await?;
-    let catalogue = Catalogue {
-        data: &data,
-        terms: &terms,
-        modified: &modified,
-    };
+    let catalogue = Catalogue::new(&data, &terms, &modified);
     let by_id: HashMap<Uuid, Value> = data
         .services
         .iter()
@@ -322,14 +318,7 @@ async fn service(
         .iter()
         .find(|s| s.id == id)
         .ok_or(ApiError::NotFound)?;
-    Ok(Json(
-        Catalogue {
-            data: &data,
-            terms: &terms,
-            modified: &modified,
-        }
-        .service(s),
-    ))
+    Ok(Json(Catalogue::new(&data, &terms, &modified).service(s)))
 }
 
 async fn organizations(State(state): State<AppState>, p: Params) -> Result<Json<Value>, ApiError> {
@@ -365,11 +354,7 @@ async fn organization(
             .collect();
         catalogue_for(&state, Some(&ids)).await?
     };
-    let catalogue = Catalogue {
-        data: &data,
-        terms: &terms,
-        modified: &modified,
-    };
+    let catalogue = Catalogue::new(&data, &terms, &modified);
     v["services"] = Value::Array(
         data.services
             .iter()

@@ -3,6 +3,16 @@
 use crate::support::webdriver::Browser;
 use crate::support::{Backend, TestApp};
 
+/// Types words and a place into the search form and submits it.
+async fn search_with_the_form(browser: &Browser, words: &str, place: &str) {
+    let q = browser.wait_for("#q").await;
+    browser.type_text(&q, words).await;
+    let waar = browser.wait_for("#waar").await;
+    browser.type_text(&waar, place).await;
+    let submit = browser.wait_for("button[type=submit]").await;
+    browser.click(&submit).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_hydrates_and_searches_without_reloading_in_chromium() {
     let app = TestApp::demo(Backend::Sqlite).await;
@@ -48,12 +58,7 @@ async fn the_same_search_works_in_chromium_with_javascript_disabled() {
     let browser = Browser::start(false).await;
     browser.goto(&app.url("/")).await;
 
-    let q = browser.wait_for("#q").await;
-    browser.type_text(&q, "taalcafe").await;
-    let waar = browser.wait_for("#waar").await;
-    browser.type_text(&waar, "3511").await;
-    let submit = browser.wait_for("button[type=submit]").await;
-    browser.click(&submit).await;
+    search_with_the_form(&browser, "taalcafe", "3511").await;
 
     let heading = browser.wait_for("#resultaten-titel").await;
     assert!(browser

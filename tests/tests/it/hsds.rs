@@ -203,40 +203,53 @@ async fn importing_the_same_data_twice_gives_the_same_counts() {
     assert!(once >= 1);
 }
 
-#[tokio::test]
-async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_data() {
-    let demo = TestApp::demo(Backend::Sqlite).await;
-    import_examples(&demo).await;
-    let first = tempfile::tempdir().unwrap();
-    export_dir(&demo.state.db, first.path()).await.unwrap();
+/// `services.json` of an export, without `last_modified` (when a row was written, not data).
+fn exported_services(dir: &std::path::Path) -> Vec<Value> {
+    let v: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).unwrap()).unwrap();
+    let mut list = v.as_array().unwrap().clone();
+    for s in &mut list {
+        s.as_object_mut().unwrap().remove("last_modified");
+    }
+    list
+}
 
+/// Exports `from`, imports `form` ("services.json" or "datapackage") of it into an empty
+/// instance, exports that, and checks that both exports are the same.
+async fn assert_round_trip(from: &TestApp, form: &str) {
+    let first = tempfile::tempdir().unwrap();
+    export_dir(&from.state.db, first.path()).await.unwrap();
+    assert!(
+        first.path().join("datapackage/datapackage.json").exists(),
+        "both forms are written"
+    );
     let empty = TestApp::empty(Backend::Sqlite).await;
-    let services = read_services(&first.path().join("services.json")).unwrap();
+    let services = read_services(&first.path().join(form)).unwrap();
     let summary = import_services(&empty.state.db, services).await.unwrap();
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     let second = tempfile::tempdir().unwrap();
     export_dir(&empty.state.db, second.path()).await.unwrap();
 
-    let read = |dir: &std::path::Path| -> Value {
-        let mut v: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).unwrap())
-                .unwrap();
-        // last_modified is when a row was written, not part of the data.
-        for s in v.as_array_mut().unwrap() {
-            s.as_object_mut().unwrap().remove("last_modified");
-        }
-        v
-    };
-    let (a, b) = (read(first.path()), read(second.path()));
-    let (a, b) = (a.as_array().unwrap(), b.as_array().unwrap());
+    let (a, b) = (
+        exported_services(first.path()),
+        exported_services(second.path()),
+    );
     assert_eq!(a.len(), b.len());
-    for (x, y) in a.iter().zip(b) {
+    for (x, y) in a.iter().zip(&b) {
         assert!(
             x == y,
-            "service {} differs after the round trip:\n{x}\n{y}",
+            "service {} differs after the round trip through {form}:\n{x}\n{y}",
             x["id"]
         );
     }
+}
+
+#[tokio::test]
+async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_data() {
+    let demo = TestApp::demo(Backend::Sqlite).await;
+    import_examples(&demo).await;
+
+    assert_round_trip(&demo, "services.json").await;
 }
 
 #[tokio::test]
@@ -322,40 +335,8 @@ async fn the_example_datapackage_imports_from_its_csv_files() {
 #[tokio::test]
 async fn the_tabular_export_imports_back_to_the_same_data() {
     let demo = TestApp::demo(Backend::Sqlite).await;
-    let first = tempfile::tempdir().unwrap();
-    export_dir(&demo.state.db, first.path()).await.unwrap();
 
-    let empty = TestApp::empty(Backend::Sqlite).await;
-    let services = read_services(&first.path().join("datapackage")).unwrap();
-    let summary = import_services(&empty.state.db, services).await.unwrap();
-    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
-    let second = tempfile::tempdir().unwrap();
-    export_dir(&empty.state.db, second.path()).await.unwrap();
-
-    let read = |dir: &std::path::Path| -> Vec<Value> {
-        let v: Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.join("services.json")).unwrap())
-                .unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .cloned()
-            .map(|mut s| {
-                s.as_object_mut().unwrap().remove("last_modified");
-                s
-            })
-            .collect()
-    };
-    let (a, b) = (read(first.path()), read(second.path()));
-    assert_eq!(a.len(), b.len());
-    for (x, y) in a.iter().zip(&b) {
-        assert!(
-            x == y,
-            "service {} differs after the CSV round trip:\n{x}\n{y}",
-            x["id"]
-        );
-    }
-    assert!(first.path().join("datapackage/datapackage.json").exists());
+    assert_round_trip(&demo, "datapackage").await;
 }
 
 #[test]
