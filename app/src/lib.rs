@@ -17,12 +17,16 @@ pub mod db;
 #[cfg(feature = "ssr")]
 mod error;
 #[cfg(feature = "ssr")]
+mod limiter;
+#[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]
 mod state;
 
 #[cfg(feature = "ssr")]
 pub use error::{Error, Result};
+#[cfg(feature = "ssr")]
+pub use limiter::RateLimiter;
 pub use shell::{shell, App};
 #[cfg(feature = "ssr")]
 pub use state::AppState;

@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::{SiteFooter, SiteHeader};
-use crate::pages::{AboutPage, HomePage, NotFound, OfferPage};
+use crate::pages::{AboutPage, HomePage, NotFound, OfferPage, SignUpPage, TalentsPage, ThanksPage};
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -30,6 +30,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Marks the page once hydrated: CSS can show script-only helpers, tests can wait for it.
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
     view! {
         <Link rel="stylesheet" href="/assets/style.css"/>
         <Meta name="description" content="Vind activiteiten, hulp en vrijwilligerswerk in je buurt."/>
@@ -44,6 +51,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id") view=OfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/aanbod/:id/meedoen") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/aanbod/:id/bedankt") view=ThanksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/ik-kan-iets") view=TalentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/over") view=AboutPage/>
                 </Routes>
             </main>

@@ -18,6 +18,8 @@ pub struct AppState {
     pub search: Arc<SearchIndex>,
     /// Leptos settings (site root, output name).
     pub leptos_options: LeptosOptions,
+    /// Spam protection for the public sign-up form.
+    pub signup_limiter: Arc<crate::RateLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

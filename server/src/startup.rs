@@ -52,10 +52,16 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
+    // Five sign-ups per address per ten minutes is plenty for people and stops scripts.
+    let signup_limiter = Arc::new(app::RateLimiter::new(
+        5,
+        std::time::Duration::from_secs(600),
+    ));
     Ok(AppState {
         db,
         search: Arc::new(search),
         leptos_options,
+        signup_limiter,
     })
 }
 
@@ -67,9 +73,12 @@ pub async fn serve(
 ) -> anyhow::Result<()> {
     let follower = crate::spawn_follower(state.clone());
     let router = crate::router(state);
-    let served = axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await;
+    let served = axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await;
     follower.abort();
     served.context("server failed")
 }

@@ -3,7 +3,11 @@
 mod location;
 mod offer;
 mod search;
+mod signup;
+mod talents;
 
 pub use location::{postcode_at, PostcodeAt};
 pub use offer::{get_offer, GetOffer};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
+pub use signup::{sign_up, SignUp};
+pub use talents::{find_roles, FindRoles};

@@ -11,6 +11,7 @@ pub fn SiteHeader() -> impl IntoView {
             <A href="/" attr:class="brand">"Sociale Kaart Utrecht"</A>
             <nav aria-label="Hoofdmenu">
                 <A href="/">"Zoeken"</A>
+                <A href="/ik-kan-iets">"Ik kan iets"</A>
                 <A href="/over">"Over deze kaart"</A>
             </nav>
         </header>

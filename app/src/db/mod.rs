@@ -7,6 +7,7 @@ mod dataset;
 mod load;
 mod offers;
 mod outbox;
+mod signups;
 mod taxonomy;
 mod tx;
 
@@ -26,6 +27,7 @@ pub use load::{
 };
 pub use offers::{index_documents, index_documents_count, offer_detail, offer_summaries};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
+pub use signups::{count_signups, roles_for_talents, save_signup, RoleRow};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use tx::{on_tx, Tx};
 

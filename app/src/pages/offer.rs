@@ -52,6 +52,9 @@ fn Detail(detail: OfferDetail) -> impl IntoView {
             {(!d.active).then(|| view! { <p class="notice">"Dit aanbod is nu gestopt of tijdelijk dicht."</p> })}
             {d.free.then(|| view! { <p class="badge badge-free badge-large">"Gratis"</p> })}
             <p class="description">{d.description.clone()}</p>
+            {d.active.then(|| view! {
+                <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary">"Ik doe mee"</A></p>
+            })}
             <dl class="facts">
                 {d.ages.clone().map(|a| view! { <dt>"Voor wie"</dt><dd>{a}</dd> })}
                 {(!d.doelgroepen.is_empty()).then(|| view! { <dt>"Vooral voor"</dt><dd>{d.doelgroepen.join(", ")}</dd> })}

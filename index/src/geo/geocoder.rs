@@ -170,6 +170,8 @@ impl Geocoder {
     pub fn locate(&self, text: &str) -> Result<LatLon> {
         match Postcode::parse(text) {
             Ok(postcode) => Ok(self.postcode(&postcode)?.lat_lon()),
+            // Without digits it was meant as a place name, so say that we do not know the place.
+            Err(_) if !text.chars().any(|c| c.is_ascii_digit()) => self.place(text),
             Err(postcode_error) => self.place(text).map_err(|_| postcode_error),
         }
     }

@@ -76,3 +76,37 @@ async fn the_same_search_works_in_chromium_with_javascript_disabled() {
     assert!(browser.text(&title).await.to_lowercase().contains("taal"));
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_up_in_the_hydrated_page_reaches_the_thank_you_page_without_a_reload() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    let browser = Browser::start(true).await;
+    browser
+        .goto(&app.url(&format!("/aanbod/{offer}/meedoen")))
+        .await;
+    browser
+        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .await;
+    browser
+        .execute("window.__skMarker = 'still-here'; return true;")
+        .await;
+
+    let naam = browser.wait_for("#naam").await;
+    browser.type_text(&naam, "Sam").await;
+    let contact = browser.wait_for("#contact").await;
+    browser.type_text(&contact, "06 12345678").await;
+    let submit = browser.wait_for("button[type=submit]").await;
+    browser.click(&submit).await;
+    browser.wait_until("return location.pathname.endsWith('/bedankt') && !!document.querySelector('.thanks h1');").await;
+
+    assert_eq!(
+        browser.execute("return window.__skMarker;").await,
+        "still-here"
+    );
+    assert_eq!(
+        app::db::count_signups(&app.state.db, offer).await.unwrap(),
+        1
+    );
+    browser.close().await;
+}

@@ -10,5 +10,6 @@ mod health;
 mod hsds;
 mod migrations;
 mod offer_page;
+mod resident;
 mod search_page;
 mod storage;
