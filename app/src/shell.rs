@@ -17,6 +17,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HydrationScripts options/>
+                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css"/>
+                <script src="/vendor/leaflet/leaflet.js" defer></script>
+                <script src="/assets/kaart.js" defer></script>
                 <MetaTags/>
             </head>
             <body>

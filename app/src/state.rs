@@ -20,6 +20,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Spam protection for the public sign-up form.
     pub signup_limiter: Arc<crate::RateLimiter>,
+    /// Base map tiles (`{z}/{x}/{y}` URL); `None` shows the wijk boundaries only.
+    pub tile_url: Option<String>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

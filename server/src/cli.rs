@@ -31,6 +31,9 @@ enum Command {
         /// Start empty instead of loading the demo data into an empty database.
         #[arg(long, env = "SK_NO_DEMO")]
         no_demo: bool,
+        /// Base map tiles ({z}/{x}/{y} URL); empty for none (the wijk boundaries still show).
+        #[arg(long, env = "SK_TILE_URL", default_value = crate::config::PDOK_TILES)]
+        tile_url: String,
     },
     /// Load the demo data of gemeente Utrecht (idempotent) and update the search index.
     Demo {
@@ -108,11 +111,13 @@ impl Cli {
                 addr,
                 site_root,
                 no_demo,
+                tile_url,
             } => {
                 let config = Config {
                     addr,
                     site_root,
                     load_demo_when_empty: !no_demo,
+                    tile_url: Some(tile_url).filter(|t| !t.trim().is_empty()),
                     ..common.config()
                 };
                 let app = crate::startup::App::build(config).await?;

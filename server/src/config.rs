@@ -17,7 +17,13 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Load the demo data when the database is empty (only `serve` does this).
     pub load_demo_when_empty: bool,
+    /// Base map tiles; `None` shows the wijk boundaries only (offline, tests).
+    pub tile_url: Option<String>,
 }
+
+/// PDOK BRT-Achtergrondkaart, the Dutch government's open base map.
+pub const PDOK_TILES: &str =
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
 
 impl Config {
     /// A config for the given data directory with all other settings at their defaults.
@@ -28,6 +34,7 @@ impl Config {
             database_url: None,
             site_root: PathBuf::from("target/site"),
             load_demo_when_empty: false,
+            tile_url: None,
         }
     }
 

@@ -62,6 +62,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         search: Arc::new(search),
         leptos_options,
         signup_limiter,
+        tile_url: config.tile_url.clone(),
     })
 }
 

@@ -20,6 +20,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/openapi.json", get(api::openapi))
         .merge(hsds::routes())
         .route("/assets/style.css", get(assets::style))
+        .route("/assets/kaart.js", get(assets::map_script))
+        .route("/assets/wijken.geojson", get(assets::wijken))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -110,3 +110,28 @@ async fn signing_up_in_the_hydrated_page_reaches_the_thank_you_page_without_a_re
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_tiles() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+
+    browser.goto(&app.url("/?q=voetbal&waar=3454")).await;
+
+    browser
+        .wait_until("return document.querySelectorAll('#kaart .leaflet-marker-icon').length > 0;")
+        .await;
+    browser
+        .wait_until(
+            "return document.querySelectorAll('#kaart .leaflet-overlay-pane path').length >= 10;",
+        )
+        .await;
+    let markers = browser
+        .execute("return document.querySelectorAll('#kaart .leaflet-marker-icon').length;")
+        .await;
+    let cards = browser
+        .execute("return document.querySelectorAll('.offer-card').length;")
+        .await;
+    assert_eq!(markers, cards, "one marker per result on the page");
+    browser.close().await;
+}
