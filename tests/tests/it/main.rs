@@ -3,6 +3,7 @@
 
 mod support;
 
+mod accessibility;
 mod api_search;
 mod browser;
 mod cli;

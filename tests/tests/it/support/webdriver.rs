@@ -86,7 +86,10 @@ impl Browser {
     }
 
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let mut request = self.http.request(method, format!("{}{path}", self.base));
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .timeout(Duration::from_secs(60));
         if let Some(body) = body {
             request = request.json(&body);
         }
@@ -157,6 +160,31 @@ impl Browser {
     pub async fn execute(&self, script: &str) -> Value {
         self.post("/execute/sync", json!({ "script": script, "args": [] }))
             .await
+    }
+
+    /// Runs an asynchronous script; it reports by calling its last argument.
+    pub async fn execute_async(&self, script: &str) -> Value {
+        self.post("/execute/async", json!({ "script": script, "args": [] }))
+            .await
+    }
+
+    /// Sets the window size (phone or desktop width).
+    pub async fn set_size(&self, width: u32, height: u32) {
+        self.post("/window/rect", json!({ "width": width, "height": height }))
+            .await;
+    }
+
+    /// Saves a PNG screenshot of the viewport.
+    pub async fn screenshot(&self, path: &std::path::Path) {
+        use base64::Engine;
+        let value = self.call(reqwest::Method::GET, "/screenshot", None).await;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(value.as_str().unwrap_or_default())
+            .expect("png");
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("artifact dir");
+        }
+        std::fs::write(path, png).expect("screenshot written");
     }
 
     /// Clicks an element.
