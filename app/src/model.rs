@@ -26,6 +26,8 @@ pub struct OfferSummary {
     pub free: bool,
     /// When it happens, in words ("elke woensdag 14:00-16:00").
     pub when: Option<String>,
+    /// The next time, in words: "vandaag 14:00-16:00" or "volgende keer: woensdag 14:00-16:00".
+    pub next: Option<String>,
     /// Kind code (buurthuis, vereniging, initiatief, voorziening).
     pub kind: String,
     /// The organisation's id.
@@ -70,6 +72,8 @@ pub struct SearchOutcome {
     pub near: Option<String>,
     /// Counts per filter value: (facet, value, label, count).
     pub facets: Vec<FacetCount>,
+    /// When nothing was found nearby: the nearest buurtteam, where people can always ask.
+    pub nearest_help: Option<OfferSummary>,
 }
 
 /// One filter value with the number of offers it would give.
@@ -204,6 +208,23 @@ pub struct RolesOutcome {
     pub problem: Option<String>,
 }
 
+/// The next time an offer happens, seen from `today` (ISO weekday, 1 = maandag).
+pub fn next_time(slots: &[WeeklySlot], today: u8) -> Option<String> {
+    if let Some(s) = slots.iter().find(|s| s.weekday == today) {
+        return Some(format!("vandaag {}-{}", s.opens_at, s.closes_at));
+    }
+    let days_until = |s: &WeeklySlot| (s.weekday + 7 - today) % 7;
+    let next = slots
+        .iter()
+        .min_by_key(|s| (days_until(s), s.opens_at.clone()))?;
+    Some(format!(
+        "volgende keer: {} {}-{}",
+        weekday_name(next.weekday),
+        next.opens_at,
+        next.closes_at
+    ))
+}
+
 /// Dutch weekday name for ISO weekday 1..=7.
 pub fn weekday_name(weekday: u8) -> &'static str {
     match weekday {
@@ -266,6 +287,26 @@ mod tests {
             closes_at: "16:00".into(),
         };
         assert_eq!(slot.in_words(), "elke woensdag 14:00-16:00");
+    }
+
+    #[test]
+    fn the_next_time_is_today_or_the_first_day_after_today() {
+        let slot = |weekday| WeeklySlot {
+            weekday,
+            opens_at: "14:00".into(),
+            closes_at: "16:00".into(),
+        };
+        let slots = [slot(3), slot(6)];
+        assert_eq!(next_time(&slots, 3).unwrap(), "vandaag 14:00-16:00");
+        assert_eq!(
+            next_time(&slots, 4).unwrap(),
+            "volgende keer: zaterdag 14:00-16:00"
+        );
+        assert_eq!(
+            next_time(&slots, 7).unwrap(),
+            "volgende keer: woensdag 14:00-16:00"
+        );
+        assert_eq!(next_time(&[], 1), None);
     }
 
     #[test]

@@ -108,12 +108,29 @@ mod ssr {
             limit: PAGE_SIZE,
         };
         let found = crate::search::run(&state, request).await?;
+        // Nothing nearby: point to the nearest buurtteam, where every question is welcome.
+        let nearest_help = match near {
+            Some(at) if found.total == 0 => {
+                let help = SearchRequest {
+                    limit: 1,
+                    sort: Sort::Distance,
+                    ..SearchRequest::text("buurtteam").near(at, 30.0)
+                };
+                crate::search::run(&state, help)
+                    .await?
+                    .items
+                    .into_iter()
+                    .next()
+            }
+            _ => None,
+        };
         Ok(SearchOutcome {
             total: found.total,
             items: found.items,
             problem: None,
             near: near.map(|_| waar),
             facets: facet_counts(&found.facets),
+            nearest_help,
         })
     }
 

@@ -31,7 +31,7 @@ pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
                 {(!place.is_empty()).then(|| view! { <span class="place">{place}</span> })}
                 {distance.map(|d| view! { <span class="distance">{d}</span> })}
             </p>
-            {offer.when.clone().map(|w| view! { <p class="when">{w}</p> })}
+            {offer.next.clone().or(offer.when.clone()).map(|w| view! { <p class="when">{w}</p> })}
         </li>
     }
 }

@@ -8,7 +8,8 @@ use uuid::Uuid;
 
 use super::{on_pool, Db};
 use crate::model::{
-    ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, PlaceOnMap, WeeklySlot,
+    ages_in_words, kind_label, next_time, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
+    WeeklySlot,
 };
 use crate::{Error, Result};
 
@@ -238,6 +239,7 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSum
     let slots = slots_of(db, &ids).await?;
     let by_id: HashMap<Uuid, SummaryRow> = rows.into_iter().map(|r| (r.id, r)).collect();
     let geocoder = Geocoder::embedded();
+    let today = today_in_the_netherlands();
     Ok(hits
         .iter()
         .filter_map(|hit| {
@@ -247,14 +249,17 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSum
                 .iter()
                 .find(|l| l.service_id == *id && Some(l.id) == hit.location_id)
                 .or_else(|| locations.iter().find(|l| l.service_id == *id));
-            let when = slots.iter().find(|s| s.service_id == *id).map(|s| {
-                WeeklySlot {
+            let own: Vec<WeeklySlot> = slots
+                .iter()
+                .filter(|s| s.service_id == *id)
+                .map(|s| WeeklySlot {
                     weekday: s.weekday as u8,
                     opens_at: s.opens_at.clone(),
                     closes_at: s.closes_at.clone(),
-                }
-                .in_words()
-            });
+                })
+                .collect();
+            let when = own.first().map(WeeklySlot::in_words);
+            let next = next_time(&own, today);
             Some(OfferSummary {
                 id: *id,
                 name: row.name.clone(),
@@ -270,6 +275,7 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSum
                 distance_km: hit.distance_km,
                 free: row.is_free,
                 when,
+                next,
                 kind: row.kind.clone(),
                 organisation_id: row.organisation_id,
                 min_age: row.minimum_age,
@@ -286,6 +292,15 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSum
             })
         })
         .collect())
+}
+
+/// Today's ISO weekday in the Netherlands (UTC+1; the hour of summer time is not worth a
+/// time-zone database here).
+fn today_in_the_netherlands() -> u8 {
+    use chrono::Datelike;
+    (chrono::Utc::now() + chrono::Duration::hours(1))
+        .weekday()
+        .number_from_monday() as u8
 }
 
 fn join_address(street: &str, city: &str) -> String {

@@ -10,6 +10,20 @@ use crate::api::{search_offers, SearchQuery};
 use crate::components::{LocateMe, OfferCard};
 use crate::model::{FacetCount, SearchOutcome};
 
+/// Browse by leefgebied: code, a friendly icon, the words people read.
+const LEEFGEBIEDEN: [(&str, &str, &str); 10] = [
+    ("meedoen", "☕", "Meedoen en contact"),
+    ("geldzaken", "💶", "Geld en papieren"),
+    ("werk", "🧰", "Werk en dagbesteding"),
+    ("leren", "📚", "Taal en leren"),
+    ("gezondheid", "🍎", "Gezondheid"),
+    ("bewegen", "⚽", "Sport en bewegen"),
+    ("opgroeien", "🧸", "Opgroeien en opvoeden"),
+    ("wonen", "🏠", "Wonen en buurt"),
+    ("zorg", "🤝", "Zorg en mantelzorg"),
+    ("veiligheid", "🛡", "Veilig thuis"),
+];
+
 /// Results per page (the server uses the same number).
 const PAGE_SIZE: usize = 20;
 
@@ -86,6 +100,21 @@ pub fn HomePage() -> impl IntoView {
                 </ul>
             </nav>
         </section>
+        <Show when=move || query().is_empty()>
+            <nav class="leefgebieden" aria-labelledby="leefgebied-titel">
+                <h2 id="leefgebied-titel">"Kijk per onderwerp"</h2>
+                <ul>
+                    {LEEFGEBIEDEN
+                        .iter()
+                        .map(|(code, icon, label)| view! {
+                            <li><a href=format!("/?leefgebied={code}")>
+                                <span class="icon" aria-hidden="true">{*icon}</span>{*label}
+                            </a></li>
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </Show>
         <Suspense fallback=|| view! { <p class="loading">"Even zoeken..."</p> }>
             {move || Suspend::new(async move {
                 match results.await {
@@ -237,6 +266,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
         (n, None) => format!("{n} resultaten"),
     };
     let empty = outcome.total == 0;
+    let help = outcome.nearest_help;
     let page = query.pagina.max(1);
     let pages = outcome.total.div_ceil(PAGE_SIZE).max(1) as u32;
     let previous =
@@ -246,8 +276,18 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     view! {
         <section class="results" aria-labelledby="resultaten-titel">
             <h2 id="resultaten-titel" aria-live="polite">{heading}</h2>
-            {empty.then(|| view! {
-                <p>"Probeer andere woorden, of zoek zonder postcode om in de hele stad te kijken."</p>
+            {empty.then(|| {
+                let wider = (!query.waar.is_empty()).then(|| search_href(&query, &[("waar", None), ("pagina", None)]));
+                view! {
+                    <div class="empty">
+                        <p>"Probeer andere of minder woorden."</p>
+                        {wider.map(|href| view! { <p><a href=href>"Zoek in de hele stad, niet alleen in de buurt"</a></p> })}
+                        {help.map(|offer| view! {
+                            <p>"Je kunt ook altijd binnenlopen bij het buurtteam. Zij denken met je mee."</p>
+                            <ol class="offer-list"><OfferCard offer/></ol>
+                        })}
+                    </div>
+                }
             })}
             <div class="results-layout">
                 <Facets query=query.clone() facets=outcome.facets/>

@@ -92,3 +92,35 @@ async fn very_long_or_odd_input_never_breaks_the_page() {
         assert_eq!(status, 200, "{query}");
     }
 }
+
+#[tokio::test]
+async fn nothing_found_nearby_points_to_the_whole_city_and_the_nearest_buurtteam() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (status, html) = app.get("/?q=xylofoonorkest&waar=3454").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("We vonden niets dat past"));
+    assert!(
+        html.contains(r#"href="/?q=xylofoonorkest""#),
+        "a search without the postcode"
+    );
+    assert!(
+        html.contains("Inloopspreekuur buurtteam Vleuten-De Meern"),
+        "the nearest buurtteam"
+    );
+}
+
+#[tokio::test]
+async fn the_home_page_offers_every_leefgebied_and_cards_say_when_it_is_next() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (_, home) = app.get("/").await;
+    let (_, results) = app.get("/?leefgebied=bewegen").await;
+
+    assert_eq!(home.matches(r#"href="/?leefgebied="#).count(), 10);
+    assert!(
+        results.contains("vandaag ") || results.contains("volgende keer: "),
+        "cards show the next time"
+    );
+}
