@@ -4,7 +4,7 @@
 //! for the server (it then also holds the database layer in [`db`]) and with `hydrate` for the
 //! browser bundle. Every page works without JavaScript: searches are plain GET forms and links;
 //! hydration only makes them faster.
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod api;
 mod components;

@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The browser entry point: hydrates the pages that the server rendered.
 
 /// Called by the generated JS glue once the wasm module is loaded.

@@ -7,7 +7,7 @@ mod signup;
 mod talents;
 
 pub use location::{postcode_at, PostcodeAt};
-pub use offer::{get_offer, GetOffer};
+pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
 pub use talents::{find_roles, FindRoles};

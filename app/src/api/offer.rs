@@ -19,3 +19,45 @@ pub async fn get_offer(id: String) -> Result<Option<OfferDetail>, ServerFnError>
         Err(e) => Err(e.into_server_fn_error()),
     }
 }
+
+/// Up to six other offers on the same leefgebied within 3 km of this one, nearest first.
+#[server]
+pub async fn similar_offers(id: String) -> Result<Vec<crate::model::OfferSummary>, ServerFnError> {
+    use crate::{AppState, Error};
+
+    let Ok(id) = id.parse::<uuid::Uuid>() else {
+        return Ok(Vec::new());
+    };
+    let state = AppState::from_context().map_err(Error::into_server_fn_error)?;
+    let docs = crate::db::index_documents(&state.db, Some(&[id]))
+        .await
+        .map_err(Error::into_server_fn_error)?;
+    let Some(doc) = docs.into_iter().find(|d| d.lat.is_some()) else {
+        return Ok(Vec::new());
+    };
+    let Some(at) = doc
+        .lat
+        .zip(doc.lon)
+        .and_then(|(lat, lon)| index::LatLon::parse(lat, lon).ok())
+    else {
+        return Ok(Vec::new());
+    };
+    let request = index::SearchRequest {
+        filters: index::Filters {
+            leefgebieden: doc.leefgebieden,
+            ..Default::default()
+        },
+        sort: index::Sort::Distance,
+        limit: 7,
+        ..index::SearchRequest::text("").near(at, 3.0)
+    };
+    let found = crate::search::run(&state, request)
+        .await
+        .map_err(Error::into_server_fn_error)?;
+    Ok(found
+        .items
+        .into_iter()
+        .filter(|o| o.id != id)
+        .take(6)
+        .collect())
+}

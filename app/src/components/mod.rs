@@ -2,8 +2,10 @@
 
 mod layout;
 mod locate_me;
+mod map;
 mod offer_card;
 
 pub use layout::{SiteFooter, SiteHeader};
 pub use locate_me::LocateMe;
+pub use map::{Map, Marker};
 pub use offer_card::OfferCard;

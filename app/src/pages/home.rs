@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::{search_offers, SearchQuery};
-use crate::components::{LocateMe, OfferCard};
+use crate::components::{LocateMe, Map, Marker, OfferCard};
 use crate::model::{FacetCount, SearchOutcome};
 
 /// Browse by leefgebied: code, a friendly icon, the words people read.
@@ -137,42 +137,6 @@ fn server_message(e: &ServerFnError) -> String {
     }
 }
 
-/// The map markers of a result page as JSON (read by `kaart.js`), built by hand so the browser
-/// bundle needs no JSON library.
-fn markers_json(items: &[crate::model::OfferSummary]) -> String {
-    fn text(s: &str) -> String {
-        let mut out = String::from("\"");
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
-    }
-    let markers: Vec<String> = items
-        .iter()
-        .filter_map(|o| {
-            let place = o.location.as_ref()?;
-            let (lat, lon) = (place.lat?, place.lon?);
-            let distance = o
-                .distance_km
-                .map(|d| format!("{} van je af", crate::model::format_km(d)))
-                .unwrap_or_default();
-            Some(format!(
-                "{{\"lat\":{lat},\"lon\":{lon},\"name\":{},\"href\":{},\"distance\":{}}}",
-                text(&o.name),
-                text(&format!("/aanbod/{}", o.id)),
-                text(&distance)
-            ))
-        })
-        .collect();
-    format!("[{}]", markers.join(","))
-}
-
 /// The URL of a search; `None` values drop the parameter.
 fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
     let mut pairs: Vec<(&str, String)> = vec![
@@ -292,8 +256,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
             <div class="results-layout">
                 <Facets query=query.clone() facets=outcome.facets/>
                 <div>
-                    <div class="kaart" id="kaart" role="region" aria-label="Kaart met de resultaten"
-                        data-markers=markers_json(&outcome.items)></div>
+                    <Map label="Kaart met de resultaten" markers=Marker::of_offers(&outcome.items)/>
                     <ol class="offer-list">
                         {outcome.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
                     </ol>

@@ -6,8 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::{set_status, NotFound};
-use crate::api::get_offer;
-use crate::model::{LocationLine, OfferDetail};
+use crate::api::{get_offer, similar_offers};
+use crate::components::{Map, Marker, OfferCard};
+use crate::model::{LocationLine, OfferDetail, OfferSummary};
 
 /// `/aanbod/:id`.
 #[component]
@@ -15,11 +16,15 @@ pub fn OfferPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let offer = Resource::new(id, get_offer);
+    let similar = Resource::new(id, similar_offers);
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Even laden..."</p> }>
             {move || Suspend::new(async move {
                 match offer.await {
-                    Ok(Some(detail)) => view! { <Detail detail/> }.into_any(),
+                    Ok(Some(detail)) => {
+                        let nearby = similar.await.unwrap_or_default();
+                        view! { <Detail detail nearby/> }.into_any()
+                    }
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => {
                         set_status(500);
@@ -32,8 +37,21 @@ pub fn OfferPage() -> impl IntoView {
 }
 
 #[component]
-fn Detail(detail: OfferDetail) -> impl IntoView {
+fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
     let d = detail;
+    let here: Vec<Marker> = d
+        .locations
+        .iter()
+        .filter_map(|l| {
+            Some(Marker {
+                lat: l.lat?,
+                lon: l.lon?,
+                name: l.name.clone(),
+                href: format!("/aanbod/{}", d.id),
+                distance: String::new(),
+            })
+        })
+        .collect();
     let conditions: Vec<&str> = [
         d.no_referral_needed
             .then_some("Je hebt geen indicatie of verwijzing nodig."),
@@ -79,6 +97,7 @@ fn Detail(detail: OfferDetail) -> impl IntoView {
             <ul class="locations">
                 {d.locations.iter().cloned().map(|l| view! { <Location l/> }).collect_view()}
             </ul>
+            {(!here.is_empty()).then(|| view! { <Map label="Kaart met de plek van dit aanbod" markers=here small=true/> })}
             <h2>"Contact"</h2>
             <ul class="contact">
                 {d.contact_name.clone().map(|n| view! { <li>{n}</li> })}
@@ -87,6 +106,14 @@ fn Detail(detail: OfferDetail) -> impl IntoView {
                 {d.url.clone().map(|u| view! { <li><a href=u.clone() rel="noopener">"Website"</a></li> })}
             </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">"Laatst gecontroleerd op " {v}</p> })}
+            {(!nearby.is_empty()).then(|| view! {
+                <section class="nearby" aria-labelledby="dichtbij-titel">
+                    <h2 id="dichtbij-titel">"Ook in de buurt"</h2>
+                    <ol class="offer-list">
+                        {nearby.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
+                    </ol>
+                </section>
+            })}
         </article>
     }
 }

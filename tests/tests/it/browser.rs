@@ -119,15 +119,17 @@ async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_
     browser.goto(&app.url("/?q=voetbal&waar=3454")).await;
 
     browser
-        .wait_until("return document.querySelectorAll('#kaart .leaflet-marker-icon').length > 0;")
+        .wait_until(
+            "return document.querySelectorAll('.results .kaart .leaflet-marker-icon').length > 0;",
+        )
         .await;
     browser
         .wait_until(
-            "return document.querySelectorAll('#kaart .leaflet-overlay-pane path').length >= 10;",
+            "return document.querySelectorAll('.results .kaart .leaflet-overlay-pane path').length >= 10;",
         )
         .await;
     let markers = browser
-        .execute("return document.querySelectorAll('#kaart .leaflet-marker-icon').length;")
+        .execute("return document.querySelectorAll('.results .kaart .leaflet-marker-icon').length;")
         .await;
     let cards = browser
         .execute("return document.querySelectorAll('.offer-card').length;")

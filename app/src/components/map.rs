@@ -1,0 +1,105 @@
+//! The map container; `kaart.js` (Leaflet) draws it after hydration from `data-markers`.
+
+use leptos::prelude::*;
+
+use crate::model::{format_km, OfferSummary};
+
+/// One marker: where, what, and the page it links to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// What the popup says.
+    pub name: String,
+    /// Where the popup links to.
+    pub href: String,
+    /// "1,2 km van je af", or empty.
+    pub distance: String,
+}
+
+impl Marker {
+    /// A marker for every card that has a place.
+    pub fn of_offers(items: &[OfferSummary]) -> Vec<Marker> {
+        items
+            .iter()
+            .filter_map(|o| {
+                let place = o.location.as_ref()?;
+                Some(Marker {
+                    lat: place.lat?,
+                    lon: place.lon?,
+                    name: o.name.clone(),
+                    href: format!("/aanbod/{}", o.id),
+                    distance: o
+                        .distance_km
+                        .map(|d| format!("{} van je af", format_km(d)))
+                        .unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// JSON for `data-markers`, built by hand so the browser bundle needs no JSON library.
+fn markers_json(markers: &[Marker]) -> String {
+    fn text(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+    let items: Vec<String> = markers
+        .iter()
+        .map(|m| {
+            format!(
+                "{{\"lat\":{},\"lon\":{},\"name\":{},\"href\":{},\"distance\":{}}}",
+                m.lat,
+                m.lon,
+                text(&m.name),
+                text(&m.href),
+                text(&m.distance)
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+/// A map region with markers; empty (and hidden) until the page is hydrated.
+#[component]
+pub fn Map(
+    label: &'static str,
+    markers: Vec<Marker>,
+    #[prop(optional)] small: bool,
+) -> impl IntoView {
+    view! {
+        <div class="kaart" class:kaart-klein=small role="region" aria-label=label data-markers=markers_json(&markers)></div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marker_json_escapes_quotes_and_backslashes() {
+        let m = Marker {
+            lat: 52.0,
+            lon: 5.0,
+            name: "De \"Boog\" \\ 1".into(),
+            href: "/a".into(),
+            distance: String::new(),
+        };
+        assert_eq!(
+            markers_json(&[m]),
+            r#"[{"lat":52,"lon":5,"name":"De \"Boog\" \\ 1","href":"/a","distance":""}]"#
+        );
+    }
+}
