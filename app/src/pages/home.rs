@@ -55,6 +55,21 @@ pub fn HomePage() -> impl IntoView {
     let q = move || query().q;
     let waar = move || query().waar;
     let waar_input = NodeRef::<leptos::html::Input>::new();
+    // Suggestions as you type; only after hydration (the box works without them).
+    let suggestions = RwSignal::new(Vec::<String>::new());
+    let typed_generation = StoredValue::new(0u64);
+    let on_typed = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        typed_generation.update_value(|g| *g += 1);
+        let generation = typed_generation.get_value();
+        leptos::task::spawn_local(async move {
+            let found = crate::api::suggest(typed).await.unwrap_or_default();
+            // A slower answer to an older keystroke must not replace a newer one.
+            if typed_generation.get_value() == generation {
+                suggestions.set(found);
+            }
+        });
+    };
     let results = Resource::new(query, |query| async move {
         if query.is_empty() {
             return Ok(None);
@@ -72,9 +87,14 @@ pub fn HomePage() -> impl IntoView {
                 <div class="search-fields">
                     <div class="field">
                         <label for="q">"Waar heb je zin in of wat zoek je?"</label>
-                        <input id="q" name="q" type="search" autocomplete="off"
+                        <input id="q" name="q" type="search" autocomplete="off" list="suggesties"
                             placeholder="bijvoorbeeld: voetbal, taalcafé, hulp bij post"
-                            value=q prop:value=q/>
+                            value=q prop:value=q on:input=on_typed/>
+                        <datalist id="suggesties">
+                            <For each=move || suggestions.get() key=|s| s.clone() let:name>
+                                <option value=name></option>
+                            </For>
+                        </datalist>
                     </div>
                     <div class="field field-small">
                         <label for="waar">"Postcode of plaats"</label>

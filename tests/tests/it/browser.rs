@@ -137,3 +137,21 @@ async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_
     assert_eq!(markers, cards, "one marker per result on the page");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn typing_in_the_search_box_suggests_offer_names() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.goto(&app.url("/")).await;
+    browser
+        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .await;
+
+    let q = browser.wait_for("#q").await;
+    browser.type_text(&q, "voetb").await;
+
+    browser
+        .wait_until("return [...document.querySelectorAll('#suggesties option')].some(o => o.value.toLowerCase().includes('voetbal'));")
+        .await;
+    browser.close().await;
+}
