@@ -36,7 +36,7 @@ on_both_backends! {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sorting_by_distance_and_filters_narrow_the_results() {
     let app = TestApp::demo(Backend::Sqlite).await;
 
@@ -58,7 +58,7 @@ async fn sorting_by_distance_and_filters_narrow_the_results() {
     assert!(items.iter().all(|i| i["schedule_text"].as_str().is_some()));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_bad_parameter_gets_a_400_with_a_dutch_message_and_a_stable_code() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let cases = [
@@ -94,7 +94,7 @@ async fn every_bad_parameter_gets_a_400_with_a_dutch_message_and_a_stable_code()
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_database_change_shows_up_in_search_without_a_restart() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let mut data = server::demo::dataset();
@@ -127,7 +127,7 @@ async fn a_database_change_shows_up_in_search_without_a_restart() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn deleting_the_index_and_restarting_gives_the_same_results() {
     let mut app = TestApp::demo(Backend::Sqlite).await;
     let (_, before) = json(&app, "/api/v1/search?q=taalcafe&postcode=3511&size=100").await;
@@ -156,7 +156,7 @@ async fn deleting_the_index_and_restarting_gives_the_same_results() {
     assert_eq!(after_ids, before_ids);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_api_is_described_by_an_openapi_document_that_matches_the_parameters() {
     let app = TestApp::empty(Backend::Sqlite).await;
 

@@ -155,3 +155,54 @@ async fn typing_in_the_search_box_suggests_offer_names() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_facet_narrows_the_results_and_the_url_changes() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.goto(&app.url("/?q=voetbal&waar=3454")).await;
+    browser
+        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .await;
+    let before = browser
+        .execute("return document.querySelectorAll('.offer-card').length;")
+        .await;
+
+    let free = browser.wait_for(".facets a[href*='gratis=ja']").await;
+    browser.click(&free).await;
+    browser.wait_until("return location.search.includes('gratis=ja') && document.querySelectorAll('.offer-card .badge-free').length === document.querySelectorAll('.offer-card').length;").await;
+
+    let after = browser
+        .execute("return document.querySelectorAll('.offer-card').length;")
+        .await;
+    assert!(
+        after.as_u64().unwrap() < before.as_u64().unwrap(),
+        "{after} < {before}"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_and_facets_work_with_the_keyboard_alone() {
+    use crate::support::webdriver::ENTER;
+
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.goto(&app.url("/")).await;
+    browser
+        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .await;
+
+    browser.tab_to("#q").await;
+    browser
+        .press(&["t", "a", "a", "l", "c", "a", "f", "e"])
+        .await;
+    browser.tab_to("#waar").await;
+    browser.press(&["3", "5", "1", "1", ENTER]).await;
+    browser.wait_until("const h = document.getElementById('resultaten-titel'); return !!h && h.textContent.includes('3511');").await;
+
+    browser.tab_to(".facets a").await;
+    browser.press(&[ENTER]).await;
+    browser.wait_until("return location.search.split('&').length > 2 && !!document.getElementById('resultaten-titel');").await;
+    browser.close().await;
+}

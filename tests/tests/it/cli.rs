@@ -4,7 +4,7 @@ use clap::CommandFactory;
 
 use crate::support::{Backend, TestApp};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn serve_loads_the_demo_only_once_and_a_restart_keeps_the_data() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let offers = app.state.db.count_offers().await.unwrap();
@@ -19,14 +19,14 @@ async fn serve_loads_the_demo_only_once_and_a_restart_keeps_the_data() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_instance_started_with_no_demo_stays_empty() {
     let app = TestApp::empty(Backend::Sqlite).await;
 
     assert_eq!(app.state.db.count_offers().await.unwrap(), 0);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_or_corrupt_index_is_rebuilt_from_the_database_on_start() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let documents = app.state.search.state().documents;
@@ -44,7 +44,7 @@ async fn a_deleted_or_corrupt_index_is_rebuilt_from_the_database_on_start() {
     assert_eq!(restarted.state.search.state().documents, documents);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn loading_the_demo_twice_does_not_duplicate_anything() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let before = app.state.db.count_offers().await.unwrap();

@@ -140,7 +140,7 @@ on_both_backends! {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hsds_filters_are_cumulative() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let org = server::demo::demo_id("org:vv-de-meern");
@@ -166,7 +166,7 @@ async fn hsds_filters_are_cumulative() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hsds_errors_are_json_404_and_400() {
     let app = TestApp::demo(Backend::Sqlite).await;
     for path in [
@@ -191,7 +191,7 @@ async fn hsds_errors_are_json_404_and_400() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn importing_the_same_data_twice_gives_the_same_counts() {
     let app = TestApp::empty(Backend::Sqlite).await;
 
@@ -244,7 +244,7 @@ async fn assert_round_trip(from: &TestApp, form: &str) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_data() {
     let demo = TestApp::demo(Backend::Sqlite).await;
     import_examples(&demo).await;
@@ -252,7 +252,7 @@ async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_da
     assert_round_trip(&demo, "services.json").await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_records_are_reported_and_skipped_and_the_rest_is_imported() {
     let app = TestApp::empty(Backend::Sqlite).await;
     let good = read_services(&hsds_dir().join("examples/service_full.json"))
@@ -296,7 +296,7 @@ fn malformed_json_gives_a_clear_error_with_line_and_column() {
     assert!(error.contains("regel 2"), "{error}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn volunteer_roles_travel_as_marked_services_and_come_back_as_needs() {
     let demo = TestApp::demo(Backend::Sqlite).await;
     let dir = tempfile::tempdir().unwrap();
@@ -314,7 +314,7 @@ async fn volunteer_roles_travel_as_marked_services_and_come_back_as_needs() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_example_datapackage_imports_from_its_csv_files() {
     let app = TestApp::empty(Backend::Sqlite).await;
 
@@ -332,7 +332,7 @@ async fn the_example_datapackage_imports_from_its_csv_files() {
     assert_eq!(body["schedules"].as_array().unwrap().len(), 2, "TH and FR");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_tabular_export_imports_back_to_the_same_data() {
     let demo = TestApp::demo(Backend::Sqlite).await;
 
@@ -353,7 +353,7 @@ fn a_csv_without_a_required_column_is_refused_with_a_clear_message() {
     assert!(error.contains("services.csv mist de kolom name"), "{error}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_50_mb_file_imports_in_batches() {
     let app = TestApp::empty(Backend::Sqlite).await;
     let good = read_services(&hsds_dir().join("examples/service_full.json"))
@@ -388,7 +388,7 @@ async fn a_50_mb_file_imports_in_batches() {
     assert_eq!(app.state.db.count_offers().await.unwrap(), 520);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_taxonomy_file_adds_its_terms() {
     let app = TestApp::empty(Backend::Sqlite).await;
     let terms = server::hsds::run::read_terms(&hsds_dir().join("examples/taxonomy_term_list.json"))

@@ -24,7 +24,7 @@ on_both_backends! {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_offer_is_a_friendly_404() {
     let app = TestApp::demo(Backend::Sqlite).await;
 
@@ -38,7 +38,7 @@ async fn an_unknown_offer_is_a_friendly_404() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_page_is_a_friendly_404() {
     let app = TestApp::demo(Backend::Sqlite).await;
 
@@ -48,7 +48,7 @@ async fn an_unknown_page_is_a_friendly_404() {
     assert!(html.contains("Deze pagina bestaat niet"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_about_page_credits_the_open_data() {
     let app = TestApp::empty(Backend::Sqlite).await;
 

@@ -51,7 +51,7 @@ on_both_backends! {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sign_up_without_a_name_goes_back_to_the_form_with_a_dutch_message() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
@@ -80,7 +80,7 @@ async fn a_sign_up_without_a_name_goes_back_to_the_form_with_a_dutch_message() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_robot_filling_the_honeypot_is_thanked_but_nothing_is_stored() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
@@ -106,7 +106,7 @@ async fn a_robot_filling_the_honeypot_is_thanked_but_nothing_is_stored() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn more_than_five_sign_ups_in_ten_minutes_are_refused() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
@@ -135,7 +135,7 @@ async fn more_than_five_sign_ups_in_ten_minutes_are_refused() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ik_kan_iets_with_voetbal_near_3454_lists_the_assistant_trainer_role_with_reasons() {
     let app = TestApp::demo(Backend::Sqlite).await;
 
@@ -151,7 +151,7 @@ async fn ik_kan_iets_with_voetbal_near_3454_lists_the_assistant_trainer_role_wit
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ik_kan_iets_with_an_unknown_place_says_so() {
     let app = TestApp::demo(Backend::Sqlite).await;
 

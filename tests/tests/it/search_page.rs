@@ -56,7 +56,7 @@ on_both_backends! {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_without_a_search_shows_the_box_and_example_searches() {
     let app = TestApp::demo(crate::support::Backend::Sqlite).await;
 
@@ -68,7 +68,7 @@ async fn the_home_page_without_a_search_shows_the_box_and_example_searches() {
     assert!(!html.contains("resultaten"), "no results before a search");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_place_name_works_as_well_as_a_postcode() {
     let app = TestApp::demo(crate::support::Backend::Sqlite).await;
 
@@ -78,7 +78,7 @@ async fn a_place_name_works_as_well_as_a_postcode() {
     assert!(html.contains("Voetballen voor kinderen van 6 tot 12 jaar"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn very_long_or_odd_input_never_breaks_the_page() {
     let app = TestApp::demo(crate::support::Backend::Sqlite).await;
     let long = "a".repeat(5000);
@@ -93,7 +93,7 @@ async fn very_long_or_odd_input_never_breaks_the_page() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn nothing_found_nearby_points_to_the_whole_city_and_the_nearest_buurtteam() {
     let app = TestApp::demo(crate::support::Backend::Sqlite).await;
 
@@ -110,7 +110,7 @@ async fn nothing_found_nearby_points_to_the_whole_city_and_the_nearest_buurtteam
     assert!(help.contains("km van je af"), "with its distance");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_offers_every_leefgebied_and_cards_say_when_it_is_next() {
     let app = TestApp::demo(crate::support::Backend::Sqlite).await;
 

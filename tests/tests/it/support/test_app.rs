@@ -68,7 +68,11 @@ impl TestApp {
             addr,
             state: app.state,
             config,
-            client: reqwest::Client::new(),
+            // A hang must fail the test, not stall the whole run.
+            client: reqwest::Client::builder()
+                .timeout(std::time::Duration::from_secs(60))
+                .build()
+                .expect("http client"),
             shutdown: Some(tx),
             _data_dir: data_dir,
         }

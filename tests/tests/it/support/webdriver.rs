@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// WebDriver key codes.
+pub const TAB: &str = "\u{E004}";
+pub const ENTER: &str = "\u{E007}";
 const WAIT: Duration = Duration::from_secs(20);
 
 /// A headless Chromium session, closed when dropped.
@@ -185,6 +188,34 @@ impl Browser {
             std::fs::create_dir_all(dir).expect("artifact dir");
         }
         std::fs::write(path, png).expect("screenshot written");
+    }
+
+    /// Presses keys on the keyboard, one after the other (WebDriver key codes, e.g. TAB).
+    pub async fn press(&self, keys: &[&str]) {
+        let mut actions = Vec::new();
+        for key in keys {
+            actions.push(json!({ "type": "keyDown", "value": key }));
+            actions.push(json!({ "type": "keyUp", "value": key }));
+        }
+        self.post(
+            "/actions",
+            json!({ "actions": [{ "type": "key", "id": "keyboard", "actions": actions }] }),
+        )
+        .await;
+    }
+
+    /// Presses TAB until the focused element matches `css`; fails after 40 presses.
+    pub async fn tab_to(&self, css: &str) {
+        for _ in 0..40 {
+            let script = format!(
+                "return !!document.activeElement && document.activeElement.matches({css:?});"
+            );
+            if self.execute(&script).await == Value::Bool(true) {
+                return;
+            }
+            self.press(&[TAB]).await;
+        }
+        panic!("{css:?} cannot be reached with the TAB key");
     }
 
     /// Clicks an element.
