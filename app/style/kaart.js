@@ -28,8 +28,11 @@
     });
     layer.addTo(map);
     el._skLayer = layer;
-    if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15 });
-    else map.setView([52.09, 5.12], 12);
+    // Moves we make ourselves must not offer "search this area".
+    el._skMoving = true;
+    if (bounds.length) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 15, animate: false });
+    else map.setView([52.09, 5.12], 12, { animate: false });
+    el._skMoving = false;
     el._skShown = el.getAttribute("data-markers");
   }
 
@@ -46,7 +49,33 @@
     fetch("/assets/wijken.geojson").then(function (r) { return r.json(); }).then(function (g) {
       L.geoJSON(g, { style: { color: "#0b5c8a", weight: 1.5, fill: false }, interactive: false }).addTo(map);
     }).catch(function () {});
+    map.on("moveend", function () {
+      if (!el._skMoving) showAreaButton(el);
+    });
     showMarkers(el);
+  }
+
+  // "Zoek in dit gebied": after the person pans or zooms, search the visible area instead.
+  function showAreaButton(el) {
+    if (el._skAreaButton) return;
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      var button = L.DomUtil.create("button", "kaart-zoek-hier");
+      button.type = "button";
+      button.textContent = "Zoek in dit gebied";
+      L.DomEvent.disableClickPropagation(button);
+      L.DomEvent.on(button, "click", function () {
+        var b = el._skMap.getBounds();
+        var area = [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()].map(function (x) { return x.toFixed(4); }).join(",");
+        var url = new URL(window.location.href);
+        url.searchParams.set("gebied", area);
+        url.searchParams.delete("pagina");
+        window.location.assign(url.toString());
+      });
+      return button;
+    };
+    control.addTo(el._skMap);
+    el._skAreaButton = control;
   }
 
   function scan() {

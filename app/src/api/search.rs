@@ -20,6 +20,8 @@ pub struct SearchQuery {
     pub dag: String,
     /// "ja" for free offers only.
     pub gratis: String,
+    /// A map area "zuid,west,noord,oost" (from "zoek in dit gebied"); replaces the radius.
+    pub gebied: String,
     /// Page, from 1.
     pub pagina: u32,
 }
@@ -34,6 +36,7 @@ impl SearchQuery {
             &self.leefgebied,
             &self.dag,
             &self.gratis,
+            &self.gebied,
         ]
         .iter()
         .all(|s| s.trim().is_empty())
@@ -97,11 +100,13 @@ mod ssr {
             free_only: query.gratis == "ja",
             ..Filters::default()
         };
+        let bbox = parse_area(&query.gebied);
         let request = SearchRequest {
             text,
             near,
-            radius_km: near.map(|_| RADIUS_KM),
-            bbox: None,
+            // A map area replaces the radius around the place.
+            radius_km: near.filter(|_| bbox.is_none()).map(|_| RADIUS_KM),
+            bbox,
             filters,
             sort: Sort::Relevance,
             offset: query.pagina.max(1).saturating_sub(1) as usize * PAGE_SIZE,
@@ -131,6 +136,27 @@ mod ssr {
             near: near.map(|_| waar),
             facets: facet_counts(&found.facets),
             nearest_help,
+        })
+    }
+
+    /// "zuid,west,noord,oost" → a valid box, else none (a broken area is ignored, not an error).
+    fn parse_area(text: &str) -> Option<index::BoundingBox> {
+        let n: Vec<f64> = text
+            .split(',')
+            .map(|p| p.trim().parse().ok())
+            .collect::<Option<_>>()?;
+        let [south, west, north, east] = n[..] else {
+            return None;
+        };
+        let valid = index::LatLon::parse(south, west).is_ok()
+            && index::LatLon::parse(north, east).is_ok()
+            && south < north
+            && west < east;
+        valid.then_some(index::BoundingBox {
+            south,
+            west,
+            north,
+            east,
         })
     }
 

@@ -49,6 +49,7 @@ pub fn HomePage() -> impl IntoView {
             leefgebied: get("leefgebied"),
             dag: get("dag"),
             gratis: get("gratis"),
+            gebied: get("gebied"),
             pagina: get("pagina").parse().unwrap_or(1).max(1),
         }
     };
@@ -166,6 +167,7 @@ fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
         ("leefgebied", q.leefgebied.clone()),
         ("dag", q.dag.clone()),
         ("gratis", q.gratis.clone()),
+        ("gebied", q.gebied.clone()),
     ];
     for (key, value) in change {
         pairs.retain(|(k, _)| k != key);
@@ -242,8 +244,11 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
         return view! { <p class="problem" role="alert" id="zoek-probleem">{problem}</p> }
             .into_any();
     }
+    let in_area = !query.gebied.is_empty();
     let heading = match (outcome.total, &outcome.near) {
         (0, _) => "We vonden niets dat past.".to_string(),
+        (1, _) if in_area => "1 resultaat in dit deel van de kaart".to_string(),
+        (n, _) if in_area => format!("{n} resultaten in dit deel van de kaart"),
         (1, Some(near)) => format!("1 resultaat in de buurt van {near}"),
         (n, Some(near)) => format!("{n} resultaten in de buurt van {near}"),
         (1, None) => "1 resultaat".to_string(),

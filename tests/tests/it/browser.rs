@@ -135,6 +135,12 @@ async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_
         .execute("return document.querySelectorAll('.offer-card').length;")
         .await;
     assert_eq!(markers, cards, "one marker per result on the page");
+
+    // Panning offers "zoek in dit gebied", which searches the visible area.
+    browser.execute("document.querySelector('.results .kaart')._skMap.panBy([150, 0], { animate: false }); return true;").await;
+    let button = browser.wait_for(".kaart-zoek-hier").await;
+    browser.click(&button).await;
+    browser.wait_until("return location.search.includes('gebied=') && document.getElementById('resultaten-titel').textContent.includes('dit deel van de kaart');").await;
     browser.close().await;
 }
 

@@ -123,3 +123,21 @@ async fn the_home_page_offers_every_leefgebied_and_cards_say_when_it_is_next() {
         "cards show the next time"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_map_area_replaces_the_radius_and_keeps_only_offers_inside_it() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (status, html) = app
+        .get("/?q=voetbal&waar=3454&gebied=52.0700,5.0300,52.0850,5.0600")
+        .await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("in dit deel van de kaart"));
+    assert!(html.contains("Voetballen voor kinderen van 6 tot 12 jaar"));
+    assert!(!html.contains("Overvecht"), "nothing outside the area");
+    assert!(
+        html.contains("gebied=52.0700%2C5.0300"),
+        "facet links keep the area"
+    );
+}
