@@ -49,6 +49,8 @@
     fetch("/assets/wijken.geojson").then(function (r) { return r.json(); }).then(function (g) {
       L.geoJSON(g, { style: { color: "#0b5c8a", weight: 1.5, fill: false }, interactive: false }).addTo(map);
     }).catch(function () {});
+    // Shown later (the phone toggle): Leaflet must measure again.
+    if (window.ResizeObserver) new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
     map.on("moveend", function () {
       if (!el._skMoving) showAreaButton(el);
     });

@@ -80,7 +80,8 @@ pub fn Map(
     #[prop(optional)] small: bool,
 ) -> impl IntoView {
     view! {
-        <div class="kaart" class:kaart-klein=small role="region" aria-label=label data-markers=markers_json(&markers)></div>
+        <div class="kaart" class:kaart-klein=small id=(!small).then_some("resultaten-kaart") role="region"
+            aria-label=label data-markers=markers_json(&markers)></div>
     }
 }
 

@@ -256,6 +256,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     };
     let empty = outcome.total == 0;
     let help = outcome.nearest_help;
+    let show_map = RwSignal::new(false);
     let page = query.pagina.max(1);
     let pages = outcome.total.div_ceil(PAGE_SIZE).max(1) as u32;
     let previous =
@@ -263,7 +264,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     let next =
         (page < pages).then(|| search_href(&query, &[("pagina", Some((page + 1).to_string()))]));
     view! {
-        <section class="results" aria-labelledby="resultaten-titel">
+        <section class="results" class:met-kaart=move || show_map.get() aria-labelledby="resultaten-titel">
             <h2 id="resultaten-titel" aria-live="polite">{heading}</h2>
             {empty.then(|| {
                 let wider = (!query.waar.is_empty()).then(|| search_href(&query, &[("waar", None), ("pagina", None)]));
@@ -281,6 +282,12 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
             <div class="results-layout">
                 <Facets query=query.clone() facets=outcome.facets/>
                 <div>
+                    // On phones the list comes first; the map is one tap away.
+                    <button type="button" class="kaart-toggle" aria-controls="resultaten-kaart"
+                        aria-expanded=move || show_map.get().to_string()
+                        on:click=move |_| show_map.update(|s| *s = !*s)>
+                        {move || if show_map.get() { "Verberg de kaart" } else { "Toon de kaart" }}
+                    </button>
                     <Map label="Kaart met de resultaten" markers=Marker::of_offers(&outcome.items)/>
                     <ol class="offer-list">
                         {outcome.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}

@@ -82,7 +82,10 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                 })}
                 {(!d.costs.is_empty()).then(|| view! {
                     <dt>"Kosten"</dt>
-                    <dd><ul>{d.costs.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul></dd>
+                    <dd>
+                        <ul>{d.costs.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                        {(!d.free).then(|| fund_hint(&d))}
+                    </dd>
                 })}
                 {(!conditions.is_empty()).then(|| view! {
                     <dt>"Wat heb je nodig"</dt>
@@ -116,6 +119,26 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// When it costs money: who can help pay (a fund for children, the buurtteam for adults).
+fn fund_hint(d: &OfferDetail) -> impl IntoView {
+    let for_young = d
+        .doelgroepen
+        .iter()
+        .any(|g| g == "Kinderen" || g == "Jongeren");
+    let (text, href) = if for_young {
+        (
+            "Kost het te veel? Het Jeugdfonds Sport & Cultuur kan de contributie betalen.",
+            "/?q=jeugdsportfonds",
+        )
+    } else {
+        (
+            "Kost het te veel? Vraag het buurtteam naar een fonds of de U-pas.",
+            "/?q=buurtteam",
+        )
+    };
+    view! { <p class="fund"><a href=href>{text}</a></p> }
 }
 
 #[component]

@@ -212,3 +212,33 @@ async fn search_and_facets_work_with_the_keyboard_alone() {
     browser.wait_until("return location.search.split('&').length > 2 && !!document.getElementById('resultaten-titel');").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_list_comes_first_and_the_map_is_one_tap_away() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.set_size(390, 844).await;
+    browser.goto(&app.url("/?q=taalcafe&waar=3511")).await;
+    browser
+        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .await;
+    let map = browser.wait_for(".results .kaart").await;
+    assert!(
+        !browser.is_displayed(&map).await,
+        "the map waits until asked for"
+    );
+
+    let toggle = browser.wait_for(".kaart-toggle").await;
+    browser.click(&toggle).await;
+
+    browser.wait_until("const k = document.querySelector('.results .kaart'); return k.offsetHeight > 100 && k.querySelectorAll('.leaflet-marker-icon').length > 0;").await;
+    assert_eq!(
+        browser
+            .execute(
+                "return document.querySelector('.kaart-toggle').getAttribute('aria-expanded');"
+            )
+            .await,
+        "true"
+    );
+    browser.close().await;
+}

@@ -18,6 +18,7 @@ on_both_backends! {
         assert!(html.contains("Vleuten-De Meern"), "the wijk of the location");
         assert!(html.contains("Laatst gecontroleerd op"));
         assert!(html.contains("34 mensen op de wachtlijst"));
+        assert!(html.contains("Jeugdfonds Sport &amp; Cultuur kan de contributie betalen"), "who can help pay");
         let nearby = &html[html.find("Ook in de buurt").expect("nearby offers")..];
         assert!(nearby.contains("Walking football voor 60-plussers"), "same leefgebied, same park");
         assert!(html.contains("data-markers=\"[{&quot;lat&quot;") || html.contains(r#"data-markers="[{"#), "a small map of the place");
