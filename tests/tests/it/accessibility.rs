@@ -58,10 +58,7 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
     for (name, path) in &pages {
         for (width, label) in [(390, "phone"), (1280, "desktop")] {
             browser.set_size(width, 900).await;
-            browser.goto(&app.url(path)).await;
-            browser
-                .wait_until("return document.body.dataset.hydrated === 'true';")
-                .await;
+            browser.goto_hydrated(&app.url(path)).await;
             browser
                 .screenshot(&artifacts().join(format!("{name}-{label}.png")))
                 .await;

@@ -83,10 +83,7 @@ async fn signing_up_in_the_hydrated_page_reaches_the_thank_you_page_without_a_re
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
     let browser = Browser::start(true).await;
     browser
-        .goto(&app.url(&format!("/aanbod/{offer}/meedoen")))
-        .await;
-    browser
-        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .goto_hydrated(&app.url(&format!("/aanbod/{offer}/meedoen")))
         .await;
     browser
         .execute("window.__skMarker = 'still-here'; return true;")
@@ -148,10 +145,7 @@ async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_
 async fn typing_in_the_search_box_suggests_offer_names() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let browser = Browser::start(true).await;
-    browser.goto(&app.url("/")).await;
-    browser
-        .wait_until("return document.body.dataset.hydrated === 'true';")
-        .await;
+    browser.goto_hydrated(&app.url("/")).await;
 
     let q = browser.wait_for("#q").await;
     browser.type_text(&q, "voetb").await;
@@ -166,9 +160,8 @@ async fn typing_in_the_search_box_suggests_offer_names() {
 async fn a_facet_narrows_the_results_and_the_url_changes() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let browser = Browser::start(true).await;
-    browser.goto(&app.url("/?q=voetbal&waar=3454")).await;
     browser
-        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .goto_hydrated(&app.url("/?q=voetbal&waar=3454"))
         .await;
     let before = browser
         .execute("return document.querySelectorAll('.offer-card').length;")
@@ -194,10 +187,7 @@ async fn search_and_facets_work_with_the_keyboard_alone() {
 
     let app = TestApp::demo(Backend::Sqlite).await;
     let browser = Browser::start(true).await;
-    browser.goto(&app.url("/")).await;
-    browser
-        .wait_until("return document.body.dataset.hydrated === 'true';")
-        .await;
+    browser.goto_hydrated(&app.url("/")).await;
 
     browser.tab_to("#q").await;
     browser
@@ -218,9 +208,8 @@ async fn on_a_phone_the_list_comes_first_and_the_map_is_one_tap_away() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let browser = Browser::start(true).await;
     browser.set_size(390, 844).await;
-    browser.goto(&app.url("/?q=taalcafe&waar=3511")).await;
     browser
-        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .goto_hydrated(&app.url("/?q=taalcafe&waar=3511"))
         .await;
     let map = browser.wait_for(".results .kaart").await;
     assert!(

@@ -115,6 +115,13 @@ impl Browser {
         self.post("/url", json!({ "url": url })).await;
     }
 
+    /// Opens a URL and waits until the page is hydrated (interactive).
+    pub async fn goto_hydrated(&self, url: &str) {
+        self.goto(url).await;
+        self.wait_until("return document.body.dataset.hydrated === 'true';")
+            .await;
+    }
+
     /// The current URL.
     pub async fn current_url(&self) -> String {
         self.call(reqwest::Method::GET, "/url", None)
