@@ -64,3 +64,25 @@ async fn the_about_page_credits_the_open_data() {
         assert!(html.contains(credit), "{credit}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_browser_bundle_is_served_compressed() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+
+    // This reqwest has no decompression, so the encoding shows as sent.
+    let response = reqwest::Client::new()
+        .get(app.url("/pkg/sociale_kaart_bg.wasm"))
+        .header("Accept-Encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response
+            .headers()
+            .get("content-encoding")
+            .map(|v| v.to_str().unwrap()),
+        Some("gzip")
+    );
+}
