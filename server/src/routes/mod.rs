@@ -11,6 +11,25 @@ use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::trace::TraceLayer;
 
+/// Built files (the browser bundle, Leaflet) may be cached for an hour: their names do not
+/// change between releases, so a longer time would keep old bundles after a deploy.
+async fn cache_static_files(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let cacheable = ["/pkg/", "/vendor/"]
+        .iter()
+        .any(|p| request.uri().path().starts_with(p));
+    let mut response = next.run(request).await;
+    if cacheable && response.status().is_success() {
+        response.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("public, max-age=3600"),
+        );
+    }
+    response
+}
+
 /// The whole HTTP surface of a node. Tests call this in-process.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -27,6 +46,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(cache_static_files))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

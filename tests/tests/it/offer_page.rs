@@ -85,4 +85,9 @@ async fn the_browser_bundle_is_served_compressed() {
             .map(|v| v.to_str().unwrap()),
         Some("gzip")
     );
+    let cache = response
+        .headers()
+        .get("cache-control")
+        .map(|v| v.to_str().unwrap().to_string());
+    assert_eq!(cache.as_deref(), Some("public, max-age=3600"));
 }
