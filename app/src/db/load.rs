@@ -9,6 +9,7 @@ use super::dataset::{
     CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord, ScheduleRecord,
     ServiceRecord,
 };
+use super::sql::{fetch_by_ids, id_filter, placeholders};
 use super::{on_pool, Db};
 use crate::Result;
 
@@ -91,34 +92,6 @@ pub async fn service_modified(db: &Db, ids: &[Uuid]) -> Result<HashMap<Uuid, Dat
     Ok(rows.into_iter().collect())
 }
 
-fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn filter(column: &str, ids: Option<&[Uuid]>) -> String {
-    ids.map(|ids| format!("WHERE {column} IN ({})", placeholders(ids.len().max(1))))
-        .unwrap_or_default()
-}
-
-macro_rules! rows {
-    ($db:expr, $ty:ty, $sql:expr, $ids:expr) => {{
-        let sql: String = $sql;
-        let rows: Vec<$ty> = on_pool!($db, p => {
-            let mut q = sqlx::query_as(&sql);
-            match $ids {
-                Some(ids) if ids.is_empty() => q = q.bind(Uuid::nil()),
-                Some(ids) => { for id in ids { q = q.bind(*id); } }
-                None => {}
-            }
-            q.fetch_all(p).await?
-        });
-        rows
-    }};
-}
-
 #[derive(sqlx::FromRow)]
 struct ServiceRow {
     id: Uuid,
@@ -185,42 +158,42 @@ fn group<T>(rows: Vec<(Uuid, T)>) -> HashMap<Uuid, Vec<T>> {
 /// The services (all, or the given ones) with their organisations, locations and links; needs
 /// only when loading everything.
 pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
-    let services: Vec<ServiceRow> = rows!(db, ServiceRow, format!(
+    let services: Vec<ServiceRow> = fetch_by_ids!(db, ServiceRow, format!(
         "SELECT id, organization_id, name, description, kind, status, minimum_age, maximum_age, is_free, \
          fees_description, no_referral_needed, keeps_benefit, eligibility_description, contact_name, email, \
          phone, url, capacity, waiting_list, last_verified_on, source, hsds_extra FROM services {} ORDER BY name, id",
-        filter("id", only)), only);
+        id_filter("id", only)), only);
     let ids: Vec<Uuid> = services.iter().map(|r| r.id).collect();
     let scoped = only.map(|_| ids.as_slice());
-    let mut links = group(rows!(
+    let mut links = group(fetch_by_ids!(
         db,
         (Uuid, Uuid),
         format!(
             "SELECT service_id, location_id FROM service_at_locations {}",
-            filter("service_id", scoped)
+            id_filter("service_id", scoped)
         ),
         scoped
     ));
-    let mut terms = group(rows!(db, (Uuid, String, String), format!(
+    let mut terms = group(fetch_by_ids!(db, (Uuid, String, String), format!(
         "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st JOIN taxonomy_terms t ON t.id = st.term_id {} \
-         ORDER BY t.taxonomy, t.code", filter("st.service_id", scoped)), scoped)
+         ORDER BY t.taxonomy, t.code", id_filter("st.service_id", scoped)), scoped)
         .into_iter().map(|(id, t, c)| (id, (t, c))).collect());
-    let mut languages = group(rows!(
+    let mut languages = group(fetch_by_ids!(
         db,
         (Uuid, String),
         format!(
             "SELECT service_id, code FROM service_languages {} ORDER BY code",
-            filter("service_id", scoped)
+            id_filter("service_id", scoped)
         ),
         scoped
     ));
     let mut schedules = group(
-        rows!(
+        fetch_by_ids!(
             db,
             (Uuid, i32, String, String, String),
             format!(
                 "SELECT service_id, weekday, opens_at, closes_at, description FROM schedules {}",
-                filter("service_id", scoped)
+                id_filter("service_id", scoped)
             ),
             scoped
         )
@@ -239,12 +212,12 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         .collect(),
     );
     let mut costs = group(
-        rows!(
+        fetch_by_ids!(
             db,
             (Uuid, String, Option<f64>, String),
             format!(
                 "SELECT service_id, option, amount, amount_description FROM cost_options {}",
-                filter("service_id", scoped)
+                id_filter("service_id", scoped)
             ),
             scoped
         )
@@ -304,12 +277,12 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         data.services.push(service);
     }
     let org_scope = only.map(|_| org_ids.as_slice());
-    let orgs: Vec<OrganisationRow> = rows!(
+    let orgs: Vec<OrganisationRow> = fetch_by_ids!(
         db,
         OrganisationRow,
         format!(
         "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra \
-         FROM organizations {} ORDER BY name, id", filter("id", org_scope)),
+         FROM organizations {} ORDER BY name, id", id_filter("id", org_scope)),
         org_scope
     );
     data.organisations = orgs
@@ -329,9 +302,9 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
     location_ids.sort();
     location_ids.dedup();
     let loc_scope = only.map(|_| location_ids.as_slice());
-    let locations: Vec<LocationRow> = rows!(db, LocationRow, format!(
+    let locations: Vec<LocationRow> = fetch_by_ids!(db, LocationRow, format!(
         "SELECT id, organization_id, name, address_1, postal_code, city, latitude, longitude, accessibility, \
-         transportation, hsds_extra FROM locations {} ORDER BY name, id", filter("id", loc_scope)), loc_scope);
+         transportation, hsds_extra FROM locations {} ORDER BY name, id", id_filter("id", loc_scope)), loc_scope);
     data.locations = locations
         .into_iter()
         .map(|l| LocationRecord {

@@ -8,6 +8,7 @@ mod load;
 mod offers;
 mod outbox;
 mod signups;
+mod sql;
 mod taxonomy;
 mod tx;
 

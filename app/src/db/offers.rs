@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use index::{Geocoder, OfferDoc, SearchHit};
 use uuid::Uuid;
 
+use super::sql::{fetch_by_ids, id_filter, placeholders};
 use super::{on_pool, Db};
 use crate::model::{
     ages_in_words, kind_label, next_time, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
@@ -48,25 +49,6 @@ async fn service_terms(db: &Db, only: Uuid) -> Result<Vec<TermRow>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, TermRow>(sql).bind(only).fetch_all(p).await?))
 }
 
-/// `WHERE <column> IN ($1, ...)` for a list of ids, or nothing for all.
-fn id_filter(column: &str, ids: Option<&[Uuid]>) -> String {
-    match ids {
-        Some(ids) => format!("WHERE {column} IN ({})", placeholders(ids.len())),
-        None => String::new(),
-    }
-}
-
-/// Runs `sql` with the ids bound as `$1..$n` and returns the rows.
-macro_rules! fetch_for_ids {
-    ($db:expr, $row:ty, $sql:expr, $ids:expr) => {
-        on_pool!($db, p => {
-            let mut q = sqlx::query_as::<_, $row>($sql);
-            for id in $ids.unwrap_or_default() { q = q.bind(id); }
-            q.fetch_all(p).await?
-        })
-    };
-}
-
 /// One search document per offer at each of its locations (or one without a location); all
 /// offers, or only the given ones (for incremental updates; an id without rows has no docs).
 pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
@@ -82,14 +64,14 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
          LEFT JOIN locations l ON l.id = sal.location_id {}",
         id_filter("s.id", only)
     );
-    let rows = fetch_for_ids!(db, DocRow, &sql, only);
+    let rows = fetch_by_ids!(db, DocRow, sql, only);
     let terms_sql = format!(
         "SELECT st.service_id, t.taxonomy, t.code, t.name FROM service_terms st \
          JOIN taxonomy_terms t ON t.id = st.term_id {} ORDER BY t.taxonomy, t.name",
         id_filter("st.service_id", only)
     );
     let mut terms: HashMap<Uuid, Vec<TermRow>> = HashMap::new();
-    for t in fetch_for_ids!(db, TermRow, &terms_sql, only) {
+    for t in fetch_by_ids!(db, TermRow, terms_sql, only) {
         terms.entry(t.service_id).or_default().push(t);
     }
     let days_sql = format!(
@@ -97,7 +79,7 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
         id_filter("service_id", only)
     );
     let mut days: HashMap<Uuid, Vec<u8>> = HashMap::new();
-    for (id, day) in fetch_for_ids!(db, (Uuid, i32), &days_sql, only) {
+    for (id, day) in fetch_by_ids!(db, (Uuid, i32), days_sql, only) {
         days.entry(id).or_default().push(day as u8);
     }
     let languages_sql = format!(
@@ -105,7 +87,7 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
         id_filter("service_id", only)
     );
     let mut languages: HashMap<Uuid, Vec<String>> = HashMap::new();
-    for (id, code) in fetch_for_ids!(db, (Uuid, String), &languages_sql, only) {
+    for (id, code) in fetch_by_ids!(db, (Uuid, String), languages_sql, only) {
         languages.entry(id).or_default().push(code);
     }
     let geocoder = Geocoder::embedded();
@@ -194,13 +176,6 @@ struct SlotRow {
     weekday: i32,
     opens_at: String,
     closes_at: String,
-}
-
-fn placeholders(n: usize) -> String {
-    (1..=n)
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The first sentence, or the first ~160 characters at a word boundary.

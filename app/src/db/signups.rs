@@ -3,6 +3,7 @@
 use chrono::Utc;
 use uuid::Uuid;
 
+use super::sql::placeholders;
 use super::{on_pool, Db};
 use crate::Result;
 
@@ -54,10 +55,7 @@ pub async fn roles_for_talents(db: &Db, talents: &[String]) -> Result<Vec<(RoleR
     if talents.is_empty() {
         return Ok(Vec::new());
     }
-    let list = (1..=talents.len())
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = placeholders(talents.len());
     let sql = format!(
         "SELECT DISTINCT n.id, t.code FROM needs n JOIN need_talents nt ON nt.need_id = n.id \
          JOIN taxonomy_terms t ON t.id = nt.term_id WHERE n.status = 'open' AND t.taxonomy = 'talent' AND t.code IN ({list})"
@@ -73,10 +71,7 @@ pub async fn roles_for_talents(db: &Db, talents: &[String]) -> Result<Vec<(RoleR
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = (1..=ids.len())
-        .map(|i| format!("${i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = placeholders(ids.len());
     let sql = format!(
         "SELECT n.id, n.title, n.description, o.name AS organisation, n.minimum_age, n.maximum_age, \
          n.time_commitment, l.latitude, l.longitude, l.address_1, l.city, n.service_id, s.waiting_list \
