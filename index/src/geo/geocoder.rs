@@ -84,6 +84,8 @@ pub struct Geocoder {
     wijken_utrecht: Vec<Shape>,
     buurten_utrecht: Vec<Shape>,
     buurt_points: Vec<BuurtPoint>,
+    /// Wijk code → display name; Utrecht's own names win over the national ones.
+    wijk_names: HashMap<String, String>,
 }
 
 impl Geocoder {
@@ -94,14 +96,27 @@ impl Geocoder {
     }
 
     fn load() -> Geocoder {
+        let wijken_nl = read_feature_collection(WIJKEN_NL);
+        let wijken_utrecht = read_feature_collection(WIJKEN_UTRECHT);
+        let named = |shapes: &[Shape], code: &str, name: &str| -> Vec<(String, String)> {
+            shapes
+                .iter()
+                .filter_map(|s| Some((s.prop(code)?.to_string(), wijk_display_name(s.prop(name)?))))
+                .collect()
+        };
+        let mut wijk_names: HashMap<String, String> = named(&wijken_nl, "statcode", "statnaam")
+            .into_iter()
+            .collect();
+        wijk_names.extend(named(&wijken_utrecht, "wijkcode", "wijknaam"));
         Geocoder {
             pc4: load_pc4(),
             places: load_places(),
             gemeenten: read_feature_collection(GEMEENTEN),
-            wijken_nl: read_feature_collection(WIJKEN_NL),
-            wijken_utrecht: read_feature_collection(WIJKEN_UTRECHT),
+            wijken_nl,
+            wijken_utrecht,
             buurten_utrecht: read_feature_collection(BUURTEN_UTRECHT),
             buurt_points: load_buurt_points(),
+            wijk_names,
         }
     }
 
@@ -141,20 +156,7 @@ impl Geocoder {
 
     /// The display name of a wijk code ("WK034410" → "Vleuten-De Meern").
     pub fn wijk_name(&self, wijk_code: &str) -> Option<String> {
-        let shapes = self.wijken_utrecht.iter().chain(&self.wijken_nl);
-        let keys = |s: &Shape| {
-            if s.props.contains_key("wijkcode") {
-                ("wijkcode", "wijknaam")
-            } else {
-                ("statcode", "statnaam")
-            }
-        };
-        shapes
-            .filter_map(|s| {
-                let (code_key, name_key) = keys(s);
-                (s.prop(code_key)? == wijk_code).then(|| s.prop(name_key).map(wijk_display_name))?
-            })
-            .next()
+        self.wijk_names.get(wijk_code).cloned()
     }
 
     /// Looks a place up by name (case and accents as typed by most people); the most
