@@ -8,6 +8,7 @@
 
 pub mod api;
 mod components;
+pub mod i18n;
 pub mod model;
 mod pages;
 mod shell;

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::i18n::{fill, weekdays, Lang};
+
 /// An offer as a search result card.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfferSummary {
@@ -102,12 +104,14 @@ pub struct WeeklySlot {
 
 impl WeeklySlot {
     /// "elke woensdag 14:00-16:00".
-    pub fn in_words(&self) -> String {
-        format!(
-            "elke {} {}-{}",
-            weekday_name(self.weekday),
-            self.opens_at,
-            self.closes_at
+    pub fn in_words(&self, lang: Lang) -> String {
+        fill(
+            lang.texts().every_at,
+            &[
+                weekday_name(self.weekday, lang),
+                &self.opens_at,
+                &self.closes_at,
+            ],
         )
     }
 }
@@ -209,64 +213,55 @@ pub struct RolesOutcome {
 }
 
 /// The next time an offer happens, seen from `today` (ISO weekday, 1 = maandag).
-pub fn next_time(slots: &[WeeklySlot], today: u8) -> Option<String> {
+pub fn next_time(slots: &[WeeklySlot], today: u8, lang: Lang) -> Option<String> {
+    let t = lang.texts();
     if let Some(s) = slots.iter().find(|s| s.weekday == today) {
-        return Some(format!("vandaag {}-{}", s.opens_at, s.closes_at));
+        return Some(fill(t.today_at, &[&s.opens_at, &s.closes_at]));
     }
     let days_until = |s: &WeeklySlot| (s.weekday + 7 - today) % 7;
     let next = slots
         .iter()
         .min_by_key(|s| (days_until(s), s.opens_at.clone()))?;
-    Some(format!(
-        "volgende keer: {} {}-{}",
-        weekday_name(next.weekday),
-        next.opens_at,
-        next.closes_at
+    Some(fill(
+        t.next_at,
+        &[
+            weekday_name(next.weekday, lang),
+            &next.opens_at,
+            &next.closes_at,
+        ],
     ))
 }
 
-/// Dutch weekday name for ISO weekday 1..=7.
-pub fn weekday_name(weekday: u8) -> &'static str {
-    match weekday {
-        1 => "maandag",
-        2 => "dinsdag",
-        3 => "woensdag",
-        4 => "donderdag",
-        5 => "vrijdag",
-        6 => "zaterdag",
-        _ => "zondag",
-    }
+/// Weekday name for ISO weekday 1..=7.
+pub fn weekday_name(weekday: u8, lang: Lang) -> &'static str {
+    weekdays(lang)[(weekday.clamp(1, 7) - 1) as usize]
 }
 
-/// "1,2 km" or "350 m", Dutch style.
-pub fn format_km(km: f64) -> String {
+/// "1,2 km" or "350 m" (Dutch decimal comma; a point in English).
+pub fn format_km(km: f64, lang: Lang) -> String {
     if km < 1.0 {
         format!("{} m", ((km * 1000.0) / 10.0).round() as i64 * 10)
-    } else {
+    } else if lang == Lang::Nl {
         format!("{:.1} km", km).replace('.', ",")
+    } else {
+        format!("{:.1} km", km)
     }
 }
 
 /// "voor 16 tot en met 27 jaar", "vanaf 18 jaar", "tot en met 12 jaar".
-pub fn ages_in_words(min: Option<i32>, max: Option<i32>) -> Option<String> {
+pub fn ages_in_words(min: Option<i32>, max: Option<i32>, lang: Lang) -> Option<String> {
+    let t = lang.texts();
     match (min, max) {
-        (Some(a), Some(b)) => Some(format!("voor {a} tot en met {b} jaar")),
-        (Some(a), None) if a > 0 => Some(format!("vanaf {a} jaar")),
-        (None, Some(b)) => Some(format!("tot en met {b} jaar")),
+        (Some(a), Some(b)) => Some(fill(t.ages_between, &[&a.to_string(), &b.to_string()])),
+        (Some(a), None) if a > 0 => Some(fill(t.ages_from, &[&a.to_string()])),
+        (None, Some(b)) => Some(fill(t.ages_until, &[&b.to_string()])),
         _ => None,
     }
 }
 
 /// Human label of a kind code.
-pub fn kind_label(kind: &str) -> String {
-    match kind {
-        "buurthuis" => "Buurthuis",
-        "vereniging" => "Vereniging",
-        "initiatief" => "Initiatief",
-        "voorziening" => "Voorziening",
-        other => other,
-    }
-    .to_string()
+pub fn kind_label(kind: &str, lang: Lang) -> String {
+    lang.texts().kind(kind)
 }
 
 #[cfg(test)]
@@ -275,8 +270,9 @@ mod tests {
 
     #[test]
     fn distances_read_the_dutch_way() {
-        assert_eq!(format_km(1.234), "1,2 km");
-        assert_eq!(format_km(0.347), "350 m");
+        assert_eq!(format_km(1.234, Lang::Nl), "1,2 km");
+        assert_eq!(format_km(0.347, Lang::Nl), "350 m");
+        assert_eq!(format_km(1.234, Lang::En), "1.2 km");
     }
 
     #[test]
@@ -286,7 +282,8 @@ mod tests {
             opens_at: "14:00".into(),
             closes_at: "16:00".into(),
         };
-        assert_eq!(slot.in_words(), "elke woensdag 14:00-16:00");
+        assert_eq!(slot.in_words(Lang::Nl), "elke woensdag 14:00-16:00");
+        assert_eq!(slot.in_words(Lang::En), "every Wednesday 14:00-16:00");
     }
 
     #[test]
@@ -297,25 +294,28 @@ mod tests {
             closes_at: "16:00".into(),
         };
         let slots = [slot(3), slot(6)];
-        assert_eq!(next_time(&slots, 3).unwrap(), "vandaag 14:00-16:00");
         assert_eq!(
-            next_time(&slots, 4).unwrap(),
+            next_time(&slots, 3, Lang::Nl).unwrap(),
+            "vandaag 14:00-16:00"
+        );
+        assert_eq!(
+            next_time(&slots, 4, Lang::Nl).unwrap(),
             "volgende keer: zaterdag 14:00-16:00"
         );
         assert_eq!(
-            next_time(&slots, 7).unwrap(),
+            next_time(&slots, 7, Lang::Nl).unwrap(),
             "volgende keer: woensdag 14:00-16:00"
         );
-        assert_eq!(next_time(&[], 1), None);
+        assert_eq!(next_time(&[], 1, Lang::Nl), None);
     }
 
     #[test]
     fn age_ranges_read_as_words() {
         assert_eq!(
-            ages_in_words(Some(16), Some(27)).unwrap(),
+            ages_in_words(Some(16), Some(27), Lang::Nl).unwrap(),
             "voor 16 tot en met 27 jaar"
         );
-        assert_eq!(ages_in_words(Some(0), None), None);
-        assert_eq!(ages_in_words(None, None), None);
+        assert_eq!(ages_in_words(Some(0), None, Lang::Nl), None);
+        assert_eq!(ages_in_words(None, None, Lang::Nl), None);
     }
 }

@@ -2,6 +2,7 @@
 
 use index::{Facets, SearchRequest};
 
+use crate::i18n::Lang;
 use crate::model::OfferSummary;
 use crate::{db, AppState, Result};
 
@@ -17,10 +18,10 @@ pub struct Found {
 }
 
 /// Searches on a blocking thread (tantivy is synchronous) and loads the cards.
-pub async fn run(state: &AppState, request: SearchRequest) -> Result<Found> {
+pub async fn run(state: &AppState, request: SearchRequest, lang: Lang) -> Result<Found> {
     let search = state.search.clone();
     let found = tokio::task::spawn_blocking(move || search.search(&request)).await??;
-    let items = db::offer_summaries(&state.db, &found.hits).await?;
+    let items = db::offer_summaries(&state.db, &found.hits, lang).await?;
     Ok(Found {
         total: found.total,
         items,

@@ -6,13 +6,15 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::{SiteFooter, SiteHeader};
+use crate::i18n::Lang;
 use crate::pages::{AboutPage, HomePage, NotFound, OfferPage, SignUpPage, TalentsPage, ThanksPage};
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = Lang::detect();
     view! {
         <!DOCTYPE html>
-        <html lang="nl">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -33,6 +35,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let lang = Lang::detect();
+    provide_context(lang);
+    let t = lang.texts();
     // Marks the page once hydrated: CSS can show script-only helpers, tests can wait for it.
     #[cfg(feature = "hydrate")]
     Effect::new(|_| {
@@ -42,12 +47,12 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Link rel="stylesheet" href="/assets/style.css"/>
-        <Meta name="description" content="Vind activiteiten, hulp en vrijwilligerswerk in je buurt."/>
-        <Title formatter=|page: String| {
-            if page.is_empty() { "Sociale Kaart Utrecht".to_string() } else { format!("{page} · Sociale Kaart Utrecht") }
+        <Meta name="description" content=t.site_description/>
+        <Title formatter=move |page: String| {
+            if page.is_empty() { t.site_name.to_string() } else { format!("{page} · {}", t.site_name) }
         }/>
         <Router>
-            <a class="skip-link" href="#inhoud">"Naar de inhoud"</a>
+            <a class="skip-link" href="#inhoud">{t.skip_link}</a>
             <SiteHeader/>
             <main id="inhoud" tabindex="-1">
                 // Async: the whole page is rendered before it is sent, so it works without JavaScript.

@@ -13,7 +13,7 @@ pub async fn get_offer(id: String) -> Result<Option<OfferDetail>, ServerFnError>
         return Ok(None);
     };
     let state = AppState::from_context().map_err(Error::into_server_fn_error)?;
-    match db::offer_detail(&state.db, id).await {
+    match db::offer_detail(&state.db, id, crate::i18n::Lang::detect()).await {
         Ok(detail) => Ok(Some(detail)),
         Err(Error::NotFound) => Ok(None),
         Err(e) => Err(e.into_server_fn_error()),
@@ -51,7 +51,7 @@ pub async fn similar_offers(id: String) -> Result<Vec<crate::model::OfferSummary
         limit: 7,
         ..index::SearchRequest::text("").near(at, 3.0)
     };
-    let found = crate::search::run(&state, request)
+    let found = crate::search::run(&state, request, crate::i18n::Lang::detect())
         .await
         .map_err(Error::into_server_fn_error)?;
     Ok(found

@@ -60,6 +60,7 @@ mod ssr {
 
     use super::{SearchQuery, DAYS};
     use crate::db::term_name;
+    use crate::i18n::Lang;
     use crate::model::{kind_label, weekday_name, FacetCount, SearchOutcome};
     use crate::{AppState, Result};
 
@@ -72,6 +73,7 @@ mod ssr {
 
     pub async fn search(query: SearchQuery) -> Result<SearchOutcome> {
         let state = AppState::from_context()?;
+        let lang = Lang::detect();
         let text: String = query.q.trim().chars().take(MAX_QUERY_CHARS).collect();
         let waar = query.waar.trim().to_string();
         let near = if waar.is_empty() {
@@ -112,7 +114,7 @@ mod ssr {
             offset: query.pagina.max(1).saturating_sub(1) as usize * PAGE_SIZE,
             limit: PAGE_SIZE,
         };
-        let found = crate::search::run(&state, request).await?;
+        let found = crate::search::run(&state, request, lang).await?;
         // Nothing nearby: point to the nearest buurtteam, where every question is welcome.
         let nearest_help = match near {
             Some(at) if found.total == 0 => {
@@ -121,7 +123,7 @@ mod ssr {
                     sort: Sort::Distance,
                     ..SearchRequest::text("buurtteam").near(at, 30.0)
                 };
-                crate::search::run(&state, help)
+                crate::search::run(&state, help, lang)
                     .await?
                     .items
                     .into_iter()
@@ -134,7 +136,7 @@ mod ssr {
             items: found.items,
             problem: None,
             near: near.map(|_| waar),
-            facets: facet_counts(&found.facets),
+            facets: facet_counts(&found.facets, lang),
             nearest_help,
         })
     }
@@ -169,7 +171,7 @@ mod ssr {
         }
     }
 
-    fn facet_counts(f: &Facets) -> Vec<FacetCount> {
+    fn facet_counts(f: &Facets, lang: Lang) -> Vec<FacetCount> {
         let mut out = Vec::new();
         let mut push = |param: &str, value: String, label: String, count: u64| {
             out.push(FacetCount {
@@ -180,10 +182,10 @@ mod ssr {
             });
         };
         if f.free > 0 {
-            push("gratis", "ja".into(), "Gratis".into(), f.free);
+            push("gratis", "ja".into(), lang.texts().free.into(), f.free);
         }
         for (code, n) in &f.kind {
-            push("soort", code.clone(), kind_label(code), *n);
+            push("soort", code.clone(), kind_label(code, lang), *n);
         }
         for (code, n) in &f.leefgebied {
             push(
@@ -196,7 +198,7 @@ mod ssr {
         for (day, n) in &f.day {
             if let Ok(d) = day.parse::<u8>() {
                 if (1..=7).contains(&d) {
-                    let label = weekday_name(d);
+                    let label = weekday_name(d, lang);
                     let mut label = label.to_string();
                     label[..1].make_ascii_uppercase();
                     push("dag", DAYS[d as usize - 1].into(), label, *n);

@@ -22,7 +22,7 @@ pub async fn suggest(typed: String) -> Result<Vec<String>, ServerFnError> {
         .await
         .map_err(|e| Error::Task(e).into_server_fn_error())?
         .map_err(|e| Error::Index(e).into_server_fn_error())?;
-    let items = crate::db::offer_summaries(&state.db, &found.hits)
+    let items = crate::db::offer_summaries(&state.db, &found.hits, crate::i18n::Lang::detect())
         .await
         .map_err(Error::into_server_fn_error)?;
     let mut names: Vec<String> = Vec::new();

@@ -22,6 +22,7 @@ mod ssr {
     use index::{Geocoder, LatLon};
 
     use crate::db::{roles_for_talents, term_name};
+    use crate::i18n::Lang;
     use crate::model::{ages_in_words, format_km, RoleSuggestion, RolesOutcome};
     use crate::{AppState, Result};
 
@@ -70,8 +71,8 @@ mod ssr {
                     })
                     .collect();
                 reasons[0] = format!("past bij: {}", reasons[0]);
-                reasons.extend(distance_km.map(format_km));
-                reasons.extend(ages_in_words(r.minimum_age, r.maximum_age));
+                reasons.extend(distance_km.map(|d| format_km(d, Lang::Nl)));
+                reasons.extend(ages_in_words(r.minimum_age, r.maximum_age, Lang::Nl));
                 if r.waiting_list.unwrap_or(0) > 0 {
                     reasons.push(format!(
                         "helpt {} kinderen of buurtgenoten van de wachtlijst",

@@ -4,24 +4,27 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
+use crate::i18n::use_texts;
+
 /// A button that puts the postcode of the device location into `target`.
 #[component]
 pub fn LocateMe(target: NodeRef<Input>) -> impl IntoView {
+    let t = use_texts();
     let hydrated = RwSignal::new(false);
     // Effects only run in the browser, after hydration.
     Effect::new(move |_| hydrated.set(true));
     let message = RwSignal::new(None::<String>);
     let locate = move |_| {
-        message.set(Some("We zoeken waar je bent...".into()));
+        message.set(Some(t.locate_busy.into()));
         #[cfg(feature = "hydrate")]
-        browser::locate(target, message);
+        browser::locate(target, message, t);
         #[cfg(not(feature = "hydrate"))]
         let _ = target;
     };
     view! {
         <div class="locate-me" hidden=move || !hydrated.get()>
             <button type="button" id="gebruik-locatie" class="button-link" on:click=locate>
-                "Gebruik mijn locatie"
+                {t.locate_button}
             </button>
             <p class="locate-message" role="status" aria-live="polite">{move || message.get()}</p>
         </div>
@@ -50,18 +53,21 @@ mod browser {
 
     use crate::api::postcode_at;
 
-    const NOT_FOUND: &str = "We konden niet zien waar je bent. Typ je postcode of plaats.";
-
-    pub fn locate(target: NodeRef<Input>, message: RwSignal<Option<String>>) {
+    pub fn locate(
+        target: NodeRef<Input>,
+        message: RwSignal<Option<String>>,
+        t: &'static crate::i18n::Texts,
+    ) {
+        let not_found = t.locate_failed;
         let Some(geolocation) = web_sys::window().and_then(|w| w.navigator().geolocation().ok())
         else {
-            message.set(Some(NOT_FOUND.into()));
+            message.set(Some(not_found.into()));
             return;
         };
         let on_position = Closure::once_into_js(move |position: JsValue| {
             // GeolocationPosition is still an unstable web-sys API: read the fields directly.
             let Some((lat, lon)) = coordinates(&position) else {
-                message.set(Some(NOT_FOUND.into()));
+                message.set(Some(not_found.into()));
                 return;
             };
             spawn_local(async move {
@@ -70,13 +76,13 @@ mod browser {
                         if let Some(input) = target.get() {
                             input.set_value(&place);
                         }
-                        message.set(Some(format!("Gevonden: {place}")));
+                        message.set(Some(crate::i18n::fill(t.locate_found, &[&place])));
                     }
-                    _ => message.set(Some(NOT_FOUND.into())),
+                    _ => message.set(Some(not_found.into())),
                 }
             });
         });
-        let on_error = Closure::once_into_js(move |_: JsValue| message.set(Some(NOT_FOUND.into())));
+        let on_error = Closure::once_into_js(move |_: JsValue| message.set(Some(not_found.into())));
         let options = PositionOptions::new();
         options.set_timeout(10_000);
         let started = geolocation.get_current_position_with_error_callback_and_options(
@@ -85,7 +91,7 @@ mod browser {
             &options,
         );
         if started.is_err() {
-            message.set(Some(NOT_FOUND.into()));
+            message.set(Some(not_found.into()));
         }
     }
 }

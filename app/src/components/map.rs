@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{fill, Lang};
 use crate::model::{format_km, OfferSummary};
 
 /// One marker: where, what, and the page it links to.
@@ -21,7 +22,7 @@ pub struct Marker {
 
 impl Marker {
     /// A marker for every card that has a place.
-    pub fn of_offers(items: &[OfferSummary]) -> Vec<Marker> {
+    pub fn of_offers(items: &[OfferSummary], lang: Lang) -> Vec<Marker> {
         items
             .iter()
             .filter_map(|o| {
@@ -33,7 +34,7 @@ impl Marker {
                     href: format!("/aanbod/{}", o.id),
                     distance: o
                         .distance_km
-                        .map(|d| format!("{} van je af", format_km(d)))
+                        .map(|d| fill(lang.texts().distance_away, &[&format_km(d, lang)]))
                         .unwrap_or_default(),
                 })
             })

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::sql::{fetch_by_ids, id_filter, placeholders};
 use super::{on_pool, Db};
+use crate::i18n::Lang;
 use crate::model::{
     ages_in_words, kind_label, next_time, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
     WeeklySlot,
@@ -194,7 +195,7 @@ fn summary_of(description: &str) -> String {
 }
 
 /// Result cards for search hits, in the order of the hits. Hits whose offer is gone are skipped.
-pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSummary>> {
+pub async fn offer_summaries(db: &Db, hits: &[SearchHit], lang: Lang) -> Result<Vec<OfferSummary>> {
     if hits.is_empty() {
         return Ok(Vec::new());
     }
@@ -233,13 +234,13 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit]) -> Result<Vec<OfferSum
                     closes_at: s.closes_at.clone(),
                 })
                 .collect();
-            let when = own.first().map(WeeklySlot::in_words);
-            let next = next_time(&own, today);
+            let when = own.first().map(|s| s.in_words(lang));
+            let next = next_time(&own, today, lang);
             Some(OfferSummary {
                 id: *id,
                 name: row.name.clone(),
                 organisation: row.organisation.clone(),
-                kind_label: kind_label(&row.kind),
+                kind_label: kind_label(&row.kind, lang),
                 summary: summary_of(&row.description),
                 address: location
                     .map(|l| join_address(&l.address_1, &l.city))
@@ -344,7 +345,7 @@ struct CostRow {
 }
 
 /// Everything about one offer, for its page.
-pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
+pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> {
     let sql = "SELECT s.name, s.description, o.name AS organisation, s.kind, s.status, s.minimum_age, \
                s.maximum_age, s.is_free, s.fees_description, s.no_referral_needed, s.keeps_benefit, \
                s.eligibility_description, s.contact_name, s.email, s.phone, s.url, s.waiting_list, \
@@ -403,24 +404,24 @@ pub async fn offer_detail(db: &Db, id: Uuid) -> Result<OfferDetail> {
         name: row.name,
         description: row.description,
         organisation: row.organisation,
-        kind_label: kind_label(&row.kind),
+        kind_label: kind_label(&row.kind, lang),
         leefgebieden: names("leefgebied"),
         doelgroepen: names("doelgroep"),
-        ages: ages_in_words(row.minimum_age, row.maximum_age),
+        ages: ages_in_words(row.minimum_age, row.maximum_age, lang),
         schedule,
         free: row.is_free,
         costs: cost_lines,
         no_referral_needed: row.no_referral_needed,
         keeps_benefit: row.keeps_benefit,
         eligibility: row.eligibility_description,
-        languages: languages.iter().map(|c| language_name(c)).collect(),
+        languages: languages.iter().map(|c| language_name(c, lang)).collect(),
         locations,
         contact_name: row.contact_name,
         phone: row.phone,
         email: row.email,
         url: row.url,
         waiting_list: row.waiting_list,
-        last_verified: row.last_verified_on.map(date_in_words),
+        last_verified: row.last_verified_on.map(|d| date_in_words(d, lang)),
         active: row.status == "active",
     })
 }
@@ -438,7 +439,10 @@ fn cost_in_words(c: CostRow) -> String {
     .join(": ")
 }
 
-fn language_name(code: &str) -> String {
+fn language_name(code: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return english_language_name(code);
+    }
     match code {
         "nl" => "Nederlands",
         "en" => "Engels",
@@ -456,26 +460,31 @@ fn language_name(code: &str) -> String {
     .to_string()
 }
 
-fn date_in_words(date: NaiveDate) -> String {
+fn english_language_name(code: &str) -> String {
+    match code {
+        "nl" => "Dutch",
+        "en" => "English",
+        "ar" => "Arabic",
+        "tr" => "Turkish",
+        "uk" => "Ukrainian",
+        "pl" => "Polish",
+        "ti" => "Tigrinya",
+        "zgh" | "ber" => "Tamazight",
+        "es" => "Spanish",
+        "fr" => "French",
+        "de" => "German",
+        other => other,
+    }
+    .to_string()
+}
+
+fn date_in_words(date: NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
+    let months = crate::i18n::months(lang);
     format!(
         "{} {} {}",
         date.day(),
-        MONTHS[date.month0() as usize],
+        months[date.month0() as usize],
         date.year()
     )
 }
@@ -502,7 +511,7 @@ mod tests {
     #[test]
     fn dates_read_in_dutch() {
         assert_eq!(
-            date_in_words(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap()),
+            date_in_words(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), Lang::Nl),
             "12 maart 2026"
         );
     }

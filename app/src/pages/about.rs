@@ -3,29 +3,26 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::use_texts;
+
 /// The about page with the data credits.
 #[component]
 pub fn AboutPage() -> impl IntoView {
+    let t = use_texts();
     view! {
-        <Title text="Over deze kaart"/>
+        <Title text=t.about_title/>
         <article class="prose">
-            <h1>"Over deze kaart"</h1>
-            <p>
-                "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. "
-                "Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op."
-            </p>
-            <h2>"Bronnen"</h2>
+            <h1>{t.about_title}</h1>
+            <p>{t.about_intro}</p>
+            <h2>{t.about_sources}</h2>
             <ul>
-                <li>"Postcodes, wijken en gemeenten: Bron: CBS / PDOK (CC BY 4.0)"</li>
-                <li>"Plaatsnamen: GeoNames (CC BY 4.0)"</li>
-                <li>"Wijken en buurten van Utrecht: Gemeente Utrecht open data"</li>
-                <li>"Het aanbod in deze demo is verzonnen. Het lijkt op echt aanbod, maar bestaat niet."</li>
+                <li>{t.about_source_cbs}</li>
+                <li>{t.about_source_geonames}</li>
+                <li>{t.about_source_utrecht}</li>
+                <li>{t.about_demo}</li>
             </ul>
-            <h2>"Jouw gegevens"</h2>
-            <p>
-                "Om te zoeken hoef je niets over jezelf te vertellen. Je postcode gebruiken we alleen "
-                "om aanbod dichtbij te vinden. We bewaren hem niet."
-            </p>
+            <h2>{t.about_data}</h2>
+            <p>{t.about_data_text}</p>
         </article>
     }
 }

@@ -5,39 +5,44 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
-use super::set_status;
+use super::{encode, set_status};
 use crate::api::{search_offers, SearchQuery};
 use crate::components::{LocateMe, Map, Marker, OfferCard};
+use crate::i18n::{fill, use_lang, use_texts, Texts};
 use crate::model::{FacetCount, SearchOutcome};
 
-/// Browse by leefgebied: code, a friendly icon, the words people read.
-const LEEFGEBIEDEN: [(&str, &str, &str); 10] = [
-    ("meedoen", "☕", "Meedoen en contact"),
-    ("geldzaken", "💶", "Geld en papieren"),
-    ("werk", "🧰", "Werk en dagbesteding"),
-    ("leren", "📚", "Taal en leren"),
-    ("gezondheid", "🍎", "Gezondheid"),
-    ("bewegen", "⚽", "Sport en bewegen"),
-    ("opgroeien", "🧸", "Opgroeien en opvoeden"),
-    ("wonen", "🏠", "Wonen en buurt"),
-    ("zorg", "🤝", "Zorg en mantelzorg"),
-    ("veiligheid", "🛡", "Veilig thuis"),
+/// Browse by leefgebied: code and a friendly icon (the words are in [`crate::i18n`]).
+const LEEFGEBIEDEN: [(&str, &str); 10] = [
+    ("meedoen", "☕"),
+    ("geldzaken", "💶"),
+    ("werk", "🧰"),
+    ("leren", "📚"),
+    ("gezondheid", "🍎"),
+    ("bewegen", "⚽"),
+    ("opgroeien", "🧸"),
+    ("wonen", "🏠"),
+    ("zorg", "🤝"),
+    ("veiligheid", "🛡"),
 ];
 
 /// Results per page (the server uses the same number).
 const PAGE_SIZE: usize = 20;
 
-const EXAMPLES: [(&str, &str); 5] = [
-    ("iets voor mijn kind", "kinderen"),
-    ("samen eten", "samen eten"),
-    ("hulp bij geldzaken", "geldzaken"),
-    ("vrijwilligerswerk", "vrijwilligerswerk"),
-    ("Nederlands oefenen", "taalcafe"),
-];
+/// Example searches: what the chip says, what it searches for (the index speaks Dutch).
+fn examples(t: &Texts) -> [(&'static str, &'static str); 5] {
+    [
+        (t.example_child, "kinderen"),
+        (t.example_meal, "samen eten"),
+        (t.example_money, "geldzaken"),
+        (t.example_volunteer, "vrijwilligerswerk"),
+        (t.example_dutch, "taalcafe"),
+    ]
+}
 
 /// The search page. The URL holds the whole search (`?q=..&waar=..&pagina=..`).
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let t = use_texts();
     let params = use_query_map();
     let query = move || {
         let p = params.read();
@@ -82,14 +87,14 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=""/>
         <section class="search-hero" aria-labelledby="zoek-titel">
-            <h1 id="zoek-titel">"Wat zoek je?"</h1>
-            <p class="lead">"Activiteiten, hulp en vrijwilligerswerk bij jou in de buurt."</p>
+            <h1 id="zoek-titel">{t.search_title}</h1>
+            <p class="lead">{t.search_lead}</p>
             <Form method="get" action="/">
                 <div class="search-fields">
                     <div class="field">
-                        <label for="q">"Waar heb je zin in of wat zoek je?"</label>
+                        <label for="q">{t.search_label}</label>
                         <input id="q" name="q" type="search" autocomplete="off" list="suggesties"
-                            placeholder="bijvoorbeeld: voetbal, taalcafé, hulp bij post"
+                            placeholder=t.search_placeholder
                             value=q prop:value=q on:input=on_typed/>
                         <datalist id="suggesties">
                             <For each=move || suggestions.get() key=|s| s.clone() let:name>
@@ -98,18 +103,18 @@ pub fn HomePage() -> impl IntoView {
                         </datalist>
                     </div>
                     <div class="field field-small">
-                        <label for="waar">"Postcode of plaats"</label>
+                        <label for="waar">{t.place_label}</label>
                         <input id="waar" name="waar" type="text" autocomplete="postal-code"
-                            placeholder="3511 of De Meern" value=waar prop:value=waar node_ref=waar_input/>
+                            placeholder=t.place_placeholder value=waar prop:value=waar node_ref=waar_input/>
                     </div>
-                    <button type="submit" class="button-primary">"Zoeken"</button>
+                    <button type="submit" class="button-primary">{t.search_button}</button>
                 </div>
                 <LocateMe target=waar_input/>
             </Form>
-            <nav aria-label="Voorbeelden" class="examples">
-                <span>"Bijvoorbeeld: "</span>
+            <nav aria-label=t.examples_label class="examples">
+                <span>{t.examples_intro}</span>
                 <ul class="chips">
-                    {EXAMPLES
+                    {examples(t)
                         .iter()
                         .map(|(label, search)| {
                             let href = format!("/?q={}", search.replace(' ', "+"));
@@ -123,27 +128,27 @@ pub fn HomePage() -> impl IntoView {
         </section>
         <Show when=move || query().is_empty()>
             <nav class="leefgebieden" aria-labelledby="leefgebied-titel">
-                <h2 id="leefgebied-titel">"Kijk per onderwerp"</h2>
+                <h2 id="leefgebied-titel">{t.browse_title}</h2>
                 <ul>
                     {LEEFGEBIEDEN
                         .iter()
-                        .map(|(code, icon, label)| view! {
+                        .map(|(code, icon)| view! {
                             <li><a href=format!("/?leefgebied={code}")>
-                                <span class="icon" aria-hidden="true">{*icon}</span>{*label}
+                                <span class="icon" aria-hidden="true">{*icon}</span>{t.leefgebied(code)}
                             </a></li>
                         })
                         .collect_view()}
                 </ul>
             </nav>
         </Show>
-        <Suspense fallback=|| view! { <p class="loading">"Even zoeken..."</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t.searching}</p> }>
             {move || Suspend::new(async move {
                 match results.await {
                     Ok(Some((query, outcome))) => view! { <Results query outcome/> }.into_any(),
                     Ok(None) => ().into_any(),
                     Err(e) => {
                         set_status(500);
-                        view! { <p class="problem" role="alert">{server_message(&e)}</p> }.into_any()
+                        view! { <p class="problem" role="alert">{server_message(&e, t)}</p> }.into_any()
                     }
                 }
             })}
@@ -151,10 +156,10 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-fn server_message(e: &ServerFnError) -> String {
+fn server_message(e: &ServerFnError, t: &Texts) -> String {
     match e {
         ServerFnError::ServerError(message) => message.clone(),
-        _ => "Er ging iets mis. Probeer het later nog eens.".into(),
+        _ => t.problem_generic.into(),
     }
 }
 
@@ -183,24 +188,14 @@ fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
     format!("/?{}", encoded.join("&"))
 }
 
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            b' ' => "+".into(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 #[component]
 fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
+    let t = use_texts();
     let groups = [
-        ("gratis", "Kosten"),
-        ("soort", "Soort"),
-        ("leefgebied", "Onderwerp"),
-        ("dag", "Dag"),
+        ("gratis", t.facet_cost),
+        ("soort", t.facet_kind),
+        ("leefgebied", t.facet_topic),
+        ("dag", t.facet_day),
     ];
     let selected = |param: &str| match param {
         "gratis" => query.gratis.clone(),
@@ -210,7 +205,7 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
         _ => String::new(),
     };
     view! {
-        <nav class="facets" aria-label="Filters">
+        <nav class="facets" aria-label=t.facets_label>
             {groups
                 .into_iter()
                 .filter(|(param, _)| facets.iter().any(|f| f.param == *param))
@@ -239,20 +234,22 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
 
 #[component]
 fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
+    let t = use_texts();
     if let Some(problem) = outcome.problem {
         set_status(400);
         return view! { <p class="problem" role="alert" id="zoek-probleem">{problem}</p> }
             .into_any();
     }
     let in_area = !query.gebied.is_empty();
+    let n = outcome.total.to_string();
     let heading = match (outcome.total, &outcome.near) {
-        (0, _) => "We vonden niets dat past.".to_string(),
-        (1, _) if in_area => "1 resultaat in dit deel van de kaart".to_string(),
-        (n, _) if in_area => format!("{n} resultaten in dit deel van de kaart"),
-        (1, Some(near)) => format!("1 resultaat in de buurt van {near}"),
-        (n, Some(near)) => format!("{n} resultaten in de buurt van {near}"),
-        (1, None) => "1 resultaat".to_string(),
-        (n, None) => format!("{n} resultaten"),
+        (0, _) => t.results_none.to_string(),
+        (1, _) if in_area => t.results_one_area.to_string(),
+        (_, _) if in_area => fill(t.results_many_area, &[&n]),
+        (1, Some(near)) => fill(t.results_one_near, &[near]),
+        (_, Some(near)) => fill(t.results_many_near, &[&n, near]),
+        (1, None) => t.results_one.to_string(),
+        (_, None) => fill(t.results_many, &[&n]),
     };
     let empty = outcome.total == 0;
     let help = outcome.nearest_help;
@@ -270,10 +267,10 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
                 let wider = (!query.waar.is_empty()).then(|| search_href(&query, &[("waar", None), ("pagina", None)]));
                 view! {
                     <div class="empty">
-                        <p>"Probeer andere of minder woorden."</p>
-                        {wider.map(|href| view! { <p><a href=href>"Zoek in de hele stad, niet alleen in de buurt"</a></p> })}
+                        <p>{t.empty_hint}</p>
+                        {wider.map(|href| view! { <p><a href=href>{t.empty_wider}</a></p> })}
                         {help.map(|offer| view! {
-                            <p>"Je kunt ook altijd binnenlopen bij het buurtteam. Zij denken met je mee."</p>
+                            <p>{t.empty_help}</p>
                             <ol class="offer-list"><OfferCard offer/></ol>
                         })}
                     </div>
@@ -286,17 +283,17 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
                     <button type="button" class="kaart-toggle" aria-controls="resultaten-kaart"
                         aria-expanded=move || show_map.get().to_string()
                         on:click=move |_| show_map.update(|s| *s = !*s)>
-                        {move || if show_map.get() { "Verberg de kaart" } else { "Toon de kaart" }}
+                        {move || if show_map.get() { t.map_hide } else { t.map_show }}
                     </button>
-                    <Map label="Kaart met de resultaten" markers=Marker::of_offers(&outcome.items)/>
+                    <Map label=t.map_results_label markers=Marker::of_offers(&outcome.items, use_lang())/>
                     <ol class="offer-list">
                         {outcome.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
                     </ol>
                     {(pages > 1).then(|| view! {
-                        <nav class="pager" aria-label="Pagina's">
-                            {previous.map(|href| view! { <a href=href rel="prev">"Vorige"</a> })}
-                            <span>{format!("Pagina {page} van {pages}")}</span>
-                            {next.map(|href| view! { <a href=href rel="next">"Volgende"</a> })}
+                        <nav class="pager" aria-label=t.pager_label>
+                            {previous.map(|href| view! { <a href=href rel="prev">{t.pager_previous}</a> })}
+                            <span>{fill(t.pager_position, &[&page.to_string(), &pages.to_string()])}</span>
+                            {next.map(|href| view! { <a href=href rel="next">{t.pager_next}</a> })}
                         </nav>
                     })}
                 </div>

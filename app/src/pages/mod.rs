@@ -26,3 +26,15 @@ pub(crate) fn set_status(code: u16) {
     #[cfg(not(feature = "ssr"))]
     let _ = code;
 }
+
+/// Encodes a value for a URL query (`+` for spaces).
+pub(crate) fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            b' ' => "+".into(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}

@@ -5,14 +5,16 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::set_status;
+use crate::i18n::use_texts;
 
 /// Shown for unknown addresses, with a way back.
 #[component]
 pub fn NotFound() -> impl IntoView {
     set_status(404);
+    let t = use_texts();
     view! {
-        <Title text="Pagina niet gevonden"/>
-        <h1>"Deze pagina bestaat niet"</h1>
-        <p>"Misschien is de link oud. Zoek opnieuw op de " <A href="/">"zoekpagina"</A> "."</p>
+        <Title text=t.not_found_title/>
+        <h1>{t.not_found_heading}</h1>
+        <p>{t.not_found_text} <A href="/">{t.not_found_link}</A> "."</p>
     }
 }

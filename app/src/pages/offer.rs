@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 use super::{set_status, NotFound};
 use crate::api::{get_offer, similar_offers};
 use crate::components::{Map, Marker, OfferCard};
+use crate::i18n::{fill, use_lang, use_texts, Texts};
 use crate::model::{LocationLine, OfferDetail, OfferSummary};
 
 /// `/aanbod/:id`.
@@ -17,8 +18,9 @@ pub fn OfferPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let offer = Resource::new(id, get_offer);
     let similar = Resource::new(id, similar_offers);
+    let t = use_texts();
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Even laden..."</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match offer.await {
                     Ok(Some(detail)) => {
@@ -28,7 +30,7 @@ pub fn OfferPage() -> impl IntoView {
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => {
                         set_status(500);
-                        view! { <p class="problem" role="alert">"Er ging iets mis. Probeer het later nog eens."</p> }.into_any()
+                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
                     }
                 }
             })}
@@ -38,6 +40,8 @@ pub fn OfferPage() -> impl IntoView {
 
 #[component]
 fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
+    let lang = use_lang();
+    let t = lang.texts();
     let d = detail;
     let here: Vec<Marker> = d
         .locations
@@ -53,10 +57,8 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
         })
         .collect();
     let conditions: Vec<&str> = [
-        d.no_referral_needed
-            .then_some("Je hebt geen indicatie of verwijzing nodig."),
-        d.keeps_benefit
-            .then_some("Je houdt je uitkering als je meedoet."),
+        d.no_referral_needed.then_some(t.no_referral),
+        d.keeps_benefit.then_some(t.keeps_benefit),
     ]
     .into_iter()
     .flatten()
@@ -64,54 +66,54 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
     view! {
         <Title text=d.name.clone()/>
         <article class="offer-detail">
-            <p class="breadcrumb"><A href="/">"Zoeken"</A></p>
+            <p class="breadcrumb"><A href="/">{t.nav_search}</A></p>
             <h1>{d.name.clone()}</h1>
             <p class="org">{d.organisation.clone()} " · " {d.kind_label.clone()}</p>
-            {(!d.active).then(|| view! { <p class="notice">"Dit aanbod is nu gestopt of tijdelijk dicht."</p> })}
-            {d.free.then(|| view! { <p class="badge badge-free badge-large">"Gratis"</p> })}
+            {(!d.active).then(|| view! { <p class="notice">{t.detail_paused}</p> })}
+            {d.free.then(|| view! { <p class="badge badge-free badge-large">{t.free}</p> })}
             <p class="description">{d.description.clone()}</p>
             {d.active.then(|| view! {
-                <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary">"Ik doe mee"</A></p>
+                <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary">{t.join_button}</A></p>
             })}
             <dl class="facts">
-                {d.ages.clone().map(|a| view! { <dt>"Voor wie"</dt><dd>{a}</dd> })}
-                {(!d.doelgroepen.is_empty()).then(|| view! { <dt>"Vooral voor"</dt><dd>{d.doelgroepen.join(", ")}</dd> })}
+                {d.ages.clone().map(|a| view! { <dt>{t.fact_for_whom}</dt><dd>{a}</dd> })}
+                {(!d.doelgroepen.is_empty()).then(|| view! { <dt>{t.fact_mostly_for}</dt><dd>{d.doelgroepen.join(", ")}</dd> })}
                 {(!d.schedule.is_empty()).then(|| view! {
-                    <dt>"Wanneer"</dt>
-                    <dd><ul>{d.schedule.iter().map(|s| view! { <li>{s.in_words()}</li> }).collect_view()}</ul></dd>
+                    <dt>{t.fact_when}</dt>
+                    <dd><ul>{d.schedule.iter().map(|s| view! { <li>{s.in_words(lang)}</li> }).collect_view()}</ul></dd>
                 })}
                 {(!d.costs.is_empty()).then(|| view! {
-                    <dt>"Kosten"</dt>
+                    <dt>{t.fact_cost}</dt>
                     <dd>
                         <ul>{d.costs.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
-                        {(!d.free).then(|| fund_hint(&d))}
+                        {(!d.free).then(|| fund_hint(&d, t))}
                     </dd>
                 })}
                 {(!conditions.is_empty()).then(|| view! {
-                    <dt>"Wat heb je nodig"</dt>
+                    <dt>{t.fact_needs}</dt>
                     <dd><ul>{conditions.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul></dd>
                 })}
-                {(!d.eligibility.is_empty()).then(|| view! { <dt>"Goed om te weten"</dt><dd>{d.eligibility.clone()}</dd> })}
-                {(!d.languages.is_empty()).then(|| view! { <dt>"Talen"</dt><dd>{d.languages.join(", ")}</dd> })}
-                {(!d.leefgebieden.is_empty()).then(|| view! { <dt>"Onderwerpen"</dt><dd>{d.leefgebieden.join(", ")}</dd> })}
-                {(d.waiting_list > 0).then(|| view! { <dt>"Wachtlijst"</dt><dd>{format!("Er staan nu {} mensen op de wachtlijst.", d.waiting_list)}</dd> })}
+                {(!d.eligibility.is_empty()).then(|| view! { <dt>{t.fact_good_to_know}</dt><dd>{d.eligibility.clone()}</dd> })}
+                {(!d.languages.is_empty()).then(|| view! { <dt>{t.fact_languages}</dt><dd>{d.languages.join(", ")}</dd> })}
+                {(!d.leefgebieden.is_empty()).then(|| view! { <dt>{t.fact_topics}</dt><dd>{d.leefgebieden.join(", ")}</dd> })}
+                {(d.waiting_list > 0).then(|| view! { <dt>{t.fact_waiting}</dt><dd>{fill(t.waiting_count, &[&d.waiting_list.to_string()])}</dd> })}
             </dl>
-            <h2>"Waar"</h2>
+            <h2>{t.where_title}</h2>
             <ul class="locations">
                 {d.locations.iter().cloned().map(|l| view! { <Location l/> }).collect_view()}
             </ul>
-            {(!here.is_empty()).then(|| view! { <Map label="Kaart met de plek van dit aanbod" markers=here small=true/> })}
-            <h2>"Contact"</h2>
+            {(!here.is_empty()).then(|| view! { <Map label=t.map_offer_label markers=here small=true/> })}
+            <h2>{t.contact_title}</h2>
             <ul class="contact">
                 {d.contact_name.clone().map(|n| view! { <li>{n}</li> })}
                 {d.phone.clone().map(|p| view! { <li><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
                 {d.email.clone().map(|e| view! { <li><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
-                {d.url.clone().map(|u| view! { <li><a href=u.clone() rel="noopener">"Website"</a></li> })}
+                {d.url.clone().map(|u| view! { <li><a href=u.clone() rel="noopener">{t.website}</a></li> })}
             </ul>
-            {d.last_verified.clone().map(|v| view! { <p class="verified">"Laatst gecontroleerd op " {v}</p> })}
+            {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {(!nearby.is_empty()).then(|| view! {
                 <section class="nearby" aria-labelledby="dichtbij-titel">
-                    <h2 id="dichtbij-titel">"Ook in de buurt"</h2>
+                    <h2 id="dichtbij-titel">{t.nearby_title}</h2>
                     <ol class="offer-list">
                         {nearby.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
                     </ol>
@@ -122,27 +124,22 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
 }
 
 /// When it costs money: who can help pay (a fund for children, the buurtteam for adults).
-fn fund_hint(d: &OfferDetail) -> impl IntoView {
+fn fund_hint(d: &OfferDetail, t: &'static Texts) -> impl IntoView {
     let for_young = d
         .doelgroepen
         .iter()
         .any(|g| g == "Kinderen" || g == "Jongeren");
     let (text, href) = if for_young {
-        (
-            "Kost het te veel? Het Jeugdfonds Sport & Cultuur kan de contributie betalen.",
-            "/?q=jeugdsportfonds",
-        )
+        (t.fund_young, "/?q=jeugdsportfonds")
     } else {
-        (
-            "Kost het te veel? Vraag het buurtteam naar een fonds of de U-pas.",
-            "/?q=buurtteam",
-        )
+        (t.fund_adult, "/?q=buurtteam")
     };
     view! { <p class="fund"><a href=href>{text}</a></p> }
 }
 
 #[component]
 fn Location(l: LocationLine) -> impl IntoView {
+    let t = use_texts();
     let route = match (l.lat, l.lon) {
         (Some(lat), Some(lon)) => Some(format!(
             "https://www.openstreetmap.org/directions?to={lat:.5}%2C{lon:.5}"
@@ -153,9 +150,9 @@ fn Location(l: LocationLine) -> impl IntoView {
         <li>
             <strong>{l.name}</strong>
             <br/>{l.address}
-            {l.wijk.map(|w| view! { <br/><span class="wijk">{format!("Wijk {w}")}</span> })}
+            {l.wijk.map(|w| view! { <br/><span class="wijk">{fill(t.wijk_prefix, &[&w])}</span> })}
             {(!l.accessibility.is_empty()).then(|| view! { <br/><span class="access">{l.accessibility}</span> })}
-            {route.map(|r| view! { <br/><a href=r rel="noopener">"Route plannen"</a> })}
+            {route.map(|r| view! { <br/><a href=r rel="noopener">{t.route_link}</a> })}
         </li>
     }
 }

@@ -7,13 +7,14 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::NotFound;
 use crate::api::{get_offer, SignUp};
+use crate::i18n::{fill, use_texts, Texts};
 
-fn problem_text(code: &str) -> Option<&'static str> {
+fn problem_text(code: &str, t: &'static Texts) -> Option<&'static str> {
     match code {
-        "naam" => Some("Vul je naam in (hoogstens 100 tekens)."),
-        "contact" => Some("Vul een telefoonnummer of e-mailadres in, zodat ze je kunnen bereiken."),
-        "bericht" => Some("Je bericht is te lang. Houd het korter dan 1000 tekens."),
-        "te-vaak" => Some("Je hebt net al een paar keer een aanmelding gestuurd. Probeer het over tien minuten nog eens."),
+        "naam" => Some(t.signup_bad_name),
+        "contact" => Some(t.signup_bad_contact),
+        "bericht" => Some(t.signup_bad_message),
+        "te-vaak" => Some(t.signup_too_often),
         _ => None,
     }
 }
@@ -26,46 +27,47 @@ pub fn SignUpPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let offer = Resource::new(id, get_offer);
     let action = ServerAction::<SignUp>::new();
+    let t = use_texts();
     view! {
-        <Title text="Ik doe mee"/>
-        <Suspense fallback=|| view! { <p class="loading">"Even laden..."</p> }>
+        <Title text=t.signup_title/>
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let Ok(Some(detail)) = offer.await else { return view! { <NotFound/> }.into_any() };
-                let problem = query.read().get("fout").and_then(|f| problem_text(&f));
+                let problem = query.read().get("fout").and_then(|f| problem_text(&f, t));
                 let (offer_href, offer_name) = (format!("/aanbod/{}", detail.id), detail.name.clone());
-                let intro = format!("Laat {} weten dat je mee wilt doen met: {}.", detail.organisation, detail.name);
-                let privacy = format!("Je naam, hoe ze je kunnen bereiken en je bericht gaan alleen naar {}. ", detail.organisation);
+                let intro = fill(t.signup_intro, &[&detail.organisation, &detail.name]);
+                let privacy = fill(t.signup_privacy, &[&detail.organisation]);
                 let offer_id = detail.id.to_string();
                 view! {
                     <article class="signup">
                         <p class="breadcrumb"><A href=offer_href>{offer_name}</A></p>
-                        <h1>"Ik doe mee"</h1>
+                        <h1>{t.signup_title}</h1>
                         <p>{intro}</p>
                         {problem.map(|p| view! { <p class="problem" role="alert" id="aanmeld-probleem">{p}</p> })}
                         <ActionForm action>
                             <input type="hidden" name="offer" value=offer_id/>
                             <div class="field">
-                                <label for="naam">"Je naam"</label>
+                                <label for="naam">{t.signup_name}</label>
                                 <input id="naam" name="naam" type="text" required maxlength="100" autocomplete="name"/>
                             </div>
                             <div class="field">
-                                <label for="contact">"Je telefoonnummer of e-mailadres"</label>
+                                <label for="contact">{t.signup_contact}</label>
                                 <input id="contact" name="contact" type="text" required maxlength="200" autocomplete="tel"/>
                             </div>
                             <div class="field">
-                                <label for="bericht">"Wil je iets vertellen of vragen? (mag leeg blijven)"</label>
+                                <label for="bericht">{t.signup_message}</label>
                                 <textarea id="bericht" name="bericht" rows="4" maxlength="1000"></textarea>
                             </div>
                             // Left empty by people; filled by robots.
                             <div class="hp" aria-hidden="true">
-                                <label for="website">"Website (niet invullen)"</label>
+                                <label for="website">{t.signup_honeypot}</label>
                                 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
                             </div>
                             <p class="privacy">
                                 {privacy}
-                                "We gebruiken ze niet voor iets anders en verwijderen ze na zes maanden."
+                                {t.signup_privacy_more}
                             </p>
-                            <button type="submit" class="button-primary">"Verstuur"</button>
+                            <button type="submit" class="button-primary">{t.signup_send}</button>
                         </ActionForm>
                     </article>
                 }
@@ -81,17 +83,18 @@ pub fn ThanksPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let offer = Resource::new(id, get_offer);
+    let t = use_texts();
     view! {
-        <Title text="Bedankt"/>
-        <Suspense fallback=|| view! { <p class="loading">"Even laden..."</p> }>
+        <Title text=t.thanks_title/>
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let Ok(Some(detail)) = offer.await else { return view! { <NotFound/> }.into_any() };
                 view! {
                     <article class="thanks">
-                        <h1>"Bedankt, je aanmelding is verstuurd"</h1>
-                        <p>{format!("{} neemt contact met je op. Dat kan een paar dagen duren.", detail.organisation)}</p>
-                        <p>"Hoor je na een week niets? Bel of mail ze dan zelf. De gegevens staan bij het aanbod."</p>
-                        <p><A href=format!("/aanbod/{}", detail.id)>"Terug naar het aanbod"</A></p>
+                        <h1>{t.thanks_heading}</h1>
+                        <p>{fill(t.thanks_next, &[&detail.organisation])}</p>
+                        <p>{t.thanks_no_reply}</p>
+                        <p><A href=format!("/aanbod/{}", detail.id)>{t.thanks_back}</A></p>
                     </article>
                 }
                 .into_any()

@@ -7,36 +7,38 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::find_roles;
+use crate::i18n::{fill, use_texts};
 use crate::model::{RoleSuggestion, RolesOutcome};
 
-/// Talent codes and what people read (kept in step with `data/taxonomy.json`).
-const TALENTS: [(&str, &str); 20] = [
-    ("koken", "Koken"),
-    ("voetbal", "Voetbal"),
-    ("sport", "Sport en spel"),
-    ("muziek", "Muziek"),
-    ("taal", "Taal en lezen"),
-    ("computer", "Computer en telefoon"),
-    ("klussen", "Klussen"),
-    ("tuinieren", "Tuinieren"),
-    ("luisteren", "Luisteren en gezelschap"),
-    ("administratie", "Administratie en geldzaken"),
-    ("rijden", "Autorijden"),
-    ("creatief", "Creatief"),
-    ("organiseren", "Organiseren"),
-    ("kinderen", "Met kinderen werken"),
-    ("talen", "Andere talen spreken"),
-    ("naaien", "Naaien en repareren"),
-    ("fietsen", "Fietsen en fietsles"),
-    ("dieren", "Dieren"),
-    ("schoonmaken", "Schoonmaken"),
-    ("fotografie", "Foto en video"),
+/// Talent codes (kept in step with `data/taxonomy.json`); the words are in [`crate::i18n`].
+const TALENTS: [&str; 20] = [
+    "koken",
+    "voetbal",
+    "sport",
+    "muziek",
+    "taal",
+    "computer",
+    "klussen",
+    "tuinieren",
+    "luisteren",
+    "administratie",
+    "rijden",
+    "creatief",
+    "organiseren",
+    "kinderen",
+    "talen",
+    "naaien",
+    "fietsen",
+    "dieren",
+    "schoonmaken",
+    "fotografie",
 ];
 
 /// `/ik-kan-iets?talent=voetbal&talent=koken&waar=3454`.
 #[component]
 pub fn TalentsPage() -> impl IntoView {
     let query = use_query_map();
+    let t = use_texts();
     let chosen = move || query.read().get_all("talent").unwrap_or_default();
     let waar = move || query.read().get("waar").unwrap_or_default();
     let results = Resource::new(
@@ -49,23 +51,23 @@ pub fn TalentsPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Ik kan iets"/>
+        <Title text=t.talents_title/>
         <section class="search-hero">
-            <h1>"Ik kan iets"</h1>
-            <p class="lead">"Wat doe je graag of waar ben je goed in? Kijk wie in de buurt jou goed kan gebruiken."</p>
+            <h1>{t.talents_title}</h1>
+            <p class="lead">{t.talents_lead}</p>
             <Form method="get" action="/ik-kan-iets">
                 <fieldset class="talents">
-                    <legend>"Kies wat bij je past"</legend>
+                    <legend>{t.talents_pick}</legend>
                     <ul>
                         {TALENTS
                             .iter()
-                            .map(|(code, label)| {
+                            .map(|code| {
                                 let id = format!("talent-{code}");
                                 let checked = move || chosen().iter().any(|c| c == code);
                                 view! {
                                     <li>
                                         <input type="checkbox" id=id.clone() name="talent" value=*code checked=checked prop:checked=checked/>
-                                        <label for=id>{*label}</label>
+                                        <label for=id>{t.talent(code)}</label>
                                     </li>
                                 }
                             })
@@ -73,20 +75,20 @@ pub fn TalentsPage() -> impl IntoView {
                     </ul>
                 </fieldset>
                 <div class="field field-small">
-                    <label for="waar">"Postcode of plaats"</label>
+                    <label for="waar">{t.place_label}</label>
                     <input id="waar" name="waar" type="text" autocomplete="postal-code" value=waar prop:value=waar/>
                 </div>
-                <button type="submit" class="button-primary">"Laat zien"</button>
+                <button type="submit" class="button-primary">{t.talents_show}</button>
             </Form>
         </section>
-        <Suspense fallback=|| view! { <p class="loading">"Even zoeken..."</p> }>
+        <Suspense fallback=move || view! { <p class="loading">{t.searching}</p> }>
             {move || Suspend::new(async move {
                 match results.await {
                     Ok(Some(outcome)) => view! { <Roles outcome/> }.into_any(),
                     Ok(None) => ().into_any(),
                     Err(_) => {
                         set_status(500);
-                        view! { <p class="problem" role="alert">"Er ging iets mis. Probeer het later nog eens."</p> }.into_any()
+                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
                     }
                 }
             })}
@@ -96,15 +98,15 @@ pub fn TalentsPage() -> impl IntoView {
 
 #[component]
 fn Roles(outcome: RolesOutcome) -> impl IntoView {
+    let t = use_texts();
     if let Some(problem) = outcome.problem {
         set_status(400);
         return view! { <p class="problem" role="alert">{problem}</p> }.into_any();
     }
     let heading = match outcome.roles.len() {
-        0 => "We vonden nu niemand die dit zoekt. Kijk later nog eens, of kies iets anders."
-            .to_string(),
-        1 => "1 plek waar ze jou goed kunnen gebruiken".to_string(),
-        n => format!("{n} plekken waar ze jou goed kunnen gebruiken"),
+        0 => t.talents_none.to_string(),
+        1 => t.talents_one.to_string(),
+        n => fill(t.talents_many, &[&n.to_string()]),
     };
     view! {
         <section class="results" aria-labelledby="rollen-titel">
@@ -119,13 +121,14 @@ fn Roles(outcome: RolesOutcome) -> impl IntoView {
 
 #[component]
 fn Role(role: RoleSuggestion) -> impl IntoView {
+    let t = use_texts();
     view! {
         <li class="offer-card role">
             <h3>{role.title.clone()}</h3>
             <p class="org">{role.organisation.clone()}</p>
             <p class="summary">{role.description.clone()}</p>
             <p class="why">{role.reasons.clone()}</p>
-            {role.offer.map(|id| view! { <p><A href=format!("/aanbod/{id}")>"Bekijk het aanbod"</A></p> })}
+            {role.offer.map(|id| view! { <p><A href=format!("/aanbod/{id}")>{t.talents_see_offer}</A></p> })}
         </li>
     }
 }

@@ -4,6 +4,7 @@ mod api;
 mod assets;
 mod health;
 mod hsds;
+mod language;
 
 use app::{shell, App, AppState};
 use axum::routing::get;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/style.css", get(assets::style))
         .route("/assets/kaart.js", get(assets::map_script))
         .route("/assets/wijken.geojson", get(assets::wijken))
+        .route("/taal/{code}", get(language::switch))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -142,6 +142,7 @@ async fn deleting_the_index_and_restarting_gives_the_same_results() {
             ..index::SearchRequest::text("taalcafe")
                 .near(index::LatLon::parse(52.087611, 5.116371).unwrap(), 10.0)
         },
+        app::i18n::Lang::Nl,
     )
     .await
     .unwrap();

@@ -231,3 +231,57 @@ async fn on_a_phone_the_list_comes_first_and_the_map_is_one_tap_away() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_english_switch_keeps_the_search_and_the_hydrated_page_stays_in_english() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser
+        .goto_hydrated(&app.url("/?q=voetbal&waar=3454"))
+        .await;
+    let switch = browser.wait_for("#taal-wissel").await;
+    assert_eq!(browser.text(&switch).await, "English");
+    browser.click(&switch).await;
+
+    browser
+        .wait_until("return document.documentElement.lang === 'en' && document.body.dataset.hydrated === 'true';")
+        .await;
+    assert!(
+        browser.current_url().await.contains("q=voetbal&waar=3454"),
+        "the search is kept"
+    );
+    let heading = browser.wait_for("#resultaten-titel").await;
+    assert!(browser.text(&heading).await.contains("results near 3454"));
+    let distance = browser.wait_for(".offer-card .distance").await;
+    assert!(browser.text(&distance).await.ends_with("from you"));
+    // The hydrated page must not fall back to Dutch: the map toggle (phones only) reacts in it.
+    browser.set_size(390, 844).await;
+    let toggle = browser.wait_for(".kaart-toggle").await;
+    browser.click(&toggle).await;
+    assert_eq!(browser.text(&toggle).await, "Hide the map");
+
+    // And back: the switch now offers Dutch.
+    let switch = browser.wait_for("#taal-wissel").await;
+    assert_eq!(browser.text(&switch).await, "Nederlands");
+    browser.click(&switch).await;
+    browser
+        .wait_until("return document.documentElement.lang === 'nl';")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_english_switch_works_without_javascript() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(false).await;
+    browser.goto(&app.url("/ik-kan-iets")).await;
+    let switch = browser.wait_for("#taal-wissel").await;
+    browser.click(&switch).await;
+    browser
+        .wait_until("return document.documentElement.lang === 'en';")
+        .await;
+    assert!(browser.current_url().await.ends_with("/ik-kan-iets"));
+    let heading = browser.wait_for("h1").await;
+    assert_eq!(browser.text(&heading).await, "I can help");
+    browser.close().await;
+}

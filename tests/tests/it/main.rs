@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod health;
 mod hsds;
+mod language;
 mod migrations;
 mod offer_page;
 mod resident;

@@ -56,9 +56,9 @@ on_both_backends! {
         db::save_dataset(db, &small_dataset("Samen eten op donderdag")).await.unwrap();
 
         assert_eq!(db.count_offers().await.unwrap(), 1);
-        let detail = db::offer_detail(db, Uuid::from_u128(3)).await.unwrap();
+        let detail = db::offer_detail(db, Uuid::from_u128(3), app::i18n::Lang::Nl).await.unwrap();
         assert_eq!(detail.name, "Samen eten op donderdag");
-        assert_eq!(detail.schedule[0].in_words(), "elke donderdag 17:30-19:30");
+        assert_eq!(detail.schedule[0].in_words(app::i18n::Lang::Nl), "elke donderdag 17:30-19:30");
         assert_eq!(detail.languages, vec!["Arabisch", "Nederlands"]);
         assert_eq!(detail.leefgebieden, vec!["Meedoen en contact"]);
         assert_eq!(detail.locations[0].wijk.as_deref(), Some("Vleuten-De Meern"), "postcode geocoded to its wijk");

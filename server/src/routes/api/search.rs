@@ -245,7 +245,7 @@ pub async fn search(
         params.map_err(|_| bad("invalid_query", "Deze zoekvraag kunnen we niet lezen."))?;
     let request = parse(&params)?;
     let (page, size) = (request.offset / request.limit + 1, request.limit);
-    let found = app::search::run(&state, request).await?;
+    let found = app::search::run(&state, request, app::i18n::Lang::Nl).await?;
     let items = found
         .items
         .into_iter()

@@ -1,0 +1,505 @@
+//! Every string the pages show, in Dutch (B1, the default) and English, side by side.
+//!
+//! The language is a cookie (`taal`), set by `/taal/{nl|en}`: a plain link that works without
+//! JavaScript. The server reads it from the request, renders `<html lang>` with it, and the
+//! browser bundle reads `<html lang>` back when it hydrates, so both sides always agree.
+//!
+//! Content (names and descriptions of offers, taxonomy labels) is what organisations wrote and is
+//! not translated here. Texts with `{}` are filled in order by [`fill`].
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// Nederlands, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+/// Name of the cookie that holds the chosen language.
+pub const COOKIE: &str = "taal";
+
+impl Lang {
+    /// Both languages, the default first.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The language code (`nl`, `en`), as in `<html lang>` and the cookie.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a language code; anything else is `None`.
+    pub fn parse(code: &str) -> Option<Lang> {
+        match code.trim() {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The texts of this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The language from a `Cookie` header value (`taal=en; other=1`).
+    pub fn from_cookie_header(header: &str) -> Lang {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == COOKIE)
+            .and_then(|(_, value)| Lang::parse(value))
+            .unwrap_or_default()
+    }
+
+    /// The language of the request (server) or of the page (browser).
+    pub fn detect() -> Lang {
+        #[cfg(feature = "ssr")]
+        {
+            leptos::prelude::use_context::<axum::http::request::Parts>()
+                .and_then(|parts| {
+                    parts
+                        .headers
+                        .get(axum::http::header::COOKIE)?
+                        .to_str()
+                        .ok()
+                        .map(Lang::from_cookie_header)
+                })
+                .unwrap_or_default()
+        }
+        #[cfg(not(feature = "ssr"))]
+        {
+            leptos::prelude::document()
+                .document_element()
+                .and_then(|html| html.get_attribute("lang"))
+                .and_then(|code| Lang::parse(&code))
+                .unwrap_or_default()
+        }
+    }
+}
+
+/// The language the page is in (provided by the app; Dutch outside it).
+pub fn use_lang() -> Lang {
+    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+}
+
+/// The texts of the language the page is in.
+pub fn use_texts() -> &'static Texts {
+    use_lang().texts()
+}
+
+/// Fills the `{}` in `template` with `values`, in order.
+pub fn fill(template: &str, values: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    let mut values = values.iter();
+    while let Some(at) = rest.find("{}") {
+        out.push_str(&rest[..at]);
+        out.push_str(values.next().copied().unwrap_or_default());
+        rest = &rest[at + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! texts {
+    ($($(#[$doc:meta])* $key:ident: $nl:expr, $en:expr;)*) => {
+        /// The strings of one language; see the module docs.
+        #[derive(Debug)]
+        pub struct Texts {
+            $($(#[$doc])* pub $key: &'static str,)*
+        }
+
+        /// Nederlands.
+        pub static NL: Texts = Texts { $($key: $nl,)* };
+        /// English.
+        pub static EN: Texts = Texts { $($key: $en,)* };
+
+        #[cfg(test)]
+        fn all(t: &Texts) -> Vec<(&'static str, &'static str)> {
+            vec![$((stringify!($key), t.$key),)*]
+        }
+    };
+}
+
+/// Weekday names, ISO order (maandag first).
+pub fn weekdays(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::Nl => [
+            "maandag",
+            "dinsdag",
+            "woensdag",
+            "donderdag",
+            "vrijdag",
+            "zaterdag",
+            "zondag",
+        ],
+        Lang::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
+    }
+}
+
+/// Month names, January first.
+pub fn months(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::Nl => [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
+        Lang::En => [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+    }
+}
+
+texts! {
+    // Site
+    site_name: "Sociale Kaart Utrecht", "Sociale Kaart Utrecht";
+    site_description: "Vind activiteiten, hulp en vrijwilligerswerk in je buurt.",
+        "Find activities, help and volunteering in your neighbourhood.";
+    skip_link: "Naar de inhoud", "Skip to content";
+    nav_label: "Hoofdmenu", "Main menu";
+    nav_search: "Zoeken", "Search";
+    nav_talents: "Ik kan iets", "I can help";
+    nav_about: "Over deze kaart", "About this map";
+    /// The link to the other language, written in that language.
+    switch_label: "English", "Nederlands";
+    switch_title: "Read this site in English", "Lees deze site in het Nederlands";
+    footer_credits: "Kaartgegevens: CBS / PDOK, GeoNames, Gemeente Utrecht. ",
+        "Map data: CBS / PDOK, GeoNames, Gemeente Utrecht. ";
+    footer_more: "Meer over bronnen en privacy", "More about sources and privacy";
+    problem_generic: "Er ging iets mis. Probeer het later nog eens.",
+        "Something went wrong. Please try again later.";
+    loading: "Even laden...", "Loading...";
+    searching: "Even zoeken...", "Searching...";
+    free: "Gratis", "Free";
+    place_label: "Postcode of plaats", "Postcode or town";
+    print_qr: "Scan om deze pagina te openen", "Scan to open this page";
+
+    // Search
+    search_title: "Wat zoek je?", "What are you looking for?";
+    search_lead: "Activiteiten, hulp en vrijwilligerswerk bij jou in de buurt.",
+        "Activities, help and volunteering near you.";
+    search_label: "Waar heb je zin in of wat zoek je?", "What would you like to do or find?";
+    search_placeholder: "bijvoorbeeld: voetbal, taalcafé, hulp bij post",
+        "for example: football, language café, help with letters";
+    place_placeholder: "3511 of De Meern", "3511 or De Meern";
+    search_button: "Zoeken", "Search";
+    examples_label: "Voorbeelden", "Examples";
+    examples_intro: "Bijvoorbeeld: ", "For example: ";
+    example_child: "iets voor mijn kind", "something for my child";
+    example_meal: "samen eten", "eating together";
+    example_money: "hulp bij geldzaken", "help with money matters";
+    example_volunteer: "vrijwilligerswerk", "volunteering";
+    example_dutch: "Nederlands oefenen", "practise Dutch";
+    browse_title: "Kijk per onderwerp", "Browse by topic";
+    lg_meedoen: "Meedoen en contact", "Taking part and meeting people";
+    lg_geldzaken: "Geld en papieren", "Money and paperwork";
+    lg_werk: "Werk en dagbesteding", "Work and day activities";
+    lg_leren: "Taal en leren", "Language and learning";
+    lg_gezondheid: "Gezondheid", "Health";
+    lg_bewegen: "Sport en bewegen", "Sports and exercise";
+    lg_opgroeien: "Opgroeien en opvoeden", "Growing up and parenting";
+    lg_wonen: "Wonen en buurt", "Home and neighbourhood";
+    lg_zorg: "Zorg en mantelzorg", "Care and caring for others";
+    lg_veiligheid: "Veilig thuis", "Safe at home";
+    facets_label: "Filters", "Filters";
+    facet_cost: "Kosten", "Cost";
+    facet_kind: "Soort", "Kind";
+    facet_topic: "Onderwerp", "Topic";
+    facet_day: "Dag", "Day";
+    results_none: "We vonden niets dat past.", "We found nothing that fits.";
+    results_one: "1 resultaat", "1 result";
+    results_many: "{} resultaten", "{} results";
+    results_one_near: "1 resultaat in de buurt van {}", "1 result near {}";
+    results_many_near: "{} resultaten in de buurt van {}", "{} results near {}";
+    results_one_area: "1 resultaat in dit deel van de kaart", "1 result in this part of the map";
+    results_many_area: "{} resultaten in dit deel van de kaart", "{} results in this part of the map";
+    empty_hint: "Probeer andere of minder woorden.", "Try other or fewer words.";
+    empty_wider: "Zoek in de hele stad, niet alleen in de buurt",
+        "Search the whole city, not just nearby";
+    empty_help: "Je kunt ook altijd binnenlopen bij het buurtteam. Zij denken met je mee.",
+        "You can always drop in at the buurtteam (neighbourhood team). They will think along with you.";
+    map_show: "Toon de kaart", "Show the map";
+    map_hide: "Verberg de kaart", "Hide the map";
+    map_results_label: "Kaart met de resultaten", "Map of the results";
+    map_offer_label: "Kaart met de plek van dit aanbod", "Map showing where this is";
+    pager_label: "Pagina's", "Pages";
+    pager_previous: "Vorige", "Previous";
+    pager_next: "Volgende", "Next";
+    pager_position: "Pagina {} van {}", "Page {} of {}";
+    distance_away: "{} van je af", "{} from you";
+    today_at: "vandaag {}-{}", "today {}-{}";
+    next_at: "volgende keer: {} {}-{}", "next time: {} {}-{}";
+    every_at: "elke {} {}-{}", "every {} {}-{}";
+    ages_between: "voor {} tot en met {} jaar", "for ages {} to {}";
+    ages_from: "vanaf {} jaar", "from age {}";
+    ages_until: "tot en met {} jaar", "up to age {}";
+    kind_buurthuis: "Buurthuis", "Community centre";
+    kind_vereniging: "Vereniging", "Club";
+    kind_initiatief: "Initiatief", "Initiative";
+    kind_voorziening: "Voorziening", "Service";
+    locate_button: "Gebruik mijn locatie", "Use my location";
+    locate_busy: "We zoeken waar je bent...", "Finding where you are...";
+    locate_found: "Gevonden: {}", "Found: {}";
+    locate_failed: "We konden niet zien waar je bent. Typ je postcode of plaats.",
+        "We could not tell where you are. Type your postcode or town.";
+
+    // Offer detail
+    detail_paused: "Dit aanbod is nu gestopt of tijdelijk dicht.",
+        "This has stopped or is closed for now.";
+    join_button: "Ik doe mee", "I want to join";
+    fact_for_whom: "Voor wie", "For whom";
+    fact_mostly_for: "Vooral voor", "Mostly for";
+    fact_when: "Wanneer", "When";
+    fact_cost: "Kosten", "Cost";
+    fact_needs: "Wat heb je nodig", "What you need";
+    fact_good_to_know: "Goed om te weten", "Good to know";
+    fact_languages: "Talen", "Languages";
+    fact_topics: "Onderwerpen", "Topics";
+    fact_waiting: "Wachtlijst", "Waiting list";
+    waiting_count: "Er staan nu {} mensen op de wachtlijst.", "{} people are on the waiting list now.";
+    no_referral: "Je hebt geen indicatie of verwijzing nodig.", "You do not need a referral.";
+    keeps_benefit: "Je houdt je uitkering als je meedoet.", "You keep your benefits when you take part.";
+    fund_young: "Kost het te veel? Het Jeugdfonds Sport & Cultuur kan de contributie betalen.",
+        "Too expensive? The Jeugdfonds Sport & Cultuur (youth fund) can pay the fee.";
+    fund_adult: "Kost het te veel? Vraag het buurtteam naar een fonds of de U-pas.",
+        "Too expensive? Ask the buurtteam about a fund or the U-pas.";
+    where_title: "Waar", "Where";
+    wijk_prefix: "Wijk {}", "District {}";
+    route_link: "Route plannen", "Plan a route";
+    contact_title: "Contact", "Contact";
+    website: "Website", "Website";
+    verified_on: "Laatst gecontroleerd op ", "Last checked on ";
+    nearby_title: "Ook in de buurt", "Also nearby";
+
+    // Sign-up
+    signup_title: "Ik doe mee", "I want to join";
+    signup_intro: "Laat {} weten dat je mee wilt doen met: {}.", "Let {} know that you want to join: {}.";
+    signup_name: "Je naam", "Your name";
+    signup_contact: "Je telefoonnummer of e-mailadres", "Your phone number or e-mail address";
+    signup_message: "Wil je iets vertellen of vragen? (mag leeg blijven)",
+        "Anything you want to tell or ask? (optional)";
+    signup_honeypot: "Website (niet invullen)", "Website (leave empty)";
+    signup_privacy: "Je naam, hoe ze je kunnen bereiken en je bericht gaan alleen naar {}. ",
+        "Your name, how to reach you and your message go only to {}. ";
+    signup_privacy_more: "We gebruiken ze niet voor iets anders en verwijderen ze na zes maanden.",
+        "We do not use them for anything else and delete them after six months.";
+    signup_send: "Verstuur", "Send";
+    signup_bad_name: "Vul je naam in (hoogstens 100 tekens).", "Please fill in your name (at most 100 characters).";
+    signup_bad_contact: "Vul een telefoonnummer of e-mailadres in, zodat ze je kunnen bereiken.",
+        "Please fill in a phone number or e-mail address so they can reach you.";
+    signup_bad_message: "Je bericht is te lang. Houd het korter dan 1000 tekens.",
+        "Your message is too long. Please keep it under 1000 characters.";
+    signup_too_often: "Je hebt net al een paar keer een aanmelding gestuurd. Probeer het over tien minuten nog eens.",
+        "You have just sent a few sign-ups. Please try again in ten minutes.";
+    thanks_title: "Bedankt", "Thank you";
+    thanks_heading: "Bedankt, je aanmelding is verstuurd", "Thank you, your sign-up has been sent";
+    thanks_next: "{} neemt contact met je op. Dat kan een paar dagen duren.",
+        "{} will contact you. This can take a few days.";
+    thanks_no_reply: "Hoor je na een week niets? Bel of mail ze dan zelf. De gegevens staan bij het aanbod.",
+        "No reply after a week? Call or e-mail them yourself. The details are on the offer page.";
+    thanks_back: "Terug naar het aanbod", "Back to the offer";
+
+    // Talents
+    talents_title: "Ik kan iets", "I can help";
+    talents_lead: "Wat doe je graag of waar ben je goed in? Kijk wie in de buurt jou goed kan gebruiken.",
+        "What do you like doing or what are you good at? See who nearby could use your help.";
+    talents_pick: "Kies wat bij je past", "Choose what suits you";
+    talents_show: "Laat zien", "Show";
+    talents_none: "We vonden nu niemand die dit zoekt. Kijk later nog eens, of kies iets anders.",
+        "We found nobody looking for this right now. Look again later, or choose something else.";
+    talents_one: "1 plek waar ze jou goed kunnen gebruiken", "1 place that could use your help";
+    talents_many: "{} plekken waar ze jou goed kunnen gebruiken", "{} places that could use your help";
+    talents_see_offer: "Bekijk het aanbod", "See the offer";
+    talent_koken: "Koken", "Cooking";
+    talent_voetbal: "Voetbal", "Football";
+    talent_sport: "Sport en spel", "Sports and games";
+    talent_muziek: "Muziek", "Music";
+    talent_taal: "Taal en lezen", "Language and reading";
+    talent_computer: "Computer en telefoon", "Computers and phones";
+    talent_klussen: "Klussen", "Odd jobs and repairs";
+    talent_tuinieren: "Tuinieren", "Gardening";
+    talent_luisteren: "Luisteren en gezelschap", "Listening and company";
+    talent_administratie: "Administratie en geldzaken", "Paperwork and money matters";
+    talent_rijden: "Autorijden", "Driving";
+    talent_creatief: "Creatief", "Arts and crafts";
+    talent_organiseren: "Organiseren", "Organising";
+    talent_kinderen: "Met kinderen werken", "Working with children";
+    talent_talen: "Andere talen spreken", "Speaking other languages";
+    talent_naaien: "Naaien en repareren", "Sewing and mending";
+    talent_fietsen: "Fietsen en fietsles", "Cycling and cycling lessons";
+    talent_dieren: "Dieren", "Animals";
+    talent_schoonmaken: "Schoonmaken", "Cleaning";
+    talent_fotografie: "Foto en video", "Photo and video";
+
+    // About and not found
+    about_title: "Over deze kaart", "About this map";
+    about_intro: "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op.",
+        "On the Sociale Kaart you find activities, help and volunteering in your neighbourhood. Community centres, clubs, initiatives and organisations put their own offer here.";
+    about_sources: "Bronnen", "Sources";
+    about_source_cbs: "Postcodes, wijken en gemeenten: Bron: CBS / PDOK (CC BY 4.0)",
+        "Postcodes, districts and municipalities: Source: CBS / PDOK (CC BY 4.0)";
+    about_source_geonames: "Plaatsnamen: GeoNames (CC BY 4.0)", "Place names: GeoNames (CC BY 4.0)";
+    about_source_utrecht: "Wijken en buurten van Utrecht: Gemeente Utrecht open data",
+        "Districts and neighbourhoods of Utrecht: Gemeente Utrecht open data";
+    about_demo: "Het aanbod in deze demo is verzonnen. Het lijkt op echt aanbod, maar bestaat niet.",
+        "The offers in this demo are made up. They look like real offers, but do not exist.";
+    about_data: "Jouw gegevens", "Your data";
+    about_data_text: "Om te zoeken hoef je niets over jezelf te vertellen. Je postcode gebruiken we alleen om aanbod dichtbij te vinden. We bewaren hem niet.",
+        "You do not have to tell anything about yourself to search. We only use your postcode to find offers nearby. We do not keep it.";
+    not_found_title: "Pagina niet gevonden", "Page not found";
+    not_found_heading: "Deze pagina bestaat niet", "This page does not exist";
+    not_found_text: "Misschien is de link oud. Zoek opnieuw op de ", "Maybe the link is old. Search again on the ";
+    not_found_link: "zoekpagina", "search page";
+}
+
+impl Texts {
+    /// The label of a leefgebied code of the browse grid.
+    pub fn leefgebied(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "meedoen" => self.lg_meedoen,
+            "geldzaken" => self.lg_geldzaken,
+            "werk" => self.lg_werk,
+            "leren" => self.lg_leren,
+            "gezondheid" => self.lg_gezondheid,
+            "bewegen" => self.lg_bewegen,
+            "opgroeien" => self.lg_opgroeien,
+            "wonen" => self.lg_wonen,
+            "zorg" => self.lg_zorg,
+            "veiligheid" => self.lg_veiligheid,
+            _ => return None,
+        })
+    }
+
+    /// The label of a talent code.
+    pub fn talent(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "koken" => self.talent_koken,
+            "voetbal" => self.talent_voetbal,
+            "sport" => self.talent_sport,
+            "muziek" => self.talent_muziek,
+            "taal" => self.talent_taal,
+            "computer" => self.talent_computer,
+            "klussen" => self.talent_klussen,
+            "tuinieren" => self.talent_tuinieren,
+            "luisteren" => self.talent_luisteren,
+            "administratie" => self.talent_administratie,
+            "rijden" => self.talent_rijden,
+            "creatief" => self.talent_creatief,
+            "organiseren" => self.talent_organiseren,
+            "kinderen" => self.talent_kinderen,
+            "talen" => self.talent_talen,
+            "naaien" => self.talent_naaien,
+            "fietsen" => self.talent_fietsen,
+            "dieren" => self.talent_dieren,
+            "schoonmaken" => self.talent_schoonmaken,
+            "fotografie" => self.talent_fotografie,
+            _ => return None,
+        })
+    }
+
+    /// The label of an organisation kind code.
+    pub fn kind(&self, code: &str) -> String {
+        match code {
+            "buurthuis" => self.kind_buurthuis,
+            "vereniging" => self.kind_vereniging,
+            "initiatief" => self.kind_initiatief,
+            "voorziening" => self.kind_voorziening,
+            other => return other.to_string(),
+        }
+        .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for (key, text) in all(&NL).into_iter().chain(all(&EN)) {
+            assert!(!text.trim().is_empty(), "{key} is empty");
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        for ((key, nl), (_, en)) in all(&NL).into_iter().zip(all(&EN)) {
+            assert_eq!(nl.matches("{}").count(), en.matches("{}").count(), "{key}");
+        }
+    }
+
+    #[test]
+    fn templates_are_filled_in_order() {
+        assert_eq!(
+            fill(NL.results_many_near, &["3", "3454"]),
+            "3 resultaten in de buurt van 3454"
+        );
+        assert_eq!(fill(EN.pager_position, &["1", "2"]), "Page 1 of 2");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_cookie_and_defaults_to_dutch() {
+        assert_eq!(Lang::from_cookie_header("a=1; taal=en"), Lang::En);
+        assert_eq!(Lang::from_cookie_header("taal=xx"), Lang::Nl);
+        assert_eq!(Lang::from_cookie_header(""), Lang::Nl);
+    }
+
+    #[test]
+    fn no_stigmatising_words_in_the_interface() {
+        const WORDS: [&str; 8] = [
+            "kwetsbaar",
+            "probleemgezin",
+            "zorgmijder",
+            "multiprobleem",
+            "laaggeletterd",
+            "vulnerable",
+            "problem famil",
+            "at risk",
+        ];
+        for (key, text) in all(&NL).into_iter().chain(all(&EN)) {
+            let lower = text.to_lowercase();
+            for word in WORDS {
+                assert!(!lower.contains(word), "{key} contains {word}");
+            }
+        }
+    }
+}
