@@ -260,6 +260,7 @@ texts! {
     map_show: "Toon de kaart", "Show the map";
     map_hide: "Verberg de kaart", "Hide the map";
     map_results_label: "Kaart met de resultaten", "Map of the results";
+    map_search_area: "Zoek in dit gebied", "Search this area";
     map_offer_label: "Kaart met de plek van dit aanbod", "Map showing where this is";
     pager_label: "Pagina's", "Pages";
     pager_previous: "Vorige", "Previous";

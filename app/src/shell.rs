@@ -20,7 +20,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <HydrationScripts options/>
                 <link rel="stylesheet" href="/vendor/leaflet/leaflet.css"/>
+                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.css"/>
+                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.Default.css"/>
                 <script src="/vendor/leaflet/leaflet.js" defer></script>
+                <script src="/vendor/leaflet/leaflet.markercluster.js" defer></script>
                 <script src="/assets/kaart.js" defer></script>
                 <MetaTags/>
             </head>

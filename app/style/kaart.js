@@ -17,7 +17,10 @@
     if (el._skLayer) el._skLayer.remove();
     var points = [];
     try { points = JSON.parse(el.getAttribute("data-markers") || "[]"); } catch (e) { points = []; }
-    var layer = L.layerGroup();
+    // Dense results become numbered clusters that open on click; one place stays one marker.
+    var layer = L.markerClusterGroup
+      ? L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false, animate: false, spiderfyDistanceMultiplier: 1.5 })
+      : L.layerGroup();
     var bounds = [];
     points.forEach(function (p) {
       var marker = L.marker([p.lat, p.lon], { title: p.name, alt: p.name, keyboard: true });
@@ -43,7 +46,8 @@
       return;
     }
     var reduced = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    var map = L.map(el, { scrollWheelZoom: false, zoomAnimation: !reduced, fadeAnimation: !reduced });
+    // maxZoom: clustering needs it when there is no tile layer (offline, tests).
+    var map = L.map(el, { maxZoom: 19, scrollWheelZoom: false, zoomAnimation: !reduced, fadeAnimation: !reduced });
     el._skMap = map;
     if (TILES) L.tileLayer(TILES, { maxZoom: 19, attribution: ATTRIBUTION }).addTo(map);
     fetch("/assets/wijken.geojson").then(function (r) { return r.json(); }).then(function (g) {
@@ -64,7 +68,7 @@
     control.onAdd = function () {
       var button = L.DomUtil.create("button", "kaart-zoek-hier");
       button.type = "button";
-      button.textContent = "Zoek in dit gebied";
+      button.textContent = el.getAttribute("data-area-label") || "Zoek in dit gebied";
       L.DomEvent.disableClickPropagation(button);
       L.DomEvent.on(button, "click", function () {
         var b = el._skMap.getBounds();

@@ -6,6 +6,20 @@ use leptos_router::hooks::use_location;
 
 use crate::i18n::{use_lang, use_texts, Lang};
 
+/// Path and query of the page shown (the router's `search` comes without its "?").
+fn here(location: &leptos_router::location::Location) -> String {
+    let search = location.search.get();
+    if search.is_empty() {
+        location.pathname.get()
+    } else {
+        format!(
+            "{}?{}",
+            location.pathname.get(),
+            search.trim_start_matches('?')
+        )
+    }
+}
+
 /// Site header with the name, the main links and the language switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -18,21 +32,10 @@ pub fn SiteHeader() -> impl IntoView {
     // A plain link to the server (rel=external: not the client router), so it works without
     // JavaScript; the server sets the cookie and sends the person back to the same page.
     let switch_href = move || {
-        // The router's `search` comes without its "?".
-        let search = location.search.get();
-        let here = if search.is_empty() {
-            location.pathname.get()
-        } else {
-            format!(
-                "{}?{}",
-                location.pathname.get(),
-                search.trim_start_matches('?')
-            )
-        };
         format!(
             "/taal/{}?terug={}",
             other.code(),
-            crate::pages::encode(&here)
+            crate::pages::encode(&here(&location))
         )
     };
     view! {
@@ -49,12 +52,18 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// Site footer with the data credits.
+/// Site footer with the data credits, and on paper a QR code to the printed page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let t = use_texts();
+    let location = use_location();
+    let qr = move || format!("/qr.svg?pad={}", crate::pages::encode(&here(&location)));
     view! {
         <footer class="site-footer">
+            <figure class="print-only qr">
+                <img src=qr alt="" width="96" height="96"/>
+                <figcaption>{t.print_qr}</figcaption>
+            </figure>
             <p>
                 {t.footer_credits}
                 <A href="/over">{t.footer_more}</A>

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{fill, Lang};
+use crate::i18n::{fill, use_texts, Lang};
 use crate::model::{format_km, OfferSummary};
 
 /// One marker: where, what, and the page it links to.
@@ -82,7 +82,8 @@ pub fn Map(
 ) -> impl IntoView {
     view! {
         <div class="kaart" class:kaart-klein=small id=(!small).then_some("resultaten-kaart") role="region"
-            aria-label=label data-markers=markers_json(&markers)></div>
+            aria-label=label data-markers=markers_json(&markers)
+            data-area-label=use_texts().map_search_area></div>
     }
 }
 

@@ -5,6 +5,7 @@ mod assets;
 mod health;
 mod hsds;
 mod language;
+mod qr;
 
 use app::{shell, App, AppState};
 use axum::routing::get;
@@ -43,6 +44,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/kaart.js", get(assets::map_script))
         .route("/assets/wijken.geojson", get(assets::wijken))
         .route("/taal/{code}", get(language::switch))
+        .route("/qr.svg", get(qr::qr_code))
         .leptos_routes(&state, routes, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -12,14 +12,6 @@ fn axe_source() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{} (run ./sk setup)", path.display()))
 }
 
-fn artifacts() -> PathBuf {
-    std::env::var_os("SK_TEST_ARTIFACTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-artifacts")
-        })
-}
-
 async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
     browser.execute(&format!("{axe}\nreturn true;")).await;
     let result = browser
@@ -60,7 +52,7 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             browser.set_size(width, 900).await;
             browser.goto_hydrated(&app.url(path)).await;
             browser
-                .screenshot(&artifacts().join(format!("{name}-{label}.png")))
+                .screenshot(&crate::support::artifacts_dir().join(format!("{name}-{label}.png")))
                 .await;
             for v in violations(&browser, &axe).await {
                 found.push(format!("{name} at {label}: {v}"));

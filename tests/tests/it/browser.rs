@@ -125,8 +125,12 @@ async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_
             "return document.querySelectorAll('.results .kaart .leaflet-overlay-pane path').length >= 10;",
         )
         .await;
+    // A cluster counts the markers in it.
     let markers = browser
-        .execute("return document.querySelectorAll('.results .kaart .leaflet-marker-icon').length;")
+        .execute(
+            "let n = 0; document.querySelectorAll('.results .kaart .leaflet-marker-icon').forEach(function (m) { \
+               n += m.classList.contains('marker-cluster') ? parseInt(m.textContent, 10) : 1; }); return n;",
+        )
         .await;
     let cards = browser
         .execute("return document.querySelectorAll('.offer-card').length;")
@@ -283,5 +287,26 @@ async fn the_english_switch_works_without_javascript() {
     assert!(browser.current_url().await.ends_with("/ik-kan-iets"));
     let heading = browser.wait_for("h1").await;
     assert_eq!(browser.text(&heading).await, "I can help");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dense_markers_are_clustered_and_a_cluster_opens_on_click() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    // Twenty places all over the city: some lie close together at the zoom that shows them all.
+    browser.goto(&app.url("/?leefgebied=meedoen")).await;
+
+    let cluster = browser.wait_for(".results .kaart .marker-cluster").await;
+    let zoom = "return document.querySelector('.results .kaart')._skMap.getZoom();";
+    let before = browser.execute(zoom).await.as_f64().unwrap();
+    browser.click(&cluster).await;
+    // A cluster zooms in to its markers (or, at the deepest zoom, spreads them out).
+    browser
+        .wait_until(&format!(
+            "return document.querySelector('.results .kaart')._skMap.getZoom() > {before} \
+               || !!document.querySelector('.results .kaart')._skLayer._spiderfied;"
+        ))
+        .await;
     browser.close().await;
 }

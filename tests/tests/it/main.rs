@@ -12,6 +12,7 @@ mod hsds;
 mod language;
 mod migrations;
 mod offer_page;
+mod print;
 mod resident;
 mod search_page;
 mod storage;

@@ -28,3 +28,15 @@ macro_rules! on_both_backends {
     )*};
 }
 pub(crate) use on_both_backends;
+
+/// Where tests save screenshots and printed PDFs (`SK_TEST_ARTIFACTS`, else
+/// `target/test-artifacts/`); created when missing.
+pub fn artifacts_dir() -> std::path::PathBuf {
+    let dir = std::env::var_os("SK_TEST_ARTIFACTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/test-artifacts")
+        });
+    std::fs::create_dir_all(&dir).expect("artifact dir");
+    dir
+}

@@ -197,6 +197,20 @@ impl Browser {
         std::fs::write(path, png).expect("screenshot written");
     }
 
+    /// Prints the page as the browser would on A4 (print stylesheet); returns the PDF.
+    pub async fn print_pdf(&self) -> Vec<u8> {
+        use base64::Engine;
+        let value = self
+            .post(
+                "/print",
+                json!({ "page": { "width": 21.0, "height": 29.7 }, "background": false }),
+            )
+            .await;
+        base64::engine::general_purpose::STANDARD
+            .decode(value.as_str().unwrap_or_default())
+            .expect("pdf")
+    }
+
     /// Presses keys on the keyboard, one after the other (WebDriver key codes, e.g. TAB).
     pub async fn press(&self, keys: &[&str]) {
         let mut actions = Vec::new();
