@@ -245,6 +245,9 @@ texts! {
     facet_kind: "Soort", "Kind";
     facet_topic: "Onderwerp", "Topic";
     facet_day: "Dag", "Day";
+    facet_for_whom: "Voor wie", "For whom";
+    facet_wijk: "Wijk", "District";
+    facet_language: "Taal", "Language";
     results_none: "We vonden niets dat past.", "We found nothing that fits.";
     results_one: "1 resultaat", "1 result";
     results_many: "{} resultaten", "{} results";

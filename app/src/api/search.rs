@@ -20,6 +20,12 @@ pub struct SearchQuery {
     pub dag: String,
     /// "ja" for free offers only.
     pub gratis: String,
+    /// Doelgroep code (who it is for: kinderen, jongeren, ouderen, ...).
+    pub voor: String,
+    /// Language code.
+    pub taal: String,
+    /// CBS wijk code.
+    pub wijk: String,
     /// A map area "zuid,west,noord,oost" (from "zoek in dit gebied"); replaces the radius.
     pub gebied: String,
     /// Page, from 1.
@@ -36,6 +42,9 @@ impl SearchQuery {
             &self.leefgebied,
             &self.dag,
             &self.gratis,
+            &self.voor,
+            &self.taal,
+            &self.wijk,
             &self.gebied,
         ]
         .iter()
@@ -59,7 +68,7 @@ mod ssr {
     use index::{Facets, Filters, Geocoder, SearchRequest, Sort};
 
     use super::{SearchQuery, DAYS};
-    use crate::db::term_name;
+    use crate::db::{language_name, term_name};
     use crate::i18n::Lang;
     use crate::model::{kind_label, weekday_name, FacetCount, SearchOutcome};
     use crate::{AppState, Result};
@@ -100,6 +109,9 @@ mod ssr {
                 .map(|i| vec![i as u8 + 1])
                 .unwrap_or_default(),
             free_only: query.gratis == "ja",
+            doelgroepen: non_empty(&query.voor),
+            languages: non_empty(&query.taal),
+            wijken: non_empty(&query.wijk),
             ..Filters::default()
         };
         let bbox = parse_area(&query.gebied);
@@ -194,6 +206,25 @@ mod ssr {
                 term_name("leefgebied", code).unwrap_or(code.clone()),
                 *n,
             );
+        }
+        for (code, n) in &f.doelgroep {
+            push(
+                "voor",
+                code.clone(),
+                term_name("doelgroep", code).unwrap_or(code.clone()),
+                *n,
+            );
+        }
+        for (code, n) in &f.language {
+            push("taal", code.clone(), language_name(code, lang), *n);
+        }
+        // Busiest wijken first, at most twelve: a long list of areas does not help anyone choose.
+        let mut wijken: Vec<(&String, &u64)> = f.wijk.iter().collect();
+        wijken.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let geocoder = Geocoder::embedded();
+        for (code, n) in wijken.into_iter().take(12) {
+            let name = geocoder.wijk_name(code).unwrap_or(code.clone());
+            push("wijk", code.clone(), name, *n);
         }
         for (day, n) in &f.day {
             if let Ok(d) = day.parse::<u8>() {

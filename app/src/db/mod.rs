@@ -26,7 +26,9 @@ pub use load::{
     load_dataset, load_terms, save_terms, service_ids, service_ids_with_term, service_modified,
     TermRecord,
 };
-pub use offers::{index_documents, index_documents_count, offer_detail, offer_summaries};
+pub use offers::{
+    index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
+};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use signups::{count_signups, roles_for_talents, save_signup, RoleRow};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};

@@ -439,7 +439,8 @@ fn cost_in_words(c: CostRow) -> String {
     .join(": ")
 }
 
-fn language_name(code: &str, lang: Lang) -> String {
+/// The name of a language code in the interface language.
+pub fn language_name(code: &str, lang: Lang) -> String {
     if lang == Lang::En {
         return english_language_name(code);
     }

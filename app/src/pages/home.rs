@@ -54,6 +54,9 @@ pub fn HomePage() -> impl IntoView {
             leefgebied: get("leefgebied"),
             dag: get("dag"),
             gratis: get("gratis"),
+            voor: get("voor"),
+            taal: get("taal"),
+            wijk: get("wijk"),
             gebied: get("gebied"),
             pagina: get("pagina").parse().unwrap_or(1).max(1),
         }
@@ -172,6 +175,9 @@ fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
         ("leefgebied", q.leefgebied.clone()),
         ("dag", q.dag.clone()),
         ("gratis", q.gratis.clone()),
+        ("voor", q.voor.clone()),
+        ("taal", q.taal.clone()),
+        ("wijk", q.wijk.clone()),
         ("gebied", q.gebied.clone()),
     ];
     for (key, value) in change {
@@ -195,13 +201,19 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
         ("gratis", t.facet_cost),
         ("soort", t.facet_kind),
         ("leefgebied", t.facet_topic),
+        ("voor", t.facet_for_whom),
         ("dag", t.facet_day),
+        ("wijk", t.facet_wijk),
+        ("taal", t.facet_language),
     ];
     let selected = |param: &str| match param {
         "gratis" => query.gratis.clone(),
         "soort" => query.soort.clone(),
         "leefgebied" => query.leefgebied.clone(),
         "dag" => query.dag.clone(),
+        "voor" => query.voor.clone(),
+        "taal" => query.taal.clone(),
+        "wijk" => query.wijk.clone(),
         _ => String::new(),
     };
     view! {

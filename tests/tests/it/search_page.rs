@@ -13,8 +13,10 @@ on_both_backends! {
         assert!(html.contains("in de buurt van 3454"));
         assert!(html.contains("van je af"), "cards show a distance");
         // The nearest fitting offer comes before anything in another wijk far away.
-        let de_meern = html.find("Voetballen voor kinderen").unwrap();
-        let overvecht = html.find("Overvecht").unwrap_or(usize::MAX);
+        // (Only in the list: the wijk filter names Overvecht too.)
+        let list = &html[html.find(r#"class="offer-list""#).unwrap()..];
+        let de_meern = list.find("Voetballen voor kinderen").unwrap();
+        let overvecht = list.find("Overvecht").unwrap_or(usize::MAX);
         assert!(de_meern < overvecht);
     }
 
@@ -139,5 +141,53 @@ async fn a_map_area_replaces_the_radius_and_keeps_only_offers_inside_it() {
     assert!(
         html.contains("gebied=52.0700%2C5.0300"),
         "facet links keep the area"
+    );
+}
+
+/// The first facet link of a parameter in the page (`href="/?...&amp;wijk=..."`).
+fn facet_link(html: &str, param: &str) -> Option<String> {
+    let nav = &html[html.find(r#"class="facets""#)?..];
+    let at = nav.find(&format!("{param}="))?;
+    let start = nav[..at].rfind("href=\"")? + 6;
+    let end = start + nav[start..].find('"')?;
+    Some(nav[start..end].replace("&amp;", "&"))
+}
+
+/// "N resultaten" in the heading.
+fn total(html: &str) -> usize {
+    let heading = &html[html.find(r#"id="resultaten-titel""#).unwrap()..];
+    let text = &heading[heading.find('>').unwrap() + 1..];
+    text.split_whitespace().next().unwrap().parse().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wijk_for_whom_and_language_facets_narrow_the_results_and_keep_the_search() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+    let (_, all) = app.get("/?leefgebied=bewegen").await;
+    let everything = total(&all);
+    assert!(everything > 5, "{everything}");
+
+    for param in ["wijk", "voor", "taal"] {
+        let link = facet_link(&all, param).unwrap_or_else(|| panic!("a {param} facet"));
+        assert!(
+            link.contains("leefgebied=bewegen"),
+            "{link} keeps the search"
+        );
+
+        let (status, narrowed) = app.get(&link).await;
+
+        assert_eq!(status, 200);
+        let n = total(&narrowed);
+        assert!(n > 0 && n <= everything, "{param}: {n} of {everything}");
+        assert!(
+            narrowed.contains(r#"aria-current="true""#),
+            "the chosen value is marked"
+        );
+    }
+    let wijk = facet_link(&all, "wijk").unwrap();
+    let (_, narrowed) = app.get(&wijk).await;
+    assert!(
+        total(&narrowed) < everything,
+        "one wijk has fewer offers than the city"
     );
 }
