@@ -1,8 +1,9 @@
-//! # index — search, geocoding and (later) matching for the sociale kaart
+//! # index — search, geocoding and matching for the sociale kaart
 //!
 //! This crate holds everything the product knows about *finding*: Dutch postcodes and places
 //! turned into coordinates and areas ([`Geocoder`]), and the full-text + geo search over offers
-//! ([`SearchIndex`]). It knows nothing of HTTP or SQL: the database is the source of truth and
+//! ([`SearchIndex`]), and the [`matching`] engine (needs and talents → offers, roles and
+//! coalitions). It knows nothing of HTTP or SQL: the database is the source of truth and
 //! feeds [`OfferDoc`]s in; the index can always be rebuilt from it.
 //!
 //! ```
@@ -16,6 +17,7 @@
 
 mod error;
 mod geo;
+pub mod matching;
 mod search;
 
 pub use error::{Error, Result};

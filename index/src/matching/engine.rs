@@ -1,0 +1,386 @@
+//! One profile against the catalog: three lanes of explained suggestions.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::coalitions::{coalition_for_person, CoalitionSuggestion};
+use super::model::{Catalog, CatalogNeed, CatalogOffer, Profile};
+use super::reasons::{explain, ProfileItem, Reason};
+use crate::LatLon;
+
+/// Suggestions per lane at most (the lanes are for reading, not for paging).
+pub const LANE_SIZE: usize = 12;
+
+/// What a suggestion points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    /// An offer (HSDS service).
+    Offer(Uuid),
+    /// A need of an organisation (a role).
+    Need(Uuid),
+}
+
+/// The stepped order of the seeds: first open community offers anyone can walk into, then
+/// services that need an indicatie or referral. (Step zero, the person and their network, is
+/// [`Lanes::own_strengths`].)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Open to everyone, no referral.
+    Community,
+    /// Needs a referral or indicatie.
+    Service,
+}
+
+/// One suggestion with its reasons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Suggestion {
+    /// What it points to.
+    pub target: Target,
+    /// Name of the offer or role.
+    pub title: String,
+    /// Who offers or asks.
+    pub organisation: String,
+    /// Their id.
+    pub organisation_id: Uuid,
+    /// Community offer or service.
+    pub step: Step,
+    /// Higher is better; comparable within a lane.
+    pub score: f64,
+    /// Distance from the person, when both places are known.
+    pub distance_km: Option<f64>,
+    /// The facts behind it.
+    pub reasons: Vec<Reason>,
+    /// The facts in one Dutch line.
+    pub explanation: String,
+    /// The parts of the profile it uses.
+    pub uses: Vec<ProfileItem>,
+}
+
+/// The answer for one profile.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Lanes {
+    /// Step zero: what the person brings and who is around them, in their own words.
+    pub own_strengths: Vec<String>,
+    /// Activities and services that meet a need or an interest.
+    pub meedoen: Vec<Suggestion>,
+    /// Roles that use a talent, including needs created by waiting lists.
+    pub bijdragen: Vec<Suggestion>,
+    /// Coalitions that do both at once.
+    pub samen: Vec<CoalitionSuggestion>,
+}
+
+/// 1 at the person's door, 0 at the edge of how far they travel; never rises with distance.
+pub fn distance_score(km: f64, max_km: f64) -> f64 {
+    if !km.is_finite() || !max_km.is_finite() || max_km <= 0.0 {
+        return 0.0;
+    }
+    (1.0 - km / max_km).clamp(0.0, 1.0)
+}
+
+fn nearest(from: Option<LatLon>, places: &[LatLon]) -> Option<f64> {
+    let from = from?;
+    places
+        .iter()
+        .map(|p| from.distance_km(*p))
+        .min_by(f64::total_cmp)
+}
+
+fn age_fits(age: Option<u8>, min: Option<u8>, max: Option<u8>) -> bool {
+    match age {
+        None => true,
+        Some(a) => min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m),
+    }
+}
+
+fn overlap<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a String> {
+    a.iter().filter(move |x| b.contains(x))
+}
+
+/// Matches a profile against the catalog.
+pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
+    let mut meedoen: Vec<Suggestion> = catalog
+        .offers
+        .iter()
+        .filter_map(|o| meedoen_fit(o, profile, catalog))
+        .collect();
+    meedoen.sort_by(|a, b| {
+        a.step
+            .cmp(&b.step)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.title.cmp(&b.title))
+    });
+    meedoen.truncate(LANE_SIZE);
+
+    let mut bijdragen: Vec<Suggestion> = catalog
+        .needs
+        .iter()
+        .filter_map(|n| need_fit(n, profile, catalog))
+        .chain(
+            catalog
+                .offers
+                .iter()
+                .filter_map(|o| volunteering_fit(o, profile, catalog)),
+        )
+        .collect();
+    bijdragen.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
+    bijdragen.truncate(LANE_SIZE);
+
+    let mut samen: Vec<CoalitionSuggestion> = bijdragen
+        .iter()
+        .filter_map(|s| match s.target {
+            Target::Need(id) => catalog.needs.iter().find(|n| n.id == id),
+            Target::Offer(_) => None,
+        })
+        .filter(|n| n.is_shortage())
+        .filter_map(|n| coalition_for_person(catalog, n, profile))
+        .collect();
+    samen.sort_by(|a, b| b.score.total_cmp(&a.score));
+    samen.truncate(3);
+
+    let own_strengths = profile
+        .talents
+        .iter()
+        .map(|t| catalog.labels.name("talent", t))
+        .chain(profile.network.iter().map(|n| n.trim().to_string()))
+        .filter(|s| !s.is_empty())
+        .collect();
+    Lanes {
+        own_strengths,
+        meedoen,
+        bijdragen,
+        samen,
+    }
+}
+
+/// An activity or service for the person, or `None` when a hard limit rules it out or nothing
+/// of the profile fits. Talents and network are never read here.
+fn meedoen_fit(o: &CatalogOffer, p: &Profile, catalog: &Catalog) -> Option<Suggestion> {
+    if !o.active || o.volunteering {
+        return None;
+    }
+    let max_km = p.travel_km();
+    let mut reasons = Vec::new();
+    let mut uses = Vec::new();
+    let mut score = 0.0;
+
+    for code in overlap(&o.leefgebieden, &p.needs) {
+        score += 3.0;
+        reasons.push(Reason::Need {
+            leefgebied: code.clone(),
+        });
+        uses.push(ProfileItem::Need(code.clone()));
+    }
+    for code in overlap(&o.topics, &p.interests) {
+        score += 2.0;
+        reasons.push(Reason::Interest {
+            topic: code.clone(),
+        });
+        uses.push(ProfileItem::Interest(code.clone()));
+    }
+    if reasons.is_empty() {
+        return None;
+    }
+    for code in overlap(&o.groups, &p.groups) {
+        score += 1.5;
+        reasons.push(Reason::ForGroup {
+            group: code.clone(),
+        });
+        uses.push(ProfileItem::Group(code.clone()));
+    }
+
+    // Hard limits.
+    if !age_fits(p.age, o.min_age, o.max_age) {
+        return None;
+    }
+    if p.age.is_some() && (o.min_age.is_some() || o.max_age.is_some()) {
+        reasons.push(Reason::Ages {
+            min: o.min_age,
+            max: o.max_age,
+        });
+        uses.push(ProfileItem::Age);
+    }
+    let distance_km = nearest(p.at, &o.places);
+    if let Some(km) = distance_km {
+        if km > max_km {
+            return None;
+        }
+        score += distance_score(km, max_km);
+        reasons.push(Reason::Distance { km });
+        uses.push(ProfileItem::Place);
+    }
+    if !p.days.is_empty() && !o.days.is_empty() {
+        let shared: Vec<u8> = o
+            .days
+            .iter()
+            .copied()
+            .filter(|d| p.days.contains(d))
+            .collect();
+        if shared.is_empty() {
+            return None;
+        }
+        score += 0.5;
+        reasons.push(Reason::Days { days: shared });
+        uses.push(ProfileItem::Days);
+    } else if !o.days.is_empty() {
+        reasons.push(Reason::Days {
+            days: o.days.clone(),
+        });
+    }
+    if p.free_only && !o.free {
+        return None;
+    }
+    if o.free {
+        score += 0.5;
+        reasons.push(Reason::Free);
+        if p.free_only {
+            uses.push(ProfileItem::Budget);
+        }
+    }
+    if p.without_referral && !o.no_referral_needed {
+        return None;
+    }
+    if o.no_referral_needed && p.without_referral {
+        reasons.push(Reason::NoReferral);
+        uses.push(ProfileItem::NoReferral);
+    }
+    let is_work = o.leefgebieden.iter().any(|l| l == "werk");
+    if p.keeps_benefit && is_work {
+        if !o.keeps_benefit {
+            return None;
+        }
+        reasons.push(Reason::KeepsBenefit);
+        uses.push(ProfileItem::KeepsBenefit);
+    }
+    // Soft: a language the person speaks better than Dutch.
+    if let Some(code) = overlap(&o.languages, &p.languages).find(|c| *c != "nl") {
+        score += 0.5;
+        reasons.push(Reason::Language { code: code.clone() });
+        uses.push(ProfileItem::Language(code.clone()));
+    }
+    let step = if o.no_referral_needed {
+        Step::Community
+    } else {
+        Step::Service
+    };
+    Some(Suggestion {
+        target: Target::Offer(o.id),
+        title: o.name.clone(),
+        organisation: o.organisation.clone(),
+        organisation_id: o.organisation_id,
+        step,
+        score,
+        distance_km,
+        explanation: explain(&reasons, &catalog.labels),
+        reasons,
+        uses,
+    })
+}
+
+/// A role that uses a talent of the person.
+fn need_fit(n: &CatalogNeed, p: &Profile, catalog: &Catalog) -> Option<Suggestion> {
+    let fits: Vec<&String> = overlap(&n.talents, &p.talents).collect();
+    if fits.is_empty() || !age_fits(p.age, n.min_age, n.max_age) {
+        return None;
+    }
+    let max_km = p.travel_km();
+    let distance_km = nearest(p.at, n.at.as_slice());
+    if distance_km.is_some_and(|km| km > max_km) {
+        return None;
+    }
+    let mut reasons: Vec<Reason> = fits
+        .iter()
+        .map(|t| Reason::Talent {
+            talent: (*t).clone(),
+        })
+        .collect();
+    let mut uses: Vec<ProfileItem> = fits
+        .iter()
+        .map(|t| ProfileItem::Talent((*t).clone()))
+        .collect();
+    let mut score = 3.0 * fits.len() as f64;
+    if let Some(km) = distance_km {
+        score += distance_score(km, max_km);
+        reasons.push(Reason::Distance { km });
+        uses.push(ProfileItem::Place);
+    }
+    if n.min_age.is_some() || n.max_age.is_some() {
+        reasons.push(Reason::Ages {
+            min: n.min_age,
+            max: n.max_age,
+        });
+        if p.age.is_some() {
+            uses.push(ProfileItem::Age);
+        }
+    }
+    if n.waiting_list > 0 {
+        // A role that empties a waiting list does double good.
+        score += (n.waiting_list.min(50) as f64) / 25.0;
+        reasons.push(Reason::WaitingList {
+            people: n.waiting_list,
+        });
+    }
+    if n.people_wanted > 0 {
+        score += 0.5;
+        reasons.push(Reason::PeopleWanted {
+            people: n.people_wanted,
+        });
+    }
+    Some(Suggestion {
+        target: Target::Need(n.id),
+        title: n.title.clone(),
+        organisation: n.organisation.clone(),
+        organisation_id: n.organisation_id,
+        step: Step::Community,
+        score,
+        distance_km,
+        explanation: explain(&reasons, &catalog.labels),
+        reasons,
+        uses,
+    })
+}
+
+/// A volunteering offer (vrijwilligerswerk) about something the person is good at.
+fn volunteering_fit(o: &CatalogOffer, p: &Profile, catalog: &Catalog) -> Option<Suggestion> {
+    if !o.active || !o.volunteering {
+        return None;
+    }
+    let fits: Vec<&String> = overlap(&o.topics, &p.talents).collect();
+    if fits.is_empty() || !age_fits(p.age, o.min_age, o.max_age) {
+        return None;
+    }
+    let max_km = p.travel_km();
+    let distance_km = nearest(p.at, &o.places);
+    if distance_km.is_some_and(|km| km > max_km) {
+        return None;
+    }
+    let mut reasons: Vec<Reason> = fits
+        .iter()
+        .map(|t| Reason::Talent {
+            talent: (*t).clone(),
+        })
+        .collect();
+    let mut uses: Vec<ProfileItem> = fits
+        .iter()
+        .map(|t| ProfileItem::Talent((*t).clone()))
+        .collect();
+    let mut score = 3.0 * fits.len() as f64;
+    if let Some(km) = distance_km {
+        score += distance_score(km, max_km);
+        reasons.push(Reason::Distance { km });
+        uses.push(ProfileItem::Place);
+    }
+    Some(Suggestion {
+        target: Target::Offer(o.id),
+        title: o.name.clone(),
+        organisation: o.organisation.clone(),
+        organisation_id: o.organisation_id,
+        step: Step::Community,
+        score,
+        distance_km,
+        explanation: explain(&reasons, &catalog.labels),
+        reasons,
+        uses,
+    })
+}

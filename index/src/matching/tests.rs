@@ -1,0 +1,311 @@
+use proptest::prelude::*;
+use uuid::Uuid;
+
+use super::*;
+use crate::LatLon;
+
+const TALENTS: [&str; 6] = ["koken", "voetbal", "sport", "taal", "klussen", "kinderen"];
+const LEEFGEBIEDEN: [&str; 5] = ["meedoen", "geldzaken", "bewegen", "zorg", "werk"];
+
+fn at(lat: f64, lon: f64) -> LatLon {
+    LatLon::parse(lat, lon).unwrap()
+}
+
+fn offer(n: u128, name: &str, leefgebied: &str, place: LatLon) -> CatalogOffer {
+    CatalogOffer {
+        id: Uuid::from_u128(n),
+        name: name.into(),
+        organisation_id: Uuid::from_u128(1000 + n),
+        organisation: format!("Organisatie {n}"),
+        kind: "buurthuis".into(),
+        leefgebieden: vec![leefgebied.into()],
+        groups: vec!["iedereen".into()],
+        topics: vec![],
+        places: vec![place],
+        gemeente: Some("GM0344".into()),
+        min_age: None,
+        max_age: None,
+        days: vec![2],
+        languages: vec!["nl".into()],
+        free: true,
+        no_referral_needed: true,
+        keeps_benefit: false,
+        volunteering: false,
+        active: true,
+        waiting_list: 0,
+    }
+}
+
+/// A small world around De Meern: a club with a waiting list, a meal, a debt service.
+fn catalog() -> Catalog {
+    let meern = at(52.078, 5.035);
+    let mut club = offer(1, "Voetballen voor kinderen", "bewegen", meern);
+    club.topics = vec!["voetbal".into()];
+    club.min_age = Some(6);
+    club.max_age = Some(12);
+    club.free = false;
+    club.waiting_list = 34;
+    let mut meal = offer(2, "Samen eten", "meedoen", at(52.081, 5.04));
+    meal.topics = vec!["koken".into()];
+    let mut debts = offer(3, "Schuldhulp", "geldzaken", at(52.09, 5.1));
+    debts.no_referral_needed = false;
+    debts.kind = "voorziening".into();
+    let mut closed = offer(4, "Gestopte koffieochtend", "meedoen", meern);
+    closed.active = false;
+    let trainer = CatalogNeed {
+        id: Uuid::from_u128(50),
+        title: "Assistent-trainer jeugd".into(),
+        kind: "trainer".into(),
+        organisation_id: club.organisation_id,
+        organisation: club.organisation.clone(),
+        offer_id: Some(club.id),
+        talents: vec!["voetbal".into(), "kinderen".into()],
+        min_age: Some(16),
+        max_age: Some(27),
+        at: Some(meern),
+        gemeente: Some("GM0344".into()),
+        people_wanted: 6,
+        waiting_list: 34,
+        time_commitment: "2 keer per week".into(),
+    };
+    let cook = CatalogNeed {
+        id: Uuid::from_u128(51),
+        title: "Kok voor de buurtmaaltijd".into(),
+        kind: "vrijwilliger".into(),
+        organisation_id: meal.organisation_id,
+        organisation: meal.organisation.clone(),
+        offer_id: Some(meal.id),
+        talents: vec!["koken".into()],
+        min_age: Some(16),
+        max_age: None,
+        at: meal.places.first().copied(),
+        gemeente: Some("GM0344".into()),
+        people_wanted: 2,
+        waiting_list: 0,
+        time_commitment: String::new(),
+    };
+    let org = |n: u128, name: &str, kind: PartnerKind, place: LatLon| CatalogOrganisation {
+        id: Uuid::from_u128(n),
+        name: name.into(),
+        partner: Some(kind),
+        at: Some(place),
+        gemeente: Some("GM0344".into()),
+    };
+    let mut labels = Labels::default();
+    labels.insert("talent", "voetbal", "Voetbal");
+    labels.insert("leefgebied", "meedoen", "Meedoen en contact");
+    Catalog {
+        offers: vec![club, meal, debts, closed],
+        needs: vec![trainer, cook],
+        organisations: vec![
+            org(
+                900,
+                "Buurtteam De Meern",
+                PartnerKind::Wijkteam,
+                at(52.08, 5.03),
+            ),
+            org(
+                901,
+                "Jongerenwerk De Meern",
+                PartnerKind::Jongerenwerk,
+                at(52.079, 5.04),
+            ),
+            org(
+                902,
+                "Praktijkschool De Meern",
+                PartnerKind::School,
+                at(52.082, 5.05),
+            ),
+        ],
+        talent_entries: (0..4)
+            .map(|i| TalentEntry {
+                talents: vec!["voetbal".into()],
+                age: Some(17 + i),
+                at: at(52.075 + f64::from(i) * 0.002, 5.03),
+            })
+            .collect(),
+        labels,
+    }
+}
+
+fn young_footballer() -> Profile {
+    Profile {
+        needs: vec!["werk".into(), "leren".into()],
+        talents: vec!["voetbal".into()],
+        age: Some(19),
+        at: Some(at(52.079, 5.036)),
+        ..Profile::default()
+    }
+}
+
+#[test]
+fn a_young_footballer_gets_the_trainer_role_and_a_coalition_with_the_buurtteam_and_a_school() {
+    let lanes = match_profile(&catalog(), &young_footballer());
+
+    let role = &lanes.bijdragen[0];
+    assert_eq!(role.target, Target::Need(Uuid::from_u128(50)));
+    assert!(
+        role.explanation
+            .starts_with("past bij: voetbal (jouw talent)"),
+        "{}",
+        role.explanation
+    );
+    assert!(role
+        .explanation
+        .contains("helpt 34 mensen van de wachtlijst"));
+    let coalition = &lanes.samen[0];
+    let names: Vec<&str> = coalition.partners.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Buurtteam De Meern"), "{names:?}");
+    assert!(names.contains(&"Praktijkschool De Meern"), "{names:?}");
+    assert_eq!(coalition.partners[0].role, PartnerRole::Lead);
+}
+
+#[test]
+fn an_inactive_offer_never_appears() {
+    let profile = Profile {
+        needs: LEEFGEBIEDEN.iter().map(|s| s.to_string()).collect(),
+        max_km: Some(50.0),
+        ..Profile::default()
+    };
+    let lanes = match_profile(&catalog(), &profile);
+    assert!(lanes
+        .meedoen
+        .iter()
+        .all(|s| s.target != Target::Offer(Uuid::from_u128(4))));
+    assert!(!lanes.meedoen.is_empty());
+}
+
+#[test]
+fn community_offers_come_before_services_that_need_a_referral() {
+    let profile = Profile {
+        needs: vec!["geldzaken".into(), "meedoen".into()],
+        at: Some(at(52.079, 5.036)),
+        max_km: Some(20.0),
+        ..Profile::default()
+    };
+    let lanes = match_profile(&catalog(), &profile);
+    let steps: Vec<Step> = lanes.meedoen.iter().map(|s| s.step).collect();
+    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+    assert_eq!(steps.last(), Some(&Step::Service));
+}
+
+#[test]
+fn the_population_scan_proposes_trainerskracht_from_talents_nearby() {
+    let found = scan_coalitions(&catalog(), Some("GM0344"));
+    let first = &found[0];
+    assert_eq!(first.need_id, Uuid::from_u128(50));
+    assert_eq!(first.talent_count, 4);
+    assert!(first
+        .evidence
+        .iter()
+        .any(|e| e.contains("34 mensen op de wachtlijst")));
+    assert!(
+        scan_coalitions(&catalog(), Some("GM0363")).is_empty(),
+        "another gemeente"
+    );
+}
+
+fn profile_strategy() -> impl Strategy<Value = Profile> {
+    (
+        proptest::sample::subsequence(LEEFGEBIEDEN.to_vec(), 0..=3),
+        proptest::sample::subsequence(TALENTS.to_vec(), 0..=3),
+        proptest::sample::subsequence(TALENTS.to_vec(), 0..=2),
+        proptest::option::of(10u8..90),
+        (52.0f64..52.2, 4.9f64..5.2),
+        proptest::option::of(0.5f64..30.0),
+        proptest::sample::subsequence(vec![1u8, 2, 3, 4, 5, 6, 7], 0..=3),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                needs,
+                talents,
+                interests,
+                age,
+                (lat, lon),
+                max_km,
+                days,
+                free_only,
+                without_referral,
+            )| {
+                Profile {
+                    needs: needs.into_iter().map(String::from).collect(),
+                    talents: talents.into_iter().map(String::from).collect(),
+                    interests: interests.into_iter().map(String::from).collect(),
+                    age,
+                    at: Some(at(lat, lon)),
+                    max_km,
+                    days,
+                    free_only,
+                    without_referral,
+                    ..Profile::default()
+                }
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn adding_a_talent_never_removes_a_meedoen_suggestion(
+        profile in profile_strategy(),
+        extra in proptest::sample::select(TALENTS.to_vec()),
+    ) {
+        let catalog = catalog();
+        let before = match_profile(&catalog, &profile).meedoen;
+        let mut more = profile.clone();
+        more.talents.push(extra.to_string());
+        more.network.push("mijn buurvrouw".into());
+        let after = match_profile(&catalog, &more).meedoen;
+        for s in &before {
+            prop_assert!(after.iter().any(|a| a.target == s.target), "{:?} disappeared", s.title);
+        }
+    }
+
+    #[test]
+    fn moving_further_away_never_raises_a_distance_only_score(
+        km in 0.0f64..60.0, further in 0.0f64..60.0, max_km in 0.1f64..50.0,
+    ) {
+        prop_assert!(distance_score(km + further, max_km) <= distance_score(km, max_km));
+    }
+
+    #[test]
+    fn age_limits_are_never_violated(profile in profile_strategy()) {
+        let catalog = catalog();
+        let lanes = match_profile(&catalog, &profile);
+        let Some(age) = profile.age else { return Ok(()) };
+        for s in &lanes.meedoen {
+            let Target::Offer(id) = s.target else { continue };
+            let o = catalog.offers.iter().find(|o| o.id == id).unwrap();
+            prop_assert!(o.min_age.is_none_or(|m| age >= m) && o.max_age.is_none_or(|m| age <= m));
+        }
+        for s in &lanes.bijdragen {
+            let Target::Need(id) = s.target else { continue };
+            let n = catalog.needs.iter().find(|n| n.id == id).unwrap();
+            prop_assert!(n.min_age.is_none_or(|m| age >= m) && n.max_age.is_none_or(|m| age <= m));
+        }
+    }
+
+    #[test]
+    fn reasons_mention_only_true_facts(profile in profile_strategy()) {
+        let catalog = catalog();
+        let lanes = match_profile(&catalog, &profile);
+        for s in &lanes.meedoen {
+            let Target::Offer(id) = s.target else { continue };
+            let o = catalog.offers.iter().find(|o| o.id == id).unwrap();
+            for r in &s.reasons {
+                let true_fact = match r {
+                    Reason::Need { leefgebied } => o.leefgebieden.contains(leefgebied) && profile.needs.contains(leefgebied),
+                    Reason::Interest { topic } => o.topics.contains(topic) && profile.interests.contains(topic),
+                    Reason::Free => o.free,
+                    Reason::Distance { km } => *km <= profile.travel_km(),
+                    Reason::Days { days } => days.iter().all(|d| o.days.contains(d)),
+                    Reason::NoReferral => o.no_referral_needed,
+                    Reason::Talent { .. } => false,
+                    _ => true,
+                };
+                prop_assert!(true_fact, "{r:?} for {}", o.name);
+            }
+        }
+    }
+}
