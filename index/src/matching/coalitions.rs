@@ -107,12 +107,12 @@ pub struct CoalitionSuggestion {
     pub score: f64,
 }
 
-fn nearest_partner<'a>(
-    catalog: &'a Catalog,
+fn nearest_partner(
+    catalog: &Catalog,
     kind: PartnerKind,
     at: Option<LatLon>,
     not: Uuid,
-) -> Option<(&'a CatalogOrganisation, Option<f64>)> {
+) -> Option<(&CatalogOrganisation, Option<f64>)> {
     let candidates = catalog
         .organisations
         .iter()
