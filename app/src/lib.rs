@@ -7,10 +7,12 @@
 #![recursion_limit = "512"]
 
 pub mod api;
+pub mod coalitions;
 mod components;
 pub mod i18n;
 pub mod model;
 mod pages;
+pub mod profile;
 mod shell;
 
 #[cfg(feature = "ssr")]

@@ -22,6 +22,19 @@ pub struct AppState {
     pub signup_limiter: Arc<crate::RateLimiter>,
     /// Base map tiles (`{z}/{x}/{y}` URL); `None` shows the wijk boundaries only.
     pub tile_url: Option<String>,
+    /// Token that allows managing coalitions until accounts exist; `None`: read-only.
+    pub admin_token: Option<Arc<str>>,
+}
+
+impl AppState {
+    /// True when `given` is the configured admin token (compared in constant time).
+    pub fn is_admin_token(&self, given: &str) -> bool {
+        let Some(token) = self.admin_token.as_deref() else {
+            return false;
+        };
+        let (a, b) = (token.as_bytes(), given.trim().as_bytes());
+        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -34,6 +34,10 @@ enum Command {
         /// Base map tiles ({z}/{x}/{y} URL); empty for none (the wijk boundaries still show).
         #[arg(long, env = "SK_TILE_URL", default_value = crate::config::PDOK_TILES)]
         tile_url: String,
+        /// Token for managing coalitions through the API (`Authorization: Bearer ...`) until
+        /// accounts exist; without it, coalitions can only be read.
+        #[arg(long, env = "SK_ADMIN_TOKEN", hide_env_values = true)]
+        admin_token: Option<String>,
     },
     /// Load the demo data of gemeente Utrecht (idempotent) and update the search index.
     Demo {
@@ -112,12 +116,16 @@ impl Cli {
                 site_root,
                 no_demo,
                 tile_url,
+                admin_token,
             } => {
                 let config = Config {
                     addr,
                     site_root,
                     load_demo_when_empty: !no_demo,
                     tile_url: Some(tile_url).filter(|t| !t.trim().is_empty()),
+                    admin_token: admin_token
+                        .filter(|t| !t.trim().is_empty())
+                        .map(crate::config::AdminToken),
                     ..common.config()
                 };
                 let app = crate::startup::App::build(config).await?;

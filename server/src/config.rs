@@ -19,6 +19,18 @@ pub struct Config {
     pub load_demo_when_empty: bool,
     /// Base map tiles; `None` shows the wijk boundaries only (offline, tests).
     pub tile_url: Option<String>,
+    /// Token that allows managing coalitions (until accounts exist); `None` disables it.
+    pub admin_token: Option<AdminToken>,
+}
+
+/// The admin token; `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AdminToken(pub String);
+
+impl fmt::Debug for AdminToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AdminToken(***)")
+    }
 }
 
 /// PDOK BRT-Achtergrondkaart, the Dutch government's open base map.
@@ -35,6 +47,7 @@ impl Config {
             site_root: PathBuf::from("target/site"),
             load_demo_when_empty: false,
             tile_url: None,
+            admin_token: None,
         }
     }
 

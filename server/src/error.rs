@@ -14,6 +14,10 @@ pub enum ApiError {
     BadRequest(&'static str, String),
     /// Nothing here.
     NotFound,
+    /// No or a wrong admin token.
+    Unauthorized,
+    /// Managing is switched off on this node (no admin token configured).
+    Forbidden,
     /// The database or index is not available.
     Unavailable(anyhow::Error),
     /// Anything else that is our fault.
@@ -34,6 +38,16 @@ impl IntoResponse for ApiError {
                 StatusCode::NOT_FOUND,
                 "not_found",
                 "Dit hebben we niet gevonden.".into(),
+            ),
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                "unauthorized",
+                "Hiervoor heb je de beheersleutel nodig.".into(),
+            ),
+            ApiError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "forbidden",
+                "Beheren via de API staat uit op deze kaart.".into(),
             ),
             ApiError::Unavailable(error) => {
                 tracing::error!(error = format!("{error:#}"), "service unavailable");

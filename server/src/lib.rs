@@ -13,7 +13,7 @@ mod routes;
 mod startup;
 mod sync;
 
-pub use config::{Config, DatabaseUrl};
+pub use config::{AdminToken, Config, DatabaseUrl};
 pub use error::ApiError;
 pub use routes::router;
 pub use startup::{build_state, serve, shutdown_signal, App};

@@ -22,6 +22,8 @@ pub struct Dataset {
     pub services: Vec<ServiceRecord>,
     /// What they ask.
     pub needs: Vec<NeedRecord>,
+    /// Open "ik kan iets" entries (demo data; residents add theirs one by one).
+    pub talent_entries: Vec<TalentEntryRecord>,
 }
 
 /// An organisation (HSDS organization).
@@ -37,6 +39,23 @@ pub struct OrganisationRecord {
     pub source: String,
     /// HSDS fields without a column of ours, as a JSON object ("" means none).
     pub extra: String,
+    /// What kind of coalition partner it can be (`index::matching::PartnerKind` code), or "".
+    /// An empty value never clears a kind set before (HSDS does not carry it).
+    pub partner_kind: String,
+}
+
+/// An open "ik kan iets" entry: anonymous (talents, PC4, age), until it expires.
+#[derive(Debug, Clone)]
+pub struct TalentEntryRecord {
+    pub id: Uuid,
+    /// Talent codes.
+    pub talents: Vec<String>,
+    pub age: Option<i32>,
+    /// PC4.
+    pub postcode: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub expires_on: NaiveDate,
 }
 
 /// A place (HSDS location + address). Areas and PC4 are derived when saved.
@@ -178,6 +197,9 @@ pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
     for n in &data.needs {
         upsert_need(&mut tx, n).await?;
     }
+    for e in &data.talent_entries {
+        super::matching::upsert_talent_entry(&mut tx, e).await?;
+    }
     // Same transaction: the index hears of exactly what was committed.
     let services: Vec<Uuid> = data.services.iter().map(|s| s.id).collect();
     outbox::log_services(&mut tx, &services).await?;
@@ -193,15 +215,17 @@ pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
 async fn upsert_organisation(tx: &mut Tx, o: &OrganisationRecord) -> Result<()> {
     let now = Utc::now();
     let sql = "INSERT INTO organizations \
-        (id, name, description, email, website, phone, last_verified_on, source, created_at, updated_at, hsds_extra) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) \
+        (id, name, description, email, website, phone, last_verified_on, source, created_at, updated_at, hsds_extra, partner_kind) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) \
         ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, \
         email = excluded.email, website = excluded.website, phone = excluded.phone, \
         last_verified_on = excluded.last_verified_on, source = excluded.source, updated_at = excluded.updated_at, \
-        hsds_extra = excluded.hsds_extra";
+        hsds_extra = excluded.hsds_extra, \
+        partner_kind = CASE WHEN excluded.partner_kind = '' THEN organizations.partner_kind ELSE excluded.partner_kind END";
     on_tx!(tx, t => sqlx::query(sql)
         .bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email).bind(&o.website)
         .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now).bind(extra_json(&o.extra))
+        .bind(&o.partner_kind)
         .execute(t).await.map(drop)?);
     Ok(())
 }

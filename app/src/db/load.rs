@@ -129,6 +129,7 @@ struct OrganisationRow {
     last_verified_on: Option<NaiveDate>,
     source: String,
     hsds_extra: String,
+    partner_kind: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -281,8 +282,8 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         db,
         OrganisationRow,
         format!(
-        "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra \
-         FROM organizations {} ORDER BY name, id", id_filter("id", org_scope)),
+        "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra, \
+         partner_kind FROM organizations {} ORDER BY name, id", id_filter("id", org_scope)),
         org_scope
     );
     data.organisations = orgs
@@ -297,6 +298,7 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
             last_verified_on: o.last_verified_on,
             source: o.source,
             extra: o.hsds_extra,
+            partner_kind: o.partner_kind,
         })
         .collect();
     location_ids.sort();

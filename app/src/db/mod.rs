@@ -3,8 +3,10 @@
 //! Queries are written once with `$1` placeholders, which both backends accept; [`on_pool!`]
 //! expands each query for both pool types. Migrations live in `migrations/<backend>/`.
 
+mod coalitions;
 mod dataset;
 mod load;
+mod matching;
 mod offers;
 mod outbox;
 mod signups;
@@ -18,20 +20,26 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
+pub use coalitions::{
+    add_coalition_note, create_coalition, delete_coalition, get_coalition, list_coalitions,
+    update_coalition, FUNDING_WARNING_DAYS,
+};
 pub use dataset::{
     save_dataset, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
-    ScheduleRecord, ServiceRecord,
+    ScheduleRecord, ServiceRecord, TalentEntryRecord,
 };
 pub use load::{
     load_dataset, load_terms, save_terms, service_ids, service_ids_with_term, service_modified,
     TermRecord,
 };
+pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
 pub use offers::{
     index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
 };
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use signups::{count_signups, roles_for_talents, save_signup, RoleRow};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
+pub use taxonomy::{term_codes, term_names};
 pub use tx::{on_tx, Tx};
 
 use crate::Result;

@@ -31,6 +31,22 @@ fn shipped_terms() -> &'static [Term] {
     TERMS.get_or_init(|| serde_json::from_str(TAXONOMY_JSON).expect("shipped taxonomy parses"))
 }
 
+/// Codes of a shipped taxonomy, in file order.
+pub fn term_codes(taxonomy: &str) -> Vec<&'static str> {
+    shipped_terms()
+        .iter()
+        .filter(|t| t.taxonomy == taxonomy)
+        .map(|t| t.code.as_str())
+        .collect()
+}
+
+/// Every shipped (taxonomy, code, name), for labels in explanations.
+pub fn term_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    shipped_terms()
+        .iter()
+        .map(|t| (t.taxonomy.as_str(), t.code.as_str(), t.name.as_str()))
+}
+
 /// The name of a shipped term ("leefgebied", "meedoen") → "Meedoen en contact".
 pub fn term_name(taxonomy: &str, code: &str) -> Option<String> {
     shipped_terms()

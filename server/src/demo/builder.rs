@@ -23,6 +23,7 @@ pub fn organisation(key: &str, name: &str, description: &str) -> OrganisationRec
         last_verified_on: verified(key),
         source: "demo".into(),
         extra: String::new(),
+        partner_kind: String::new(),
     }
 }
 

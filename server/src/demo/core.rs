@@ -12,6 +12,8 @@ pub fn add(data: &mut Dataset) {
     language(data);
     informal_care(data);
     work_and_day(data);
+    schools(data);
+    talent_entries(data);
 }
 
 /// The Trainerskracht case: a club with a waiting list that needs young assistant trainers.
@@ -86,11 +88,12 @@ fn football_club(data: &mut Dataset) {
 }
 
 fn funds(data: &mut Dataset) {
-    let org = organisation(
+    let mut org = organisation(
         "jeugdsportfonds",
         "Jeugdfonds Sport & Cultuur Utrecht",
         "Betaalt sport en cultuur voor kinderen als er thuis weinig geld is.",
     );
+    org.partner_kind = "fonds".into();
     let loc = location(
         &org,
         "jeugdsportfonds",
@@ -251,9 +254,37 @@ fn informal_care(data: &mut Dataset) {
     lotgenoten.location_ids = vec![loc.id];
     lotgenoten.schedules = vec![slot(4, "19:30", "21:00")];
     lotgenoten.terms = terms("leefgebied:zorg leefgebied:meedoen doelgroep:mantelzorgers");
+    let mut respijt = service(
+        &org,
+        "respijtzorg",
+        "Even vrij: iemand neemt de zorg een dag over",
+        "voorziening",
+        "Zorg je voor iemand met dementie of een andere ziekte? Een vaste vrijwilliger of \
+         dagopvang neemt de zorg een dagdeel of een weekend over, zodat jij even op adem komt.",
+    );
+    respijt.location_ids = vec![loc.id];
+    respijt.minimum_age = Some(18);
+    respijt.eligibility_description =
+        "Het buurtteam of de casemanager dementie vraagt het samen met je aan.".into();
+    respijt.schedules = vec![slot(1, "09:00", "17:00"), slot(4, "09:00", "17:00")];
+    respijt.terms = terms("leefgebied:zorg doelgroep:mantelzorgers soort:voorziening");
+    let mut alzheimer = service(
+        &org,
+        "alzheimer-cafe",
+        "Alzheimer Café: praten met mensen die het kennen",
+        "initiatief",
+        "Eén avond per maand voor mensen met dementie, hun partner, kinderen en vrienden. \
+         Er is uitleg van een deskundige en tijd om met elkaar te praten.",
+    );
+    alzheimer.location_ids = vec![loc.id];
+    alzheimer.no_referral_needed = true;
+    alzheimer.schedules = vec![slot(3, "19:30", "21:30")];
+    alzheimer.terms =
+        terms("leefgebied:zorg leefgebied:meedoen doelgroep:mantelzorgers doelgroep:ouderen");
     data.organisations.push(org);
     data.locations.push(loc);
-    data.services.extend([advies, lotgenoten]);
+    data.services
+        .extend([advies, lotgenoten, respijt, alzheimer]);
 }
 
 fn work_and_day(data: &mut Dataset) {
@@ -307,4 +338,117 @@ fn work_and_day(data: &mut Dataset) {
     data.organisations.push(org);
     data.locations.push(loc);
     data.services.extend([plek, dag]);
+}
+
+/// A school and a college near De Meern: the partners that give young people a route, a course
+/// and supervision (the Trainerskracht case needs them, but they are ordinary organisations).
+fn schools(data: &mut Dataset) {
+    let mut school = organisation(
+        "praktijkcollege-de-meern",
+        "Praktijkcollege De Meern",
+        "School voor praktijkonderwijs en entree: leren door te doen, met stages in de wijk.",
+    );
+    school.partner_kind = "school".into();
+    let loc = location(
+        &school,
+        "praktijkcollege-de-meern",
+        "Praktijkcollege De Meern",
+        "Meerndijk 40",
+        "3454",
+    );
+    let mut entree = service(
+        &school,
+        "entree-opleiding",
+        "Entree-opleiding: in een jaar een diploma, met stage",
+        "voorziening",
+        "Geen diploma en wil je toch verder? In de entree-opleiding leer je een vak in de praktijk \
+         en loop je stage bij een bedrijf of club in de wijk.",
+    );
+    entree.location_ids = vec![loc.id];
+    entree.minimum_age = Some(16);
+    entree.maximum_age = Some(27);
+    entree.no_referral_needed = true;
+    entree.keeps_benefit = true;
+    entree.schedules = vec![slot(1, "09:00", "15:00"), slot(2, "09:00", "15:00")];
+    entree.terms = terms("leefgebied:leren leefgebied:werk doelgroep:jongeren doelgroep:werkzoekenden kenmerk:behoud-uitkering");
+    data.organisations.push(school);
+    data.locations.push(loc);
+    data.services.push(entree);
+
+    let mut college = organisation(
+        "mbo-sport-en-bewegen",
+        "MBO Utrecht, opleiding Sport en Bewegen",
+        "Mbo-opleiding voor sportleiders en trainers. Studenten lopen stage bij clubs in de stad.",
+    );
+    college.partner_kind = "opleiding".into();
+    let loc = location(
+        &college,
+        "mbo-sport-en-bewegen",
+        "MBO Utrecht Leidsche Rijn",
+        "Vleutensebaan 8",
+        "3453",
+    );
+    let mut cursus = service(
+        &college,
+        "cursus-jeugdtrainer",
+        "Cursus jeugdtrainer: in acht avonden leren trainen",
+        "voorziening",
+        "Acht avonden over trainingen geven aan kinderen, met begeleiding op het veld door studenten \
+         en docenten. Gratis voor vrijwilligers van Utrechtse clubs.",
+    );
+    cursus.location_ids = vec![loc.id];
+    cursus.minimum_age = Some(16);
+    cursus.is_free = true;
+    cursus.no_referral_needed = true;
+    cursus.schedules = vec![slot(2, "19:00", "21:30")];
+    cursus.terms = terms("leefgebied:leren leefgebied:bewegen doelgroep:jongeren");
+    data.organisations.push(college);
+    data.locations.push(loc);
+    data.services.push(cursus);
+}
+
+/// Anonymous "ik kan iets" entries as residents leave them: talents, PC4 and sometimes age.
+/// Young people who love football live around De Meern; others are spread over the city.
+fn talent_entries(data: &mut Dataset) {
+    use super::builder::hash;
+    let expires_on = chrono::NaiveDate::from_ymd_opt(2099, 12, 31).expect("valid date");
+    let spread: [(&str, &[&str], Option<i32>); 16] = [
+        ("3454", &["voetbal", "sport"], Some(19)),
+        ("3454", &["voetbal"], Some(17)),
+        ("3453", &["voetbal", "kinderen"], Some(22)),
+        ("3453", &["sport", "voetbal"], Some(24)),
+        ("3454", &["voetbal", "muziek"], Some(16)),
+        ("3452", &["voetbal"], Some(20)),
+        ("3454", &["voetbal", "kinderen"], None),
+        ("3511", &["koken", "organiseren"], Some(67)),
+        ("3531", &["koken"], Some(45)),
+        ("3562", &["administratie", "luisteren"], Some(58)),
+        ("3562", &["taal", "talen"], Some(31)),
+        ("3553", &["klussen", "fietsen"], Some(70)),
+        ("3572", &["computer"], Some(23)),
+        ("3521", &["tuinieren", "koken"], None),
+        ("3525", &["taal"], Some(62)),
+        ("3543", &["kinderen", "creatief"], Some(35)),
+    ];
+    let geocoder = index::Geocoder::embedded();
+    for (i, (pc4, talents, age)) in spread.iter().enumerate() {
+        let Some(place) = index::Postcode::parse(pc4)
+            .ok()
+            .and_then(|p| geocoder.postcode(&p).ok())
+        else {
+            continue;
+        };
+        // A small stable offset, so entries in one PC4 do not stack on one point.
+        let h = hash(&format!("talent-entry-{i}"));
+        let jitter = |bits: u64| ((h >> bits) % 100) as f64 / 100.0 * 0.006 - 0.003;
+        data.talent_entries.push(app::db::TalentEntryRecord {
+            id: super::builder::demo_id(&format!("talent-entry:{i}")),
+            talents: talents.iter().map(|t| t.to_string()).collect(),
+            age: *age,
+            postcode: pc4.to_string(),
+            latitude: place.lat + jitter(0),
+            longitude: place.lon + jitter(8),
+            expires_on,
+        });
+    }
 }

@@ -261,7 +261,7 @@ fn buurthuis(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
     } else {
         name
     };
-    let org = organisation(
+    let mut org = organisation(
         &key,
         &name,
         &format!(
@@ -269,6 +269,7 @@ fn buurthuis(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
             wijk.name
         ),
     );
+    org.partner_kind = "buurthuis".into();
     let loc = location(&org, &key, &name, &street(wijk, &key), pc4(wijk, n * 2));
     // Each buurthuis runs eight of the ten activities; which ones varies per house.
     let skip = (hash(&key) % 10) as usize;
@@ -406,7 +407,8 @@ fn club_offer(
 fn buurtteam(data: &mut Dataset, wijk: &Wijk) {
     let key = format!("buurtteam-{}", wijk.key);
     let name = format!("Buurtteam {}", wijk.name);
-    let org = organisation(&key, &name, "Het buurtteam helpt bij vragen over geld, opvoeden, zorg, werk en wonen. Gratis en dichtbij.");
+    let mut org = organisation(&key, &name, "Het buurtteam helpt bij vragen over geld, opvoeden, zorg, werk en wonen. Gratis en dichtbij.");
+    org.partner_kind = "wijkteam".into();
     let loc = location(&org, &key, &name, &street(wijk, &key), pc4(wijk, 0));
     let mut s = service(&org, &key, &format!("Inloopspreekuur buurtteam {}", wijk.name), "voorziening",
         "Loop binnen met je vraag, groot of klein. Samen kijken we wat je zelf kunt, wie er om je heen kan helpen en wat er in de buurt is.");
@@ -423,11 +425,12 @@ fn buurtteam(data: &mut Dataset, wijk: &Wijk) {
 fn jongerenwerk(data: &mut Dataset, wijk: &Wijk) {
     let key = format!("jongerenwerk-{}", wijk.key);
     let name = format!("Jongerenwerk {}", wijk.name);
-    let org = organisation(
+    let mut org = organisation(
         &key,
         &name,
         "Jongerenwerkers in de wijk: een plek om te chillen, te sporten en plannen te maken.",
     );
+    org.partner_kind = "jongerenwerk".into();
     let loc = location(
         &org,
         &key,

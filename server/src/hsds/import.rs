@@ -243,6 +243,7 @@ fn organisation(v: &Value) -> Result<OrganisationRecord, Problem> {
         last_verified_on: None,
         source: "hsds".into(),
         extra: keep(org, &MAPPED_ORG),
+        partner_kind: String::new(),
     })
 }
 

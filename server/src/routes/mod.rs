@@ -39,6 +39,25 @@ pub fn router(state: AppState) -> Router {
         .route("/health", get(health::health))
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/match", axum::routing::post(api::match_profile))
+        .route(
+            "/api/v1/coalitions/suggestions",
+            get(api::coalitions::suggestions),
+        )
+        .route(
+            "/api/v1/coalitions",
+            get(api::coalitions::list).post(api::coalitions::create),
+        )
+        .route(
+            "/api/v1/coalitions/{id}",
+            get(api::coalitions::get)
+                .put(api::coalitions::update)
+                .delete(api::coalitions::delete),
+        )
+        .route(
+            "/api/v1/coalitions/{id}/notes",
+            axum::routing::post(api::coalitions::add_note),
+        )
         .merge(hsds::routes())
         .route("/assets/style.css", get(assets::style))
         .route("/assets/kaart.js", get(assets::map_script))

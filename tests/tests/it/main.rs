@@ -10,6 +10,7 @@ mod cli;
 mod health;
 mod hsds;
 mod language;
+mod matching;
 mod migrations;
 mod offer_page;
 mod print;

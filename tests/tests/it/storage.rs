@@ -44,6 +44,7 @@ fn small_dataset(name: &str) -> Dataset {
         locations: vec![loc],
         services: vec![service],
         needs: vec![],
+        talent_entries: vec![],
     }
 }
 

@@ -1,10 +1,13 @@
 //! The JSON API, version 1.
 
+pub mod coalitions;
+mod matching;
 mod search;
 
 use axum::http::header;
 use axum::response::IntoResponse;
 
+pub use matching::match_profile;
 pub use search::search;
 
 /// The OpenAPI 3.1 document of `/api/v1`, kept next to the handlers it describes.

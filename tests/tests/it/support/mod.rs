@@ -3,7 +3,7 @@
 pub mod test_app;
 pub mod webdriver;
 
-pub use test_app::{Backend, TestApp};
+pub use test_app::{Backend, TestApp, ADMIN_TOKEN};
 
 /// Runs each test body once on SQLite and once on PostgreSQL, as `<name>::on_sqlite` and
 /// `<name>::on_postgres`. The body gets the backend as `$backend`.

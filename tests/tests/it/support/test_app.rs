@@ -8,6 +8,9 @@ use server::{Config, DatabaseUrl};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 
+/// The admin token every test server accepts.
+pub const ADMIN_TOKEN: &str = "test-admin-token";
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -45,6 +48,7 @@ impl TestApp {
             database_url: fresh_database(backend).await,
             site_root: site_root(),
             load_demo_when_empty: demo,
+            admin_token: Some(server::AdminToken(ADMIN_TOKEN.into())),
             ..Config::with_data_dir(data_dir.path())
         };
         let app = server::App::build(config.clone())
@@ -93,6 +97,38 @@ impl TestApp {
             .expect("request");
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
+    }
+
+    /// GET a path that answers JSON.
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        self.send(reqwest::Method::GET, path, None, None).await
+    }
+
+    /// Sends JSON (or nothing) with an optional bearer token; returns status and JSON body
+    /// (`null` for an empty body).
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+        token: Option<&str>,
+    ) -> (u16, serde_json::Value) {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status().as_u16();
+        let text = response.text().await.expect("body");
+        let json = if text.is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or_else(|_| panic!("json from {path}: {text}"))
+        };
+        (status, json)
     }
 
     /// Stops serving but keeps the data dir, so a test can start again on the same data.

@@ -1,0 +1,324 @@
+//! Matching and vitale coalities on the Utrecht demo data, through `/api/v1`.
+
+use reqwest::Method;
+use serde_json::{json, Value};
+
+use crate::support::{on_both_backends, Backend, TestApp, ADMIN_TOKEN};
+
+async fn lanes(app: &TestApp, profile: Value) -> Value {
+    let (status, body) = app
+        .send(Method::POST, "/api/v1/match", Some(profile), None)
+        .await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+fn titles(lane: &Value) -> Vec<String> {
+    lane.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["title"].as_str().unwrap().to_string())
+        .collect()
+}
+
+on_both_backends! {
+    async fn a_young_footballer_who_left_school_gets_the_trainer_role_and_a_coalition_with_buurtteam_and_school(backend) {
+        let app = TestApp::demo(backend).await;
+
+        let body = lanes(&app, json!({
+            "age": 19, "postcode": "3454", "talents": ["voetbal"], "needs": ["leren", "werk"]
+        })).await;
+
+        let role = &body["bijdragen"][0];
+        assert_eq!(role["target"]["type"], "need");
+        assert_eq!(
+            role["target"]["id"],
+            server::demo::demo_id("need:vv-de-meern-assistent-trainer").to_string()
+        );
+        let why = role["explanation"].as_str().unwrap();
+        assert!(why.starts_with("past bij: voetbal (jouw talent)"), "{why}");
+        assert!(why.contains("helpt 34 mensen van de wachtlijst"), "{why}");
+        assert!(why.contains("voor 16 tot en met 27 jaar"), "{why}");
+
+        let coalition = &body["samen"][0];
+        let partners: Vec<(&str, &str)> = coalition["partners"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["name"].as_str().unwrap(), p["role"].as_str().unwrap()))
+            .collect();
+        assert_eq!(partners[0], ("Voetbalvereniging Sportpark De Meern", "lead"));
+        assert!(partners.iter().any(|(n, r)| n.starts_with("Buurtteam") && *r == "supporter"), "{partners:?}");
+        assert!(partners.contains(&("Praktijkcollege De Meern", "supporter")), "{partners:?}");
+        assert!(partners.contains(&("Jij", "deliverer")));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_carer_of_someone_with_dementia_gets_respite_and_a_carers_meeting_not_a_volunteer_job() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let body = lanes(
+        &app,
+        json!({ "needs": ["zorg"], "groups": ["mantelzorgers"], "postcode": "3511", "max_km": 10 }),
+    )
+    .await;
+
+    let meedoen = titles(&body["meedoen"]);
+    assert!(
+        meedoen.iter().any(|t| t.starts_with("Even vrij")),
+        "respite: {meedoen:?}"
+    );
+    assert!(
+        meedoen
+            .iter()
+            .any(|t| t.contains("Alzheimer Café") || t.contains("mantelzorg")),
+        "a meeting: {meedoen:?}"
+    );
+    assert!(
+        body["bijdragen"].as_array().unwrap().is_empty(),
+        "no volunteer job"
+    );
+    assert!(body["samen"].as_array().unwrap().is_empty());
+    // Open offers first, the respite that needs an application after them.
+    let steps: Vec<&str> = body["meedoen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"].as_str().unwrap())
+        .collect();
+    assert!(
+        steps
+            .windows(2)
+            .all(|w| w[0] <= w[1] || w[0] == "community"),
+        "{steps:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_seventy_year_old_living_alone_who_likes_cooking_gets_a_shared_meal_and_a_cooking_role() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let body = lanes(
+        &app,
+        json!({
+            "age": 70, "postcode": "3511", "needs": ["meedoen"],
+            "talents": ["koken"], "interests": ["koken"]
+        }),
+    )
+    .await;
+
+    let meedoen = titles(&body["meedoen"]);
+    let meal = |t: &String| t == "Samen eten" || t.starts_with("Buurtbuik");
+    assert!(
+        meedoen.iter().take(3).any(meal),
+        "a shared meal comes first: {meedoen:?}"
+    );
+    let bijdragen = titles(&body["bijdragen"]);
+    assert!(
+        bijdragen.iter().any(|t| t == "Kok voor de buurtmaaltijd"),
+        "{bijdragen:?}"
+    );
+    let meal = body["meedoen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| meal(&s["title"].as_str().unwrap().to_string()))
+        .unwrap();
+    assert!(meal["distance_km"].as_f64().unwrap() <= 5.0);
+    let why = meal["explanation"].as_str().unwrap();
+    assert!(why.contains("koken (wat je graag doet)"), "{why}");
+    assert!(
+        !why.contains("talent"),
+        "talents are not used for meedoen: {why}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn age_limits_are_never_violated_and_inactive_offers_never_appear() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let catalog = app::db::load_catalog(&app.state.db).await.unwrap();
+    // Pause the football club's youth offer: it must drop out at once.
+    let club = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    if let app::db::Db::Sqlite(pool) = &app.state.db {
+        sqlx::query("UPDATE services SET status = 'inactive' WHERE id = $1")
+            .bind(club)
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+
+    for age in [8u8, 15, 19, 40, 70, 90] {
+        let body = lanes(
+            &app,
+            json!({
+                "age": age, "postcode": "3454", "max_km": 15,
+                "needs": ["bewegen", "meedoen", "opgroeien", "leren", "zorg"],
+                "talents": ["voetbal", "koken", "kinderen", "computer"]
+            }),
+        )
+        .await;
+        for s in body["meedoen"].as_array().unwrap() {
+            let id: uuid::Uuid = s["target"]["id"].as_str().unwrap().parse().unwrap();
+            assert_ne!(id, club, "an inactive offer appeared");
+            let o = catalog.offers.iter().find(|o| o.id == id).unwrap();
+            assert!(
+                o.min_age.is_none_or(|m| age >= m) && o.max_age.is_none_or(|m| age <= m),
+                "{} for {age}",
+                o.name
+            );
+        }
+        for s in body["bijdragen"].as_array().unwrap() {
+            if s["target"]["type"] != "need" {
+                continue;
+            }
+            let id: uuid::Uuid = s["target"]["id"].as_str().unwrap().parse().unwrap();
+            let n = catalog.needs.iter().find(|n| n.id == id).unwrap();
+            assert!(
+                n.min_age.is_none_or(|m| age >= m) && n.max_age.is_none_or(|m| age <= m),
+                "{} for {age}",
+                n.title
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_profile_gets_a_dutch_message_and_a_400() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    for (profile, words) in [
+        (
+            json!({ "talents": ["vliegen"] }),
+            "We kennen \"vliegen\" niet als talent",
+        ),
+        (
+            json!({ "needs": ["meedoen"], "postcode": "1000" }),
+            "We kennen postcode 1000 niet",
+        ),
+        (
+            json!({ "needs": ["meedoen"], "max_km": 500 }),
+            "Kies een afstand",
+        ),
+        (json!({ "needs": "meedoen" }), "geen geldige JSON"),
+    ] {
+        let (status, body) = app
+            .send(Method::POST, "/api/v1/match", Some(profile.clone()), None)
+            .await;
+        assert_eq!(status, 400, "{profile}: {body}");
+        assert!(
+            body["message"].as_str().unwrap().contains(words),
+            "{profile}: {body}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trainerskracht_comes_out_of_the_demo_data_as_the_top_coalition_of_utrecht() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, body) = app
+        .get_json("/api/v1/coalitions/suggestions?gemeente=GM0344")
+        .await;
+
+    assert_eq!(status, 200);
+    let first = &body[0];
+    assert_eq!(
+        first["need_id"],
+        server::demo::demo_id("need:vv-de-meern-assistent-trainer").to_string()
+    );
+    let names: Vec<&str> = first["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("Buurtteam")),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|n| n.starts_with("Jongerenwerk")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Praktijkcollege De Meern"), "{names:?}");
+    assert!(
+        names.contains(&"MBO Utrecht, opleiding Sport en Bewegen"),
+        "{names:?}"
+    );
+    let evidence = first["evidence"].to_string();
+    assert!(
+        evidence.contains("34 mensen op de wachtlijst"),
+        "{evidence}"
+    );
+    assert!(evidence.contains("mensen binnen 5,0 km"), "{evidence}");
+
+    let (status, body) = app
+        .get_json("/api/v1/coalitions/suggestions?gemeente=Utrecht")
+        .await;
+    assert_eq!(status, 400);
+    assert!(body["message"].as_str().unwrap().contains("GM0344"));
+    let (_, body) = app
+        .get_json("/api/v1/coalitions/suggestions?gemeente=GM0363")
+        .await;
+    assert!(body.as_array().unwrap().is_empty(), "nothing in Amsterdam");
+}
+
+on_both_backends! {
+    async fn coalitions_are_created_changed_counted_and_deleted_with_the_admin_token_only(backend) {
+        let app = TestApp::demo(backend).await;
+        let coalition = json!({
+            "name": "Trainerskracht De Meern",
+            "goal": "Geen kinderen meer op de wachtlijst, en jongeren met een rol die ertoe doet.",
+            "status": "forming",
+            "gemeente": "GM0344",
+            "link_person": "Jongerenwerker De Meern",
+            "funding_source": "Gemeente Utrecht, Sportakkoord",
+            "funding_ends_on": (chrono::Utc::now().date_naive() + chrono::Days::new(60)).format("%Y-%m-%d").to_string(),
+            "partners": [
+                { "name": "Voetbalvereniging Sportpark De Meern", "role": "lead", "gives": "een rol", "gets": "trainers" },
+                { "name": "Buurtteam Vleuten-De Meern", "role": "supporter" }
+            ]
+        });
+
+        let (status, _) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), None).await;
+        assert_eq!(status, 401, "no token");
+        let (status, _) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some("wrong")).await;
+        assert_eq!(status, 401, "wrong token");
+        let (status, created) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some(ADMIN_TOKEN)).await;
+        assert_eq!(status, 201, "{created}");
+        let id = created["id"].as_str().unwrap().to_string();
+
+        let (_, read) = app.get_json(&format!("/api/v1/coalitions/{id}")).await;
+        assert_eq!(read["status"], "forming");
+        assert_eq!(read["partners"][1]["name"], "Buurtteam Vleuten-De Meern");
+        let days = read["funding_days_left"].as_i64().unwrap();
+        assert!((59..=60).contains(&days), "the money stops within three months: {days}");
+
+        let mut active = coalition.clone();
+        active["status"] = json!("active");
+        active["participants"] = json!(7);
+        let (status, updated) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(active), Some(ADMIN_TOKEN)).await;
+        assert_eq!(status, 200, "{updated}");
+        assert_eq!(updated["participants"], 7);
+
+        let note = json!({ "label": "kinderen van de wachtlijst", "number": 12, "story": "Sem (19) traint nu de O9." });
+        let (status, noted) = app.send(Method::POST, &format!("/api/v1/coalitions/{id}/notes"), Some(note), Some(ADMIN_TOKEN)).await;
+        assert_eq!(status, 200, "{noted}");
+        assert_eq!(noted["notes"][0]["number"], 12);
+
+        let mut bad = coalition.clone();
+        bad["partners"][0]["role"] = json!("baas");
+        let (status, body) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(bad), Some(ADMIN_TOKEN)).await;
+        assert_eq!(status, 400);
+        assert!(body["message"].as_str().unwrap().contains("rol"), "{body}");
+
+        let (_, list) = app.get_json("/api/v1/coalitions?gemeente=GM0344").await;
+        assert_eq!(list.as_array().unwrap().len(), 1);
+
+        let (status, _) = app.send(Method::DELETE, &format!("/api/v1/coalitions/{id}"), None, Some(ADMIN_TOKEN)).await;
+        assert_eq!(status, 204);
+        let (status, _) = app.get_json(&format!("/api/v1/coalitions/{id}")).await;
+        assert_eq!(status, 404);
+    }
+}
