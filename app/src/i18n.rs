@@ -374,6 +374,93 @@ texts! {
     talent_schoonmaken: "Schoonmaken", "Cleaning";
     talent_fotografie: "Foto en video", "Photo and video";
 
+    // Keukentafel (a profile in plain words, three lanes)
+    nav_keukentafel: "Keukentafel", "Kitchen table";
+    nav_coalitions: "Coalities", "Coalitions";
+    kt_title: "Keukentafel: wat past bij jou?", "Kitchen table: what suits you?";
+    kt_lead: "Vul samen in wat iemand wil, kan en graag doet. Je ziet meteen waar je kunt meedoen, waar je kunt helpen en wat je samen kunt doen. We bewaren niets.",
+        "Fill in together what someone wants, can do and likes doing. You see right away where to join in, where to help and what you can do together. We keep nothing.";
+    kt_needs: "Waar wil je mee verder?", "What would you like to work on?";
+    kt_talents: "Waar ben je goed in?", "What are you good at?";
+    kt_interests: "Wat doe je graag?", "What do you like doing?";
+    kt_groups: "Wat past bij je? (mag leeg blijven)", "What fits you? (optional)";
+    kt_age: "Leeftijd (mag leeg blijven)", "Age (optional)";
+    kt_km: "Hoe ver wil je reizen?", "How far will you travel?";
+    kt_days: "Op welke dagen kun je?", "Which days suit you?";
+    kt_conditions: "Wat is belangrijk?", "What matters?";
+    kt_free: "Alleen gratis", "Free only";
+    kt_no_referral: "Zonder indicatie of verwijzing", "Without a referral";
+    kt_keeps_benefit: "Uitkering moet blijven", "Must keep benefits";
+    kt_network: "Wie helpt er al? (bijvoorbeeld: buurvrouw, zus)", "Who helps already? (for example: neighbour, sister)";
+    kt_show: "Laat zien wat past", "Show what fits";
+    kt_step_own: "Eerst: wat jij en de mensen om je heen al doen", "First: what you and the people around you already do";
+    kt_lane_meedoen: "Meedoen", "Join in";
+    kt_lane_meedoen_lead: "Activiteiten en hulp die passen bij je vraag. Eerst wat open is voor iedereen.",
+        "Activities and help that fit your question. Open to everyone first.";
+    kt_lane_bijdragen: "Bijdragen", "Contribute";
+    kt_lane_bijdragen_lead: "Plekken waar ze jouw talent goed kunnen gebruiken.", "Places that could use your talent.";
+    kt_lane_samen: "Samen", "Together";
+    kt_lane_samen_lead: "Een coalitie waarin iedereen iets geeft en iets krijgt.", "A coalition where everyone gives and gets something.";
+    kt_none: "Hier vonden we nu niets dat past.", "We found nothing that fits here right now.";
+    kt_needs_referral: "met verwijzing", "with a referral";
+    kt_empty: "Kies hierboven minstens één onderwerp, talent of iets wat je graag doet.",
+        "Choose at least one topic, talent or something you like doing above.";
+    days_any: "Elke dag", "Any day";
+    km_option: "{} km", "{} km";
+
+    // Talent entries
+    te_title: "Mogen organisaties weten dat iemand in jouw buurt dit kan?", "May organisations know that someone near you can do this?";
+    te_text: "We bewaren alleen wat je kunt, de cijfers van je postcode en je leeftijd als je die invult. Geen naam, geen adres. Na zes maanden is het weg. Organisaties zien alleen hoeveel mensen iets kunnen.",
+        "We only keep what you can do, the digits of your postcode and your age if you fill it in. No name, no address. After six months it is gone. Organisations only see how many people can do something.";
+    te_age: "Je leeftijd (mag leeg blijven)", "Your age (optional)";
+    te_send: "Ja, laat het weten", "Yes, let them know";
+    te_saved: "Dank je! Organisaties in de buurt zien nu dat hier iemand is die dit kan.", "Thank you! Organisations nearby can now see that someone here can do this.";
+    te_problem: "Kies eerst wat je kunt en vul je postcode in.", "First choose what you can do and fill in your postcode.";
+    talents_words: "Of typ het zelf (bijvoorbeeld: ik kan goed koken)", "Or type it yourself (for example: I am good at cooking)";
+
+    group_ouders: "Ik ben ouder of opvoeder", "I am a parent or carer of children";
+    group_ouderen: "Ik ben 65 of ouder", "I am 65 or older";
+    group_jongeren: "Ik ben jong (12 tot 27)", "I am young (12 to 27)";
+    group_nieuwkomers: "Ik woon nog niet lang in Nederland", "I am new in the Netherlands";
+    group_mantelzorgers: "Ik zorg voor iemand", "I care for someone";
+    group_werkzoekenden: "Ik zoek werk", "I am looking for work";
+
+    // Coalitions
+    co_title: "Vitale coalities", "Vital coalitions";
+    co_lead: "Clubs, buurthuizen, scholen en buurtteams die elkaar helpen: ieder lost een echt probleem van de ander op.",
+        "Clubs, community centres, schools and neighbourhood teams helping each other: each solves a real problem of the other.";
+    co_none: "Er zijn nog geen coalities.", "There are no coalitions yet.";
+    co_chances: "Kansen voor nieuwe coalities", "Chances for new coalitions";
+    co_chances_lead: "Deze combinaties zien we in de kaart: een tekort bij de een, mensen en partners in de buurt die het kunnen oplossen.",
+        "These combinations show up in the map: a shortage on one side, people and partners nearby who can solve it.";
+    co_goal: "Doel", "Goal";
+    co_partners: "Partners", "Partners";
+    co_gives: "geeft", "gives";
+    co_gets: "krijgt", "gets";
+    co_link: "Verbindende schakel", "Link person";
+    co_evidence: "Waarom dit kan werken", "Why this can work";
+    co_participants: "Deelnemers", "Participants";
+    co_funding: "Geld", "Funding";
+    co_funding_until: "tot {}", "until {}";
+    co_funding_warning: "Let op: het geld stopt over {} dagen. Zoek nu een vervolg, anders stopt de coalitie.",
+        "Note: the money stops in {} days. Find a follow-up now, or the coalition stops.";
+    co_funding_over: "Het geld is op. Zoek een vervolg, anders stopt de coalitie.", "The money has run out. Find a follow-up, or the coalition stops.";
+    co_notes: "Tellen en vertellen", "Counting and telling";
+    co_status: "Status", "Status";
+    st_idea: "Idee", "Idea";
+    st_forming: "In vorming", "Forming";
+    st_active: "Actief", "Active";
+    st_ended: "Gestopt", "Ended";
+    role_lead: "trekker", "lead";
+    role_deliverer: "uitvoerder", "deliverer";
+    role_supporter: "ondersteuner", "supporter";
+    role_funder: "financier", "funder";
+    role_venue: "plek", "venue";
+    co_start: "Maak hier een coalitie van", "Turn this into a coalition";
+    co_key: "Beheersleutel", "Admin key";
+    co_key_wrong: "Die beheersleutel klopt niet.", "That admin key is not right.";
+    co_see: "Bekijk de coalitie", "See the coalition";
+
     // About and not found
     about_title: "Over deze kaart", "About this map";
     about_intro: "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op.",
@@ -409,6 +496,40 @@ impl Texts {
             "wonen" => self.lg_wonen,
             "zorg" => self.lg_zorg,
             "veiligheid" => self.lg_veiligheid,
+            _ => return None,
+        })
+    }
+
+    /// The label of a coalition status code.
+    pub fn status(&self, code: &str) -> &'static str {
+        match code {
+            "forming" => self.st_forming,
+            "active" => self.st_active,
+            "ended" => self.st_ended,
+            _ => self.st_idea,
+        }
+    }
+
+    /// The label of a partner role code.
+    pub fn role(&self, code: &str) -> &'static str {
+        match code {
+            "lead" => self.role_lead,
+            "deliverer" => self.role_deliverer,
+            "funder" => self.role_funder,
+            "venue" => self.role_venue,
+            _ => self.role_supporter,
+        }
+    }
+
+    /// The label of a doelgroep code people may pick for themselves.
+    pub fn group(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "ouders" => self.group_ouders,
+            "ouderen" => self.group_ouderen,
+            "jongeren" => self.group_jongeren,
+            "nieuwkomers" => self.group_nieuwkomers,
+            "mantelzorgers" => self.group_mantelzorgers,
+            "werkzoekenden" => self.group_werkzoekenden,
             _ => return None,
         })
     }

@@ -184,34 +184,6 @@ pub struct LocationLine {
     pub lon: Option<f64>,
 }
 
-/// A volunteer role that fits what someone is good at, with why.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RoleSuggestion {
-    /// The role (need) id.
-    pub id: Uuid,
-    /// What the role is.
-    pub title: String,
-    /// Who asks.
-    pub organisation: String,
-    /// More about it.
-    pub description: String,
-    /// Why it fits, in words: "past bij: voetbal (jouw talent) · 1,2 km · voor 16 tot en met 27 jaar".
-    pub reasons: String,
-    /// Distance from where the person searched.
-    pub distance_km: Option<f64>,
-    /// The offer the role belongs to, when there is one.
-    pub offer: Option<Uuid>,
-}
-
-/// What "ik kan iets" found.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct RolesOutcome {
-    /// Fitting roles, best first.
-    pub roles: Vec<RoleSuggestion>,
-    /// A Dutch sentence when the place could not be used.
-    pub problem: Option<String>,
-}
-
 /// The next time an offer happens, seen from `today` (ISO weekday, 1 = maandag).
 pub fn next_time(slots: &[WeeklySlot], today: u8, lang: Lang) -> Option<String> {
     let t = lang.texts();

@@ -98,6 +98,10 @@ pub struct CoalitionProposal {
     pub evidence: Vec<String>,
     /// CBS gemeente code of the need.
     pub gemeente: Option<String>,
+    /// People nearby whose talents fit (open "ik kan iets" entries).
+    pub talent_count: u32,
+    /// People on the waiting list it helps.
+    pub waiting_list: u32,
 }
 
 /// The three lanes for a profile.
@@ -292,6 +296,8 @@ mod ssr {
                 .iter()
                 .find(|n| n.id == c.need_id)
                 .and_then(|n| n.gemeente.clone()),
+            talent_count: c.talent_count,
+            waiting_list: c.waiting_list,
         }
     }
 

@@ -7,7 +7,10 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
-use crate::pages::{AboutPage, HomePage, NotFound, OfferPage, SignUpPage, TalentsPage, ThanksPage};
+use crate::pages::{
+    AboutPage, ChancesPage, CoalitionPage, CoalitionsPage, HomePage, KeukentafelPage, NotFound,
+    OfferPage, SignUpPage, TalentsPage, ThanksPage,
+};
 
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -65,6 +68,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/aanbod/:id/meedoen") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/bedankt") view=ThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/ik-kan-iets") view=TalentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/keukentafel") view=KeukentafelPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coalities") view=CoalitionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coalities/kansen") view=ChancesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coalities/:id") view=CoalitionPage ssr=SsrMode::Async/>
                     <Route path=path!("/over") view=AboutPage/>
                 </Routes>
             </main>

@@ -44,6 +44,8 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label=t.nav_label>
                 <A href="/">{t.nav_search}</A>
                 <A href="/ik-kan-iets">{t.nav_talents}</A>
+                <A href="/keukentafel">{t.nav_keukentafel}</A>
+                <A href="/coalities">{t.nav_coalitions}</A>
                 <A href="/over">{t.nav_about}</A>
                 <a href=switch_href rel="external" class="taal" lang=other.code()
                     hreflang=other.code() title=t.switch_title id="taal-wissel">{t.switch_label}</a>

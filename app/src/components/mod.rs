@@ -1,10 +1,12 @@
 //! Components shared by several pages.
 
+mod lanes;
 mod layout;
 mod locate_me;
 mod map;
 mod offer_card;
 
+pub use lanes::{Lane, PartnerList, ProposalCard, SuggestionCard};
 pub use layout::{SiteFooter, SiteHeader};
 pub use locate_me::LocateMe;
 pub use map::{Map, Marker};

@@ -37,7 +37,7 @@ pub use offers::{
     index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
 };
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
-pub use signups::{count_signups, roles_for_talents, save_signup, RoleRow};
+pub use signups::{count_signups, save_signup};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use taxonomy::{term_codes, term_names};
 pub use tx::{on_tx, Tx};

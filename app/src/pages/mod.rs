@@ -1,14 +1,22 @@
 //! One file per page.
 
 mod about;
+mod chances;
+mod coalition;
+mod coalitions;
 mod home;
+mod keukentafel;
 mod not_found;
 mod offer;
 mod signup;
 mod talents;
 
 pub use about::AboutPage;
+pub use chances::ChancesPage;
+pub use coalition::CoalitionPage;
+pub use coalitions::CoalitionsPage;
 pub use home::HomePage;
+pub use keukentafel::KeukentafelPage;
 pub use not_found::NotFound;
 pub use offer::OfferPage;
 pub use signup::{SignUpPage, ThanksPage};

@@ -1,53 +1,46 @@
-//! "Ik kan iets": pick what you like or are good at, see who nearby needs exactly that.
+//! "Ik kan iets": pick or type what you like or are good at, see who nearby needs exactly that
+//! (the *bijdragen* and *samen* lanes of the matching engine), and, if you want, let
+//! organisations know anonymously that someone here can do it.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Form, A};
+use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+use super::keukentafel::TALENTS;
 use super::set_status;
-use crate::api::find_roles;
-use crate::i18n::{fill, use_texts};
-use crate::model::{RoleSuggestion, RolesOutcome};
+use crate::api::{match_lanes, LeaveTalentEntry};
+use crate::components::{ProposalCard, SuggestionCard};
+use crate::i18n::use_texts;
+use crate::profile::{LanesView, ProfileInput};
 
-/// Talent codes (kept in step with `data/taxonomy.json`); the words are in [`crate::i18n`].
-const TALENTS: [&str; 20] = [
-    "koken",
-    "voetbal",
-    "sport",
-    "muziek",
-    "taal",
-    "computer",
-    "klussen",
-    "tuinieren",
-    "luisteren",
-    "administratie",
-    "rijden",
-    "creatief",
-    "organiseren",
-    "kinderen",
-    "talen",
-    "naaien",
-    "fietsen",
-    "dieren",
-    "schoonmaken",
-    "fotografie",
-];
+/// How far "ik kan iets" looks (km): helping is worth a longer trip than a weekly activity.
+const RADIUS_KM: f64 = 15.0;
 
-/// `/ik-kan-iets?talent=voetbal&talent=koken&waar=3454`.
+/// `/ik-kan-iets?talent=voetbal&talent=koken&woorden=...&waar=3454`.
 #[component]
 pub fn TalentsPage() -> impl IntoView {
     let query = use_query_map();
     let t = use_texts();
     let chosen = move || query.read().get_all("talent").unwrap_or_default();
+    let woorden = move || query.read().get("woorden").unwrap_or_default();
     let waar = move || query.read().get("waar").unwrap_or_default();
+    let saved = move || query.read().get("bewaard").is_some_and(|v| v == "ja");
+    let entry_problem = move || query.read().get("fout").is_some();
     let results = Resource::new(
-        move || (chosen(), waar()),
-        |(talents, waar)| async move {
-            if talents.is_empty() {
+        move || (chosen(), woorden(), waar()),
+        |(talents, talent_words, postcode)| async move {
+            let input = ProfileInput {
+                talents,
+                talent_words,
+                postcode,
+                max_km: Some(RADIUS_KM),
+                ..Default::default()
+            };
+            if input.is_empty() {
                 return Ok(None);
             }
-            find_roles(talents, waar).await.map(Some)
+            match_lanes(input).await.map(Some)
         },
     );
     view! {
@@ -74,6 +67,10 @@ pub fn TalentsPage() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 </fieldset>
+                <div class="field">
+                    <label for="woorden">{t.talents_words}</label>
+                    <input id="woorden" name="woorden" type="text" maxlength="300" value=woorden prop:value=woorden/>
+                </div>
                 <div class="field field-small">
                     <label for="waar">{t.place_label}</label>
                     <input id="waar" name="waar" type="text" autocomplete="postal-code" value=waar prop:value=waar/>
@@ -84,7 +81,10 @@ pub fn TalentsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{t.searching}</p> }>
             {move || Suspend::new(async move {
                 match results.await {
-                    Ok(Some(outcome)) => view! { <Roles outcome/> }.into_any(),
+                    Ok(Some(lanes)) => view! {
+                        <Roles lanes/>
+                        <LeaveEntry talents=chosen() woorden=woorden() waar=waar() saved=saved() problem=entry_problem()/>
+                    }.into_any(),
                     Ok(None) => ().into_any(),
                     Err(_) => {
                         set_status(500);
@@ -97,38 +97,67 @@ pub fn TalentsPage() -> impl IntoView {
 }
 
 #[component]
-fn Roles(outcome: RolesOutcome) -> impl IntoView {
+fn Roles(lanes: LanesView) -> impl IntoView {
     let t = use_texts();
-    if let Some(problem) = outcome.problem {
+    if let Some(problem) = lanes.problem {
         set_status(400);
         return view! { <p class="problem" role="alert">{problem}</p> }.into_any();
     }
-    let heading = match outcome.roles.len() {
+    let title = match lanes.bijdragen.len() {
         0 => t.talents_none.to_string(),
         1 => t.talents_one.to_string(),
-        n => fill(t.talents_many, &[&n.to_string()]),
+        n => crate::i18n::fill(t.talents_many, &[&n.to_string()]),
     };
     view! {
-        <section class="results" aria-labelledby="rollen-titel">
-            <h2 id="rollen-titel" aria-live="polite">{heading}</h2>
+        <section class="results lane lane-bijdragen" aria-labelledby="rollen-titel">
+            <h2 id="rollen-titel" aria-live="polite">{title}</h2>
+            <p class="lane-lead">{t.kt_lane_bijdragen_lead}</p>
             <ol class="offer-list">
-                {outcome.roles.into_iter().map(|role| view! { <Role role/> }).collect_view()}
+                {lanes.bijdragen.into_iter().map(|s| view! { <SuggestionCard s/> }).collect_view()}
             </ol>
         </section>
+        {(!lanes.samen.is_empty()).then(|| view! {
+            <section class="lane lane-samen" aria-labelledby="samen-titel">
+                <h2 id="samen-titel">{t.kt_lane_samen}</h2>
+                <p class="lane-lead">{t.kt_lane_samen_lead}</p>
+                {lanes.samen.into_iter().map(|p| view! { <ProposalCard p/> }).collect_view()}
+            </section>
+        })}
     }
     .into_any()
 }
 
+/// The consent form for an anonymous entry. Only shown with results, never required.
 #[component]
-fn Role(role: RoleSuggestion) -> impl IntoView {
+fn LeaveEntry(
+    talents: Vec<String>,
+    woorden: String,
+    waar: String,
+    saved: bool,
+    problem: bool,
+) -> impl IntoView {
     let t = use_texts();
-    view! {
-        <li class="offer-card role">
-            <h3>{role.title.clone()}</h3>
-            <p class="org">{role.organisation.clone()}</p>
-            <p class="summary">{role.description.clone()}</p>
-            <p class="why">{role.reasons.clone()}</p>
-            {role.offer.map(|id| view! { <p><A href=format!("/aanbod/{id}")>{t.talents_see_offer}</A></p> })}
-        </li>
+    let action = ServerAction::<LeaveTalentEntry>::new();
+    if saved {
+        return view! { <p class="notice" role="status" id="talent-bewaard">{t.te_saved}</p> }
+            .into_any();
     }
+    view! {
+        <section class="talent-entry" aria-labelledby="laat-weten-titel">
+            <h2 id="laat-weten-titel">{t.te_title}</h2>
+            <p>{t.te_text}</p>
+            {problem.then(|| view! { <p class="problem" role="alert">{t.te_problem}</p> })}
+            <ActionForm action>
+                <input type="hidden" name="talenten" value=talents.join(",")/>
+                <input type="hidden" name="woorden" value=woorden/>
+                <input type="hidden" name="waar" value=waar/>
+                <div class="field field-small">
+                    <label for="leeftijd">{t.te_age}</label>
+                    <input id="leeftijd" name="leeftijd" type="number" min="10" max="110" inputmode="numeric"/>
+                </div>
+                <button type="submit" class="button-primary" id="laat-weten">{t.te_send}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
 }

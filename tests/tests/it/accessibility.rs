@@ -43,6 +43,16 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             "talents",
             "/ik-kan-iets?talent=voetbal&waar=3454".to_string(),
         ),
+        (
+            "keukentafel",
+            "/keukentafel?nodig=leren&talent=voetbal&graag=voetbal&leeftijd=19&waar=3454"
+                .to_string(),
+        ),
+        ("chances", "/coalities/kansen".to_string()),
+        (
+            "english",
+            "/taal/en?terug=%2F%3Fq%3Dvoetbal%26waar%3D3454".to_string(),
+        ),
     ];
     let axe = axe_source();
     let browser = Browser::start(true).await;

@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod health;
 mod hsds;
+mod keukentafel;
 mod language;
 mod matching;
 mod migrations;

@@ -1,0 +1,86 @@
+//! `/coalities/:id`: one coalition for residents and partners.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::{set_status, NotFound};
+use crate::api::coalition;
+use crate::coalitions::CoalitionView;
+use crate::components::PartnerList;
+use crate::i18n::{fill, use_texts};
+
+/// The public page of a coalition.
+#[component]
+pub fn CoalitionPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let found = Resource::new(id, coalition);
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match found.await {
+                    Ok(Some(c)) => view! { <Detail c/> }.into_any(),
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => {
+                        set_status(500);
+                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Detail(c: CoalitionView) -> impl IntoView {
+    let t = use_texts();
+    let warning = c.funding_days_left.map(|days| {
+        if days < 0 {
+            t.co_funding_over.to_string()
+        } else {
+            fill(t.co_funding_warning, &[&days.to_string()])
+        }
+    });
+    let funding = match (c.funding_source.is_empty(), &c.funding_ends_on) {
+        (true, None) => None,
+        (_, Some(end)) => Some(format!(
+            "{} {}",
+            c.funding_source,
+            fill(t.co_funding_until, &[end])
+        )),
+        (false, None) => Some(c.funding_source.clone()),
+    };
+    view! {
+        <Title text=c.name.clone()/>
+        <article class="prose coalition">
+            <p class="breadcrumb"><A href="/coalities">{t.co_title}</A></p>
+            <h1>{c.name.clone()}</h1>
+            <p class="meta"><span class="kind">{t.co_status} ": " {t.status(&c.status)}</span></p>
+            {warning.map(|w| view! { <p class="notice" role="status" id="geld-waarschuwing">{w}</p> })}
+            <h2>{t.co_goal}</h2>
+            {c.goal.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+            <h2>{t.co_partners}</h2>
+            <PartnerList partners=c.partners.clone()/>
+            <dl class="facts">
+                {(!c.link_person.is_empty()).then(|| view! { <dt>{t.co_link}</dt><dd>{c.link_person.clone()} " " {c.link_contact.clone()}</dd> })}
+                {(c.participants > 0).then(|| view! { <dt>{t.co_participants}</dt><dd>{c.participants}</dd> })}
+                {funding.map(|f| view! { <dt>{t.co_funding}</dt><dd>{f}</dd> })}
+            </dl>
+            {(!c.notes.is_empty()).then(|| view! {
+                <h2>{t.co_notes}</h2>
+                <ul class="notes">
+                    {c.notes.iter().map(|n| view! {
+                        <li>
+                            <span class="date">{n.written_on.clone()}</span> " "
+                            {n.number.map(|x| view! { <strong>{x} " " {n.label.clone()}</strong> " " })}
+                            {n.story.clone()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,159 @@
+//! The keukentafel, "ik kan iets" on the matching engine, and the coalition pages.
+
+use crate::support::webdriver::Browser;
+use crate::support::{Backend, TestApp, ADMIN_TOKEN};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_keukentafel_shows_three_lanes_for_a_young_footballer() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, html) = app
+        .get("/keukentafel?nodig=leren&nodig=werk&talent=voetbal&leeftijd=19&waar=3454&netwerk=oom,+buurjongen")
+        .await;
+
+    assert_eq!(status, 200);
+    for heading in ["Meedoen", "Bijdragen", "Samen"] {
+        assert!(html.contains(&format!(">{heading}</h2>")), "{heading}");
+    }
+    assert!(html.contains("Assistent-trainer jeugd (16 tot 27 jaar)"));
+    assert!(
+        html.contains("Praktijkcollege De Meern"),
+        "the school is a partner"
+    );
+    assert!(
+        html.contains("Entree-opleiding"),
+        "a route back to a diploma in meedoen"
+    );
+    assert!(
+        html.contains(">oom<") && html.contains(">buurjongen<"),
+        "their network is step one"
+    );
+    assert!(
+        html.contains(r#"value="voetbal" checked"#),
+        "the profile stays in the form"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_profile_on_the_keukentafel_gets_a_dutch_message_and_a_400() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, html) = app.get("/keukentafel?nodig=zorg&waar=1000").await;
+
+    assert_eq!(status, 400);
+    assert!(html.contains("We kennen postcode 1000 niet"), "{html}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ik_kan_iets_understands_typed_talents() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, html) = app
+        .get("/ik-kan-iets?woorden=ik+kan+goed+koken&waar=3511")
+        .await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Kok voor de buurtmaaltijd"), "{html}");
+    assert!(html.contains("past bij: koken (jouw talent)"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_chances_page_proposes_trainerskracht() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, html) = app.get("/coalities/kansen").await;
+
+    assert_eq!(status, 200);
+    assert!(html.contains("Voetbalvereniging Sportpark De Meern: Assistent-trainer jeugd"));
+    assert!(html.contains("34 mensen op de wachtlijst"));
+    assert!(
+        html.contains(r#"type="password""#),
+        "one step to make it real"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_the_keukentafel_a_chip_updates_the_lanes_without_a_reload() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser
+        .goto_hydrated(&app.url("/keukentafel?nodig=meedoen&waar=3511"))
+        .await;
+    browser.wait_for(".lane-meedoen .offer-card").await;
+    browser
+        .execute("window.__skMarker = 'still-here'; return true;")
+        .await;
+
+    let chip = browser.wait_for("label[for='talent-koken']").await;
+    browser.click(&chip).await;
+
+    browser
+        .wait_until("return location.search.includes('talent=koken') && [...document.querySelectorAll('.lane-bijdragen h3')].some(function (h) { return h.textContent.includes('Kok voor de buurtmaaltijd'); });")
+        .await;
+    assert_eq!(
+        browser.execute("return window.__skMarker;").await,
+        "still-here"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_proposal_becomes_a_coalition_in_one_step_with_the_admin_key() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.goto_hydrated(&app.url("/coalities/kansen")).await;
+
+    let key = browser
+        .wait_for(".start-coalition input[type=password]")
+        .await;
+    browser.type_text(&key, "wrong").await;
+    let start = browser.wait_for(".start-coalition button").await;
+    browser.click(&start).await;
+    browser.wait_for("#sleutel-probleem").await;
+
+    browser.goto_hydrated(&app.url("/coalities/kansen")).await;
+    let key = browser
+        .wait_for(".start-coalition input[type=password]")
+        .await;
+    browser.type_text(&key, ADMIN_TOKEN).await;
+    let start = browser.wait_for(".start-coalition button").await;
+    browser.click(&start).await;
+    browser
+        .wait_until("return /\\/coalities\\/[0-9a-f-]{36}$/.test(location.pathname) && !!document.querySelector('.coalition h1');")
+        .await;
+    let heading = browser.wait_for(".coalition h1").await;
+    assert!(browser
+        .text(&heading)
+        .await
+        .starts_with("Voetbalvereniging Sportpark De Meern"));
+
+    let (_, list) = app.get_json("/api/v1/coalitions").await;
+    assert_eq!(list[0]["status"], "idea");
+    assert!(list[0]["partners"].as_array().unwrap().len() >= 4);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_anonymous_talent_entry_without_javascript_counts_in_the_coalition_scan() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let count = |body: &serde_json::Value| body[0]["talent_count"].as_u64().unwrap();
+    let (_, before) = app
+        .get_json("/api/v1/coalitions/suggestions?gemeente=GM0344")
+        .await;
+    let browser = Browser::start(false).await;
+    browser
+        .goto(&app.url("/ik-kan-iets?talent=voetbal&waar=3454"))
+        .await;
+
+    let age = browser.wait_for("#leeftijd").await;
+    browser.type_text(&age, "18").await;
+    let send = browser.wait_for("#laat-weten").await;
+    browser.click(&send).await;
+    browser.wait_for("#talent-bewaard").await;
+
+    let (_, after) = app
+        .get_json("/api/v1/coalitions/suggestions?gemeente=GM0344")
+        .await;
+    assert_eq!(count(&after), count(&before) + 1);
+    browser.close().await;
+}
