@@ -74,6 +74,7 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let follower = crate::spawn_follower(state.clone());
+    let housekeeping = crate::sync::spawn_housekeeping(state.clone());
     let router = crate::router(state);
     let served = axum::serve(
         listener,
@@ -82,6 +83,7 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     follower.abort();
+    housekeeping.abort();
     served.context("server failed")
 }
 

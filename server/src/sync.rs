@@ -100,6 +100,22 @@ pub async fn apply_changes(state: &AppState) -> anyhow::Result<usize> {
     Ok((last - position) as usize)
 }
 
+/// Deletes expired personal data every hour (today: anonymous "ik kan iets" entries after six
+/// months). Every node may run it: deleting what has expired is idempotent.
+pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            let today = chrono::Utc::now().date_naive();
+            match app::db::delete_expired_talent_entries(&state.db, today).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "expired talent entries deleted"),
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    })
+}
+
 /// Follows the change log until the process ends.
 pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {

@@ -87,6 +87,28 @@ fn nearest(from: Option<LatLon>, places: &[LatLon]) -> Option<f64> {
         .min_by(f64::total_cmp)
 }
 
+/// True when some place may lie within `km` of `from`: a cheap box test (degrees) that lets
+/// most of a large catalog skip the haversine.
+fn maybe_within(from: Option<LatLon>, places: &[LatLon], km: f64) -> bool {
+    let Some(from) = from else { return true };
+    if places.is_empty() {
+        return true;
+    }
+    let dlat = km / 110.5;
+    let dlon = km / (111.3 * from.lat().to_radians().cos().max(0.01));
+    places
+        .iter()
+        .any(|p| (p.lat() - from.lat()).abs() <= dlat && (p.lon() - from.lon()).abs() <= dlon)
+}
+
+/// Fills in the Dutch line; done only for the suggestions that are shown.
+fn with_explanations(mut list: Vec<Suggestion>, catalog: &Catalog) -> Vec<Suggestion> {
+    for s in &mut list {
+        s.explanation = explain(&s.reasons, &catalog.labels);
+    }
+    list
+}
+
 fn age_fits(age: Option<u8>, min: Option<u8>, max: Option<u8>) -> bool {
     match age {
         None => true,
@@ -103,7 +125,7 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
     let mut meedoen: Vec<Suggestion> = catalog
         .offers
         .iter()
-        .filter_map(|o| meedoen_fit(o, profile, catalog))
+        .filter_map(|o| meedoen_fit(o, profile))
         .collect();
     meedoen.sort_by(|a, b| {
         a.step
@@ -112,20 +134,22 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
             .then(a.title.cmp(&b.title))
     });
     meedoen.truncate(LANE_SIZE);
+    let meedoen = with_explanations(meedoen, catalog);
 
     let mut bijdragen: Vec<Suggestion> = catalog
         .needs
         .iter()
-        .filter_map(|n| need_fit(n, profile, catalog))
+        .filter_map(|n| need_fit(n, profile))
         .chain(
             catalog
                 .offers
                 .iter()
-                .filter_map(|o| volunteering_fit(o, profile, catalog)),
+                .filter_map(|o| volunteering_fit(o, profile)),
         )
         .collect();
     bijdragen.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
     bijdragen.truncate(LANE_SIZE);
+    let bijdragen = with_explanations(bijdragen, catalog);
 
     let mut samen: Vec<CoalitionSuggestion> = bijdragen
         .iter()
@@ -156,11 +180,20 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
 
 /// An activity or service for the person, or `None` when a hard limit rules it out or nothing
 /// of the profile fits. Talents and network are never read here.
-fn meedoen_fit(o: &CatalogOffer, p: &Profile, catalog: &Catalog) -> Option<Suggestion> {
-    if !o.active || o.volunteering {
+fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
+    let max_km = p.travel_km();
+    // Cheap refusals first: most of a large catalog stops here without allocating.
+    if !o.active
+        || o.volunteering
+        || !age_fits(p.age, o.min_age, o.max_age)
+        || (p.free_only && !o.free)
+        || (p.without_referral && !o.no_referral_needed)
+        || !maybe_within(p.at, &o.places, max_km)
+        || !(o.leefgebieden.iter().any(|l| p.needs.contains(l))
+            || o.topics.iter().any(|t| p.interests.contains(t)))
+    {
         return None;
     }
-    let max_km = p.travel_km();
     let mut reasons = Vec::new();
     let mut uses = Vec::new();
     let mut score = 0.0;
@@ -272,14 +305,14 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile, catalog: &Catalog) -> Option<Sugge
         step,
         score,
         distance_km,
-        explanation: explain(&reasons, &catalog.labels),
+        explanation: String::new(),
         reasons,
         uses,
     })
 }
 
 /// A role that uses a talent of the person.
-fn need_fit(n: &CatalogNeed, p: &Profile, catalog: &Catalog) -> Option<Suggestion> {
+fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
     let fits: Vec<&String> = overlap(&n.talents, &p.talents).collect();
     if fits.is_empty() || !age_fits(p.age, n.min_age, n.max_age) {
         return None;
@@ -335,15 +368,15 @@ fn need_fit(n: &CatalogNeed, p: &Profile, catalog: &Catalog) -> Option<Suggestio
         step: Step::Community,
         score,
         distance_km,
-        explanation: explain(&reasons, &catalog.labels),
+        explanation: String::new(),
         reasons,
         uses,
     })
 }
 
 /// A volunteering offer (vrijwilligerswerk) about something the person is good at.
-fn volunteering_fit(o: &CatalogOffer, p: &Profile, catalog: &Catalog) -> Option<Suggestion> {
-    if !o.active || !o.volunteering {
+fn volunteering_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
+    if !o.active || !o.volunteering || !o.topics.iter().any(|t| p.talents.contains(t)) {
         return None;
     }
     let fits: Vec<&String> = overlap(&o.topics, &p.talents).collect();
@@ -379,7 +412,7 @@ fn volunteering_fit(o: &CatalogOffer, p: &Profile, catalog: &Catalog) -> Option<
         step: Step::Community,
         score,
         distance_km,
-        explanation: explain(&reasons, &catalog.labels),
+        explanation: String::new(),
         reasons,
         uses,
     })

@@ -90,3 +90,27 @@ on_both_backends! {
         assert_eq!(orgs, 0, "the transaction rolled back");
     }
 }
+
+on_both_backends! {
+    async fn expired_talent_entries_are_deleted_and_no_longer_counted(backend) {
+        let app = TestApp::demo(backend).await;
+        let db = &app.state.db;
+        let today = chrono::Utc::now().date_naive();
+        let entry = |n: u128, expires_on| app::db::TalentEntryRecord {
+            id: Uuid::from_u128(n),
+            talents: vec!["voetbal".into()],
+            age: Some(20),
+            postcode: "3454".into(),
+            latitude: 52.078,
+            longitude: 5.035,
+            expires_on,
+        };
+        let before = app::db::load_catalog(db).await.unwrap().talent_entries.len();
+        app::db::save_talent_entry(db, &entry(900, today - chrono::Days::new(1))).await.unwrap();
+        app::db::save_talent_entry(db, &entry(901, today + chrono::Days::new(10))).await.unwrap();
+
+        assert_eq!(app::db::load_catalog(db).await.unwrap().talent_entries.len(), before + 1, "expired ones never count");
+        assert_eq!(app::db::delete_expired_talent_entries(db, today).await.unwrap(), 1);
+        assert_eq!(app::db::load_catalog(db).await.unwrap().talent_entries.len(), before + 1);
+    }
+}
