@@ -25,6 +25,12 @@ pub enum Error {
     /// Input that we refuse, with the Dutch sentence for the person.
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// Not logged in for something that needs an account.
+    #[error("not logged in")]
+    Unauthenticated,
+    /// Logged in, but not allowed (or a forged form).
+    #[error("forbidden")]
+    Forbidden,
     /// A background task died.
     #[error("background task: {0}")]
     Task(#[from] tokio::task::JoinError),
@@ -38,6 +44,11 @@ impl Error {
     pub fn user_message(&self) -> String {
         match self {
             Error::NotFound => "Dit hebben we niet gevonden.".into(),
+            Error::Unauthenticated => "Log eerst in.".into(),
+            Error::Forbidden => {
+                "Dit mag je niet doen met dit account, of het formulier is verlopen. Laad de pagina opnieuw."
+                    .into()
+            }
             Error::Invalid(message) => message.clone(),
             Error::Index(e) if e.is_user_error() => e.user_message(),
             _ => "Er ging iets mis. Probeer het later nog eens.".into(),
@@ -47,7 +58,9 @@ impl Error {
     /// True for errors caused by the system rather than by the input.
     pub fn is_internal(&self) -> bool {
         match self {
-            Error::NotFound | Error::Invalid(_) => false,
+            Error::NotFound | Error::Invalid(_) | Error::Unauthenticated | Error::Forbidden => {
+                false
+            }
             Error::Index(e) => !e.is_user_error(),
             _ => true,
         }
@@ -60,6 +73,16 @@ impl Error {
     pub fn into_server_fn_error(self) -> ServerFnError {
         if self.is_internal() {
             tracing::error!(error = %self, "server function failed");
+        }
+        let status = match self {
+            Error::Unauthenticated => Some(401),
+            Error::Forbidden => Some(403),
+            Error::NotFound => Some(404),
+            Error::Invalid(_) => Some(400),
+            _ => None,
+        };
+        if let Some(code) = status {
+            crate::pages::set_status(code);
         }
         ServerFnError::ServerError(self.user_message())
     }

@@ -461,6 +461,47 @@ texts! {
     co_key_wrong: "Die beheersleutel klopt niet.", "That admin key is not right.";
     co_see: "Bekijk de coalitie", "See the coalition";
 
+    // Accounts and /beheer
+    nav_manage: "Voor organisaties", "For organisations";
+    login_title: "Inloggen", "Log in";
+    login_lead: "Voor organisaties, buurtteams en de gemeente. Om te zoeken of mee te doen heb je geen account nodig.",
+        "For organisations, neighbourhood teams and the municipality. You do not need an account to search or join.";
+    login_email: "E-mailadres", "E-mail address";
+    login_password: "Wachtwoord", "Password";
+    login_button: "Inloggen", "Log in";
+    login_wrong: "Dit e-mailadres en wachtwoord horen niet bij elkaar.", "This e-mail address and password do not match.";
+    login_too_often: "Te veel pogingen. Probeer het over een kwartier nog eens.", "Too many attempts. Please try again in fifteen minutes.";
+    login_expired: "Het formulier was verlopen. Probeer het nog eens.", "The form had expired. Please try again.";
+    login_forgot: "Wachtwoord vergeten?", "Forgot your password?";
+    logout_button: "Uitloggen", "Log out";
+    reset_title: "Nieuw wachtwoord", "New password";
+    reset_lead: "Vul je e-mailadres in. Als er een account bij hoort, sturen we een link om een nieuw wachtwoord te kiezen.",
+        "Fill in your e-mail address. If it has an account, we send a link to choose a new password.";
+    reset_send: "Stuur de link", "Send the link";
+    reset_sent: "Als dit adres een account heeft, is de link nu onderweg. Hij is een uur geldig.",
+        "If this address has an account, the link is on its way. It is valid for one hour.";
+    reset_choose: "Kies een nieuw wachtwoord (minstens 10 tekens)", "Choose a new password (at least 10 characters)";
+    reset_save: "Bewaar en log in", "Save and log in";
+    reset_short: "Kies een wachtwoord van minstens 10 tekens.", "Choose a password of at least 10 characters.";
+    reset_expired: "Deze link is verlopen of al gebruikt. Vraag een nieuwe aan.", "This link has expired or was used. Ask for a new one.";
+    manage_title: "Beheer", "Manage";
+    manage_hello: "Ingelogd als {}", "Logged in as {}";
+    manage_no_orgs: "Je beheert nog geen organisatie.", "You do not manage an organisation yet.";
+    manage_checked: "Laatst gecontroleerd: {}", "Last checked: {}";
+    manage_never: "Nog nooit gecontroleerd", "Never checked";
+    manage_overdue: "Al meer dan een half jaar niet gecontroleerd. Klopt alles nog?", "Not checked for over six months. Is everything still right?";
+    manage_hidden: "Verborgen in het zoeken: al meer dan negen maanden niet gecontroleerd.", "Hidden from search: not checked for over nine months.";
+    manage_confirm: "Alles klopt nog", "Everything is still right";
+    manage_waiting: "Wachtlijst", "Waiting list";
+    manage_save: "Bewaar", "Save";
+    manage_propose: "Er wachten {} mensen. Zoek vrijwilligers om de wachtlijst weg te werken?", "{} people are waiting. Look for volunteers to clear the waiting list?";
+    manage_publish: "Plaats de oproep", "Publish the call";
+    manage_published: "De oproep staat online. Mensen die dit kunnen, zien hem bij Ik kan iets.", "The call is online. People who can help see it under I can help.";
+    manage_bad_waiting: "Vul bij de wachtlijst een aantal in van 0 of meer.", "Fill in a number of 0 or more for the waiting list.";
+    manage_signups: "Aanmeldingen", "Sign-ups";
+    manage_no_signups: "Nog geen aanmeldingen.", "No sign-ups yet.";
+    manage_signup_note: "Aanmeldingen worden na zes maanden vanzelf verwijderd.", "Sign-ups are deleted automatically after six months.";
+
     // About and not found
     about_title: "Over deze kaart", "About this map";
     about_intro: "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op.",

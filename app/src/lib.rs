@@ -7,9 +7,11 @@
 #![recursion_limit = "512"]
 
 pub mod api;
+pub mod auth;
 pub mod coalitions;
 mod components;
 pub mod i18n;
+pub mod manage;
 pub mod model;
 mod pages;
 pub mod profile;
@@ -21,6 +23,8 @@ pub mod db;
 mod error;
 #[cfg(feature = "ssr")]
 mod limiter;
+#[cfg(feature = "ssr")]
+pub mod mailer;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]

@@ -8,8 +8,9 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ChancesPage, CoalitionPage, CoalitionsPage, HomePage, KeukentafelPage, NotFound,
-    OfferPage, SignUpPage, TalentsPage, ThanksPage,
+    AboutPage, ChancesPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HomePage,
+    KeukentafelPage, LoginPage, ManagePage, NotFound, OfferPage, ResetPasswordPage, SignUpPage,
+    TalentsPage, ThanksPage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -73,6 +74,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coalities/kansen") view=ChancesPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/:id") view=CoalitionPage ssr=SsrMode::Async/>
                     <Route path=path!("/over") view=AboutPage/>
+                    <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wachtwoord/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer") view=ManagePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

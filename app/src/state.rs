@@ -20,6 +20,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Spam protection for the public sign-up form.
     pub signup_limiter: Arc<crate::RateLimiter>,
+    /// Slows down password guessing (per address).
+    pub login_limiter: Arc<crate::RateLimiter>,
+    /// Outgoing mail (password reset, invitations).
+    pub mailer: Arc<dyn crate::mailer::Mailer>,
     /// Base map tiles (`{z}/{x}/{y}` URL); `None` shows the wijk boundaries only.
     pub tile_url: Option<String>,
     /// Token that allows managing coalitions until accounts exist; `None`: read-only.

@@ -55,6 +55,40 @@ enum Command {
     /// Export everything public as open data.
     #[command(subcommand)]
     Export(ExportCommand),
+    /// Accounts for providers, professionals, coordinators and admins.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account. With --password-stdin the password is read from standard input;
+    /// otherwise an invitation link (valid 7 days) is printed to choose one.
+    Add {
+        /// E-mail address (the login name).
+        #[arg(long)]
+        email: String,
+        /// provider, professional, coordinator or admin.
+        #[arg(long)]
+        role: String,
+        /// Name shown in the audit log.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// CBS code of the gemeente a coordinator looks after (GM0344 for Utrecht).
+        #[arg(long)]
+        gemeente: Option<String>,
+        /// Organisation ids a provider manages (repeatable).
+        #[arg(long = "organisation")]
+        organisations: Vec<uuid::Uuid>,
+        /// Read the password from standard input.
+        #[arg(long)]
+        password_stdin: bool,
+        /// Address of the site, for the invitation link.
+        #[arg(long, default_value = "http://127.0.0.1:3000")]
+        base_url: String,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +211,75 @@ impl Cli {
                 let state = crate::build_state(&common.config()).await?;
                 let n = crate::hsds::run::export_dir(&state.db, &dir).await?;
                 println!("HSDS-export klaar: {n} services in {}.", dir.display());
+            }
+            Command::User(UserCommand::Add {
+                email,
+                role,
+                name,
+                gemeente,
+                organisations,
+                password_stdin,
+                base_url,
+                common,
+            }) => {
+                let Some(role) = app::auth::Role::parse(&role) else {
+                    anyhow::bail!(
+                        "onbekende rol {role:?}: kies provider, professional, coordinator of admin"
+                    );
+                };
+                if !email.contains('@') {
+                    anyhow::bail!("{email:?} is geen e-mailadres");
+                }
+                if role == app::auth::Role::Coordinator && gemeente.is_none() {
+                    anyhow::bail!("een coordinator hoort bij een gemeente: geef --gemeente GM....");
+                }
+                let state = crate::build_state(&common.config()).await?;
+                let hash = if password_stdin {
+                    let mut password = String::new();
+                    std::io::stdin().read_line(&mut password)?;
+                    let password = password.trim_end_matches(['\r', '\n']);
+                    app::auth::check_new_password(password)
+                        .map_err(|e| anyhow::anyhow!(e.user_message()))?;
+                    app::auth::hash_password(password)
+                } else {
+                    String::new()
+                };
+                let id = app::db::create_user(
+                    &state.db,
+                    &email,
+                    &name,
+                    role,
+                    gemeente.as_deref(),
+                    &hash,
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!(e.user_message()))?;
+                for org in &organisations {
+                    app::db::link_user_organisation(&state.db, id, *org).await?;
+                }
+                app::db::audit(
+                    &state.db,
+                    None,
+                    "user_created",
+                    "user",
+                    &id.to_string(),
+                    role.code(),
+                )
+                .await?;
+                if hash.is_empty() {
+                    let token = app::auth::new_secret();
+                    app::db::create_token(
+                        &state.db,
+                        &app::auth::hash_secret(&token),
+                        id,
+                        "invite",
+                        chrono::Duration::days(7),
+                    )
+                    .await?;
+                    println!("Account {email} ({}) gemaakt. Kies een wachtwoord via: {}/wachtwoord/{token}", role.code(), base_url.trim_end_matches('/'));
+                } else {
+                    println!("Account {email} ({}) gemaakt.", role.code());
+                }
             }
             Command::Reindex { common } => {
                 let state = crate::build_state(&common.config()).await?;

@@ -16,8 +16,8 @@ pub enum ApiError {
     NotFound,
     /// No or a wrong admin token.
     Unauthorized,
-    /// Managing is switched off on this node (no admin token configured).
-    Forbidden,
+    /// Not allowed, with the Dutch sentence.
+    Forbidden(String),
     /// The database or index is not available.
     Unavailable(anyhow::Error),
     /// Anything else that is our fault.
@@ -44,11 +44,7 @@ impl IntoResponse for ApiError {
                 "unauthorized",
                 "Hiervoor heb je de beheersleutel nodig.".into(),
             ),
-            ApiError::Forbidden => (
-                StatusCode::FORBIDDEN,
-                "forbidden",
-                "Beheren via de API staat uit op deze kaart.".into(),
-            ),
+            ApiError::Forbidden(message) => (StatusCode::FORBIDDEN, "forbidden", message),
             ApiError::Unavailable(error) => {
                 tracing::error!(error = format!("{error:#}"), "service unavailable");
                 let message = "De kaart is even niet bereikbaar. Probeer het later nog eens.";
@@ -76,6 +72,8 @@ impl From<app::Error> for ApiError {
     fn from(error: app::Error) -> Self {
         match error {
             app::Error::NotFound => ApiError::NotFound,
+            app::Error::Unauthenticated => ApiError::Unauthorized,
+            e @ app::Error::Forbidden => ApiError::Forbidden(e.user_message()),
             app::Error::Index(e) if e.is_user_error() => {
                 ApiError::BadRequest(e.code(), e.user_message())
             }

@@ -9,12 +9,12 @@ pub mod config;
 pub mod demo;
 mod error;
 pub mod hsds;
-mod routes;
+pub mod routes;
 mod startup;
 mod sync;
 
 pub use config::{AdminToken, Config, DatabaseUrl};
 pub use error::ApiError;
-pub use routes::router;
+pub use routes::{guard, router};
 pub use startup::{build_state, serve, shutdown_signal, App};
 pub use sync::{apply_changes, reindex, spawn_follower, sync_index_on_start};

@@ -64,6 +64,12 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         signup_limiter,
         tile_url: config.tile_url.clone(),
         admin_token: config.admin_token.as_ref().map(|t| Arc::from(t.0.as_str())),
+        // Ten tries per address per quarter: enough for people who mistype, slow for guessing.
+        login_limiter: Arc::new(app::RateLimiter::new(
+            10,
+            std::time::Duration::from_secs(900),
+        )),
+        mailer: Arc::new(app::mailer::FileMailer::new(config.data_dir.join("mail"))),
     })
 }
 

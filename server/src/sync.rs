@@ -100,8 +100,12 @@ pub async fn apply_changes(state: &AppState) -> anyhow::Result<usize> {
     Ok((last - position) as usize)
 }
 
-/// Deletes expired personal data every hour (today: anonymous "ik kan iets" entries after six
-/// months). Every node may run it: deleting what has expired is idempotent.
+/// "Ik doe mee" requests are kept this long (the form promises six months).
+pub const SIGNUP_RETENTION_DAYS: i64 = 183;
+
+/// Every hour: deletes expired personal data (anonymous "ik kan iets" entries and "ik doe mee"
+/// requests after six months) and logs listings that just became too old to show, so every
+/// node's index drops them. Every node may run it: each step is idempotent.
 pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
@@ -110,6 +114,14 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(deleted = n, "expired talent entries deleted"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
+            match app::db::delete_old_signups(&state.db, SIGNUP_RETENTION_DAYS).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "old sign-up requests deleted"),
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
+            if let Err(error) = app::db::log_newly_hidden(&state.db).await {
+                tracing::warn!(error = %error, "housekeeping failed, retrying");
             }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }

@@ -1,18 +1,29 @@
 //! Server functions: called directly during server rendering, over HTTP after hydration.
 
+mod account;
 mod coalitions;
 mod location;
+mod manage;
 mod matching;
 mod offer;
 mod search;
 mod signup;
 mod suggest;
 
+pub use account::{
+    log_in, log_out, request_reset, reset_password, who_am_i, LogIn, LogOut, RequestReset,
+    ResetPassword, WhoAmI,
+};
 pub use coalitions::{
     coalition, coalition_chances, coalitions, start_coalition, Coalition, CoalitionChances,
     Coalitions, StartCoalition,
 };
 pub use location::{postcode_at, PostcodeAt};
+pub use manage::{
+    confirm_still_correct, dashboard, publish_waiting_list_need, set_signup_status,
+    set_waiting_list, ConfirmStillCorrect, Dashboard, PublishWaitingListNeed, SetSignupStatus,
+    SetWaitingList,
+};
 pub use matching::{leave_talent_entry, match_lanes, LeaveTalentEntry, MatchLanes};
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};

@@ -47,6 +47,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <A href="/keukentafel">{t.nav_keukentafel}</A>
                 <A href="/coalities">{t.nav_coalitions}</A>
                 <A href="/over">{t.nav_about}</A>
+                <A href="/beheer">{t.nav_manage}</A>
                 <a href=switch_href rel="external" class="taal" lang=other.code()
                     hreflang=other.code() title=t.switch_title id="taal-wissel">{t.switch_label}</a>
             </nav>

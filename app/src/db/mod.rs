@@ -3,9 +3,11 @@
 //! Queries are written once with `$1` placeholders, which both backends accept; [`on_pool!`]
 //! expands each query for both pool types. Migrations live in `migrations/<backend>/`.
 
+mod accounts;
 mod coalitions;
 mod dataset;
 mod load;
+mod manage;
 mod matching;
 mod offers;
 mod outbox;
@@ -20,6 +22,11 @@ use std::time::Duration;
 use sqlx::postgres::{PgPool, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
 
+pub use accounts::{
+    audit, audit_trail, create_session, create_token, create_user, delete_session,
+    delete_user_sessions, find_user, link_user_organisation, organisation_gemeente, session_user,
+    set_password_hash, use_token, user_organisations, UserRecord,
+};
 pub use coalitions::{
     add_coalition_note, create_coalition, delete_coalition, get_coalition, list_coalitions,
     update_coalition, FUNDING_WARNING_DAYS,
@@ -32,7 +39,13 @@ pub use load::{
     load_dataset, load_terms, save_terms, service_ids, service_ids_with_term, service_modified,
     TermRecord,
 };
+pub use manage::{
+    confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden, offer_organisation,
+    publish_waiting_list_need, set_signup_status, set_waiting_list, signup_organisation,
+    SIGNUP_STATUSES,
+};
 pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
+pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
 pub use offers::{
     index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
 };

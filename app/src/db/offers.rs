@@ -33,6 +33,8 @@ struct DocRow {
     wijk_code: Option<String>,
     gemeente_code: Option<String>,
     city: Option<String>,
+    last_verified_on: Option<NaiveDate>,
+    review_status: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -59,7 +61,8 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
     let sql = format!(
         "SELECT s.id AS service_id, l.id AS location_id, s.name, o.name AS organisation, \
          s.description, s.kind, s.status, s.is_free, s.no_referral_needed, s.minimum_age, \
-         s.maximum_age, l.latitude, l.longitude, l.wijk_code, l.gemeente_code, l.city \
+         s.maximum_age, l.latitude, l.longitude, l.wijk_code, l.gemeente_code, l.city, \
+         s.last_verified_on, o.review_status \
          FROM services s JOIN organizations o ON o.id = s.organization_id \
          LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
          LEFT JOIN locations l ON l.id = sal.location_id {}",
@@ -92,6 +95,7 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
         languages.entry(id).or_default().push(code);
     }
     let geocoder = Geocoder::embedded();
+    let today = chrono::Utc::now().date_naive();
     Ok(rows
         .into_iter()
         .map(|r| {
@@ -130,10 +134,58 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
                 languages: languages.get(&r.service_id).cloned().unwrap_or_default(),
                 free: r.is_free,
                 no_referral_needed: r.no_referral_needed,
-                status: r.status,
+                status: search_status(&r.status, &r.review_status, r.last_verified_on, today),
             }
         })
         .collect())
+}
+
+/// A listing is marked after this many months without a check, and hidden after [`HIDE_MONTHS`].
+pub const MARK_MONTHS: u32 = 6;
+/// See [`MARK_MONTHS`].
+pub const HIDE_MONTHS: u32 = 9;
+
+/// How fresh a listing is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Checked recently (or never tracked, as with some imports).
+    Fresh,
+    /// Over six months: shown with a note, the provider is reminded.
+    Overdue,
+    /// Over nine months: hidden from search until someone confirms it.
+    Hidden,
+}
+
+/// The freshness of a listing last checked on `verified`.
+pub fn freshness(verified: Option<NaiveDate>, today: NaiveDate) -> Freshness {
+    let Some(verified) = verified else {
+        return Freshness::Fresh;
+    };
+    let months_ago = |m| today.checked_sub_months(chrono::Months::new(m));
+    if months_ago(HIDE_MONTHS).is_some_and(|limit| verified < limit) {
+        Freshness::Hidden
+    } else if months_ago(MARK_MONTHS).is_some_and(|limit| verified < limit) {
+        Freshness::Overdue
+    } else {
+        Freshness::Fresh
+    }
+}
+
+/// The status the search index gets: not active while the organisation awaits approval or is
+/// archived, or while the listing is long overdue.
+fn search_status(
+    status: &str,
+    review: &str,
+    verified: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    if review != "approved" {
+        return format!("review:{review}");
+    }
+    if freshness(verified, today) == Freshness::Hidden {
+        return "overdue".into();
+    }
+    status.to_string()
 }
 
 /// How many documents [`index_documents`] returns.
@@ -507,6 +559,25 @@ mod tests {
         let long = "woord ".repeat(50);
         let s = summary_of(&long);
         assert!(s.ends_with('…') && s.chars().count() <= 161);
+    }
+
+    #[test]
+    fn listings_are_marked_after_six_months_and_hidden_after_nine() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let ago = |days| Some(today - chrono::Days::new(days));
+        assert_eq!(freshness(ago(30), today), Freshness::Fresh);
+        assert_eq!(freshness(ago(200), today), Freshness::Overdue);
+        assert_eq!(freshness(ago(300), today), Freshness::Hidden);
+        assert_eq!(freshness(None, today), Freshness::Fresh);
+        assert_eq!(
+            search_status("active", "approved", ago(300), today),
+            "overdue"
+        );
+        assert_eq!(
+            search_status("active", "pending", ago(1), today),
+            "review:pending"
+        );
+        assert_eq!(search_status("active", "approved", ago(1), today), "active");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 mod api;
 mod assets;
+pub mod guard;
 mod health;
 mod hsds;
 mod language;
@@ -69,6 +70,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(
+            (state.clone(), guard::Table::build()),
+            guard::guard,
+        ))
         .layer(axum::middleware::from_fn(cache_static_files))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

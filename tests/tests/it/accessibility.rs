@@ -49,6 +49,7 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
                 .to_string(),
         ),
         ("chances", "/coalities/kansen".to_string()),
+        ("login", "/inloggen".to_string()),
         (
             "english",
             "/taal/en?terug=%2F%3Fq%3Dvoetbal%26waar%3D3454".to_string(),

@@ -4,6 +4,7 @@
 mod support;
 
 mod accessibility;
+mod accounts;
 mod api_search;
 mod browser;
 mod cli;

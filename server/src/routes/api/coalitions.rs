@@ -38,7 +38,9 @@ fn gemeente(scope: &Scope) -> Result<Option<&str>, ApiError> {
 
 fn require_admin(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
     if state.admin_token.is_none() {
-        return Err(ApiError::Forbidden);
+        return Err(ApiError::Forbidden(
+            "Beheren via de API staat uit op deze kaart.".into(),
+        ));
     }
     let given = headers
         .get(axum::http::header::AUTHORIZATION)

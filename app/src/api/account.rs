@@ -1,0 +1,178 @@
+//! Logging in and out, and resetting a password by a link.
+
+use leptos::prelude::*;
+
+use crate::auth::Me;
+
+/// Logs in; on success goes to `/beheer`, otherwise back to `/inloggen?fout=...`.
+#[server]
+pub async fn log_in(csrf: String, email: String, wachtwoord: String) -> Result<(), ServerFnError> {
+    ssr::log_in(csrf, email, wachtwoord)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Logs out and goes to the home page.
+#[server]
+pub async fn log_out(csrf: String) -> Result<(), ServerFnError> {
+    ssr::log_out(csrf)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Sends a reset link when the address has an account; the answer is the same either way.
+#[server]
+pub async fn request_reset(csrf: String, email: String) -> Result<(), ServerFnError> {
+    ssr::request_reset(csrf, email)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Sets a new password with a one-time link (reset or invitation) and logs in.
+#[server]
+pub async fn reset_password(
+    csrf: String,
+    token: String,
+    wachtwoord: String,
+) -> Result<(), ServerFnError> {
+    ssr::reset_password(csrf, token, wachtwoord)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// The logged-in user, if any.
+#[server]
+pub async fn who_am_i() -> Result<Option<Me>, ServerFnError> {
+    crate::auth::current_user()
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::net::SocketAddr;
+
+    use axum::extract::ConnectInfo;
+    use chrono::Duration;
+
+    use crate::auth::{
+        check_csrf, check_new_password, end_session, hash_password, hash_secret, new_secret,
+        start_session, verify_password,
+    };
+    use crate::{db, AppState, Error, Result};
+
+    async fn client_ip() -> Option<std::net::IpAddr> {
+        leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+            .await
+            .ok()
+            .map(|ConnectInfo(a)| a.ip())
+    }
+
+    pub async fn log_in(csrf: String, email: String, wachtwoord: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        if check_csrf(&csrf).await.is_err() {
+            leptos_axum::redirect("/inloggen?fout=verlopen");
+            return Ok(());
+        }
+        if !state.login_limiter.allow(client_ip().await) {
+            leptos_axum::redirect("/inloggen?fout=te-vaak");
+            return Ok(());
+        }
+        let user = db::find_user(&state.db, &email).await?;
+        // The same answer for an unknown address and a wrong password: no account fishing.
+        let Some(user) =
+            user.filter(|u| !u.disabled && verify_password(&wachtwoord, &u.password_hash))
+        else {
+            leptos_axum::redirect("/inloggen?fout=onjuist");
+            return Ok(());
+        };
+        start_session(user.me.id).await?;
+        db::audit(
+            &state.db,
+            Some(user.me.id),
+            "login",
+            "user",
+            &user.me.id.to_string(),
+            "",
+        )
+        .await?;
+        leptos_axum::redirect("/beheer");
+        Ok(())
+    }
+
+    pub async fn log_out(csrf: String) -> Result<()> {
+        check_csrf(&csrf).await?;
+        end_session().await?;
+        leptos_axum::redirect("/");
+        Ok(())
+    }
+
+    pub async fn request_reset(csrf: String, email: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        check_csrf(&csrf).await?;
+        if !state.login_limiter.allow(client_ip().await) {
+            leptos_axum::redirect("/wachtwoord-vergeten?fout=te-vaak");
+            return Ok(());
+        }
+        if let Some(user) = db::find_user(&state.db, &email)
+            .await?
+            .filter(|u| !u.disabled)
+        {
+            let token = new_secret();
+            db::create_token(
+                &state.db,
+                &hash_secret(&token),
+                user.me.id,
+                "reset",
+                Duration::hours(1),
+            )
+            .await?;
+            state.mailer.send(
+                &user.me.email,
+                "Nieuw wachtwoord voor de Sociale Kaart",
+                &format!(
+                    "Hallo,\n\nKies een nieuw wachtwoord met deze link (een uur geldig):\n/wachtwoord/{token}\n\nHeb je dit niet gevraagd? Dan hoef je niets te doen.\n"
+                ),
+            );
+            db::audit(
+                &state.db,
+                Some(user.me.id),
+                "password_reset_requested",
+                "user",
+                &user.me.id.to_string(),
+                "",
+            )
+            .await?;
+        }
+        leptos_axum::redirect("/wachtwoord-vergeten?verstuurd=ja");
+        Ok(())
+    }
+
+    pub async fn reset_password(csrf: String, token: String, wachtwoord: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        check_csrf(&csrf).await?;
+        if let Err(Error::Invalid(_)) = check_new_password(&wachtwoord) {
+            leptos_axum::redirect(&format!("/wachtwoord/{token}?fout=kort"));
+            return Ok(());
+        }
+        let Some(user) = db::use_token(&state.db, &hash_secret(token.trim())).await? else {
+            leptos_axum::redirect(&format!("/wachtwoord/{token}?fout=verlopen"));
+            return Ok(());
+        };
+        db::set_password_hash(&state.db, user, &hash_password(&wachtwoord)).await?;
+        // Whoever had the old password is logged out everywhere.
+        db::delete_user_sessions(&state.db, user).await?;
+        db::audit(
+            &state.db,
+            Some(user),
+            "password_set",
+            "user",
+            &user.to_string(),
+            "",
+        )
+        .await?;
+        start_session(user).await?;
+        leptos_axum::redirect("/beheer");
+        Ok(())
+    }
+}

@@ -1,0 +1,180 @@
+//! Server functions of `/beheer`: the dashboard and what providers change in one click.
+
+use leptos::prelude::*;
+
+use crate::manage::DashboardView;
+
+/// The dashboard; `None` when not logged in.
+#[server]
+pub async fn dashboard() -> Result<Option<DashboardView>, ServerFnError> {
+    ssr::dashboard()
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Sets the status of a sign-up request.
+#[server]
+pub async fn set_signup_status(
+    csrf: String,
+    aanmelding: String,
+    status: String,
+) -> Result<(), ServerFnError> {
+    ssr::set_signup_status(csrf, aanmelding, status)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// "Alles klopt nog" for an organisation.
+#[server]
+pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<(), ServerFnError> {
+    ssr::confirm_still_correct(csrf, organisatie)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Sets the waiting list of an offer.
+#[server]
+pub async fn set_waiting_list(
+    csrf: String,
+    aanbod: String,
+    wachtlijst: String,
+) -> Result<(), ServerFnError> {
+    ssr::set_waiting_list(csrf, aanbod, wachtlijst)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Publishes the need a waiting list proposes.
+#[server]
+pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<(), ServerFnError> {
+    ssr::publish_waiting_list_need(csrf, aanbod)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use uuid::Uuid;
+
+    use crate::auth::{current_user, may_manage, require, Me, MANAGERS};
+    use crate::manage::DashboardView;
+    use crate::{db, AppState, Error, Result};
+
+    /// `/beheer` with a fresh marker, so a hydrated page reloads its data after the change.
+    fn back_to_dashboard() -> String {
+        format!(
+            "/beheer?bijgewerkt={}",
+            chrono::Utc::now().timestamp_millis()
+        )
+    }
+
+    fn id(text: &str) -> Result<Uuid> {
+        text.trim().parse().map_err(|_| Error::NotFound)
+    }
+
+    async fn allowed(me: &Me, organisation: Uuid) -> Result<()> {
+        if may_manage(me, organisation).await? {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+
+    pub async fn dashboard() -> Result<Option<DashboardView>> {
+        let state = AppState::from_context()?;
+        let Some(me) = current_user().await? else {
+            return Ok(None);
+        };
+        Ok(Some(db::dashboard(&state.db, &me).await?))
+    }
+
+    pub async fn set_signup_status(csrf: String, aanmelding: String, status: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MANAGERS).await?;
+        let signup = id(&aanmelding)?;
+        // Sign-ups are for the organisation itself: providers only, not the gemeente.
+        if me.role != crate::auth::Role::Provider {
+            return Err(Error::Forbidden);
+        }
+        allowed(&me, db::signup_organisation(&state.db, signup).await?).await?;
+        db::set_signup_status(&state.db, signup, status.trim()).await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "signup_status",
+            "signup_request",
+            &signup.to_string(),
+            status.trim(),
+        )
+        .await?;
+        leptos_axum::redirect(&back_to_dashboard());
+        Ok(())
+    }
+
+    pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MANAGERS).await?;
+        let organisation = id(&organisatie)?;
+        allowed(&me, organisation).await?;
+        db::confirm_still_correct(&state.db, organisation).await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "confirmed",
+            "organization",
+            &organisation.to_string(),
+            "alles klopt nog",
+        )
+        .await?;
+        leptos_axum::redirect(&back_to_dashboard());
+        Ok(())
+    }
+
+    pub async fn set_waiting_list(csrf: String, aanbod: String, wachtlijst: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MANAGERS).await?;
+        let offer = id(&aanbod)?;
+        allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
+        let Ok(people) = wachtlijst.trim().parse::<i32>() else {
+            leptos_axum::redirect(&format!("/beheer?fout=wachtlijst&aanbod={offer}"));
+            return Ok(());
+        };
+        if db::set_waiting_list(&state.db, offer, people)
+            .await
+            .is_err()
+        {
+            leptos_axum::redirect(&format!("/beheer?fout=wachtlijst&aanbod={offer}"));
+            return Ok(());
+        }
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "waiting_list",
+            "service",
+            &offer.to_string(),
+            &people.to_string(),
+        )
+        .await?;
+        leptos_axum::redirect(&back_to_dashboard());
+        Ok(())
+    }
+
+    pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MANAGERS).await?;
+        let offer = id(&aanbod)?;
+        allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
+        let need = db::publish_waiting_list_need(&state.db, offer).await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "need_published",
+            "need",
+            &need.to_string(),
+            &offer.to_string(),
+        )
+        .await?;
+        leptos_axum::redirect(&format!("{}&gepubliceerd=ja", back_to_dashboard()));
+        Ok(())
+    }
+}

@@ -1,0 +1,351 @@
+//! Accounts for the people who maintain the map: roles, sessions, CSRF, who may do what.
+//!
+//! Residents never need an account. Sessions live in the database (a hash of the cookie value),
+//! so any node can serve any request. Every state-changing form carries a CSRF token that must
+//! equal the `sk_csrf` cookie (and, when logged in, the session's token). Every server function
+//! has an entry in [`access`]; a server function without one is refused (fail closed).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Manages one or more organisations.
+    Provider,
+    /// Wijkteam worker and other referrers.
+    Professional,
+    /// Gemeente or sociaal makelaar: moderation and all data of their gemeente.
+    Coordinator,
+    /// Everything.
+    Admin,
+}
+
+impl Role {
+    /// All roles.
+    pub const ALL: [Role; 4] = [
+        Role::Provider,
+        Role::Professional,
+        Role::Coordinator,
+        Role::Admin,
+    ];
+
+    /// As stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Provider => "provider",
+            Role::Professional => "professional",
+            Role::Coordinator => "coordinator",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Reads a stored code.
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code.trim())
+    }
+}
+
+/// The logged-in user as pages see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    /// User id.
+    pub id: Uuid,
+    /// E-mail address (lower case).
+    pub email: String,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// The gemeente of a coordinator.
+    pub gemeente: Option<String>,
+}
+
+/// Who may call a server function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone, also without an account (search, sign-up, login).
+    Public,
+    /// Logged in with one of these roles; finer checks (which organisation) happen inside.
+    Roles(&'static [Role]),
+}
+
+/// Roles that manage listings.
+pub const MANAGERS: &[Role] = &[Role::Provider, Role::Coordinator, Role::Admin];
+/// Roles that moderate.
+pub const MODERATORS: &[Role] = &[Role::Coordinator, Role::Admin];
+/// Every role.
+pub const ANY_ROLE: &[Role] = &Role::ALL;
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "sk_sessie";
+/// Name of the CSRF cookie (readable by the page, which copies it into forms).
+pub const CSRF_COOKIE: &str = "sk_csrf";
+
+/// The value of a cookie in a `Cookie` header.
+pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
+    header
+        .split(';')
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+        .filter(|v| !v.is_empty())
+}
+
+/// The CSRF token forms must carry: from the cookie (browser), or from the request and, when
+/// missing, a fresh one that the response sets (server). Both sides render the same value.
+pub fn csrf_token() -> String {
+    #[cfg(feature = "ssr")]
+    {
+        server::csrf_for_render()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        use wasm_bindgen::JsCast;
+        leptos::prelude::document()
+            .dyn_into::<web_sys::HtmlDocument>()
+            .ok()
+            .and_then(|d| d.cookie().ok())
+            .and_then(|c| cookie_value(&c, CSRF_COOKIE).map(String::from))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use axum::http::header::{COOKIE, SET_COOKIE};
+    use axum::http::request::Parts;
+    use axum::http::HeaderValue;
+    use chrono::Duration;
+    use leptos::prelude::{provide_context, use_context};
+    use sha2::{Digest, Sha256};
+    use uuid::Uuid;
+
+    use super::*;
+    use crate::db::{self, UserRecord};
+    use crate::{AppState, Error, Result};
+
+    /// How long a session lasts.
+    pub const SESSION_DAYS: i64 = 14;
+
+    /// A secret for a cookie or a link: 244 random bits from the OS, as 64 hex characters.
+    pub fn new_secret() -> String {
+        format!("{}{}", Uuid::new_v4().simple(), Uuid::new_v4().simple())
+    }
+
+    /// What is stored instead of a secret.
+    pub fn hash_secret(secret: &str) -> String {
+        let digest = Sha256::digest(secret.as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// An argon2 hash of a password.
+    pub fn hash_password(password: &str) -> String {
+        password_auth::generate_hash(password)
+    }
+
+    /// Checks a password against a stored hash (false for an empty hash).
+    pub fn verify_password(password: &str, hash: &str) -> bool {
+        !hash.is_empty() && password_auth::verify_password(password, hash).is_ok()
+    }
+
+    /// A new password must be long enough to resist guessing.
+    pub fn check_new_password(password: &str) -> Result<()> {
+        let n = password.chars().count();
+        if !(10..=200).contains(&n) {
+            return Err(Error::Invalid(
+                "Kies een wachtwoord van minstens 10 tekens.".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    fn request_cookie(name: &str) -> Option<String> {
+        let parts = use_context::<Parts>()?;
+        let header = parts.headers.get(COOKIE)?.to_str().ok()?;
+        cookie_value(header, name).map(String::from)
+    }
+
+    fn set_cookie(value: String) {
+        if let (Some(response), Ok(value)) = (
+            use_context::<leptos_axum::ResponseOptions>(),
+            HeaderValue::from_str(&value),
+        ) {
+            response.append_header(SET_COOKIE, value);
+        }
+    }
+
+    /// The CSRF token of this request, chosen once per request.
+    #[derive(Clone)]
+    struct RenderCsrf(String);
+
+    pub(super) fn csrf_for_render() -> String {
+        if let Some(RenderCsrf(token)) = use_context::<RenderCsrf>() {
+            return token;
+        }
+        let token = request_cookie(CSRF_COOKIE)
+            .filter(|t| t.len() == 64 && t.chars().all(|c| c.is_ascii_hexdigit()))
+            .unwrap_or_else(|| {
+                let token = new_secret();
+                set_csrf_cookie(&token);
+                token
+            });
+        provide_context(RenderCsrf(token.clone()));
+        token
+    }
+
+    fn set_csrf_cookie(token: &str) {
+        set_cookie(format!(
+            "{CSRF_COOKIE}={token}; Path=/; SameSite=Strict; Max-Age={}",
+            SESSION_DAYS * 86_400
+        ));
+    }
+
+    /// The logged-in user of this request, with the session's CSRF token.
+    pub async fn session() -> Result<Option<(UserRecord, String)>> {
+        let Some(secret) = request_cookie(SESSION_COOKIE) else {
+            return Ok(None);
+        };
+        let state = AppState::from_context()?;
+        db::session_user(&state.db, &hash_secret(&secret)).await
+    }
+
+    /// The user of a request's `Cookie` header, outside the pages (the router's guard).
+    pub async fn user_from_cookie_header(db: &db::Db, header: &str) -> Result<Option<Me>> {
+        let Some(secret) = cookie_value(header, SESSION_COOKIE) else {
+            return Ok(None);
+        };
+        Ok(db::session_user(db, &hash_secret(secret))
+            .await?
+            .map(|(u, _)| u.me))
+    }
+
+    /// The logged-in user, if any.
+    pub async fn current_user() -> Result<Option<Me>> {
+        Ok(session().await?.map(|(u, _)| u.me))
+    }
+
+    /// Refuses a forged form: the field must equal the cookie, and the session's token when
+    /// logged in. Call first in every state-changing server function.
+    pub async fn check_csrf(field: &str) -> Result<Option<Me>> {
+        let cookie = request_cookie(CSRF_COOKIE).unwrap_or_default();
+        let field = field.trim();
+        let matches = |a: &str, b: &str| {
+            a.len() == b.len()
+                && !a.is_empty()
+                && a.bytes()
+                    .zip(b.bytes())
+                    .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+                    == 0
+        };
+        if !matches(field, &cookie) {
+            return Err(Error::Forbidden);
+        }
+        match session().await? {
+            Some((user, csrf)) if matches(field, &csrf) => Ok(Some(user.me)),
+            Some(_) => Err(Error::Forbidden),
+            None => Ok(None),
+        }
+    }
+
+    /// Like [`check_csrf`], and the user must be logged in with one of `roles`.
+    pub async fn require(field: &str, roles: &[Role]) -> Result<Me> {
+        match check_csrf(field).await? {
+            Some(me) if roles.contains(&me.role) => Ok(me),
+            Some(_) => Err(Error::Forbidden),
+            None => Err(Error::Unauthenticated),
+        }
+    }
+
+    /// May this user manage this organisation? Providers: their own; coordinators: their
+    /// gemeente; admins: all.
+    pub async fn may_manage(me: &Me, organisation: Uuid) -> Result<bool> {
+        let state = AppState::from_context()?;
+        Ok(match me.role {
+            Role::Admin => true,
+            Role::Provider => db::user_organisations(&state.db, me.id)
+                .await?
+                .contains(&organisation),
+            Role::Coordinator => {
+                me.gemeente.is_some()
+                    && db::organisation_gemeente(&state.db, organisation).await? == me.gemeente
+            }
+            Role::Professional => false,
+        })
+    }
+
+    /// Starts a new session for `user` (always a new id: no session fixation), sets the
+    /// cookies and ends the session the browser had before.
+    pub async fn start_session(user: Uuid) -> Result<()> {
+        let state = AppState::from_context()?;
+        if let Some(old) = request_cookie(SESSION_COOKIE) {
+            db::delete_session(&state.db, &hash_secret(&old)).await?;
+        }
+        let secret = new_secret();
+        let csrf = new_secret();
+        db::create_session(
+            &state.db,
+            &hash_secret(&secret),
+            user,
+            &csrf,
+            Duration::days(SESSION_DAYS),
+        )
+        .await?;
+        set_cookie(format!(
+            "{SESSION_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}",
+            SESSION_DAYS * 86_400
+        ));
+        set_csrf_cookie(&csrf);
+        Ok(())
+    }
+
+    /// Ends the session of this request and clears its cookie.
+    pub async fn end_session() -> Result<()> {
+        let state = AppState::from_context()?;
+        if let Some(secret) = request_cookie(SESSION_COOKIE) {
+            db::delete_session(&state.db, &hash_secret(&secret)).await?;
+        }
+        set_cookie(format!(
+            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"
+        ));
+        set_csrf_cookie(&new_secret());
+        Ok(())
+    }
+
+    /// Who may call each server function, by its path. The router refuses any server function
+    /// that is not in this list.
+    pub fn access() -> Vec<(&'static str, Access)> {
+        use leptos::server_fn::ServerFn;
+
+        use crate::api::*;
+        vec![
+            (SearchOffers::PATH, Access::Public),
+            (Suggest::PATH, Access::Public),
+            (PostcodeAt::PATH, Access::Public),
+            (GetOffer::PATH, Access::Public),
+            (SimilarOffers::PATH, Access::Public),
+            (SignUp::PATH, Access::Public),
+            (MatchLanes::PATH, Access::Public),
+            (LeaveTalentEntry::PATH, Access::Public),
+            (Coalitions::PATH, Access::Public),
+            (Coalition::PATH, Access::Public),
+            (CoalitionChances::PATH, Access::Public),
+            // Until accounts replace it, the admin key is checked inside.
+            (StartCoalition::PATH, Access::Public),
+            (LogIn::PATH, Access::Public),
+            (LogOut::PATH, Access::Public),
+            (RequestReset::PATH, Access::Public),
+            (ResetPassword::PATH, Access::Public),
+            (WhoAmI::PATH, Access::Public),
+            (Dashboard::PATH, Access::Roles(MANAGERS)),
+            (SetSignupStatus::PATH, Access::Roles(MANAGERS)),
+            (ConfirmStillCorrect::PATH, Access::Roles(MANAGERS)),
+            (SetWaitingList::PATH, Access::Roles(MANAGERS)),
+            (PublishWaitingListNeed::PATH, Access::Roles(MANAGERS)),
+        ]
+    }
+}

@@ -1,0 +1,71 @@
+//! What the `/beheer` pages show (shared by server and browser).
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::auth::Me;
+
+/// Sign-up statuses, in order (the database checks the same list).
+pub const SIGNUP_STATUSES: [&str; 4] = ["nieuw", "contact gehad", "gestart", "geen plek"];
+
+/// The dashboard of a provider, coordinator or admin.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DashboardView {
+    /// Who is logged in.
+    pub me: Me,
+    /// Organisations they look after.
+    pub organisations: Vec<OrgView>,
+    /// Sign-up requests to their offers (providers only).
+    pub signups: Vec<SignupView>,
+}
+
+/// One organisation with its offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrgView {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Last check (YYYY-MM-DD).
+    pub last_verified: Option<String>,
+    /// Over six months since the last check.
+    pub overdue: bool,
+    /// Over nine months: hidden from search.
+    pub hidden: bool,
+    /// Its offers.
+    pub offers: Vec<OfferLine>,
+}
+
+/// One offer in the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferLine {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// People waiting.
+    pub waiting_list: i32,
+    /// Places.
+    pub capacity: Option<i32>,
+    /// A need is open for it already.
+    pub has_open_need: bool,
+}
+
+/// One "ik doe mee" request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignupView {
+    /// Id.
+    pub id: Uuid,
+    /// The offer.
+    pub offer: String,
+    /// Name.
+    pub name: String,
+    /// Phone or e-mail.
+    pub contact: String,
+    /// Message.
+    pub message: String,
+    /// nieuw, contact gehad, gestart, geen plek.
+    pub status: String,
+    /// Date (YYYY-MM-DD).
+    pub created: String,
+}

@@ -1,0 +1,166 @@
+//! `/beheer`: a provider's organisations, offers, waiting lists and sign-ups; the overdue list
+//! of a coordinator.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Redirect, A};
+use leptos_router::hooks::use_query_map;
+
+use super::set_status;
+use crate::api::{
+    dashboard, ConfirmStillCorrect, LogOut, PublishWaitingListNeed, SetSignupStatus, SetWaitingList,
+};
+use crate::auth::csrf_token;
+use crate::i18n::{fill, use_texts};
+use crate::manage::{DashboardView, OfferLine, OrgView, SignupView};
+
+/// The dashboard; anonymous visitors go to the login page.
+#[component]
+pub fn ManagePage() -> impl IntoView {
+    let t = use_texts();
+    // Changes send the browser back to `/beheer?bijgewerkt=...`: a new query reloads the data.
+    let query = use_query_map();
+    let data = Resource::new(move || query.read().get("bijgewerkt"), |_| dashboard());
+    view! {
+        <Title text=t.manage_title/>
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(Some(d)) => view! { <Dashboard d/> }.into_any(),
+                    Ok(None) => view! { <Redirect path="/inloggen"/> }.into_any(),
+                    Err(_) => {
+                        set_status(500);
+                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(d: DashboardView) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let published = move || query.read().get("gepubliceerd").is_some();
+    let bad_waiting = move || query.read().get("fout").is_some_and(|f| f == "wachtlijst");
+    let logout = ServerAction::<LogOut>::new();
+    let is_provider = d.me.role == crate::auth::Role::Provider;
+    view! {
+        <article class="manage">
+            <h1>{t.manage_title}</h1>
+            <p>{fill(t.manage_hello, &[&d.me.email])}</p>
+            <ActionForm action=logout>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <button type="submit" class="button-link" id="uitloggen">{t.logout_button}</button>
+            </ActionForm>
+            <Show when=published>
+                <p class="notice" role="status" id="oproep-geplaatst">{t.manage_published}</p>
+            </Show>
+            <Show when=bad_waiting>
+                <p class="problem" role="alert" id="wachtlijst-probleem">{t.manage_bad_waiting}</p>
+            </Show>
+            {d.organisations.is_empty().then(|| view! { <p>{t.manage_no_orgs}</p> })}
+            {d.organisations.into_iter().map(|o| view! { <Organisation o/> }).collect_view()}
+            {is_provider.then(|| view! { <Signups list=d.signups/> })}
+        </article>
+    }
+}
+
+#[component]
+fn Organisation(o: OrgView) -> impl IntoView {
+    let t = use_texts();
+    let confirm = ServerAction::<ConfirmStillCorrect>::new();
+    let checked = match &o.last_verified {
+        Some(d) => fill(t.manage_checked, &[d]),
+        None => t.manage_never.to_string(),
+    };
+    let heading = format!("org-{}", o.id);
+    let labelled_by = heading.clone();
+    view! {
+        <section class="manage-org" aria-labelledby=labelled_by data-org=o.id.to_string()>
+            <h2 id=heading>{o.name.clone()}</h2>
+            <p>{checked}</p>
+            {o.hidden.then(|| view! { <p class="problem">{t.manage_hidden}</p> })}
+            {(o.overdue && !o.hidden).then(|| view! { <p class="notice">{t.manage_overdue}</p> })}
+            <ActionForm action=confirm>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="organisatie" value=o.id.to_string()/>
+                <button type="submit" class="button-primary confirm">{t.manage_confirm}</button>
+            </ActionForm>
+            <ul class="manage-offers">
+                {o.offers.into_iter().map(|offer| view! { <Offer offer/> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Offer(offer: OfferLine) -> impl IntoView {
+    let t = use_texts();
+    let save = ServerAction::<SetWaitingList>::new();
+    let publish = ServerAction::<PublishWaitingListNeed>::new();
+    let input_id = format!("wachtlijst-{}", offer.id);
+    let propose = offer.waiting_list > 0 && !offer.has_open_need;
+    view! {
+        <li class="manage-offer" data-offer=offer.id.to_string()>
+            <A href=format!("/aanbod/{}", offer.id)>{offer.name.clone()}</A>
+            <ActionForm action=save attr:class="inline-form">
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="aanbod" value=offer.id.to_string()/>
+                <label for=input_id.clone()>{t.manage_waiting}</label>
+                <input id=input_id type="number" name="wachtlijst" min="0" inputmode="numeric"
+                    value=offer.waiting_list.to_string()/>
+                <button type="submit" class="button-link">{t.manage_save}</button>
+            </ActionForm>
+            {propose.then(|| view! {
+                <div class="proposal-need">
+                    <p>{fill(t.manage_propose, &[&offer.waiting_list.to_string()])}</p>
+                    <ActionForm action=publish>
+                        <input type="hidden" name="csrf" value=csrf_token()/>
+                        <input type="hidden" name="aanbod" value=offer.id.to_string()/>
+                        <button type="submit" class="button-primary publish-need">{t.manage_publish}</button>
+                    </ActionForm>
+                </div>
+            })}
+        </li>
+    }
+}
+
+#[component]
+fn Signups(list: Vec<SignupView>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="manage-signups" aria-labelledby="aanmeldingen-titel">
+            <h2 id="aanmeldingen-titel">{t.manage_signups}</h2>
+            <p>{t.manage_signup_note}</p>
+            {list.is_empty().then(|| view! { <p>{t.manage_no_signups}</p> })}
+            <ul class="offer-list">
+                {list.into_iter().map(|s| {
+                    let action = ServerAction::<SetSignupStatus>::new();
+                    let select_id = format!("status-{}", s.id);
+                    let current = s.status.clone();
+                    view! {
+                        <li class="offer-card signup-request">
+                            <h3>{s.name.clone()} " · " {s.offer.clone()}</h3>
+                            <p>{s.contact.clone()} " · " {s.created.clone()}</p>
+                            {(!s.message.is_empty()).then(|| view! { <p>{s.message.clone()}</p> })}
+                            <ActionForm action attr:class="inline-form">
+                                <input type="hidden" name="csrf" value=csrf_token()/>
+                                <input type="hidden" name="aanmelding" value=s.id.to_string()/>
+                                <label for=select_id.clone()>"Status"</label>
+                                <select id=select_id name="status">
+                                    {crate::manage::SIGNUP_STATUSES.iter().map(|st| {
+                                        let selected = *st == current;
+                                        view! { <option value=*st selected=selected>{*st}</option> }
+                                    }).collect_view()}
+                                </select>
+                                <button type="submit" class="button-link">{t.manage_save}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}

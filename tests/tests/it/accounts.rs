@@ -1,0 +1,586 @@
+//! Accounts: the authorisation matrix over every server function, CSRF, sessions, password
+//! reset, and what providers maintain (waiting list → need, freshness → search).
+
+use leptos::server_fn::ServerFn;
+use reqwest::redirect::Policy;
+use uuid::Uuid;
+
+use crate::support::{on_both_backends, Backend, TestApp};
+use app::auth::{Access, Role};
+
+/// A logged-in browser, as cookies plus the CSRF token its forms carry.
+struct Session {
+    cookies: String,
+    csrf: String,
+}
+
+impl Session {
+    fn anonymous() -> Session {
+        let csrf = "a".repeat(64);
+        Session {
+            cookies: format!("sk_csrf={csrf}"),
+            csrf,
+        }
+    }
+}
+
+/// Creates a user with a live session.
+async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> Session {
+    let db = &app.state.db;
+    let email = format!("{}-{}@example.org", role.code(), Uuid::new_v4().simple());
+    let user = app::db::create_user(
+        db,
+        &email,
+        "Test",
+        role,
+        gemeente,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    for org in orgs {
+        app::db::link_user_organisation(db, user, *org)
+            .await
+            .unwrap();
+    }
+    let secret = app::auth::new_secret();
+    let csrf = app::auth::new_secret();
+    app::db::create_session(
+        db,
+        &app::auth::hash_secret(&secret),
+        user,
+        &csrf,
+        chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    Session {
+        cookies: format!("sk_sessie={secret}; sk_csrf={csrf}"),
+        csrf,
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Posts a server function as a plain form; returns the status and the Location header.
+async fn post(
+    app: &TestApp,
+    path: &str,
+    session: &Session,
+    fields: &[(&str, String)],
+) -> (u16, String) {
+    let mut form: Vec<(&str, String)> = vec![("csrf", session.csrf.clone())];
+    form.extend(fields.iter().cloned());
+    let response = client()
+        .post(app.url(path))
+        // As a browser posts a form without JavaScript: redirects are real 3xx answers.
+        .header("accept", "text/html")
+        .header("cookie", &session.cookies)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    (response.status().as_u16(), location)
+}
+
+fn club() -> Uuid {
+    server::demo::demo_id("org:vv-de-meern")
+}
+fn club_offer() -> Uuid {
+    server::demo::demo_id("svc:vv-de-meern-jeugd")
+}
+fn other_org() -> Uuid {
+    server::demo::demo_id("org:geldzaken-op-maat")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_server_function_has_an_access_rule() {
+    let table = server::guard::Table::build();
+    let missing: Vec<&str> = table
+        .entries()
+        .into_iter()
+        .filter(|(_, rule)| rule.is_none())
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a rule: {missing:?}"
+    );
+    assert!(table.entries().len() >= 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let signup = app::db::save_signup(&app.state.db, club_offer(), "Sam", "06 12345678", "")
+        .await
+        .unwrap()
+        .unwrap();
+    let sessions: Vec<(&str, Session)> = vec![
+        ("anonymous", Session::anonymous()),
+        (
+            "provider of A",
+            login_as(&app, Role::Provider, None, &[club()]).await,
+        ),
+        (
+            "provider of B",
+            login_as(&app, Role::Provider, None, &[other_org()]).await,
+        ),
+        (
+            "professional",
+            login_as(&app, Role::Professional, None, &[]).await,
+        ),
+        (
+            "coordinator elsewhere",
+            login_as(&app, Role::Coordinator, Some("GM0363"), &[]).await,
+        ),
+        (
+            "coordinator",
+            login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await,
+        ),
+        ("admin", login_as(&app, Role::Admin, None, &[]).await),
+    ];
+    // Every role-bound server function, with a request that touches organisation A.
+    type Route<'a> = (&'a str, &'a str, Vec<(&'a str, String)>);
+    let routes: Vec<Route> = vec![
+        (
+            "set waiting list",
+            app::api::SetWaitingList::PATH,
+            vec![
+                ("aanbod", club_offer().to_string()),
+                ("wachtlijst", "30".into()),
+            ],
+        ),
+        (
+            "alles klopt nog",
+            app::api::ConfirmStillCorrect::PATH,
+            vec![("organisatie", club().to_string())],
+        ),
+        (
+            "publish need",
+            app::api::PublishWaitingListNeed::PATH,
+            vec![("aanbod", club_offer().to_string())],
+        ),
+        (
+            "sign-up status",
+            app::api::SetSignupStatus::PATH,
+            vec![
+                ("aanmelding", signup.to_string()),
+                ("status", "gestart".into()),
+            ],
+        ),
+        ("dashboard", app::api::Dashboard::PATH, vec![]),
+    ];
+    // The test covers every role-bound route the router knows: none is left out.
+    let role_bound: Vec<&str> = server::guard::Table::build()
+        .entries()
+        .into_iter()
+        .filter(|(_, rule)| matches!(rule, Some(Access::Roles(_))))
+        .map(|(path, _)| path)
+        .collect();
+    for path in &role_bound {
+        assert!(
+            routes.iter().any(|(_, p, _)| p == path),
+            "{path} is not in the matrix"
+        );
+    }
+    let allowed = |role: &str, route: &str| match (role, route) {
+        ("provider of A", _) => true,
+        // Everyone who manages listings has a dashboard of their own.
+        ("provider of B" | "coordinator elsewhere", "dashboard") => true,
+        ("coordinator" | "admin", "sign-up status") => false,
+        ("coordinator" | "admin", _) => true,
+        _ => false,
+    };
+    let mut wrong = Vec::new();
+    for (role, session) in &sessions {
+        for (route, path, fields) in &routes {
+            let (status, _) = post(&app, path, session, fields).await;
+            let ok = (200..400).contains(&status);
+            if ok != allowed(role, route) || !(ok || status == 401 || status == 403) {
+                wrong.push(format!("{role} × {route}: {status}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "unexpected answers:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forged_form_without_the_right_csrf_token_is_refused() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let mut session = login_as(&app, Role::Provider, None, &[club()]).await;
+    let fields = vec![
+        ("aanbod", club_offer().to_string()),
+        ("wachtlijst", "0".into()),
+    ];
+
+    // A form on another site cannot read our cookie, so it cannot send the token.
+    session.csrf = "b".repeat(64);
+    let (status, _) = post(&app, app::api::SetWaitingList::PATH, &session, &fields).await;
+
+    assert_eq!(status, 403);
+    let detail = app::db::offer_detail(&app.state.db, club_offer(), app::i18n::Lang::Nl)
+        .await
+        .unwrap();
+    assert_eq!(detail.waiting_list, 34, "nothing changed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logging_in_always_starts_a_new_session_and_logging_out_ends_it() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let db = &app.state.db;
+    app::db::create_user(
+        db,
+        "aanbieder@example.org",
+        "A",
+        Role::Provider,
+        None,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    // An attacker plants a session id before the victim logs in.
+    let planted = "c".repeat(64);
+    let csrf = "d".repeat(64);
+    let before = Session {
+        cookies: format!("sk_sessie={planted}; sk_csrf={csrf}"),
+        csrf: csrf.clone(),
+    };
+
+    let response = client()
+        .post(app.url(app::api::LogIn::PATH))
+        .header("accept", "text/html")
+        .header("cookie", &before.cookies)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", "Aanbieder@example.org"),
+            ("wachtwoord", "een lang wachtwoord"),
+        ])
+        .send()
+        .await
+        .unwrap();
+
+    assert!(response.status().is_redirection(), "{}", response.status());
+    assert_eq!(response.headers()["location"], "/beheer");
+    let cookies: Vec<String> = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    let session = cookies
+        .iter()
+        .find(|c| c.starts_with("sk_sessie="))
+        .unwrap();
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"));
+    let secret = session
+        .trim_start_matches("sk_sessie=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert_ne!(secret, planted, "never the planted id");
+    assert!(app::db::session_user(db, &app::auth::hash_secret(&planted))
+        .await
+        .unwrap()
+        .is_none());
+    let new_csrf = cookies
+        .iter()
+        .find(|c| c.starts_with("sk_csrf="))
+        .unwrap()
+        .trim_start_matches("sk_csrf=")
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(app::db::session_user(db, &app::auth::hash_secret(&secret))
+        .await
+        .unwrap()
+        .is_some());
+
+    let logged_in = Session {
+        cookies: format!("sk_sessie={secret}; sk_csrf={new_csrf}"),
+        csrf: new_csrf,
+    };
+    let (status, location) = post(&app, app::api::LogOut::PATH, &logged_in, &[]).await;
+    assert!(
+        (300..400).contains(&status) && location == "/",
+        "{status} {location}"
+    );
+    assert!(
+        app::db::session_user(db, &app::auth::hash_secret(&secret))
+            .await
+            .unwrap()
+            .is_none(),
+        "the session is gone"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_password_says_so_without_telling_whether_the_account_exists() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    app::db::create_user(
+        &app.state.db,
+        "a@example.org",
+        "",
+        Role::Provider,
+        None,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    let anonymous = Session::anonymous();
+
+    let (_, wrong_password) = post(
+        &app,
+        app::api::LogIn::PATH,
+        &anonymous,
+        &[
+            ("email", "a@example.org".into()),
+            ("wachtwoord", "fout".into()),
+        ],
+    )
+    .await;
+    let (_, no_account) = post(
+        &app,
+        app::api::LogIn::PATH,
+        &anonymous,
+        &[
+            ("email", "b@example.org".into()),
+            ("wachtwoord", "fout".into()),
+        ],
+    )
+    .await;
+
+    assert_eq!(wrong_password, "/inloggen?fout=onjuist");
+    assert_eq!(no_account, wrong_password);
+    let mut last = String::new();
+    for _ in 0..10 {
+        last = post(
+            &app,
+            app::api::LogIn::PATH,
+            &anonymous,
+            &[
+                ("email", "a@example.org".into()),
+                ("wachtwoord", "fout".into()),
+            ],
+        )
+        .await
+        .1;
+    }
+    assert_eq!(last, "/inloggen?fout=te-vaak", "guessing is slowed down");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_reset_link_works_once_and_ends_other_sessions() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let old = login_as(&app, Role::Provider, None, &[club()]).await;
+    let email = app::db::find_user(&app.state.db, "x").await.unwrap();
+    assert!(email.is_none());
+    // Find the user of the session, ask a reset for them.
+    let me = app::db::session_user(
+        &app.state.db,
+        &app::auth::hash_secret(
+            old.cookies
+                .split(';')
+                .next()
+                .unwrap()
+                .trim_start_matches("sk_sessie="),
+        ),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+    .0
+    .me;
+    let anonymous = Session::anonymous();
+    let (_, location) = post(
+        &app,
+        app::api::RequestReset::PATH,
+        &anonymous,
+        &[("email", me.email.clone())],
+    )
+    .await;
+    assert_eq!(location, "/wachtwoord-vergeten?verstuurd=ja");
+
+    let mail_dir = app.data_dir().join("mail");
+    let mail = std::fs::read_dir(&mail_dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(mail).unwrap();
+    assert!(text.contains(&format!("To: {}", me.email)));
+    let token = text
+        .split("/wachtwoord/")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+
+    let (_, location) = post(
+        &app,
+        app::api::ResetPassword::PATH,
+        &anonymous,
+        &[("token", token.clone()), ("wachtwoord", "kort".into())],
+    )
+    .await;
+    assert!(location.ends_with("?fout=kort"), "{location}");
+    let (_, location) = post(
+        &app,
+        app::api::ResetPassword::PATH,
+        &anonymous,
+        &[
+            ("token", token.clone()),
+            ("wachtwoord", "een nieuw lang wachtwoord".into()),
+        ],
+    )
+    .await;
+    assert_eq!(location, "/beheer");
+    let (_, location) = post(
+        &app,
+        app::api::ResetPassword::PATH,
+        &anonymous,
+        &[
+            ("token", token),
+            ("wachtwoord", "nog een ander wachtwoord".into()),
+        ],
+    )
+    .await;
+    assert!(
+        location.ends_with("?fout=verlopen"),
+        "a link works once: {location}"
+    );
+    let (status, _) = post(&app, app::api::Dashboard::PATH, &old, &[]).await;
+    assert_eq!(
+        status, 401,
+        "the old session ended with the password change"
+    );
+}
+
+on_both_backends! {
+    async fn a_waiting_list_proposes_a_need_that_residents_with_the_talent_find(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let walking = server::demo::demo_id("svc:vv-de-meern-walking");
+
+        let (status, _) = post(&app, app::api::SetWaitingList::PATH, &provider, &[("aanbod", walking.to_string()), ("wachtlijst", "12".into())]).await;
+        assert!((300..400).contains(&status), "{status}");
+        let (status, location) = post(&app, app::api::PublishWaitingListNeed::PATH, &provider, &[("aanbod", walking.to_string())]).await;
+        assert!((300..400).contains(&status), "{status}");
+        assert!(location.starts_with("/beheer?bijgewerkt=") && location.ends_with("&gepubliceerd=ja"), "{location}");
+
+        let (_, html) = app.get("/ik-kan-iets?talent=voetbal&waar=3454").await;
+        assert!(html.contains("Vrijwilligers om de wachtlijst weg te werken: Walking football voor 60-plussers"), "{html}");
+        let trail = app::db::audit_trail(&app.state.db, "service", &walking.to_string()).await.unwrap();
+        assert_eq!(trail[0].2, "waiting_list");
+    }
+
+    async fn an_overdue_listing_leaves_search_and_comes_back_after_alles_klopt_nog(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[other_org()]).await;
+        let long_ago = chrono::Utc::now().date_naive() - chrono::Days::new(300);
+        let sql = "UPDATE services SET last_verified_on = $1 WHERE organization_id = $2";
+        match &app.state.db {
+            app::db::Db::Sqlite(p) => { sqlx::query(sql).bind(long_ago).bind(other_org()).execute(p).await.unwrap(); }
+            app::db::Db::Postgres(p) => { sqlx::query(sql).bind(long_ago).bind(other_org()).execute(p).await.unwrap(); }
+        }
+        server::reindex(&app.state).await.unwrap();
+        let found = |html: &str| html.contains("Spreekuur geldzaken");
+        let (_, html) = app.get("/?q=geldzaken&waar=3562").await;
+        assert!(!found(&html), "hidden after nine months");
+
+        let (status, _) = post(&app, app::api::ConfirmStillCorrect::PATH, &provider, &[("organisatie", other_org().to_string())]).await;
+        assert!((300..400).contains(&status));
+
+        // Every node follows the change log; give this one a moment.
+        let mut back = false;
+        for _ in 0..50 {
+            let (_, html) = app.get("/?q=geldzaken&waar=3562").await;
+            if found(&html) { back = true; break; }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(back, "back in search after alles klopt nog");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_provider_logs_in_sets_a_waiting_list_and_publishes_the_proposed_need_in_chromium() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let user = app::db::create_user(
+        &app.state.db,
+        "club@example.org",
+        "Club",
+        Role::Provider,
+        None,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    app::db::link_user_organisation(&app.state.db, user, club())
+        .await
+        .unwrap();
+    let walking = server::demo::demo_id("svc:vv-de-meern-walking");
+    let browser = crate::support::webdriver::Browser::start(true).await;
+
+    browser.goto_hydrated(&app.url("/beheer")).await;
+    // Not logged in: the dashboard sends people to the login page.
+    browser
+        .wait_until("return location.pathname === '/inloggen';")
+        .await;
+    browser
+        .wait_until("return document.body.dataset.hydrated === 'true';")
+        .await;
+    let email = browser.wait_for("#email").await;
+    browser.type_text(&email, "club@example.org").await;
+    let password = browser.wait_for("#wachtwoord").await;
+    browser.type_text(&password, "een lang wachtwoord").await;
+    let submit = browser.wait_for("button[type=submit]").await;
+    browser.click(&submit).await;
+    browser
+        .wait_until(
+            "return location.pathname === '/beheer' && !!document.querySelector('.manage-org');",
+        )
+        .await;
+
+    let field = browser.wait_for(&format!("#wachtlijst-{walking}")).await;
+    browser
+        .execute(&format!(
+            "document.getElementById('wachtlijst-{walking}').value = ''; return true;"
+        ))
+        .await;
+    browser.type_text(&field, "12").await;
+    let save = browser
+        .wait_for(&format!("li[data-offer='{walking}'] .inline-form button"))
+        .await;
+    browser.click(&save).await;
+    let publish = browser
+        .wait_for(&format!("li[data-offer='{walking}'] .publish-need"))
+        .await;
+    browser.click(&publish).await;
+    browser.wait_for("#oproep-geplaatst").await;
+
+    let (_, html) = app.get("/ik-kan-iets?talent=voetbal&waar=3454").await;
+    assert!(html.contains(
+        "Vrijwilligers om de wachtlijst weg te werken: Walking football voor 60-plussers"
+    ));
+    browser.close().await;
+}
