@@ -73,6 +73,8 @@ pub enum Access {
 
 /// Roles that manage listings.
 pub const MANAGERS: &[Role] = &[Role::Provider, Role::Coordinator, Role::Admin];
+/// Providers only.
+pub const PROVIDERS: &[Role] = &[Role::Provider];
 /// Roles that moderate.
 pub const MODERATORS: &[Role] = &[Role::Coordinator, Role::Admin];
 /// Every role.
@@ -346,6 +348,14 @@ mod server {
             (ConfirmStillCorrect::PATH, Access::Roles(MANAGERS)),
             (SetWaitingList::PATH, Access::Roles(MANAGERS)),
             (PublishWaitingListNeed::PATH, Access::Roles(MANAGERS)),
+            (ReportProblem::PATH, Access::Public),
+            (ModerationQueue::PATH, Access::Roles(MODERATORS)),
+            (CloseReport::PATH, Access::Roles(MODERATORS)),
+            (DecideOrganisation::PATH, Access::Roles(MODERATORS)),
+            (DecideClaim::PATH, Access::Roles(MODERATORS)),
+            (RegisterOrganisation::PATH, Access::Roles(PROVIDERS)),
+            (ClaimOrganisation::PATH, Access::Roles(PROVIDERS)),
+            (OrganisationsNamed::PATH, Access::Roles(PROVIDERS)),
         ]
     }
 }

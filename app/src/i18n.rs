@@ -502,6 +502,44 @@ texts! {
     manage_no_signups: "Nog geen aanmeldingen.", "No sign-ups yet.";
     manage_signup_note: "Aanmeldingen worden na zes maanden vanzelf verwijderd.", "Sign-ups are deleted automatically after six months.";
 
+    // Reports, registration, claims, moderation
+    report_link: "Klopt er iets niet?", "Something not right?";
+    report_title: "Klopt er iets niet?", "Something not right?";
+    report_lead: "Laat ons weten wat er niet klopt aan: {}. De gemeente en de organisatie kijken ernaar. Je hoeft je naam niet te geven.",
+        "Tell us what is not right about: {}. The municipality and the organisation will look at it. You do not need to give your name.";
+    report_message: "Wat klopt er niet?", "What is not right?";
+    report_send: "Verstuur", "Send";
+    report_thanks: "Dank je! We kijken ernaar.", "Thank you! We will look into it.";
+    report_bad: "Schrijf in een paar woorden wat er niet klopt (hoogstens 1000 tekens).", "Write in a few words what is not right (at most 1000 characters).";
+    detail_overdue: "Dit is al meer dan een half jaar niet gecontroleerd. Bel even voordat je gaat.", "This has not been checked for over six months. Please call before you go.";
+    mod_title: "Moderatie", "Moderation";
+    mod_reports: "Meldingen", "Reports";
+    mod_orgs: "Nieuwe organisaties", "New organisations";
+    mod_claims: "Aanvragen om te beheren", "Requests to manage";
+    mod_empty: "Niets te doen.", "Nothing to do.";
+    mod_done: "Afgehandeld", "Done";
+    mod_approve: "Goedkeuren", "Approve";
+    mod_reject: "Afwijzen", "Reject";
+    reg_title: "Nieuwe organisatie aanmelden", "Register a new organisation";
+    reg_lead: "De gemeente kijkt je aanmelding na. Daarna staat je organisatie op de kaart.", "The municipality checks your registration. Then your organisation appears on the map.";
+    reg_name: "Naam van de organisatie", "Name of the organisation";
+    reg_description: "Wat doen jullie? (in gewone woorden)", "What do you do? (in plain words)";
+    reg_address: "Straat en huisnummer", "Street and number";
+    reg_city: "Plaats", "Town";
+    reg_send: "Meld aan", "Register";
+    reg_bad_name: "Vul de naam in (2 tot 120 tekens).", "Fill in the name (2 to 120 characters).";
+    reg_bad_description: "Houd de beschrijving korter dan 2000 tekens.", "Keep the description under 2000 characters.";
+    reg_bad_address: "Vul straat en huisnummer in.", "Fill in street and number.";
+    reg_bad_postcode: "Deze postcode kennen we niet. Schrijf hem zoals 3454 AB.", "We do not know this postcode. Write it like 3454 AB.";
+    reg_bad_city: "Vul de plaats in.", "Fill in the town.";
+    reg_done: "Dank je! De gemeente kijkt je aanmelding na.", "Thank you! The municipality will check your registration.";
+    claim_title: "Je organisatie staat al op de kaart?", "Your organisation is already on the map?";
+    claim_search: "Zoek op naam", "Search by name";
+    claim_button: "Dit is mijn organisatie", "This is my organisation";
+    claim_message: "Wie ben je bij deze organisatie?", "Who are you at this organisation?";
+    claim_done: "Dank je! De gemeente bevestigt dat jij deze organisatie beheert.", "Thank you! The municipality will confirm that you manage this organisation.";
+    manage_links: "Meer", "More";
+
     // About and not found
     about_title: "Over deze kaart", "About this map";
     about_intro: "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op.",

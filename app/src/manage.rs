@@ -69,3 +69,53 @@ pub struct SignupView {
     /// Date (YYYY-MM-DD).
     pub created: String,
 }
+
+/// What a coordinator decides on.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QueueView {
+    /// "Klopt er iets niet?" reports.
+    pub reports: Vec<ReportView>,
+    /// New organisations waiting for approval.
+    pub organisations: Vec<PendingOrgView>,
+    /// Claims on existing organisations.
+    pub claims: Vec<ClaimView>,
+}
+
+/// A report from a resident.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    /// Id.
+    pub id: Uuid,
+    /// The offer.
+    pub offer_id: Uuid,
+    /// Its name.
+    pub offer: String,
+    /// What is wrong.
+    pub message: String,
+    /// Date.
+    pub created: String,
+}
+
+/// A new organisation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingOrgView {
+    /// Id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+}
+
+/// A claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimView {
+    /// Id.
+    pub id: Uuid,
+    /// The organisation.
+    pub organisation: String,
+    /// Who asks.
+    pub email: String,
+    /// Why.
+    pub message: String,
+}

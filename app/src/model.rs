@@ -165,6 +165,8 @@ pub struct OfferDetail {
     pub last_verified: Option<String>,
     /// False when the offer is paused or stopped.
     pub active: bool,
+    /// Not checked for over six months.
+    pub overdue: bool,
 }
 
 /// A location of an offer.

@@ -8,9 +8,9 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ChancesPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HomePage,
-    KeukentafelPage, LoginPage, ManagePage, NotFound, OfferPage, ResetPasswordPage, SignUpPage,
-    TalentsPage, ThanksPage,
+    AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HomePage,
+    KeukentafelPage, LoginPage, ManagePage, ModerationPage, NotFound, OfferPage, RegisterPage,
+    ReportPage, ResetPasswordPage, SignUpPage, TalentsPage, ThanksPage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -78,6 +78,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer") view=ManagePage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/moderatie") view=ModerationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/nieuwe-organisatie") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/claimen") view=ClaimPage ssr=SsrMode::Async/>
+                    <Route path=path!("/aanbod/:id/melden") view=ReportPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

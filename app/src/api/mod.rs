@@ -5,6 +5,7 @@ mod coalitions;
 mod location;
 mod manage;
 mod matching;
+mod moderation;
 mod offer;
 mod search;
 mod signup;
@@ -25,6 +26,12 @@ pub use manage::{
     SetWaitingList,
 };
 pub use matching::{leave_talent_entry, match_lanes, LeaveTalentEntry, MatchLanes};
+pub use moderation::{
+    claim_organisation, close_report, decide_claim, decide_organisation, moderation_queue,
+    organisations_named, register_organisation, report_problem, ClaimOrganisation, CloseReport,
+    DecideClaim, DecideOrganisation, ModerationQueue, OrganisationsNamed, RegisterOrganisation,
+    ReportProblem,
+};
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};

@@ -9,6 +9,7 @@ mod dataset;
 mod load;
 mod manage;
 mod matching;
+mod moderation;
 mod offers;
 mod outbox;
 mod signups;
@@ -45,6 +46,10 @@ pub use manage::{
     SIGNUP_STATUSES,
 };
 pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
+pub use moderation::{
+    close_report, create_claim, decide_claim, decide_organisation, find_organisations, queue,
+    register_organisation, save_report, subject_organisation,
+};
 pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
 pub use offers::{
     index_documents, index_documents_count, language_name, offer_detail, offer_summaries,

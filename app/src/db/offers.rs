@@ -475,6 +475,8 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
         waiting_list: row.waiting_list,
         last_verified: row.last_verified_on.map(|d| date_in_words(d, lang)),
         active: row.status == "active",
+        overdue: freshness(row.last_verified_on, chrono::Utc::now().date_naive())
+            != Freshness::Fresh,
     })
 }
 

@@ -46,6 +46,9 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
     let bad_waiting = move || query.read().get("fout").is_some_and(|f| f == "wachtlijst");
     let logout = ServerAction::<LogOut>::new();
     let is_provider = d.me.role == crate::auth::Role::Provider;
+    let is_moderator = crate::auth::MODERATORS.contains(&d.me.role);
+    let registered = move || query.read().get("aangemeld").is_some();
+    let claimed = move || query.read().get("geclaimd").is_some();
     view! {
         <article class="manage">
             <h1>{t.manage_title}</h1>
@@ -54,6 +57,21 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <button type="submit" class="button-link" id="uitloggen">{t.logout_button}</button>
             </ActionForm>
+            <nav class="manage-links" aria-label=t.manage_links>
+                <ul class="chips">
+                    {is_provider.then(|| view! {
+                        <li><A href="/beheer/nieuwe-organisatie" attr:class="chip">{t.reg_title}</A></li>
+                        <li><A href="/beheer/claimen" attr:class="chip">{t.claim_title}</A></li>
+                    })}
+                    {is_moderator.then(|| view! { <li><A href="/beheer/moderatie" attr:class="chip">{t.mod_title}</A></li> })}
+                </ul>
+            </nav>
+            <Show when=registered>
+                <p class="notice" role="status" id="aangemeld">{t.reg_done}</p>
+            </Show>
+            <Show when=claimed>
+                <p class="notice" role="status" id="geclaimd">{t.claim_done}</p>
+            </Show>
             <Show when=published>
                 <p class="notice" role="status" id="oproep-geplaatst">{t.manage_published}</p>
             </Show>

@@ -8,8 +8,11 @@ mod home;
 mod keukentafel;
 mod login;
 mod manage;
+mod moderation;
 mod not_found;
 mod offer;
+mod register;
+mod report;
 mod signup;
 mod talents;
 
@@ -21,8 +24,11 @@ pub use home::HomePage;
 pub use keukentafel::KeukentafelPage;
 pub use login::{ForgotPasswordPage, LoginPage, ResetPasswordPage};
 pub use manage::ManagePage;
+pub use moderation::ModerationPage;
 pub use not_found::NotFound;
 pub use offer::OfferPage;
+pub use register::{ClaimPage, RegisterPage};
+pub use report::ReportPage;
 pub use signup::{SignUpPage, ThanksPage};
 pub use talents::TalentsPage;
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{set_status, NotFound};
 use crate::api::{get_offer, similar_offers};
@@ -43,6 +43,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
     let d = detail;
+    let reported = use_query_map().read_untracked().get("gemeld").is_some();
     let here: Vec<Marker> = d
         .locations
         .iter()
@@ -67,6 +68,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
         <Title text=d.name.clone()/>
         <article class="offer-detail">
             <p class="breadcrumb"><A href="/">{t.nav_search}</A></p>
+            {reported.then(|| view! { <p class="notice" role="status" id="gemeld">{t.report_thanks}</p> })}
             <h1>{d.name.clone()}</h1>
             <p class="org">{d.organisation.clone()} " · " {d.kind_label.clone()}</p>
             {(!d.active).then(|| view! { <p class="notice">{t.detail_paused}</p> })}
@@ -111,6 +113,8 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                 {d.url.clone().map(|u| view! { <li><a href=u.clone() rel="noopener">{t.website}</a></li> })}
             </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
+            {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}
+            <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p>
             {(!nearby.is_empty()).then(|| view! {
                 <section class="nearby" aria-labelledby="dichtbij-titel">
                     <h2 id="dichtbij-titel">{t.nearby_title}</h2>

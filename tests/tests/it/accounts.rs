@@ -181,6 +181,50 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             ],
         ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
+        ("moderation queue", app::api::ModerationQueue::PATH, vec![]),
+        // Reports and claims are decided once: each request gets its own (filled in below).
+        (
+            "close report",
+            app::api::CloseReport::PATH,
+            vec![("besluit", "ja".into())],
+        ),
+        (
+            "decide claim",
+            app::api::DecideClaim::PATH,
+            vec![("besluit", "nee".into())],
+        ),
+        (
+            "decide organisation",
+            app::api::DecideOrganisation::PATH,
+            vec![
+                ("organisatie", club().to_string()),
+                ("besluit", "ja".into()),
+            ],
+        ),
+        (
+            "register organisation",
+            app::api::RegisterOrganisation::PATH,
+            vec![
+                ("naam", "Buurtmoestuin De Bongerd".into()),
+                ("beschrijving", String::new()),
+                ("adres", "Bongerdlaan 1".into()),
+                ("postcode", "3454 AB".into()),
+                ("plaats", "De Meern".into()),
+            ],
+        ),
+        (
+            "claim organisation",
+            app::api::ClaimOrganisation::PATH,
+            vec![
+                ("organisatie", club().to_string()),
+                ("bericht", "ik ben de secretaris".into()),
+            ],
+        ),
+        (
+            "find organisations",
+            app::api::OrganisationsNamed::PATH,
+            vec![("zoek", "voetbal".into())],
+        ),
     ];
     // The test covers every role-bound route the router knows: none is left out.
     let role_bound: Vec<&str> = server::guard::Table::build()
@@ -195,18 +239,63 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             "{path} is not in the matrix"
         );
     }
-    let allowed = |role: &str, route: &str| match (role, route) {
-        ("provider of A", _) => true,
-        // Everyone who manages listings has a dashboard of their own.
-        ("provider of B" | "coordinator elsewhere", "dashboard") => true,
-        ("coordinator" | "admin", "sign-up status") => false,
-        ("coordinator" | "admin", _) => true,
+    let provider_only = [
+        "register organisation",
+        "claim organisation",
+        "find organisations",
+    ];
+    let moderation = [
+        "moderation queue",
+        "close report",
+        "decide claim",
+        "decide organisation",
+    ];
+    let allowed = |role: &str, route: &str| match role {
+        "provider of A" => !moderation.contains(&route),
+        // Everyone who manages listings has a dashboard of their own, and may register or claim.
+        "provider of B" => route == "dashboard" || provider_only.contains(&route),
+        "coordinator elsewhere" => route == "dashboard" || route == "moderation queue",
+        "coordinator" | "admin" => route != "sign-up status" && !provider_only.contains(&route),
         _ => false,
+    };
+    let claimant = app::db::create_user(
+        &app.state.db,
+        "claimant@example.org",
+        "",
+        Role::Provider,
+        None,
+        "",
+    )
+    .await
+    .unwrap();
+    let admin = app::auth::Me {
+        id: Uuid::nil(),
+        email: String::new(),
+        name: String::new(),
+        role: Role::Admin,
+        gemeente: None,
     };
     let mut wrong = Vec::new();
     for (role, session) in &sessions {
         for (route, path, fields) in &routes {
-            let (status, _) = post(&app, path, session, fields).await;
+            let mut fields = fields.clone();
+            match *route {
+                "close report" => {
+                    app::db::save_report(&app.state.db, club_offer(), "De tijden kloppen niet")
+                        .await
+                        .unwrap();
+                    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+                    fields.push(("melding", queue.reports.last().unwrap().id.to_string()));
+                }
+                "decide claim" => {
+                    let claim = app::db::create_claim(&app.state.db, claimant, club(), "")
+                        .await
+                        .unwrap();
+                    fields.push(("claim", claim.to_string()));
+                }
+                _ => {}
+            }
+            let (status, _) = post(&app, path, session, &fields).await;
             let ok = (200..400).contains(&status);
             if ok != allowed(role, route) || !(ok || status == 401 || status == 403) {
                 wrong.push(format!("{role} × {route}: {status}"));
@@ -583,4 +672,170 @@ async fn a_provider_logs_in_sets_a_waiting_list_and_publishes_the_proposed_need_
         "Vrijwilligers om de wachtlijst weg te werken: Walking football voor 60-plussers"
     ));
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_organisation_waits_for_the_coordinator_and_bad_input_keeps_what_was_typed() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[]).await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let mut fields = vec![
+        ("naam", "Repair Café De Meern".to_string()),
+        ("beschrijving", "Samen spullen maken.".into()),
+        ("adres", "Dorpsstraat 3".into()),
+        ("postcode", "1000".into()),
+        ("plaats", "De Meern".into()),
+    ];
+
+    let (_, location) = post(
+        &app,
+        app::api::RegisterOrganisation::PATH,
+        &provider,
+        &fields,
+    )
+    .await;
+    assert!(
+        location.starts_with("/beheer/nieuwe-organisatie?fout=postcode"),
+        "{location}"
+    );
+    let (status, html) = app.get(&location).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Deze postcode kennen we niet"),
+        "a Dutch message next to the field"
+    );
+    assert!(
+        html.contains(r#"value="Repair Café De Meern""#),
+        "what was typed stays"
+    );
+
+    fields[3].1 = "3454 AB".into();
+    let (_, location) = post(
+        &app,
+        app::api::RegisterOrganisation::PATH,
+        &provider,
+        &fields,
+    )
+    .await;
+    assert!(location.contains("aangemeld=ja"), "{location}");
+    let admin = app::auth::Me {
+        id: Uuid::nil(),
+        email: String::new(),
+        name: String::new(),
+        role: Role::Admin,
+        gemeente: None,
+    };
+    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+    let pending = queue
+        .organisations
+        .iter()
+        .find(|o| o.name == "Repair Café De Meern")
+        .unwrap();
+
+    let (status, _) = post(
+        &app,
+        app::api::DecideOrganisation::PATH,
+        &coordinator,
+        &[
+            ("organisatie", pending.id.to_string()),
+            ("besluit", "ja".into()),
+        ],
+    )
+    .await;
+    assert!((300..400).contains(&status));
+    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+    assert!(queue.organisations.is_empty(), "approved");
+    let trail = app::db::audit_trail(&app.state.db, "organisation", &pending.id.to_string())
+        .await
+        .unwrap();
+    assert_eq!(trail[0].2, "approved");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_claim_approved_by_the_coordinator_lets_the_provider_maintain_the_listing() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[]).await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let change = vec![
+        ("aanbod", club_offer().to_string()),
+        ("wachtlijst", "20".into()),
+    ];
+
+    let (status, _) = post(&app, app::api::SetWaitingList::PATH, &provider, &change).await;
+    assert_eq!(status, 403, "not theirs yet");
+    let (_, location) = post(
+        &app,
+        app::api::ClaimOrganisation::PATH,
+        &provider,
+        &[
+            ("organisatie", club().to_string()),
+            ("bericht", "Ik ben de jeugdcoördinator".into()),
+        ],
+    )
+    .await;
+    assert!(location.contains("geclaimd=ja"));
+    let admin = app::auth::Me {
+        id: Uuid::nil(),
+        email: String::new(),
+        name: String::new(),
+        role: Role::Admin,
+        gemeente: None,
+    };
+    let claim = app::db::queue(&app.state.db, &admin).await.unwrap().claims[0].id;
+    let (status, _) = post(
+        &app,
+        app::api::DecideClaim::PATH,
+        &coordinator,
+        &[("claim", claim.to_string()), ("besluit", "ja".into())],
+    )
+    .await;
+    assert!((300..400).contains(&status));
+
+    let (status, _) = post(&app, app::api::SetWaitingList::PATH, &provider, &change).await;
+    assert!((300..400).contains(&status), "now it is: {status}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn klopt_er_iets_niet_reaches_the_coordinator_without_an_account() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let (_, detail) = app.get(&format!("/aanbod/{}", club_offer())).await;
+    assert!(detail.contains(&format!(r#"href="/aanbod/{}/melden""#, club_offer())));
+
+    let (_, location) = post(
+        &app,
+        app::api::ReportProblem::PATH,
+        &Session::anonymous(),
+        &[
+            ("aanbod", club_offer().to_string()),
+            ("bericht", "x".into()),
+            ("website", String::new()),
+        ],
+    )
+    .await;
+    assert!(
+        location.ends_with("/melden?fout=bericht"),
+        "too short: {location}"
+    );
+    let (_, location) = post(
+        &app,
+        app::api::ReportProblem::PATH,
+        &Session::anonymous(),
+        &[
+            ("aanbod", club_offer().to_string()),
+            ("bericht", "De training is nu op donderdag.".into()),
+            ("website", String::new()),
+        ],
+    )
+    .await;
+    assert!(location.ends_with("?gemeld=ja"), "{location}");
+
+    let response = client()
+        .get(app.url("/beheer/moderatie"))
+        .header("cookie", &coordinator.cookies)
+        .send()
+        .await
+        .unwrap();
+    let html = response.text().await.unwrap();
+    assert!(html.contains("De training is nu op donderdag."), "{html}");
 }

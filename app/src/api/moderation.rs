@@ -1,0 +1,294 @@
+//! Server functions for reports, registering and claiming organisations, and moderation.
+
+use leptos::prelude::*;
+
+use crate::manage::QueueView;
+
+/// "Klopt er iets niet?": a resident reports a mistake in a listing.
+#[server]
+pub async fn report_problem(
+    csrf: String,
+    aanbod: String,
+    bericht: String,
+    website: String,
+) -> Result<(), ServerFnError> {
+    ssr::report_problem(csrf, aanbod, bericht, website)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// The moderation queue of a coordinator; `None` when not logged in.
+#[server]
+pub async fn moderation_queue() -> Result<Option<QueueView>, ServerFnError> {
+    ssr::moderation_queue()
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Marks a report as handled.
+#[server]
+pub async fn close_report(
+    csrf: String,
+    melding: String,
+    besluit: String,
+) -> Result<(), ServerFnError> {
+    ssr::decide(csrf, "report", melding, besluit)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Approves (`besluit=ja`) or archives a new organisation.
+#[server]
+pub async fn decide_organisation(
+    csrf: String,
+    organisatie: String,
+    besluit: String,
+) -> Result<(), ServerFnError> {
+    ssr::decide(csrf, "organisation", organisatie, besluit)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Approves (`besluit=ja`) or rejects a claim.
+#[server]
+pub async fn decide_claim(
+    csrf: String,
+    claim: String,
+    besluit: String,
+) -> Result<(), ServerFnError> {
+    ssr::decide(csrf, "claim", claim, besluit)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// A provider registers a new organisation; a problem goes back to the form with the input.
+#[server]
+pub async fn register_organisation(
+    csrf: String,
+    naam: String,
+    beschrijving: String,
+    adres: String,
+    postcode: String,
+    plaats: String,
+) -> Result<(), ServerFnError> {
+    ssr::register_organisation(csrf, naam, beschrijving, adres, postcode, plaats)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// A provider asks to manage an existing organisation.
+#[server]
+pub async fn claim_organisation(
+    csrf: String,
+    organisatie: String,
+    bericht: String,
+) -> Result<(), ServerFnError> {
+    ssr::claim_organisation(csrf, organisatie, bericht)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+/// Organisations to claim, by name.
+#[server]
+pub async fn organisations_named(zoek: String) -> Result<Vec<(String, String)>, ServerFnError> {
+    let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
+    crate::db::find_organisations(&state.db, &zoek)
+        .await
+        .map(|list| {
+            list.into_iter()
+                .map(|(id, name)| (id.to_string(), name))
+                .collect()
+        })
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::net::SocketAddr;
+
+    use axum::extract::ConnectInfo;
+    use uuid::Uuid;
+
+    use crate::auth::{check_csrf, current_user, may_manage, require, Role, MODERATORS};
+    use crate::manage::QueueView;
+    use crate::pages::encode;
+    use crate::{db, AppState, Error, Result};
+
+    fn id(text: &str) -> Result<Uuid> {
+        text.trim().parse().map_err(|_| Error::NotFound)
+    }
+
+    pub async fn report_problem(
+        csrf: String,
+        aanbod: String,
+        bericht: String,
+        website: String,
+    ) -> Result<()> {
+        let state = AppState::from_context()?;
+        check_csrf(&csrf).await?;
+        let offer = id(&aanbod)?;
+        let thanks = || leptos_axum::redirect(&format!("/aanbod/{offer}?gemeld=ja"));
+        if !website.trim().is_empty() {
+            thanks();
+            return Ok(());
+        }
+        let message = bericht.trim();
+        if !(5..=1000).contains(&message.chars().count()) {
+            leptos_axum::redirect(&format!("/aanbod/{offer}/melden?fout=bericht"));
+            return Ok(());
+        }
+        let ip = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
+            .await
+            .ok()
+            .map(|ConnectInfo(a)| a.ip());
+        if !state.signup_limiter.allow(ip) {
+            leptos_axum::redirect(&format!("/aanbod/{offer}/melden?fout=te-vaak"));
+            return Ok(());
+        }
+        db::save_report(&state.db, offer, message).await?;
+        thanks();
+        Ok(())
+    }
+
+    pub async fn moderation_queue() -> Result<Option<QueueView>> {
+        let state = AppState::from_context()?;
+        match current_user().await? {
+            Some(me) if MODERATORS.contains(&me.role) => Ok(Some(db::queue(&state.db, &me).await?)),
+            Some(_) => Err(Error::Forbidden),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn decide(csrf: String, kind: &str, subject: String, besluit: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MODERATORS).await?;
+        let subject = id(&subject)?;
+        let organisation = db::subject_organisation(&state.db, kind, subject).await?;
+        if !may_manage(&me, organisation).await? {
+            return Err(Error::Forbidden);
+        }
+        let approve = besluit.trim() == "ja";
+        match kind {
+            "report" => db::close_report(&state.db, subject).await?,
+            "claim" => db::decide_claim(&state.db, subject, approve, me.id).await?,
+            _ => db::decide_organisation(&state.db, subject, approve).await?,
+        }
+        let action = match (kind, approve) {
+            ("report", _) => "report_closed",
+            (_, true) => "approved",
+            (_, false) => "rejected",
+        };
+        db::audit(
+            &state.db,
+            Some(me.id),
+            action,
+            kind,
+            &subject.to_string(),
+            "",
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/beheer/moderatie?bijgewerkt={}",
+            chrono::Utc::now().timestamp_millis()
+        ));
+        Ok(())
+    }
+
+    pub async fn register_organisation(
+        csrf: String,
+        naam: String,
+        beschrijving: String,
+        adres: String,
+        postcode: String,
+        plaats: String,
+    ) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, &[Role::Provider]).await?;
+        let (naam, beschrijving, adres, postcode, plaats) = (
+            naam.trim(),
+            beschrijving.trim(),
+            adres.trim(),
+            postcode.trim(),
+            plaats.trim(),
+        );
+        let problem = if naam.chars().count() < 2 || naam.chars().count() > 120 {
+            Some("naam")
+        } else if beschrijving.chars().count() > 2000 {
+            Some("beschrijving")
+        } else if adres.is_empty() || adres.chars().count() > 200 {
+            Some("adres")
+        } else if index::Postcode::parse(postcode)
+            .ok()
+            .and_then(|p| index::Geocoder::embedded().postcode(&p).ok())
+            .is_none()
+        {
+            Some("postcode")
+        } else if plaats.is_empty() || plaats.chars().count() > 100 {
+            Some("plaats")
+        } else {
+            None
+        };
+        if let Some(field) = problem {
+            // Back to the form with everything the person typed.
+            leptos_axum::redirect(&format!(
+                "/beheer/nieuwe-organisatie?fout={field}&naam={}&beschrijving={}&adres={}&postcode={}&plaats={}",
+                encode(naam),
+                encode(beschrijving),
+                encode(adres),
+                encode(postcode),
+                encode(plaats)
+            ));
+            return Ok(());
+        }
+        let organisation = db::register_organisation(
+            &state.db,
+            me.id,
+            naam,
+            beschrijving,
+            adres,
+            postcode,
+            plaats,
+        )
+        .await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "registered",
+            "organization",
+            &organisation.to_string(),
+            naam,
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/beheer?bijgewerkt={}&aangemeld=ja",
+            chrono::Utc::now().timestamp_millis()
+        ));
+        Ok(())
+    }
+
+    pub async fn claim_organisation(
+        csrf: String,
+        organisatie: String,
+        bericht: String,
+    ) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, &[Role::Provider]).await?;
+        let organisation = id(&organisatie)?;
+        let message: String = bericht.trim().chars().take(1000).collect();
+        let claim = db::create_claim(&state.db, me.id, organisation, &message).await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "claimed",
+            "claim",
+            &claim.to_string(),
+            &organisation.to_string(),
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/beheer?bijgewerkt={}&geclaimd=ja",
+            chrono::Utc::now().timestamp_millis()
+        ));
+        Ok(())
+    }
+}

@@ -1,0 +1,207 @@
+//! What coordinators moderate: reports from residents, new organisations, claims.
+
+use chrono::Utc;
+use uuid::Uuid;
+
+use super::dataset::{save_dataset, Dataset, LocationRecord, OrganisationRecord};
+use super::{on_pool, on_tx, outbox, Db};
+use crate::auth::{Me, Role};
+use crate::manage::{ClaimView, PendingOrgView, QueueView, ReportView};
+use crate::{Error, Result};
+
+/// Stores a "klopt er iets niet?" report about an offer.
+pub async fn save_report(db: &Db, offer: Uuid, message: &str) -> Result<()> {
+    let sql = "INSERT INTO reports (id, service_id, message, status, created_at) \
+        SELECT $1, id, $3, 'open', $4 FROM services WHERE id = $2";
+    let inserted = on_pool!(db, p => sqlx::query(sql)
+        .bind(Uuid::new_v4()).bind(offer).bind(message).bind(Utc::now())
+        .execute(p).await?.rows_affected());
+    if inserted == 0 {
+        return Err(Error::NotFound);
+    }
+    Ok(())
+}
+
+/// SQL that limits to a coordinator's gemeente ($1 = the user's id), or nothing for an admin.
+fn scope(me: &Me, organisation_column: &str) -> String {
+    match me.role {
+        Role::Admin => "$1 = $1".into(),
+        _ => format!(
+            "EXISTS (SELECT 1 FROM locations l JOIN users u ON u.id = $1 \
+             WHERE l.organization_id = {organisation_column} AND l.gemeente_code = u.gemeente_code)"
+        ),
+    }
+}
+
+/// Open reports, pending organisations and claims a coordinator may decide on.
+pub async fn queue(db: &Db, me: &Me) -> Result<QueueView> {
+    let sql = format!(
+        "SELECT r.id, s.id, s.name, r.message, r.created_at FROM reports r \
+         JOIN services s ON s.id = r.service_id WHERE r.status = 'open' AND {} \
+         ORDER BY r.created_at",
+        scope(me, "s.organization_id")
+    );
+    let reports: Vec<(Uuid, Uuid, String, String, chrono::DateTime<Utc>)> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(me.id).fetch_all(p).await?);
+    let sql = format!(
+        "SELECT o.id, o.name, o.description FROM organizations o WHERE o.review_status = 'pending' AND {} \
+         ORDER BY o.name",
+        scope(me, "o.id")
+    );
+    let pending: Vec<(Uuid, String, String)> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(me.id).fetch_all(p).await?);
+    let sql = format!(
+        "SELECT c.id, o.name, u.email, c.message FROM claims c JOIN organizations o ON o.id = c.organization_id \
+         JOIN users u ON u.id = c.user_id WHERE c.status = 'pending' AND {} ORDER BY c.created_at",
+        scope(me, "o.id")
+    );
+    let claims: Vec<(Uuid, String, String, String)> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(me.id).fetch_all(p).await?);
+    Ok(QueueView {
+        reports: reports
+            .into_iter()
+            .map(|(id, offer_id, offer, message, at)| ReportView {
+                id,
+                offer_id,
+                offer,
+                message,
+                created: at.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
+        organisations: pending
+            .into_iter()
+            .map(|(id, name, description)| PendingOrgView {
+                id,
+                name,
+                description,
+            })
+            .collect(),
+        claims: claims
+            .into_iter()
+            .map(|(id, organisation, email, message)| ClaimView {
+                id,
+                organisation,
+                email,
+                message,
+            })
+            .collect(),
+    })
+}
+
+/// The organisation a report, claim or pending organisation is about.
+pub async fn subject_organisation(db: &Db, kind: &str, id: Uuid) -> Result<Uuid> {
+    let sql = match kind {
+        "report" => "SELECT s.organization_id FROM reports r JOIN services s ON s.id = r.service_id WHERE r.id = $1",
+        "claim" => "SELECT organization_id FROM claims WHERE id = $1",
+        _ => "SELECT id FROM organizations WHERE id = $1",
+    };
+    let org: Option<Uuid> =
+        on_pool!(db, p => sqlx::query_scalar(sql).bind(id).fetch_optional(p).await?);
+    org.ok_or(Error::NotFound)
+}
+
+/// Marks a report as handled.
+pub async fn close_report(db: &Db, report: Uuid) -> Result<()> {
+    let sql = "UPDATE reports SET status = 'done' WHERE id = $1";
+    on_pool!(db, p => sqlx::query(sql).bind(report).execute(p).await.map(drop)?);
+    Ok(())
+}
+
+/// Approves or archives a new organisation; its offers enter or leave search at once.
+pub async fn decide_organisation(db: &Db, organisation: Uuid, approve: bool) -> Result<()> {
+    let status = if approve { "approved" } else { "archived" };
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, t => sqlx::query("UPDATE organizations SET review_status = $2 WHERE id = $1")
+        .bind(organisation).bind(status).execute(t).await.map(drop)?);
+    outbox::log_dependents(&mut tx, Some(organisation), None).await?;
+    tx.commit().await
+}
+
+/// Approves (links the user) or rejects a claim.
+pub async fn decide_claim(db: &Db, claim: Uuid, approve: bool, by: Uuid) -> Result<()> {
+    let status = if approve { "approved" } else { "rejected" };
+    let mut tx = db.begin().await?;
+    let sql = "UPDATE claims SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1 AND status = 'pending'";
+    let changed = on_tx!(&mut tx, t => sqlx::query(sql)
+        .bind(claim).bind(status).bind(by).bind(Utc::now()).execute(t).await?.rows_affected());
+    if changed == 0 {
+        return Err(Error::NotFound);
+    }
+    if approve {
+        let sql = "INSERT INTO user_organizations (user_id, organization_id) \
+            SELECT user_id, organization_id FROM claims WHERE id = $1 ON CONFLICT DO NOTHING";
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(claim).execute(t).await.map(drop)?);
+    }
+    tx.commit().await
+}
+
+/// Asks to manage an existing organisation.
+pub async fn create_claim(db: &Db, user: Uuid, organisation: Uuid, message: &str) -> Result<Uuid> {
+    let id = Uuid::new_v4();
+    let sql = "INSERT INTO claims (id, user_id, organization_id, message, status, created_at) \
+        SELECT $1, $2, id, $4, 'pending', $5 FROM organizations WHERE id = $3";
+    let inserted = on_pool!(db, p => sqlx::query(sql)
+        .bind(id).bind(user).bind(organisation).bind(message).bind(Utc::now())
+        .execute(p).await?.rows_affected());
+    if inserted == 0 {
+        return Err(Error::NotFound);
+    }
+    Ok(id)
+}
+
+/// Organisations whose name contains `words`, to claim one (at most ten).
+pub async fn find_organisations(db: &Db, words: &str) -> Result<Vec<(Uuid, String)>> {
+    let words = words.trim().to_lowercase();
+    if words.chars().count() < 3 {
+        return Ok(Vec::new());
+    }
+    let sql = "SELECT id, name FROM organizations WHERE review_status = 'approved' \
+        AND LOWER(name) LIKE $1 ORDER BY name LIMIT 10";
+    let pattern = format!("%{}%", words.replace(['%', '_'], ""));
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(&pattern).fetch_all(p).await?))
+}
+
+/// A provider registers a new organisation with its first place; it waits for a coordinator.
+pub async fn register_organisation(
+    db: &Db,
+    user: Uuid,
+    name: &str,
+    description: &str,
+    address: &str,
+    postcode: &str,
+    city: &str,
+) -> Result<Uuid> {
+    let organisation = OrganisationRecord {
+        id: Uuid::new_v4(),
+        name: name.into(),
+        description: description.into(),
+        source: "provider".into(),
+        ..Default::default()
+    };
+    let location = LocationRecord {
+        id: Uuid::new_v4(),
+        organization_id: organisation.id,
+        name: name.into(),
+        address_1: address.into(),
+        postal_code: postcode.into(),
+        city: city.into(),
+        ..Default::default()
+    };
+    let id = organisation.id;
+    save_dataset(
+        db,
+        &Dataset {
+            organisations: vec![organisation],
+            locations: vec![location],
+            ..Default::default()
+        },
+    )
+    .await?;
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, t => sqlx::query("UPDATE organizations SET review_status = 'pending' WHERE id = $1")
+        .bind(id).execute(t).await.map(drop)?);
+    on_tx!(&mut tx, t => sqlx::query("INSERT INTO user_organizations (user_id, organization_id) VALUES ($1, $2)")
+        .bind(user).bind(id).execute(t).await.map(drop)?);
+    tx.commit().await?;
+    Ok(id)
+}
