@@ -8,6 +8,14 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+/// The address of the client of the current server function (none behind a test harness).
+pub async fn client_ip() -> Option<IpAddr> {
+    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|axum::extract::ConnectInfo(a)| a.ip())
+}
+
 /// At most `max` requests per address within `window`.
 #[derive(Debug)]
 pub struct RateLimiter {

@@ -50,9 +50,6 @@ pub async fn who_am_i() -> Result<Option<Me>, ServerFnError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use std::net::SocketAddr;
-
-    use axum::extract::ConnectInfo;
     use chrono::Duration;
 
     use crate::auth::{
@@ -61,20 +58,13 @@ mod ssr {
     };
     use crate::{db, AppState, Error, Result};
 
-    async fn client_ip() -> Option<std::net::IpAddr> {
-        leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-            .await
-            .ok()
-            .map(|ConnectInfo(a)| a.ip())
-    }
-
     pub async fn log_in(csrf: String, email: String, wachtwoord: String) -> Result<()> {
         let state = AppState::from_context()?;
         if check_csrf(&csrf).await.is_err() {
             leptos_axum::redirect("/inloggen?fout=verlopen");
             return Ok(());
         }
-        if !state.login_limiter.allow(client_ip().await) {
+        if !state.login_limiter.allow(crate::limiter::client_ip().await) {
             leptos_axum::redirect("/inloggen?fout=te-vaak");
             return Ok(());
         }
@@ -110,7 +100,7 @@ mod ssr {
     pub async fn request_reset(csrf: String, email: String) -> Result<()> {
         let state = AppState::from_context()?;
         check_csrf(&csrf).await?;
-        if !state.login_limiter.allow(client_ip().await) {
+        if !state.login_limiter.allow(crate::limiter::client_ip().await) {
             leptos_axum::redirect("/wachtwoord-vergeten?fout=te-vaak");
             return Ok(());
         }

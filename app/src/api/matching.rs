@@ -35,9 +35,6 @@ pub async fn leave_talent_entry(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use std::net::SocketAddr;
-
-    use axum::extract::ConnectInfo;
     use chrono::{Days, Utc};
     use uuid::Uuid;
 
@@ -113,10 +110,7 @@ mod ssr {
                 }
             },
         };
-        let ip = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-            .await
-            .ok()
-            .map(|ConnectInfo(a)| a.ip());
+        let ip = crate::limiter::client_ip().await;
         if !state.signup_limiter.allow(ip) {
             back("fout=te-vaak");
             return Ok(());

@@ -104,9 +104,6 @@ pub async fn organisations_named(zoek: String) -> Result<Vec<(String, String)>, 
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use std::net::SocketAddr;
-
-    use axum::extract::ConnectInfo;
     use uuid::Uuid;
 
     use crate::auth::{check_csrf, current_user, may_manage, require, Role, MODERATORS};
@@ -137,10 +134,7 @@ mod ssr {
             leptos_axum::redirect(&format!("/aanbod/{offer}/melden?fout=bericht"));
             return Ok(());
         }
-        let ip = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-            .await
-            .ok()
-            .map(|ConnectInfo(a)| a.ip());
+        let ip = crate::limiter::client_ip().await;
         if !state.signup_limiter.allow(ip) {
             leptos_axum::redirect(&format!("/aanbod/{offer}/melden?fout=te-vaak"));
             return Ok(());

@@ -19,9 +19,6 @@ pub async fn sign_up(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use std::net::SocketAddr;
-
-    use axum::extract::ConnectInfo;
     use uuid::Uuid;
 
     use crate::{db, AppState, Result};
@@ -60,10 +57,7 @@ mod ssr {
             back(field);
             return Ok(());
         }
-        let ip = leptos_axum::extract::<ConnectInfo<SocketAddr>>()
-            .await
-            .ok()
-            .map(|ConnectInfo(a)| a.ip());
+        let ip = crate::limiter::client_ip().await;
         if !state.signup_limiter.allow(ip) {
             back("te-vaak");
             return Ok(());
