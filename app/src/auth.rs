@@ -349,6 +349,8 @@ mod server {
             (SetWaitingList::PATH, Access::Roles(MANAGERS)),
             (PublishWaitingListNeed::PATH, Access::Roles(MANAGERS)),
             (ReportProblem::PATH, Access::Public),
+            (LoadOfferForm::PATH, Access::Roles(MANAGERS)),
+            (SaveOffer::PATH, Access::Roles(MANAGERS)),
             (ModerationQueue::PATH, Access::Roles(MODERATORS)),
             (CloseReport::PATH, Access::Roles(MODERATORS)),
             (DecideOrganisation::PATH, Access::Roles(MODERATORS)),

@@ -540,6 +540,39 @@ texts! {
     claim_done: "Dank je! De gemeente bevestigt dat jij deze organisatie beheert.", "Thank you! The municipality will confirm that you manage this organisation.";
     manage_links: "Meer", "More";
 
+    // Offer editor
+    ed_new: "Nieuw aanbod", "New offer";
+    ed_edit: "Aanbod bewerken", "Edit offer";
+    ed_edit_link: "Bewerk", "Edit";
+    ed_name: "Naam", "Name";
+    ed_description: "Wat is het? (in gewone woorden)", "What is it? (in plain words)";
+    ed_kind: "Soort", "Kind";
+    ed_topic: "Onderwerp", "Topic";
+    ed_min_age: "Vanaf leeftijd (mag leeg)", "From age (optional)";
+    ed_max_age: "Tot en met leeftijd (mag leeg)", "Up to age (optional)";
+    ed_free: "Het is gratis", "It is free";
+    ed_costs: "Wat kost het? (als het niet gratis is)", "What does it cost? (if not free)";
+    ed_day: "Vaste dag (mag leeg)", "Fixed day (optional)";
+    ed_from: "Van (uu:mm)", "From (hh:mm)";
+    ed_until: "Tot (uu:mm)", "Until (hh:mm)";
+    ed_phone: "Telefoon", "Phone";
+    ed_email: "E-mail", "E-mail";
+    ed_no_referral: "Geen indicatie of verwijzing nodig", "No referral needed";
+    ed_keeps_benefit: "Met behoud van uitkering", "People keep their benefits";
+    ed_save: "Bewaar", "Save";
+    ed_bad: "Dit klopt nog niet: kijk bij het veld met de melding.", "Something is not right yet: see the field with the message.";
+    ed_bad_naam: "Vul een naam in van 3 tot 150 tekens.", "Fill in a name of 3 to 150 characters.";
+    ed_bad_beschrijving: "Beschrijf in gewone woorden wat het is.", "Describe in plain words what it is.";
+    ed_bad_soort: "Kies een soort.", "Choose a kind.";
+    ed_bad_leefgebied: "Kies een onderwerp.", "Choose a topic.";
+    ed_bad_age: "Vul een leeftijd in tussen 0 en 120 (de tweede niet lager dan de eerste).", "Fill in an age between 0 and 120 (the second not lower than the first).";
+    ed_bad_kosten: "Houd de kosten korter dan 300 tekens.", "Keep the costs under 300 characters.";
+    ed_bad_dag: "Kies een dag.", "Choose a day.";
+    ed_bad_time: "Schrijf de tijd als 14:00, en de eindtijd na de begintijd.", "Write the time as 14:00, and the end after the start.";
+    ed_bad_telefoon: "Dit telefoonnummer is te lang.", "This phone number is too long.";
+    ed_bad_email: "Dit is geen e-mailadres.", "This is not an e-mail address.";
+    no_day: "Geen vaste dag", "No fixed day";
+
     // About and not found
     about_title: "Over deze kaart", "About this map";
     about_intro: "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op.",

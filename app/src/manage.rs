@@ -119,3 +119,63 @@ pub struct ClaimView {
     /// Why.
     pub message: String,
 }
+
+/// The fields of the offer editor, as text (what the person typed comes back unchanged when
+/// something is wrong).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OfferForm {
+    /// The offer; empty for a new one.
+    pub aanbod: String,
+    /// The organisation.
+    pub organisatie: String,
+    /// Name.
+    pub naam: String,
+    /// Description.
+    pub beschrijving: String,
+    /// Kind code.
+    pub soort: String,
+    /// Main leefgebied code.
+    pub leefgebied: String,
+    /// Youngest age.
+    pub min_leeftijd: String,
+    /// Oldest age.
+    pub max_leeftijd: String,
+    /// "ja" when free.
+    pub gratis: String,
+    /// What it costs, in words.
+    pub kosten: String,
+    /// Weekday 1-7, or empty.
+    pub dag: String,
+    /// From (HH:MM).
+    pub van: String,
+    /// Until (HH:MM).
+    pub tot: String,
+    /// Phone.
+    pub telefoon: String,
+    /// E-mail.
+    pub email: String,
+    /// "ja" when no indicatie is needed.
+    pub geen_indicatie: String,
+    /// "ja" when people keep their benefit.
+    pub uitkering: String,
+}
+
+/// Field names of the editor, in form order (also the `fout` codes).
+pub const OFFER_FIELDS: [&str; 15] = [
+    "naam",
+    "beschrijving",
+    "soort",
+    "leefgebied",
+    "min_leeftijd",
+    "max_leeftijd",
+    "gratis",
+    "kosten",
+    "dag",
+    "van",
+    "tot",
+    "telefoon",
+    "email",
+    "geen_indicatie",
+    "uitkering",
+];

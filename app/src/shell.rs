@@ -9,8 +9,8 @@ use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
     AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HomePage,
-    KeukentafelPage, LoginPage, ManagePage, ModerationPage, NotFound, OfferPage, RegisterPage,
-    ReportPage, ResetPasswordPage, SignUpPage, TalentsPage, ThanksPage,
+    KeukentafelPage, LoginPage, ManagePage, ModerationPage, NotFound, OfferEditPage, OfferPage,
+    RegisterPage, ReportPage, ResetPasswordPage, SignUpPage, TalentsPage, ThanksPage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -81,6 +81,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/moderatie") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/nieuwe-organisatie") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/claimen") view=ClaimPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/aanbod/:id") view=OfferEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/melden") view=ReportPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

@@ -7,6 +7,7 @@ mod manage;
 mod matching;
 mod moderation;
 mod offer;
+mod offer_edit;
 mod search;
 mod signup;
 mod suggest;
@@ -33,6 +34,7 @@ pub use moderation::{
     ReportProblem,
 };
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
+pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};

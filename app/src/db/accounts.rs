@@ -109,6 +109,12 @@ pub async fn organisation_gemeente(db: &Db, organisation: Uuid) -> Result<Option
     Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).fetch_optional(p).await?))
 }
 
+/// The locations of an organisation.
+pub async fn organisation_locations(db: &Db, organisation: Uuid) -> Result<Vec<Uuid>> {
+    let sql = "SELECT id FROM locations WHERE organization_id = $1 ORDER BY id";
+    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).fetch_all(p).await?))
+}
+
 /// Stores a session (by the hash of its cookie value).
 pub async fn create_session(
     db: &Db,

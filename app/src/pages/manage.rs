@@ -106,6 +106,7 @@ fn Organisation(o: OrgView) -> impl IntoView {
                 <input type="hidden" name="organisatie" value=o.id.to_string()/>
                 <button type="submit" class="button-primary confirm">{t.manage_confirm}</button>
             </ActionForm>
+            <p><A href=format!("/beheer/aanbod/nieuw?organisatie={}", o.id) attr:class="new-offer">{t.ed_new}</A></p>
             <ul class="manage-offers">
                 {o.offers.into_iter().map(|offer| view! { <Offer offer/> }).collect_view()}
             </ul>
@@ -123,6 +124,7 @@ fn Offer(offer: OfferLine) -> impl IntoView {
     view! {
         <li class="manage-offer" data-offer=offer.id.to_string()>
             <A href=format!("/aanbod/{}", offer.id)>{offer.name.clone()}</A>
+            " " <A href=format!("/beheer/aanbod/{}", offer.id) attr:class="edit-offer">{t.ed_edit_link}</A>
             <ActionForm action=save attr:class="inline-form">
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="aanbod" value=offer.id.to_string()/>

@@ -94,6 +94,32 @@ async fn post(
     (response.status().as_u16(), location)
 }
 
+/// A complete, valid editor form for `offer` (or a new one at `organisation`).
+fn offer_fields(offer: &str, organisation: &str, name: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("form[aanbod]", offer.to_string()),
+        ("form[organisatie]", organisation.to_string()),
+        ("form[naam]", name.to_string()),
+        (
+            "form[beschrijving]",
+            "Elke week trainen en op zaterdag een wedstrijd.".into(),
+        ),
+        ("form[soort]", "vereniging".into()),
+        ("form[leefgebied]", "bewegen".into()),
+        ("form[min_leeftijd]", "6".into()),
+        ("form[max_leeftijd]", "12".into()),
+        ("form[gratis]", String::new()),
+        ("form[kosten]", "140 euro per jaar".into()),
+        ("form[dag]", "3".into()),
+        ("form[van]", "14:00".into()),
+        ("form[tot]", "15:30".into()),
+        ("form[telefoon]", "030 000 1201".into()),
+        ("form[email]", String::new()),
+        ("form[geen_indicatie]", "ja".into()),
+        ("form[uitkering]", String::new()),
+    ]
+}
+
 fn club() -> Uuid {
     server::demo::demo_id("org:vv-de-meern")
 }
@@ -224,6 +250,20 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             "find organisations",
             app::api::OrganisationsNamed::PATH,
             vec![("zoek", "voetbal".into())],
+        ),
+        (
+            "load offer form",
+            app::api::LoadOfferForm::PATH,
+            vec![("aanbod", club_offer().to_string())],
+        ),
+        (
+            "save offer",
+            app::api::SaveOffer::PATH,
+            offer_fields(
+                &club_offer().to_string(),
+                "",
+                "Voetballen voor kinderen van 6 tot 12 jaar",
+            ),
         ),
     ];
     // The test covers every role-bound route the router knows: none is left out.
@@ -838,4 +878,82 @@ async fn klopt_er_iets_niet_reaches_the_coordinator_without_an_account() {
         .unwrap();
     let html = response.text().await.unwrap();
     assert!(html.contains("De training is nu op donderdag."), "{html}");
+}
+
+on_both_backends! {
+    async fn register_approve_add_an_offer_and_it_is_searchable(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[]).await;
+        let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let (_, location) = post(&app, app::api::RegisterOrganisation::PATH, &provider, &[
+            ("naam", "Schaakclub De Toren".into()),
+            ("beschrijving", "Schaken voor iedereen.".into()),
+            ("adres", "Dorpsstraat 5".into()),
+            ("postcode", "3454 AB".into()),
+            ("plaats", "De Meern".into()),
+        ]).await;
+        assert!(location.contains("aangemeld=ja"), "{location}");
+        let admin = app::auth::Me { id: Uuid::nil(), email: String::new(), name: String::new(), role: Role::Admin, gemeente: None };
+        let org = app::db::queue(&app.state.db, &admin).await.unwrap().organisations[0].id;
+
+        let fields = offer_fields("", &org.to_string(), "Schaakles voor kinderen op woensdag");
+        let (_, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
+        assert!(location.starts_with("/beheer?bijgewerkt="), "{location}");
+        let search = "/?q=schaakles&waar=3454";
+        tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+        let (_, html) = app.get(search).await;
+        assert!(!html.contains("Schaakles voor kinderen"), "not before approval");
+
+        let (status, _) = post(&app, app::api::DecideOrganisation::PATH, &coordinator, &[("organisatie", org.to_string()), ("besluit", "ja".into())]).await;
+        assert!((300..400).contains(&status));
+        let mut found = false;
+        for _ in 0..50 {
+            let (_, html) = app.get(search).await;
+            if html.contains("Schaakles voor kinderen op woensdag") { found = true; break; }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(found, "searchable after approval");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_time_in_the_offer_editor_keeps_everything_typed_and_says_what_is_wrong() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let mut fields = offer_fields(
+        &club_offer().to_string(),
+        "",
+        "Voetbal voor kinderen (nieuwe naam)",
+    );
+    fields.retain(|(k, _)| *k != "form[tot]");
+    fields.push(("form[tot]", "13:00".into()));
+
+    let (_, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
+
+    assert!(location.contains("fout=tot"), "{location}");
+    let html = client()
+        .get(app.url(&location))
+        .header("cookie", &provider.cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Schrijf de tijd als 14:00, en de eindtijd na de begintijd."),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"value="Voetbal voor kinderen (nieuwe naam)""#),
+        "the typed name stays"
+    );
+    assert!(html.contains(r#"aria-invalid="true""#));
+    let detail = app::db::offer_detail(&app.state.db, club_offer(), app::i18n::Lang::Nl)
+        .await
+        .unwrap();
+    assert_eq!(
+        detail.name, "Voetballen voor kinderen van 6 tot 12 jaar",
+        "nothing saved"
+    );
 }
