@@ -349,6 +349,7 @@ mod server {
             (SetWaitingList::PATH, Access::Roles(MANAGERS)),
             (PublishWaitingListNeed::PATH, Access::Roles(MANAGERS)),
             (ReportProblem::PATH, Access::Public),
+            (InviteUser::PATH, Access::Roles(MODERATORS)),
             (LoadOfferForm::PATH, Access::Roles(MANAGERS)),
             (SaveOffer::PATH, Access::Roles(MANAGERS)),
             (ModerationQueue::PATH, Access::Roles(MODERATORS)),

@@ -573,6 +573,16 @@ texts! {
     ed_bad_email: "Dit is geen e-mailadres.", "This is not an e-mail address.";
     no_day: "Geen vaste dag", "No fixed day";
 
+    inv_title: "Iemand uitnodigen", "Invite someone";
+    inv_role: "Rol", "Role";
+    inv_provider: "Aanbieder (beheert een organisatie)", "Provider (manages an organisation)";
+    inv_professional: "Professional (buurtteam, verwijzer)", "Professional (neighbourhood team, referrer)";
+    inv_org: "Organisatie (id, mag leeg)", "Organisation (id, optional)";
+    inv_send: "Stuur de uitnodiging", "Send the invitation";
+    inv_done: "De uitnodiging is verstuurd.", "The invitation has been sent.";
+    inv_bad: "Vul een geldig e-mailadres in.", "Fill in a valid e-mail address.";
+    inv_exists: "Er is al een account met dit e-mailadres.", "There is already an account with this e-mail address.";
+
     // About and not found
     about_title: "Over deze kaart", "About this map";
     about_intro: "Op de Sociale Kaart vind je activiteiten, hulp en vrijwilligerswerk in je buurt. Buurthuizen, verenigingen, initiatieven en organisaties zetten hier zelf hun aanbod op.",

@@ -120,6 +120,11 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
                 Ok(n) => tracing::info!(deleted = n, "old sign-up requests deleted"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
             }
+            match app::db::send_reminders(&state.db, state.mailer.as_ref()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(organisations = n, "check reminders sent"),
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
             if let Err(error) = app::db::log_newly_hidden(&state.db).await {
                 tracing::warn!(error = %error, "housekeeping failed, retrying");
             }

@@ -166,3 +166,101 @@ mod ssr {
         Ok(())
     }
 }
+
+/// A coordinator or admin invites a provider or professional: an account without a password
+/// and a mailed link (valid seven days) to choose one.
+#[server]
+pub async fn invite_user(
+    csrf: String,
+    email: String,
+    rol: String,
+    organisatie: String,
+) -> Result<(), ServerFnError> {
+    invite::invite_user(csrf, email, rol, organisatie)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+#[cfg(feature = "ssr")]
+mod invite {
+    use chrono::Duration;
+    use uuid::Uuid;
+
+    use crate::auth::{hash_secret, may_manage, new_secret, require, Role, MODERATORS};
+    use crate::{db, AppState, Error, Result};
+
+    pub async fn invite_user(
+        csrf: String,
+        email: String,
+        rol: String,
+        organisatie: String,
+    ) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MODERATORS).await?;
+        let role = match Role::parse(&rol) {
+            Some(r @ (Role::Provider | Role::Professional)) => r,
+            _ => {
+                return Err(Error::Invalid(
+                    "Nodig een aanbieder of een professional uit.".into(),
+                ))
+            }
+        };
+        let email = email.trim().to_lowercase();
+        if !email.contains('@') || email.len() > 200 {
+            leptos_axum::redirect("/beheer?fout=uitnodiging");
+            return Ok(());
+        }
+        let organisation = match organisatie.trim() {
+            "" => None,
+            id => Some(id.parse::<Uuid>().map_err(|_| Error::NotFound)?),
+        };
+        if let Some(org) = organisation {
+            if !may_manage(&me, org).await? {
+                return Err(Error::Forbidden);
+            }
+        }
+        let user =
+            match db::create_user(&state.db, &email, "", role, me.gemeente.as_deref(), "").await {
+                Ok(id) => id,
+                Err(Error::Invalid(_)) => {
+                    leptos_axum::redirect("/beheer?fout=bestaat");
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            };
+        if let Some(org) = organisation {
+            db::link_user_organisation(&state.db, user, org).await?;
+        }
+        let token = new_secret();
+        db::create_token(
+            &state.db,
+            &hash_secret(&token),
+            user,
+            "invite",
+            Duration::days(7),
+        )
+        .await?;
+        state.mailer.send(
+            &email,
+            "Uitnodiging voor de Sociale Kaart",
+            &format!(
+                "Hallo,\n\n{} nodigt je uit om mee te werken aan de Sociale Kaart.\nKies een wachtwoord met deze link (zeven dagen geldig):\n/wachtwoord/{token}\n",
+                me.email
+            ),
+        );
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "invited",
+            "user",
+            &user.to_string(),
+            role.code(),
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/beheer?bijgewerkt={}&uitgenodigd=ja",
+            chrono::Utc::now().timestamp_millis()
+        ));
+        Ok(())
+    }
+}

@@ -13,8 +13,8 @@ mod signup;
 mod suggest;
 
 pub use account::{
-    log_in, log_out, request_reset, reset_password, who_am_i, LogIn, LogOut, RequestReset,
-    ResetPassword, WhoAmI,
+    invite_user, log_in, log_out, request_reset, reset_password, who_am_i, InviteUser, LogIn,
+    LogOut, RequestReset, ResetPassword, WhoAmI,
 };
 pub use coalitions::{
     coalition, coalition_chances, coalitions, start_coalition, Coalition, CoalitionChances,

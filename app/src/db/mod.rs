@@ -43,8 +43,8 @@ pub use load::{
 };
 pub use manage::{
     confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden, offer_organisation,
-    publish_waiting_list_need, set_signup_status, set_waiting_list, signup_organisation,
-    SIGNUP_STATUSES,
+    publish_waiting_list_need, send_reminders, set_signup_status, set_waiting_list,
+    signup_organisation, REMIND_MONTHS, SIGNUP_STATUSES,
 };
 pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
 pub use moderation::{

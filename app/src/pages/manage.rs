@@ -8,7 +8,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::{
-    dashboard, ConfirmStillCorrect, LogOut, PublishWaitingListNeed, SetSignupStatus, SetWaitingList,
+    dashboard, ConfirmStillCorrect, InviteUser, LogOut, PublishWaitingListNeed, SetSignupStatus,
+    SetWaitingList,
 };
 use crate::auth::csrf_token;
 use crate::i18n::{fill, use_texts};
@@ -48,6 +49,12 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
     let is_provider = d.me.role == crate::auth::Role::Provider;
     let is_moderator = crate::auth::MODERATORS.contains(&d.me.role);
     let registered = move || query.read().get("aangemeld").is_some();
+    let invited = move || query.read().get("uitgenodigd").is_some();
+    let invite_problem = move || match query.read().get("fout").as_deref() {
+        Some("uitnodiging") => Some(t.inv_bad),
+        Some("bestaat") => Some(t.inv_exists),
+        _ => None,
+    };
     let claimed = move || query.read().get("geclaimd").is_some();
     view! {
         <article class="manage">
@@ -66,6 +73,10 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                     {is_moderator.then(|| view! { <li><A href="/beheer/moderatie" attr:class="chip">{t.mod_title}</A></li> })}
                 </ul>
             </nav>
+            <Show when=invited>
+                <p class="notice" role="status" id="uitgenodigd">{t.inv_done}</p>
+            </Show>
+            {move || invite_problem().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
             <Show when=registered>
                 <p class="notice" role="status" id="aangemeld">{t.reg_done}</p>
             </Show>
@@ -81,6 +92,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             {d.organisations.is_empty().then(|| view! { <p>{t.manage_no_orgs}</p> })}
             {d.organisations.into_iter().map(|o| view! { <Organisation o/> }).collect_view()}
             {is_provider.then(|| view! { <Signups list=d.signups/> })}
+            {is_moderator.then(|| view! { <Invite/> })}
         </article>
     }
 }
@@ -181,6 +193,37 @@ fn Signups(list: Vec<SignupView>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// Invite a provider or professional (coordinators and admins).
+#[component]
+fn Invite() -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<InviteUser>::new();
+    view! {
+        <section class="manage-invite" aria-labelledby="uitnodigen-titel">
+            <h2 id="uitnodigen-titel">{t.inv_title}</h2>
+            <ActionForm action>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <div class="field">
+                    <label for="uitnodiging-email">{t.login_email}</label>
+                    <input id="uitnodiging-email" name="email" type="email" required/>
+                </div>
+                <div class="field">
+                    <label for="uitnodiging-rol">{t.inv_role}</label>
+                    <select id="uitnodiging-rol" name="rol">
+                        <option value="provider">{t.inv_provider}</option>
+                        <option value="professional">{t.inv_professional}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="uitnodiging-organisatie">{t.inv_org}</label>
+                    <input id="uitnodiging-organisatie" name="organisatie" type="text"/>
+                </div>
+                <button type="submit" class="button-primary">{t.inv_send}</button>
+            </ActionForm>
         </section>
     }
 }

@@ -252,6 +252,14 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![("zoek", "voetbal".into())],
         ),
         (
+            "invite",
+            app::api::InviteUser::PATH,
+            vec![
+                ("rol", "provider".into()),
+                ("organisatie", club().to_string()),
+            ],
+        ),
+        (
             "load offer form",
             app::api::LoadOfferForm::PATH,
             vec![("aanbod", club_offer().to_string())],
@@ -285,6 +293,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "find organisations",
     ];
     let moderation = [
+        "invite",
         "moderation queue",
         "close report",
         "decide claim",
@@ -326,6 +335,9 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                         .unwrap();
                     let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
                     fields.push(("melding", queue.reports.last().unwrap().id.to_string()));
+                }
+                "invite" => {
+                    fields.push(("email", format!("{}@example.org", Uuid::new_v4().simple())));
                 }
                 "decide claim" => {
                     let claim = app::db::create_claim(&app.state.db, claimant, club(), "")
@@ -956,4 +968,99 @@ async fn a_bad_time_in_the_offer_editor_keeps_everything_typed_and_says_what_is_
         detail.name, "Voetballen voor kinderen van 6 tot 12 jaar",
         "nothing saved"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invited_provider_chooses_a_password_by_the_mailed_link_and_manages_the_organisation() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+
+    let (_, location) = post(
+        &app,
+        app::api::InviteUser::PATH,
+        &coordinator,
+        &[
+            ("email", "trainer@example.org".into()),
+            ("rol", "provider".into()),
+            ("organisatie", club().to_string()),
+        ],
+    )
+    .await;
+    assert!(location.contains("uitgenodigd=ja"), "{location}");
+    let mail = std::fs::read_dir(app.data_dir().join("mail"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let text = std::fs::read_to_string(mail).unwrap();
+    assert!(text.starts_with("To: trainer@example.org"));
+    let token = text
+        .split("/wachtwoord/")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string();
+
+    let response = client()
+        .post(app.url(app::api::ResetPassword::PATH))
+        .header("accept", "text/html")
+        .header("cookie", format!("sk_csrf={}", "a".repeat(64)))
+        .form(&[
+            ("csrf", "a".repeat(64)),
+            ("token", token),
+            ("wachtwoord", "mijn eigen wachtwoord".into()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["location"], "/beheer");
+    let user = app::db::find_user(&app.state.db, "trainer@example.org")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(app::auth::verify_password(
+        "mijn eigen wachtwoord",
+        &user.password_hash
+    ));
+    assert_eq!(
+        app::db::user_organisations(&app.state.db, user.me.id)
+            .await
+            .unwrap(),
+        vec![club()]
+    );
+}
+
+#[derive(Debug, Default)]
+struct Outbox(std::sync::Mutex<Vec<(String, String)>>);
+
+impl app::mailer::Mailer for Outbox {
+    fn send(&self, to: &str, subject: &str, _body: &str) {
+        self.0.lock().unwrap().push((to.into(), subject.into()));
+    }
+}
+
+on_both_backends! {
+    async fn providers_are_reminded_once_after_five_months_without_a_check(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        drop(provider);
+        let long_ago = chrono::Utc::now().date_naive() - chrono::Days::new(160);
+        let sql = "UPDATE organizations SET last_verified_on = $1 WHERE id = $2";
+        match &app.state.db {
+            app::db::Db::Sqlite(p) => { sqlx::query(sql).bind(long_ago).bind(club()).execute(p).await.unwrap(); }
+            app::db::Db::Postgres(p) => { sqlx::query(sql).bind(long_ago).bind(club()).execute(p).await.unwrap(); }
+        }
+        let outbox = Outbox::default();
+
+        app::db::send_reminders(&app.state.db, &outbox).await.unwrap();
+        app::db::send_reminders(&app.state.db, &outbox).await.unwrap();
+
+        let mails = outbox.0.lock().unwrap().clone();
+        let to_club: Vec<_> = mails.iter().filter(|(_, s)| s.contains("Voetbalvereniging Sportpark De Meern")).collect();
+        assert_eq!(to_club.len(), 1, "once, not every hour: {mails:?}");
+        assert!(to_club[0].0.starts_with("provider-"));
+    }
 }
