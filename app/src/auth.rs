@@ -356,6 +356,7 @@ mod server {
             (CloseReport::PATH, Access::Roles(MODERATORS)),
             (DecideOrganisation::PATH, Access::Roles(MODERATORS)),
             (DecideClaim::PATH, Access::Roles(MODERATORS)),
+            (MergeOrganisations::PATH, Access::Roles(MODERATORS)),
             (RegisterOrganisation::PATH, Access::Roles(PROVIDERS)),
             (ClaimOrganisation::PATH, Access::Roles(PROVIDERS)),
             (OrganisationsNamed::PATH, Access::Roles(PROVIDERS)),

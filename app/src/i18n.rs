@@ -519,6 +519,8 @@ texts! {
     mod_empty: "Niets te doen.", "Nothing to do.";
     mod_done: "Afgehandeld", "Done";
     mod_approve: "Goedkeuren", "Approve";
+    mod_duplicate: "Misschien dezelfde als: {}", "Maybe the same as: {}";
+    mod_merge: "Voeg samen", "Merge";
     mod_reject: "Afwijzen", "Reject";
     reg_title: "Nieuwe organisatie aanmelden", "Register a new organisation";
     reg_lead: "De gemeente kijkt je aanmelding na. Daarna staat je organisatie op de kaart.", "The municipality checks your registration. Then your organisation appears on the map.";

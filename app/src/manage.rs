@@ -105,6 +105,8 @@ pub struct PendingOrgView {
     pub name: String,
     /// Description.
     pub description: String,
+    /// Organisations on the map that may be the same (from the search engine).
+    pub possible_duplicates: Vec<(Uuid, String)>,
 }
 
 /// A claim.

@@ -28,10 +28,10 @@ pub use manage::{
 };
 pub use matching::{leave_talent_entry, match_lanes, LeaveTalentEntry, MatchLanes};
 pub use moderation::{
-    claim_organisation, close_report, decide_claim, decide_organisation, moderation_queue,
-    organisations_named, register_organisation, report_problem, ClaimOrganisation, CloseReport,
-    DecideClaim, DecideOrganisation, ModerationQueue, OrganisationsNamed, RegisterOrganisation,
-    ReportProblem,
+    claim_organisation, close_report, decide_claim, decide_organisation, merge_organisations,
+    moderation_queue, organisations_named, register_organisation, report_problem,
+    ClaimOrganisation, CloseReport, DecideClaim, DecideOrganisation, MergeOrganisations,
+    ModerationQueue, OrganisationsNamed, RegisterOrganisation, ReportProblem,
 };
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};

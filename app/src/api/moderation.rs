@@ -25,6 +25,18 @@ pub async fn moderation_queue() -> Result<Option<QueueView>, ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
+/// Merges a duplicate organisation into the one that stays.
+#[server]
+pub async fn merge_organisations(
+    csrf: String,
+    houden: String,
+    dubbel: String,
+) -> Result<(), ServerFnError> {
+    ssr::merge(csrf, houden, dubbel)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 /// Marks a report as handled.
 #[server]
 pub async fn close_report(
@@ -147,10 +159,87 @@ mod ssr {
     pub async fn moderation_queue() -> Result<Option<QueueView>> {
         let state = AppState::from_context()?;
         match current_user().await? {
-            Some(me) if MODERATORS.contains(&me.role) => Ok(Some(db::queue(&state.db, &me).await?)),
+            Some(me) if MODERATORS.contains(&me.role) => {
+                let mut queue = db::queue(&state.db, &me).await?;
+                for org in &mut queue.organisations {
+                    org.possible_duplicates =
+                        possible_duplicates(&state, org.id, &org.name).await?;
+                }
+                Ok(Some(queue))
+            }
             Some(_) => Err(Error::Forbidden),
             None => Ok(None),
         }
+    }
+
+    /// Significant words of a name (lower case, without short words like "de" or "van").
+    fn name_words(name: &str) -> Vec<String> {
+        name.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() > 3)
+            .map(String::from)
+            .collect()
+    }
+
+    /// Organisations the search engine finds for this name (typos and word forms included) that
+    /// share most of its significant words, best first, at most three.
+    async fn possible_duplicates(
+        state: &AppState,
+        id: Uuid,
+        name: &str,
+    ) -> Result<Vec<(Uuid, String)>> {
+        let request = index::SearchRequest {
+            limit: 30,
+            ..index::SearchRequest::text(name)
+        };
+        let found = crate::search::run(state, request, crate::i18n::Lang::Nl).await?;
+        let wanted = name_words(name);
+        let mut scored: Vec<(usize, Uuid, String)> = Vec::new();
+        for item in found.items {
+            if item.organisation_id == id
+                || scored.iter().any(|(_, o, _)| *o == item.organisation_id)
+            {
+                continue;
+            }
+            let theirs = name_words(&item.organisation);
+            let shared = wanted.iter().filter(|w| theirs.contains(w)).count();
+            // More than half of the words in common: "VV De Meern" is not every club in De Meern.
+            if shared * 2 > wanted.len() {
+                scored.push((shared, item.organisation_id, item.organisation));
+            }
+        }
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+        Ok(scored
+            .into_iter()
+            .take(3)
+            .map(|(_, id, name)| (id, name))
+            .collect())
+    }
+
+    pub async fn merge(csrf: String, houden: String, dubbel: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, MODERATORS).await?;
+        let (keep, duplicate) = (id(&houden)?, id(&dubbel)?);
+        for org in [keep, duplicate] {
+            if !may_manage(&me, org).await? {
+                return Err(Error::Forbidden);
+            }
+        }
+        db::merge_organisations(&state.db, keep, duplicate).await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "merged",
+            "organization",
+            &duplicate.to_string(),
+            &keep.to_string(),
+        )
+        .await?;
+        leptos_axum::redirect(&format!(
+            "/beheer/moderatie?bijgewerkt={}",
+            chrono::Utc::now().timestamp_millis()
+        ));
+        Ok(())
     }
 
     pub async fn decide(csrf: String, kind: &str, subject: String, besluit: String) -> Result<()> {

@@ -48,8 +48,8 @@ pub use manage::{
 };
 pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
 pub use moderation::{
-    close_report, create_claim, decide_claim, decide_organisation, find_organisations, queue,
-    register_organisation, save_report, subject_organisation,
+    close_report, create_claim, decide_claim, decide_organisation, find_organisations,
+    merge_organisations, queue, register_organisation, save_report, subject_organisation,
 };
 pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
 pub use offers::{

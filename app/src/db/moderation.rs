@@ -74,6 +74,7 @@ pub async fn queue(db: &Db, me: &Me) -> Result<QueueView> {
                 id,
                 name,
                 description,
+                possible_duplicates: vec![],
             })
             .collect(),
         claims: claims
@@ -204,4 +205,37 @@ pub async fn register_organisation(
         .bind(user).bind(id).execute(t).await.map(drop)?);
     tx.commit().await?;
     Ok(id)
+}
+
+/// Merges a duplicate into the organisation that stays: its offers, places and needs move over,
+/// the duplicate is archived (kept, never shown), and the index hears of it. Its managers do
+/// not become managers of the other organisation by a merge: they get a pending claim, so a
+/// fake duplicate can never take over a listing.
+pub async fn merge_organisations(db: &Db, keep: Uuid, duplicate: Uuid) -> Result<()> {
+    if keep == duplicate {
+        return Err(Error::Invalid(
+            "Een organisatie kan niet met zichzelf samengaan.".into(),
+        ));
+    }
+    let mut tx = db.begin().await?;
+    for sql in [
+        "UPDATE services SET organization_id = $1 WHERE organization_id = $2",
+        "UPDATE locations SET organization_id = $1 WHERE organization_id = $2",
+        "UPDATE needs SET organization_id = $1 WHERE organization_id = $2",
+        "UPDATE organizations SET review_status = 'archived' WHERE id = $2 AND $1 = $1",
+    ] {
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(keep).bind(duplicate).execute(t).await.map(drop)?);
+    }
+    let managers: Vec<Uuid> = on_tx!(&mut tx, t => sqlx::query_scalar(
+        "SELECT user_id FROM user_organizations WHERE organization_id = $1")
+        .bind(duplicate).fetch_all(t).await?);
+    for user in managers {
+        let sql = "INSERT INTO claims (id, user_id, organization_id, message, status, created_at) \
+            VALUES ($1, $2, $3, 'samengevoegd', 'pending', $4)";
+        on_tx!(&mut tx, t => sqlx::query(sql)
+            .bind(Uuid::new_v4()).bind(user).bind(keep).bind(Utc::now())
+            .execute(t).await.map(drop)?);
+    }
+    outbox::log_dependents(&mut tx, Some(keep), None).await?;
+    tx.commit().await
 }

@@ -8,9 +8,11 @@ use leptos_router::hooks::use_query_map;
 use super::set_status;
 use leptos::server_fn::ServerFn;
 
-use crate::api::{moderation_queue, CloseReport, DecideClaim, DecideOrganisation};
+use crate::api::{
+    moderation_queue, CloseReport, DecideClaim, DecideOrganisation, MergeOrganisations,
+};
 use crate::auth::csrf_token;
-use crate::i18n::use_texts;
+use crate::i18n::{fill, use_texts};
 use crate::manage::QueueView;
 
 /// The moderation queue.
@@ -84,6 +86,15 @@ fn Queue(q: QueueView) -> impl IntoView {
                         <h3>{o.name.clone()}</h3>
                         <p>{o.description.clone()}</p>
                         <Decision path=DecideOrganisation::PATH field="organisatie" id=o.id.to_string() yes=t.mod_approve no=Some(t.mod_reject)/>
+                        {o.possible_duplicates.iter().map(|(keep, name)| view! {
+                            <form method="post" action=MergeOrganisations::PATH class="inline-form merge">
+                                <input type="hidden" name="csrf" value=csrf_token()/>
+                                <input type="hidden" name="houden" value=keep.to_string()/>
+                                <input type="hidden" name="dubbel" value=o.id.to_string()/>
+                                <span>{fill(t.mod_duplicate, &[name])}</span> " "
+                                <button type="submit" class="button-link">{t.mod_merge}</button>
+                            </form>
+                        }).collect_view()}
                     </li>
                 }).collect_view()}
             </ul>

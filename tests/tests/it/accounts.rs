@@ -252,6 +252,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![("zoek", "voetbal".into())],
         ),
         (
+            "merge",
+            app::api::MergeOrganisations::PATH,
+            vec![("houden", club().to_string())],
+        ),
+        (
             "invite",
             app::api::InviteUser::PATH,
             vec![
@@ -293,6 +298,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "find organisations",
     ];
     let moderation = [
+        "merge",
         "invite",
         "moderation queue",
         "close report",
@@ -335,6 +341,20 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                         .unwrap();
                     let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
                     fields.push(("melding", queue.reports.last().unwrap().id.to_string()));
+                }
+                "merge" => {
+                    let duplicate = app::db::register_organisation(
+                        &app.state.db,
+                        claimant,
+                        "VV De Meern",
+                        "",
+                        "Zuster Bloemstraat 12",
+                        "3454",
+                        "De Meern",
+                    )
+                    .await
+                    .unwrap();
+                    fields.push(("dubbel", duplicate.to_string()));
                 }
                 "invite" => {
                     fields.push(("email", format!("{}@example.org", Uuid::new_v4().simple())));
@@ -1063,4 +1083,74 @@ on_both_backends! {
         assert_eq!(to_club.len(), 1, "once, not every hour: {mails:?}");
         assert!(to_club[0].0.starts_with("provider-"));
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_duplicate_registration_is_suggested_by_the_search_engine_and_merged() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[]).await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let (_, location) = post(
+        &app,
+        app::api::RegisterOrganisation::PATH,
+        &provider,
+        &[
+            ("naam", "Voetbalvereniging De Meern".into()),
+            ("beschrijving", String::new()),
+            ("adres", "Zuster Bloemstraat 12".into()),
+            ("postcode", "3454".into()),
+            ("plaats", "De Meern".into()),
+        ],
+    )
+    .await;
+    assert!(location.contains("aangemeld=ja"), "{location}");
+
+    let html = client()
+        .get(app.url("/beheer/moderatie"))
+        .header("cookie", &coordinator.cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Misschien dezelfde als: Voetbalvereniging Sportpark De Meern"),
+        "{html}"
+    );
+    let admin = app::auth::Me {
+        id: Uuid::nil(),
+        email: String::new(),
+        name: String::new(),
+        role: Role::Admin,
+        gemeente: None,
+    };
+    let duplicate = app::db::queue(&app.state.db, &admin)
+        .await
+        .unwrap()
+        .organisations[0]
+        .id;
+
+    let (status, _) = post(
+        &app,
+        app::api::MergeOrganisations::PATH,
+        &coordinator,
+        &[
+            ("houden", club().to_string()),
+            ("dubbel", duplicate.to_string()),
+        ],
+    )
+    .await;
+    assert!((300..400).contains(&status), "{status}");
+    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+    assert!(queue.organisations.is_empty(), "the duplicate is archived");
+    assert_eq!(
+        queue.claims.len(),
+        1,
+        "its registrant must claim the real club, not get it"
+    );
+    let trail = app::db::audit_trail(&app.state.db, "organization", &duplicate.to_string())
+        .await
+        .unwrap();
+    assert_eq!(trail[0].2, "merged");
 }
