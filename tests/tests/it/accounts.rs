@@ -120,6 +120,30 @@ fn offer_fields(offer: &str, organisation: &str, name: &str) -> Vec<(&'static st
     ]
 }
 
+/// An admin, to read the moderation queue directly.
+fn admin() -> app::auth::Me {
+    app::auth::Me {
+        id: Uuid::nil(),
+        email: String::new(),
+        name: String::new(),
+        role: Role::Admin,
+        gemeente: None,
+    }
+}
+
+/// A page as the logged-in browser of `session` gets it.
+async fn page(app: &TestApp, path: &str, session: &Session) -> String {
+    client()
+        .get(app.url(path))
+        .header("cookie", &session.cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 fn club() -> Uuid {
     server::demo::demo_id("org:vv-de-meern")
 }
@@ -323,13 +347,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
     )
     .await
     .unwrap();
-    let admin = app::auth::Me {
-        id: Uuid::nil(),
-        email: String::new(),
-        name: String::new(),
-        role: Role::Admin,
-        gemeente: None,
-    };
+    let admin = admin();
     let mut wrong = Vec::new();
     for (role, session) in &sessions {
         for (route, path, fields) in &routes {
@@ -790,13 +808,7 @@ async fn a_new_organisation_waits_for_the_coordinator_and_bad_input_keeps_what_w
     )
     .await;
     assert!(location.contains("aangemeld=ja"), "{location}");
-    let admin = app::auth::Me {
-        id: Uuid::nil(),
-        email: String::new(),
-        name: String::new(),
-        role: Role::Admin,
-        gemeente: None,
-    };
+    let admin = admin();
     let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
     let pending = queue
         .organisations
@@ -846,13 +858,7 @@ async fn a_claim_approved_by_the_coordinator_lets_the_provider_maintain_the_list
     )
     .await;
     assert!(location.contains("geclaimd=ja"));
-    let admin = app::auth::Me {
-        id: Uuid::nil(),
-        email: String::new(),
-        name: String::new(),
-        role: Role::Admin,
-        gemeente: None,
-    };
+    let admin = admin();
     let claim = app::db::queue(&app.state.db, &admin).await.unwrap().claims[0].id;
     let (status, _) = post(
         &app,
@@ -902,13 +908,7 @@ async fn klopt_er_iets_niet_reaches_the_coordinator_without_an_account() {
     .await;
     assert!(location.ends_with("?gemeld=ja"), "{location}");
 
-    let response = client()
-        .get(app.url("/beheer/moderatie"))
-        .header("cookie", &coordinator.cookies)
-        .send()
-        .await
-        .unwrap();
-    let html = response.text().await.unwrap();
+    let html = page(&app, "/beheer/moderatie", &coordinator).await;
     assert!(html.contains("De training is nu op donderdag."), "{html}");
 }
 
@@ -963,15 +963,7 @@ async fn a_bad_time_in_the_offer_editor_keeps_everything_typed_and_says_what_is_
     let (_, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
 
     assert!(location.contains("fout=tot"), "{location}");
-    let html = client()
-        .get(app.url(&location))
-        .header("cookie", &provider.cookies)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page(&app, &location, &provider).await;
     assert!(
         html.contains("Schrijf de tijd als 14:00, en de eindtijd na de begintijd."),
         "{html}"
@@ -1105,26 +1097,12 @@ async fn a_duplicate_registration_is_suggested_by_the_search_engine_and_merged()
     .await;
     assert!(location.contains("aangemeld=ja"), "{location}");
 
-    let html = client()
-        .get(app.url("/beheer/moderatie"))
-        .header("cookie", &coordinator.cookies)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page(&app, "/beheer/moderatie", &coordinator).await;
     assert!(
         html.contains("Misschien dezelfde als: Voetbalvereniging Sportpark De Meern"),
         "{html}"
     );
-    let admin = app::auth::Me {
-        id: Uuid::nil(),
-        email: String::new(),
-        name: String::new(),
-        role: Role::Admin,
-        gemeente: None,
-    };
+    let admin = admin();
     let duplicate = app::db::queue(&app.state.db, &admin)
         .await
         .unwrap()
