@@ -212,9 +212,6 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         });
         uses.push(ProfileItem::Interest(code.clone()));
     }
-    if reasons.is_empty() {
-        return None;
-    }
     for code in overlap(&o.groups, &p.groups) {
         score += 1.5;
         reasons.push(Reason::ForGroup {
@@ -223,10 +220,7 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         uses.push(ProfileItem::Group(code.clone()));
     }
 
-    // Hard limits.
-    if !age_fits(p.age, o.min_age, o.max_age) {
-        return None;
-    }
+    // The hard limits on age, budget and referral were checked above; here only their reasons.
     if p.age.is_some() && (o.min_age.is_some() || o.max_age.is_some()) {
         reasons.push(Reason::Ages {
             min: o.min_age,
@@ -261,18 +255,12 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
             days: o.days.clone(),
         });
     }
-    if p.free_only && !o.free {
-        return None;
-    }
     if o.free {
         score += 0.5;
         reasons.push(Reason::Free);
         if p.free_only {
             uses.push(ProfileItem::Budget);
         }
-    }
-    if p.without_referral && !o.no_referral_needed {
-        return None;
     }
     if o.no_referral_needed && p.without_referral {
         reasons.push(Reason::NoReferral);
@@ -311,14 +299,29 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
     })
 }
 
-/// A role that uses a talent of the person.
-fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
-    let fits: Vec<&String> = overlap(&n.talents, &p.talents).collect();
-    if fits.is_empty() || !age_fits(p.age, n.min_age, n.max_age) {
+/// The start of a role suggestion: reasons, profile items used, score, distance.
+struct TalentFit {
+    reasons: Vec<Reason>,
+    uses: Vec<ProfileItem>,
+    score: f64,
+    distance_km: Option<f64>,
+}
+
+/// What roles and volunteering offers share: the talents that fit, the age limit, the distance;
+/// `None` when no talent fits or a hard limit rules it out.
+fn talent_fit(
+    wanted: &[String],
+    min_age: Option<u8>,
+    max_age: Option<u8>,
+    places: &[LatLon],
+    p: &Profile,
+) -> Option<TalentFit> {
+    let fits: Vec<&String> = overlap(wanted, &p.talents).collect();
+    if fits.is_empty() || !age_fits(p.age, min_age, max_age) {
         return None;
     }
     let max_km = p.travel_km();
-    let distance_km = nearest(p.at, n.at.as_slice());
+    let distance_km = nearest(p.at, places);
     if distance_km.is_some_and(|km| km > max_km) {
         return None;
     }
@@ -338,6 +341,22 @@ fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
         reasons.push(Reason::Distance { km });
         uses.push(ProfileItem::Place);
     }
+    Some(TalentFit {
+        reasons,
+        uses,
+        score,
+        distance_km,
+    })
+}
+
+/// A role that uses a talent of the person.
+fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
+    let TalentFit {
+        mut reasons,
+        mut uses,
+        mut score,
+        distance_km,
+    } = talent_fit(&n.talents, n.min_age, n.max_age, n.at.as_slice(), p)?;
     if n.min_age.is_some() || n.max_age.is_some() {
         reasons.push(Reason::Ages {
             min: n.min_age,
@@ -376,34 +395,15 @@ fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
 
 /// A volunteering offer (vrijwilligerswerk) about something the person is good at.
 fn volunteering_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
-    if !o.active || !o.volunteering || !o.topics.iter().any(|t| p.talents.contains(t)) {
+    if !o.active || !o.volunteering {
         return None;
     }
-    let fits: Vec<&String> = overlap(&o.topics, &p.talents).collect();
-    if fits.is_empty() || !age_fits(p.age, o.min_age, o.max_age) {
-        return None;
-    }
-    let max_km = p.travel_km();
-    let distance_km = nearest(p.at, &o.places);
-    if distance_km.is_some_and(|km| km > max_km) {
-        return None;
-    }
-    let mut reasons: Vec<Reason> = fits
-        .iter()
-        .map(|t| Reason::Talent {
-            talent: (*t).clone(),
-        })
-        .collect();
-    let mut uses: Vec<ProfileItem> = fits
-        .iter()
-        .map(|t| ProfileItem::Talent((*t).clone()))
-        .collect();
-    let mut score = 3.0 * fits.len() as f64;
-    if let Some(km) = distance_km {
-        score += distance_score(km, max_km);
-        reasons.push(Reason::Distance { km });
-        uses.push(ProfileItem::Place);
-    }
+    let TalentFit {
+        reasons,
+        uses,
+        score,
+        distance_km,
+    } = talent_fit(&o.topics, o.min_age, o.max_age, &o.places, p)?;
     Some(Suggestion {
         target: Target::Offer(o.id),
         title: o.name.clone(),
