@@ -5,6 +5,23 @@ use uuid::Uuid;
 
 use crate::auth::Me;
 
+/// Organisation kinds (the `soort` taxonomy).
+pub const KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
+
+/// Leefgebied codes, in the order pages show them.
+pub const LEEFGEBIEDEN: [&str; 10] = [
+    "meedoen",
+    "geldzaken",
+    "werk",
+    "leren",
+    "gezondheid",
+    "bewegen",
+    "opgroeien",
+    "wonen",
+    "zorg",
+    "veiligheid",
+];
+
 /// Sign-up statuses, in order (the database checks the same list).
 pub const SIGNUP_STATUSES: [&str; 4] = ["nieuw", "contact gehad", "gestart", "geen plek"];
 

@@ -257,10 +257,7 @@ mod invite {
             role.code(),
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/beheer?bijgewerkt={}&uitgenodigd=ja",
-            chrono::Utc::now().timestamp_millis()
-        ));
+        crate::api::redirect_refreshed("/beheer", "uitgenodigd=ja");
         Ok(())
     }
 }

@@ -60,14 +60,6 @@ mod ssr {
     use crate::manage::DashboardView;
     use crate::{db, AppState, Error, Result};
 
-    /// `/beheer` with a fresh marker, so a hydrated page reloads its data after the change.
-    fn back_to_dashboard() -> String {
-        format!(
-            "/beheer?bijgewerkt={}",
-            chrono::Utc::now().timestamp_millis()
-        )
-    }
-
     fn id(text: &str) -> Result<Uuid> {
         text.trim().parse().map_err(|_| Error::NotFound)
     }
@@ -107,7 +99,7 @@ mod ssr {
             status.trim(),
         )
         .await?;
-        leptos_axum::redirect(&back_to_dashboard());
+        crate::api::redirect_refreshed("/beheer", "");
         Ok(())
     }
 
@@ -126,7 +118,7 @@ mod ssr {
             "alles klopt nog",
         )
         .await?;
-        leptos_axum::redirect(&back_to_dashboard());
+        crate::api::redirect_refreshed("/beheer", "");
         Ok(())
     }
 
@@ -155,7 +147,7 @@ mod ssr {
             &people.to_string(),
         )
         .await?;
-        leptos_axum::redirect(&back_to_dashboard());
+        crate::api::redirect_refreshed("/beheer", "");
         Ok(())
     }
 
@@ -174,7 +166,7 @@ mod ssr {
             &offer.to_string(),
         )
         .await?;
-        leptos_axum::redirect(&format!("{}&gepubliceerd=ja", back_to_dashboard()));
+        crate::api::redirect_refreshed("/beheer", "gepubliceerd=ja");
         Ok(())
     }
 }

@@ -38,3 +38,16 @@ pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};
+
+/// Sends the browser back to `path` after a change, with a fresh `bijgewerkt` marker so a
+/// hydrated page reloads its data; `extra` adds query pairs (`aangemeld=ja`).
+#[cfg(feature = "ssr")]
+pub(crate) fn redirect_refreshed(path: &str, extra: &str) {
+    let marker = chrono::Utc::now().timestamp_millis();
+    let extra = if extra.is_empty() {
+        String::new()
+    } else {
+        format!("&{extra}")
+    };
+    leptos_axum::redirect(&format!("{path}?bijgewerkt={marker}{extra}"));
+}

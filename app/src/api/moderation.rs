@@ -235,10 +235,7 @@ mod ssr {
             &keep.to_string(),
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/beheer/moderatie?bijgewerkt={}",
-            chrono::Utc::now().timestamp_millis()
-        ));
+        crate::api::redirect_refreshed("/beheer/moderatie", "");
         Ok(())
     }
 
@@ -270,10 +267,7 @@ mod ssr {
             "",
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/beheer/moderatie?bijgewerkt={}",
-            chrono::Utc::now().timestamp_millis()
-        ));
+        crate::api::redirect_refreshed("/beheer/moderatie", "");
         Ok(())
     }
 
@@ -342,10 +336,7 @@ mod ssr {
             naam,
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/beheer?bijgewerkt={}&aangemeld=ja",
-            chrono::Utc::now().timestamp_millis()
-        ));
+        crate::api::redirect_refreshed("/beheer", "aangemeld=ja");
         Ok(())
     }
 
@@ -368,10 +359,7 @@ mod ssr {
             &organisation.to_string(),
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/beheer?bijgewerkt={}&geclaimd=ja",
-            chrono::Utc::now().timestamp_millis()
-        ));
+        crate::api::redirect_refreshed("/beheer", "geclaimd=ja");
         Ok(())
     }
 }

@@ -28,11 +28,9 @@ mod ssr {
 
     use crate::auth::{current_user, may_manage, require, MANAGERS};
     use crate::db::{self, ScheduleRecord, ServiceRecord};
-    use crate::manage::{OfferForm, OFFER_FIELDS};
+    use crate::manage::{OfferForm, KINDS, OFFER_FIELDS};
     use crate::pages::encode;
     use crate::{AppState, Error, Result};
-
-    const KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
 
     fn yes(v: bool) -> String {
         if v {
@@ -280,10 +278,7 @@ mod ssr {
             form.naam.trim(),
         )
         .await?;
-        leptos_axum::redirect(&format!(
-            "/beheer?bijgewerkt={}",
-            chrono::Utc::now().timestamp_millis()
-        ));
+        crate::api::redirect_refreshed("/beheer", "");
         Ok(())
     }
 }

@@ -11,21 +11,9 @@ use super::set_status;
 use crate::api::match_lanes;
 use crate::components::{Lane, ProposalCard};
 use crate::i18n::{fill, use_lang, use_texts, weekdays};
+use crate::manage::LEEFGEBIEDEN;
 use crate::profile::{LanesView, ProfileInput};
 
-/// Leefgebied codes of the chips, in the order of the home page.
-const NEEDS: [&str; 10] = [
-    "meedoen",
-    "geldzaken",
-    "werk",
-    "leren",
-    "gezondheid",
-    "bewegen",
-    "opgroeien",
-    "wonen",
-    "zorg",
-    "veiligheid",
-];
 /// Talent codes of the chips.
 pub(crate) const TALENTS: [&str; 20] = [
     "koken",
@@ -140,7 +128,7 @@ pub fn KeukentafelPage() -> impl IntoView {
             .map(|c| (c.to_string(), label(c).unwrap_or(c).to_string()))
             .collect::<Vec<_>>()
     };
-    let need_options = labelled(&NEEDS, &|c| t.leefgebied(c));
+    let need_options = labelled(&LEEFGEBIEDEN, &|c| t.leefgebied(c));
     let talent_options = labelled(&TALENTS, &|c| t.talent(c));
     let group_options = labelled(&GROUPS, &|c| t.group(c));
     let day_options: Vec<(String, String)> = weekdays(lang)

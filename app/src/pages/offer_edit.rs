@@ -9,21 +9,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use crate::api::{load_offer_form, SaveOffer};
 use crate::auth::csrf_token;
 use crate::i18n::{use_lang, use_texts, weekdays, Texts};
-use crate::manage::{OfferForm, OFFER_FIELDS};
-
-const KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
-const TOPICS: [&str; 10] = [
-    "meedoen",
-    "geldzaken",
-    "werk",
-    "leren",
-    "gezondheid",
-    "bewegen",
-    "opgroeien",
-    "wonen",
-    "zorg",
-    "veiligheid",
-];
+use crate::manage::{OfferForm, KINDS, LEEFGEBIEDEN, OFFER_FIELDS};
 
 fn message(t: &Texts, field: &str) -> &'static str {
     match field {
@@ -157,7 +143,7 @@ fn Editor(form: OfferForm, problem: Option<String>) -> impl IntoView {
         }
     };
     let kinds = KINDS.iter().map(|k| (k.to_string(), t.kind(k))).collect();
-    let topics = TOPICS
+    let topics = LEEFGEBIEDEN
         .iter()
         .map(|c| (c.to_string(), t.leefgebied(c).unwrap_or(c).to_string()))
         .collect();
