@@ -495,24 +495,10 @@ fn cost_in_words(c: CostRow) -> String {
 
 /// The name of a language code in the interface language.
 pub fn language_name(code: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return english_language_name(code);
+    match lang {
+        Lang::En => english_language_name(code),
+        Lang::Nl => index::matching::language_in_dutch(code).to_string(),
     }
-    match code {
-        "nl" => "Nederlands",
-        "en" => "Engels",
-        "ar" => "Arabisch",
-        "tr" => "Turks",
-        "uk" => "Oekraïens",
-        "pl" => "Pools",
-        "ti" => "Tigrinya",
-        "zgh" | "ber" => "Tamazight",
-        "es" => "Spaans",
-        "fr" => "Frans",
-        "de" => "Duits",
-        other => other,
-    }
-    .to_string()
 }
 
 fn english_language_name(code: &str) -> String {

@@ -129,8 +129,10 @@ pub fn days_in_words(days: &[u8]) -> String {
     }
 }
 
-fn language_in_words(code: &str) -> &str {
+/// The Dutch name of a language code ("ar" → "Arabisch"); the code itself when unknown.
+pub fn language_in_dutch(code: &str) -> &str {
     match code {
+        "nl" => "Nederlands",
         "en" => "Engels",
         "ar" => "Arabisch",
         "tr" => "Turks",
@@ -160,7 +162,7 @@ impl Reason {
             Reason::Distance { km } => km_in_words(*km),
             Reason::Free => "gratis".into(),
             Reason::Days { days } => days_in_words(days),
-            Reason::Language { code } => format!("ook in het {}", language_in_words(code)),
+            Reason::Language { code } => format!("ook in het {}", language_in_dutch(code)),
             Reason::NoReferral => "zonder indicatie".into(),
             Reason::KeepsBenefit => "met behoud van uitkering".into(),
             Reason::Ages { min, max } => match (min, max) {
