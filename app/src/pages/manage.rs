@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::set_status;
@@ -28,7 +28,7 @@ pub fn ManagePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Some(d)) => view! { <Dashboard d/> }.into_any(),
-                    Ok(None) => view! { <Redirect path="/inloggen"/> }.into_any(),
+                    Ok(None) => super::to_login(),
                     Err(_) => {
                         set_status(500);
                         view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()

@@ -58,3 +58,11 @@ pub(crate) fn encode(value: &str) -> String {
         })
         .collect()
 }
+
+/// Sends someone who is not logged in to the login page: a 302 on the server (so it works
+/// without JavaScript; the router's redirect alone answers 200), a route change in the browser.
+pub(crate) fn to_login() -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    set_status(302);
+    view! { <leptos_router::components::Redirect path="/inloggen"/> }.into_any()
+}

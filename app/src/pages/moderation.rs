@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::set_status;
@@ -30,7 +30,7 @@ pub fn ModerationPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(Some(q)) => view! { <Queue q/> }.into_any(),
-                    Ok(None) => view! { <Redirect path="/inloggen"/> }.into_any(),
+                    Ok(None) => super::to_login(),
                     Err(_) => {
                         set_status(403);
                         view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()

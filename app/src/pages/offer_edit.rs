@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::{Redirect, A};
+use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{load_offer_form, SaveOffer};
@@ -63,7 +63,7 @@ pub fn OfferEditPage() -> impl IntoView {
                         view! { <Editor form problem/> }.into_any()
                     }
                     Ok(None) => view! { <super::NotFound/> }.into_any(),
-                    Err(_) => view! { <Redirect path="/inloggen"/> }.into_any(),
+                    Err(_) => super::to_login(),
                 }
             })}
         </Suspense>

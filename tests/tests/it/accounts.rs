@@ -1132,3 +1132,13 @@ async fn a_duplicate_registration_is_suggested_by_the_search_engine_and_merged()
         .unwrap();
     assert_eq!(trail[0].2, "merged");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_an_account_the_dashboard_redirects_to_the_login_page_also_without_javascript() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    for path in ["/beheer", "/beheer/moderatie"] {
+        let response = client().get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), 302, "{path}");
+        assert_eq!(response.headers()["location"], "/inloggen", "{path}");
+    }
+}
