@@ -75,6 +75,11 @@ pub enum Access {
 pub const MANAGERS: &[Role] = &[Role::Provider, Role::Coordinator, Role::Admin];
 /// Providers only.
 pub const PROVIDERS: &[Role] = &[Role::Provider];
+/// Wijkteams and other referrers.
+pub const PROFESSIONALS: &[Role] = &[Role::Professional];
+/// Who can be on a side of a referral: the referrer, the receiver, the coordinator it is
+/// escalated to (each checked per referral inside).
+pub const REFERRAL_SIDES: &[Role] = &[Role::Professional, Role::Provider, Role::Coordinator];
 /// Roles that moderate.
 pub const MODERATORS: &[Role] = &[Role::Coordinator, Role::Admin];
 /// Every role.
@@ -352,6 +357,24 @@ mod server {
             (InviteUser::PATH, Access::Roles(MODERATORS)),
             (LoadOfferForm::PATH, Access::Roles(MANAGERS)),
             (SaveOffer::PATH, Access::Roles(MANAGERS)),
+            (LoadLocationForm::PATH, Access::Roles(MANAGERS)),
+            (SaveLocation::PATH, Access::Roles(MANAGERS)),
+            (AreaOfPostcode::PATH, Access::Public),
+            (LoadNeedForm::PATH, Access::Roles(MANAGERS)),
+            (SaveNeed::PATH, Access::Roles(MANAGERS)),
+            (Workspace::PATH, Access::Roles(PROFESSIONALS)),
+            (LoadTraject::PATH, Access::Roles(PROFESSIONALS)),
+            (SaveTraject::PATH, Access::Roles(PROFESSIONALS)),
+            (DeleteTraject::PATH, Access::Roles(PROFESSIONALS)),
+            (ExportTraject::PATH, Access::Roles(PROFESSIONALS)),
+            (TrajectHandout::PATH, Access::Roles(PROFESSIONALS)),
+            (ReferralReceiver::PATH, Access::Roles(PROFESSIONALS)),
+            (SendReferral::PATH, Access::Roles(PROFESSIONALS)),
+            (RevokeConsent::PATH, Access::Roles(PROFESSIONALS)),
+            (EscalateReferral::PATH, Access::Roles(PROFESSIONALS)),
+            (LoadReferral::PATH, Access::Roles(REFERRAL_SIDES)),
+            (SetReferralStatus::PATH, Access::Roles(REFERRAL_SIDES)),
+            (IncomingReferrals::PATH, Access::Roles(REFERRAL_SIDES)),
             (ModerationQueue::PATH, Access::Roles(MODERATORS)),
             (CloseReport::PATH, Access::Roles(MODERATORS)),
             (DecideOrganisation::PATH, Access::Roles(MODERATORS)),

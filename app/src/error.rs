@@ -34,6 +34,9 @@ pub enum Error {
     /// A background task died.
     #[error("background task: {0}")]
     Task(#[from] tokio::task::JoinError),
+    /// Sealed personal data could not be opened (wrong key or damaged data).
+    #[error("sealed data could not be opened")]
+    Sealed,
     /// Server state missing from the request context (a wiring bug).
     #[error("app state missing from context")]
     NoState,

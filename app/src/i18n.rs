@@ -293,6 +293,7 @@ texts! {
     fact_for_whom: "Voor wie", "For whom";
     fact_mostly_for: "Vooral voor", "Mostly for";
     fact_when: "Wanneer", "When";
+    fact_closed: "Gesloten", "Closed";
     fact_cost: "Kosten", "Cost";
     fact_needs: "Wat heb je nodig", "What you need";
     fact_good_to_know: "Goed om te weten", "Good to know";
@@ -542,6 +543,109 @@ texts! {
     claim_done: "Dank je! De gemeente bevestigt dat jij deze organisatie beheert.", "Thank you! The municipality will confirm that you manage this organisation.";
     manage_links: "Meer", "More";
 
+    // Wijkteam workspace, trajecten, referrals
+    ws_title: "Mijn trajecten", "My cases";
+    ws_intro: "Hier werk je met mensen aan wat ze willen, kunnen en nodig hebben. Alleen jij ziet deze trajecten.", "Here you work with people on what they want, can do and need. Only you see these cases.";
+    ws_deleted: "Het traject en alles wat gedeeld was, is verwijderd.", "The case and everything that was shared has been deleted.";
+    ws_new: "Nieuw traject", "New case";
+    ws_none: "Je hebt nog geen trajecten.", "You have no cases yet.";
+    ws_line: "{} lopende verwijzingen · bijgewerkt op {}", "{} referrals in progress · updated on {}";
+    ws_only_professionals: "Deze pagina is voor medewerkers van buurtteams en andere verwijzers.", "This page is for neighbourhood teams and other referrers.";
+    tr_new: "Nieuw traject", "New case";
+    tr_privacy: "Gebruik voorletters of een zelfgekozen naam. Geen BSN, geen diagnose. Alles wat je hier schrijft, wordt versleuteld bewaard.", "Use initials or a chosen name. No citizen number, no diagnosis. Everything you write here is stored encrypted.";
+    tr_plan: "Het plan: eerst dit, dan dat", "The plan: first this, then that";
+    tr_no_plan: "Nog geen plan.", "No plan yet.";
+    tr_referrals: "Verwijzingen", "Referrals";
+    tr_no_referrals: "Nog geen verwijzingen.", "No referrals yet.";
+    tr_handout: "Uitdraai voor de persoon", "Handout for the person";
+    tr_export: "Alle gegevens bekijken of verwijderen", "See or delete all data";
+    tr_suggestions: "Wat past erbij", "What fits";
+    tr_coalitions: "Via een coalitie", "Through a coalition";
+    tr_refer: "Verwijs", "Refer";
+    tr_profile: "Sterktes en vragen", "Strengths and questions";
+    tr_name: "Voorletters of een zelfgekozen naam", "Initials or a chosen name";
+    tr_age: "Leeftijd (mag leeg)", "Age (optional)";
+    tr_where: "Postcode of plaats", "Postcode or town";
+    tr_needs: "Waar wil de persoon mee verder?", "What does the person want to work on?";
+    tr_talents: "Waar is de persoon goed in?", "What is the person good at?";
+    tr_network: "Wie helpt er al? (familie, buren, vrienden)", "Who helps already? (family, neighbours, friends)";
+    tr_plan_field: "Het plan: één stap per regel, de eerste bovenaan", "The plan: one step per line, the first at the top";
+    tr_delete: "Verwijder dit traject en alles wat gedeeld is", "Delete this case and everything shared";
+    tr_back: "Terug naar het traject", "Back to the case";
+    tr_bad_naam: "Vul voorletters of een zelfgekozen naam in (hoogstens 40 tekens).", "Fill in initials or a chosen name (at most 40 characters).";
+    tr_bad_waar: "Deze postcode of plaats kennen we niet.", "We do not know this postcode or town.";
+    tr_bad_choice: "Kies uit de lijst.", "Choose from the list.";
+    rf_title: "Verwijzen naar {}", "Refer to {}";
+    rf_receiver: "Dit gaat naar: {}", "This goes to: {}";
+    rf_wish: "Wat wil de persoon? (in eigen woorden)", "What does the person want? (in their own words)";
+    rf_share: "Wat mag je delen? Vraag het per onderdeel.", "What may you share? Ask for each item.";
+    rf_note: "Een notitie voor de ontvanger (alleen als je 'notitie' aanvinkt)", "A note for the receiver (only when you tick 'note')";
+    rf_consent_by: "Wie geeft toestemming? (bijvoorbeeld: de persoon zelf)", "Who gives consent? (for example: the person themselves)";
+    rf_consent: "De persoon geeft toestemming om precies deze onderdelen met deze ontvanger te delen", "The person agrees to share exactly these items with this receiver";
+    rf_handover: "Warme overdracht", "Warm handover";
+    rf_appointment: "Voorstel voor een kennismaking (dag en tijd)", "Proposal for a first meeting (day and time)";
+    rf_send: "Verstuur de verwijzing", "Send the referral";
+    rf_bad_wens: "Schrijf op wat de persoon wil (hoogstens 1000 tekens).", "Write down what the person wants (at most 1000 characters).";
+    rf_bad_who: "Schrijf op wie toestemming geeft.", "Write down who gives consent.";
+    rf_bad_consent: "Zonder toestemming gaat er niets weg. Vraag het eerst.", "Nothing is sent without consent. Ask first.";
+    rf_bad_appointment: "Stel een dag en tijd voor de kennismaking voor.", "Propose a day and time for the first meeting.";
+    rv_title: "Verwijzing: {}", "Referral: {}";
+    rv_sent: "De verwijzing is verstuurd.", "The referral has been sent.";
+    rv_bad_reason: "Kies waarom het niet lukt.", "Choose why it does not work out.";
+    rv_status: "Status", "Status";
+    rv_contact: "Contact", "Contact";
+    rv_shared: "Gedeeld met toestemming", "Shared with consent";
+    rv_revoked: "De toestemming is ingetrokken. De gedeelde gegevens zijn niet meer te zien.", "Consent was withdrawn. The shared data can no longer be seen.";
+    rv_wish: "Wat de persoon wil", "What the person wants";
+    rv_handover: "Overdracht", "Handover";
+    rv_consent: "Toestemming gegeven door {} op {}.", "Consent given by {} on {}.";
+    rv_history: "Wat er gebeurde", "What happened";
+    rv_next: "Volgende stap", "Next step";
+    rv_reason: "Reden (bij afwijzen)", "Reason (when declining)";
+    rv_revoke: "Toestemming intrekken", "Withdraw consent";
+    rv_escalated: "De coördinator van de gemeente kijkt mee.", "The municipality's coordinator is looking into it.";
+    rv_escalate_why: "Geen reactie na vijf werkdagen, of een wachtlijst? Vraag de coördinator van de gemeente om hulp. De geschiedenis gaat mee.", "No answer after five working days, or a waiting list? Ask the municipality's coordinator for help. The history goes along.";
+    rv_escalate: "Vraag de gemeente om hulp", "Ask the municipality for help";
+    ho_title: "Uitdraai", "Handout";
+    ho_for: "Voor {}", "For {}";
+    ho_intro: "Hier staat waar je naartoe gaat, wie je ontmoet en hoe je ze bereikt.", "This is where you are going, who you will meet and how to reach them.";
+    ho_none: "Er loopt nu niets.", "Nothing is in progress now.";
+    ho_who: "Je contact: {}", "Your contact: {}";
+    ho_when: "Wanneer:", "When:";
+    ho_sent: "Aangemeld op {}.", "Referred on {}.";
+    ho_questions: "Vragen? Bel of mail je contactpersoon van het buurtteam.", "Questions? Call or e-mail your contact at the neighbourhood team.";
+    ho_print: "Druk deze pagina af met Ctrl+P (of Cmd+P op een Mac).", "Print this page with Ctrl+P (or Cmd+P on a Mac).";
+    ex_title: "Alle gegevens van dit traject", "All data of this case";
+    ex_intro: "Dit is alles wat de Sociale Kaart over deze persoon bewaart. Geef het mee als de persoon erom vraagt. Verwijderen kan hieronder.", "This is everything the map keeps about this person. Hand it over when the person asks. You can delete it below.";
+    mg_referrals: "Verwijzingen", "Referrals";
+    mg_no_referrals: "Er zijn geen verwijzingen.", "There are no referrals.";
+    st_verstuurd: "verstuurd", "sent";
+    st_ontvangen: "ontvangen", "received";
+    st_geaccepteerd: "geaccepteerd", "accepted";
+    st_afgewezen: "afgewezen", "declined";
+    st_gestart: "gestart", "started";
+    st_afgerond: "afgerond", "completed";
+    st_gestopt: "gestopt", "stopped";
+    st_toestemming: "toestemming vastgelegd", "consent recorded";
+    st_ingetrokken: "toestemming ingetrokken", "consent withdrawn";
+    st_geescaleerd: "naar de gemeente", "escalated to the municipality";
+    st_herinnering: "herinnering", "reminder";
+    why_vol: "vol", "full";
+    why_niet_passend: "niet passend", "not suitable";
+    why_geen_reactie: "geen reactie", "no response";
+    share_naam: "naam of voorletters", "name or initials";
+    share_leeftijd: "leeftijd", "age";
+    share_talenten: "talenten", "talents";
+    share_vragen: "vragen (leefgebieden)", "questions (life areas)";
+    share_netwerk: "netwerk", "network";
+    share_notitie: "notitie", "note";
+    hand_afspraak: "Een kennismakingsafspraak", "An introduction meeting";
+    hand_meegaan: "Ik ga mee naar de eerste keer", "I go along the first time";
+    hand_zelf: "De persoon neemt zelf contact op", "The person gets in touch themselves";
+    hand_afspraak_sentence: "Er is een kennismaking voorgesteld. Je hoort of het doorgaat.", "A first meeting has been proposed. You will hear if it is on.";
+    hand_meegaan_sentence: "Je medewerker van het buurtteam gaat de eerste keer met je mee.", "Your neighbourhood team worker goes with you the first time.";
+    hand_zelf_sentence: "Neem zelf contact op. Ze weten dat je komt.", "Get in touch yourself. They know you are coming.";
+
     // Offer editor
     ed_new: "Nieuw aanbod", "New offer";
     ed_edit: "Aanbod bewerken", "Edit offer";
@@ -574,6 +678,58 @@ texts! {
     ed_bad_telefoon: "Dit telefoonnummer is te lang.", "This phone number is too long.";
     ed_bad_email: "Dit is geen e-mailadres.", "This is not an e-mail address.";
     no_day: "Geen vaste dag", "No fixed day";
+    ed_times: "Vaste tijden (mag leeg)", "Fixed times (optional)";
+    ed_day2: "Tweede dag", "Second day";
+    ed_day3: "Derde dag", "Third day";
+    ed_closed: "Gesloten, bijvoorbeeld in de vakantie. Eén per regel: 21-12-2026 t/m 03-01-2027 kerstvakantie", "Closed, for example in the holidays. One per line: 21-12-2026 t/m 03-01-2027 Christmas holiday";
+    ed_languages: "In welke talen kun je hier terecht?", "In which languages can people come here?";
+    ed_locations: "Waar is het?", "Where is it?";
+    ed_bad_closed: "Schrijf elke periode op een eigen regel, zo: 21-12-2026 t/m 03-01-2027 kerstvakantie.", "Write each period on its own line, like this: 21-12-2026 t/m 03-01-2027 Christmas holiday.";
+    ed_bad_languages: "Kies talen uit de lijst.", "Choose languages from the list.";
+    ed_bad_locations: "Kies plekken van je eigen organisatie.", "Choose places of your own organisation.";
+    loc_new: "Nieuwe locatie", "New location";
+    loc_edit: "Locatie bewerken", "Edit location";
+    loc_name: "Naam van de plek", "Name of the place";
+    loc_address: "Straat en huisnummer", "Street and number";
+    loc_postcode: "Postcode", "Postcode";
+    loc_city: "Plaats", "Town";
+    loc_access: "Toegankelijkheid (bijvoorbeeld: rolstoeltoegankelijk, lift, invalidentoilet)", "Accessibility (for example: wheelchair accessible, lift, accessible toilet)";
+    loc_transport: "Hoe kom je er? (bus, fiets, parkeren)", "How to get there? (bus, bike, parking)";
+    loc_area: "Deze postcode ligt in: {}", "This postcode is in: {}";
+    loc_area_unknown: "Deze postcode kennen we niet.", "We do not know this postcode.";
+    loc_bad_naam: "Vul een naam in van 2 tot 150 tekens.", "Fill in a name of 2 to 150 characters.";
+    loc_bad_adres: "Vul de straat en het huisnummer in.", "Fill in the street and number.";
+    loc_bad_postcode: "Deze postcode kennen we niet. Schrijf hem zo: 3454 AB.", "We do not know this postcode. Write it like this: 3454 AB.";
+    loc_bad_plaats: "Vul de plaats in.", "Fill in the town.";
+    loc_bad_long: "Dit is te lang: houd het korter dan 500 tekens.", "This is too long: keep it under 500 characters.";
+    manage_locations: "Locaties", "Locations";
+    manage_needs: "Wat we zoeken", "What we are looking for";
+    manage_places: "Plaatsen", "Places";
+    manage_bad_places: "Vul bij plaatsen een aantal in van 0 of meer, of laat het leeg.", "Fill in a number of places of 0 or more, or leave it empty.";
+    manage_closed_need: "(gesloten)", "(closed)";
+    need_new: "Nieuwe vraag", "New request";
+    need_kind_volunteer: "Vrijwilligers", "Volunteers";
+    need_kind_trainer: "Trainers of begeleiders", "Trainers or coaches";
+    need_kind_space: "Ruimte", "Space";
+    need_kind_money: "Geld of sponsoring", "Money or sponsoring";
+    need_kind_participants: "Deelnemers", "Participants";
+    need_edit: "Vraag bewerken", "Edit request";
+    need_kind: "Wat zoek je?", "What are you looking for?";
+    need_title: "Titel (bijvoorbeeld: trainers voor de jeugd)", "Title (for example: trainers for the youth teams)";
+    need_description: "Wat gaan mensen doen? (in gewone woorden)", "What will people do? (in plain words)";
+    need_talents: "Welke talenten passen erbij?", "Which talents fit?";
+    need_time: "Hoeveel tijd kost het? (bijvoorbeeld: 2 uur per week)", "How much time does it take? (for example: 2 hours a week)";
+    need_people: "Hoeveel mensen zoek je? (mag leeg)", "How many people are you looking for? (optional)";
+    need_offer: "Voor welk aanbod? (mag leeg)", "For which offer? (optional)";
+    need_no_offer: "Voor de hele organisatie", "For the whole organisation";
+    need_open: "We zoeken nog (uitzetten als het gelukt is)", "Still looking (switch off when found)";
+    need_bad_soort: "Kies wat je zoekt.", "Choose what you are looking for.";
+    need_bad_titel: "Vul een titel in van 3 tot 150 tekens.", "Fill in a title of 3 to 150 characters.";
+    need_bad_beschrijving: "Houd de beschrijving korter dan 4000 tekens.", "Keep the description under 4000 characters.";
+    need_bad_talenten: "Kies talenten uit de lijst.", "Choose talents from the list.";
+    need_bad_tijd: "Houd dit korter dan 100 tekens.", "Keep this under 100 characters.";
+    need_bad_aantal: "Vul een aantal in van 0 of meer, of laat het leeg.", "Fill in a number of 0 or more, or leave it empty.";
+    need_bad_aanbod: "Kies een aanbod van je eigen organisatie.", "Choose an offer of your own organisation.";
 
     inv_title: "Iemand uitnodigen", "Invite someone";
     inv_role: "Rol", "Role";
@@ -683,6 +839,73 @@ impl Texts {
             "fotografie" => self.talent_fotografie,
             _ => return None,
         })
+    }
+
+    /// The label of a referral status or history event.
+    pub fn referral_status(&self, code: &str) -> &'static str {
+        match code {
+            "verstuurd" => self.st_verstuurd,
+            "ontvangen" => self.st_ontvangen,
+            "geaccepteerd" => self.st_geaccepteerd,
+            "afgewezen" => self.st_afgewezen,
+            "gestart" => self.st_gestart,
+            "afgerond" => self.st_afgerond,
+            "toestemming" => self.st_toestemming,
+            "ingetrokken" => self.st_ingetrokken,
+            "geëscaleerd" => self.st_geescaleerd,
+            "herinnering" => self.st_herinnering,
+            _ => self.st_gestopt,
+        }
+    }
+
+    /// The label of a refusal reason.
+    pub fn refusal(&self, code: &str) -> &'static str {
+        match code {
+            "vol" => self.why_vol,
+            "niet passend" => self.why_niet_passend,
+            _ => self.why_geen_reactie,
+        }
+    }
+
+    /// The label of an item that can be shared.
+    pub fn share_item(&self, code: &str) -> &'static str {
+        match code {
+            "naam" => self.share_naam,
+            "leeftijd" => self.share_leeftijd,
+            "talenten" => self.share_talenten,
+            "vragen" => self.share_vragen,
+            "netwerk" => self.share_netwerk,
+            _ => self.share_notitie,
+        }
+    }
+
+    /// The label of a way of handing over.
+    pub fn handover(&self, code: &str) -> &'static str {
+        match code {
+            "afspraak" => self.hand_afspraak,
+            "meegaan" => self.hand_meegaan,
+            _ => self.hand_zelf,
+        }
+    }
+
+    /// What a way of handing over means for the person, in one sentence.
+    pub fn handover_sentence(&self, code: &str) -> &'static str {
+        match code {
+            "afspraak" => self.hand_afspraak_sentence,
+            "meegaan" => self.hand_meegaan_sentence,
+            _ => self.hand_zelf_sentence,
+        }
+    }
+
+    /// The label of a need kind code.
+    pub fn need_kind(&self, code: &str) -> &'static str {
+        match code {
+            "vrijwilliger" => self.need_kind_volunteer,
+            "trainer" => self.need_kind_trainer,
+            "ruimte" => self.need_kind_space,
+            "financiering" => self.need_kind_money,
+            _ => self.need_kind_participants,
+        }
     }
 
     /// The label of an organisation kind code.

@@ -15,6 +15,7 @@ pub mod manage;
 pub mod model;
 mod pages;
 pub mod profile;
+pub mod referrals;
 mod shell;
 
 #[cfg(feature = "ssr")]
@@ -25,6 +26,8 @@ mod error;
 mod limiter;
 #[cfg(feature = "ssr")]
 pub mod mailer;
+#[cfg(feature = "ssr")]
+pub mod sealer;
 #[cfg(feature = "ssr")]
 pub mod search;
 #[cfg(feature = "ssr")]

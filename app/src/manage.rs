@@ -51,6 +51,32 @@ pub struct OrgView {
     pub hidden: bool,
     /// Its offers.
     pub offers: Vec<OfferLine>,
+    /// Its locations.
+    pub locations: Vec<LocationLine>,
+    /// What it asks.
+    pub needs: Vec<NeedLine>,
+}
+
+/// One location in the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocationLine {
+    /// Id.
+    pub id: Uuid,
+    /// "Name, address, postcode".
+    pub label: String,
+    /// "wijk Noordwest, gemeente Utrecht" (empty when the postcode is not known).
+    pub area: String,
+}
+
+/// One need in the dashboard.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NeedLine {
+    /// Id.
+    pub id: Uuid,
+    /// Title.
+    pub title: String,
+    /// Still asked.
+    pub open: bool,
 }
 
 /// One offer in the dashboard.
@@ -164,12 +190,30 @@ pub struct OfferForm {
     pub gratis: String,
     /// What it costs, in words.
     pub kosten: String,
-    /// Weekday 1-7, or empty.
+    /// Weekday 1-7 of the first weekly slot, or empty.
     pub dag: String,
     /// From (HH:MM).
     pub van: String,
     /// Until (HH:MM).
     pub tot: String,
+    /// Second weekly slot.
+    pub dag2: String,
+    /// From.
+    pub van2: String,
+    /// Until.
+    pub tot2: String,
+    /// Third weekly slot.
+    pub dag3: String,
+    /// From.
+    pub van3: String,
+    /// Until.
+    pub tot3: String,
+    /// Closed periods, one per line: "21-12-2026 t/m 03-01-2027 kerstvakantie".
+    pub gesloten: String,
+    /// Language codes (checkboxes).
+    pub talen: Vec<String>,
+    /// Location ids where it takes place (checkboxes).
+    pub locaties: Vec<String>,
     /// Phone.
     pub telefoon: String,
     /// E-mail.
@@ -180,8 +224,9 @@ pub struct OfferForm {
     pub uitkering: String,
 }
 
-/// Field names of the editor, in form order (also the `fout` codes).
-pub const OFFER_FIELDS: [&str; 15] = [
+/// Field names of the editor, in form order (also the `fout` codes and the query keys that
+/// bring typed values back; lists travel comma-separated).
+pub const OFFER_FIELDS: [&str; 24] = [
     "naam",
     "beschrijving",
     "soort",
@@ -193,8 +238,267 @@ pub const OFFER_FIELDS: [&str; 15] = [
     "dag",
     "van",
     "tot",
+    "dag2",
+    "van2",
+    "tot2",
+    "dag3",
+    "van3",
+    "tot3",
+    "gesloten",
+    "talen",
+    "locaties",
     "telefoon",
     "email",
     "geen_indicatie",
     "uitkering",
 ];
+
+impl OfferForm {
+    fn slot(&mut self, k: &str) -> Option<&mut String> {
+        Some(match k {
+            "naam" => &mut self.naam,
+            "beschrijving" => &mut self.beschrijving,
+            "soort" => &mut self.soort,
+            "leefgebied" => &mut self.leefgebied,
+            "min_leeftijd" => &mut self.min_leeftijd,
+            "max_leeftijd" => &mut self.max_leeftijd,
+            "gratis" => &mut self.gratis,
+            "kosten" => &mut self.kosten,
+            "dag" => &mut self.dag,
+            "van" => &mut self.van,
+            "tot" => &mut self.tot,
+            "dag2" => &mut self.dag2,
+            "van2" => &mut self.van2,
+            "tot2" => &mut self.tot2,
+            "dag3" => &mut self.dag3,
+            "van3" => &mut self.van3,
+            "tot3" => &mut self.tot3,
+            "gesloten" => &mut self.gesloten,
+            "telefoon" => &mut self.telefoon,
+            "email" => &mut self.email,
+            "geen_indicatie" => &mut self.geen_indicatie,
+            "uitkering" => &mut self.uitkering,
+            _ => return None,
+        })
+    }
+
+    /// One field as text.
+    pub fn get(&self, k: &str) -> String {
+        match k {
+            "talen" => self.talen.join(","),
+            "locaties" => self.locaties.join(","),
+            // `slot` needs `&mut`; the form is small, so a copy keeps this `&self`.
+            _ => self.clone().slot(k).map(std::mem::take).unwrap_or_default(),
+        }
+    }
+
+    /// Sets one field from text.
+    pub fn set(&mut self, k: &str, v: String) {
+        let list = |v: &str| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect()
+        };
+        match k {
+            "talen" => self.talen = list(&v),
+            "locaties" => self.locaties = list(&v),
+            _ => {
+                if let Some(f) = self.slot(k) {
+                    *f = v;
+                }
+            }
+        }
+    }
+}
+
+/// What the offer editor needs besides the fields: the choices.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OfferEditor {
+    /// The fields.
+    pub form: OfferForm,
+    /// Languages to choose from: (code, name in the reader's language).
+    pub languages: Vec<(String, String)>,
+    /// The organisation's locations: (id, name and address).
+    pub locations: Vec<(String, String)>,
+}
+
+/// Languages the editor offers (ISO 639-1; Tamazight as `zgh`).
+pub const LANGUAGES: [&str; 11] = [
+    "nl", "en", "ar", "tr", "pl", "uk", "ti", "zgh", "es", "fr", "de",
+];
+
+/// The fields of the location editor, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LocationForm {
+    /// The location; empty for a new one.
+    pub locatie: String,
+    /// The organisation.
+    pub organisatie: String,
+    /// Name ("Buurthuis De Klop").
+    pub naam: String,
+    /// Street and number.
+    pub adres: String,
+    /// Postcode ("3454 AB").
+    pub postcode: String,
+    /// Place.
+    pub plaats: String,
+    /// Accessibility in words ("rolstoeltoegankelijk, invalidentoilet").
+    pub toegankelijk: String,
+    /// How to get there ("bus 28, halte Kerkplein").
+    pub bereikbaar: String,
+}
+
+/// Field names of the location editor, in form order.
+pub const LOCATION_FIELDS: [&str; 6] = [
+    "naam",
+    "adres",
+    "postcode",
+    "plaats",
+    "toegankelijk",
+    "bereikbaar",
+];
+
+impl LocationForm {
+    /// One field as text.
+    pub fn get(&self, k: &str) -> String {
+        match k {
+            "naam" => &self.naam,
+            "adres" => &self.adres,
+            "postcode" => &self.postcode,
+            "plaats" => &self.plaats,
+            "toegankelijk" => &self.toegankelijk,
+            _ => &self.bereikbaar,
+        }
+        .clone()
+    }
+
+    /// Sets one field.
+    pub fn set(&mut self, k: &str, v: String) {
+        match k {
+            "naam" => self.naam = v,
+            "adres" => self.adres = v,
+            "postcode" => self.postcode = v,
+            "plaats" => self.plaats = v,
+            "toegankelijk" => self.toegankelijk = v,
+            _ => self.bereikbaar = v,
+        }
+    }
+}
+
+/// Where a postcode is: shown next to the field as soon as it is typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AreaView {
+    /// "Wijk Noordwest, gemeente Utrecht".
+    pub label: String,
+    /// Coordinates of the postcode's centre.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// Kinds of need (the database checks the same list).
+pub const NEED_KINDS: [&str; 5] = [
+    "vrijwilliger",
+    "trainer",
+    "ruimte",
+    "financiering",
+    "deelnemers",
+];
+
+/// The fields of the need editor, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NeedForm {
+    /// The need; empty for a new one.
+    pub vraag: String,
+    /// The organisation.
+    pub organisatie: String,
+    /// Kind (see [`NEED_KINDS`]).
+    pub soort: String,
+    /// Title ("Trainers voor de jeugd").
+    pub titel: String,
+    /// What it is.
+    pub beschrijving: String,
+    /// Talent codes that fit (checkboxes).
+    pub talenten: Vec<String>,
+    /// Time it asks ("2 uur per week").
+    pub tijd: String,
+    /// Youngest age.
+    pub min_leeftijd: String,
+    /// Oldest age.
+    pub max_leeftijd: String,
+    /// How many people.
+    pub aantal: String,
+    /// The offer it is for (id), or empty.
+    pub aanbod: String,
+    /// "ja" while it is open.
+    pub open: String,
+}
+
+/// Field names of the need editor, in form order.
+pub const NEED_FIELDS: [&str; 10] = [
+    "soort",
+    "titel",
+    "beschrijving",
+    "talenten",
+    "tijd",
+    "min_leeftijd",
+    "max_leeftijd",
+    "aantal",
+    "aanbod",
+    "open",
+];
+
+impl NeedForm {
+    /// One field as text (lists comma-separated).
+    pub fn get(&self, k: &str) -> String {
+        match k {
+            "soort" => self.soort.clone(),
+            "titel" => self.titel.clone(),
+            "beschrijving" => self.beschrijving.clone(),
+            "talenten" => self.talenten.join(","),
+            "tijd" => self.tijd.clone(),
+            "min_leeftijd" => self.min_leeftijd.clone(),
+            "max_leeftijd" => self.max_leeftijd.clone(),
+            "aantal" => self.aantal.clone(),
+            "aanbod" => self.aanbod.clone(),
+            _ => self.open.clone(),
+        }
+    }
+
+    /// Sets one field from text.
+    pub fn set(&mut self, k: &str, v: String) {
+        match k {
+            "soort" => self.soort = v,
+            "titel" => self.titel = v,
+            "beschrijving" => self.beschrijving = v,
+            "talenten" => {
+                self.talenten = v
+                    .split(',')
+                    .filter(|x| !x.trim().is_empty())
+                    .map(|x| x.trim().to_string())
+                    .collect()
+            }
+            "tijd" => self.tijd = v,
+            "min_leeftijd" => self.min_leeftijd = v,
+            "max_leeftijd" => self.max_leeftijd = v,
+            "aantal" => self.aantal = v,
+            "aanbod" => self.aanbod = v,
+            _ => self.open = v,
+        }
+    }
+}
+
+/// The need editor with its choices.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NeedEditor {
+    /// The fields.
+    pub form: NeedForm,
+    /// Talents to choose from: (code, name).
+    pub talents: Vec<(String, String)>,
+    /// The organisation's offers: (id, name).
+    pub offers: Vec<(String, String)>,
+}

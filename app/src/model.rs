@@ -137,6 +137,8 @@ pub struct OfferDetail {
     pub ages: Option<String>,
     /// Weekly times.
     pub schedule: Vec<WeeklySlot>,
+    /// Closed periods from today on, in words ("21 december 2026 t/m 3 januari 2027 (kerstvakantie)").
+    pub closed: Vec<String>,
     /// Costs nothing.
     pub free: bool,
     /// What it costs, in words.

@@ -8,9 +8,11 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HomePage,
-    KeukentafelPage, LoginPage, ManagePage, ModerationPage, NotFound, OfferEditPage, OfferPage,
-    RegisterPage, ReportPage, ResetPasswordPage, SignUpPage, TalentsPage, ThanksPage,
+    AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage,
+    HandoutPage, HomePage, KeukentafelPage, LocationEditPage, LoginPage, ManagePage,
+    ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, ReferralNewPage,
+    ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, SignUpPage, TalentsPage, ThanksPage,
+    TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -82,6 +84,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer/nieuwe-organisatie") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/claimen") view=ClaimPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/aanbod/:id") view=OfferEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/locatie/:id") view=LocationEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/vraag/:id") view=NeedEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wijkteam") view=WorkspacePage ssr=SsrMode::Async/>
+                    <Route path=path!("/wijkteam/traject/:id") view=TrajectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wijkteam/traject/:id/verwijs") view=ReferralNewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wijkteam/traject/:id/uitdraai") view=HandoutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wijkteam/traject/:id/gegevens") view=TrajectDataPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verwijzing/:id") view=ReferralPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/melden") view=ReportPage ssr=SsrMode::Async/>
                 </Routes>
             </main>

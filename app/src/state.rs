@@ -28,6 +28,10 @@ pub struct AppState {
     pub tile_url: Option<String>,
     /// Token that allows managing coalitions until accounts exist; `None`: read-only.
     pub admin_token: Option<Arc<str>>,
+    /// Encrypts and decrypts residents' personal data (referrals, trajecten).
+    pub sealer: Arc<crate::sealer::Sealer>,
+    /// Days the personal data of a closed referral is kept.
+    pub referral_retention_days: i64,
 }
 
 impl AppState {

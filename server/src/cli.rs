@@ -129,12 +129,25 @@ struct Common {
     /// PostgreSQL URL (postgres://...); without it the SQLite file in the data directory is used.
     #[arg(long, env = "DATABASE_URL", hide_env_values = true)]
     database_url: Option<String>,
+    /// Key that encrypts residents' personal data (64 hex characters; the same on every node).
+    /// Without it a key is made once in the data directory (`sleutel.hex`).
+    #[arg(long, env = "SK_DATA_KEY", hide_env_values = true)]
+    data_key: Option<String>,
+    /// Days the personal data of a closed referral is kept.
+    #[arg(long, env = "SK_REFERRAL_RETENTION_DAYS", default_value_t = 365)]
+    referral_retention_days: i64,
 }
 
 impl Common {
     fn config(&self) -> Config {
         Config {
             database_url: self.database_url.clone().map(DatabaseUrl),
+            data_key: self
+                .data_key
+                .clone()
+                .filter(|k| !k.trim().is_empty())
+                .map(crate::config::DataKey),
+            referral_retention_days: self.referral_retention_days,
             ..Config::with_data_dir(&self.data_dir)
         }
     }

@@ -21,6 +21,20 @@ pub struct Config {
     pub tile_url: Option<String>,
     /// Token that allows managing coalitions (until accounts exist); `None` disables it.
     pub admin_token: Option<AdminToken>,
+    /// Key for personal data at rest; `None`: a key file in the data dir (one node only).
+    pub data_key: Option<DataKey>,
+    /// Days the personal data of a closed referral is kept.
+    pub referral_retention_days: i64,
+}
+
+/// The data key (64 hex characters); `Debug` never shows it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DataKey(pub String);
+
+impl fmt::Debug for DataKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("DataKey(***)")
+    }
 }
 
 /// The admin token; `Debug` never shows it.
@@ -48,6 +62,8 @@ impl Config {
             load_demo_when_empty: false,
             tile_url: None,
             admin_token: None,
+            data_key: None,
+            referral_retention_days: 365,
         }
     }
 

@@ -57,7 +57,10 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         5,
         std::time::Duration::from_secs(600),
     ));
+    let sealer = Arc::new(data_sealer(config)?);
     Ok(AppState {
+        sealer,
+        referral_retention_days: config.referral_retention_days,
         db,
         search: Arc::new(search),
         leptos_options,
@@ -71,6 +74,32 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         )),
         mailer: Arc::new(app::mailer::FileMailer::new(config.data_dir.join("mail"))),
     })
+}
+
+/// The sealer for personal data: the configured key, or a key file made once in the data
+/// directory (fine for one node; several nodes must share `SK_DATA_KEY`).
+fn data_sealer(config: &Config) -> anyhow::Result<app::sealer::Sealer> {
+    use app::sealer::Sealer;
+    if let Some(key) = &config.data_key {
+        return Sealer::from_hex(&key.0)
+            .context("SK_DATA_KEY must be 64 hexadecimal characters (32 bytes)");
+    }
+    let path = config.data_dir.join("sleutel.hex");
+    if !path.exists() {
+        if config.database_url.is_some() {
+            tracing::warn!("no SK_DATA_KEY: making a key file; every node needs the same key");
+        }
+        std::fs::write(&path, Sealer::new_key_hex())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Sealer::from_hex(&text).with_context(|| format!("{} is not a valid key", path.display()))
 }
 
 /// Serves until `shutdown` resolves, then finishes open requests.

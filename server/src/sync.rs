@@ -125,6 +125,19 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
                 Ok(n) => tracing::info!(organisations = n, "check reminders sent"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
             }
+            match app::db::referral_housekeeping(
+                &state.db,
+                state.mailer.as_ref(),
+                state.referral_retention_days,
+            )
+            .await
+            {
+                Ok((0, 0)) => {}
+                Ok((followups, wiped)) => {
+                    tracing::info!(followups, wiped, "referral follow-ups and retention done")
+                }
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
             if let Err(error) = app::db::log_newly_hidden(&state.db).await {
                 tracing::warn!(error = %error, "housekeeping failed, retrying");
             }

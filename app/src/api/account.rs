@@ -50,6 +50,16 @@ pub async fn who_am_i() -> Result<Option<Me>, ServerFnError> {
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    /// Where someone starts after logging in: professionals in their workspace, the others
+    /// in `/beheer`.
+    fn home_of(role: crate::auth::Role) -> &'static str {
+        if role == crate::auth::Role::Professional {
+            "/wijkteam"
+        } else {
+            "/beheer"
+        }
+    }
+
     use chrono::Duration;
 
     use crate::auth::{
@@ -86,7 +96,7 @@ mod ssr {
             "",
         )
         .await?;
-        leptos_axum::redirect("/beheer");
+        leptos_axum::redirect(home_of(user.me.role));
         Ok(())
     }
 

@@ -32,14 +32,15 @@ pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<
         .map_err(crate::Error::into_server_fn_error)
 }
 
-/// Sets the waiting list of an offer.
+/// Sets the waiting list of an offer, and its number of places when given (empty: unknown).
 #[server]
 pub async fn set_waiting_list(
     csrf: String,
     aanbod: String,
     wachtlijst: String,
+    plaatsen: Option<String>,
 ) -> Result<(), ServerFnError> {
-    ssr::set_waiting_list(csrf, aanbod, wachtlijst)
+    ssr::set_waiting_list(csrf, aanbod, wachtlijst, plaatsen)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -122,21 +123,39 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn set_waiting_list(csrf: String, aanbod: String, wachtlijst: String) -> Result<()> {
+    pub async fn set_waiting_list(
+        csrf: String,
+        aanbod: String,
+        wachtlijst: String,
+        plaatsen: Option<String>,
+    ) -> Result<()> {
         let state = AppState::from_context()?;
         let me = require(&csrf, MANAGERS).await?;
         let offer = id(&aanbod)?;
         allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
+        let refuse = |field: &str| {
+            leptos_axum::redirect(&format!("/beheer?fout={field}&aanbod={offer}"));
+            Ok(())
+        };
         let Ok(people) = wachtlijst.trim().parse::<i32>() else {
-            leptos_axum::redirect(&format!("/beheer?fout=wachtlijst&aanbod={offer}"));
-            return Ok(());
+            return refuse("wachtlijst");
+        };
+        let places = match plaatsen.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(text) => match text.parse::<i32>() {
+                Ok(n @ 0..=100_000) => Some(Some(n)),
+                _ => return refuse("plaatsen"),
+            },
         };
         if db::set_waiting_list(&state.db, offer, people)
             .await
             .is_err()
         {
-            leptos_axum::redirect(&format!("/beheer?fout=wachtlijst&aanbod={offer}"));
-            return Ok(());
+            return refuse("wachtlijst");
+        }
+        if let Some(places) = places {
+            db::set_capacity(&state.db, offer, places).await?;
         }
         db::audit(
             &state.db,

@@ -3,11 +3,14 @@
 mod account;
 mod coalitions;
 mod location;
+mod location_edit;
 mod manage;
 mod matching;
 mod moderation;
+mod need_edit;
 mod offer;
 mod offer_edit;
+mod referrals;
 mod search;
 mod signup;
 mod suggest;
@@ -21,6 +24,10 @@ pub use coalitions::{
     Coalitions, StartCoalition,
 };
 pub use location::{postcode_at, PostcodeAt};
+pub use location_edit::{
+    area_of_postcode, load_location_form, save_location, AreaOfPostcode, LoadLocationForm,
+    SaveLocation,
+};
 pub use manage::{
     confirm_still_correct, dashboard, publish_waiting_list_need, set_signup_status,
     set_waiting_list, ConfirmStillCorrect, Dashboard, PublishWaitingListNeed, SetSignupStatus,
@@ -33,8 +40,16 @@ pub use moderation::{
     ClaimOrganisation, CloseReport, DecideClaim, DecideOrganisation, MergeOrganisations,
     ModerationQueue, OrganisationsNamed, RegisterOrganisation, ReportProblem,
 };
+pub use need_edit::{load_need_form, save_need, LoadNeedForm, SaveNeed};
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
+pub use referrals::{
+    delete_traject, escalate_referral, export_traject, incoming_referrals, load_referral,
+    load_traject, referral_receiver, revoke_consent, save_traject, send_referral,
+    set_referral_status, traject_handout, workspace, DeleteTraject, EscalateReferral,
+    ExportTraject, IncomingReferrals, LoadReferral, LoadTraject, ReferralReceiver, RevokeConsent,
+    SaveTraject, SendReferral, SetReferralStatus, TrajectHandout, Workspace,
+};
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};

@@ -2,12 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::manage::OfferForm;
+use crate::manage::{OfferEditor, OfferForm};
 
-/// The editor's fields of an offer the user may manage; `None` for an unknown offer.
+/// The editor of an offer the user may manage (`aanbod` = "nieuw": an empty one for
+/// `organisatie`); `None` for an unknown offer.
 #[server]
-pub async fn load_offer_form(aanbod: String) -> Result<Option<OfferForm>, ServerFnError> {
-    ssr::offer_form(aanbod)
+pub async fn load_offer_form(
+    aanbod: String,
+    organisatie: String,
+) -> Result<Option<OfferEditor>, ServerFnError> {
+    ssr::offer_form(aanbod, organisatie)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -23,12 +27,13 @@ pub async fn save_offer(csrf: String, form: OfferForm) -> Result<(), ServerFnErr
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use chrono::NaiveTime;
+    use chrono::{NaiveDate, NaiveTime};
     use uuid::Uuid;
 
     use crate::auth::{current_user, may_manage, require, MANAGERS};
-    use crate::db::{self, ScheduleRecord, ServiceRecord};
-    use crate::manage::{OfferForm, KINDS, OFFER_FIELDS};
+    use crate::db::{self, ClosureRecord, ScheduleRecord, ServiceRecord};
+    use crate::i18n::Lang;
+    use crate::manage::{OfferEditor, OfferForm, KINDS, LANGUAGES, OFFER_FIELDS};
     use crate::pages::encode;
     use crate::{AppState, Error, Result};
 
@@ -40,21 +45,66 @@ mod ssr {
         }
     }
 
-    pub async fn offer_form(aanbod: String) -> Result<Option<OfferForm>> {
+    pub async fn offer_form(aanbod: String, organisatie: String) -> Result<Option<OfferEditor>> {
         let state = AppState::from_context()?;
         let Some(me) = current_user().await? else {
             return Err(Error::Unauthenticated);
         };
-        let Ok(id) = aanbod.trim().parse::<Uuid>() else {
-            return Ok(None);
+        let form = if aanbod.trim() == "nieuw" {
+            let Ok(org) = organisatie.trim().parse::<Uuid>() else {
+                return Ok(None);
+            };
+            let locations = db::organisation_locations(&state.db, org).await?;
+            OfferForm {
+                organisatie: org.to_string(),
+                talen: vec!["nl".into()],
+                locaties: locations.iter().map(Uuid::to_string).collect(),
+                ..Default::default()
+            }
+        } else {
+            let Ok(id) = aanbod.trim().parse::<Uuid>() else {
+                return Ok(None);
+            };
+            let data = db::load_dataset(&state.db, Some(&[id])).await?;
+            let Some(s) = data.services.into_iter().next() else {
+                return Ok(None);
+            };
+            to_form(&s)
         };
-        let data = db::load_dataset(&state.db, Some(&[id])).await?;
-        let Some(s) = data.services.into_iter().next() else {
-            return Ok(None);
-        };
-        if !may_manage(&me, s.organization_id).await? {
+        let org: Uuid = form.organisatie.parse().map_err(|_| Error::NotFound)?;
+        if !may_manage(&me, org).await? {
             return Err(Error::Forbidden);
         }
+        let lang = Lang::detect();
+        let mut codes: Vec<String> = LANGUAGES.iter().map(|c| c.to_string()).collect();
+        // Languages an import brought in stay choosable.
+        codes.extend(
+            form.talen
+                .iter()
+                .filter(|c| !codes.contains(c))
+                .cloned()
+                .collect::<Vec<_>>(),
+        );
+        let languages = codes
+            .into_iter()
+            .map(|c| {
+                let name = db::language_name(&c, lang);
+                (c, name)
+            })
+            .collect();
+        let locations = db::location_labels(&state.db, org)
+            .await?
+            .into_iter()
+            .map(|(id, label)| (id.to_string(), label))
+            .collect();
+        Ok(Some(OfferEditor {
+            form,
+            languages,
+            locations,
+        }))
+    }
+
+    fn to_form(s: &ServiceRecord) -> OfferForm {
         let term = |taxonomy: &str| {
             s.terms
                 .iter()
@@ -62,8 +112,20 @@ mod ssr {
                 .map(|(_, c)| c.clone())
                 .unwrap_or_default()
         };
-        let slot = s.schedules.first();
-        Ok(Some(OfferForm {
+        let slot = |n: usize| {
+            s.schedules
+                .get(n)
+                .map(|x| {
+                    (
+                        x.weekday.to_string(),
+                        x.opens_at.clone(),
+                        x.closes_at.clone(),
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let ((dag, van, tot), (dag2, van2, tot2), (dag3, van3, tot3)) = (slot(0), slot(1), slot(2));
+        OfferForm {
             aanbod: s.id.to_string(),
             organisatie: s.organization_id.to_string(),
             naam: s.name.clone(),
@@ -74,14 +136,75 @@ mod ssr {
             max_leeftijd: s.maximum_age.map(|a| a.to_string()).unwrap_or_default(),
             gratis: yes(s.is_free),
             kosten: s.fees_description.clone(),
-            dag: slot.map(|x| x.weekday.to_string()).unwrap_or_default(),
-            van: slot.map(|x| x.opens_at.clone()).unwrap_or_default(),
-            tot: slot.map(|x| x.closes_at.clone()).unwrap_or_default(),
+            dag,
+            van,
+            tot,
+            dag2,
+            van2,
+            tot2,
+            dag3,
+            van3,
+            tot3,
+            gesloten: s
+                .closures
+                .iter()
+                .map(closure_line)
+                .collect::<Vec<_>>()
+                .join("\n"),
+            talen: s.languages.clone(),
+            locaties: s.location_ids.iter().map(Uuid::to_string).collect(),
             telefoon: s.phone.clone().unwrap_or_default(),
             email: s.email.clone().unwrap_or_default(),
             geen_indicatie: yes(s.no_referral_needed),
             uitkering: yes(s.keeps_benefit),
-        }))
+        }
+    }
+
+    const DAY: &str = "%d-%m-%Y";
+
+    fn closure_line(c: &ClosureRecord) -> String {
+        let mut line = c.starts_on.format(DAY).to_string();
+        if c.ends_on != c.starts_on {
+            line.push_str(&format!(" t/m {}", c.ends_on.format(DAY)));
+        }
+        if !c.description.is_empty() {
+            line.push(' ');
+            line.push_str(&c.description);
+        }
+        line
+    }
+
+    /// "21-12-2026 t/m 03-01-2027 kerstvakantie" or "25-12-2026 Kerstmis", one per line.
+    fn closures(text: &str) -> std::result::Result<Vec<ClosureRecord>, ()> {
+        let date = |t: &str| NaiveDate::parse_from_str(t, DAY).map_err(drop);
+        let mut out = Vec::new();
+        for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let mut words = line.split_whitespace().peekable();
+            let starts_on = date(words.next().unwrap_or_default())?;
+            let ends_on = if matches!(words.peek(), Some(&"t/m") | Some(&"tot")) {
+                words.next();
+                if words.peek() == Some(&"en") {
+                    words.next();
+                    words.next(); // "met"
+                }
+                date(words.next().ok_or(())?)?
+            } else {
+                starts_on
+            };
+            let description = words.collect::<Vec<_>>().join(" ");
+            if ends_on < starts_on || description.chars().count() > 100 {
+                return Err(());
+            }
+            out.push(ClosureRecord {
+                starts_on,
+                ends_on,
+                description,
+            });
+        }
+        if out.len() > 20 {
+            return Err(());
+        }
+        Ok(out)
     }
 
     fn age(text: &str) -> std::result::Result<Option<i32>, ()> {
@@ -102,64 +225,78 @@ mod ssr {
             .map(|t| t.format("%H:%M").to_string())
     }
 
-    /// The first field that is wrong.
-    fn problem(f: &OfferForm) -> Option<&'static str> {
+    /// The weekly slots as typed: (day field, from, until).
+    fn slots(f: &OfferForm) -> [(&'static str, &str, &str, &str); 3] {
+        [
+            ("dag", &f.dag, &f.van, &f.tot),
+            ("dag2", &f.dag2, &f.van2, &f.tot2),
+            ("dag3", &f.dag3, &f.van3, &f.tot3),
+        ]
+    }
+
+    /// The first field that is wrong; `locations` are the organisation's own.
+    fn problem(
+        f: &OfferForm,
+        locations: &[Uuid],
+        known_languages: &[String],
+    ) -> Option<&'static str> {
         let (min, max) = (age(&f.min_leeftijd), age(&f.max_leeftijd));
-        let day = f.dag.trim();
-        Some(
-            if f.naam.trim().chars().count() < 3 || f.naam.chars().count() > 150 {
-                "naam"
-            } else if f.beschrijving.trim().is_empty() || f.beschrijving.chars().count() > 4000 {
-                "beschrijving"
-            } else if !KINDS.contains(&f.soort.as_str()) {
-                "soort"
-            } else if db::term_name("leefgebied", &f.leefgebied).is_none() {
-                "leefgebied"
-            } else if min.is_err() {
-                "min_leeftijd"
-            } else if max.is_err() || matches!((min, max), (Ok(Some(a)), Ok(Some(b))) if a > b) {
-                "max_leeftijd"
-            } else if f.kosten.chars().count() > 300 {
-                "kosten"
-            } else if !day.is_empty() && !matches!(day.parse::<u8>(), Ok(1..=7)) {
-                "dag"
-            } else if !day.is_empty() && time(&f.van).is_none() {
-                "van"
-            } else if !day.is_empty() && (time(&f.tot).is_none() || time(&f.tot) <= time(&f.van)) {
-                "tot"
-            } else if f.telefoon.chars().count() > 30 {
-                "telefoon"
-            } else if !f.email.trim().is_empty() && !f.email.contains('@') {
-                "email"
-            } else {
-                return None;
-            },
-        )
+        if f.naam.trim().chars().count() < 3 || f.naam.chars().count() > 150 {
+            return Some("naam");
+        } else if f.beschrijving.trim().is_empty() || f.beschrijving.chars().count() > 4000 {
+            return Some("beschrijving");
+        } else if !KINDS.contains(&f.soort.as_str()) {
+            return Some("soort");
+        } else if db::term_name("leefgebied", &f.leefgebied).is_none() {
+            return Some("leefgebied");
+        } else if min.is_err() {
+            return Some("min_leeftijd");
+        } else if max.is_err() || matches!((min, max), (Ok(Some(a)), Ok(Some(b))) if a > b) {
+            return Some("max_leeftijd");
+        } else if f.kosten.chars().count() > 300 {
+            return Some("kosten");
+        }
+        for (field, day, from, until) in slots(f) {
+            let day = day.trim();
+            if day.is_empty() {
+                continue;
+            }
+            let (from_field, until_field) = match field {
+                "dag" => ("van", "tot"),
+                "dag2" => ("van2", "tot2"),
+                _ => ("van3", "tot3"),
+            };
+            if !matches!(day.parse::<u8>(), Ok(1..=7)) {
+                return Some(field);
+            } else if time(from).is_none() {
+                return Some(from_field);
+            } else if time(until).is_none() || time(until) <= time(from) {
+                return Some(until_field);
+            }
+        }
+        if closures(&f.gesloten).is_err() {
+            Some("gesloten")
+        } else if f.talen.iter().any(|c| !known_languages.contains(c)) {
+            Some("talen")
+        } else if f
+            .locaties
+            .iter()
+            .any(|l| !l.parse().is_ok_and(|id: Uuid| locations.contains(&id)))
+        {
+            Some("locaties")
+        } else if f.telefoon.chars().count() > 30 {
+            Some("telefoon")
+        } else if !f.email.trim().is_empty() && !f.email.contains('@') {
+            Some("email")
+        } else {
+            None
+        }
     }
 
     fn back(f: &OfferForm, field: &str) {
         let values: Vec<String> = OFFER_FIELDS
             .iter()
-            .map(|k| {
-                let v = match *k {
-                    "naam" => &f.naam,
-                    "beschrijving" => &f.beschrijving,
-                    "soort" => &f.soort,
-                    "leefgebied" => &f.leefgebied,
-                    "min_leeftijd" => &f.min_leeftijd,
-                    "max_leeftijd" => &f.max_leeftijd,
-                    "gratis" => &f.gratis,
-                    "kosten" => &f.kosten,
-                    "dag" => &f.dag,
-                    "van" => &f.van,
-                    "tot" => &f.tot,
-                    "telefoon" => &f.telefoon,
-                    "email" => &f.email,
-                    "geen_indicatie" => &f.geen_indicatie,
-                    _ => &f.uitkering,
-                };
-                format!("{k}={}", encode(v))
-            })
+            .map(|k| format!("{k}={}", encode(&f.get(k))))
             .collect();
         let path = match f.aanbod.trim() {
             "" => "nieuw".to_string(),
@@ -192,15 +329,12 @@ mod ssr {
                     .trim()
                     .parse()
                     .map_err(|_| Error::NotFound)?;
-                let locations = db::organisation_locations(&state.db, org).await?;
                 (
                     ServiceRecord {
                         id: Uuid::new_v4(),
                         organization_id: org,
                         status: "active".into(),
                         source: "provider".into(),
-                        location_ids: locations,
-                        languages: vec!["nl".into()],
                         ..Default::default()
                     },
                     org,
@@ -210,7 +344,10 @@ mod ssr {
         if !may_manage(&me, organisation).await? {
             return Err(Error::Forbidden);
         }
-        if let Some(field) = problem(&form) {
+        let locations = db::organisation_locations(&state.db, organisation).await?;
+        let mut languages: Vec<String> = LANGUAGES.iter().map(|c| c.to_string()).collect();
+        languages.extend(service.languages.iter().cloned());
+        if let Some(field) = problem(&form, &locations, &languages) {
             back(&form, field);
             return Ok(());
         }
@@ -246,15 +383,35 @@ mod ssr {
                 service.terms.push(("kenmerk".into(), code.into()));
             }
         }
-        service.schedules = match form.dag.trim().parse::<u8>() {
-            Ok(day @ 1..=7) => vec![ScheduleRecord {
-                weekday: day,
-                opens_at: time(&form.van).unwrap_or_default(),
-                closes_at: time(&form.tot).unwrap_or_default(),
-                description: String::new(),
-            }],
-            _ => vec![],
-        };
+        service.schedules = slots(&form)
+            .into_iter()
+            .filter_map(|(_, day, from, until)| {
+                Some(ScheduleRecord {
+                    weekday: day.trim().parse().ok()?,
+                    opens_at: time(from)?,
+                    closes_at: time(until)?,
+                    description: String::new(),
+                })
+            })
+            .collect();
+        service.closures = closures(&form.gesloten).unwrap_or_default();
+        // No language ticked means: as it was, or Dutch for a new offer.
+        if !form.talen.is_empty() {
+            service.languages = form.talen.clone();
+            service.languages.dedup();
+        } else if service.languages.is_empty() {
+            service.languages = vec!["nl".into()];
+        }
+        // No choice means: where it was, or (new) at every place of the organisation.
+        if !form.locaties.is_empty() {
+            service.location_ids = form
+                .locaties
+                .iter()
+                .filter_map(|l| l.parse().ok())
+                .collect();
+        } else if service.location_ids.is_empty() {
+            service.location_ids = locations;
+        }
         let id = service.id;
         db::save_dataset(
             &state.db,

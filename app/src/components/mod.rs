@@ -1,11 +1,13 @@
 //! Components shared by several pages.
 
+mod form;
 mod lanes;
 mod layout;
 mod locate_me;
 mod map;
 mod offer_card;
 
+pub use form::FieldKit;
 pub use lanes::{Lane, PartnerList, ProposalCard, SuggestionCard};
 pub use layout::{SiteFooter, SiteHeader};
 pub use locate_me::LocateMe;

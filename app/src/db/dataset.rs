@@ -85,6 +85,14 @@ pub struct ScheduleRecord {
     pub description: String,
 }
 
+/// A period an offer does not take place (holidays), both days included.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClosureRecord {
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub description: String,
+}
+
 /// One way of paying.
 #[derive(Debug, Clone)]
 pub struct CostRecord {
@@ -125,6 +133,8 @@ pub struct ServiceRecord {
     /// ISO 639-1 codes.
     pub languages: Vec<String>,
     pub schedules: Vec<ScheduleRecord>,
+    /// Holidays and other periods without the offer.
+    pub closures: Vec<ClosureRecord>,
     pub costs: Vec<CostRecord>,
     /// HSDS fields without a column of ours, as a JSON object ("" means none).
     pub extra: String,
@@ -144,6 +154,7 @@ impl ServiceRecord {
                 &b.description,
             ))
         });
+        self.closures.sort_by_key(|c| (c.starts_on, c.ends_on));
         self.costs.sort_by(|a, b| {
             (&a.option, a.amount.map(f64::to_bits), &a.amount_description).cmp(&(
                 &b.option,
@@ -317,6 +328,7 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
         "service_terms",
         "service_languages",
         "schedules",
+        "service_closures",
         "cost_options",
     ] {
         let sql = format!("DELETE FROM {table} WHERE service_id = $1");
@@ -330,6 +342,7 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
     let ServiceRecord {
         location_ids,
         schedules,
+        closures,
         costs,
         ..
     } = canonical;
@@ -353,6 +366,13 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
             .bind(child_id("schedule", n)).bind(s.id).bind(s.location_ids.first())
             .bind(i32::from(slot.weekday)).bind(&slot.opens_at).bind(&slot.closes_at)
             .bind(&slot.description).execute(t).await.map(drop)?);
+    }
+    for (n, c) in closures.iter().enumerate() {
+        let sql = "INSERT INTO service_closures (id, service_id, starts_on, ends_on, description) \
+                   VALUES ($1, $2, $3, $4, $5)";
+        on_tx!(tx, t => sqlx::query(sql)
+            .bind(child_id("closure", n)).bind(s.id).bind(c.starts_on).bind(c.ends_on)
+            .bind(&c.description).execute(t).await.map(drop)?);
     }
     for (n, cost) in costs.iter().enumerate() {
         let sql = "INSERT INTO cost_options (id, service_id, option, amount, currency, amount_description) \

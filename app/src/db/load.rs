@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::dataset::{
-    CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord, ScheduleRecord,
-    ServiceRecord,
+    ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
+    ScheduleRecord, ServiceRecord,
 };
 use super::sql::{fetch_by_ids, id_filter, placeholders};
 use super::{on_pool, Db};
@@ -212,6 +212,29 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         })
         .collect(),
     );
+    let mut closures = group(
+        fetch_by_ids!(
+            db,
+            (Uuid, NaiveDate, NaiveDate, String),
+            format!(
+                "SELECT service_id, starts_on, ends_on, description FROM service_closures {}",
+                id_filter("service_id", scoped)
+            ),
+            scoped
+        )
+        .into_iter()
+        .map(|(id, starts_on, ends_on, description)| {
+            (
+                id,
+                ClosureRecord {
+                    starts_on,
+                    ends_on,
+                    description,
+                },
+            )
+        })
+        .collect(),
+    );
     let mut costs = group(
         fetch_by_ids!(
             db,
@@ -271,6 +294,7 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
             terms: terms.remove(&r.id).unwrap_or_default(),
             languages: languages.remove(&r.id).unwrap_or_default(),
             schedules: schedules.remove(&r.id).unwrap_or_default(),
+            closures: closures.remove(&r.id).unwrap_or_default(),
             costs: costs.remove(&r.id).unwrap_or_default(),
             extra: r.hsds_extra,
         };

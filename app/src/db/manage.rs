@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::offers::{freshness, Freshness};
 use super::{on_pool, on_tx, outbox, taxonomy::term_id, Db};
 use crate::auth::{Me, Role};
-use crate::manage::{DashboardView, OfferLine, OrgView, SignupView};
+use crate::manage::{DashboardView, LocationLine, NeedLine, OfferLine, OrgView, SignupView};
 use crate::{Error, Result};
 
 pub use crate::manage::SIGNUP_STATUSES;
@@ -48,6 +48,22 @@ pub async fn dashboard(db: &Db, me: &Me) -> Result<DashboardView> {
         let offers: Vec<(Uuid, String, i32, Option<i32>, bool)> =
             on_pool!(db, p => sqlx::query_as(sql).bind(id).fetch_all(p).await?);
         let fresh = freshness(verified, today);
+        let locations = super::editing::locations_of(db, id)
+            .await?
+            .into_iter()
+            .map(|(l, _)| LocationLine {
+                id: l.id,
+                label: super::editing::location_label(&l),
+                area: super::editing::postcode_area(&l.postal_code)
+                    .map(|a| a.label)
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let needs = super::editing::needs_of(db, id)
+            .await?
+            .into_iter()
+            .map(|(id, title, open)| NeedLine { id, title, open })
+            .collect();
         organisations.push(OrgView {
             id,
             name,
@@ -64,6 +80,8 @@ pub async fn dashboard(db: &Db, me: &Me) -> Result<DashboardView> {
                     has_open_need: has_need,
                 })
                 .collect(),
+            locations,
+            needs,
         });
         // Only providers read sign-ups: they are personal data meant for the organisation.
         if me.role == Role::Provider {
@@ -150,6 +168,15 @@ pub async fn set_waiting_list(db: &Db, offer: Uuid, people: i32) -> Result<()> {
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, t => sqlx::query("UPDATE services SET waiting_list = $2 WHERE id = $1")
         .bind(offer).bind(people).execute(t).await.map(drop)?);
+    outbox::log_services(&mut tx, &[offer]).await?;
+    tx.commit().await
+}
+
+/// Sets the number of places of an offer (`None`: not known).
+pub async fn set_capacity(db: &Db, offer: Uuid, places: Option<i32>) -> Result<()> {
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, t => sqlx::query("UPDATE services SET capacity = $2 WHERE id = $1")
+        .bind(offer).bind(places).execute(t).await.map(drop)?);
     outbox::log_services(&mut tx, &[offer]).await?;
     tx.commit().await
 }

@@ -6,12 +6,14 @@
 mod accounts;
 mod coalitions;
 mod dataset;
+mod editing;
 mod load;
 mod manage;
 mod matching;
 mod moderation;
 mod offers;
 mod outbox;
+mod referrals;
 mod signups;
 mod sql;
 mod taxonomy;
@@ -34,8 +36,12 @@ pub use coalitions::{
     update_coalition, FUNDING_WARNING_DAYS,
 };
 pub use dataset::{
-    save_dataset, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
-    ScheduleRecord, ServiceRecord, TalentEntryRecord,
+    save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord,
+    OrganisationRecord, ScheduleRecord, ServiceRecord, TalentEntryRecord,
+};
+pub use editing::{
+    location, location_label, location_labels, locations_of, need, needs_of, offers_of,
+    postcode_area, save_location, save_need,
 };
 pub use load::{
     load_dataset, load_terms, save_terms, service_ids, service_ids_with_term, service_modified,
@@ -43,7 +49,7 @@ pub use load::{
 };
 pub use manage::{
     confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden, offer_organisation,
-    publish_waiting_list_need, send_reminders, set_signup_status, set_waiting_list,
+    publish_waiting_list_need, send_reminders, set_capacity, set_signup_status, set_waiting_list,
     signup_organisation, REMIND_MONTHS, SIGNUP_STATUSES,
 };
 pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
@@ -56,6 +62,14 @@ pub use offers::{
     index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
 };
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
+pub use referrals::{
+    coordinator_emails, create_referral, delete_expired_personal_data, delete_traject, escalate,
+    escalated_to, escalations_for, organisation_manager_emails, record_needs_without_offer,
+    referral, referral_contact, referral_history, referral_housekeeping, referral_target,
+    referrals_of_traject, referrals_to, revoke_consent, save_traject, set_referral_status,
+    signal_counts, take_due_followups, traject, trajecten_of, user_email, waiting_list_of,
+    working_days_between, ReferralRecord, TrajectRecord,
+};
 pub use signups::{count_signups, save_signup};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use taxonomy::{term_codes, term_names};

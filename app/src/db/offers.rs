@@ -447,6 +447,35 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
             closes_at: s.closes_at,
         })
         .collect();
+    // Closed periods that have not ended yet: "gesloten van 21 december 2026 tot en met ...".
+    let today = chrono::Utc::now().date_naive();
+    let closures_sql = "SELECT starts_on, ends_on, description FROM service_closures \
+        WHERE service_id = $1 AND ends_on >= $2 ORDER BY starts_on";
+    let closures: Vec<(NaiveDate, NaiveDate, String)> = on_pool!(db, p => sqlx::query_as(closures_sql)
+        .bind(id).bind(today).fetch_all(p).await?);
+    let closed = closures
+        .into_iter()
+        .map(|(from, to, why)| {
+            let period = if from == to {
+                date_in_words(from, lang)
+            } else {
+                let until = match lang {
+                    Lang::Nl => "t/m",
+                    Lang::En => "to",
+                };
+                format!(
+                    "{} {until} {}",
+                    date_in_words(from, lang),
+                    date_in_words(to, lang)
+                )
+            };
+            if why.is_empty() {
+                period
+            } else {
+                format!("{period} ({why})")
+            }
+        })
+        .collect();
     let mut cost_lines: Vec<String> = costs.into_iter().map(cost_in_words).collect();
     if !row.fees_description.is_empty() {
         cost_lines.push(row.fees_description.clone());
@@ -461,6 +490,7 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
         doelgroepen: names("doelgroep"),
         ages: ages_in_words(row.minimum_age, row.maximum_age, lang),
         schedule,
+        closed,
         free: row.is_free,
         costs: cost_lines,
         no_referral_needed: row.no_referral_needed,

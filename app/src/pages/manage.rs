@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::{
-    dashboard, ConfirmStillCorrect, InviteUser, LogOut, PublishWaitingListNeed, SetSignupStatus,
-    SetWaitingList,
+    dashboard, incoming_referrals, ConfirmStillCorrect, InviteUser, LogOut, PublishWaitingListNeed,
+    SetSignupStatus, SetWaitingList,
 };
 use crate::auth::csrf_token;
 use crate::i18n::{fill, use_texts};
@@ -45,9 +45,11 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
     let query = use_query_map();
     let published = move || query.read().get("gepubliceerd").is_some();
     let bad_waiting = move || query.read().get("fout").is_some_and(|f| f == "wachtlijst");
+    let bad_places = move || query.read().get("fout").is_some_and(|f| f == "plaatsen");
     let logout = ServerAction::<LogOut>::new();
     let is_provider = d.me.role == crate::auth::Role::Provider;
     let is_moderator = crate::auth::MODERATORS.contains(&d.me.role);
+    let is_professional = d.me.role == crate::auth::Role::Professional;
     let registered = move || query.read().get("aangemeld").is_some();
     let invited = move || query.read().get("uitgenodigd").is_some();
     let invite_problem = move || match query.read().get("fout").as_deref() {
@@ -71,6 +73,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                         <li><A href="/beheer/claimen" attr:class="chip">{t.claim_title}</A></li>
                     })}
                     {is_moderator.then(|| view! { <li><A href="/beheer/moderatie" attr:class="chip">{t.mod_title}</A></li> })}
+                    {is_professional.then(|| view! { <li><A href="/wijkteam" attr:class="chip" attr:id="naar-wijkteam">{t.ws_title}</A></li> })}
                 </ul>
             </nav>
             <Show when=invited>
@@ -89,8 +92,12 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             <Show when=bad_waiting>
                 <p class="problem" role="alert" id="wachtlijst-probleem">{t.manage_bad_waiting}</p>
             </Show>
+            <Show when=bad_places>
+                <p class="problem" role="alert" id="plaatsen-probleem">{t.manage_bad_places}</p>
+            </Show>
             {d.organisations.is_empty().then(|| view! { <p>{t.manage_no_orgs}</p> })}
             {d.organisations.into_iter().map(|o| view! { <Organisation o/> }).collect_view()}
+            {(is_provider || d.me.role == crate::auth::Role::Coordinator).then(|| view! { <Referrals/> })}
             {is_provider.then(|| view! { <Signups list=d.signups/> })}
             {is_moderator.then(|| view! { <Invite/> })}
         </article>
@@ -122,6 +129,26 @@ fn Organisation(o: OrgView) -> impl IntoView {
             <ul class="manage-offers">
                 {o.offers.into_iter().map(|offer| view! { <Offer offer/> }).collect_view()}
             </ul>
+            <h3>{t.manage_locations}</h3>
+            <ul class="manage-locations">
+                {o.locations.into_iter().map(|l| view! {
+                    <li data-location=l.id.to_string()>
+                        {l.label} " " <A href=format!("/beheer/locatie/{}", l.id) attr:class="edit-location">{t.ed_edit_link}</A>
+                        {(!l.area.is_empty()).then(|| view! { <br/><span class="area">{fill(t.loc_area, &[&l.area])}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p><A href=format!("/beheer/locatie/nieuw?organisatie={}", o.id) attr:class="new-location">{t.loc_new}</A></p>
+            <h3>{t.manage_needs}</h3>
+            <ul class="manage-needs">
+                {o.needs.into_iter().map(|n| view! {
+                    <li data-need=n.id.to_string()>
+                        {n.title} {(!n.open).then(|| view! { " " {t.manage_closed_need} })}
+                        " " <A href=format!("/beheer/vraag/{}", n.id) attr:class="edit-need">{t.ed_edit_link}</A>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p><A href=format!("/beheer/vraag/nieuw?organisatie={}", o.id) attr:class="new-need">{t.need_new}</A></p>
         </section>
     }
 }
@@ -132,6 +159,7 @@ fn Offer(offer: OfferLine) -> impl IntoView {
     let save = ServerAction::<SetWaitingList>::new();
     let publish = ServerAction::<PublishWaitingListNeed>::new();
     let input_id = format!("wachtlijst-{}", offer.id);
+    let places_id = format!("plaatsen-{}", offer.id);
     let propose = offer.waiting_list > 0 && !offer.has_open_need;
     view! {
         <li class="manage-offer" data-offer=offer.id.to_string()>
@@ -140,6 +168,9 @@ fn Offer(offer: OfferLine) -> impl IntoView {
             <ActionForm action=save attr:class="inline-form">
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="aanbod" value=offer.id.to_string()/>
+                <label for=places_id.clone()>{t.manage_places}</label>
+                <input id=places_id type="number" name="plaatsen" min="0" inputmode="numeric"
+                    value=offer.capacity.map(|c| c.to_string()).unwrap_or_default()/>
                 <label for=input_id.clone()>{t.manage_waiting}</label>
                 <input id=input_id type="number" name="wachtlijst" min="0" inputmode="numeric"
                     value=offer.waiting_list.to_string()/>
@@ -156,6 +187,31 @@ fn Offer(offer: OfferLine) -> impl IntoView {
                 </div>
             })}
         </li>
+    }
+}
+
+/// Referrals to the provider's organisations, or escalated to the coordinator.
+#[component]
+fn Referrals() -> impl IntoView {
+    let t = use_texts();
+    let list = Resource::new(|| (), |_| incoming_referrals());
+    view! {
+        <section class="manage-referrals" aria-labelledby="verwijzingen-titel">
+            <h2 id="verwijzingen-titel">{t.mg_referrals}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+                {move || Suspend::new(async move {
+                    let list = list.await.unwrap_or_default();
+                    view! {
+                        {list.is_empty().then(|| view! { <p>{t.mg_no_referrals}</p> })}
+                        <ul class="incoming-referrals">
+                            {list.into_iter().map(|r| view! {
+                                <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(&r.status)} " · " {r.sent}</li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+        </section>
     }
 }
 

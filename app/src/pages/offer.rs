@@ -84,6 +84,10 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                     <dt>{t.fact_when}</dt>
                     <dd><ul>{d.schedule.iter().map(|s| view! { <li>{s.in_words(lang)}</li> }).collect_view()}</ul></dd>
                 })}
+                {(!d.closed.is_empty()).then(|| view! {
+                    <dt>{t.fact_closed}</dt>
+                    <dd><ul class="closed">{d.closed.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul></dd>
+                })}
                 {(!d.costs.is_empty()).then(|| view! {
                     <dt>{t.fact_cost}</dt>
                     <dd>

@@ -260,6 +260,17 @@ impl<'a> Catalogue<'a> {
             })
             .collect();
         let mut schedules = schedules;
+        let first = s.schedules.len();
+        schedules.extend(s.closures.iter().enumerate().map(|(n, c)| {
+            let mut v = Map::new();
+            v.insert("id".into(), json!(child_id(s.id, "schedule", first + n)));
+            v.insert("service_id".into(), json!(s.id));
+            v.insert("valid_from".into(), json!(c.starts_on.to_string()));
+            v.insert("valid_to".into(), json!(c.ends_on.to_string()));
+            v.insert("notes".into(), json!("gesloten"));
+            put(&mut v, "description", json!(c.description));
+            Value::Object(v)
+        }));
         schedules.extend(kept_schedules);
         m.insert("schedules".into(), json!(schedules));
         let languages: Vec<Value> = s

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use app::db::{
-    CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord, ScheduleRecord,
-    ServiceRecord,
+    ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
+    ScheduleRecord, ServiceRecord,
 };
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
@@ -324,8 +324,13 @@ fn locations(v: &Value, organisation: Uuid) -> Result<Vec<LocationRecord>, Probl
     Ok(out)
 }
 
-fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Vec<ScheduleRecord>, Problem> {
+/// Weekly slots, and closed periods (a schedule with `valid_from`, `valid_to` and notes
+/// "gesloten", as our export writes them); other schedules are kept as they came.
+type Schedules = (Vec<ScheduleRecord>, Vec<ClosureRecord>);
+
+fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Schedules, Problem> {
     let mut out = Vec::new();
+    let mut closures = Vec::new();
     let mut kept = Vec::new();
     let list = v
         .get("schedules")
@@ -336,6 +341,21 @@ fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Vec<ScheduleRe
         let freq = text(s, "freq").to_uppercase();
         let byday = text(s, "byday");
         let (opens, closes) = (text(s, "opens_at"), text(s, "closes_at"));
+        let day = |field: &str| NaiveDate::parse_from_str(&text(s, field), "%Y-%m-%d").ok();
+        if let ("gesloten", Some(starts_on), Some(ends_on)) = (
+            text(s, "notes").as_str(),
+            day("valid_from"),
+            day("valid_to"),
+        ) {
+            if byday.is_empty() && starts_on <= ends_on {
+                closures.push(ClosureRecord {
+                    starts_on,
+                    ends_on,
+                    description: text(s, "description"),
+                });
+                continue;
+            }
+        }
         if (freq != "WEEKLY" && !freq.is_empty()) || byday.is_empty() || opens.is_empty() {
             kept.push(s.clone());
             continue;
@@ -373,7 +393,7 @@ fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Vec<ScheduleRe
     if !kept.is_empty() {
         extra.insert("schedules".into(), Value::Array(kept));
     }
-    Ok(out)
+    Ok((out, closures))
 }
 
 /// Maps one HSDS service; the caller has validated it against the schema.
@@ -451,7 +471,7 @@ pub fn map_service(v: &Value) -> Result<Mapped, Problem> {
             need: Some(need),
         });
     }
-    let schedules = schedules(v, &mut extra)?;
+    let (schedules, closures) = schedules(v, &mut extra)?;
     let costs: Vec<CostRecord> = v
         .get("cost_options")
         .and_then(Value::as_array)
@@ -535,6 +555,7 @@ pub fn map_service(v: &Value) -> Result<Mapped, Problem> {
         terms: terms.into_iter().filter(|(t, _)| t != "soort").collect(),
         languages,
         schedules,
+        closures,
         costs,
         extra: Value::Object(extra).to_string(),
     };

@@ -2,100 +2,19 @@
 //! reset, and what providers maintain (waiting list → need, freshness → search).
 
 use leptos::server_fn::ServerFn;
-use reqwest::redirect::Policy;
 use uuid::Uuid;
 
-use crate::support::{on_both_backends, Backend, TestApp};
+use crate::support::{
+    client, login_as, on_both_backends, page, post, post_for_body, Backend, Session, TestApp,
+};
 use app::auth::{Access, Role};
 
-/// A logged-in browser, as cookies plus the CSRF token its forms carry.
-struct Session {
-    cookies: String,
-    csrf: String,
-}
-
-impl Session {
-    fn anonymous() -> Session {
-        let csrf = "a".repeat(64);
-        Session {
-            cookies: format!("sk_csrf={csrf}"),
-            csrf,
-        }
-    }
-}
-
-/// Creates a user with a live session.
-async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> Session {
-    let db = &app.state.db;
-    let email = format!("{}-{}@example.org", role.code(), Uuid::new_v4().simple());
-    let user = app::db::create_user(
-        db,
-        &email,
-        "Test",
-        role,
-        gemeente,
-        &app::auth::hash_password("een lang wachtwoord"),
-    )
-    .await
-    .unwrap();
-    for org in orgs {
-        app::db::link_user_organisation(db, user, *org)
-            .await
-            .unwrap();
-    }
-    let secret = app::auth::new_secret();
-    let csrf = app::auth::new_secret();
-    app::db::create_session(
-        db,
-        &app::auth::hash_secret(&secret),
-        user,
-        &csrf,
-        chrono::Duration::hours(1),
-    )
-    .await
-    .unwrap();
-    Session {
-        cookies: format!("sk_sessie={secret}; sk_csrf={csrf}"),
-        csrf,
-    }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// Posts a server function as a plain form; returns the status and the Location header.
-async fn post(
-    app: &TestApp,
-    path: &str,
-    session: &Session,
-    fields: &[(&str, String)],
-) -> (u16, String) {
-    let mut form: Vec<(&str, String)> = vec![("csrf", session.csrf.clone())];
-    form.extend(fields.iter().cloned());
-    let response = client()
-        .post(app.url(path))
-        // As a browser posts a form without JavaScript: redirects are real 3xx answers.
-        .header("accept", "text/html")
-        .header("cookie", &session.cookies)
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
-    let location = response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    (response.status().as_u16(), location)
-}
-
-/// A complete, valid editor form for `offer` (or a new one at `organisation`).
-fn offer_fields(offer: &str, organisation: &str, name: &str) -> Vec<(&'static str, String)> {
+/// A complete, valid offer editor form for `offer` (or a new one at `organisation`).
+pub(crate) fn offer_fields(
+    offer: &str,
+    organisation: &str,
+    name: &str,
+) -> Vec<(&'static str, String)> {
     vec![
         ("form[aanbod]", offer.to_string()),
         ("form[organisatie]", organisation.to_string()),
@@ -132,25 +51,16 @@ fn admin() -> app::auth::Me {
 }
 
 /// A page as the logged-in browser of `session` gets it.
-async fn page(app: &TestApp, path: &str, session: &Session) -> String {
-    client()
-        .get(app.url(path))
-        .header("cookie", &session.cookies)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
-
-fn club() -> Uuid {
+pub(crate) fn club() -> Uuid {
     server::demo::demo_id("org:vv-de-meern")
 }
-fn club_offer() -> Uuid {
+pub(crate) fn club_offer() -> Uuid {
     server::demo::demo_id("svc:vv-de-meern-jeugd")
 }
-fn other_org() -> Uuid {
+pub(crate) fn club_location() -> Uuid {
+    server::demo::demo_id("loc:vv-de-meern")
+}
+pub(crate) fn other_org() -> Uuid {
     server::demo::demo_id("org:geldzaken-op-maat")
 }
 
@@ -201,6 +111,12 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ),
         ("admin", login_as(&app, Role::Admin, None, &[]).await),
     ];
+    // The professional's own traject and a referral to organisation A.
+    let professional = &sessions[3].1;
+    let traject = crate::referrals::new_traject(&app, professional).await;
+    let to_club = format!("aanbod:{}", club_offer());
+    let referral =
+        crate::referrals::refer(&app, professional, traject, &to_club, &["leeftijd"]).await;
     // Every role-bound server function, with a request that touches organisation A.
     type Route<'a> = (&'a str, &'a str, Vec<(&'a str, String)>);
     let routes: Vec<Route> = vec![
@@ -281,6 +197,100 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![("houden", club().to_string())],
         ),
         (
+            "load location form",
+            app::api::LoadLocationForm::PATH,
+            vec![
+                ("locatie", club_location().to_string()),
+                ("organisatie", String::new()),
+            ],
+        ),
+        (
+            "save location",
+            app::api::SaveLocation::PATH,
+            vec![
+                ("form[locatie]", club_location().to_string()),
+                ("form[naam]", "Sportpark De Meern".into()),
+                ("form[adres]", "Zuster Bloemstraat 12".into()),
+                ("form[postcode]", "3454 AB".into()),
+                ("form[plaats]", "De Meern".into()),
+            ],
+        ),
+        (
+            "load need form",
+            app::api::LoadNeedForm::PATH,
+            vec![
+                ("vraag", "nieuw".into()),
+                ("organisatie", club().to_string()),
+            ],
+        ),
+        (
+            "save need",
+            app::api::SaveNeed::PATH,
+            vec![
+                ("form[organisatie]", club().to_string()),
+                ("form[soort]", "vrijwilliger".into()),
+                ("form[titel]", "Hulp bij de kantine".into()),
+                ("form[open]", "ja".into()),
+            ],
+        ),
+        ("workspace", app::api::Workspace::PATH, vec![]),
+        (
+            "load traject",
+            app::api::LoadTraject::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "save traject",
+            app::api::SaveTraject::PATH,
+            vec![("form[naam]", "A.B.".into())],
+        ),
+        (
+            "export traject",
+            app::api::ExportTraject::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "handout",
+            app::api::TrajectHandout::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "referral receiver",
+            app::api::ReferralReceiver::PATH,
+            vec![("naar", to_club.clone())],
+        ),
+        (
+            "send referral",
+            app::api::SendReferral::PATH,
+            vec![
+                ("form[traject]", traject.to_string()),
+                ("form[naar]", to_club.clone()),
+                ("form[wens]", "Meedoen".into()),
+                ("form[toestemming_door]", "de persoon zelf".into()),
+                ("form[toestemming]", "ja".into()),
+                ("form[overdracht]", "zelf".into()),
+            ],
+        ),
+        (
+            "load referral",
+            app::api::LoadReferral::PATH,
+            vec![("verwijzing", referral.to_string())],
+        ),
+        (
+            "incoming referrals",
+            app::api::IncomingReferrals::PATH,
+            vec![],
+        ),
+        // Each gets a fresh referral (filled in below).
+        (
+            "referral status",
+            app::api::SetReferralStatus::PATH,
+            vec![("status", "geaccepteerd".into())],
+        ),
+        ("revoke consent", app::api::RevokeConsent::PATH, vec![]),
+        ("escalate", app::api::EscalateReferral::PATH, vec![]),
+        ("delete traject", app::api::DeleteTraject::PATH, vec![]),
+        (
             "invite",
             app::api::InviteUser::PATH,
             vec![
@@ -291,7 +301,10 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         (
             "load offer form",
             app::api::LoadOfferForm::PATH,
-            vec![("aanbod", club_offer().to_string())],
+            vec![
+                ("aanbod", club_offer().to_string()),
+                ("organisatie", String::new()),
+            ],
         ),
         (
             "save offer",
@@ -329,13 +342,34 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "decide claim",
         "decide organisation",
     ];
-    let allowed = |role: &str, route: &str| match role {
+    let allowed_listing = |role: &str, route: &str| match role {
         "provider of A" => !moderation.contains(&route),
         // Everyone who manages listings has a dashboard of their own, and may register or claim.
         "provider of B" => route == "dashboard" || provider_only.contains(&route),
         "coordinator elsewhere" => route == "dashboard" || route == "moderation queue",
         "coordinator" | "admin" => route != "sign-up status" && !provider_only.contains(&route),
         _ => false,
+    };
+    let professional_only = [
+        "workspace",
+        "load traject",
+        "save traject",
+        "export traject",
+        "handout",
+        "referral receiver",
+        "send referral",
+        "revoke consent",
+        "escalate",
+        "delete traject",
+    ];
+    let allowed = |role: &str, route: &str| match (role, route) {
+        ("professional", r) => professional_only.contains(&r) || r == "load referral",
+        (_, r) if professional_only.contains(&r) => false,
+        // Only the receiving provider moves a referral on, and reads it besides its sender.
+        ("provider of A", "load referral" | "referral status" | "incoming referrals") => true,
+        ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
+        (_, "load referral" | "referral status" | "incoming referrals") => false,
+        _ => allowed_listing(role, route),
     };
     let claimant = app::db::create_user(
         &app.state.db,
@@ -377,6 +411,21 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 "invite" => {
                     fields.push(("email", format!("{}@example.org", Uuid::new_v4().simple())));
                 }
+                "referral status" | "revoke consent" | "escalate" => {
+                    let fresh = crate::referrals::refer(
+                        &app,
+                        professional,
+                        traject,
+                        &to_club,
+                        &["leeftijd"],
+                    )
+                    .await;
+                    fields.push(("verwijzing", fresh.to_string()));
+                }
+                "delete traject" => {
+                    let fresh = crate::referrals::new_traject(&app, professional).await;
+                    fields.push(("traject", fresh.to_string()));
+                }
                 "decide claim" => {
                     let claim = app::db::create_claim(&app.state.db, claimant, club(), "")
                         .await
@@ -385,9 +434,15 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 }
                 _ => {}
             }
-            let (status, _) = post(&app, path, session, &fields).await;
-            let ok = (200..400).contains(&status);
-            if ok != allowed(role, route) || !(ok || status == 401 || status == 403) {
+            let (status, _, body) = post_for_body(&app, path, session, &fields).await;
+            // Someone a referral is not shared with gets "nothing there" (`null`), and a step
+            // that is not theirs to take a Dutch 400: both are refusals.
+            // `load referral` answers `null` to someone it is not shared with.
+            let hidden = *route == "load referral" && body.trim() == "null";
+            let ok = (200..400).contains(&status) && !hidden;
+            let refused =
+                matches!(status, 400 | 401 | 403 | 404) || (status == 200 && body.trim() == "null");
+            if ok != allowed(role, route) || !(ok || refused) {
                 wrong.push(format!("{role} × {route}: {status}"));
             }
         }

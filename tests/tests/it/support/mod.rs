@@ -1,8 +1,10 @@
 //! Test helpers: [`TestApp`] spawns the real server on port 0 with a fresh database.
 
+pub mod session;
 pub mod test_app;
 pub mod webdriver;
 
+pub use session::{client, login_as, page, post, post_for_body, Session};
 pub use test_app::{Backend, TestApp, ADMIN_TOKEN};
 
 /// Runs each test body once on SQLite and once on PostgreSQL, as `<name>::on_sqlite` and

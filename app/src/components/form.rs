@@ -1,0 +1,134 @@
+//! Fields of the self-service editors. Every field has a label; the one field that is wrong
+//! gets its Dutch (or English) message right above it, `aria-invalid` and
+//! `aria-describedby`, and keeps what was typed. Names follow `ActionForm`'s nesting
+//! (`form[veld]`, lists `form[veld][]`).
+
+use leptos::prelude::*;
+
+/// Builds the fields of one form; `Copy`, so closures in views can use it.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldKit {
+    problem: Option<&'static str>,
+    message: &'static str,
+}
+
+impl FieldKit {
+    /// `problem` is the field that is wrong (if any), `message` what to say there.
+    pub fn new(problem: Option<&'static str>, message: &'static str) -> Self {
+        Self { problem, message }
+    }
+
+    fn wrong(self, field: &str) -> bool {
+        self.problem == Some(field)
+    }
+
+    fn described(self, field: &str) -> Option<String> {
+        self.wrong(field).then(|| format!("{field}-fout"))
+    }
+
+    fn note(self, field: &'static str) -> impl IntoView {
+        self.wrong(field).then(|| {
+            view! { <p class="problem field-problem" id=format!("{field}-fout")>{self.message}</p> }
+        })
+    }
+
+    /// A one-line text field (`kind`: text, tel, email, number).
+    pub fn text(
+        self,
+        field: &'static str,
+        label: &'static str,
+        value: String,
+        kind: &'static str,
+    ) -> impl IntoView {
+        view! {
+            <div class="field">
+                <label for=field>{label}</label>
+                {self.note(field)}
+                <input id=field name=format!("form[{field}]") type=kind value=value
+                    aria-invalid=self.wrong(field).to_string() aria-describedby=self.described(field)/>
+            </div>
+        }
+    }
+
+    /// A text area.
+    pub fn area(
+        self,
+        field: &'static str,
+        label: &'static str,
+        value: String,
+        rows: u8,
+    ) -> impl IntoView {
+        view! {
+            <div class="field">
+                <label for=field>{label}</label>
+                {self.note(field)}
+                <textarea id=field name=format!("form[{field}]") rows=rows.to_string()
+                    aria-invalid=self.wrong(field).to_string()
+                    aria-describedby=self.described(field)>{value}</textarea>
+            </div>
+        }
+    }
+
+    /// A yes/no checkbox that sends "ja".
+    pub fn check(self, field: &'static str, label: &'static str, on: bool) -> impl IntoView {
+        view! {
+            <div class="field field-check">
+                {self.note(field)}
+                <input type="checkbox" id=field name=format!("form[{field}]") value="ja" checked=on
+                    aria-invalid=self.wrong(field).to_string() aria-describedby=self.described(field)/>
+                <label for=field>{label}</label>
+            </div>
+        }
+    }
+
+    /// A choice from a list of (value, label).
+    pub fn select(
+        self,
+        field: &'static str,
+        label: &'static str,
+        options: Vec<(String, String)>,
+        chosen: String,
+    ) -> impl IntoView {
+        view! {
+            <div class="field">
+                <label for=field>{label}</label>
+                {self.note(field)}
+                <select id=field name=format!("form[{field}]") aria-invalid=self.wrong(field).to_string()
+                    aria-describedby=self.described(field)>
+                    {options.into_iter().map(|(v, l)| {
+                        let selected = v == chosen;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    }
+
+    /// Several choices: a fieldset of checkboxes sending a list.
+    pub fn checks(
+        self,
+        field: &'static str,
+        legend: &'static str,
+        options: Vec<(String, String)>,
+        chosen: Vec<String>,
+    ) -> impl IntoView {
+        view! {
+            <fieldset class="field checks" id=field aria-describedby=self.described(field)>
+                <legend>{legend}</legend>
+                {self.note(field)}
+                <ul class="chips">
+                    {options.into_iter().enumerate().map(|(n, (v, l))| {
+                        let id = format!("{field}-{n}");
+                        let on = chosen.contains(&v);
+                        view! {
+                            <li>
+                                <input type="checkbox" id=id.clone() name=format!("form[{field}][]") value=v checked=on/>
+                                <label for=id>{l}</label>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </fieldset>
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `/beheer/locatie/:id` (`nieuw` for a new one): where an organisation is. The wijk and
+//! gemeente of the postcode show up while typing (once hydrated) and in the dashboard after
+//! saving (always).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::{area_of_postcode, load_location_form, SaveLocation};
+use crate::auth::csrf_token;
+use crate::components::FieldKit;
+use crate::i18n::{fill, use_texts, Texts};
+use crate::manage::{LocationForm, LOCATION_FIELDS};
+
+fn message(t: &Texts, field: &str) -> &'static str {
+    match field {
+        "naam" => t.loc_bad_naam,
+        "adres" => t.loc_bad_adres,
+        "postcode" => t.loc_bad_postcode,
+        "plaats" => t.loc_bad_plaats,
+        _ => t.loc_bad_long,
+    }
+}
+
+/// The editor page.
+#[component]
+pub fn LocationEditPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let loaded = Resource::new(id, move |id| {
+        let organisation = query
+            .read_untracked()
+            .get("organisatie")
+            .unwrap_or_default();
+        load_location_form(id, organisation)
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some(mut form)) => {
+                        let q = query.read_untracked();
+                        let problem = q.get("fout");
+                        if problem.is_some() {
+                            for k in LOCATION_FIELDS {
+                                form.set(k, q.get(k).unwrap_or_default());
+                            }
+                        }
+                        view! { <Editor form problem/> }.into_any()
+                    }
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(_) => super::to_login(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(form: LocationForm, problem: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<SaveLocation>::new();
+    let is_new = form.locatie.is_empty();
+    let problem: Option<&'static str> = problem
+        .as_deref()
+        .and_then(|p| LOCATION_FIELDS.iter().copied().find(|f| *f == p));
+    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    // The postcode as typed; the area follows it (after hydration, on every change).
+    let postcode = RwSignal::new(form.postcode.clone());
+    let area = Resource::new(
+        move || postcode.get(),
+        |p| async move {
+            if p.trim().len() < 4 {
+                return None;
+            }
+            area_of_postcode(p).await.ok()
+        },
+    );
+    let title = if is_new { t.loc_new } else { t.loc_edit };
+    view! {
+        <Title text=title/>
+        <article class="signup location-editor">
+            <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
+            <h1>{title}</h1>
+            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            <ActionForm action>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="form[locatie]" value=form.locatie.clone()/>
+                <input type="hidden" name="form[organisatie]" value=form.organisatie.clone()/>
+                {kit.text("naam", t.loc_name, form.naam.clone(), "text")}
+                {kit.text("adres", t.loc_address, form.adres.clone(), "text")}
+                <div class="field">
+                    <label for="postcode">{t.loc_postcode}</label>
+                    {(problem == Some("postcode")).then(|| view! {
+                        <p class="problem field-problem" id="postcode-fout">{t.loc_bad_postcode}</p>
+                    })}
+                    <input id="postcode" name="form[postcode]" type="text" autocomplete="postal-code"
+                        value=form.postcode.clone()
+                        aria-invalid=(problem == Some("postcode")).to_string()
+                        aria-describedby="postcode-gebied"
+                        on:input=move |ev| postcode.set(event_target_value(&ev))/>
+                    <p id="postcode-gebied" class="hint" aria-live="polite">
+                        <Transition>
+                            {move || Suspend::new(async move {
+                                match area.await {
+                                    Some(Some(a)) => fill(t.loc_area, &[&a.label]),
+                                    Some(None) => t.loc_area_unknown.to_string(),
+                                    None => String::new(),
+                                }
+                            })}
+                        </Transition>
+                    </p>
+                </div>
+                {kit.text("plaats", t.loc_city, form.plaats.clone(), "text")}
+                {kit.area("toegankelijk", t.loc_access, form.toegankelijk.clone(), 2)}
+                {kit.area("bereikbaar", t.loc_transport, form.bereikbaar.clone(), 2)}
+                <button type="submit" class="button-primary">{t.ed_save}</button>
+            </ActionForm>
+        </article>
+    }
+}

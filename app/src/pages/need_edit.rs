@@ -1,0 +1,117 @@
+//! `/beheer/vraag/:id` (`nieuw` for a new one): what an organisation asks: volunteers,
+//! trainers, space. Open needs are what "ik kan iets" and the coalition scan propose.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::{load_need_form, SaveNeed};
+use crate::auth::csrf_token;
+use crate::components::FieldKit;
+use crate::i18n::{use_texts, Texts};
+use crate::manage::{NeedEditor, NEED_FIELDS, NEED_KINDS};
+
+fn message(t: &Texts, field: &str) -> &'static str {
+    match field {
+        "soort" => t.need_bad_soort,
+        "titel" => t.need_bad_titel,
+        "beschrijving" => t.need_bad_beschrijving,
+        "talenten" => t.need_bad_talenten,
+        "tijd" => t.need_bad_tijd,
+        "min_leeftijd" | "max_leeftijd" => t.ed_bad_age,
+        "aantal" => t.need_bad_aantal,
+        _ => t.need_bad_aanbod,
+    }
+}
+
+/// The editor page.
+#[component]
+pub fn NeedEditPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let loaded = Resource::new(id, move |id| {
+        let organisation = query
+            .read_untracked()
+            .get("organisatie")
+            .unwrap_or_default();
+        load_need_form(id, organisation)
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some(mut editor)) => {
+                        let q = query.read_untracked();
+                        let problem = q.get("fout");
+                        if problem.is_some() {
+                            for k in NEED_FIELDS {
+                                editor.form.set(k, q.get(k).unwrap_or_default());
+                            }
+                        }
+                        view! { <Editor editor problem/> }.into_any()
+                    }
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(_) => super::to_login(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Editor(editor: NeedEditor, problem: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<SaveNeed>::new();
+    let NeedEditor {
+        form,
+        talents,
+        offers,
+    } = editor;
+    let is_new = form.vraag.is_empty();
+    let problem: Option<&'static str> = problem
+        .as_deref()
+        .and_then(|p| NEED_FIELDS.iter().copied().find(|f| *f == p));
+    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let kinds = NEED_KINDS
+        .iter()
+        .map(|k| (k.to_string(), t.need_kind(k).to_string()))
+        .collect();
+    let talents = talents
+        .into_iter()
+        .map(|(code, name)| {
+            let label = t.talent(&code).map(str::to_string).unwrap_or(name);
+            (code, label)
+        })
+        .collect();
+    let offers = std::iter::once((String::new(), t.need_no_offer.to_string()))
+        .chain(offers)
+        .collect();
+    let title = if is_new { t.need_new } else { t.need_edit };
+    view! {
+        <Title text=title/>
+        <article class="signup need-editor">
+            <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
+            <h1>{title}</h1>
+            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            <ActionForm action>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="form[vraag]" value=form.vraag.clone()/>
+                <input type="hidden" name="form[organisatie]" value=form.organisatie.clone()/>
+                {kit.select("soort", t.need_kind, kinds, form.soort.clone())}
+                {kit.text("titel", t.need_title, form.titel.clone(), "text")}
+                {kit.area("beschrijving", t.need_description, form.beschrijving.clone(), 4)}
+                {kit.checks("talenten", t.need_talents, talents, form.talenten.clone())}
+                {kit.text("tijd", t.need_time, form.tijd.clone(), "text")}
+                {kit.text("min_leeftijd", t.ed_min_age, form.min_leeftijd.clone(), "text")}
+                {kit.text("max_leeftijd", t.ed_max_age, form.max_leeftijd.clone(), "text")}
+                {kit.text("aantal", t.need_people, form.aantal.clone(), "text")}
+                {kit.select("aanbod", t.need_offer, offers, form.aanbod.clone())}
+                {kit.check("open", t.need_open, form.open == "ja")}
+                <button type="submit" class="button-primary">{t.ed_save}</button>
+            </ActionForm>
+        </article>
+    }
+}

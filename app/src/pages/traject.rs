@@ -1,0 +1,179 @@
+//! `/wijkteam/traject/:id` (`nieuw` for a new one): the strength-based profile of one person or
+//! household (pseudonymous), the plan in order, suggestions with reasons, and referrals.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use crate::api::{load_traject, DeleteTraject, SaveTraject};
+use crate::auth::csrf_token;
+use crate::components::FieldKit;
+use crate::i18n::{use_texts, Texts};
+use crate::manage::LEEFGEBIEDEN;
+use crate::profile::SuggestionView;
+use crate::referrals::TrajectView;
+
+fn message(t: &Texts, field: &str) -> &'static str {
+    match field {
+        "naam" => t.tr_bad_naam,
+        "leeftijd" => t.ed_bad_age,
+        "waar" => t.tr_bad_waar,
+        "netwerk" | "plan" => t.loc_bad_long,
+        _ => t.tr_bad_choice,
+    }
+}
+
+const FIELDS: [&str; 7] = [
+    "naam", "leeftijd", "waar", "vragen", "talenten", "netwerk", "plan",
+];
+
+/// The traject page (professionals only: others get a 404, anonymous the login page).
+#[component]
+pub fn TrajectPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let loaded = Resource::new(
+        move || (id(), query.read().get("bijgewerkt")),
+        |(id, _)| load_traject(id),
+    );
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some(v)) => {
+                        let problem = query.read_untracked().get("fout");
+                        view! { <Traject v problem/> }.into_any()
+                    }
+                    Ok(None) => view! { <super::NotFound/> }.into_any(),
+                    Err(_) => super::to_login(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
+    let t = use_texts();
+    let save = ServerAction::<SaveTraject>::new();
+    let delete = ServerAction::<DeleteTraject>::new();
+    let is_new = v.id.is_nil();
+    let id = v.id;
+    let problem: Option<&'static str> = problem
+        .as_deref()
+        .and_then(|p| FIELDS.iter().copied().find(|f| *f == p));
+    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let topics = LEEFGEBIEDEN
+        .iter()
+        .map(|c| (c.to_string(), t.leefgebied(c).unwrap_or(c).to_string()))
+        .collect();
+    let talents = super::keukentafel::TALENTS
+        .iter()
+        .map(|c| (c.to_string(), t.talent(c).unwrap_or(c).to_string()))
+        .collect();
+    let form = v.form.clone();
+    let TrajectView {
+        plan,
+        lanes,
+        referrals,
+        coalitions,
+        ..
+    } = v;
+    let (no_plan, no_referrals) = (plan.is_empty(), referrals.is_empty());
+    let title = if is_new {
+        t.tr_new.to_string()
+    } else {
+        form.naam.clone()
+    };
+    let refer = move |s: &SuggestionView| match (s.need_id, s.offer_id) {
+        (Some(need), _) => Some(format!("/wijkteam/traject/{id}/verwijs?naar=vraag:{need}")),
+        (None, Some(offer)) => Some(format!(
+            "/wijkteam/traject/{id}/verwijs?naar=aanbod:{offer}"
+        )),
+        _ => None,
+    };
+    let suggestion = move |s: SuggestionView| {
+        let link = refer(&s);
+        view! {
+            <li class="offer-card suggestion">
+                <h4>{s.title.clone()}</h4>
+                <p class="organisation">{s.organisation.clone()}</p>
+                <p class="explanation">{s.explanation.clone()}</p>
+                {link.map(|href| view! { <A href=href attr:class="button-link refer">{t.tr_refer}</A> })}
+            </li>
+        }
+    };
+    view! {
+        <Title text=title.clone()/>
+        <article class="signup traject">
+            <p class="breadcrumb"><A href="/wijkteam">{t.ws_title}</A></p>
+            <h1>{title}</h1>
+            <p>{t.tr_privacy}</p>
+            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            {(!is_new).then(move || view! {
+                <section class="plan" aria-labelledby="plan-titel">
+                    <h2 id="plan-titel">{t.tr_plan}</h2>
+                    {no_plan.then(|| view! { <p>{t.tr_no_plan}</p> })}
+                    <ol>{plan.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ol>
+                </section>
+                <section class="referrals" aria-labelledby="verwijzingen-titel">
+                    <h2 id="verwijzingen-titel">{t.tr_referrals}</h2>
+                    {no_referrals.then(|| view! { <p>{t.tr_no_referrals}</p> })}
+                    <ul>
+                        {referrals.into_iter().map(|r| view! {
+                            <li><A href=format!("/verwijzing/{}", r.id)>{r.target.clone()}</A> " · " {t.referral_status(&r.status)} " · " {r.sent.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                    <p>
+                        <A href=format!("/wijkteam/traject/{id}/uitdraai") attr:class="chip" attr:id="uitdraai">{t.tr_handout}</A>
+                        " " <A href=format!("/wijkteam/traject/{id}/gegevens") attr:class="chip">{t.tr_export}</A>
+                    </p>
+                </section>
+                <section class="suggestions" aria-labelledby="suggesties-titel">
+                    <h2 id="suggesties-titel">{t.tr_suggestions}</h2>
+                    {lanes.problem.clone().map(|p| view! { <p class="problem">{p}</p> })}
+                    {(!lanes.own_strengths.is_empty()).then(|| view! {
+                        <p>{t.kt_step_own}: {lanes.own_strengths.join(", ")}</p>
+                    })}
+                    <h3>{t.kt_lane_meedoen}</h3>
+                    <ul class="offer-list">{lanes.meedoen.clone().into_iter().take(8).map(suggestion).collect_view()}</ul>
+                    <h3>{t.kt_lane_bijdragen}</h3>
+                    <ul class="offer-list">{lanes.bijdragen.clone().into_iter().take(6).map(suggestion).collect_view()}</ul>
+                    <h3>{t.tr_coalitions}</h3>
+                    <ul>
+                        {coalitions.into_iter().map(|c| view! {
+                            <li>{c.name.clone()} " · " {c.receiver.clone()} " "
+                                <A href=format!("/wijkteam/traject/{id}/verwijs?naar={}", c.key) attr:class="button-link refer">{t.tr_refer}</A>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            <section aria-labelledby="profiel-titel">
+                <h2 id="profiel-titel">{t.tr_profile}</h2>
+                <ActionForm action=save>
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="form[traject]" value=form.traject.clone()/>
+                    {kit.text("naam", t.tr_name, form.naam.clone(), "text")}
+                    {kit.text("leeftijd", t.tr_age, form.leeftijd.clone(), "text")}
+                    {kit.text("waar", t.tr_where, form.waar.clone(), "text")}
+                    {kit.checks("vragen", t.tr_needs, topics, form.vragen.clone())}
+                    {kit.checks("talenten", t.tr_talents, talents, form.talenten.clone())}
+                    {kit.area("netwerk", t.tr_network, form.netwerk.clone(), 2)}
+                    {kit.area("plan", t.tr_plan_field, form.plan.clone(), 4)}
+                    <button type="submit" class="button-primary" id="traject-bewaren">{t.ed_save}</button>
+                </ActionForm>
+            </section>
+            {(!is_new).then(|| view! {
+                <ActionForm action=delete attr:class="danger">
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="traject" value=id.to_string()/>
+                    <button type="submit" class="button-link">{t.tr_delete}</button>
+                </ActionForm>
+            })}
+        </article>
+    }
+}

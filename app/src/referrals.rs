@@ -1,0 +1,219 @@
+//! Wijkteam work as pages show it: trajecten, referrals with consent, their status and history
+//! (shared by server and browser). The rules live in `api::referrals` and `db::referrals`.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::profile::{LanesView, ProfileInput};
+
+/// Referral statuses in the order they usually follow (the database checks the same list).
+pub const STATUSES: [&str; 7] = [
+    "verstuurd",
+    "ontvangen",
+    "geaccepteerd",
+    "afgewezen",
+    "gestart",
+    "afgerond",
+    "gestopt",
+];
+
+/// Why a receiver says no.
+pub const REFUSAL_REASONS: [&str; 3] = ["vol", "niet passend", "geen reactie"];
+
+/// What a professional may share, item by item, each only with consent.
+pub const SHARE_ITEMS: [&str; 6] = [
+    "naam", "leeftijd", "talenten", "vragen", "netwerk", "notitie",
+];
+
+/// Ways of a warm handover.
+pub const HANDOVERS: [&str; 3] = ["afspraak", "meegaan", "zelf"];
+
+/// The statuses a receiver may set after `from` (a small state machine; the professional may
+/// stop a referral at any time).
+pub fn next_statuses(from: &str) -> &'static [&'static str] {
+    match from {
+        "verstuurd" => &["ontvangen", "geaccepteerd", "afgewezen"],
+        "ontvangen" => &["geaccepteerd", "afgewezen"],
+        "geaccepteerd" => &["gestart", "gestopt"],
+        "gestart" => &["afgerond", "gestopt"],
+        _ => &[],
+    }
+}
+
+/// True when the referral is over (its personal data's retention clock runs).
+pub fn is_closed(status: &str) -> bool {
+    matches!(status, "afgewezen" | "afgerond" | "gestopt")
+}
+
+/// A traject in the professional's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrajectLine {
+    /// Id.
+    pub id: Uuid,
+    /// Initials or a chosen name.
+    pub label: String,
+    /// Referrals that are not over yet.
+    pub open_referrals: u32,
+    /// Last change (YYYY-MM-DD).
+    pub updated: String,
+}
+
+/// The fields of a traject, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrajectForm {
+    /// The traject; empty for a new one.
+    pub traject: String,
+    /// Initials or a chosen name (no BSN, no diagnosis).
+    pub naam: String,
+    /// Age.
+    pub leeftijd: String,
+    /// Postcode or place.
+    pub waar: String,
+    /// Leefgebied codes to work on.
+    pub vragen: Vec<String>,
+    /// Talent codes.
+    pub talenten: Vec<String>,
+    /// Who helps already.
+    pub netwerk: String,
+    /// The plan: priorities, one per line, first things first.
+    pub plan: String,
+}
+
+/// A traject as its professional sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrajectView {
+    /// Id.
+    pub id: Uuid,
+    /// The form, to edit.
+    pub form: TrajectForm,
+    /// The plan, in order.
+    pub plan: Vec<String>,
+    /// Suggestions from the matching engine, with reasons.
+    pub lanes: LanesView,
+    /// Its referrals.
+    pub referrals: Vec<ReferralLine>,
+    /// Coalitions that take people in, through their link person.
+    pub coalitions: Vec<ReferralTarget>,
+}
+
+/// A referral in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralLine {
+    /// Id.
+    pub id: Uuid,
+    /// Offer or coalition.
+    pub target: String,
+    /// Status.
+    pub status: String,
+    /// Sent (YYYY-MM-DD).
+    pub sent: String,
+}
+
+/// The referral form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReferralForm {
+    /// The traject.
+    pub traject: String,
+    /// "aanbod:<id>", "vraag:<id>" (a role of an organisation) or "coalitie:<id>".
+    pub naar: String,
+    /// What the person wants, in their words.
+    pub wens: String,
+    /// Item keys the person agreed to share (see [`SHARE_ITEMS`]).
+    pub delen: Vec<String>,
+    /// A note for this receiver (shared only when "notitie" is ticked).
+    pub notitie: String,
+    /// Who gave consent ("de persoon zelf", "moeder").
+    pub toestemming_door: String,
+    /// "ja": consent was given for these items and this receiver.
+    pub toestemming: String,
+    /// afspraak, meegaan or zelf.
+    pub overdracht: String,
+    /// A proposed introduction appointment ("dinsdag 1 december 16:00").
+    pub afspraak: String,
+}
+
+/// Where a referral can go, as the referral page offers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralTarget {
+    /// The `naar` value.
+    pub key: String,
+    /// Offer, role or coalition name.
+    pub name: String,
+    /// Organisation, or the coalition's link person.
+    pub receiver: String,
+}
+
+/// A referral as one side sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReferralView {
+    /// Id.
+    pub id: Uuid,
+    /// Offer or coalition name.
+    pub target: String,
+    /// Link to the public page of the target.
+    pub target_link: String,
+    /// Who receives it.
+    pub receiver: String,
+    /// Contact lines of the receiver (named contact, phone, e-mail).
+    pub contact: Vec<String>,
+    /// Status.
+    pub status: String,
+    /// Reason of a refusal.
+    pub reason: Option<String>,
+    /// History: (date, event, reason).
+    pub history: Vec<(String, String, String)>,
+    /// What the person wants (hidden after consent is withdrawn).
+    pub wish: String,
+    /// Consented items: (item key, value). Empty after consent is withdrawn.
+    pub shared: Vec<(String, String)>,
+    /// Consent: who, when (YYYY-MM-DD), for which items.
+    pub consent_by: String,
+    /// When consent was given.
+    pub consent_on: String,
+    /// Consent was withdrawn.
+    pub revoked: bool,
+    /// afspraak, meegaan or zelf.
+    pub handover: String,
+    /// The proposed appointment.
+    pub appointment: String,
+    /// The viewer is the referring professional.
+    pub mine: bool,
+    /// The viewer may set these statuses.
+    pub next: Vec<String>,
+    /// The professional may escalate to the coordinator (no answer in 5 working days, or a
+    /// waiting list / "vol").
+    pub can_escalate: bool,
+    /// Escalated already.
+    pub escalated: bool,
+    /// The person's name or initials (professional side, for the handout).
+    pub person: String,
+}
+
+/// Everything a professional's workspace lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceView {
+    /// Their trajecten.
+    pub trajecten: Vec<TrajectLine>,
+}
+
+impl TrajectForm {
+    /// The matching input this traject stands for.
+    pub fn profile(&self) -> ProfileInput {
+        ProfileInput {
+            needs: self.vragen.clone(),
+            talents: self.talenten.clone(),
+            age: self.leeftijd.trim().parse().ok(),
+            postcode: self.waar.clone(),
+            network: self
+                .netwerk
+                .split([',', '\n'])
+                .map(str::trim)
+                .filter(|x| !x.is_empty())
+                .map(String::from)
+                .collect(),
+            ..Default::default()
+        }
+    }
+}

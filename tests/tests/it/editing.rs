@@ -1,0 +1,241 @@
+//! Self-service editing beyond the offer basics: locations (postcode → wijk at once), more
+//! weekly slots, closed periods, languages, places, and needs with the talents that fit.
+
+use leptos::server_fn::ServerFn;
+
+use crate::accounts::{club, club_location, club_offer, offer_fields, other_org};
+use crate::support::{client, login_as, on_both_backends, page, post, Backend, TestApp};
+use app::auth::Role;
+
+fn day(offset: u64) -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive() + chrono::Days::new(offset)
+}
+
+on_both_backends! {
+    async fn a_moved_location_shows_its_new_wijk_in_the_dashboard_and_on_the_offer_page(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let fields = vec![
+            ("form[locatie]", club_location().to_string()),
+            ("form[naam]", "Sportpark Rijnvliet".to_string()),
+            ("form[adres]", "Rijnvlietweg 3".to_string()),
+            ("form[postcode]", "3453 NA".to_string()),
+            ("form[plaats]", "De Meern".to_string()),
+            ("form[toegankelijk]", "Rolstoeltoegankelijk, met invalidentoilet".to_string()),
+            ("form[bereikbaar]", "Bus 28, halte Rijnvliet".to_string()),
+        ];
+
+        let (status, location) = post(&app, app::api::SaveLocation::PATH, &provider, &fields).await;
+
+        assert!((300..400).contains(&status) && location.starts_with("/beheer?bijgewerkt="), "{status} {location}");
+        let expected = app::db::postcode_area("3453").unwrap().label;
+        assert!(expected.contains("gemeente Utrecht"), "{expected}");
+        let html = page(&app, &location, &provider).await;
+        assert!(html.contains("Sportpark Rijnvliet, Rijnvlietweg 3, 3453 NA"), "{html}");
+        assert!(html.contains(&expected), "the wijk is shown in the dashboard: {html}");
+        let (_, detail) = app.get(&format!("/aanbod/{}", club_offer())).await;
+        assert!(detail.contains("Rijnvlietweg 3"), "{detail}");
+        assert!(detail.contains("Rolstoeltoegankelijk, met invalidentoilet"));
+        let trail = app::db::audit_trail(&app.state.db, "location", &club_location().to_string()).await.unwrap();
+        assert_eq!(trail[0].2, "location_changed");
+    }
+
+    async fn a_need_written_by_a_provider_reaches_people_with_that_talent_until_it_is_closed(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let mut fields = vec![
+            ("form[organisatie]", club().to_string()),
+            ("form[soort]", "vrijwilliger".to_string()),
+            ("form[titel]", "Koks voor de clubkantine".to_string()),
+            ("form[beschrijving]", "Op zaterdag tosti's en soep maken voor de teams.".to_string()),
+            ("form[talenten][]", "koken".to_string()),
+            ("form[tijd]", "Eén zaterdag per maand".to_string()),
+            ("form[aantal]", "4".to_string()),
+            ("form[aanbod]", club_offer().to_string()),
+            ("form[open]", "ja".to_string()),
+        ];
+
+        let (status, _) = post(&app, app::api::SaveNeed::PATH, &provider, &fields).await;
+
+        assert!((300..400).contains(&status), "{status}");
+        let (_, html) = app.get("/ik-kan-iets?talent=koken&waar=3454").await;
+        assert!(html.contains("Koks voor de clubkantine"), "{html}");
+        let dashboard = page(&app, "/beheer", &provider).await;
+        // The dashboard lists the club's needs; the id of the new one is next to its title.
+        let need = dashboard
+            .split("data-need=\"")
+            .skip(1)
+            .find(|chunk| chunk.contains("Koks voor de clubkantine"))
+            .map(|chunk| chunk[..36].to_string())
+            .expect("the new need is in the dashboard");
+
+        fields.push(("form[vraag]", need.clone()));
+        fields.retain(|(k, _)| *k != "form[open]");
+        let (status, _) = post(&app, app::api::SaveNeed::PATH, &provider, &fields).await;
+        assert!((300..400).contains(&status), "{status}");
+        let (_, html) = app.get("/ik-kan-iets?talent=koken&waar=3454").await;
+        assert!(!html.contains("Koks voor de clubkantine"), "a closed need is not proposed");
+        let trail = app::db::audit_trail(&app.state.db, "need", &need).await.unwrap();
+        assert_eq!(trail[0].2, "need_changed");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_offer_with_two_weekly_slots_a_holiday_and_languages_shows_them_and_exports_them_to_hsds(
+) {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let (from, to) = (day(30), day(44));
+    let mut fields = offer_fields(
+        &club_offer().to_string(),
+        "",
+        "Voetballen voor kinderen van 6 tot 12 jaar",
+    );
+    fields.extend([
+        ("form[dag2]", "6".to_string()),
+        ("form[van2]", "09:00".to_string()),
+        ("form[tot2]", "11:00".to_string()),
+        (
+            "form[gesloten]",
+            format!(
+                "{} t/m {} winterstop",
+                from.format("%d-%m-%Y"),
+                to.format("%d-%m-%Y")
+            ),
+        ),
+        ("form[talen][]", "nl".to_string()),
+        ("form[talen][]", "ar".to_string()),
+    ]);
+
+    let (status, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
+
+    assert!(
+        (300..400).contains(&status) && location.starts_with("/beheer"),
+        "{location}"
+    );
+    let (_, html) = app.get(&format!("/aanbod/{}", club_offer())).await;
+    for expected in ["woensdag", "zaterdag", "winterstop", "Arabisch", "Gesloten"] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
+    let json: serde_json::Value = client()
+        .get(app.url(&format!("/hsds/services/{}", club_offer())))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let schedules = json["schedules"].as_array().unwrap();
+    assert_eq!(schedules.len(), 3, "two weekly slots and one closed period");
+    let closed = schedules.iter().find(|s| s["notes"] == "gesloten").unwrap();
+    assert_eq!(closed["valid_from"], from.to_string());
+    assert_eq!(closed["valid_to"], to.to_string());
+    let editor = page(&app, &format!("/beheer/aanbod/{}", club_offer()), &provider).await;
+    assert!(
+        editor.contains(&format!("{} t/m", from.format("%d-%m-%Y"))),
+        "the editor shows the period as it is written"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_period_written_wrongly_gets_a_dutch_hint_and_keeps_everything_typed() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let mut fields = offer_fields(&club_offer().to_string(), "", "Voetbal in de vakantie");
+    fields.extend([
+        ("form[gesloten]", "de hele kerstvakantie".to_string()),
+        ("form[talen][]", "nl".to_string()),
+        ("form[talen][]", "tr".to_string()),
+    ]);
+
+    let (_, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
+
+    assert!(location.contains("fout=gesloten"), "{location}");
+    let html = page(&app, &location, &provider).await;
+    assert!(
+        html.contains("Schrijf elke periode op een eigen regel"),
+        "{html}"
+    );
+    assert!(html.contains(">de hele kerstvakantie</textarea>"), "{html}");
+    assert!(html.contains(r#"value="Voetbal in de vakantie""#));
+    let turkish = html.split("value=\"tr\"").nth(1).unwrap_or_default();
+    assert!(
+        turkish.trim_start().starts_with("checked"),
+        "Turkish stays ticked"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn places_and_waiting_list_are_set_in_one_click_and_bad_numbers_are_refused() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let offer = club_offer().to_string();
+
+    let (_, location) = post(
+        &app,
+        app::api::SetWaitingList::PATH,
+        &provider,
+        &[
+            ("aanbod", offer.clone()),
+            ("plaatsen", "150".into()),
+            ("wachtlijst", "10".into()),
+        ],
+    )
+    .await;
+    let html = page(&app, &location, &provider).await;
+    assert!(
+        html.contains(r#"name="plaatsen" min="0" inputmode="numeric" value="150""#),
+        "{html}"
+    );
+
+    let (_, location) = post(
+        &app,
+        app::api::SetWaitingList::PATH,
+        &provider,
+        &[
+            ("aanbod", offer),
+            ("plaatsen", "-3".into()),
+            ("wachtlijst", "10".into()),
+        ],
+    )
+    .await;
+    assert!(location.contains("fout=plaatsen"), "{location}");
+    let html = page(&app, &location, &provider).await;
+    assert!(html.contains("Vul bij plaatsen een aantal in"), "{html}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_postcode_is_placed_while_typing_and_an_unknown_one_is_refused_next_to_the_field() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[other_org()]).await;
+
+    let answer: serde_json::Value = client()
+        .post(app.url(app::api::AreaOfPostcode::PATH))
+        .form(&[("postcode", "3454 AB")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        answer["label"]
+            .as_str()
+            .unwrap()
+            .contains("gemeente Utrecht"),
+        "{answer}"
+    );
+
+    let fields = vec![
+        ("form[organisatie]", other_org().to_string()),
+        ("form[naam]", "Spreekuur in de bibliotheek".to_string()),
+        ("form[adres]", "Kerkplein 1".to_string()),
+        ("form[postcode]", "0000 ZZ".to_string()),
+        ("form[plaats]", "Utrecht".to_string()),
+    ];
+    let (_, location) = post(&app, app::api::SaveLocation::PATH, &provider, &fields).await;
+    assert!(location.contains("fout=postcode"), "{location}");
+    let html = page(&app, &location, &provider).await;
+    assert!(html.contains("Deze postcode kennen we niet. Schrijf hem zo: 3454 AB."));
+    assert!(html.contains(r#"value="Spreekuur in de bibliotheek""#));
+}

@@ -1,0 +1,395 @@
+//! Wijkteams refer with consent: the whole story on both backends, who sees what, follow-ups,
+//! escalation, retention, encryption at rest, and the flow with its handout in Chromium.
+
+use leptos::server_fn::ServerFn;
+use uuid::Uuid;
+
+use crate::accounts::{club, other_org};
+use crate::support::{login_as, on_both_backends, page, post, Backend, Session, TestApp};
+use app::auth::Role;
+
+/// The demo's assistant-trainer role (Trainerskracht) at the football club.
+pub(crate) fn trainer_role() -> Uuid {
+    server::demo::demo_id("need:vv-de-meern-assistent-trainer")
+}
+
+/// The id in a Location like `/wijkteam/traject/<id>?...` or `/verwijzing/<id>?...`.
+fn id_in(location: &str, prefix: &str) -> Uuid {
+    location
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.get(..36))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no id after {prefix} in {location}"))
+}
+
+/// A traject for a 19-year-old who loves football and has money worries.
+pub(crate) async fn new_traject(app: &TestApp, professional: &Session) -> Uuid {
+    let fields = vec![
+        ("form[naam]", "J.B.".to_string()),
+        ("form[leeftijd]", "19".to_string()),
+        ("form[waar]", "3454".to_string()),
+        ("form[vragen][]", "meedoen".to_string()),
+        ("form[vragen][]", "geldzaken".to_string()),
+        ("form[talenten][]", "voetbal".to_string()),
+        ("form[netwerk]", "zus, buurman".to_string()),
+        (
+            "form[plan]",
+            "Eerst een vaste bezigheid\nDan de schulden op een rij".to_string(),
+        ),
+    ];
+    let (status, location) = post(app, app::api::SaveTraject::PATH, professional, &fields).await;
+    assert!((300..400).contains(&status), "{status} {location}");
+    id_in(&location, "/wijkteam/traject/")
+}
+
+/// Refers with consent for `items`; a private note is typed but only shared when ticked.
+pub(crate) async fn refer(
+    app: &TestApp,
+    professional: &Session,
+    traject: Uuid,
+    to: &str,
+    items: &[&str],
+) -> Uuid {
+    let mut fields = vec![
+        ("form[traject]", traject.to_string()),
+        ("form[naar]", to.to_string()),
+        ("form[wens]", "Wil graag iets met voetbal doen".to_string()),
+        (
+            "form[notitie]",
+            "Heeft schulden bij de energieleverancier".to_string(),
+        ),
+        ("form[toestemming_door]", "de persoon zelf".to_string()),
+        ("form[toestemming]", "ja".to_string()),
+        ("form[overdracht]", "afspraak".to_string()),
+        (
+            "form[afspraak]",
+            "woensdag 16:00 op het sportpark".to_string(),
+        ),
+    ];
+    fields.extend(items.iter().map(|i| ("form[delen][]", i.to_string())));
+    let (status, location) = post(app, app::api::SendReferral::PATH, professional, &fields).await;
+    assert!((300..400).contains(&status), "{status} {location}");
+    id_in(&location, "/verwijzing/")
+}
+
+pub(crate) async fn set_status(
+    app: &TestApp,
+    who: &Session,
+    referral: Uuid,
+    status: &str,
+    reason: &str,
+) {
+    let fields = vec![
+        ("verwijzing", referral.to_string()),
+        ("status", status.to_string()),
+        ("reden", reason.to_string()),
+    ];
+    let (code, location) = post(app, app::api::SetReferralStatus::PATH, who, &fields).await;
+    assert!((300..400).contains(&code), "{status}: {code} {location}");
+}
+
+async fn backdate(app: &TestApp, referral: Uuid, column: &str, days: i64) {
+    let at = chrono::Utc::now() - chrono::Duration::days(days);
+    let sql = format!("UPDATE referrals SET {column} = $1 WHERE id = $2");
+    match &app.state.db {
+        app::db::Db::Sqlite(p) => {
+            sqlx::query(&sql)
+                .bind(at)
+                .bind(referral)
+                .execute(p)
+                .await
+                .unwrap();
+        }
+        app::db::Db::Postgres(p) => {
+            sqlx::query(&sql)
+                .bind(at)
+                .bind(referral)
+                .execute(p)
+                .await
+                .unwrap();
+        }
+    }
+}
+
+fn mails_to(app: &TestApp, needle: &str) -> Vec<String> {
+    std::fs::read_dir(app.data_dir().join("mail"))
+        .map(|dir| {
+            dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .filter(|m| m.contains(needle))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+on_both_backends! {
+    async fn a_professional_refers_with_consent_and_the_club_sees_only_what_was_agreed(backend) {
+        let app = TestApp::demo(backend).await;
+        let professional = login_as(&app, Role::Professional, None, &[]).await;
+        let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
+
+        let traject = new_traject(&app, &professional).await;
+        let html = page(&app, &format!("/wijkteam/traject/{traject}"), &professional).await;
+        assert!(html.contains("Assistent-trainer jeugd"), "the role is suggested: {html}");
+        assert!(html.contains(&format!("naar=vraag:{}", trainer_role())), "with a referral link");
+        assert!(html.contains("Eerst een vaste bezigheid"), "the plan, in order");
+
+        let referral = refer(&app, &professional, traject, &format!("vraag:{}", trainer_role()), &["leeftijd", "talenten"]).await;
+
+        let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
+        assert!(seen.contains("Wil graag iets met voetbal doen"), "{seen}");
+        assert!(seen.contains("Voetbal") && seen.contains(">19<"), "age and talent were agreed: {seen}");
+        for hidden in ["energieleverancier", "Geldzaken", "J.B.", "buurman"] {
+            assert!(!seen.contains(hidden), "{hidden} was not agreed to: {seen}");
+        }
+        assert!(seen.contains("woensdag 16:00 op het sportpark"), "the handover");
+        set_status(&app, &club_provider, referral, "geaccepteerd", "").await;
+        set_status(&app, &club_provider, referral, "gestart", "").await;
+        let mine = page(&app, &format!("/verwijzing/{referral}"), &professional).await;
+        assert!(mine.contains("<strong>gestart</strong>"), "both sides see the status: {mine}");
+        assert!(mine.contains("ontvangen") && mine.contains("geaccepteerd"), "with its history");
+
+        // Six weeks after the start the professional is asked how it goes, once.
+        backdate(&app, referral, "started_at", 43).await;
+        let (sent, _) = app::db::referral_housekeeping(&app.state.db, app.state.mailer.as_ref(), 365).await.unwrap();
+        assert_eq!(sent, 1);
+        let (again, _) = app::db::referral_housekeeping(&app.state.db, app.state.mailer.as_ref(), 365).await.unwrap();
+        assert_eq!(again, 0, "one follow-up per referral");
+        let mail = mails_to(&app, "Hoe gaat het?");
+        assert_eq!(mail.len(), 1);
+        assert!(mail[0].contains(&format!("/verwijzing/{referral}")) && !mail[0].contains("voetbal"), "{}", mail[0]);
+
+        // Consent withdrawn: the club no longer sees what was shared.
+        let (status, _) = post(&app, app::api::RevokeConsent::PATH, &professional, &[("verwijzing", referral.to_string())]).await;
+        assert!((300..400).contains(&status));
+        let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
+        assert!(seen.contains("id=\"ingetrokken\""), "{seen}");
+        assert!(!seen.contains("Wil graag iets met voetbal doen") && !seen.contains("woensdag 16:00"));
+
+        // Nobody else sees anything: not another professional, not another provider.
+        let other_professional = login_as(&app, Role::Professional, None, &[]).await;
+        let other_provider = login_as(&app, Role::Provider, None, &[other_org()]).await;
+        for (who, session) in [("professional", &other_professional), ("provider", &other_provider)] {
+            let html = page(&app, &format!("/verwijzing/{referral}"), session).await;
+            assert!(!html.contains("Assistent-trainer") && !html.contains("gestart"), "{who} sees nothing: {html}");
+        }
+        let html = page(&app, &format!("/wijkteam/traject/{traject}"), &other_professional).await;
+        assert!(!html.contains("J.B.") && !html.contains("vaste bezigheid"), "another professional's traject is not found");
+        let reads = app::db::audit_trail(&app.state.db, "referral", &referral.to_string()).await.unwrap();
+        assert!(reads.iter().filter(|r| r.2 == "referral_read").count() >= 3, "every read is logged");
+    }
+
+    async fn closed_referrals_lose_their_personal_data_after_a_year_and_the_counts_stay(backend) {
+        let app = TestApp::demo(backend).await;
+        let professional = login_as(&app, Role::Professional, None, &[]).await;
+        let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let traject = new_traject(&app, &professional).await;
+        let done = refer(&app, &professional, traject, &format!("vraag:{}", trainer_role()), &["talenten", "notitie"]).await;
+        let refused = refer(&app, &professional, traject, &format!("aanbod:{}", crate::accounts::club_offer()), &["leeftijd"]).await;
+        set_status(&app, &club_provider, done, "geaccepteerd", "").await;
+        set_status(&app, &club_provider, done, "gestart", "").await;
+        set_status(&app, &club_provider, done, "afgerond", "").await;
+        set_status(&app, &club_provider, refused, "afgewezen", "vol").await;
+        backdate(&app, done, "ended_at", 400).await;
+
+        let (_, wiped) = app::db::referral_housekeeping(&app.state.db, app.state.mailer.as_ref(), 365).await.unwrap();
+
+        assert_eq!(wiped, 1, "only the referral that ended over a year ago");
+        let old = app::db::referral(&app.state.db, done).await.unwrap().unwrap();
+        assert!(old.wish_sealed.is_empty() && old.shared_sealed.is_empty() && old.personal_deleted_at.is_some());
+        assert_eq!(old.status, "afgerond", "the anonymous facts stay");
+        let recent = app::db::referral(&app.state.db, refused).await.unwrap().unwrap();
+        assert!(!recent.wish_sealed.is_empty(), "a recent one keeps its data");
+        let counts = app::db::signal_counts(&app.state.db).await.unwrap();
+        assert!(counts.iter().any(|c| c.0 == "afgewezen" && c.3 == "vol" && c.4 == 1), "{counts:?}");
+        assert!(counts.iter().any(|c| c.0 == "wachttijd" && c.2 == "meedoen"), "{counts:?}");
+    }
+
+    async fn a_stalled_referral_goes_to_the_coordinator_of_the_gemeente_with_its_history(backend) {
+        let app = TestApp::demo(backend).await;
+        let professional = login_as(&app, Role::Professional, None, &[]).await;
+        let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let elsewhere = login_as(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let traject = new_traject(&app, &professional).await;
+        let referral = refer(&app, &professional, traject, &format!("aanbod:{}", crate::accounts::club_offer()), &["leeftijd"]).await;
+        let before = page(&app, &format!("/verwijzing/{referral}"), &coordinator).await;
+        assert!(!before.contains("id=\"status\""), "not escalated: the coordinator sees nothing");
+
+        // The club has a waiting list, so escalating is possible at once.
+        let mine = page(&app, &format!("/verwijzing/{referral}"), &professional).await;
+        assert!(mine.contains("id=\"escaleren\""), "{mine}");
+        let (status, _) = post(&app, app::api::EscalateReferral::PATH, &professional, &[("verwijzing", referral.to_string())]).await;
+        assert!((300..400).contains(&status), "{status}");
+
+        let seen = page(&app, &format!("/verwijzing/{referral}"), &coordinator).await;
+        assert!(seen.contains("id=\"status\"") && seen.contains("naar de gemeente"), "{seen}");
+        let dashboard = page(&app, "/beheer", &coordinator).await;
+        assert!(dashboard.contains(&format!("/verwijzing/{referral}")), "{dashboard}");
+        let other = page(&app, &format!("/verwijzing/{referral}"), &elsewhere).await;
+        assert!(!other.contains("id=\"status\""), "another gemeente sees nothing");
+        let _ = club_provider;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nothing_a_resident_told_is_readable_in_the_database_file() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let professional = login_as(&app, Role::Professional, None, &[]).await;
+    let traject = new_traject(&app, &professional).await;
+    refer(
+        &app,
+        &professional,
+        traject,
+        &format!("vraag:{}", trainer_role()),
+        &["naam", "notitie", "netwerk"],
+    )
+    .await;
+    // Make SQLite write everything from its log into the file, then read every file it uses.
+    if let app::db::Db::Sqlite(pool) = &app.state.db {
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+    let mut bytes = Vec::new();
+    for entry in std::fs::read_dir(app.data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.contains(".db") || name.contains(".sqlite") {
+            bytes.extend(std::fs::read(&path).unwrap());
+        }
+    }
+    assert!(bytes.len() > 10_000, "the database file was found");
+    let text = String::from_utf8_lossy(&bytes);
+    for secret in [
+        "energieleverancier",
+        "Wil graag iets met voetbal doen",
+        "J.B.",
+        "buurman",
+        "vaste bezigheid",
+        "woensdag 16:00",
+    ] {
+        assert!(!text.contains(secret), "{secret} is stored in plain text");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_referral_without_consent_is_not_sent_and_the_form_says_why() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let professional = login_as(&app, Role::Professional, None, &[]).await;
+    let traject = new_traject(&app, &professional).await;
+    let fields = vec![
+        ("form[traject]", traject.to_string()),
+        ("form[naar]", format!("vraag:{}", trainer_role())),
+        ("form[wens]", "Wil graag iets met voetbal doen".to_string()),
+        ("form[delen][]", "leeftijd".to_string()),
+        ("form[toestemming_door]", "de persoon zelf".to_string()),
+        ("form[overdracht]", "zelf".to_string()),
+    ];
+    let (_, location) = post(&app, app::api::SendReferral::PATH, &professional, &fields).await;
+    assert!(location.contains("fout=toestemming"), "{location}");
+    let html = page(&app, &location, &professional).await;
+    assert!(
+        html.contains("Zonder toestemming gaat er niets weg"),
+        "{html}"
+    );
+    assert!(
+        html.split("value=\"leeftijd\"")
+            .nth(1)
+            .unwrap_or_default()
+            .trim_start()
+            .starts_with("checked"),
+        "the ticked item stays ticked"
+    );
+    let trajecten = page(&app, &format!("/wijkteam/traject/{traject}"), &professional).await;
+    assert!(trajecten.contains("Nog geen verwijzingen."));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_professional_refers_in_chromium_and_prints_the_handout() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    app::db::create_user(
+        &app.state.db,
+        "buurtteam@example.org",
+        "Buurtteam",
+        Role::Professional,
+        None,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    let browser = crate::support::webdriver::Browser::start(true).await;
+    browser.goto_hydrated(&app.url("/inloggen")).await;
+    let email = browser.wait_for("#email").await;
+    browser.type_text(&email, "buurtteam@example.org").await;
+    let password = browser.wait_for("#wachtwoord").await;
+    browser.type_text(&password, "een lang wachtwoord").await;
+    browser
+        .click(&browser.wait_for("button[type=submit]").await)
+        .await;
+    // A professional starts in their workspace.
+    browser
+        .click(&browser.wait_for("#nieuw-traject").await)
+        .await;
+    let name = browser.wait_for("#naam").await;
+    browser.type_text(&name, "J.B.").await;
+    browser
+        .type_text(&browser.wait_for("#leeftijd").await, "19")
+        .await;
+    browser
+        .type_text(&browser.wait_for("#waar").await, "3454")
+        .await;
+    browser
+        .execute("document.querySelector('input[name=\"form[vragen][]\"][value=\"meedoen\"]').click(); document.querySelector('input[name=\"form[talenten][]\"][value=\"voetbal\"]').click(); return true;")
+        .await;
+    browser
+        .click(&browser.wait_for("#traject-bewaren").await)
+        .await;
+    let refer_link = browser
+        .wait_for(&format!("a[href*='naar=vraag:{}']", trainer_role()))
+        .await;
+    browser.click(&refer_link).await;
+
+    browser
+        .type_text(&browser.wait_for("#wens").await, "Wil graag trainen")
+        .await;
+    browser
+        .execute("document.querySelector('input[name=\"form[delen][]\"][value=\"leeftijd\"]').click(); document.querySelector('input[name=\"form[delen][]\"][value=\"talenten\"]').click(); return true;")
+        .await;
+    browser
+        .type_text(
+            &browser.wait_for("#toestemming_door").await,
+            "de persoon zelf",
+        )
+        .await;
+    browser.click(&browser.wait_for("#toestemming").await).await;
+    browser
+        .type_text(&browser.wait_for("#afspraak").await, "woensdag 16:00")
+        .await;
+    browser
+        .click(&browser.wait_for("#verwijzing-versturen").await)
+        .await;
+    browser.wait_for("#verstuurd").await;
+    let status = browser.text(&browser.wait_for("#status").await).await;
+    assert!(status.contains("verstuurd"), "{status}");
+
+    browser
+        .click(&browser.wait_for(".breadcrumb a").await)
+        .await;
+    let first = browser.wait_for(".trajecten a").await;
+    browser.click(&first).await;
+    browser.click(&browser.wait_for("#uitdraai").await).await;
+    let handout = browser.wait_for(".handout").await;
+    let text = browser.text(&handout).await;
+    for expected in [
+        "Voor J.B.",
+        "Assistent-trainer jeugd",
+        "woensdag 16:00",
+        "Jeugdcoördinator",
+    ] {
+        assert!(text.contains(expected), "{expected} in {text}");
+    }
+    let pdf = browser.print_pdf().await;
+    assert!(pdf.starts_with(b"%PDF"), "the handout prints");
+    browser.close().await;
+}

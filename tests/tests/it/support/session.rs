@@ -1,0 +1,119 @@
+//! Logged-in sessions for tests: a user with a session row, and form posts as a browser
+//! without JavaScript sends them.
+
+use reqwest::redirect::Policy;
+use uuid::Uuid;
+
+use super::TestApp;
+use app::auth::Role;
+
+/// A logged-in browser, as cookies plus the CSRF token its forms carry.
+pub struct Session {
+    pub cookies: String,
+    pub csrf: String,
+}
+
+impl Session {
+    pub fn anonymous() -> Session {
+        let csrf = "a".repeat(64);
+        Session {
+            cookies: format!("sk_csrf={csrf}"),
+            csrf,
+        }
+    }
+}
+
+/// Creates a user with a live session.
+pub async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> Session {
+    let db = &app.state.db;
+    let email = format!("{}-{}@example.org", role.code(), Uuid::new_v4().simple());
+    let user = app::db::create_user(
+        db,
+        &email,
+        "Test",
+        role,
+        gemeente,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    for org in orgs {
+        app::db::link_user_organisation(db, user, *org)
+            .await
+            .unwrap();
+    }
+    let secret = app::auth::new_secret();
+    let csrf = app::auth::new_secret();
+    app::db::create_session(
+        db,
+        &app::auth::hash_secret(&secret),
+        user,
+        &csrf,
+        chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    Session {
+        cookies: format!("sk_sessie={secret}; sk_csrf={csrf}"),
+        csrf,
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// Posts a server function as a plain form; returns the status and the Location header.
+pub async fn post(
+    app: &TestApp,
+    path: &str,
+    session: &Session,
+    fields: &[(&str, String)],
+) -> (u16, String) {
+    let (status, location, _) = post_for_body(app, path, session, fields).await;
+    (status, location)
+}
+
+/// [`post`], with the body too.
+pub async fn post_for_body(
+    app: &TestApp,
+    path: &str,
+    session: &Session,
+    fields: &[(&str, String)],
+) -> (u16, String, String) {
+    let mut form: Vec<(&str, String)> = vec![("csrf", session.csrf.clone())];
+    form.extend(fields.iter().cloned());
+    let response = client()
+        .post(app.url(path))
+        // As a browser posts a form without JavaScript: redirects are real 3xx answers.
+        .header("accept", "text/html")
+        .header("cookie", &session.cookies)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let status = response.status().as_u16();
+    (status, location, response.text().await.unwrap_or_default())
+}
+
+/// A page as the logged-in user sees it.
+pub async fn page(app: &TestApp, path: &str, session: &Session) -> String {
+    client()
+        .get(app.url(path))
+        .header("cookie", &session.cookies)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
