@@ -73,23 +73,29 @@ pub async fn post(
     session: &Session,
     fields: &[(&str, String)],
 ) -> (u16, String) {
-    let (status, location, _) = post_for_body(app, path, session, fields).await;
+    let (status, location, _) = post_for_body(app, path, session, fields, true).await;
     (status, location)
 }
 
-/// [`post`], with the body too.
+/// [`post`], with the body too; `as_page: false` asks for JSON as the hydrated page does.
 pub async fn post_for_body(
     app: &TestApp,
     path: &str,
     session: &Session,
     fields: &[(&str, String)],
+    as_page: bool,
 ) -> (u16, String, String) {
     let mut form: Vec<(&str, String)> = vec![("csrf", session.csrf.clone())];
     form.extend(fields.iter().cloned());
+    // As a browser posts a form without JavaScript: redirects are real 3xx answers.
+    let accept = if as_page {
+        "text/html"
+    } else {
+        "application/json"
+    };
     let response = client()
         .post(app.url(path))
-        // As a browser posts a form without JavaScript: redirects are real 3xx answers.
-        .header("accept", "text/html")
+        .header("accept", accept)
         .header("cookie", &session.cookies)
         .form(&form)
         .send()
