@@ -20,4 +20,5 @@ mod print;
 mod referrals;
 mod resident;
 mod search_page;
+mod self_service;
 mod storage;
