@@ -393,3 +393,130 @@ async fn a_professional_refers_in_chromium_and_prints_the_handout() {
     assert!(pdf.starts_with(b"%PDF"), "the handout prints");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_referral_through_a_coalition_reaches_its_link_person_at_the_lead_partner() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let professional = login_as(&app, Role::Professional, None, &[]).await;
+    let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let coalition = app::db::create_coalition(
+        &app.state.db,
+        app::coalitions::CoalitionInput {
+            name: "Trainerskracht De Meern".into(),
+            goal: "Jongeren trainen kinderen van de wachtlijst".into(),
+            status: "active".into(),
+            gemeente: Some("GM0344".into()),
+            link_person: "Sam, jongerenwerker".into(),
+            link_contact: "06 11112222".into(),
+            partners: vec![app::profile::PartnerView {
+                organisation_id: Some(club()),
+                name: "Voetbalvereniging Sportpark De Meern".into(),
+                role: "lead".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let traject = new_traject(&app, &professional).await;
+    let html = page(&app, &format!("/wijkteam/traject/{traject}"), &professional).await;
+    assert!(
+        html.contains(&format!("naar=coalitie:{coalition}")),
+        "the coalition is offered as a route: {html}"
+    );
+
+    let referral = refer(
+        &app,
+        &professional,
+        traject,
+        &format!("coalitie:{coalition}"),
+        &["talenten"],
+    )
+    .await;
+
+    let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
+    assert!(
+        seen.contains("Sam, jongerenwerker") && seen.contains("06 11112222"),
+        "{seen}"
+    );
+    assert!(seen.contains("Wil graag iets met voetbal doen"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_gets_all_their_data_and_it_is_deleted_on_request() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let professional = login_as(&app, Role::Professional, None, &[]).await;
+    let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let traject = new_traject(&app, &professional).await;
+    let referral = refer(
+        &app,
+        &professional,
+        traject,
+        &format!("vraag:{}", trainer_role()),
+        &["naam", "leeftijd"],
+    )
+    .await;
+
+    let export = page(
+        &app,
+        &format!("/wijkteam/traject/{traject}/gegevens"),
+        &professional,
+    )
+    .await;
+    for expected in [
+        "J.B.",
+        "Dan de schulden op een rij",
+        "Wil graag iets met voetbal doen",
+        "Assistent-trainer jeugd",
+    ] {
+        assert!(export.contains(expected), "{expected} in the export");
+    }
+
+    let (status, location) = post(
+        &app,
+        app::api::DeleteTraject::PATH,
+        &professional,
+        &[("traject", traject.to_string())],
+    )
+    .await;
+    assert!(
+        (300..400).contains(&status) && location.contains("verwijderd=ja"),
+        "{location}"
+    );
+    assert!(app::db::traject(&app.state.db, traject)
+        .await
+        .unwrap()
+        .is_none());
+    let left = app::db::referral(&app.state.db, referral)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(left.wish_sealed.is_empty() && left.shared_sealed.is_empty());
+    let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
+    assert!(!seen.contains("J.B.") && !seen.contains("Wil graag iets met voetbal doen"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_question_without_anything_suitable_nearby_is_counted_without_the_person() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let professional = login_as(&app, Role::Professional, None, &[]).await;
+    // Far from any demo offer: nothing within reach for any leefgebied.
+    let fields = vec![
+        ("form[naam]", "K.".to_string()),
+        ("form[waar]", "9991".to_string()),
+        ("form[vragen][]", "wonen".to_string()),
+    ];
+    let (status, location) = post(&app, app::api::SaveTraject::PATH, &professional, &fields).await;
+    assert!((300..400).contains(&status), "{location}");
+
+    let counts = app::db::signal_counts(&app.state.db).await.unwrap();
+    assert!(
+        counts
+            .iter()
+            .any(|c| c.0 == "geen-aanbod" && c.2 == "wonen" && c.4 == 1),
+        "{counts:?}"
+    );
+    let json = format!("{counts:?}");
+    assert!(!json.contains("K."), "no person in the counts");
+}
