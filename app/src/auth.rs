@@ -177,7 +177,25 @@ mod server {
         cookie_value(header, name).map(String::from)
     }
 
+    /// True when the browser reached us over TLS (directly, or through a proxy that says so).
+    fn over_tls() -> bool {
+        use_context::<Parts>().is_some_and(|parts| {
+            parts.uri.scheme_str() == Some("https")
+                || parts
+                    .headers
+                    .get("x-forwarded-proto")
+                    .and_then(|v| v.to_str().ok())
+                    .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+        })
+    }
+
     fn set_cookie(value: String) {
+        // Behind TLS the cookies must never travel over plain HTTP.
+        let value = if over_tls() {
+            format!("{value}; Secure")
+        } else {
+            value
+        };
         if let (Some(response), Ok(value)) = (
             use_context::<leptos_axum::ResponseOptions>(),
             HeaderValue::from_str(&value),
@@ -375,6 +393,7 @@ mod server {
             (LoadReferral::PATH, Access::Roles(REFERRAL_SIDES)),
             (SetReferralStatus::PATH, Access::Roles(REFERRAL_SIDES)),
             (IncomingReferrals::PATH, Access::Roles(REFERRAL_SIDES)),
+            (TakeUpEscalation::PATH, Access::Roles(&[Role::Coordinator])),
             (ModerationQueue::PATH, Access::Roles(MODERATORS)),
             (CloseReport::PATH, Access::Roles(MODERATORS)),
             (DecideOrganisation::PATH, Access::Roles(MODERATORS)),

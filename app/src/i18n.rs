@@ -606,6 +606,7 @@ texts! {
     rv_escalated: "De coördinator van de gemeente kijkt mee.", "The municipality's coordinator is looking into it.";
     rv_escalate_why: "Geen reactie na vijf werkdagen, of een wachtlijst? Vraag de coördinator van de gemeente om hulp. De geschiedenis gaat mee.", "No answer after five working days, or a waiting list? Ask the municipality's coordinator for help. The history goes along.";
     rv_escalate: "Vraag de gemeente om hulp", "Ask the municipality for help";
+    rv_take_up: "Ik pak dit op", "I will take this up";
     ho_title: "Uitdraai", "Handout";
     ho_for: "Voor {}", "For {}";
     ho_intro: "Hier staat waar je naartoe gaat, wie je ontmoet en hoe je ze bereikt.", "This is where you are going, who you will meet and how to reach them.";
@@ -630,6 +631,7 @@ texts! {
     st_ingetrokken: "toestemming ingetrokken", "consent withdrawn";
     st_geescaleerd: "naar de gemeente", "escalated to the municipality";
     st_herinnering: "herinnering", "reminder";
+    st_opgepakt: "opgepakt door de gemeente", "taken up by the municipality";
     why_vol: "vol", "full";
     why_niet_passend: "niet passend", "not suitable";
     why_geen_reactie: "geen reactie", "no response";
@@ -854,6 +856,7 @@ impl Texts {
             "ingetrokken" => self.st_ingetrokken,
             "geëscaleerd" => self.st_geescaleerd,
             "herinnering" => self.st_herinnering,
+            "opgepakt" => self.st_opgepakt,
             _ => self.st_gestopt,
         }
     }

@@ -187,6 +187,8 @@ pub struct ReferralView {
     pub can_escalate: bool,
     /// Escalated already.
     pub escalated: bool,
+    /// The viewing coordinator can take up the escalation.
+    pub can_take_up: bool,
     /// The person's name or initials (professional side, for the handout).
     pub person: String,
 }

@@ -38,7 +38,6 @@ mod ssr {
     use crate::auth::{current_user, may_manage, require, MANAGERS};
     use crate::db::{self, LocationRecord};
     use crate::manage::{AreaView, LocationForm, LOCATION_FIELDS};
-    use crate::pages::encode;
     use crate::{AppState, Error, Result};
 
     pub fn area(postcode: &str) -> Option<AreaView> {
@@ -106,19 +105,14 @@ mod ssr {
     }
 
     fn back(f: &LocationForm, field: &str) {
-        let values: Vec<String> = LOCATION_FIELDS
-            .iter()
-            .map(|k| format!("{k}={}", encode(&f.get(k))))
-            .collect();
-        let path = match f.locatie.trim() {
-            "" => "nieuw".to_string(),
-            id => id.to_string(),
-        };
-        leptos_axum::redirect(&format!(
-            "/beheer/locatie/{path}?organisatie={}&fout={field}&{}",
-            encode(&f.organisatie),
-            values.join("&")
-        ));
+        crate::api::back_to_editor(
+            "locatie",
+            &f.locatie,
+            &f.organisatie,
+            field,
+            &LOCATION_FIELDS,
+            |k| f.get(k),
+        );
     }
 
     pub async fn save_location(csrf: String, form: LocationForm) -> Result<()> {

@@ -46,9 +46,10 @@ pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 pub use referrals::{
     delete_traject, escalate_referral, export_traject, incoming_referrals, load_referral,
     load_traject, referral_receiver, revoke_consent, save_traject, send_referral,
-    set_referral_status, traject_handout, workspace, DeleteTraject, EscalateReferral,
-    ExportTraject, IncomingReferrals, LoadReferral, LoadTraject, ReferralReceiver, RevokeConsent,
-    SaveTraject, SendReferral, SetReferralStatus, TrajectHandout, Workspace,
+    set_referral_status, take_up_escalation, traject_handout, workspace, DeleteTraject,
+    EscalateReferral, ExportTraject, IncomingReferrals, LoadReferral, LoadTraject,
+    ReferralReceiver, RevokeConsent, SaveTraject, SendReferral, SetReferralStatus,
+    TakeUpEscalation, TrajectHandout, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
@@ -65,4 +66,31 @@ pub(crate) fn redirect_refreshed(path: &str, extra: &str) {
         format!("&{extra}")
     };
     leptos_axum::redirect(&format!("{path}?bijgewerkt={marker}{extra}"));
+}
+
+/// Sends the browser back to an editor (`/beheer/<page>/<id or nieuw>`) with the field that is
+/// wrong and everything that was typed, so nothing is lost.
+#[cfg(feature = "ssr")]
+pub(crate) fn back_to_editor(
+    page: &str,
+    id: &str,
+    organisation: &str,
+    field: &str,
+    fields: &[&str],
+    value: impl Fn(&str) -> String,
+) {
+    use crate::pages::encode;
+    let typed: Vec<String> = fields
+        .iter()
+        .map(|k| format!("{k}={}", encode(&value(k))))
+        .collect();
+    let id = match id.trim() {
+        "" => "nieuw",
+        id => id,
+    };
+    leptos_axum::redirect(&format!(
+        "/beheer/{page}/{id}?organisatie={}&fout={field}&{}",
+        encode(organisation),
+        typed.join("&")
+    ));
 }

@@ -32,7 +32,6 @@ mod ssr {
     use crate::auth::{current_user, may_manage, require, MANAGERS};
     use crate::db::{self, NeedRecord};
     use crate::manage::{NeedEditor, NeedForm, NEED_FIELDS, NEED_KINDS};
-    use crate::pages::encode;
     use crate::{AppState, Error, Result};
 
     fn number(text: &str, max: i32) -> std::result::Result<Option<i32>, ()> {
@@ -149,19 +148,14 @@ mod ssr {
     }
 
     fn back(f: &NeedForm, field: &str) {
-        let values: Vec<String> = NEED_FIELDS
-            .iter()
-            .map(|k| format!("{k}={}", encode(&f.get(k))))
-            .collect();
-        let path = match f.vraag.trim() {
-            "" => "nieuw".to_string(),
-            id => id.to_string(),
-        };
-        leptos_axum::redirect(&format!(
-            "/beheer/vraag/{path}?organisatie={}&fout={field}&{}",
-            encode(&f.organisatie),
-            values.join("&")
-        ));
+        crate::api::back_to_editor(
+            "vraag",
+            &f.vraag,
+            &f.organisatie,
+            field,
+            &NEED_FIELDS,
+            |k| f.get(k),
+        );
     }
 
     pub async fn save_need(csrf: String, form: NeedForm) -> Result<()> {

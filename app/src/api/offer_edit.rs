@@ -34,7 +34,6 @@ mod ssr {
     use crate::db::{self, ClosureRecord, ScheduleRecord, ServiceRecord};
     use crate::i18n::Lang;
     use crate::manage::{OfferEditor, OfferForm, KINDS, LANGUAGES, OFFER_FIELDS};
-    use crate::pages::encode;
     use crate::{AppState, Error, Result};
 
     fn yes(v: bool) -> String {
@@ -294,19 +293,14 @@ mod ssr {
     }
 
     fn back(f: &OfferForm, field: &str) {
-        let values: Vec<String> = OFFER_FIELDS
-            .iter()
-            .map(|k| format!("{k}={}", encode(&f.get(k))))
-            .collect();
-        let path = match f.aanbod.trim() {
-            "" => "nieuw".to_string(),
-            id => id.to_string(),
-        };
-        leptos_axum::redirect(&format!(
-            "/beheer/aanbod/{path}?organisatie={}&fout={field}&{}",
-            encode(&f.organisatie),
-            values.join("&")
-        ));
+        crate::api::back_to_editor(
+            "aanbod",
+            &f.aanbod,
+            &f.organisatie,
+            field,
+            &OFFER_FIELDS,
+            |k| f.get(k),
+        );
     }
 
     pub async fn save_offer(csrf: String, form: OfferForm) -> Result<()> {

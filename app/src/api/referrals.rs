@@ -112,6 +112,14 @@ pub async fn traject_handout(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+/// The coordinator takes up an escalated referral.
+#[server]
+pub async fn take_up_escalation(csrf: String, verwijzing: String) -> Result<(), ServerFnError> {
+    ssr::take_up_escalation(csrf, verwijzing)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 /// Referrals to the provider's organisations, or escalated to the coordinator's gemeente.
 #[server]
 pub async fn incoming_referrals() -> Result<Vec<ReferralLine>, ServerFnError> {
@@ -684,6 +692,8 @@ mod ssr {
             String::new()
         };
         let contact = db::referral_contact(&state.db, r).await?;
+        let can_take_up = me.role == Role::Coordinator
+            && db::escalation_open(&state.db, r.id, me.gemeente.as_deref()).await?;
         Ok(ReferralView {
             id: r.id,
             target: r.target_name.clone(),
@@ -708,6 +718,7 @@ mod ssr {
             next,
             can_escalate: mine && r.escalated_at.is_none() && (silent || full || waiting),
             escalated: r.escalated_at.is_some(),
+            can_take_up,
             person,
         })
     }
@@ -884,6 +895,26 @@ mod ssr {
             .await?;
         }
         Ok(Some((form.naam, items)))
+    }
+
+    pub async fn take_up_escalation(csrf: String, verwijzing: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, &[Role::Coordinator]).await?;
+        let r = readable(&state, &me, &verwijzing).await?;
+        if !db::handle_escalation(&state.db, r.id, me.gemeente.as_deref(), me.id).await? {
+            return Err(Error::Invalid("Deze vraag is al opgepakt.".into()));
+        }
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "escalation_taken_up",
+            "referral",
+            &r.id.to_string(),
+            "",
+        )
+        .await?;
+        crate::api::redirect_refreshed(&format!("/verwijzing/{}", r.id), "");
+        Ok(())
     }
 
     pub async fn incoming_referrals() -> Result<Vec<ReferralLine>> {

@@ -320,6 +320,33 @@ pub async fn escalate(
     tx.commit().await
 }
 
+/// The coordinator takes up an escalation: it leaves their list, the history says so.
+pub async fn handle_escalation(
+    db: &Db,
+    referral: Uuid,
+    gemeente: Option<&str>,
+    by: Uuid,
+) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    let sql = "UPDATE escalations SET handled_at = $3 WHERE referral_id = $1 \
+        AND gemeente_code = $2 AND handled_at IS NULL";
+    let changed = on_tx!(&mut tx, t => sqlx::query(sql).bind(referral).bind(gemeente).bind(Utc::now())
+        .execute(t).await?.rows_affected());
+    if changed > 0 {
+        event(&mut tx, referral, Some(by), "opgepakt", "").await?;
+    }
+    tx.commit().await?;
+    Ok(changed > 0)
+}
+
+/// True when an escalation of this referral to this gemeente waits to be taken up.
+pub async fn escalation_open(db: &Db, referral: Uuid, gemeente: Option<&str>) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM escalations WHERE referral_id = $1 AND gemeente_code = $2 \
+        AND handled_at IS NULL";
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar(sql).bind(referral).bind(gemeente).fetch_one(p).await?);
+    Ok(n > 0)
+}
+
 /// Open escalations for a coordinator (all for an admin: `None`): (referral, why, when).
 pub async fn escalations_for(
     db: &Db,

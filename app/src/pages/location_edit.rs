@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{area_of_postcode, load_location_form, SaveLocation};
 use crate::auth::csrf_token;
@@ -26,37 +25,15 @@ fn message(t: &Texts, field: &str) -> &'static str {
 /// The editor page.
 #[component]
 pub fn LocationEditPage() -> impl IntoView {
-    let t = use_texts();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let loaded = Resource::new(id, move |id| {
-        let organisation = query
-            .read_untracked()
-            .get("organisatie")
-            .unwrap_or_default();
-        load_location_form(id, organisation)
-    });
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(Some(mut form)) => {
-                        let q = query.read_untracked();
-                        let problem = q.get("fout");
-                        if problem.is_some() {
-                            for k in LOCATION_FIELDS {
-                                form.set(k, q.get(k).unwrap_or_default());
-                            }
-                        }
-                        view! { <Editor form problem/> }.into_any()
-                    }
-                    Ok(None) => view! { <super::NotFound/> }.into_any(),
-                    Err(_) => super::to_login(),
-                }
-            })}
-        </Suspense>
-    }
+    super::editor_frame(
+        load_location_form,
+        |e: &mut LocationForm, q| {
+            for k in LOCATION_FIELDS {
+                e.set(k, q.get(k).unwrap_or_default());
+            }
+        },
+        |form, problem| view! { <Editor form problem/> },
+    )
 }
 
 #[component]

@@ -50,6 +50,57 @@ pub use traject::TrajectPage;
 pub use traject_data::TrajectDataPage;
 pub use workspace::WorkspacePage;
 
+/// The frame the self-service editors share: load through the server (`/beheer/<page>/nieuw`
+/// is a new one for `?organisatie=`), put back what was typed when the server sent the person
+/// back with `?fout=`, and show "not found" or the login page.
+pub(crate) fn editor_frame<T, F, Fut, V>(
+    load: F,
+    restore: fn(&mut T, &leptos_router::params::ParamsMap),
+    show: fn(T, Option<String>) -> V,
+) -> impl leptos::prelude::IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    F: Fn(String, String) -> Fut + Copy + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<Option<T>, leptos::prelude::ServerFnError>>
+        + Send
+        + 'static,
+    V: leptos::prelude::IntoView + 'static,
+{
+    use leptos::prelude::*;
+    use leptos_router::hooks::{use_params_map, use_query_map};
+
+    let t = crate::i18n::use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let loaded = Resource::new(id, move |id| {
+        let organisation = query
+            .read_untracked()
+            .get("organisatie")
+            .unwrap_or_default();
+        load(id, organisation)
+    });
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(Some(mut editor)) => {
+                        let q = query.read_untracked();
+                        let problem = q.get("fout");
+                        // Coming back from a problem: show what was typed, not what is stored.
+                        if problem.is_some() {
+                            restore(&mut editor, &q);
+                        }
+                        show(editor, problem).into_any()
+                    }
+                    Ok(None) => view! { <NotFound/> }.into_any(),
+                    Err(_) => to_login(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
 /// Sets the HTTP status of the page being rendered on the server; a no-op in the browser.
 pub(crate) fn set_status(code: u16) {
     #[cfg(feature = "ssr")]

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{load_need_form, SaveNeed};
 use crate::auth::csrf_token;
@@ -28,37 +27,15 @@ fn message(t: &Texts, field: &str) -> &'static str {
 /// The editor page.
 #[component]
 pub fn NeedEditPage() -> impl IntoView {
-    let t = use_texts();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let loaded = Resource::new(id, move |id| {
-        let organisation = query
-            .read_untracked()
-            .get("organisatie")
-            .unwrap_or_default();
-        load_need_form(id, organisation)
-    });
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(Some(mut editor)) => {
-                        let q = query.read_untracked();
-                        let problem = q.get("fout");
-                        if problem.is_some() {
-                            for k in NEED_FIELDS {
-                                editor.form.set(k, q.get(k).unwrap_or_default());
-                            }
-                        }
-                        view! { <Editor editor problem/> }.into_any()
-                    }
-                    Ok(None) => view! { <super::NotFound/> }.into_any(),
-                    Err(_) => super::to_login(),
-                }
-            })}
-        </Suspense>
-    }
+    super::editor_frame(
+        load_need_form,
+        |e: &mut NeedEditor, q| {
+            for k in NEED_FIELDS {
+                e.form.set(k, q.get(k).unwrap_or_default());
+            }
+        },
+        |editor, problem| view! { <Editor editor problem/> },
+    )
 }
 
 #[component]

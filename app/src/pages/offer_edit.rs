@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{load_offer_form, SaveOffer};
 use crate::auth::csrf_token;
@@ -33,38 +32,15 @@ fn message(t: &Texts, field: &str) -> &'static str {
 /// The editor page.
 #[component]
 pub fn OfferEditPage() -> impl IntoView {
-    let t = use_texts();
-    let params = use_params_map();
-    let query = use_query_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let loaded = Resource::new(id, move |id| {
-        let organisation = query
-            .read_untracked()
-            .get("organisatie")
-            .unwrap_or_default();
-        load_offer_form(id, organisation)
-    });
-    view! {
-        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(Some(mut editor)) => {
-                        let q = query.read_untracked();
-                        let problem = q.get("fout");
-                        // Coming back from a problem: show what was typed, not what is stored.
-                        if problem.is_some() {
-                            for k in OFFER_FIELDS {
-                                editor.form.set(k, q.get(k).unwrap_or_default());
-                            }
-                        }
-                        view! { <Editor editor problem/> }.into_any()
-                    }
-                    Ok(None) => view! { <super::NotFound/> }.into_any(),
-                    Err(_) => super::to_login(),
-                }
-            })}
-        </Suspense>
-    }
+    super::editor_frame(
+        load_offer_form,
+        |e: &mut OfferEditor, q| {
+            for k in OFFER_FIELDS {
+                e.form.set(k, q.get(k).unwrap_or_default());
+            }
+        },
+        |editor, problem| view! { <Editor editor problem/> },
+    )
 }
 
 #[component]

@@ -6,7 +6,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{load_referral, EscalateReferral, RevokeConsent, SetReferralStatus};
+use crate::api::{
+    load_referral, EscalateReferral, RevokeConsent, SetReferralStatus, TakeUpEscalation,
+};
 use crate::auth::csrf_token;
 use crate::i18n::{fill, use_texts};
 use crate::referrals::{ReferralView, REFUSAL_REASONS};
@@ -46,6 +48,7 @@ fn Referral(r: ReferralView) -> impl IntoView {
     let status = ServerAction::<SetReferralStatus>::new();
     let revoke = ServerAction::<RevokeConsent>::new();
     let escalate = ServerAction::<EscalateReferral>::new();
+    let take_up = ServerAction::<TakeUpEscalation>::new();
     let sent = move || query.read().get("verstuurd").is_some();
     let bad_reason = move || query.read().get("fout").is_some_and(|f| f == "reden");
     let id = r.id.to_string();
@@ -117,6 +120,16 @@ fn Referral(r: ReferralView) -> impl IntoView {
                 }
             })}
             {r.escalated.then(|| view! { <p class="notice">{t.rv_escalated}</p> })}
+            {r.can_take_up.then(|| {
+                let id = id.clone();
+                view! {
+                    <ActionForm action=take_up>
+                        <input type="hidden" name="csrf" value=csrf_token()/>
+                        <input type="hidden" name="verwijzing" value=id/>
+                        <button type="submit" class="button-primary" id="oppakken">{t.rv_take_up}</button>
+                    </ActionForm>
+                }
+            })}
             {r.can_escalate.then(|| {
                 let id = id.clone();
                 view! {

@@ -289,6 +289,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ),
         ("revoke consent", app::api::RevokeConsent::PATH, vec![]),
         ("escalate", app::api::EscalateReferral::PATH, vec![]),
+        (
+            "take up escalation",
+            app::api::TakeUpEscalation::PATH,
+            vec![],
+        ),
         ("delete traject", app::api::DeleteTraject::PATH, vec![]),
         (
             "invite",
@@ -368,6 +373,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         // Only the receiving provider moves a referral on, and reads it besides its sender.
         ("provider of A", "load referral" | "referral status" | "incoming referrals") => true,
         ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
+        ("coordinator", "take up escalation") => true,
+        (_, "take up escalation") => false,
         (_, "load referral" | "referral status" | "incoming referrals") => false,
         _ => allowed_listing(role, route),
     };
@@ -410,6 +417,25 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 }
                 "invite" => {
                     fields.push(("email", format!("{}@example.org", Uuid::new_v4().simple())));
+                }
+                "take up escalation" => {
+                    let fresh = crate::referrals::refer(
+                        &app,
+                        professional,
+                        traject,
+                        &to_club,
+                        &["leeftijd"],
+                    )
+                    .await;
+                    let (status, _) = post(
+                        &app,
+                        app::api::EscalateReferral::PATH,
+                        professional,
+                        &[("verwijzing", fresh.to_string())],
+                    )
+                    .await;
+                    assert!((300..400).contains(&status), "escalated: {status}");
+                    fields.push(("verwijzing", fresh.to_string()));
                 }
                 "referral status" | "revoke consent" | "escalate" => {
                     let fresh = crate::referrals::refer(
@@ -1198,4 +1224,45 @@ async fn without_an_account_the_dashboard_redirects_to_the_login_page_also_witho
         assert_eq!(response.status(), 302, "{path}");
         assert_eq!(response.headers()["location"], "/inloggen", "{path}");
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn behind_a_tls_proxy_the_session_cookie_is_secure_and_on_plain_http_it_works_too() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    app::db::create_user(
+        &app.state.db,
+        "tls@example.org",
+        "T",
+        Role::Provider,
+        None,
+        &app::auth::hash_password("een lang wachtwoord"),
+    )
+    .await
+    .unwrap();
+    let csrf = "e".repeat(64);
+    let mut flags = Vec::new();
+    for proto in ["https", "http"] {
+        let response = client()
+            .post(app.url(app::api::LogIn::PATH))
+            .header("accept", "text/html")
+            .header("x-forwarded-proto", proto)
+            .header("cookie", format!("sk_csrf={csrf}"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", "tls@example.org"),
+                ("wachtwoord", "een lang wachtwoord"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        let session = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_string())
+            .find(|c| c.starts_with("sk_sessie="))
+            .unwrap();
+        flags.push(session.contains("; Secure"));
+    }
+    assert_eq!(flags, [true, false]);
 }

@@ -227,6 +227,13 @@ on_both_backends! {
         assert!(dashboard.contains(&format!("/verwijzing/{referral}")), "{dashboard}");
         let other = page(&app, &format!("/verwijzing/{referral}"), &elsewhere).await;
         assert!(!other.contains("id=\"status\""), "another gemeente sees nothing");
+
+        let (status, _) = post(&app, app::api::TakeUpEscalation::PATH, &coordinator, &[("verwijzing", referral.to_string())]).await;
+        assert!((300..400).contains(&status), "{status}");
+        let mine = page(&app, &format!("/verwijzing/{referral}"), &professional).await;
+        assert!(mine.contains("opgepakt door de gemeente"), "the professional sees it was taken up");
+        let dashboard = page(&app, "/beheer", &coordinator).await;
+        assert!(!dashboard.contains(&format!("/verwijzing/{referral}")), "it left the coordinator's list");
         let _ = club_provider;
     }
 }
