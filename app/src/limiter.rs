@@ -1,12 +1,15 @@
-//! A small per-address rate limit for public forms (spam protection without captchas).
+//! Per-address rate limits for logins and public forms (spam protection without captchas).
 //!
-//! Kept in the node's memory on purpose: it is short-lived protection, not product data, and
-//! losing it on a restart costs nothing.
+//! Counted in the database, so the limit holds for the whole service however many nodes serve
+//! it. Only a hash of the address is stored, and only for the length of the window.
 
-use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use crate::db::Db;
+use crate::Result;
 
 /// The address of the client of the current server function (none behind a test harness).
 pub async fn client_ip() -> Option<IpAddr> {
@@ -16,55 +19,30 @@ pub async fn client_ip() -> Option<IpAddr> {
         .map(|axum::extract::ConnectInfo(a)| a.ip())
 }
 
-/// At most `max` requests per address within `window`.
-#[derive(Debug)]
+/// At most `max` requests per address within `window`, for one kind of request (`bucket`).
+#[derive(Debug, Clone)]
 pub struct RateLimiter {
-    max: usize,
+    bucket: &'static str,
+    max: i64,
     window: Duration,
-    seen: Mutex<HashMap<Option<IpAddr>, Vec<Instant>>>,
 }
 
 impl RateLimiter {
-    /// A limiter of `max` requests per `window`.
-    pub fn new(max: usize, window: Duration) -> RateLimiter {
+    /// A limiter of `max` requests per `window` for `bucket` ("login", "formulier").
+    pub fn new(bucket: &'static str, max: i64, window: Duration) -> RateLimiter {
         RateLimiter {
+            bucket,
             max,
             window,
-            seen: Mutex::new(HashMap::new()),
         }
     }
 
     /// Counts a request and says whether it may go through.
-    pub fn allow(&self, ip: Option<IpAddr>) -> bool {
-        let now = Instant::now();
-        let mut seen = self.seen.lock().unwrap_or_else(|e| e.into_inner());
-        // Forget old entries so the map cannot grow without bound.
-        seen.retain(|_, times| {
-            times.retain(|t| now.duration_since(*t) < self.window);
-            !times.is_empty()
-        });
-        let times = seen.entry(ip).or_default();
-        if times.len() >= self.max {
-            return false;
-        }
-        times.push(now);
-        true
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_limiter_stops_the_sixth_request_in_the_window() {
-        let limiter = RateLimiter::new(5, Duration::from_secs(600));
-        let ip = Some("127.0.0.1".parse().unwrap());
-        assert!((0..5).all(|_| limiter.allow(ip)));
-        assert!(!limiter.allow(ip));
-        assert!(
-            limiter.allow(Some("10.0.0.1".parse().unwrap())),
-            "other addresses are not affected"
-        );
+    pub async fn allow(&self, db: &Db, ip: Option<IpAddr>) -> Result<bool> {
+        let address = ip.map(|ip| ip.to_string()).unwrap_or_default();
+        let digest = Sha256::digest(format!("{}:{address}", self.bucket).as_bytes());
+        let key: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let window = chrono::Duration::from_std(self.window).unwrap_or(chrono::Duration::hours(1));
+        crate::db::rate_allow(db, self.bucket, &key, self.max, window).await
     }
 }

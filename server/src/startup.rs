@@ -54,6 +54,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .build();
     // Five sign-ups per address per ten minutes is plenty for people and stops scripts.
     let signup_limiter = Arc::new(app::RateLimiter::new(
+        "formulier",
         5,
         std::time::Duration::from_secs(600),
     ));
@@ -69,6 +70,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         admin_token: config.admin_token.as_ref().map(|t| Arc::from(t.0.as_str())),
         // Ten tries per address per quarter: enough for people who mistype, slow for guessing.
         login_limiter: Arc::new(app::RateLimiter::new(
+            "login",
             10,
             std::time::Duration::from_secs(900),
         )),

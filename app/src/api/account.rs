@@ -74,7 +74,11 @@ mod ssr {
             leptos_axum::redirect("/inloggen?fout=verlopen");
             return Ok(());
         }
-        if !state.login_limiter.allow(crate::limiter::client_ip().await) {
+        if !state
+            .login_limiter
+            .allow(&state.db, crate::limiter::client_ip().await)
+            .await?
+        {
             leptos_axum::redirect("/inloggen?fout=te-vaak");
             return Ok(());
         }
@@ -110,7 +114,11 @@ mod ssr {
     pub async fn request_reset(csrf: String, email: String) -> Result<()> {
         let state = AppState::from_context()?;
         check_csrf(&csrf).await?;
-        if !state.login_limiter.allow(crate::limiter::client_ip().await) {
+        if !state
+            .login_limiter
+            .allow(&state.db, crate::limiter::client_ip().await)
+            .await?
+        {
             leptos_axum::redirect("/wachtwoord-vergeten?fout=te-vaak");
             return Ok(());
         }

@@ -111,7 +111,7 @@ mod ssr {
             },
         };
         let ip = crate::limiter::client_ip().await;
-        if !state.signup_limiter.allow(ip) {
+        if !state.signup_limiter.allow(&state.db, ip).await? {
             back("fout=te-vaak");
             return Ok(());
         }

@@ -147,7 +147,7 @@ mod ssr {
             return Ok(());
         }
         let ip = crate::limiter::client_ip().await;
-        if !state.signup_limiter.allow(ip) {
+        if !state.signup_limiter.allow(&state.db, ip).await? {
             leptos_axum::redirect(&format!("/aanbod/{offer}/melden?fout=te-vaak"));
             return Ok(());
         }

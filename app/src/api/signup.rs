@@ -58,7 +58,7 @@ mod ssr {
             return Ok(());
         }
         let ip = crate::limiter::client_ip().await;
-        if !state.signup_limiter.allow(ip) {
+        if !state.signup_limiter.allow(&state.db, ip).await? {
             back("te-vaak");
             return Ok(());
         }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
-use super::{on_pool, Db};
+use super::{on_pool, on_tx, Db};
 use crate::auth::{Me, Role};
 use crate::{Error, Result};
 
@@ -236,4 +236,29 @@ pub async fn audit_trail(
     let sql = "SELECT a.at, u.email, a.action, a.detail FROM audit_log a \
         LEFT JOIN users u ON u.id = a.user_id WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.at DESC";
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(entity).bind(entity_id).fetch_all(p).await?))
+}
+
+/// Counts one request of `key` in `bucket` and says whether it stays within `max` per
+/// `window`. Old rows of the bucket go first, so the table stays small.
+pub async fn rate_allow(
+    db: &Db,
+    bucket: &str,
+    key: &str,
+    max: i64,
+    window: Duration,
+) -> Result<bool> {
+    let now = Utc::now();
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, t => sqlx::query("DELETE FROM rate_events WHERE bucket = $1 AND at < $2")
+        .bind(bucket).bind(now - window).execute(t).await.map(drop)?);
+    let sql = "SELECT COUNT(*) FROM rate_events WHERE bucket = $1 AND key_hash = $2";
+    let seen: i64 =
+        on_tx!(&mut tx, t => sqlx::query_scalar(sql).bind(bucket).bind(key).fetch_one(t).await?);
+    let allowed = seen < max;
+    if allowed {
+        let sql = "INSERT INTO rate_events (bucket, key_hash, at) VALUES ($1, $2, $3)";
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(bucket).bind(key).bind(now).execute(t).await.map(drop)?);
+    }
+    tx.commit().await?;
+    Ok(allowed)
 }

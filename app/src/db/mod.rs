@@ -28,8 +28,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use accounts::{
     audit, audit_trail, create_session, create_token, create_user, delete_session,
     delete_user_sessions, find_user, link_user_organisation, organisation_gemeente,
-    organisation_locations, session_user, set_password_hash, use_token, user_organisations,
-    UserRecord,
+    organisation_locations, rate_allow, session_user, set_password_hash, use_token,
+    user_organisations, UserRecord,
 };
 pub use coalitions::{
     add_coalition_note, create_coalition, delete_coalition, get_coalition, list_coalitions,

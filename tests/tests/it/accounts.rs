@@ -739,6 +739,23 @@ async fn a_password_reset_link_works_once_and_ends_other_sessions() {
 }
 
 on_both_backends! {
+    async fn the_login_limit_holds_across_nodes_because_it_is_counted_in_the_database(backend) {
+        let app = TestApp::demo(backend).await;
+        let window = std::time::Duration::from_secs(900);
+        // Two nodes: two limiters, one database.
+        let (node_a, node_b) = (app::RateLimiter::new("login", 10, window), app::RateLimiter::new("login", 10, window));
+        let ip = Some("192.0.2.7".parse().unwrap());
+        for _ in 0..5 {
+            assert!(node_a.allow(&app.state.db, ip).await.unwrap());
+            assert!(node_b.allow(&app.state.db, ip).await.unwrap());
+        }
+        assert!(!node_a.allow(&app.state.db, ip).await.unwrap(), "the eleventh try is refused on any node");
+        assert!(!node_b.allow(&app.state.db, ip).await.unwrap());
+        assert!(node_a.allow(&app.state.db, Some("192.0.2.8".parse().unwrap())).await.unwrap(), "other addresses go on");
+        let forms = app::RateLimiter::new("formulier", 5, window);
+        assert!(forms.allow(&app.state.db, ip).await.unwrap(), "another kind of request has its own count");
+    }
+
     async fn a_waiting_list_proposes_a_need_that_residents_with_the_talent_find(backend) {
         let app = TestApp::demo(backend).await;
         let provider = login_as(&app, Role::Provider, None, &[club()]).await;
