@@ -232,6 +232,12 @@ mod server {
 
     /// The logged-in user of this request, with the session's CSRF token.
     pub async fn session() -> Result<Option<(UserRecord, String)>> {
+        // The router's guard looked the session up already for role-bound server functions.
+        if let Some(CheckedSession(found)) = use_context::<Parts>()
+            .and_then(|parts| parts.extensions.get::<CheckedSession>().cloned())
+        {
+            return Ok(found);
+        }
         let Some(secret) = request_cookie(SESSION_COOKIE) else {
             return Ok(None);
         };
@@ -239,14 +245,19 @@ mod server {
         db::session_user(&state.db, &hash_secret(&secret)).await
     }
 
-    /// The user of a request's `Cookie` header, outside the pages (the router's guard).
-    pub async fn user_from_cookie_header(db: &db::Db, header: &str) -> Result<Option<Me>> {
+    /// The session the router's guard found for this request (kept in the request's
+    /// extensions, so the server function does not look it up a second time).
+    #[derive(Debug, Clone)]
+    pub struct CheckedSession(pub Option<(UserRecord, String)>);
+
+    /// The session of a request's `Cookie` header, outside the pages (the router's guard).
+    pub async fn session_from_cookie_header(db: &db::Db, header: &str) -> Result<CheckedSession> {
         let Some(secret) = cookie_value(header, SESSION_COOKIE) else {
-            return Ok(None);
+            return Ok(CheckedSession(None));
         };
-        Ok(db::session_user(db, &hash_secret(secret))
-            .await?
-            .map(|(u, _)| u.me))
+        Ok(CheckedSession(
+            db::session_user(db, &hash_secret(secret)).await?,
+        ))
     }
 
     /// The logged-in user, if any.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use app::auth::{user_from_cookie_header, Access};
+use app::auth::{session_from_cookie_header, Access};
 use app::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, StatusCode};
@@ -41,7 +41,7 @@ fn refuse(status: StatusCode, message: &str) -> Response {
 /// Checks a request to a server function before it runs.
 pub async fn guard(
     State((state, table)): State<(AppState, Table)>,
-    request: Request,
+    mut request: Request,
     next: Next,
 ) -> Response {
     let Some(rule) = table.0.get(request.uri().path()) else {
@@ -63,13 +63,18 @@ pub async fn guard(
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or_default()
                 .to_string();
-            match user_from_cookie_header(&state.db, &cookies).await {
-                Ok(Some(me)) if roles.contains(&me.role) => next.run(request).await,
-                Ok(Some(_)) => refuse(
-                    StatusCode::FORBIDDEN,
-                    "Dit mag je niet doen met dit account.",
-                ),
-                Ok(None) => refuse(StatusCode::UNAUTHORIZED, "Log eerst in."),
+            match session_from_cookie_header(&state.db, &cookies).await {
+                Ok(checked) => match checked.0.as_ref().map(|(user, _)| user.me.role) {
+                    Some(role) if roles.contains(&role) => {
+                        request.extensions_mut().insert(checked);
+                        next.run(request).await
+                    }
+                    Some(_) => refuse(
+                        StatusCode::FORBIDDEN,
+                        "Dit mag je niet doen met dit account.",
+                    ),
+                    None => refuse(StatusCode::UNAUTHORIZED, "Log eerst in."),
+                },
                 Err(error) => {
                     tracing::error!(%error, "session lookup failed");
                     refuse(
