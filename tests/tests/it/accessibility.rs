@@ -73,3 +73,141 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
     browser.close().await;
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
 }
+
+/// Logs the browser in through the login form.
+async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
+    browser.goto_hydrated(&app.url("/inloggen")).await;
+    browser
+        .type_text(&browser.wait_for("#email").await, email)
+        .await;
+    browser
+        .type_text(
+            &browser.wait_for("#wachtwoord").await,
+            "een lang wachtwoord",
+        )
+        .await;
+    browser
+        .click(&browser.wait_for("button[type=submit]").await)
+        .await;
+    browser
+        .wait_until("return location.pathname !== '/inloggen';")
+        .await;
+}
+
+/// A session for an existing user, for setting things up over HTTP.
+async fn session_of(app: &TestApp, user: uuid::Uuid) -> crate::support::Session {
+    let (secret, csrf) = (app::auth::new_secret(), app::auth::new_secret());
+    app::db::create_session(
+        &app.state.db,
+        &app::auth::hash_secret(&secret),
+        user,
+        &csrf,
+        chrono::Duration::hours(1),
+    )
+    .await
+    .unwrap();
+    crate::support::Session {
+        cookies: format!("sk_sessie={secret}; sk_csrf={csrf}"),
+        csrf,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_behind_the_login_have_no_wcag_violations() {
+    use app::auth::Role;
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let club = server::demo::demo_id("org:vv-de-meern");
+    let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    let location = server::demo::demo_id("loc:vv-de-meern");
+    let need = server::demo::demo_id("need:vv-de-meern-assistent-trainer");
+    let hash = app::auth::hash_password("een lang wachtwoord");
+    let provider = app::db::create_user(
+        &app.state.db,
+        "club@example.org",
+        "Club",
+        Role::Provider,
+        None,
+        &hash,
+    )
+    .await
+    .unwrap();
+    app::db::link_user_organisation(&app.state.db, provider, club)
+        .await
+        .unwrap();
+    let professional = app::db::create_user(
+        &app.state.db,
+        "team@example.org",
+        "Team",
+        Role::Professional,
+        None,
+        &hash,
+    )
+    .await
+    .unwrap();
+    let session = session_of(&app, professional).await;
+    let traject = crate::referrals::new_traject(&app, &session).await;
+    let referral = crate::referrals::refer(
+        &app,
+        &session,
+        traject,
+        &format!("vraag:{need}"),
+        &["leeftijd"],
+    )
+    .await;
+
+    let axe = axe_source();
+    let browser = Browser::start(true).await;
+    let mut found = Vec::new();
+    let check = |pages: Vec<(&'static str, String)>| {
+        let (browser, axe, app) = (&browser, &axe, &app);
+        let mut out = Vec::new();
+        async move {
+            for (name, path) in pages {
+                browser.goto_hydrated(&app.url(&path)).await;
+                // The real page, not the login page or "not found".
+                let real = browser
+                    .execute(
+                        "return location.pathname !== '/inloggen' \
+                         && !document.title.includes('niet gevonden') \
+                         && !!document.querySelector('main h1');",
+                    )
+                    .await;
+                assert_eq!(real, serde_json::Value::Bool(true), "{name} did not open");
+                for v in violations(browser, axe).await {
+                    out.push(format!("{name}: {v}"));
+                }
+            }
+            out
+        }
+    };
+    log_in(&browser, &app, "team@example.org").await;
+    found.extend(
+        check(vec![
+            ("workspace", "/wijkteam".into()),
+            ("traject", format!("/wijkteam/traject/{traject}")),
+            ("new traject", "/wijkteam/traject/nieuw".into()),
+            (
+                "referral form",
+                format!("/wijkteam/traject/{traject}/verwijs?naar=vraag:{need}"),
+            ),
+            ("referral", format!("/verwijzing/{referral}")),
+            ("handout", format!("/wijkteam/traject/{traject}/uitdraai")),
+            ("export", format!("/wijkteam/traject/{traject}/gegevens")),
+        ])
+        .await,
+    );
+    browser.goto_hydrated(&app.url("/beheer")).await;
+    log_in(&browser, &app, "club@example.org").await;
+    found.extend(
+        check(vec![
+            ("dashboard", "/beheer".into()),
+            ("offer editor", format!("/beheer/aanbod/{offer}")),
+            ("location editor", format!("/beheer/locatie/{location}")),
+            ("need editor", format!("/beheer/vraag/{need}")),
+            ("received referral", format!("/verwijzing/{referral}")),
+        ])
+        .await,
+    );
+    browser.close().await;
+    assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
+}
