@@ -34,6 +34,8 @@ pub struct DashboardView {
     pub organisations: Vec<OrgView>,
     /// Sign-up requests to their offers (providers only).
     pub signups: Vec<SignupView>,
+    /// Referrals to their organisations (providers) or escalated to them (coordinators).
+    pub referrals: Vec<crate::referrals::ReferralLine>,
 }
 
 /// One organisation with its offers.

@@ -78,7 +78,14 @@ mod ssr {
         let Some(me) = current_user().await? else {
             return Ok(None);
         };
-        Ok(Some(db::dashboard(&state.db, &me).await?))
+        let mut view = db::dashboard(&state.db, &me).await?;
+        if matches!(
+            me.role,
+            crate::auth::Role::Provider | crate::auth::Role::Coordinator
+        ) {
+            view.referrals = crate::api::referrals_for(&state, &me).await?;
+        }
+        Ok(Some(view))
     }
 
     pub async fn set_signup_status(csrf: String, aanmelding: String, status: String) -> Result<()> {

@@ -43,6 +43,8 @@ pub use moderation::{
 pub use need_edit::{load_need_form, save_need, LoadNeedForm, SaveNeed};
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
+#[cfg(feature = "ssr")]
+pub(crate) use referrals::referrals_for;
 pub use referrals::{
     delete_traject, escalate_referral, export_traject, incoming_referrals, load_referral,
     load_traject, referral_receiver, revoke_consent, save_traject, send_referral,

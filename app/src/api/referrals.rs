@@ -129,6 +129,9 @@ pub async fn incoming_referrals() -> Result<Vec<ReferralLine>, ServerFnError> {
 }
 
 #[cfg(feature = "ssr")]
+pub(crate) use ssr::referrals_for;
+
+#[cfg(feature = "ssr")]
 mod ssr {
     use chrono::Utc;
     use index::Geocoder;
@@ -920,6 +923,11 @@ mod ssr {
     pub async fn incoming_referrals() -> Result<Vec<ReferralLine>> {
         let state = AppState::from_context()?;
         let me = me().await?;
+        referrals_for(&state, &me).await
+    }
+
+    /// Referrals to a provider's organisations, or escalated to a coordinator's gemeente.
+    pub async fn referrals_for(state: &AppState, me: &Me) -> Result<Vec<ReferralLine>> {
         let list = match me.role {
             Role::Provider => {
                 let orgs = db::user_organisations(&state.db, me.id).await?;

@@ -116,6 +116,7 @@ pub async fn dashboard(db: &Db, me: &Me) -> Result<DashboardView> {
         me: me.clone(),
         organisations,
         signups,
+        referrals: Vec::new(),
     })
 }
 

@@ -8,8 +8,8 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::{
-    dashboard, incoming_referrals, ConfirmStillCorrect, InviteUser, LogOut, PublishWaitingListNeed,
-    SetSignupStatus, SetWaitingList,
+    dashboard, ConfirmStillCorrect, InviteUser, LogOut, PublishWaitingListNeed, SetSignupStatus,
+    SetWaitingList,
 };
 use crate::auth::csrf_token;
 use crate::i18n::{fill, use_texts};
@@ -97,7 +97,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             </Show>
             {d.organisations.is_empty().then(|| view! { <p>{t.manage_no_orgs}</p> })}
             {d.organisations.into_iter().map(|o| view! { <Organisation o/> }).collect_view()}
-            {(is_provider || d.me.role == crate::auth::Role::Coordinator).then(|| view! { <Referrals/> })}
+            {(is_provider || d.me.role == crate::auth::Role::Coordinator).then(|| view! { <Referrals list=d.referrals/> })}
             {is_provider.then(|| view! { <Signups list=d.signups/> })}
             {is_moderator.then(|| view! { <Invite/> })}
         </article>
@@ -192,25 +192,17 @@ fn Offer(offer: OfferLine) -> impl IntoView {
 
 /// Referrals to the provider's organisations, or escalated to the coordinator.
 #[component]
-fn Referrals() -> impl IntoView {
+fn Referrals(list: Vec<crate::referrals::ReferralLine>) -> impl IntoView {
     let t = use_texts();
-    let list = Resource::new(|| (), |_| incoming_referrals());
     view! {
         <section class="manage-referrals" aria-labelledby="verwijzingen-titel">
             <h2 id="verwijzingen-titel">{t.mg_referrals}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
-                {move || Suspend::new(async move {
-                    let list = list.await.unwrap_or_default();
-                    view! {
-                        {list.is_empty().then(|| view! { <p>{t.mg_no_referrals}</p> })}
-                        <ul class="incoming-referrals">
-                            {list.into_iter().map(|r| view! {
-                                <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(&r.status)} " · " {r.sent}</li>
-                            }).collect_view()}
-                        </ul>
-                    }
-                })}
-            </Suspense>
+            {list.is_empty().then(|| view! { <p>{t.mg_no_referrals}</p> })}
+            <ul class="incoming-referrals">
+                {list.into_iter().map(|r| view! {
+                    <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(&r.status)} " · " {r.sent}</li>
+                }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -33,6 +33,41 @@ async fn cache_static_files(
     response
 }
 
+/// How long a page may take to render. Pages take milliseconds; this only catches a render
+/// that never finishes (rarely, a server-side Suspense in Leptos loses its wake-up), so the
+/// person gets an answer and the log says which page it was, instead of a connection that
+/// hangs forever.
+const PAGE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(20);
+
+async fn page_deadline(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = request.uri().path().to_string();
+    let is_page = request.method() == axum::http::Method::GET
+        && ![
+            "/api/", "/hsds", "/assets/", "/pkg/", "/vendor/", "/health", "/qr.svg",
+        ]
+        .iter()
+        .any(|p| path.starts_with(p));
+    if !is_page {
+        return next.run(request).await;
+    }
+    match tokio::time::timeout(PAGE_DEADLINE, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            tracing::error!(%path, "page render did not finish in time; answered 503");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                [(axum::http::header::RETRY_AFTER, "1")],
+                "De pagina deed er te lang over. Laad de pagina opnieuw.",
+            )
+                .into_response()
+        }
+    }
+}
+
 /// The whole HTTP surface of a node. Tests call this in-process.
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -75,6 +110,7 @@ pub fn router(state: AppState) -> Router {
             guard::guard,
         ))
         .layer(axum::middleware::from_fn(cache_static_files))
+        .layer(axum::middleware::from_fn(page_deadline))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -62,6 +62,8 @@ pub async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(Policy::none())
+        // A request that gets no answer fails the test instead of stalling the run.
+        .timeout(std::time::Duration::from_secs(60))
         .build()
         .unwrap()
 }
