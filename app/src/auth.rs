@@ -395,6 +395,7 @@ mod server {
             (LoadTraject::PATH, Access::Roles(PROFESSIONALS)),
             (SaveTraject::PATH, Access::Roles(PROFESSIONALS)),
             (DeleteTraject::PATH, Access::Roles(PROFESSIONALS)),
+            (CloseTraject::PATH, Access::Roles(PROFESSIONALS)),
             (ExportTraject::PATH, Access::Roles(PROFESSIONALS)),
             (TrajectHandout::PATH, Access::Roles(PROFESSIONALS)),
             (ReferralReceiver::PATH, Access::Roles(PROFESSIONALS)),

@@ -571,6 +571,8 @@ texts! {
     tr_network: "Wie helpt er al? (familie, buren, vrienden)", "Who helps already? (family, neighbours, friends)";
     tr_plan_field: "Het plan: één stap per regel, de eerste bovenaan", "The plan: one step per line, the first at the top";
     tr_delete: "Verwijder dit traject en alles wat gedeeld is", "Delete this case and everything shared";
+    tr_close: "Traject afsluiten: het werk is klaar", "Close this case: the work is done";
+    tr_closed: "Dit traject is afgesloten. Na een jaar worden de gegevens verwijderd. Bewaar je iets, dan gaat het weer open.", "This case is closed. The data is deleted after a year. Saving something opens it again.";
     tr_back: "Terug naar het traject", "Back to the case";
     tr_bad_naam: "Vul voorletters of een zelfgekozen naam in (hoogstens 40 tekens).", "Fill in initials or a chosen name (at most 40 characters).";
     tr_bad_waar: "Deze postcode of plaats kennen we niet.", "We do not know this postcode or town.";

@@ -87,6 +87,8 @@ pub struct TrajectView {
     pub id: Uuid,
     /// The form, to edit.
     pub form: TrajectForm,
+    /// The work is done (personal data goes after the retention period; saving reopens it).
+    pub closed: bool,
     /// The plan, in order.
     pub plan: Vec<String>,
     /// Suggestions from the matching engine, with reasons.

@@ -46,10 +46,10 @@ pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 #[cfg(feature = "ssr")]
 pub(crate) use referrals::referrals_for;
 pub use referrals::{
-    delete_traject, escalate_referral, export_traject, incoming_referrals, load_referral,
-    load_traject, referral_receiver, revoke_consent, save_traject, send_referral,
-    set_referral_status, take_up_escalation, traject_handout, workspace, DeleteTraject,
-    EscalateReferral, ExportTraject, IncomingReferrals, LoadReferral, LoadTraject,
+    close_traject, delete_traject, escalate_referral, export_traject, incoming_referrals,
+    load_referral, load_traject, referral_receiver, revoke_consent, save_traject, send_referral,
+    set_referral_status, take_up_escalation, traject_handout, workspace, CloseTraject,
+    DeleteTraject, EscalateReferral, ExportTraject, IncomingReferrals, LoadReferral, LoadTraject,
     ReferralReceiver, RevokeConsent, SaveTraject, SendReferral, SetReferralStatus,
     TakeUpEscalation, TrajectHandout, Workspace,
 };

@@ -41,6 +41,14 @@ pub async fn delete_traject(csrf: String, traject: String) -> Result<(), ServerF
         .map_err(crate::Error::into_server_fn_error)
 }
 
+/// Closes a traject: the work is done. Its personal data is deleted after the retention period.
+#[server]
+pub async fn close_traject(csrf: String, traject: String) -> Result<(), ServerFnError> {
+    ssr::close_traject(csrf, traject)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 /// Everything stored about the person of a traject, readable (export on request).
 #[server]
 pub async fn export_traject(traject: String) -> Result<Option<String>, ServerFnError> {
@@ -228,6 +236,7 @@ mod ssr {
             return Ok(Some(TrajectView {
                 id: Uuid::nil(),
                 form: TrajectForm::default(),
+                closed: false,
                 plan: Vec::new(),
                 lanes: LanesView::default(),
                 referrals: Vec::new(),
@@ -273,6 +282,7 @@ mod ssr {
         )
         .await?;
         Ok(Some(TrajectView {
+            closed: t.status == "closed",
             coalitions,
             id: t.id,
             plan: form
@@ -411,6 +421,24 @@ mod ssr {
         )
         .await?;
         crate::api::redirect_refreshed("/wijkteam", "verwijderd=ja");
+        Ok(())
+    }
+
+    pub async fn close_traject(csrf: String, traject: String) -> Result<()> {
+        let state = AppState::from_context()?;
+        let me = require(&csrf, PROFESSIONALS).await?;
+        let (t, _) = own_traject(&state, &me, id(&traject)?).await?;
+        db::close_traject(&state.db, t.id).await?;
+        db::audit(
+            &state.db,
+            Some(me.id),
+            "traject_closed",
+            "traject",
+            &t.id.to_string(),
+            "",
+        )
+        .await?;
+        crate::api::redirect_refreshed(&format!("/wijkteam/traject/{}", t.id), "");
         Ok(())
     }
 

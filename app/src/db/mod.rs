@@ -63,12 +63,12 @@ pub use offers::{
 };
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use referrals::{
-    coordinator_emails, create_referral, delete_expired_personal_data, delete_traject, escalate,
-    escalated_to, escalation_open, escalations_for, handle_escalation, organisation_manager_emails,
-    record_needs_without_offer, referral, referral_contact, referral_history,
-    referral_housekeeping, referral_target, referrals_of_traject, referrals_to, revoke_consent,
-    save_traject, set_referral_status, signal_counts, take_due_followups, traject, trajecten_of,
-    user_email, waiting_list_of, working_days_between, ReferralRecord, TrajectRecord,
+    close_traject, coordinator_emails, create_referral, delete_expired_personal_data,
+    delete_traject, escalate, escalated_to, escalation_open, escalations_for, handle_escalation,
+    organisation_manager_emails, record_needs_without_offer, referral, referral_contact,
+    referral_history, referral_housekeeping, referral_target, referrals_of_traject, referrals_to,
+    revoke_consent, save_traject, set_referral_status, signal_counts, take_due_followups, traject,
+    trajecten_of, user_email, waiting_list_of, working_days_between, ReferralRecord, TrajectRecord,
 };
 pub use signups::{count_signups, save_signup};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};

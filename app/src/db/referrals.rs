@@ -106,6 +106,14 @@ pub async fn delete_traject(db: &Db, id: Uuid) -> Result<()> {
     tx.commit().await
 }
 
+/// Closes a traject (the work is done); its personal data goes after the retention period.
+pub async fn close_traject(db: &Db, id: Uuid) -> Result<()> {
+    let sql =
+        "UPDATE trajecten SET status = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1";
+    on_pool!(db, p => sqlx::query(sql).bind(id).bind(Utc::now()).execute(p).await.map(drop)?);
+    Ok(())
+}
+
 const WIPE: &str = "wish_sealed = '', shared_sealed = '', consent_by_sealed = '', \
     handover_sealed = '', traject_id = NULL";
 const WIPE_REFERRALS_OF_TRAJECT: &str =

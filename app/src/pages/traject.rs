@@ -6,7 +6,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{load_traject, DeleteTraject, SaveTraject};
+use crate::api::{load_traject, CloseTraject, DeleteTraject, SaveTraject};
 use crate::auth::csrf_token;
 use crate::components::FieldKit;
 use crate::i18n::{use_texts, Texts};
@@ -60,6 +60,8 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
     let t = use_texts();
     let save = ServerAction::<SaveTraject>::new();
     let delete = ServerAction::<DeleteTraject>::new();
+    let close = ServerAction::<CloseTraject>::new();
+    let closed = v.closed;
     let is_new = v.id.is_nil();
     let id = v.id;
     let problem: Option<&'static str> = problem
@@ -167,6 +169,14 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     <button type="submit" class="button-primary" id="traject-bewaren">{t.ed_save}</button>
                 </ActionForm>
             </section>
+            {closed.then(|| view! { <p class="notice" id="afgesloten">{t.tr_closed}</p> })}
+            {(!is_new && !closed).then(|| view! {
+                <ActionForm action=close>
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="traject" value=id.to_string()/>
+                    <button type="submit" class="button-link" id="afsluiten">{t.tr_close}</button>
+                </ActionForm>
+            })}
             {(!is_new).then(|| view! {
                 <ActionForm action=delete attr:class="danger">
                     <input type="hidden" name="csrf" value=csrf_token()/>

@@ -296,6 +296,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ),
         ("delete traject", app::api::DeleteTraject::PATH, vec![]),
         (
+            "close traject",
+            app::api::CloseTraject::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
             "invite",
             app::api::InviteUser::PATH,
             vec![
@@ -366,6 +371,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "revoke consent",
         "escalate",
         "delete traject",
+        "close traject",
     ];
     let allowed = |role: &str, route: &str| match (role, route) {
         ("professional", r) => professional_only.contains(&r) || r == "load referral",

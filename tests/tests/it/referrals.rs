@@ -201,6 +201,17 @@ on_both_backends! {
         assert!(!recent.wish_sealed.is_empty(), "a recent one keeps its data");
         let counts = app::db::signal_counts(&app.state.db).await.unwrap();
         assert!(counts.iter().any(|c| c.0 == "afgewezen" && c.3 == "vol" && c.4 == 1), "{counts:?}");
+
+        // A closed traject whose referrals are over goes after the retention period too.
+        let (status, _) = post(&app, app::api::CloseTraject::PATH, &professional, &[("traject", traject.to_string())]).await;
+        assert!((300..400).contains(&status));
+        let html = page(&app, &format!("/wijkteam/traject/{traject}"), &professional).await;
+        assert!(html.contains("id=\"afgesloten\""), "{html}");
+        app::db::referral_housekeeping(&app.state.db, app.state.mailer.as_ref(), 365).await.unwrap();
+        assert!(app::db::traject(&app.state.db, traject).await.unwrap().is_some(), "not yet: it was closed today");
+        let later = chrono::Utc::now() + chrono::Duration::days(400);
+        app::db::delete_expired_personal_data(&app.state.db, later - chrono::Duration::days(365)).await.unwrap();
+        assert!(app::db::traject(&app.state.db, traject).await.unwrap().is_none(), "gone a year after closing");
         assert!(counts.iter().any(|c| c.0 == "wachttijd" && c.2 == "meedoen"), "{counts:?}");
     }
 
