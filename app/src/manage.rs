@@ -167,6 +167,41 @@ pub struct ClaimView {
     pub message: String,
 }
 
+/// `get` and `set` by field name for an editor form, so a form can travel as query pairs
+/// (`?fout=...&naam=...`) and come back with what was typed. Lists travel comma-separated.
+macro_rules! text_fields {
+    ($form:ident { $($field:ident),* $(,)? } lists { $($list:ident),* $(,)? }) => {
+        impl $form {
+            /// One field as text (a list comma-separated; unknown names are empty).
+            pub fn get(&self, k: &str) -> String {
+                match k {
+                    $(stringify!($field) => self.$field.clone(),)*
+                    $(stringify!($list) => self.$list.join(","),)*
+                    _ => String::new(),
+                }
+            }
+
+            /// Sets one field from text (unknown names are ignored).
+            pub fn set(&mut self, k: &str, v: String) {
+                match k {
+                    $(stringify!($field) => self.$field = v,)*
+                    $(stringify!($list) => self.$list = split_list(&v),)*
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+/// "a, b,,c" → ["a", "b", "c"].
+fn split_list(v: &str) -> Vec<String> {
+    v.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// The fields of the offer editor, as text (what the person typed comes back unchanged when
 /// something is wrong).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -255,65 +290,10 @@ pub const OFFER_FIELDS: [&str; 24] = [
     "uitkering",
 ];
 
-impl OfferForm {
-    fn slot(&mut self, k: &str) -> Option<&mut String> {
-        Some(match k {
-            "naam" => &mut self.naam,
-            "beschrijving" => &mut self.beschrijving,
-            "soort" => &mut self.soort,
-            "leefgebied" => &mut self.leefgebied,
-            "min_leeftijd" => &mut self.min_leeftijd,
-            "max_leeftijd" => &mut self.max_leeftijd,
-            "gratis" => &mut self.gratis,
-            "kosten" => &mut self.kosten,
-            "dag" => &mut self.dag,
-            "van" => &mut self.van,
-            "tot" => &mut self.tot,
-            "dag2" => &mut self.dag2,
-            "van2" => &mut self.van2,
-            "tot2" => &mut self.tot2,
-            "dag3" => &mut self.dag3,
-            "van3" => &mut self.van3,
-            "tot3" => &mut self.tot3,
-            "gesloten" => &mut self.gesloten,
-            "telefoon" => &mut self.telefoon,
-            "email" => &mut self.email,
-            "geen_indicatie" => &mut self.geen_indicatie,
-            "uitkering" => &mut self.uitkering,
-            _ => return None,
-        })
-    }
-
-    /// One field as text.
-    pub fn get(&self, k: &str) -> String {
-        match k {
-            "talen" => self.talen.join(","),
-            "locaties" => self.locaties.join(","),
-            // `slot` needs `&mut`; the form is small, so a copy keeps this `&self`.
-            _ => self.clone().slot(k).map(std::mem::take).unwrap_or_default(),
-        }
-    }
-
-    /// Sets one field from text.
-    pub fn set(&mut self, k: &str, v: String) {
-        let list = |v: &str| {
-            v.split(',')
-                .map(str::trim)
-                .filter(|x| !x.is_empty())
-                .map(String::from)
-                .collect()
-        };
-        match k {
-            "talen" => self.talen = list(&v),
-            "locaties" => self.locaties = list(&v),
-            _ => {
-                if let Some(f) = self.slot(k) {
-                    *f = v;
-                }
-            }
-        }
-    }
-}
+text_fields!(OfferForm {
+    naam, beschrijving, soort, leefgebied, min_leeftijd, max_leeftijd, gratis, kosten, dag, van,
+    tot, dag2, van2, tot2, dag3, van3, tot3, gesloten, telefoon, email, geen_indicatie, uitkering
+} lists { talen, locaties });
 
 /// What the offer editor needs besides the fields: the choices.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -363,32 +343,9 @@ pub const LOCATION_FIELDS: [&str; 6] = [
     "bereikbaar",
 ];
 
-impl LocationForm {
-    /// One field as text.
-    pub fn get(&self, k: &str) -> String {
-        match k {
-            "naam" => &self.naam,
-            "adres" => &self.adres,
-            "postcode" => &self.postcode,
-            "plaats" => &self.plaats,
-            "toegankelijk" => &self.toegankelijk,
-            _ => &self.bereikbaar,
-        }
-        .clone()
-    }
-
-    /// Sets one field.
-    pub fn set(&mut self, k: &str, v: String) {
-        match k {
-            "naam" => self.naam = v,
-            "adres" => self.adres = v,
-            "postcode" => self.postcode = v,
-            "plaats" => self.plaats = v,
-            "toegankelijk" => self.toegankelijk = v,
-            _ => self.bereikbaar = v,
-        }
-    }
-}
+text_fields!(LocationForm {
+    naam, adres, postcode, plaats, toegankelijk, bereikbaar
+} lists {});
 
 /// Where a postcode is: shown next to the field as soon as it is typed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -454,45 +411,9 @@ pub const NEED_FIELDS: [&str; 10] = [
     "open",
 ];
 
-impl NeedForm {
-    /// One field as text (lists comma-separated).
-    pub fn get(&self, k: &str) -> String {
-        match k {
-            "soort" => self.soort.clone(),
-            "titel" => self.titel.clone(),
-            "beschrijving" => self.beschrijving.clone(),
-            "talenten" => self.talenten.join(","),
-            "tijd" => self.tijd.clone(),
-            "min_leeftijd" => self.min_leeftijd.clone(),
-            "max_leeftijd" => self.max_leeftijd.clone(),
-            "aantal" => self.aantal.clone(),
-            "aanbod" => self.aanbod.clone(),
-            _ => self.open.clone(),
-        }
-    }
-
-    /// Sets one field from text.
-    pub fn set(&mut self, k: &str, v: String) {
-        match k {
-            "soort" => self.soort = v,
-            "titel" => self.titel = v,
-            "beschrijving" => self.beschrijving = v,
-            "talenten" => {
-                self.talenten = v
-                    .split(',')
-                    .filter(|x| !x.trim().is_empty())
-                    .map(|x| x.trim().to_string())
-                    .collect()
-            }
-            "tijd" => self.tijd = v,
-            "min_leeftijd" => self.min_leeftijd = v,
-            "max_leeftijd" => self.max_leeftijd = v,
-            "aantal" => self.aantal = v,
-            "aanbod" => self.aanbod = v,
-            _ => self.open = v,
-        }
-    }
-}
+text_fields!(NeedForm {
+    soort, titel, beschrijving, tijd, min_leeftijd, max_leeftijd, aantal, aanbod, open
+} lists { talenten });
 
 /// The need editor with its choices.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -57,13 +57,10 @@ pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<(
 mod ssr {
     use uuid::Uuid;
 
+    use crate::api::parse_id as id;
     use crate::auth::{current_user, may_manage, require, Me, MANAGERS};
     use crate::manage::DashboardView;
     use crate::{db, AppState, Error, Result};
-
-    fn id(text: &str) -> Result<Uuid> {
-        text.trim().parse().map_err(|_| Error::NotFound)
-    }
 
     async fn allowed(me: &Me, organisation: Uuid) -> Result<()> {
         if may_manage(me, organisation).await? {

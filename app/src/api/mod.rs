@@ -57,6 +57,26 @@ pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};
 
+/// A whole number as typed in a form: empty is `None`, otherwise it must lie in `0..=max`.
+#[cfg(feature = "ssr")]
+pub(crate) fn optional_number(text: &str, max: i32) -> Result<Option<i32>, ()> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (0..=max).contains(n))
+            .map(Some)
+            .ok_or(()),
+    }
+}
+
+/// The id in a form field; anything else is "not found" (a Dutch 404), never a 500.
+#[cfg(feature = "ssr")]
+pub(crate) fn parse_id(text: &str) -> crate::Result<uuid::Uuid> {
+    text.trim().parse().map_err(|_| crate::Error::NotFound)
+}
+
 /// Sends the browser back to `path` after a change, with a fresh `bijgewerkt` marker so a
 /// hydrated page reloads its data; `extra` adds query pairs (`aangemeld=ja`).
 #[cfg(feature = "ssr")]

@@ -118,14 +118,11 @@ pub async fn organisations_named(zoek: String) -> Result<Vec<(String, String)>, 
 mod ssr {
     use uuid::Uuid;
 
+    use crate::api::parse_id as id;
     use crate::auth::{check_csrf, current_user, may_manage, require, Role, MODERATORS};
     use crate::manage::QueueView;
     use crate::pages::encode;
     use crate::{db, AppState, Error, Result};
-
-    fn id(text: &str) -> Result<Uuid> {
-        text.trim().parse().map_err(|_| Error::NotFound)
-    }
 
     pub async fn report_problem(
         csrf: String,

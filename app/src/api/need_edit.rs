@@ -29,22 +29,11 @@ pub async fn save_need(csrf: String, form: NeedForm) -> Result<(), ServerFnError
 mod ssr {
     use uuid::Uuid;
 
+    use crate::api::optional_number as number;
     use crate::auth::{current_user, may_manage, require, MANAGERS};
     use crate::db::{self, NeedRecord};
     use crate::manage::{NeedEditor, NeedForm, NEED_FIELDS, NEED_KINDS};
     use crate::{AppState, Error, Result};
-
-    fn number(text: &str, max: i32) -> std::result::Result<Option<i32>, ()> {
-        match text.trim() {
-            "" => Ok(None),
-            t => t
-                .parse::<i32>()
-                .ok()
-                .filter(|n| (0..=max).contains(n))
-                .map(Some)
-                .ok_or(()),
-        }
-    }
 
     fn text(n: Option<i32>) -> String {
         n.map(|n| n.to_string()).unwrap_or_default()

@@ -206,16 +206,9 @@ mod ssr {
         Ok(out)
     }
 
+    /// An age as typed: empty, or 0 to 120.
     fn age(text: &str) -> std::result::Result<Option<i32>, ()> {
-        match text.trim() {
-            "" => Ok(None),
-            t => t
-                .parse::<i32>()
-                .ok()
-                .filter(|a| (0..=120).contains(a))
-                .map(Some)
-                .ok_or(()),
-        }
+        crate::api::optional_number(text, 120)
     }
 
     fn time(text: &str) -> Option<String> {

@@ -142,21 +142,28 @@ pub(crate) use ssr::referrals_for;
 #[cfg(feature = "ssr")]
 mod ssr {
     use chrono::Utc;
+    use index::matching::match_profile;
     use index::Geocoder;
     use uuid::Uuid;
 
+    use crate::api::parse_id as id;
     use crate::auth::{current_user, require, Me, Role};
     use crate::db::{self, ReferralRecord, TrajectRecord};
     use crate::pages::encode;
-    use crate::profile::{lanes_view, run_match, LanesView};
+    use crate::profile::{catalog, lanes_view, run_match, LanesView};
     use crate::referrals::*;
     use crate::{AppState, Error, Result};
 
     const PROFESSIONALS: &[Role] = &[Role::Professional];
     const SIDES: &[Role] = &[Role::Professional, Role::Provider, Role::Coordinator];
 
-    fn id(text: &str) -> Result<Uuid> {
-        text.trim().parse().map_err(|_| Error::NotFound)
+    /// "Not found" as `None`, for reads whose page shows its own 404; other errors stay.
+    fn unless_not_found<T>(result: Result<T>) -> Result<Option<T>> {
+        match result {
+            Ok(found) => Ok(Some(found)),
+            Err(Error::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     async fn me() -> Result<Me> {
@@ -246,10 +253,8 @@ mod ssr {
         let Ok(traject) = traject.trim().parse::<Uuid>() else {
             return Ok(None);
         };
-        let (t, form) = match own_traject(&state, &me, traject).await {
-            Ok(found) => found,
-            Err(Error::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
+        let Some((t, form)) = unless_not_found(own_traject(&state, &me, traject).await)? else {
+            return Ok(None);
         };
         let lanes = suggestions(&state, &form).await?;
         let referrals = db::referrals_of_traject(&state.db, t.id)
@@ -373,20 +378,28 @@ mod ssr {
             },
         )
         .await?;
-        // Signals: leefgebieden this person asks about without anything suitable nearby.
-        let mut without = Vec::new();
-        for need in &form.vragen {
-            let single = TrajectForm {
-                vragen: vec![need.clone()],
-                talenten: Vec::new(),
-                ..form.clone()
-            };
-            if suggestions(&state, &single).await?.meedoen.is_empty() {
-                without.push(need.clone());
+        // Signals, once per traject: leefgebieden asked about without anything suitable nearby.
+        if existing.is_none() && !form.vragen.is_empty() {
+            let catalog = catalog(&state).await?;
+            let mut without = Vec::new();
+            for need in &form.vragen {
+                let single = TrajectForm {
+                    vragen: vec![need.clone()],
+                    talenten: Vec::new(),
+                    ..form.clone()
+                };
+                let nothing = match single.profile().parse() {
+                    Ok(profile) => match_profile(&catalog, &profile).meedoen.is_empty(),
+                    Err(e) if !e.is_internal() => true,
+                    Err(e) => return Err(e),
+                };
+                if nothing {
+                    without.push(need.clone());
+                }
             }
-        }
-        if existing.is_none() && !without.is_empty() {
-            db::record_needs_without_offer(&state.db, wijk.as_deref(), &without).await?;
+            if !without.is_empty() {
+                db::record_needs_without_offer(&state.db, wijk.as_deref(), &without).await?;
+            }
         }
         let action = if existing.is_some() {
             "traject_changed"
@@ -451,10 +464,8 @@ mod ssr {
         let Ok(traject) = traject.trim().parse::<Uuid>() else {
             return Ok(None);
         };
-        let (t, form) = match own_traject(&state, &me, traject).await {
-            Ok(found) => found,
-            Err(Error::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
+        let Some((t, form)) = unless_not_found(own_traject(&state, &me, traject).await)? else {
+            return Ok(None);
         };
         let mut referrals = Vec::new();
         for r in db::referrals_of_traject(&state.db, t.id).await? {
@@ -771,10 +782,8 @@ mod ssr {
         if !SIDES.contains(&me.role) {
             return Err(Error::Forbidden);
         }
-        let r = match readable(&state, &me, &verwijzing).await {
-            Ok(r) => r,
-            Err(Error::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
+        let Some(r) = unless_not_found(readable(&state, &me, &verwijzing).await)? else {
+            return Ok(None);
         };
         let mine = r.professional_id == Some(me.id);
         // The first time the receiver opens it, it counts as received.
@@ -904,10 +913,8 @@ mod ssr {
         let Ok(traject) = traject.trim().parse::<Uuid>() else {
             return Ok(None);
         };
-        let (t, form) = match own_traject(&state, &me, traject).await {
-            Ok(found) => found,
-            Err(Error::NotFound) => return Ok(None),
-            Err(e) => return Err(e),
+        let Some((t, form)) = unless_not_found(own_traject(&state, &me, traject).await)? else {
+            return Ok(None);
         };
         let mut items = Vec::new();
         for r in db::referrals_of_traject(&state.db, t.id).await? {

@@ -86,14 +86,23 @@ pub async fn trajecten_of(db: &Db, professional: Uuid) -> Result<Vec<(TrajectRec
     let sql = format!("SELECT {TRAJECT_COLUMNS} FROM trajecten WHERE professional_id = $1 ORDER BY updated_at DESC LIMIT 500");
     let list: Vec<TrajectRecord> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(professional).fetch_all(p).await?);
-    let mut out = Vec::with_capacity(list.len());
-    for t in list {
-        let sql = "SELECT COUNT(*) FROM referrals WHERE traject_id = $1 \
-            AND status NOT IN ('afgewezen', 'afgerond', 'gestopt')";
-        let open: i64 = on_pool!(db, p => sqlx::query_scalar(sql).bind(t.id).fetch_one(p).await?);
-        out.push((t, open));
-    }
-    Ok(out)
+    // One count query for all of them, not one per traject.
+    let sql =
+        "SELECT r.traject_id, COUNT(*) FROM referrals r JOIN trajecten t ON t.id = r.traject_id \
+        WHERE t.professional_id = $1 AND r.status NOT IN ('afgewezen', 'afgerond', 'gestopt') \
+        GROUP BY r.traject_id";
+    let open: std::collections::HashMap<Uuid, i64> =
+        on_pool!(db, p => sqlx::query_as::<_, (Uuid, i64)>(sql)
+        .bind(professional).fetch_all(p).await?)
+        .into_iter()
+        .collect();
+    Ok(list
+        .into_iter()
+        .map(|t| {
+            let n = open.get(&t.id).copied().unwrap_or(0);
+            (t, n)
+        })
+        .collect())
 }
 
 /// Deletes a traject and the personal texts of its referrals (on the person's request). The
@@ -288,14 +297,10 @@ pub async fn record_needs_without_offer(
 pub async fn signal_counts(
     db: &Db,
 ) -> Result<Vec<(String, Option<String>, String, String, i64, Option<f64>)>> {
-    let sql = "SELECT kind, wijk_code, leefgebied, reason, COUNT(*), AVG(CAST(days AS DOUBLE PRECISION)) \
+    // AVG of a REAL is a double on both backends.
+    let sql = "SELECT kind, wijk_code, leefgebied, reason, COUNT(*), AVG(CAST(days AS REAL)) \
         FROM signals GROUP BY kind, wijk_code, leefgebied, reason ORDER BY kind, wijk_code, leefgebied, reason";
-    let sql_sqlite = "SELECT kind, wijk_code, leefgebied, reason, COUNT(*), AVG(CAST(days AS REAL)) \
-        FROM signals GROUP BY kind, wijk_code, leefgebied, reason ORDER BY kind, wijk_code, leefgebied, reason";
-    Ok(match db {
-        Db::Sqlite(p) => sqlx::query_as(sql_sqlite).fetch_all(p).await?,
-        Db::Postgres(p) => sqlx::query_as(sql).fetch_all(p).await?,
-    })
+    Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
 }
 
 /// Withdraws consent: the shared texts are deleted at once, so the receiver sees nothing more.
