@@ -230,3 +230,35 @@ async fn an_overdue_listing_comes_back_after_alles_klopt_nog_in_chromium() {
         .await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_wijk_of_a_postcode_shows_while_typing_in_chromium() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    user(
+        &app,
+        "plek@example.org",
+        Role::Provider,
+        None,
+        &[other_org()],
+    )
+    .await;
+    let browser = Browser::start(true).await;
+    log_in(&browser, &app, "plek@example.org").await;
+    browser
+        .goto_hydrated(&app.url(&format!(
+            "/beheer/locatie/nieuw?organisatie={}",
+            other_org()
+        )))
+        .await;
+
+    browser
+        .type_text(&browser.wait_for("#postcode").await, "3454 AB")
+        .await;
+
+    browser
+        .wait_until(
+            "return document.getElementById('postcode-gebied').innerText.includes('gemeente Utrecht');",
+        )
+        .await;
+    browser.close().await;
+}
