@@ -119,6 +119,25 @@ pub fn csrf_token() -> String {
     }
 }
 
+/// A plain e-mail address: one `@`, a dotted domain, no spaces, control characters or
+/// characters that would split a mail header or a list of addresses.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.len() <= 200
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(|c| {
+            c.is_control()
+                || c.is_whitespace()
+                || matches!(c, '<' | '>' | ',' | ';' | '"' | '(' | ')' | '\\')
+        })
+        && !domain.contains('@')
+}
+
 #[cfg(feature = "ssr")]
 pub use server::*;
 
@@ -153,6 +172,13 @@ mod server {
     /// An argon2 hash of a password.
     pub fn hash_password(password: &str) -> String {
         password_auth::generate_hash(password)
+    }
+
+    /// A hash that no password matches in practice, checked for unknown accounts so that they
+    /// take as long as known ones.
+    pub fn dummy_password_hash() -> &'static str {
+        static HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+        HASH.get_or_init(|| password_auth::generate_hash(new_secret()))
     }
 
     /// Checks a password against a stored hash (false for an empty hash).
@@ -415,5 +441,20 @@ mod server {
             (ClaimOrganisation::PATH, Access::Roles(PROVIDERS)),
             (OrganisationsNamed::PATH, Access::Roles(PROVIDERS)),
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_email;
+
+    #[test]
+    fn e_mail_addresses_cannot_carry_extra_headers_or_recipients() {
+        assert!(is_email("coordinator@utrecht.nl"));
+        assert!(!is_email("a@b.nl\nBcc: iedereen@example.org"));
+        assert!(!is_email("a@b.nl\r\nSubject: x"));
+        assert!(!is_email("a@b.nl, c@d.nl"));
+        assert!(!is_email("geen-adres"));
+        assert!(!is_email("a@b"));
     }
 }

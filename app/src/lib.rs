@@ -16,6 +16,7 @@ pub mod model;
 mod pages;
 pub mod profile;
 pub mod referrals;
+pub mod safe;
 mod shell;
 
 #[cfg(feature = "ssr")]
@@ -36,7 +37,7 @@ mod state;
 #[cfg(feature = "ssr")]
 pub use error::{Error, Result};
 #[cfg(feature = "ssr")]
-pub use limiter::RateLimiter;
+pub use limiter::{client_address, Cidr, ClientIp, RateLimiter};
 pub use shell::{shell, App};
 #[cfg(feature = "ssr")]
 pub use state::AppState;

@@ -31,9 +31,24 @@ impl Mailer for FileMailer {
             chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
             uuid::Uuid::new_v4().simple()
         );
+        // A line break in a header would add headers of the sender's choosing.
+        if !crate::auth::is_email(to) || subject.contains(['\r', '\n']) {
+            tracing::warn!("mail refused: invalid recipient or subject");
+            return;
+        }
         let path = self.dir.join(name);
         let text = format!("To: {to}\nSubject: {subject}\n\n{body}");
-        let written = std::fs::create_dir_all(&self.dir).and_then(|_| std::fs::write(&path, text));
+        let written = std::fs::create_dir_all(&self.dir).and_then(|_| {
+            use std::io::Write;
+            use std::os::unix::fs::OpenOptionsExt;
+            // Mails hold one-time links: readable by the service's user only.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(0o600)
+                .open(&path)?
+                .write_all(text.as_bytes())
+        });
         match written {
             Ok(()) => tracing::info!(path = %path.display(), "mail written"),
             Err(error) => tracing::error!(%error, "mail could not be written"),

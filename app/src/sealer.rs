@@ -68,6 +68,16 @@ impl Sealer {
         format!("{PREFIX}{}", STANDARD.encode(bytes))
     }
 
+    /// A stored text for display: decrypted when sealed; rows written before their table was
+    /// encrypted are shown as they are; a text that cannot be decrypted shows as empty.
+    pub fn open_stored(&self, stored: &str) -> String {
+        if stored.starts_with(PREFIX) {
+            self.open(stored).unwrap_or_default()
+        } else {
+            stored.to_string()
+        }
+    }
+
     /// Decrypts what [`Sealer::seal`] made. A wrong key or changed data is an error, never
     /// garbage.
     pub fn open(&self, stored: &str) -> Result<String> {

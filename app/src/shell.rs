@@ -57,9 +57,8 @@ pub fn App() -> impl IntoView {
     view! {
         <Link rel="stylesheet" href="/assets/style.css"/>
         <Meta name="description" content=t.site_description/>
-        <Title formatter=move |page: String| {
-            if page.is_empty() { t.site_name.to_string() } else { format!("{page} · {}", t.site_name) }
-        }/>
+        // Every page's <Title> goes through this formatter, which escapes on the server.
+        <Title formatter=move |page: String| crate::safe::document_title(&page, t.site_name)/>
         <Router>
             <a class="skip-link" href="#inhoud">{t.skip_link}</a>
             <SiteHeader/>

@@ -32,6 +32,8 @@ pub struct AppState {
     pub sealer: Arc<crate::sealer::Sealer>,
     /// Days the personal data of a closed referral is kept.
     pub referral_retention_days: i64,
+    /// Proxies whose `X-Forwarded-For` is believed (`SK_TRUSTED_PROXIES`); empty: none.
+    pub trusted_proxies: Arc<[crate::Cidr]>,
 }
 
 impl AppState {

@@ -29,6 +29,9 @@ pub enum Error {
     /// More results per page than allowed.
     #[error("page size {0} too large")]
     PageTooLarge(usize),
+    /// A page further than [`crate::MAX_OFFSET`] hits.
+    #[error("offset {0} too deep")]
+    PageTooDeep(usize),
     /// A map box with its edges swapped.
     #[error("invalid bounding box")]
     InvalidBoundingBox,
@@ -57,6 +60,7 @@ impl Error {
             Error::InvalidRadius(_) => "invalid_radius",
             Error::MissingPoint => "missing_point",
             Error::PageTooLarge(_) => "page_too_large",
+            Error::PageTooDeep(_) => "page_too_deep",
             Error::InvalidBoundingBox => "invalid_bounding_box",
             _ => "internal",
         }
@@ -73,6 +77,7 @@ impl Error {
                 | Error::InvalidRadius(_)
                 | Error::MissingPoint
                 | Error::PageTooLarge(_)
+                | Error::PageTooDeep(_)
                 | Error::InvalidBoundingBox
         )
     }
@@ -91,6 +96,7 @@ impl Error {
             Error::InvalidRadius(_) => "Kies een afstand tussen 0 en 300 kilometer.".into(),
             Error::MissingPoint => "Geef een postcode of plaats op om op afstand te zoeken.".into(),
             Error::PageTooLarge(_) => "Vraag hoogstens 100 resultaten per pagina.".into(),
+            Error::PageTooDeep(_) => "Zo ver kunnen we niet bladeren. Zoek wat preciezer.".into(),
             Error::InvalidBoundingBox => "Dit deel van de kaart klopt niet.".into(),
             _ => "Er ging iets mis bij het zoeken. Probeer het later nog eens.".into(),
         }

@@ -24,5 +24,5 @@ pub use error::{Error, Result};
 pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
 pub use search::{
     BoundingBox, Facets, Filters, IndexState, OfferDoc, SearchHit, SearchIndex, SearchRequest,
-    SearchResults, Sort, MAX_PAGE_SIZE, MAX_RADIUS_KM,
+    SearchResults, Sort, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_WORDS, MAX_RADIUS_KM,
 };

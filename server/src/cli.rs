@@ -38,6 +38,10 @@ enum Command {
         /// accounts exist; without it, coalitions can only be read.
         #[arg(long, env = "SK_ADMIN_TOKEN", hide_env_values = true)]
         admin_token: Option<String>,
+        /// Reverse proxies (CIDRs, comma-separated) whose X-Forwarded-For names the client, for
+        /// rate limits; without it the TCP peer counts. Example: 10.0.0.0/8,127.0.0.1
+        #[arg(long, env = "SK_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_cidr)]
+        trusted_proxies: Vec<app::Cidr>,
     },
     /// Load the demo data of gemeente Utrecht (idempotent) and update the search index.
     Demo {
@@ -164,6 +168,7 @@ impl Cli {
                 no_demo,
                 tile_url,
                 admin_token,
+                trusted_proxies,
             } => {
                 let config = Config {
                     addr,
@@ -173,6 +178,7 @@ impl Cli {
                     admin_token: admin_token
                         .filter(|t| !t.trim().is_empty())
                         .map(crate::config::AdminToken),
+                    trusted_proxies,
                     ..common.config()
                 };
                 let app = crate::startup::App::build(config).await?;
@@ -313,6 +319,11 @@ pub fn init_tracing() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
+}
+
+fn parse_cidr(raw: &str) -> Result<app::Cidr, String> {
+    app::Cidr::parse(raw)
+        .ok_or_else(|| format!("{raw:?} is not an address or network (10.0.0.0/8)"))
 }
 
 #[cfg(test)]

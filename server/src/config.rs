@@ -25,6 +25,8 @@ pub struct Config {
     pub data_key: Option<DataKey>,
     /// Days the personal data of a closed referral is kept.
     pub referral_retention_days: i64,
+    /// Proxies whose `X-Forwarded-For` header names the client (`SK_TRUSTED_PROXIES`).
+    pub trusted_proxies: Vec<app::Cidr>,
 }
 
 /// The data key (64 hex characters); `Debug` never shows it.
@@ -64,6 +66,7 @@ impl Config {
             admin_token: None,
             data_key: None,
             referral_retention_days: 365,
+            trusted_proxies: Vec::new(),
         }
     }
 

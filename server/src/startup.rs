@@ -62,6 +62,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     Ok(AppState {
         sealer,
         referral_retention_days: config.referral_retention_days,
+        trusted_proxies: config.trusted_proxies.clone().into(),
         db,
         search: Arc::new(search),
         leptos_options,

@@ -74,19 +74,29 @@ mod ssr {
             leptos_axum::redirect("/inloggen?fout=verlopen");
             return Ok(());
         }
+        // Per address, and per account: guessing one account's password from many addresses
+        // (or from behind one proxy) is limited too.
+        let account = format!("konto:{}", email.trim().to_lowercase());
         if !state
             .login_limiter
             .allow(&state.db, crate::limiter::client_ip().await)
             .await?
+            || !state.login_limiter.allow_key(&state.db, &account).await?
         {
             leptos_axum::redirect("/inloggen?fout=te-vaak");
             return Ok(());
         }
         let user = db::find_user(&state.db, &email).await?;
-        // The same answer for an unknown address and a wrong password: no account fishing.
-        let Some(user) =
-            user.filter(|u| !u.disabled && verify_password(&wachtwoord, &u.password_hash))
-        else {
+        // The same answer, after the same work, for an unknown address and a wrong password:
+        // no account fishing by content or by timing.
+        let user = match user {
+            Some(u) if !u.disabled => verify_password(&wachtwoord, &u.password_hash).then_some(u),
+            _ => {
+                let _ = verify_password(&wachtwoord, crate::auth::dummy_password_hash());
+                None
+            }
+        };
+        let Some(user) = user else {
             leptos_axum::redirect("/inloggen?fout=onjuist");
             return Ok(());
         };
@@ -224,7 +234,7 @@ mod invite {
             }
         };
         let email = email.trim().to_lowercase();
-        if !email.contains('@') || email.len() > 200 {
+        if !crate::auth::is_email(&email) {
             leptos_axum::redirect("/beheer?fout=uitnodiging");
             return Ok(());
         }

@@ -76,6 +76,11 @@ mod ssr {
             return Ok(None);
         };
         let mut view = db::dashboard(&state.db, &me).await?;
+        for signup in &mut view.signups {
+            signup.name = state.sealer.open_stored(&signup.name);
+            signup.contact = state.sealer.open_stored(&signup.contact);
+            signup.message = state.sealer.open_stored(&signup.message);
+        }
         if matches!(
             me.role,
             crate::auth::Role::Provider | crate::auth::Role::Coordinator

@@ -148,7 +148,8 @@ mod ssr {
             leptos_axum::redirect(&format!("/aanbod/{offer}/melden?fout=te-vaak"));
             return Ok(());
         }
-        db::save_report(&state.db, offer, message).await?;
+        // A report may name people: sealed like all residents' texts.
+        db::save_report(&state.db, offer, &state.sealer.seal(message)).await?;
         thanks();
         Ok(())
     }
@@ -158,6 +159,9 @@ mod ssr {
         match current_user().await? {
             Some(me) if MODERATORS.contains(&me.role) => {
                 let mut queue = db::queue(&state.db, &me).await?;
+                for report in &mut queue.reports {
+                    report.message = state.sealer.open_stored(&report.message);
+                }
                 for org in &mut queue.organisations {
                     org.possible_duplicates =
                         possible_duplicates(&state, org.id, &org.name).await?;

@@ -278,7 +278,7 @@ mod ssr {
             Some("locaties")
         } else if f.telefoon.chars().count() > 30 {
             Some("telefoon")
-        } else if !f.email.trim().is_empty() && !f.email.contains('@') {
+        } else if !f.email.trim().is_empty() && !crate::auth::is_email(f.email.trim()) {
             Some("email")
         } else {
             None

@@ -62,7 +62,9 @@ mod ssr {
             back("te-vaak");
             return Ok(());
         }
-        match db::save_signup(&state.db, id, naam, contact, bericht).await? {
+        // Personal data: sealed before it reaches the database.
+        let seal = |text: &str| state.sealer.seal(text);
+        match db::save_signup(&state.db, id, &seal(naam), &seal(contact), &seal(bericht)).await? {
             Some(_) => thanks(),
             None => leptos_axum::redirect(&format!("/aanbod/{id}")),
         }

@@ -64,7 +64,7 @@ impl FieldKit {
                 {self.note(field)}
                 <textarea id=field name=format!("form[{field}]") rows=rows.to_string()
                     aria-invalid=self.wrong(field).to_string()
-                    aria-describedby=self.described(field)>{value}</textarea>
+                    aria-describedby=self.described(field) prop:value=value.clone()>{crate::safe::textarea_text(&value)}</textarea>
             </div>
         }
     }

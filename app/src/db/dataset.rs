@@ -234,7 +234,7 @@ async fn upsert_organisation(tx: &mut Tx, o: &OrganisationRecord) -> Result<()> 
         hsds_extra = excluded.hsds_extra, \
         partner_kind = CASE WHEN excluded.partner_kind = '' THEN organizations.partner_kind ELSE excluded.partner_kind END";
     on_tx!(tx, t => sqlx::query(sql)
-        .bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email).bind(&o.website)
+        .bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email).bind(o.website.as_deref().and_then(crate::safe::safe_url))
         .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now).bind(extra_json(&o.extra))
         .bind(&o.partner_kind)
         .execute(t).await.map(drop)?);
@@ -315,7 +315,7 @@ async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
         .bind(&s.status).bind(s.minimum_age).bind(s.maximum_age).bind(s.is_free)
         .bind(&s.fees_description).bind(s.no_referral_needed).bind(s.keeps_benefit)
         .bind(&s.eligibility_description).bind(&s.contact_name).bind(&s.email).bind(&s.phone)
-        .bind(&s.url).bind(s.capacity).bind(s.waiting_list).bind(s.last_verified_on)
+        .bind(s.url.as_deref().and_then(crate::safe::safe_url)).bind(s.capacity).bind(s.waiting_list).bind(s.last_verified_on)
         .bind(&s.source).bind(now).bind(extra_json(&s.extra))
         .execute(t).await.map(drop)?);
     Ok(())

@@ -156,6 +156,41 @@ fn group<T>(rows: Vec<(Uuid, T)>) -> HashMap<Uuid, Vec<T>> {
     map
 }
 
+/// Organisations by id, ordered by name.
+pub async fn load_organisations(db: &Db, ids: &[Uuid]) -> Result<Vec<OrganisationRecord>> {
+    organisations_in(db, Some(ids)).await
+}
+
+/// Organisations by id (`None`: all), ordered by name.
+async fn organisations_in(db: &Db, scope: Option<&[Uuid]>) -> Result<Vec<OrganisationRecord>> {
+    let orgs: Vec<OrganisationRow> = fetch_by_ids!(
+        db,
+        OrganisationRow,
+        format!(
+        "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra, \
+         partner_kind FROM organizations {} ORDER BY name, id", id_filter("id", scope)),
+        scope
+    );
+    Ok(orgs.into_iter().map(OrganisationRow::into_record).collect())
+}
+
+impl OrganisationRow {
+    fn into_record(self) -> OrganisationRecord {
+        OrganisationRecord {
+            id: self.id,
+            name: self.name,
+            description: self.description,
+            email: self.email,
+            website: self.website,
+            phone: self.phone,
+            last_verified_on: self.last_verified_on,
+            source: self.source,
+            extra: self.hsds_extra,
+            partner_kind: self.partner_kind,
+        }
+    }
+}
+
 /// The services (all, or the given ones) with their organisations, locations and links; needs
 /// only when loading everything.
 pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
@@ -301,30 +336,7 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         service.normalise();
         data.services.push(service);
     }
-    let org_scope = only.map(|_| org_ids.as_slice());
-    let orgs: Vec<OrganisationRow> = fetch_by_ids!(
-        db,
-        OrganisationRow,
-        format!(
-        "SELECT id, name, description, email, website, phone, last_verified_on, source, hsds_extra, \
-         partner_kind FROM organizations {} ORDER BY name, id", id_filter("id", org_scope)),
-        org_scope
-    );
-    data.organisations = orgs
-        .into_iter()
-        .map(|o| OrganisationRecord {
-            id: o.id,
-            name: o.name,
-            description: o.description,
-            email: o.email,
-            website: o.website,
-            phone: o.phone,
-            last_verified_on: o.last_verified_on,
-            source: o.source,
-            extra: o.hsds_extra,
-            partner_kind: o.partner_kind,
-        })
-        .collect();
+    data.organisations = organisations_in(db, only.map(|_| org_ids.as_slice())).await?;
     location_ids.sort();
     location_ids.dedup();
     let loc_scope = only.map(|_| location_ids.as_slice());

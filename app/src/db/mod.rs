@@ -13,6 +13,7 @@ mod matching;
 mod moderation;
 mod offers;
 mod outbox;
+mod published;
 mod referrals;
 mod signups;
 mod sql;
@@ -44,8 +45,8 @@ pub use editing::{
     postcode_area, save_location, save_need,
 };
 pub use load::{
-    load_dataset, load_terms, save_terms, service_ids, service_ids_with_term, service_modified,
-    TermRecord,
+    load_dataset, load_organisations, load_terms, save_terms, service_ids, service_ids_with_term,
+    service_modified, TermRecord,
 };
 pub use manage::{
     confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden, offer_organisation,
@@ -62,6 +63,10 @@ pub use offers::{
     index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
 };
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
+pub use published::{
+    is_published, published_location_counts, published_organisation_page, published_organisations,
+    published_service_ids, PUBLISHED,
+};
 pub use referrals::{
     close_traject, coordinator_emails, create_referral, delete_expired_personal_data,
     delete_traject, escalate, escalated_to, escalation_open, escalations_for, handle_escalation,
@@ -117,6 +122,7 @@ impl Db {
                 .journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(10));
+            private_file(options.get_filename());
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
                 .connect_with(options)
@@ -152,5 +158,25 @@ impl Db {
     /// Closes the pool (tests, shutdown).
     pub async fn close(&self) {
         on_pool!(self, p => p.close().await)
+    }
+}
+
+/// Creates the SQLite file readable by its owner only (SQLite gives the WAL and shared-memory
+/// files the same mode), and narrows an existing one: it holds personal data.
+fn private_file(path: &std::path::Path) {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    if path.as_os_str().is_empty() || path.to_str() == Some(":memory:") {
+        return;
+    }
+    let made = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path);
+    if let Err(error) =
+        made.and_then(|_| std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)))
+    {
+        tracing::warn!(%error, path = %path.display(), "cannot make the database file private");
     }
 }

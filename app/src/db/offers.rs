@@ -406,8 +406,8 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
     let row =
         on_pool!(db, p => sqlx::query_as::<_, DetailRow>(sql).bind(id).fetch_optional(p).await?)
             .ok_or(Error::NotFound)?;
-    // Stopped offers have no public page.
-    if row.status == "defunct" {
+    // Stopped offers and offers of organisations that are not approved have no public page.
+    if row.status == "defunct" || !super::is_published(db, id).await? {
         return Err(Error::NotFound);
     }
     let terms = service_terms(db, id).await?;

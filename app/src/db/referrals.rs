@@ -308,7 +308,7 @@ pub async fn revoke_consent(db: &Db, r: &ReferralRecord, by: Uuid) -> Result<()>
     let now = Utc::now();
     let mut tx = db.begin().await?;
     let sql = "UPDATE referrals SET wish_sealed = '', shared_sealed = '', handover_sealed = '', \
-        consent_revoked_at = $2 WHERE id = $1";
+        consent_by_sealed = '', consent_revoked_at = $2 WHERE id = $1";
     on_tx!(&mut tx, t => sqlx::query(sql).bind(r.id).bind(now).execute(t).await.map(drop)?);
     event(&mut tx, r.id, Some(by), "ingetrokken", "").await?;
     tx.commit().await

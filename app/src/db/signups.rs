@@ -6,7 +6,7 @@ use uuid::Uuid;
 use super::{on_pool, Db};
 use crate::Result;
 
-/// Stores a sign-up request for an offer; the offer must exist and be active.
+/// Stores a sign-up request for an offer; the offer must be published and active.
 pub async fn save_signup(
     db: &Db,
     service: Uuid,
@@ -15,7 +15,7 @@ pub async fn save_signup(
     message: &str,
 ) -> Result<Option<Uuid>> {
     let active: Option<String> = on_pool!(db, p => sqlx::query_scalar("SELECT status FROM services WHERE id = $1").bind(service).fetch_optional(p).await?);
-    if active.as_deref() != Some("active") {
+    if active.as_deref() != Some("active") || !super::is_published(db, service).await? {
         return Ok(None);
     }
     let id = Uuid::new_v4();

@@ -114,7 +114,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                 {d.contact_name.clone().map(|n| view! { <li>{n}</li> })}
                 {d.phone.clone().map(|p| view! { <li><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
                 {d.email.clone().map(|e| view! { <li><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
-                {d.url.clone().map(|u| view! { <li><a href=u.clone() rel="noopener">{t.website}</a></li> })}
+                {d.url.as_deref().and_then(crate::safe::safe_url).map(|u| view! { <li><a href=u.clone() rel="noopener">{t.website}</a></li> })}
             </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}

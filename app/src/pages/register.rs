@@ -53,7 +53,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <div class="field">
                     <label for="beschrijving">{t.reg_description}</label>
                     {move || problem("beschrijving")().map(|m| view! { <p class="problem field-problem">{m}</p> })}
-                    <textarea id="beschrijving" name="beschrijving" rows="4" maxlength="2000" prop:value=kept("beschrijving")>{kept("beschrijving")}</textarea>
+                    <textarea id="beschrijving" name="beschrijving" rows="4" maxlength="2000" prop:value=kept("beschrijving")>{move || crate::safe::textarea_text(&kept("beschrijving")())}</textarea>
                 </div>
                 {field("adres", t.reg_address, "street-address")}
                 {field("postcode", t.place_label, "postal-code")}

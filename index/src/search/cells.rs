@@ -60,17 +60,17 @@ impl BoundingBox {
     }
 }
 
-/// The cell terms that together cover the box, at the finest level that keeps them few.
-pub(crate) fn cover(b: &BoundingBox) -> Vec<String> {
-    let level = (0..LEVELS.len())
-        .rev()
-        .find(|&l| {
-            let size = LEVELS[l];
-            let rows = ((b.north / size).floor() - (b.south / size).floor()) + 1.0;
-            let cols = ((b.east / size).floor() - (b.west / size).floor()) + 1.0;
-            rows * cols <= MAX_CELLS
-        })
-        .unwrap_or(0);
+/// The cell terms that together cover the box, at the finest level that keeps them few; `None`
+/// when even the coarsest level would need more than [`MAX_CELLS`] (a box the size of a
+/// country or the world): then the collector's exact check is cheaper than a prefilter, and
+/// the cover never grows with the box.
+pub(crate) fn cover(b: &BoundingBox) -> Option<Vec<String>> {
+    let level = (0..LEVELS.len()).rev().find(|&l| {
+        let size = LEVELS[l];
+        let rows = ((b.north / size).floor() - (b.south / size).floor()) + 1.0;
+        let cols = ((b.east / size).floor() - (b.west / size).floor()) + 1.0;
+        rows * cols <= MAX_CELLS
+    })?;
     let size = LEVELS[level];
     let (r0, r1) = (
         (b.south / size).floor() as i64,
@@ -86,7 +86,7 @@ pub(crate) fn cover(b: &BoundingBox) -> Vec<String> {
             out.push(format!("L{level}:{r}:{c}"));
         }
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
@@ -98,7 +98,7 @@ mod tests {
         let centre = LatLon::parse(52.09, 5.12).unwrap();
         for radius in [0.3, 2.0, 10.0, 60.0] {
             let b = BoundingBox::around(centre, radius);
-            let cover = cover(&b);
+            let cover = cover(&b).expect("a city-sized box has a cover");
             assert!(
                 cover.len() <= MAX_CELLS as usize,
                 "{radius}: {}",
@@ -117,5 +117,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_box_the_size_of_the_world_has_no_cover_instead_of_a_huge_one() {
+        let world = BoundingBox {
+            south: -89.9,
+            west: -179.9,
+            north: 89.9,
+            east: 179.9,
+        };
+        assert_eq!(cover(&world), None);
+        let netherlands = BoundingBox {
+            south: 50.7,
+            west: 3.3,
+            north: 53.6,
+            east: 7.3,
+        };
+        assert!(cover(&netherlands).is_some_and(|c| c.len() <= MAX_CELLS as usize));
     }
 }

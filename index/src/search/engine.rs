@@ -228,6 +228,32 @@ impl SearchIndex {
     /// Searches: one hit per offer (its best location), facets over all matching offers.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         request.validate()?;
+        self.collect(request, request.offset + request.limit)
+    }
+
+    /// The offers of every hit (at most [`crate::MAX_OFFSET`]), best first, in one pass: for
+    /// callers that filter by text or place and page elsewhere (the HSDS API). `offset` and
+    /// `limit` of the request are ignored.
+    pub fn matching_offers(&self, request: &SearchRequest) -> Result<Vec<Uuid>> {
+        let request = SearchRequest {
+            offset: 0,
+            limit: 1,
+            ..request.clone()
+        };
+        request.validate()?;
+        let all = SearchRequest {
+            limit: super::request::MAX_OFFSET,
+            ..request
+        };
+        Ok(self
+            .collect(&all, all.limit)?
+            .hits
+            .into_iter()
+            .map(|h| h.offer_id)
+            .collect())
+    }
+
+    fn collect(&self, request: &SearchRequest, wanted: usize) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let query = query::build(&self.fields, &searcher, request);
         let collector = OfferCollector {
@@ -236,10 +262,10 @@ impl SearchIndex {
             bbox: request.bbox,
             age: request.filters.age,
             sort: request.sort,
-            wanted: request.offset + request.limit,
+            wanted,
         };
         let collected = searcher.search(&query, &collector)?;
-        let mut hits = Vec::with_capacity(request.limit);
+        let mut hits = Vec::with_capacity(request.limit.min(wanted));
         for c in collected.top.into_iter().skip(request.offset) {
             let doc: TantivyDocument = searcher.doc(c.address)?;
             let text = |field| {

@@ -38,4 +38,5 @@ pub use cells::BoundingBox;
 pub use doc::OfferDoc;
 pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};
 pub use facets::Facets;
-pub use request::{Filters, SearchRequest, Sort, MAX_PAGE_SIZE, MAX_RADIUS_KM};
+pub use query::MAX_QUERY_WORDS;
+pub use request::{Filters, SearchRequest, Sort, MAX_OFFSET, MAX_PAGE_SIZE, MAX_RADIUS_KM};

@@ -13,6 +13,15 @@ use super::request::SearchRequest;
 use super::schema::Fields;
 use super::synonyms::{Clause, Member, Synonyms};
 
+/// Most words of one search that become clauses: each word adds up to a dozen term, prefix
+/// and typo clauses, so an unbounded text (4,000 words) would cost seconds and gigabytes. The
+/// rest is ignored; people type a handful.
+pub const MAX_QUERY_WORDS: usize = 12;
+/// Most characters of one search that are analysed at all.
+pub const MAX_QUERY_CHARS: usize = 500;
+/// Most values per filter list (kinds, wijken, ...).
+const MAX_FILTER_VALUES: usize = 64;
+
 /// Words at least this long also match longer words that start with them ("voetbal" finds
 /// "voetballen" and "voetbalclub": Dutch compounds).
 const MIN_PREFIX_CHARS: usize = 4;
@@ -29,8 +38,7 @@ pub(crate) fn build(f: &Fields, searcher: &Searcher, request: &SearchRequest) ->
     for filter in filters(f, request) {
         must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    if let Some(area) = area(request) {
-        let cover = cells::cover(&area);
+    if let Some(cover) = area(request).and_then(|a| cells::cover(&a)) {
         let cells = cover
             .iter()
             .map(|c| Term::from_field_text(f.cell, c))
@@ -77,7 +85,7 @@ struct Words<'a> {
 
 impl Words<'_> {
     fn text_query(&self, text: &str) -> Box<dyn Query> {
-        let clauses = Synonyms::shipped().clauses(text);
+        let clauses = capped_clauses(text);
         if clauses.is_empty() {
             return Box::new(AllQuery);
         }
@@ -158,6 +166,18 @@ impl Words<'_> {
     }
 }
 
+/// The words and synonym groups of a search, at most [`MAX_QUERY_WORDS`] of them, from at most
+/// [`MAX_QUERY_CHARS`] characters: the work a search does never grows with its length.
+fn capped_clauses(text: &str) -> Vec<Clause> {
+    let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    };
+    let mut clauses = Synonyms::shipped().clauses(text);
+    clauses.truncate(MAX_QUERY_WORDS);
+    clauses
+}
+
 fn boost(q: Box<dyn Query>, weight: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(q, weight))
 }
@@ -180,6 +200,7 @@ fn any_of(field: Field, values: &[String]) -> Option<Box<dyn Query>> {
         any_of_terms(
             values
                 .iter()
+                .take(MAX_FILTER_VALUES)
                 .map(|v| Term::from_field_text(field, v))
                 .collect(),
         )
@@ -216,4 +237,20 @@ fn filters(f: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
         )]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_search_of_thousands_of_words_uses_only_the_first_few() {
+        let long: Vec<String> = (0..4000).map(|n| format!("woord{n}")).collect();
+        let clauses = capped_clauses(&long.join(" "));
+        assert_eq!(clauses.len(), MAX_QUERY_WORDS);
+        let one_huge_word = "a".repeat(100_000);
+        assert!(capped_clauses(&one_huge_word).len() <= 1);
+        let short = "voetbal voor kinderen in de wijk";
+        assert_eq!(capped_clauses(short), Synonyms::shipped().clauses(short));
+    }
 }

@@ -7,6 +7,8 @@ use crate::{Error, LatLon, Result};
 pub const MAX_RADIUS_KM: f64 = 300.0;
 /// Largest page.
 pub const MAX_PAGE_SIZE: usize = 100;
+/// Deepest hit a search can page to: the collector keeps `offset + limit` hits in memory.
+pub const MAX_OFFSET: usize = 10_000;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -100,6 +102,9 @@ impl SearchRequest {
         }
         if self.limit > MAX_PAGE_SIZE {
             return Err(Error::PageTooLarge(self.limit));
+        }
+        if self.offset > MAX_OFFSET {
+            return Err(Error::PageTooDeep(self.offset));
         }
         if self.sort == Sort::Distance && self.near.is_none() {
             return Err(Error::MissingPoint);

@@ -238,7 +238,10 @@ fn organisation(v: &Value) -> Result<OrganisationRecord, Problem> {
         name: text(org, "name"),
         description: text(org, "description"),
         email: opt_text(org, "email"),
-        website: opt_text(org, "website"),
+        // Only http(s) links: a `javascript:` website would run on the offer page.
+        website: opt_text(org, "website")
+            .as_deref()
+            .and_then(app::safe::safe_url),
         phone: None,
         last_verified_on: None,
         source: "hsds".into(),
@@ -545,7 +548,7 @@ pub fn map_service(v: &Value) -> Result<Mapped, Problem> {
         contact_name: opt_text(&contact, "name"),
         email: opt_text(v, "email"),
         phone,
-        url: opt_text(v, "url"),
+        url: opt_text(v, "url").as_deref().and_then(app::safe::safe_url),
         capacity: number("capaciteit"),
         waiting_list: number("wachtlijst").unwrap_or(0),
         last_verified_on: opt_text(v, "assured_date")

@@ -172,7 +172,16 @@ pub async fn import_services(db: &Db, services: Vec<Value>) -> anyhow::Result<Su
 /// included), `organizations.json`, `taxonomy_terms.json`, and `datapackage/` (CSV tables).
 pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let data = db::load_dataset(db, None).await?;
+    let mut data = db::load_dataset(db, None).await?;
+    // Open data holds what is public: organisations awaiting approval stay out.
+    let published = db::published_organisations(db).await?;
+    data.services
+        .retain(|s| published.contains(&s.organization_id));
+    data.organisations.retain(|o| published.contains(&o.id));
+    data.locations
+        .retain(|l| published.contains(&l.organization_id));
+    data.needs
+        .retain(|n| published.contains(&n.organization_id));
     let terms = db::load_terms(db).await?;
     let ids: Vec<_> = data.services.iter().map(|s| s.id).collect();
     let modified = db::service_modified(db, &ids).await?;

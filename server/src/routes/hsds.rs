@@ -20,6 +20,8 @@ use crate::ApiError;
 
 const DEFAULT_PER_PAGE: usize = 50;
 const MAX_PER_PAGE: usize = 1000;
+/// Highest page number: keeps `(page - 1) * per_page` far from overflowing.
+const MAX_PAGE: usize = 1_000_000;
 
 type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
 
@@ -81,10 +83,10 @@ fn paging(p: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
     };
     let page = number("page", 1)?;
     let per_page = number("per_page", DEFAULT_PER_PAGE)?;
-    if page == 0 || per_page == 0 || per_page > MAX_PER_PAGE {
+    if page == 0 || page > MAX_PAGE || per_page == 0 || per_page > MAX_PER_PAGE {
         return Err(bad(
             "invalid_page",
-            "page begint bij 1; per_page is 1 tot 1000.",
+            "page is 1 tot 1000000; per_page is 1 tot 1000.",
         ));
     }
     Ok((page, per_page))
@@ -93,13 +95,18 @@ fn paging(p: &HashMap<String, String>) -> Result<(usize, usize), ApiError> {
 /// The HSDS `Page` envelope around one page of `items`.
 fn page<T>(items: Vec<T>, page: usize, per_page: usize, to_json: impl Fn(&T) -> Value) -> Value {
     let total = items.len();
-    let total_pages = total.div_ceil(per_page).max(1);
     let contents: Vec<Value> = items
         .iter()
         .skip((page - 1) * per_page)
         .take(per_page)
         .map(to_json)
         .collect();
+    envelope(total, page, per_page, contents)
+}
+
+/// The HSDS `Page` envelope around `contents`, page `page` of `total` items.
+fn envelope(total: usize, page: usize, per_page: usize, contents: Vec<Value>) -> Value {
+    let total_pages = total.div_ceil(per_page).max(1);
     json!({
         "total_items": total,
         "total_pages": total_pages,
@@ -173,7 +180,7 @@ async fn filtered_services(
         })?),
         None => None,
     };
-    let mut ids = db::service_ids(&state.db, organisation, modified_after(p)?).await?;
+    let mut ids = db::published_service_ids(&state.db, organisation, modified_after(p)?).await?;
     let term = match p.get("taxonomy_term_id").filter(|v| !v.is_empty()) {
         Some(v) => Some(v.parse().map_err(|_| {
             bad(
@@ -237,31 +244,24 @@ async fn filtered_services(
             (Some(_), None) => Some(index::MAX_RADIUS_KM),
             _ => None,
         };
-        let mut found = HashSet::new();
-        let mut request = index::SearchRequest {
+        // One pass over the index (capped words and hits), not one search per hundred hits.
+        let request = index::SearchRequest {
             near,
             radius_km,
-            limit: index::MAX_PAGE_SIZE,
             filters: index::Filters {
                 include_inactive: true,
                 ..index::Filters::default()
             },
             ..index::SearchRequest::text(&search)
         };
-        loop {
-            let search = state.search.clone();
-            let r = request.clone();
-            let results = tokio::task::spawn_blocking(move || search.search(&r))
+        let index = state.search.clone();
+        let found: HashSet<Uuid> =
+            tokio::task::spawn_blocking(move || index.matching_offers(&request))
                 .await
                 .map_err(|e| ApiError::Internal(e.into()))?
-                .map_err(|e| ApiError::Internal(e.into()))?;
-            let n = results.hits.len();
-            found.extend(results.hits.into_iter().map(|h| h.offer_id));
-            if n < request.limit {
-                break;
-            }
-            request.offset += request.limit;
-        }
+                .map_err(|e| ApiError::Internal(e.into()))?
+                .into_iter()
+                .collect();
         ids.retain(|id| found.contains(id));
     }
     Ok(ids)
@@ -296,15 +296,11 @@ async fn services(State(state): State<AppState>, p: Params) -> Result<Json<Value
         })
         .collect();
     // Page over all ids, but only the ids on this page were loaded.
-    let mut envelope = page(ids.clone(), page_number, per_page, |_| Value::Null);
-    envelope["contents"] = Value::Array(
-        on_page
-            .iter()
-            .filter_map(|id| by_id.get(id).cloned())
-            .collect(),
-    );
-    envelope["empty"] = json!(on_page.is_empty());
-    Ok(Json(envelope))
+    let contents = on_page
+        .iter()
+        .filter_map(|id| by_id.get(id).cloned())
+        .collect();
+    Ok(Json(envelope(ids.len(), page_number, per_page, contents)))
 }
 
 async fn service(
@@ -312,6 +308,9 @@ async fn service(
     Path(raw): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = id(&raw)?;
+    if !db::is_published(&state.db, id).await? {
+        return Err(ApiError::NotFound);
+    }
     let (data, terms, modified) = catalogue_for(&state, Some(&[id])).await?;
     let s = data
         .services
@@ -324,12 +323,18 @@ async fn service(
 async fn organizations(State(state): State<AppState>, p: Params) -> Result<Json<Value>, ApiError> {
     let p = params(p)?;
     let (page_number, per_page) = paging(&p)?;
-    let data = db::load_dataset(&state.db, None).await?;
-    Ok(Json(page(
-        data.organisations,
+    let (total, ids) =
+        db::published_organisation_page(&state.db, (page_number - 1) * per_page, per_page).await?;
+    let contents = db::load_organisations(&state.db, &ids)
+        .await?
+        .iter()
+        .map(Catalogue::organisation)
+        .collect();
+    Ok(Json(envelope(
+        usize::try_from(total).unwrap_or(usize::MAX),
         page_number,
         per_page,
-        Catalogue::organisation,
+        contents,
     )))
 }
 
@@ -338,22 +343,17 @@ async fn organization(
     Path(raw): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = id(&raw)?;
-    let data = db::load_dataset(&state.db, None).await?;
-    let o = data
-        .organisations
-        .iter()
-        .find(|o| o.id == id)
+    let ids = db::published_service_ids(&state.db, Some(id), None).await?;
+    let o = db::load_organisations(&state.db, &[id])
+        .await?
+        .into_iter()
+        .next()
         .ok_or(ApiError::NotFound)?;
-    let mut v = Catalogue::organisation(o);
-    let (data, terms, modified) = {
-        let ids: Vec<Uuid> = data
-            .services
-            .iter()
-            .filter(|s| s.organization_id == id)
-            .map(|s| s.id)
-            .collect();
-        catalogue_for(&state, Some(&ids)).await?
-    };
+    if !db::published_organisations(&state.db).await?.contains(&id) {
+        return Err(ApiError::NotFound);
+    }
+    let mut v = Catalogue::organisation(&o);
+    let (data, terms, modified) = catalogue_for(&state, Some(&ids)).await?;
     let catalogue = Catalogue::new(&data, &terms, &modified);
     v["services"] = Value::Array(
         data.services
@@ -381,17 +381,56 @@ fn sal_json(id: Uuid, s: &db::ServiceRecord, l: &db::LocationRecord) -> Value {
     json!({ "id": id, "service_id": s.id, "location_id": l.id, "location": Catalogue::location(l) })
 }
 
+/// The published offers that hold the (offer, location) pairs `skip..skip + take`, and the
+/// total number of pairs; from counts only, so just those offers need loading.
+async fn pair_window(
+    state: &AppState,
+    skip: usize,
+    take: usize,
+) -> Result<(usize, Vec<Uuid>, usize), ApiError> {
+    let counts = db::published_location_counts(&state.db).await?;
+    let total = counts.iter().map(|(_, n)| *n as usize).sum();
+    let (mut seen, mut ids, mut first) = (0usize, Vec::new(), 0usize);
+    for (id, n) in counts {
+        let n = n as usize;
+        if seen + n > skip && seen < skip.saturating_add(take) {
+            if ids.is_empty() {
+                first = seen;
+            }
+            ids.push(id);
+        }
+        seen += n;
+    }
+    Ok((total, ids, first))
+}
+
 async fn service_at_locations(
     State(state): State<AppState>,
     p: Params,
 ) -> Result<Json<Value>, ApiError> {
     let p = params(p)?;
     let (page_number, per_page) = paging(&p)?;
-    let data = db::load_dataset(&state.db, None).await?;
-    let list = service_locations(&data);
-    Ok(Json(page(list, page_number, per_page, |(id, s, l)| {
-        sal_json(*id, s, l)
-    })))
+    let skip = (page_number - 1) * per_page;
+    let (total, ids, first) = pair_window(&state, skip, per_page).await?;
+    let data = db::load_dataset(&state.db, Some(&ids)).await?;
+    let contents = ordered_pairs(&data, &ids)
+        .into_iter()
+        .skip(skip - first.min(skip))
+        .take(per_page)
+        .map(|(id, s, l)| sal_json(id, s, l))
+        .collect();
+    Ok(Json(envelope(total, page_number, per_page, contents)))
+}
+
+/// The pairs of the given offers, in the order of `ids`.
+fn ordered_pairs<'a>(
+    data: &'a db::Dataset,
+    ids: &[Uuid],
+) -> Vec<(Uuid, &'a db::ServiceRecord, &'a db::LocationRecord)> {
+    let pairs = service_locations(data);
+    ids.iter()
+        .flat_map(|id| pairs.iter().filter(move |(_, s, _)| s.id == *id).copied())
+        .collect()
 }
 
 async fn service_at_location(
@@ -399,9 +438,15 @@ async fn service_at_location(
     Path(raw): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = id(&raw)?;
-    let data = db::load_dataset(&state.db, None).await?;
-    let list = service_locations(&data);
-    let (sid, s, l) = list
+    // Pair ids are derived from (offer, position): find the offer from the counts alone.
+    let owner = db::published_location_counts(&state.db)
+        .await?
+        .into_iter()
+        .find(|(s, n)| (0..*n as usize).any(|k| crate::hsds::child_id(*s, "sal", k) == id))
+        .map(|(s, _)| s)
+        .ok_or(ApiError::NotFound)?;
+    let data = db::load_dataset(&state.db, Some(&[owner])).await?;
+    let (sid, s, l) = service_locations(&data)
         .into_iter()
         .find(|(sid, _, _)| *sid == id)
         .ok_or(ApiError::NotFound)?;

@@ -13,9 +13,14 @@ pub struct Back {
     terug: String,
 }
 
-/// A path on this site only: `/...` but not `//host` (that would leave the site).
-fn local_path(path: &str) -> &str {
-    if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') {
+/// A path on this site only: `/...` but not `//host` (that would leave the site). Browsers drop
+/// tabs and line breaks from URLs (`/<TAB>/evil.example` becomes `//evil.example`) and read
+/// `\` as `/`, so any control character, space or backslash sends people home instead.
+pub fn local_path(path: &str) -> &str {
+    let plain = !path
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if plain && path.starts_with('/') && !path.starts_with("//") {
         path
     } else {
         "/"
@@ -53,6 +58,9 @@ mod tests {
         assert_eq!(local_path("//evil.example/"), "/");
         assert_eq!(local_path("https://evil.example/"), "/");
         assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path("/\t/evil.example"), "/");
+        assert_eq!(local_path("/\n/evil.example"), "/");
+        assert_eq!(local_path("/ /evil.example"), "/");
         assert_eq!(local_path(""), "/");
     }
 }

@@ -17,11 +17,12 @@ pub struct Page {
 /// Longest path we encode: a QR code of a longer URL is too dense to scan from paper.
 const MAX_PATH: usize = 400;
 
-/// The address people reach this site on, as the browser asked for it (behind a proxy:
-/// `X-Forwarded-Proto` and `X-Forwarded-Host`).
+/// The address people reach this site on, as the browser asked for it: the `Host` header
+/// (which proxies pass on). `X-Forwarded-Host` is not read: anyone can send it, and a code that
+/// points elsewhere would end up on paper.
 fn base_url(headers: &HeaderMap) -> Option<String> {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let host = get("x-forwarded-host").or_else(|| get("host"))?;
+    let host = get("host")?;
     let scheme = get("x-forwarded-proto").unwrap_or("http");
     let valid = !host.is_empty()
         && host
@@ -63,7 +64,9 @@ pub async fn qr_code(headers: HeaderMap, Query(page): Query<Page>) -> Response {
     (
         [
             (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
+            // Depends on the Host header: a shared cache must not hand it to other hosts.
+            (header::CACHE_CONTROL, "private, max-age=86400"),
+            (header::VARY, "Host"),
         ],
         image,
     )
@@ -79,10 +82,11 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert("host", "127.0.0.1:3000".parse().unwrap());
         assert_eq!(base_url(&headers).unwrap(), "http://127.0.0.1:3000");
-        headers.insert("x-forwarded-host", "kaart.utrecht.nl".parse().unwrap());
         headers.insert("x-forwarded-proto", "https".parse().unwrap());
-        assert_eq!(base_url(&headers).unwrap(), "https://kaart.utrecht.nl");
-        headers.insert("x-forwarded-host", "evil.example/<script>".parse().unwrap());
+        assert_eq!(base_url(&headers).unwrap(), "https://127.0.0.1:3000");
+        headers.insert("x-forwarded-host", "evil.example".parse().unwrap());
+        assert_eq!(base_url(&headers).unwrap(), "https://127.0.0.1:3000");
+        headers.insert("host", "evil.example/<script>".parse().unwrap());
         assert_eq!(base_url(&headers), None);
     }
 }

@@ -20,5 +20,6 @@ mod print;
 mod referrals;
 mod resident;
 mod search_page;
+mod security;
 mod self_service;
 mod storage;

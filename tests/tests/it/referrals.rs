@@ -164,6 +164,8 @@ on_both_backends! {
         let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
         assert!(seen.contains("id=\"ingetrokken\""), "{seen}");
         assert!(!seen.contains("Wil graag iets met voetbal doen") && !seen.contains("woensdag 16:00"));
+        let record = app::db::referral(&app.state.db, referral).await.unwrap().unwrap();
+        assert!(record.consent_by_sealed.is_empty(), "who consented is gone with the consent");
 
         // Nobody else sees anything: not another professional, not another provider.
         let other_professional = login_as(&app, Role::Professional, None, &[]).await;

@@ -42,8 +42,17 @@ impl TestApp {
     }
 
     async fn spawn(backend: Backend, demo: bool) -> TestApp {
+        TestApp::spawn_with(backend, demo, |_| {}).await
+    }
+
+    /// A server whose config the test changes first (trusted proxies, tiles, ...).
+    pub async fn spawn_with(
+        backend: Backend,
+        demo: bool,
+        tweak: impl FnOnce(&mut Config),
+    ) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
-        let config = Config {
+        let mut config = Config {
             addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             database_url: fresh_database(backend).await,
             site_root: site_root(),
@@ -51,6 +60,7 @@ impl TestApp {
             admin_token: Some(server::AdminToken(ADMIN_TOKEN.into())),
             ..Config::with_data_dir(data_dir.path())
         };
+        tweak(&mut config);
         let app = server::App::build(config.clone())
             .await
             .expect("app builds");
