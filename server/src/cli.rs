@@ -108,6 +108,11 @@ enum ImportCommand {
         /// A JSON file with taxonomy and/or taxonomy_term objects to import first.
         #[arg(long)]
         taxonomy: Option<PathBuf>,
+        /// Record the import as a check of every offer on this day (YYYY-MM-DD or "today"),
+        /// for data the gemeente vouches for; otherwise the source's check dates count, and
+        /// offers not checked for 9 months stay out of search.
+        #[arg(long, value_parser = parse_day)]
+        checked_on: Option<chrono::NaiveDate>,
         #[command(flatten)]
         common: Common,
     },
@@ -205,6 +210,7 @@ impl Cli {
             Command::Import(ImportCommand::Hsds {
                 path,
                 taxonomy,
+                checked_on,
                 common,
             }) => {
                 let state = crate::build_state(&common.config()).await?;
@@ -217,7 +223,9 @@ impl Cli {
                     terms = list.len();
                 }
                 let services = crate::hsds::run::read_services(&path)?;
-                let summary = crate::hsds::run::import_services(&state.db, services).await?;
+                let options = crate::hsds::run::ImportOptions { checked_on };
+                let summary =
+                    crate::hsds::run::import_services_with(&state.db, services, options).await?;
                 for p in &summary.problems {
                     eprintln!("overgeslagen: {p}");
                 }
@@ -225,6 +233,7 @@ impl Cli {
                     "HSDS-import klaar: {} gelezen, {} aanbod en {} vrijwilligersrollen opgeslagen, {} overgeslagen, {} termen.",
                     summary.read, summary.services, summary.needs, summary.skipped(), terms
                 );
+                println!("{}", crate::hsds::run::freshness_note(&summary));
             }
             Command::Export(ExportCommand::Hsds { dir, common }) => {
                 let state = crate::build_state(&common.config()).await?;
@@ -319,6 +328,14 @@ pub fn init_tracing() {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .init();
+}
+
+fn parse_day(raw: &str) -> Result<chrono::NaiveDate, String> {
+    if raw.trim() == "today" {
+        return Ok(chrono::Utc::now().date_naive());
+    }
+    chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{raw:?} is not a day like 2026-12-01 or \"today\""))
 }
 
 fn parse_cidr(raw: &str) -> Result<app::Cidr, String> {

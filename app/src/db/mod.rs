@@ -64,8 +64,8 @@ pub use offers::{
 };
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use published::{
-    is_published, published_location_counts, published_organisation_page, published_organisations,
-    published_service_ids, PUBLISHED,
+    is_published, is_published_organisation, published_location_counts,
+    published_organisation_page, published_organisations, published_service_ids, PUBLISHED,
 };
 pub use referrals::{
     close_traject, coordinator_emails, create_referral, delete_expired_personal_data,

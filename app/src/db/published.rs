@@ -25,6 +25,13 @@ pub async fn is_published(db: &Db, service: Uuid) -> Result<bool> {
     Ok(n > 0)
 }
 
+/// True when the organisation exists and is approved.
+pub async fn is_published_organisation(db: &Db, organisation: Uuid) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM organizations WHERE id = $1 AND review_status = 'approved'";
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).fetch_one(p).await?);
+    Ok(n > 0)
+}
+
 /// Published offers in a stable order (by name, then id), optionally of one organisation or
 /// changed after a moment; ids only, for paging.
 pub async fn published_service_ids(

@@ -10,6 +10,8 @@ use crate::LatLon;
 pub(crate) const LEVELS: [f64; 4] = [0.5, 0.1, 0.02, 0.005];
 /// Use the finest level whose cover stays below this many cells.
 const MAX_CELLS: f64 = 48.0;
+/// Most cells of a cover at the coarsest level (the Netherlands takes about 70).
+const MAX_COARSE_CELLS: f64 = 256.0;
 
 /// The cell term of a point at one level: "L<level>:<row>:<col>".
 pub(crate) fn cell(level: usize, lat: f64, lon: f64) -> String {
@@ -60,17 +62,21 @@ impl BoundingBox {
     }
 }
 
-/// The cell terms that together cover the box, at the finest level that keeps them few; `None`
-/// when even the coarsest level would need more than [`MAX_CELLS`] (a box the size of a
-/// country or the world): then the collector's exact check is cheaper than a prefilter, and
-/// the cover never grows with the box.
+/// The cell terms that together cover the box, at the finest level that keeps them few (the
+/// coarsest level may use up to [`MAX_COARSE_CELLS`], a country); `None` for a box larger than
+/// that (a continent, the world): then the collector's exact check is cheaper than a
+/// prefilter, and the cover never grows with the box.
 pub(crate) fn cover(b: &BoundingBox) -> Option<Vec<String>> {
-    let level = (0..LEVELS.len()).rev().find(|&l| {
+    let cells_at = |l: usize| {
         let size = LEVELS[l];
         let rows = ((b.north / size).floor() - (b.south / size).floor()) + 1.0;
         let cols = ((b.east / size).floor() - (b.west / size).floor()) + 1.0;
-        rows * cols <= MAX_CELLS
-    })?;
+        rows * cols
+    };
+    let level = (0..LEVELS.len())
+        .rev()
+        .find(|&l| cells_at(l) <= MAX_CELLS)
+        .or_else(|| (cells_at(0) <= MAX_COARSE_CELLS).then_some(0))?;
     let size = LEVELS[level];
     let (r0, r1) = (
         (b.south / size).floor() as i64,
@@ -134,6 +140,6 @@ mod tests {
             north: 53.6,
             east: 7.3,
         };
-        assert!(cover(&netherlands).is_some_and(|c| c.len() <= MAX_CELLS as usize));
+        assert!(cover(&netherlands).is_some_and(|c| c.len() <= MAX_COARSE_CELLS as usize));
     }
 }

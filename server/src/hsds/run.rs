@@ -29,6 +29,18 @@ pub struct Summary {
     pub problems: Vec<Problem>,
     /// Taxonomy terms saved.
     pub terms: usize,
+    /// Offers saved whose last check is over 6 months old: marked as "check needed".
+    pub overdue: usize,
+    /// Offers saved whose last check is over 9 months old: not shown in search.
+    pub hidden: usize,
+}
+
+/// How an import treats the data.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Record the import as a check of every imported offer on this day (the gemeente vouches
+    /// for the data); without it the source's own check dates count.
+    pub checked_on: Option<chrono::NaiveDate>,
 }
 
 impl Summary {
@@ -127,6 +139,17 @@ pub fn read_terms(path: &Path) -> anyhow::Result<Vec<TermRecord>> {
 
 /// Validates, maps and saves services in batches; invalid records are reported and skipped.
 pub async fn import_services(db: &Db, services: Vec<Value>) -> anyhow::Result<Summary> {
+    import_services_with(db, services, ImportOptions::default()).await
+}
+
+/// [`import_services`] with options; counts how many saved offers the freshness rule marks or
+/// hides, so the import can say so.
+pub async fn import_services_with(
+    db: &Db,
+    services: Vec<Value>,
+    options: ImportOptions,
+) -> anyhow::Result<Summary> {
+    let today = chrono::Utc::now().date_naive();
     let mut summary = Summary {
         read: services.len(),
         ..Summary::default()
@@ -152,7 +175,17 @@ pub async fn import_services(db: &Db, services: Vec<Value>) -> anyhow::Result<Su
                 Err(p) => summary.problems.push(p),
             }
         }
-        let data = dataset(mapped);
+        let mut data = dataset(mapped);
+        for service in &mut data.services {
+            if let Some(day) = options.checked_on {
+                service.last_verified_on = Some(day);
+            }
+            match db::freshness(service.last_verified_on, today) {
+                db::Freshness::Hidden => summary.hidden += 1,
+                db::Freshness::Overdue => summary.overdue += 1,
+                db::Freshness::Fresh => {}
+            }
+        }
         db::save_dataset(db, &data)
             .await
             .context("saving a batch")?;
@@ -166,6 +199,24 @@ pub async fn import_services(db: &Db, services: Vec<Value>) -> anyhow::Result<Su
         bar.finish_and_clear();
     }
     Ok(summary)
+}
+
+/// What the freshness rule does to the imported offers, in plain Dutch for the person who ran
+/// the import.
+pub fn freshness_note(summary: &Summary) -> String {
+    if summary.hidden == 0 && summary.overdue == 0 {
+        return "Alle geïmporteerde aanbod is recent gecontroleerd en staat in de zoekresultaten."
+            .into();
+    }
+    format!(
+        "Let op: {} aanbod is langer dan {} maanden niet gecontroleerd en staat daarom niet in de \
+         zoekresultaten; {} aanbod krijgt de melding dat controle nodig is (ouder dan {} maanden). \
+         Heeft de gemeente deze gegevens nagekeken? Importeer dan opnieuw met --checked-on today.",
+        summary.hidden,
+        db::HIDE_MONTHS,
+        summary.overdue,
+        db::MARK_MONTHS
+    )
 }
 
 /// Writes everything public as HSDS in both forms: `services.json` (compiled services, needs

@@ -343,15 +343,15 @@ async fn organization(
     Path(raw): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = id(&raw)?;
-    let ids = db::published_service_ids(&state.db, Some(id), None).await?;
+    if !db::is_published_organisation(&state.db, id).await? {
+        return Err(ApiError::NotFound);
+    }
     let o = db::load_organisations(&state.db, &[id])
         .await?
         .into_iter()
         .next()
         .ok_or(ApiError::NotFound)?;
-    if !db::published_organisations(&state.db).await?.contains(&id) {
-        return Err(ApiError::NotFound);
-    }
+    let ids = db::published_service_ids(&state.db, Some(id), None).await?;
     let mut v = Catalogue::organisation(&o);
     let (data, terms, modified) = catalogue_for(&state, Some(&ids)).await?;
     let catalogue = Catalogue::new(&data, &terms, &modified);

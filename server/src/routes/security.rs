@@ -15,8 +15,9 @@ use axum::response::{IntoResponse, Response};
 /// its texts, is a few kilobytes.
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
-/// Longest path and query we read; longer ones get a 414 (and one short log line).
-pub const MAX_URI_BYTES: usize = 4096;
+/// Longest path and query we read (as common proxies do); longer ones get a 414 and one short
+/// log line.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
 
 /// The nonce of this request's `<script>` tags; the page renderer reads it from the request.
 #[derive(Debug, Clone)]

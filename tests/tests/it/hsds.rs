@@ -401,3 +401,43 @@ async fn a_taxonomy_file_adds_its_terms() {
     assert_eq!(status, 200);
     assert_eq!(body["name"], terms[0].name.as_str());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_import_says_what_the_freshness_rule_hides_and_checked_on_vouches_for_the_data() {
+    use server::hsds::run::{freshness_note, import_services_with, ImportOptions};
+    let app = TestApp::empty(Backend::Sqlite).await;
+    // The example was last checked ("assured") in 2005: it would leave search at once.
+    let services = read_services(&hsds_dir().join("examples/service_full.json")).unwrap();
+    let id = services[0]["id"].as_str().unwrap().to_string();
+    let summary = import_services(&app.state.db, services.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        (summary.services, summary.hidden, summary.overdue),
+        (1, 1, 0)
+    );
+    let note = freshness_note(&summary);
+    assert!(
+        note.contains("1 aanbod is langer dan 9 maanden") && note.contains("--checked-on"),
+        "{note}"
+    );
+    server::reindex(&app.state).await.unwrap();
+    let (_, found) = json(&app, "/api/v1/search?q=counselling").await;
+    assert_eq!(found["total"], 0, "hidden until someone vouches for it");
+
+    let today = chrono::Utc::now().date_naive();
+    let summary = import_services_with(
+        &app.state.db,
+        services,
+        ImportOptions {
+            checked_on: Some(today),
+        },
+    )
+    .await
+    .unwrap();
+    assert_eq!((summary.hidden, summary.overdue), (0, 0));
+    server::reindex(&app.state).await.unwrap();
+    let (_, found) = json(&app, "/api/v1/search?q=counselling").await;
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(found["items"][0]["id"], id.as_str());
+}

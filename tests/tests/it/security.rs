@@ -551,8 +551,8 @@ fn a_seeded_fuzz_run_over_every_route_and_server_function_gives_no_5xx() {
 #[ignore = "a probe: run alone in its own process by the_worst_search_inputs_stay_within_a_memory_budget"]
 async fn probe_worst_search_inputs() {
     let app = TestApp::demo(Backend::Sqlite).await;
-    // As many words as fit in a URI (4 KiB); the engine's own cap is tested in `index`.
-    let words: Vec<String> = (0..380).map(|n| format!("woord{n}")).collect();
+    // As many words as fit in a URI (8 KiB); the engine's own cap is tested in `index`.
+    let words: Vec<String> = (0..700).map(|n| format!("woord{n}")).collect();
     let many = words.join("+");
     for path in [
         "/?gebied=-89.9,-179.9,89.9,179.9".to_string(),
@@ -780,6 +780,12 @@ async fn sign_ups_and_reports_are_sealed_in_the_database_and_files_are_private()
     let mode =
         |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&app.data_dir().join("sociale-kaart.db")), 0o600);
+    for journal in ["sociale-kaart.db-wal", "sociale-kaart.db-shm"] {
+        let path = app.data_dir().join(journal);
+        if path.exists() {
+            assert_eq!(mode(&path), 0o600, "{journal}");
+        }
+    }
     post(
         &app,
         app::api::RequestReset::PATH,
