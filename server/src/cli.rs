@@ -113,6 +113,10 @@ enum ImportCommand {
         /// offers not checked for 9 months stay out of search.
         #[arg(long, value_parser = parse_day)]
         checked_on: Option<chrono::NaiveDate>,
+        /// A CSV file `source_term,our_code` (e.g. `zorg.respijt,leefgebied:zorg`) that maps the
+        /// register's own taxonomy terms where the automatic crosswalk cannot; edit and re-run.
+        #[arg(long)]
+        taxonomy_map: Option<PathBuf>,
         #[command(flatten)]
         common: Common,
     },
@@ -211,6 +215,7 @@ impl Cli {
                 path,
                 taxonomy,
                 checked_on,
+                taxonomy_map,
                 common,
             }) => {
                 let state = crate::build_state(&common.config()).await?;
@@ -223,7 +228,10 @@ impl Cli {
                     terms = list.len();
                 }
                 let services = crate::hsds::run::read_services(&path)?;
-                let options = crate::hsds::run::ImportOptions { checked_on };
+                let options = crate::hsds::run::ImportOptions {
+                    checked_on,
+                    taxonomy_map,
+                };
                 let summary =
                     crate::hsds::run::import_services_with(&state.db, services, options).await?;
                 for p in &summary.problems {
@@ -233,6 +241,9 @@ impl Cli {
                     "HSDS-import klaar: {} gelezen, {} aanbod en {} vrijwilligersrollen opgeslagen, {} overgeslagen, {} termen.",
                     summary.read, summary.services, summary.needs, summary.skipped(), terms
                 );
+                for line in summary.crosswalk.lines() {
+                    println!("{line}");
+                }
                 println!("{}", crate::hsds::run::freshness_note(&summary));
             }
             Command::Export(ExportCommand::Hsds { dir, common }) => {

@@ -307,6 +307,23 @@ struct TalentFit {
     distance_km: Option<f64>,
 }
 
+/// A specific talent also fits a role that asks for the broader one: a register may ask for
+/// "sport" where the person says "voetbal".
+const BROADER: &[(&str, &str)] = &[("voetbal", "sport")];
+
+/// The person's talents that a role asking for `wanted` can use.
+pub(crate) fn fitting_talents<'a>(wanted: &[String], theirs: &'a [String]) -> Vec<&'a String> {
+    theirs
+        .iter()
+        .filter(|t| {
+            wanted.contains(t)
+                || BROADER
+                    .iter()
+                    .any(|(narrow, broad)| narrow == t && wanted.iter().any(|w| w == broad))
+        })
+        .collect()
+}
+
 /// What roles and volunteering offers share: the talents that fit, the age limit, the distance;
 /// `None` when no talent fits or a hard limit rules it out.
 fn talent_fit(
@@ -316,7 +333,7 @@ fn talent_fit(
     places: &[LatLon],
     p: &Profile,
 ) -> Option<TalentFit> {
-    let fits: Vec<&String> = overlap(wanted, &p.talents).collect();
+    let fits = fitting_talents(wanted, &p.talents);
     if fits.is_empty() || !age_fits(p.age, min_age, max_age) {
         return None;
     }

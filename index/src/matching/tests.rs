@@ -309,3 +309,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_footballer_fits_a_role_that_asks_for_sport_but_not_the_other_way_round() {
+    use super::engine::fitting_talents;
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let (sport, voetbal) = (strings(&["sport"]), strings(&["voetbal"]));
+    assert_eq!(fitting_talents(&sport, &voetbal), vec![&voetbal[0]]);
+    assert!(fitting_talents(&voetbal, &sport).is_empty());
+    assert!(fitting_talents(&strings(&["koken"]), &voetbal).is_empty());
+}

@@ -1,12 +1,14 @@
 //! The Dutch analyzer: words, lowercase, accents folded, stop words out, Dutch stems.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-/// Name under which the analyzer is registered on every index.
-pub(crate) const DUTCH: &str = "nl";
+/// Name under which the analyzer is registered on every index. Change it whenever the analyzer
+/// changes what it produces: the schema then differs, so every node rebuilds its index from the
+/// database on start instead of mixing old and new terms.
+pub(crate) const DUTCH: &str = "nl-2";
 
 /// The words of a text as the index stores them (lowercase, folded, stemmed, no stop words),
 /// with their positions; removed stop words leave gaps, as they do in the index.
@@ -40,8 +42,69 @@ pub(crate) fn dutch() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(stop_words)
-        .filter(Stemmer::new(Language::Dutch))
+        .filter(DutchStemmer)
         .build()
+}
+
+/// Words whose Snowball stem would merge them with a word of another meaning; they keep a
+/// stem of their own. "ouderen" (older people) and "ouders" (parents) both stem to "ouder",
+/// so a question about older people found playgroups for toddlers' parents.
+const OWN_STEMS: &[(&str, &str)] = &[("ouderen", "ouderen"), ("oudere", "ouderen")];
+
+/// Tantivy's Dutch Snowball stemmer, except for [`OWN_STEMS`].
+#[derive(Clone, Copy)]
+struct DutchStemmer;
+
+impl TokenFilter for DutchStemmer {
+    type Tokenizer<T: Tokenizer> = DutchStemmerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> DutchStemmerFilter<T> {
+        DutchStemmerFilter { inner: tokenizer }
+    }
+}
+
+#[derive(Clone)]
+struct DutchStemmerFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for DutchStemmerFilter<T> {
+    type TokenStream<'a> = DutchStemmerStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        DutchStemmerStream {
+            tail: self.inner.token_stream(text),
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch),
+        }
+    }
+}
+
+struct DutchStemmerStream<T> {
+    tail: T,
+    stemmer: rust_stemmers::Stemmer,
+}
+
+impl<T: TokenStream> TokenStream for DutchStemmerStream<T> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let token = self.tail.token_mut();
+        let stem = match OWN_STEMS.iter().find(|(word, _)| *word == token.text) {
+            Some((_, own)) => (*own).to_string(),
+            None => self.stemmer.stem(&token.text).into_owned(),
+        };
+        token.text = stem;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 #[cfg(test)]
@@ -55,6 +118,13 @@ mod tests {
     #[test]
     fn accents_are_folded_and_stop_words_dropped() {
         assert_eq!(tokens("Het Taalcafé"), tokens("taalcafe"));
+    }
+
+    #[test]
+    fn older_people_and_parents_do_not_share_a_stem() {
+        assert_ne!(tokens("ouderen"), tokens("ouders"));
+        assert_eq!(tokens("oudere"), tokens("ouderen"));
+        assert_eq!(tokens("ouder"), tokens("ouders"));
     }
 
     #[test]

@@ -228,7 +228,8 @@ impl SearchIndex {
     /// Searches: one hit per offer (its best location), facets over all matching offers.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         request.validate()?;
-        self.collect(request, request.offset + request.limit)
+        let request = request.with_age_from_text();
+        self.collect(&request, request.offset + request.limit)
     }
 
     /// The offers of every hit (at most [`crate::MAX_OFFSET`]), best first, in one pass: for
@@ -238,7 +239,7 @@ impl SearchIndex {
         let request = SearchRequest {
             offset: 0,
             limit: 1,
-            ..request.clone()
+            ..request.with_age_from_text()
         };
         request.validate()?;
         let all = SearchRequest {

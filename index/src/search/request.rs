@@ -90,6 +90,49 @@ impl SearchRequest {
         self
     }
 
+    /// The same search with an age said in words ("70 jaar", "een 9-jarige") read as the age
+    /// filter and taken out of the words, unless an age was already given: "bewegen 70 jaar"
+    /// must not rank a youth club by the word "jaar".
+    pub fn with_age_from_text(&self) -> SearchRequest {
+        let mut out = self.clone();
+        if out.filters.age.is_some() {
+            return out;
+        }
+        let words: Vec<&str> = self.text.split_whitespace().collect();
+        let age = |w: &str| w.parse::<u8>().ok().filter(|a| *a <= 120);
+        let mut kept = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let lower = words[i].to_lowercase();
+            let next = words
+                .get(i + 1)
+                .map(|w| w.to_lowercase())
+                .unwrap_or_default();
+            let spaced =
+                age(&lower).filter(|_| next.starts_with("jaar") || next.starts_with("jarig"));
+            let joined = lower
+                .split_once('-')
+                .filter(|(_, rest)| rest.starts_with("jarig"))
+                .and_then(|(n, _)| age(n));
+            match (spaced, joined) {
+                (Some(a), _) if out.filters.age.is_none() => {
+                    out.filters.age = Some(a);
+                    i += 2;
+                }
+                (_, Some(a)) if out.filters.age.is_none() => {
+                    out.filters.age = Some(a);
+                    i += 1;
+                }
+                _ => {
+                    kept.push(words[i]);
+                    i += 1;
+                }
+            }
+        }
+        out.text = kept.join(" ");
+        out
+    }
+
     /// Refuses radii outside (0, 300] km, pages over 100 and sorting by distance without a point.
     pub fn validate(&self) -> Result<()> {
         if let Some(r) = self.radius_km {
@@ -117,5 +160,30 @@ impl SearchRequest {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_age_in_words_becomes_the_age_filter() {
+        let r = SearchRequest::text("bewegen 70 jaar").with_age_from_text();
+        assert_eq!((r.text.as_str(), r.filters.age), ("bewegen", Some(70)));
+        let r = SearchRequest::text("zwemles voor een 9-jarige").with_age_from_text();
+        assert_eq!(
+            (r.text.as_str(), r.filters.age),
+            ("zwemles voor een", Some(9))
+        );
+        let r = SearchRequest::text("voetbal 2024").with_age_from_text();
+        assert_eq!((r.text.as_str(), r.filters.age), ("voetbal 2024", None));
+        let mut given = SearchRequest::text("bewegen 70 jaar");
+        given.filters.age = Some(8);
+        assert_eq!(
+            given.with_age_from_text(),
+            given,
+            "an age that was given wins"
+        );
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::crosswalk::{Crosswalk, CrosswalkReport, How};
 use app::db::{
     ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
     ScheduleRecord, ServiceRecord,
@@ -189,35 +190,6 @@ fn clock(raw: &str) -> Option<String> {
 }
 
 /// Which of our terms an HSDS taxonomy term is: by taxonomy and code, else by name.
-fn our_term(term: &Value) -> Option<(String, String)> {
-    static TERMS: OnceLock<Vec<(String, String, String)>> = OnceLock::new();
-    let terms = TERMS.get_or_init(|| {
-        #[derive(serde::Deserialize)]
-        struct T {
-            taxonomy: String,
-            code: String,
-            name: String,
-        }
-        let list: Vec<T> =
-            serde_json::from_str(app::db::TAXONOMY_JSON).expect("shipped taxonomy parses");
-        list.into_iter()
-            .map(|t| (t.taxonomy, t.code, t.name.to_lowercase()))
-            .collect()
-    });
-    let taxonomy = text(term, "taxonomy").to_lowercase();
-    let code = text(term, "code").to_lowercase();
-    let name = text(term, "name").to_lowercase();
-    terms
-        .iter()
-        .find(|(t, c, _)| *t == taxonomy && *c == code)
-        .or_else(|| {
-            terms
-                .iter()
-                .find(|(t, _, n)| (*t == taxonomy || taxonomy.is_empty()) && *n == name)
-        })
-        .map(|(t, c, _)| (t.clone(), c.clone()))
-}
-
 fn is_vacancy(v: &Value, terms: &[(String, String)]) -> bool {
     let name = text(v, "name").to_lowercase();
     terms
@@ -400,7 +372,14 @@ fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Schedules, Pro
 }
 
 /// Maps one HSDS service; the caller has validated it against the schema.
-pub fn map_service(v: &Value) -> Result<Mapped, Problem> {
+/// Maps one HSDS service; its taxonomy terms go through `walk`, and what was decided is noted
+/// in `report`. Terms that were only translated (not already ours) are also kept as they came,
+/// so an export gives the source's terms back.
+pub fn map_service(
+    v: &Value,
+    walk: &Crosswalk,
+    report: &mut CrosswalkReport,
+) -> Result<Mapped, Problem> {
     let id = uuid_at(v, "id", v, "/id")?;
     let organisation = organisation(v)?;
     let locations = locations(v, organisation.id)?;
@@ -414,12 +393,26 @@ pub fn map_service(v: &Value) -> Result<Mapped, Problem> {
         .cloned()
         .unwrap_or_default()
     {
-        match a.get("taxonomy_term").and_then(our_term) {
-            Some((t, c)) if t == "kenmerk" => flags.push((
-                c,
-                a.get("value").and_then(Value::as_str).map(str::to_string),
-            )),
-            Some(pair) => terms.push(pair),
+        let Some(term) = a.get("taxonomy_term") else {
+            other_attributes.push(a);
+            continue;
+        };
+        let mapped = walk.map(term);
+        report.note(term, mapped.as_ref());
+        match mapped {
+            Some(((t, c), how)) => {
+                if t == "kenmerk" {
+                    flags.push((
+                        c,
+                        a.get("value").and_then(Value::as_str).map(str::to_string),
+                    ));
+                } else if !terms.contains(&(t.clone(), c.clone())) {
+                    terms.push((t, c));
+                }
+                if how != How::Same {
+                    other_attributes.push(a);
+                }
+            }
             None => other_attributes.push(a),
         }
     }

@@ -6,6 +6,7 @@
 //! attributes of our `kenmerk` taxonomy. HSDS fields without a column of ours are kept as JSON
 //! (`hsds_extra`) and given back on export, so nothing an import brings is dropped.
 
+pub mod crosswalk;
 pub mod export;
 pub mod import;
 pub mod run;

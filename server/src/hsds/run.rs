@@ -33,11 +33,15 @@ pub struct Summary {
     pub overdue: usize,
     /// Offers saved whose last check is over 9 months old: not shown in search.
     pub hidden: usize,
+    /// Which source terms became which of ours, and which did not.
+    pub crosswalk: super::crosswalk::CrosswalkReport,
 }
 
 /// How an import treats the data.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
+    /// The administrator's mapping of source terms to ours (`source_term,our_code` per line).
+    pub taxonomy_map: Option<std::path::PathBuf>,
     /// Record the import as a check of every imported offer on this day (the gemeente vouches
     /// for the data); without it the source's own check dates count.
     pub checked_on: Option<chrono::NaiveDate>,
@@ -150,6 +154,10 @@ pub async fn import_services_with(
     options: ImportOptions,
 ) -> anyhow::Result<Summary> {
     let today = chrono::Utc::now().date_naive();
+    let walk = match &options.taxonomy_map {
+        Some(path) => super::crosswalk::Crosswalk::with_file(path)?,
+        None => super::crosswalk::Crosswalk::shipped(),
+    };
     let mut summary = Summary {
         read: services.len(),
         ..Summary::default()
@@ -170,7 +178,7 @@ pub async fn import_services_with(
                 summary.problems.extend(problems);
                 continue;
             }
-            match map_service(v) {
+            match map_service(v, &walk, &mut summary.crosswalk) {
                 Ok(m) => mapped.push(m),
                 Err(p) => summary.problems.push(p),
             }

@@ -431,6 +431,7 @@ async fn an_import_says_what_the_freshness_rule_hides_and_checked_on_vouches_for
         services,
         ImportOptions {
             checked_on: Some(today),
+            ..ImportOptions::default()
         },
     )
     .await

@@ -9,6 +9,7 @@ mod api_search;
 mod browser;
 mod cli;
 mod editing;
+mod evaluation;
 mod health;
 mod hsds;
 mod keukentafel;

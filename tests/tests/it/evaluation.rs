@@ -1,0 +1,141 @@
+//! Search and matching quality on a register the product did not write (`tests/eval/`: 156
+//! services of four other gemeenten, their own taxonomy, vacancies as services; 80 resident
+//! questions and 8 profiles judged before any tuning). Prints the figures; fails when quality
+//! falls below the floor measured when the register was added. Issue 14 raises the floors to its
+//! targets (every relevant service in the top 5 for 95 % of questions, no must-not in the top
+//! 10, every profile's must-haves present) as the work lands.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use reqwest::Method;
+use serde_json::Value;
+use server::hsds::run::{import_services_with, read_services, ImportOptions};
+
+use crate::support::{Backend, TestApp};
+
+// Floors: the figures measured on 2026-12-01. Only ever raise them. Must-not results in the
+// top 10 were none then, which is also the target, so that check is absolute.
+
+/// 42 of 80 questions (52 %) on 2026-12-01; the target is 95 %.
+const MIN_SUCCESS_AT_5: f64 = 0.52;
+/// None of 8 before the taxonomy crosswalk (the register's terms meant nothing to the engine);
+/// 8 of 8 with it and with "voetbal" counting for roles that ask for "sport" (2026-12-01).
+const MIN_PROFILES_SATISFIED: usize = 8;
+
+fn eval_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("eval")
+}
+
+fn ids(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every offer or role id in the three lanes of a match answer.
+fn suggested(lanes: &Value) -> HashSet<String> {
+    ["meedoen", "bijdragen", "samen"]
+        .iter()
+        .flat_map(|lane| lanes[lane].as_array().cloned().unwrap_or_default())
+        .filter_map(|s| s["target"]["id"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_and_matching_on_an_independent_register_stay_above_their_floors() {
+    let app = TestApp::empty(Backend::Sqlite).await;
+    let services = read_services(&eval_dir().join("register.json")).unwrap();
+    // The gemeente vouches for its register: the freshness rule is measured elsewhere.
+    let today = chrono::Utc::now().date_naive();
+    let summary = import_services_with(
+        &app.state.db,
+        services,
+        ImportOptions {
+            checked_on: Some(today),
+            ..ImportOptions::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    server::reindex(&app.state).await.unwrap();
+    let judgements: Value =
+        serde_json::from_str(&std::fs::read_to_string(eval_dir().join("judgements.json")).unwrap())
+            .unwrap();
+
+    let (mut hits, mut must_not_seen, mut misses, mut wrongs) =
+        (0usize, 0usize, Vec::new(), Vec::new());
+    let queries = judgements["queries"].as_array().unwrap();
+    for query in queries {
+        let q = query["q"].as_str().unwrap();
+        let path = format!(
+            "/api/v1/search?q={}&postcode={}&radius_km=15&size=10",
+            q.replace(' ', "+"),
+            query["postcode"].as_str().unwrap()
+        );
+        let (status, body) = app.get_json(&path).await;
+        assert_eq!(status, 200, "{path}: {body}");
+        let found: Vec<String> = body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].as_str().unwrap().to_string())
+            .collect();
+        let top5: HashSet<&String> = found.iter().take(5).collect();
+        if ids(&query["relevant"]).iter().all(|r| top5.contains(r)) {
+            hits += 1;
+        } else {
+            misses.push(q);
+        }
+        for wrong in ids(&query["must_not"]).iter().filter(|m| found.contains(m)) {
+            must_not_seen += 1;
+            wrongs.push(format!("{q} → {wrong}"));
+        }
+    }
+    let success = hits as f64 / queries.len() as f64;
+
+    let (mut satisfied, mut unsatisfied) = (0, Vec::new());
+    let profiles = judgements["profiles"].as_array().unwrap();
+    for p in profiles {
+        let (status, lanes) = app
+            .send(
+                Method::POST,
+                "/api/v1/match",
+                Some(p["profile"].clone()),
+                None,
+            )
+            .await;
+        assert_eq!(status, 200, "{lanes}");
+        let offered = suggested(&lanes);
+        if ids(&p["must"]).iter().all(|m| offered.contains(m)) {
+            satisfied += 1;
+        } else {
+            unsatisfied.push(p["profile"].to_string());
+        }
+    }
+
+    eprintln!(
+        "| register | questions | success@5 | must-not in top 10 | profiles satisfied |\n\
+         |---|---|---|---|---|\n\
+         | tests/eval (156 services) | {} | {:.0} % | {must_not_seen} | {satisfied} of {} |",
+        queries.len(),
+        success * 100.0,
+        profiles.len()
+    );
+    eprintln!("missed: {misses:?}\nmust not: {wrongs:?}\nprofiles short: {unsatisfied:?}");
+    assert!(
+        success >= MIN_SUCCESS_AT_5,
+        "success@5 fell to {success:.2}"
+    );
+    assert!(
+        must_not_seen == 0,
+        "{must_not_seen} must-not results in the top 10"
+    );
+    assert!(
+        satisfied >= MIN_PROFILES_SATISFIED,
+        "{satisfied} profiles satisfied"
+    );
+}
