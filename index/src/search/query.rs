@@ -25,6 +25,8 @@ const MAX_FILTER_VALUES: usize = 64;
 /// Words at least this long also match longer words that start with them ("voetbal" finds
 /// "voetballen" and "voetbalclub": Dutch compounds).
 const MIN_PREFIX_CHARS: usize = 4;
+/// Shortest part of a compound that is split ("taal" + "hulp").
+const MIN_COMPOUND_PART: usize = 3;
 /// Words at least this long tolerate one typo.
 const ONE_TYPO_CHARS: usize = 5;
 /// Words at least this long tolerate two typos.
@@ -135,6 +137,60 @@ impl Words<'_> {
                 parts.push((Occur::Should, boost(Box::new(fuzzy), weight)));
             }
         }
+        if typo {
+            if let Some(compound) = self.compound_query(word) {
+                parts.push((Occur::Should, compound));
+            }
+        }
+        Box::new(BooleanQuery::new(parts))
+    }
+
+    /// A compound that no document has, read as two words that documents do have, both
+    /// required: "taalhulp" finds "hulp bij taal", "huiswerkbegeleiding" finds "begeleiding bij
+    /// huiswerk". The index's own words are the dictionary, so a split never invents a word the
+    /// data does not use. Longest first part first; a linking "s" may end it
+    /// ("vrijwilligerswerk"). `None` when no split into parts of three letters or more is known.
+    fn compound_query(&self, word: &str) -> Option<Box<dyn Query>> {
+        let cuts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
+        if cuts.len() < 2 * MIN_COMPOUND_PART {
+            return None;
+        }
+        for &cut in cuts[MIN_COMPOUND_PART..=cuts.len() - MIN_COMPOUND_PART].iter().rev() {
+            let (head, tail) = word.split_at(cut);
+            let head = self.known_form(head).or_else(|| {
+                head.strip_suffix('s')
+                    .filter(|h| h.chars().count() >= MIN_COMPOUND_PART)
+                    .and_then(|h| self.known_form(h))
+            });
+            if let (Some(head), Some(tail)) = (head, self.known_form(tail)) {
+                return Some(Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, self.exact_query(&head)),
+                    (Occur::Must, self.exact_query(&tail)),
+                ])));
+            }
+        }
+        None
+    }
+
+    /// The part as the index has it: as it is, or stemmed.
+    fn known_form(&self, part: &str) -> Option<String> {
+        if self.known(part) {
+            return Some(part.to_string());
+        }
+        let (_, stem) = super::analyzer::terms_with_positions(part).into_iter().next()?;
+        self.known(&stem).then_some(stem)
+    }
+
+    /// The exact word in any text field, by BM25.
+    fn exact_query(&self, word: &str) -> Box<dyn Query> {
+        let parts: Clauses = text_fields(self.f)
+            .into_iter()
+            .map(|(field, weight)| {
+                let term = Term::from_field_text(field, word);
+                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
+                (Occur::Should, boost(Box::new(q), weight))
+            })
+            .collect();
         Box::new(BooleanQuery::new(parts))
     }
 

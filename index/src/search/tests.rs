@@ -343,3 +343,21 @@ fn geo_filtering_equals_a_brute_force_haversine_scan() {
         assert_eq!(found, expected, "centre {centre:?}, radius {radius}");
     }
 }
+
+#[test]
+fn a_compound_no_offer_has_finds_offers_with_both_of_its_words() {
+    let mut taal = doc("Spreekuur", 52.08, 5.1);
+    taal.description = "Hulp bij de Nederlandse taal en bij brieven.".into();
+    let mut huiswerk = doc("Na schooltijd", 52.08, 5.1);
+    huiswerk.description = "Begeleiding bij huiswerk voor de basisschool.".into();
+    let mut only_taal = doc("Taalcursus", 52.08, 5.1);
+    only_taal.description = "Nederlandse taal leren in een groep.".into();
+    let index = index_of(vec![taal.clone(), huiswerk.clone(), only_taal.clone()]);
+
+    let found = index.search(&SearchRequest::text("taalhulp")).unwrap();
+    assert_eq!(ids(&found)[0], taal.offer_id, "both words beat one");
+    let found = index.search(&SearchRequest::text("huiswerkbegeleiding")).unwrap();
+    assert_eq!(ids(&found), vec![huiswerk.offer_id]);
+    let found = index.search(&SearchRequest::text("ruimtevaartbegeleiding")).unwrap();
+    assert!(ids(&found).is_empty(), "no invented parts");
+}
