@@ -155,7 +155,10 @@ impl Words<'_> {
         if cuts.len() < 2 * MIN_COMPOUND_PART {
             return None;
         }
-        for &cut in cuts[MIN_COMPOUND_PART..=cuts.len() - MIN_COMPOUND_PART].iter().rev() {
+        for &cut in cuts[MIN_COMPOUND_PART..=cuts.len() - MIN_COMPOUND_PART]
+            .iter()
+            .rev()
+        {
             let (head, tail) = word.split_at(cut);
             let head = self.known_form(head).or_else(|| {
                 head.strip_suffix('s')
@@ -177,7 +180,9 @@ impl Words<'_> {
         if self.known(part) {
             return Some(part.to_string());
         }
-        let (_, stem) = super::analyzer::terms_with_positions(part).into_iter().next()?;
+        let (_, stem) = super::analyzer::terms_with_positions(part)
+            .into_iter()
+            .next()?;
         self.known(&stem).then_some(stem)
     }
 

@@ -356,8 +356,12 @@ fn a_compound_no_offer_has_finds_offers_with_both_of_its_words() {
 
     let found = index.search(&SearchRequest::text("taalhulp")).unwrap();
     assert_eq!(ids(&found)[0], taal.offer_id, "both words beat one");
-    let found = index.search(&SearchRequest::text("huiswerkbegeleiding")).unwrap();
+    let found = index
+        .search(&SearchRequest::text("huiswerkbegeleiding"))
+        .unwrap();
     assert_eq!(ids(&found), vec![huiswerk.offer_id]);
-    let found = index.search(&SearchRequest::text("ruimtevaartbegeleiding")).unwrap();
+    let found = index
+        .search(&SearchRequest::text("ruimtevaartbegeleiding"))
+        .unwrap();
     assert!(ids(&found).is_empty(), "no invented parts");
 }

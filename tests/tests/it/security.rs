@@ -1049,3 +1049,122 @@ async fn probe_seeded_fuzz_run() {
         started.elapsed()
     );
 }
+
+/// Short enough for a traject's name (40 characters).
+const SHORT_PAYLOAD: &str = "</title><img src=x onerror=a()>";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wijkteam_pages_and_roles_show_what_professionals_and_providers_typed_as_text() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let professional = login_as(&app, Role::Professional, None, &[]).await;
+    let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+
+    let (status, location) = post(
+        &app,
+        app::api::SaveTraject::PATH,
+        &professional,
+        &[
+            ("form[naam]", SHORT_PAYLOAD.into()),
+            ("form[leeftijd]", "19".into()),
+            ("form[waar]", "3454".into()),
+            ("form[vragen][]", "meedoen".into()),
+            ("form[talenten][]", "koken".into()),
+            ("form[netwerk]", PAYLOAD.into()),
+            ("form[plan]", format!("{PAYLOAD}\n{PAYLOAD}")),
+        ],
+    )
+    .await;
+    assert!((300..400).contains(&status), "{location}");
+    let traject = location
+        .strip_prefix("/wijkteam/traject/")
+        .and_then(|rest| rest.get(..36))
+        .unwrap()
+        .to_string();
+
+    let (status, location) = post(
+        &app,
+        app::api::SaveNeed::PATH,
+        &provider,
+        &[
+            ("form[organisatie]", club().to_string()),
+            ("form[soort]", "vrijwilliger".into()),
+            ("form[titel]", PAYLOAD.into()),
+            ("form[beschrijving]", PAYLOAD.into()),
+            ("form[talenten][]", "koken".into()),
+            ("form[tijd]", PAYLOAD.into()),
+            ("form[aanbod]", club_offer().to_string()),
+            ("form[open]", "ja".into()),
+        ],
+    )
+    .await;
+    assert!(location.contains("bijgewerkt"), "{status} {location}");
+
+    let role = crate::referrals::trainer_role();
+    let (status, location) = post(
+        &app,
+        app::api::SendReferral::PATH,
+        &professional,
+        &[
+            ("form[traject]", traject.clone()),
+            ("form[naar]", format!("vraag:{role}")),
+            ("form[wens]", PAYLOAD.into()),
+            ("form[notitie]", PAYLOAD.into()),
+            ("form[toestemming_door]", "de persoon zelf".into()),
+            ("form[toestemming]", "ja".into()),
+            ("form[overdracht]", "afspraak".into()),
+            ("form[afspraak]", PAYLOAD.into()),
+            ("form[delen][]", "naam".into()),
+            ("form[delen][]", "notitie".into()),
+        ],
+    )
+    .await;
+    assert!(location.starts_with("/verwijzing/"), "{status} {location}");
+    let referral = location["/verwijzing/".len()..][..36].to_string();
+
+    let pages = [
+        ("/wijkteam".to_string(), &professional),
+        (format!("/wijkteam/traject/{traject}"), &professional),
+        (
+            format!("/wijkteam/traject/{traject}/verwijs"),
+            &professional,
+        ),
+        (
+            format!("/wijkteam/traject/{traject}/uitdraai"),
+            &professional,
+        ),
+        (
+            format!("/wijkteam/traject/{traject}/gegevens"),
+            &professional,
+        ),
+        (format!("/verwijzing/{referral}"), &professional),
+        (format!("/verwijzing/{referral}"), &provider),
+        ("/beheer".to_string(), &provider),
+    ];
+    for (path, session) in pages {
+        let html = page(&app, &path, session).await;
+        assert!(html.len() > 1000, "{path} rendered");
+        assert_no_raw_payload(&path, &html);
+        assert!(
+            !outside_scripts(&html).contains(SHORT_PAYLOAD),
+            "{path}: the name is text"
+        );
+    }
+    // The role's own editor, found through the dashboard.
+    let dashboard = page(&app, "/beheer", &provider).await;
+    let need = dashboard
+        .split("data-need=\"")
+        .skip(1)
+        .find(|chunk| chunk.contains("window.__xss"))
+        .map(|chunk| chunk[..36].to_string())
+        .expect("the role is on the dashboard");
+    let path = format!("/beheer/vraag/{need}");
+    let html = page(&app, &path, &provider).await;
+    assert!(
+        html.contains("&lt;/textarea&gt;"),
+        "{path}: the description is kept, as text"
+    );
+    assert_no_raw_payload(&path, &html);
+    let (_, html) = app.get("/ik-kan-iets?talent=koken&waar=3454").await;
+    assert!(html.contains("window.__xss"), "the role is listed");
+    assert_no_raw_payload("ik kan iets", &html);
+}
