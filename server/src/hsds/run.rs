@@ -47,6 +47,16 @@ pub struct ImportOptions {
     pub checked_on: Option<chrono::NaiveDate>,
 }
 
+impl ImportOptions {
+    /// Options that record the import as checked today (`--checked-on today`).
+    pub fn checked_today() -> ImportOptions {
+        ImportOptions {
+            checked_on: Some(chrono::Utc::now().date_naive()),
+            ..ImportOptions::default()
+        }
+    }
+}
+
 impl Summary {
     /// Records refused.
     pub fn skipped(&self) -> usize {

@@ -49,17 +49,9 @@ async fn search_and_matching_on_an_independent_register_stay_above_their_floors(
     let app = TestApp::empty(Backend::Sqlite).await;
     let services = read_services(&eval_dir().join("register.json")).unwrap();
     // The gemeente vouches for its register: the freshness rule is measured elsewhere.
-    let today = chrono::Utc::now().date_naive();
-    let summary = import_services_with(
-        &app.state.db,
-        services,
-        ImportOptions {
-            checked_on: Some(today),
-            ..ImportOptions::default()
-        },
-    )
-    .await
-    .unwrap();
+    let summary = import_services_with(&app.state.db, services, ImportOptions::checked_today())
+        .await
+        .unwrap();
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     server::reindex(&app.state).await.unwrap();
     let judgements: Value =

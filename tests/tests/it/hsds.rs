@@ -425,17 +425,9 @@ async fn an_import_says_what_the_freshness_rule_hides_and_checked_on_vouches_for
     let (_, found) = json(&app, "/api/v1/search?q=counselling").await;
     assert_eq!(found["total"], 0, "hidden until someone vouches for it");
 
-    let today = chrono::Utc::now().date_naive();
-    let summary = import_services_with(
-        &app.state.db,
-        services,
-        ImportOptions {
-            checked_on: Some(today),
-            ..ImportOptions::default()
-        },
-    )
-    .await
-    .unwrap();
+    let summary = import_services_with(&app.state.db, services, ImportOptions::checked_today())
+        .await
+        .unwrap();
     assert_eq!((summary.hidden, summary.overdue), (0, 0));
     server::reindex(&app.state).await.unwrap();
     let (_, found) = json(&app, "/api/v1/search?q=counselling").await;
