@@ -13,21 +13,17 @@ use crate::Result;
 
 /// The client's address as the server decided it: the TCP peer, or, only when that peer is a
 /// trusted proxy (`SK_TRUSTED_PROXIES`), the address the proxy put in `X-Forwarded-For`. Set on
-/// every request by the server's `client_address` middleware.
+/// every request by the server's security middleware (`server::routes::security::headers`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClientIp(pub IpAddr);
 
-/// The address of the client of the current server function (none behind a test harness).
+/// The address of the client of the current server function (none behind a test harness
+/// without a TCP peer).
 pub async fn client_ip() -> Option<IpAddr> {
-    if let Ok(axum::Extension(ClientIp(ip))) =
-        leptos_axum::extract::<axum::Extension<ClientIp>>().await
-    {
-        return Some(ip);
-    }
-    leptos_axum::extract::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+    leptos_axum::extract::<axum::Extension<ClientIp>>()
         .await
         .ok()
-        .map(|axum::extract::ConnectInfo(a)| a.ip())
+        .map(|axum::Extension(ClientIp(ip))| ip)
 }
 
 /// A network of trusted proxies: `10.0.0.0/8`, `2001:db8::/32`, or one address.

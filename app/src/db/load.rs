@@ -50,20 +50,6 @@ pub async fn load_terms(db: &Db) -> Result<Vec<TermRecord>> {
     Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
 }
 
-/// Service ids in a stable order (by name, then id), optionally of one organisation or changed
-/// after a moment; for paging.
-pub async fn service_ids(
-    db: &Db,
-    organisation: Option<Uuid>,
-    modified_after: Option<DateTime<Utc>>,
-) -> Result<Vec<Uuid>> {
-    let sql = "SELECT id FROM services WHERE ($1 IS NULL OR organization_id = $1) \
-               AND ($2 IS NULL OR updated_at >= $2) ORDER BY name, id";
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).bind(modified_after).fetch_all(p).await?),
-    )
-}
-
 /// Ids of services linked to a taxonomy term, or to any term of a taxonomy.
 pub async fn service_ids_with_term(
     db: &Db,

@@ -45,7 +45,7 @@ pub use editing::{
     postcode_area, save_location, save_need,
 };
 pub use load::{
-    load_dataset, load_organisations, load_terms, save_terms, service_ids, service_ids_with_term,
+    load_dataset, load_organisations, load_terms, save_terms, service_ids_with_term,
     service_modified, TermRecord,
 };
 pub use manage::{

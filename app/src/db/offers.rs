@@ -398,16 +398,20 @@ struct CostRow {
 
 /// Everything about one offer, for its page.
 pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> {
-    let sql = "SELECT s.name, s.description, o.name AS organisation, s.kind, s.status, s.minimum_age, \
-               s.maximum_age, s.is_free, s.fees_description, s.no_referral_needed, s.keeps_benefit, \
-               s.eligibility_description, s.contact_name, s.email, s.phone, s.url, s.waiting_list, \
-               s.last_verified_on FROM services s JOIN organizations o ON o.id = s.organization_id \
-               WHERE s.id = $1";
+    // Offers of organisations that are not approved have no public page.
+    let sql = format!(
+        "SELECT s.name, s.description, o.name AS organisation, s.kind, s.status, s.minimum_age, \
+         s.maximum_age, s.is_free, s.fees_description, s.no_referral_needed, s.keeps_benefit, \
+         s.eligibility_description, s.contact_name, s.email, s.phone, s.url, s.waiting_list, \
+         s.last_verified_on FROM services s JOIN organizations o ON o.id = s.organization_id \
+         WHERE s.id = $1 AND {}",
+        super::PUBLISHED
+    );
     let row =
-        on_pool!(db, p => sqlx::query_as::<_, DetailRow>(sql).bind(id).fetch_optional(p).await?)
+        on_pool!(db, p => sqlx::query_as::<_, DetailRow>(&sql).bind(id).fetch_optional(p).await?)
             .ok_or(Error::NotFound)?;
-    // Stopped offers and offers of organisations that are not approved have no public page.
-    if row.status == "defunct" || !super::is_published(db, id).await? {
+    // Stopped offers have no public page either.
+    if row.status == "defunct" {
         return Err(Error::NotFound);
     }
     let terms = service_terms(db, id).await?;

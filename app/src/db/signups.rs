@@ -14,8 +14,14 @@ pub async fn save_signup(
     contact: &str,
     message: &str,
 ) -> Result<Option<Uuid>> {
-    let active: Option<String> = on_pool!(db, p => sqlx::query_scalar("SELECT status FROM services WHERE id = $1").bind(service).fetch_optional(p).await?);
-    if active.as_deref() != Some("active") || !super::is_published(db, service).await? {
+    let sql = format!(
+        "SELECT s.status FROM services s JOIN organizations o ON o.id = s.organization_id \
+         WHERE s.id = $1 AND {}",
+        super::PUBLISHED
+    );
+    let active: Option<String> =
+        on_pool!(db, p => sqlx::query_scalar(&sql).bind(service).fetch_optional(p).await?);
+    if active.as_deref() != Some("active") {
         return Ok(None);
     }
     let id = Uuid::new_v4();

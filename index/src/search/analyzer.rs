@@ -51,6 +51,21 @@ pub(crate) fn dutch() -> TextAnalyzer {
 /// so a question about older people found playgroups for toddlers' parents.
 const OWN_STEMS: &[(&str, &str)] = &[("ouderen", "ouderen"), ("oudere", "ouderen")];
 
+/// The stem of one lowercase, folded word, as the index stores it.
+pub(crate) fn stem(word: &str) -> String {
+    stem_with(
+        &rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Dutch),
+        word,
+    )
+}
+
+fn stem_with(stemmer: &rust_stemmers::Stemmer, word: &str) -> String {
+    match OWN_STEMS.iter().find(|(own, _)| *own == word) {
+        Some((_, own)) => (*own).to_string(),
+        None => stemmer.stem(word).into_owned(),
+    }
+}
+
 /// Tantivy's Dutch Snowball stemmer, except for [`OWN_STEMS`].
 #[derive(Clone, Copy)]
 struct DutchStemmer;
@@ -90,11 +105,7 @@ impl<T: TokenStream> TokenStream for DutchStemmerStream<T> {
             return false;
         }
         let token = self.tail.token_mut();
-        let stem = match OWN_STEMS.iter().find(|(word, _)| *word == token.text) {
-            Some((_, own)) => (*own).to_string(),
-            None => self.stemmer.stem(&token.text).into_owned(),
-        };
-        token.text = stem;
+        token.text = stem_with(&self.stemmer, &token.text);
         true
     }
 

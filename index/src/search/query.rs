@@ -175,14 +175,13 @@ impl Words<'_> {
         None
     }
 
-    /// The part as the index has it: as it is, or stemmed.
+    /// The part as the index has it: as it is, or stemmed. Parts of an analysed word are
+    /// already lowercase and folded, so only the stemmer is needed, not the whole analyzer.
     fn known_form(&self, part: &str) -> Option<String> {
         if self.known(part) {
             return Some(part.to_string());
         }
-        let (_, stem) = super::analyzer::terms_with_positions(part)
-            .into_iter()
-            .next()?;
+        let stem = super::analyzer::stem(part);
         self.known(&stem).then_some(stem)
     }
 

@@ -412,25 +412,15 @@ async fn service_at_locations(
     let (page_number, per_page) = paging(&p)?;
     let skip = (page_number - 1) * per_page;
     let (total, ids, first) = pair_window(&state, skip, per_page).await?;
+    // Loaded in the order of the counts (name, id), so the pairs come in the same order.
     let data = db::load_dataset(&state.db, Some(&ids)).await?;
-    let contents = ordered_pairs(&data, &ids)
+    let contents = service_locations(&data)
         .into_iter()
         .skip(skip - first.min(skip))
         .take(per_page)
         .map(|(id, s, l)| sal_json(id, s, l))
         .collect();
     Ok(Json(envelope(total, page_number, per_page, contents)))
-}
-
-/// The pairs of the given offers, in the order of `ids`.
-fn ordered_pairs<'a>(
-    data: &'a db::Dataset,
-    ids: &[Uuid],
-) -> Vec<(Uuid, &'a db::ServiceRecord, &'a db::LocationRecord)> {
-    let pairs = service_locations(data);
-    ids.iter()
-        .flat_map(|id| pairs.iter().filter(move |(_, s, _)| s.id == *id).copied())
-        .collect()
 }
 
 async fn service_at_location(
