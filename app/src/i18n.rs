@@ -280,6 +280,7 @@ texts! {
     kind_vereniging: "Vereniging", "Club";
     kind_initiatief: "Initiatief", "Initiative";
     kind_voorziening: "Voorziening", "Service";
+    kind_vrijwilligerswerk: "Vrijwilligerswerk", "Volunteering";
     locate_button: "Gebruik mijn locatie", "Use my location";
     locate_busy: "We zoeken waar je bent...", "Finding where you are...";
     locate_found: "Gevonden: {}", "Found: {}";
@@ -297,6 +298,10 @@ texts! {
     fact_cost: "Kosten", "Cost";
     fact_needs: "Wat heb je nodig", "What you need";
     fact_good_to_know: "Goed om te weten", "Good to know";
+    fact_role_asks: "Wat het vraagt", "What it asks";
+    fact_role_fits: "Past bij", "Fits";
+    role_contact_lead: "Wil je helpen? Neem contact op met de organisatie.",
+        "Want to help? Get in touch with the organisation.";
     fact_languages: "Talen", "Languages";
     fact_topics: "Onderwerpen", "Topics";
     fact_waiting: "Wachtlijst", "Waiting list";
@@ -920,6 +925,7 @@ impl Texts {
             "vereniging" => self.kind_vereniging,
             "initiatief" => self.kind_initiatief,
             "voorziening" => self.kind_voorziening,
+            "vrijwilligerswerk" => self.kind_vrijwilligerswerk,
             other => return other.to_string(),
         }
         .to_string()

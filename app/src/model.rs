@@ -169,6 +169,9 @@ pub struct OfferDetail {
     pub active: bool,
     /// Not checked for over six months.
     pub overdue: bool,
+    /// A volunteer role an organisation asks for, not an offer: no sign-up form, the
+    /// organisation is the contact, `eligibility` says what it asks of you.
+    pub role: bool,
 }
 
 /// A location of an offer.

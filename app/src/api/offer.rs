@@ -13,7 +13,13 @@ pub async fn get_offer(id: String) -> Result<Option<OfferDetail>, ServerFnError>
         return Ok(None);
     };
     let state = AppState::from_context().map_err(Error::into_server_fn_error)?;
-    match db::offer_detail(&state.db, id, crate::i18n::Lang::detect()).await {
+    let lang = crate::i18n::Lang::detect();
+    // Roles share the page (and the link on result cards) with offers.
+    let detail = match db::offer_detail(&state.db, id, lang).await {
+        Err(Error::NotFound) => db::role_detail(&state.db, id, lang).await,
+        other => other,
+    };
+    match detail {
         Ok(detail) => Ok(Some(detail)),
         Err(Error::NotFound) => Ok(None),
         Err(e) => Err(e.into_server_fn_error()),

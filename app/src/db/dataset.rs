@@ -212,8 +212,13 @@ pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
         super::matching::upsert_talent_entry(&mut tx, e).await?;
     }
     // Same transaction: the index hears of exactly what was committed.
-    let services: Vec<Uuid> = data.services.iter().map(|s| s.id).collect();
-    outbox::log_services(&mut tx, &services).await?;
+    let changed: Vec<Uuid> = data
+        .services
+        .iter()
+        .map(|s| s.id)
+        .chain(data.needs.iter().map(|n| n.id))
+        .collect();
+    outbox::log_services(&mut tx, &changed).await?;
     for o in &data.organisations {
         outbox::log_dependents(&mut tx, Some(o.id), None).await?;
     }

@@ -5,7 +5,7 @@ use index::{Geocoder, Postcode};
 use uuid::Uuid;
 
 use super::dataset::{save_dataset, Dataset, LocationRecord, NeedRecord};
-use super::{on_pool, Db};
+use super::{on_pool, on_tx, Db};
 use crate::manage::AreaView;
 use crate::Result;
 
@@ -195,10 +195,13 @@ pub async fn save_need(db: &Db, need: NeedRecord, open: bool) -> Result<()> {
         },
     )
     .await?;
+    // The status and its log entry in one transaction: a role that closes leaves search.
     let sql = "UPDATE needs SET status = $2 WHERE id = $1";
     let status = if open { "open" } else { "closed" };
-    on_pool!(db, p => sqlx::query(sql).bind(id).bind(status).execute(p).await.map(drop)?);
-    Ok(())
+    let mut tx = db.begin().await?;
+    on_tx!(&mut tx, t => sqlx::query(sql).bind(id).bind(status).execute(t).await.map(drop)?);
+    super::outbox::log_services(&mut tx, &[id]).await?;
+    tx.commit().await
 }
 
 /// The offers of an organisation: (id, name).

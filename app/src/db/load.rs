@@ -56,7 +56,10 @@ pub async fn service_ids_with_term(
     term: Option<Uuid>,
     taxonomy: Option<&str>,
 ) -> Result<Vec<Uuid>> {
-    let sql = "SELECT DISTINCT st.service_id FROM service_terms st JOIN taxonomy_terms t ON t.id = st.term_id \
+    // Needs are exported as services too: their talents count as their terms.
+    let sql = "SELECT st.service_id FROM service_terms st JOIN taxonomy_terms t ON t.id = st.term_id \
+               WHERE ($1 IS NULL OR t.id = $1) AND ($2 IS NULL OR t.taxonomy = $2) \
+               UNION SELECT nt.need_id FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id \
                WHERE ($1 IS NULL OR t.id = $1) AND ($2 IS NULL OR t.taxonomy = $2)";
     Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(term).bind(taxonomy).fetch_all(p).await?))
 }
@@ -177,8 +180,8 @@ impl OrganisationRow {
     }
 }
 
-/// The services (all, or the given ones) with their organisations, locations and links; needs
-/// only when loading everything.
+/// The services and open needs (all, or the given ones) with their organisations, locations
+/// and links.
 pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
     let services: Vec<ServiceRow> = fetch_by_ids!(db, ServiceRow, format!(
         "SELECT id, organization_id, name, description, kind, status, minimum_age, maximum_age, is_free, \
@@ -280,9 +283,12 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         .collect(),
     );
 
-    let mut data = Dataset::default();
-    let mut org_ids: Vec<Uuid> = Vec::new();
-    let mut location_ids: Vec<Uuid> = Vec::new();
+    let mut data = Dataset {
+        needs: load_needs(db, only).await?,
+        ..Dataset::default()
+    };
+    let mut org_ids: Vec<Uuid> = data.needs.iter().map(|n| n.organization_id).collect();
+    let mut location_ids: Vec<Uuid> = data.needs.iter().filter_map(|n| n.location_id).collect();
     for r in services {
         if !org_ids.contains(&r.organization_id) {
             org_ids.push(r.organization_id);
@@ -322,6 +328,8 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
         service.normalise();
         data.services.push(service);
     }
+    org_ids.sort();
+    org_ids.dedup();
     data.organisations = organisations_in(db, only.map(|_| org_ids.as_slice())).await?;
     location_ids.sort();
     location_ids.dedup();
@@ -345,13 +353,10 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
             extra: l.hsds_extra,
         })
         .collect();
-    if only.is_none() {
-        data.needs = load_needs(db).await?;
-    }
     Ok(data)
 }
 
-async fn load_needs(db: &Db) -> Result<Vec<NeedRecord>> {
+async fn load_needs(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<NeedRecord>> {
     type NeedRow = (
         Uuid,
         Uuid,
@@ -365,12 +370,16 @@ async fn load_needs(db: &Db) -> Result<Vec<NeedRecord>> {
         String,
         Option<i32>,
     );
-    let sql = "SELECT id, organization_id, service_id, location_id, kind, title, description, minimum_age, maximum_age, \
-               time_commitment, people_wanted FROM needs WHERE status = 'open' ORDER BY title, id";
-    let needs: Vec<NeedRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
-    let talents_sql = "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id ORDER BY t.code";
-    let talents: Vec<(Uuid, String)> =
-        on_pool!(db, p => sqlx::query_as(talents_sql).fetch_all(p).await?);
+    let filter = match only {
+        Some(_) => format!("{} AND status = 'open'", id_filter("id", only)),
+        None => "WHERE status = 'open'".into(),
+    };
+    let needs: Vec<NeedRow> = fetch_by_ids!(db, NeedRow, format!(
+        "SELECT id, organization_id, service_id, location_id, kind, title, description, minimum_age, maximum_age, \
+         time_commitment, people_wanted FROM needs {filter} ORDER BY title, id"), only);
+    let talents: Vec<(Uuid, String)> = fetch_by_ids!(db, (Uuid, String), format!(
+        "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id {} ORDER BY t.code",
+        id_filter("nt.need_id", only)), only);
     Ok(needs
         .into_iter()
         .map(|n| NeedRecord {

@@ -218,6 +218,7 @@ pub async fn publish_waiting_list_need(db: &Db, offer: Uuid) -> Result<Uuid> {
         on_tx!(&mut tx, t => sqlx::query("INSERT INTO need_talents (need_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
             .bind(id).bind(term_id("talent", code)).execute(t).await.map(drop)?);
     }
+    outbox::log_services(&mut tx, &[id]).await?;
     tx.commit().await?;
     Ok(id)
 }

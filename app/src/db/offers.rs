@@ -52,9 +52,16 @@ async fn service_terms(db: &Db, only: Uuid) -> Result<Vec<TermRow>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, TermRow>(sql).bind(only).fetch_all(p).await?))
 }
 
-/// One search document per offer at each of its locations (or one without a location); all
-/// offers, or only the given ones (for incremental updates; an id without rows has no docs).
+/// One search document per offer at each of its locations (or one without a location), and
+/// one per volunteer role; all, or only the given ids (for incremental updates; an id without
+/// rows has no docs).
 pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
+    let mut docs = offer_documents(db, only).await?;
+    docs.extend(super::roles::role_documents(db, only).await?);
+    Ok(docs)
+}
+
+async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
     if only.is_some_and(|ids| ids.is_empty()) {
         return Ok(Vec::new());
     }
@@ -128,8 +135,8 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
                 lon: r.longitude,
                 wijk_code: r.wijk_code,
                 gemeente_code: r.gemeente_code,
-                min_age: r.minimum_age.map(|a| a.clamp(0, 255) as u8),
-                max_age: r.maximum_age.map(|a| a.clamp(0, 255) as u8),
+                min_age: age_byte(r.minimum_age),
+                max_age: age_byte(r.maximum_age),
                 days: own_days,
                 languages: languages.get(&r.service_id).cloned().unwrap_or_default(),
                 free: r.is_free,
@@ -138,6 +145,11 @@ pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<Offer
             }
         })
         .collect())
+}
+
+/// An age from the database as the index stores it.
+pub(super) fn age_byte(age: Option<i32>) -> Option<u8> {
+    age.map(|a| a.clamp(0, 255) as u8)
 }
 
 /// A listing is marked after this many months without a check, and hidden after [`HIDE_MONTHS`].
@@ -192,7 +204,7 @@ fn search_status(
 pub async fn index_documents_count(db: &Db) -> Result<u64> {
     let sql = "SELECT COUNT(*) FROM services s LEFT JOIN service_at_locations sal ON sal.service_id = s.id";
     let n: i64 = on_pool!(db, p => sqlx::query_scalar(sql).fetch_one(p).await?);
-    Ok(n.max(0) as u64)
+    Ok(n.max(0) as u64 + super::roles::role_documents_count(db).await?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -232,7 +244,7 @@ struct SlotRow {
 }
 
 /// The first sentence, or the first ~160 characters at a word boundary.
-fn summary_of(description: &str) -> String {
+pub(super) fn summary_of(description: &str) -> String {
     let first = description
         .split_inclusive(". ")
         .next()
@@ -266,13 +278,20 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit], lang: Lang) -> Result<
     let locations = locations_of(db, &ids).await?;
     let slots = slots_of(db, &ids).await?;
     let by_id: HashMap<Uuid, SummaryRow> = rows.into_iter().map(|r| (r.id, r)).collect();
+    let role_hits: Vec<&SearchHit> = hits
+        .iter()
+        .filter(|h| !by_id.contains_key(&h.offer_id))
+        .collect();
+    let mut roles = super::roles::role_summaries(db, &role_hits, lang).await?;
     let geocoder = Geocoder::embedded();
     let today = today_in_the_netherlands();
     Ok(hits
         .iter()
         .filter_map(|hit| {
             let id = &hit.offer_id;
-            let row = by_id.get(id)?;
+            let Some(row) = by_id.get(id) else {
+                return roles.remove(id);
+            };
             let location = locations
                 .iter()
                 .find(|l| l.service_id == *id && Some(l.id) == hit.location_id)
@@ -511,6 +530,7 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
         active: row.status == "active",
         overdue: freshness(row.last_verified_on, chrono::Utc::now().date_naive())
             != Freshness::Fresh,
+        role: false,
     })
 }
 
@@ -553,7 +573,7 @@ fn english_language_name(code: &str) -> String {
     .to_string()
 }
 
-fn date_in_words(date: NaiveDate, lang: Lang) -> String {
+pub(super) fn date_in_words(date: NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
     let months = crate::i18n::months(lang);
     format!(

@@ -6,7 +6,8 @@ use uuid::Uuid;
 use super::{on_pool, on_tx, Db, Tx};
 use crate::Result;
 
-/// One logged change: offer `service_id` changed (or was deleted) at position `id`.
+/// One logged change: offer or role `service_id` changed (or was deleted) at position `id`.
+/// Roles (needs) share the log: both are documents in the search index, keyed by their id.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct OutboxEntry {
     /// Position in the log.
@@ -27,8 +28,8 @@ pub(crate) async fn log_services(tx: &mut Tx, ids: &[Uuid]) -> Result<()> {
     Ok(())
 }
 
-/// Logs every offer of an organisation or at a location (their names and places are in the
-/// offers' search documents).
+/// Logs every offer and role of an organisation or at a location (their names and places are
+/// in the search documents).
 pub(crate) async fn log_dependents(
     tx: &mut Tx,
     organisation: Option<Uuid>,
@@ -39,10 +40,16 @@ pub(crate) async fn log_dependents(
         let sql = "INSERT INTO index_outbox (service_id, changed_at) \
                    SELECT id, $2 FROM services WHERE organization_id = $1";
         on_tx!(tx, t => sqlx::query(sql).bind(org).bind(now).execute(t).await.map(drop)?);
+        let sql = "INSERT INTO index_outbox (service_id, changed_at) \
+                   SELECT id, $2 FROM needs WHERE organization_id = $1";
+        on_tx!(tx, t => sqlx::query(sql).bind(org).bind(now).execute(t).await.map(drop)?);
     }
     if let Some(loc) = location {
         let sql = "INSERT INTO index_outbox (service_id, changed_at) \
                    SELECT service_id, $2 FROM service_at_locations WHERE location_id = $1";
+        on_tx!(tx, t => sqlx::query(sql).bind(loc).bind(now).execute(t).await.map(drop)?);
+        let sql = "INSERT INTO index_outbox (service_id, changed_at) \
+                   SELECT id, $2 FROM needs WHERE location_id = $1";
         on_tx!(tx, t => sqlx::query(sql).bind(loc).bind(now).execute(t).await.map(drop)?);
     }
     Ok(())

@@ -74,7 +74,8 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             {(!d.active).then(|| view! { <p class="notice">{t.detail_paused}</p> })}
             {d.free.then(|| view! { <p class="badge badge-free badge-large">{t.free}</p> })}
             <p class="description">{d.description.clone()}</p>
-            {d.active.then(|| view! {
+            {d.role.then(|| view! { <p class="lead" id="rol-contact">{t.role_contact_lead}</p> })}
+            {(d.active && !d.role).then(|| view! {
                 <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary">{t.join_button}</A></p>
             })}
             <dl class="facts">
@@ -99,9 +100,13 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                     <dt>{t.fact_needs}</dt>
                     <dd><ul>{conditions.iter().map(|c| view! { <li>{*c}</li> }).collect_view()}</ul></dd>
                 })}
-                {(!d.eligibility.is_empty()).then(|| view! { <dt>{t.fact_good_to_know}</dt><dd>{d.eligibility.clone()}</dd> })}
+                {(!d.eligibility.is_empty()).then(|| view! {
+                    <dt>{if d.role { t.fact_role_asks } else { t.fact_good_to_know }}</dt><dd>{d.eligibility.clone()}</dd>
+                })}
                 {(!d.languages.is_empty()).then(|| view! { <dt>{t.fact_languages}</dt><dd>{d.languages.join(", ")}</dd> })}
-                {(!d.leefgebieden.is_empty()).then(|| view! { <dt>{t.fact_topics}</dt><dd>{d.leefgebieden.join(", ")}</dd> })}
+                {(!d.leefgebieden.is_empty()).then(|| view! {
+                    <dt>{if d.role { t.fact_role_fits } else { t.fact_topics }}</dt><dd>{d.leefgebieden.join(", ")}</dd>
+                })}
                 {(d.waiting_list > 0).then(|| view! { <dt>{t.fact_waiting}</dt><dd>{fill(t.waiting_count, &[&d.waiting_list.to_string()])}</dd> })}
             </dl>
             <h2>{t.where_title}</h2>
@@ -118,7 +123,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}
-            <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p>
+            {(!d.role).then(|| view! { <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p> })}
             {(!nearby.is_empty()).then(|| view! {
                 <section class="nearby" aria-labelledby="dichtbij-titel">
                     <h2 id="dichtbij-titel">{t.nearby_title}</h2>

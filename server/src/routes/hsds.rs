@@ -180,7 +180,16 @@ async fn filtered_services(
         })?),
         None => None,
     };
-    let mut ids = db::published_service_ids(&state.db, organisation, modified_after(p)?).await?;
+    let after = modified_after(p)?;
+    let mut ids = db::published_service_ids(&state.db, organisation, after).await?;
+    // Open needs are served as services too (marked as vrijwilligerswerk), so that importing a
+    // register and exporting it give the same records. Offers first, then needs, each by name.
+    ids.extend(
+        db::published_need_ids(&state.db, organisation, after)
+            .await?
+            .into_iter()
+            .map(|(_, id)| id),
+    );
     let term = match p.get("taxonomy_term_id").filter(|v| !v.is_empty()) {
         Some(v) => Some(v.parse().map_err(|_| {
             bad(
@@ -280,20 +289,24 @@ async fn services(State(state): State<AppState>, p: Params) -> Result<Json<Value
         .collect();
     let (data, terms, modified) = catalogue_for(&state, Some(&on_page)).await?;
     let catalogue = Catalogue::new(&data, &terms, &modified);
+    let shown = |id: Uuid, v: Value| {
+        if minimal {
+            json!({ "id": id, "name": v["name"], "status": v["status"], "last_modified": v.get("last_modified") })
+        } else if full {
+            v
+        } else {
+            list_item(&v)
+        }
+    };
     let by_id: HashMap<Uuid, Value> = data
         .services
         .iter()
-        .map(|s| {
-            let v = catalogue.service(s);
-            let v = if minimal {
-                json!({ "id": s.id, "name": s.name, "status": s.status, "last_modified": v.get("last_modified") })
-            } else if full {
-                v
-            } else {
-                list_item(&v)
-            };
-            (s.id, v)
-        })
+        .map(|s| (s.id, shown(s.id, catalogue.service(s))))
+        .chain(
+            data.needs
+                .iter()
+                .map(|n| (n.id, shown(n.id, catalogue.need(n)))),
+        )
         .collect();
     // Page over all ids, but only the ids on this page were loaded.
     let contents = on_page
@@ -308,16 +321,20 @@ async fn service(
     Path(raw): Path<String>,
 ) -> Result<Json<Value>, ApiError> {
     let id = id(&raw)?;
-    if !db::is_published(&state.db, id).await? {
+    if !db::is_published(&state.db, id).await? && !db::is_published_need(&state.db, id).await? {
         return Err(ApiError::NotFound);
     }
     let (data, terms, modified) = catalogue_for(&state, Some(&[id])).await?;
+    let catalogue = Catalogue::new(&data, &terms, &modified);
+    if let Some(n) = data.needs.iter().find(|n| n.id == id) {
+        return Ok(Json(catalogue.need(n)));
+    }
     let s = data
         .services
         .iter()
         .find(|s| s.id == id)
         .ok_or(ApiError::NotFound)?;
-    Ok(Json(Catalogue::new(&data, &terms, &modified).service(s)))
+    Ok(Json(catalogue.service(s)))
 }
 
 async fn organizations(State(state): State<AppState>, p: Params) -> Result<Json<Value>, ApiError> {

@@ -54,6 +54,21 @@ async fn search_and_matching_on_an_independent_register_stay_above_their_floors(
         .unwrap();
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     server::reindex(&app.state).await.unwrap();
+    let names: std::collections::HashMap<String, String> =
+        read_services(&eval_dir().join("register.json"))
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["id"].as_str().unwrap().to_string(),
+                    s["name"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+    // SK_EVAL_VERBOSE=1 shows, for each miss, what was wanted and what came first: the loop
+    // for tuning, never a reason to change a judgement.
+    let verbose = std::env::var_os("SK_EVAL_VERBOSE").is_some();
+    let name = |id: &String| names.get(id).cloned().unwrap_or_else(|| id.clone());
     let judgements: Value =
         serde_json::from_str(&std::fs::read_to_string(eval_dir().join("judgements.json")).unwrap())
             .unwrap();
@@ -81,6 +96,14 @@ async fn search_and_matching_on_an_independent_register_stay_above_their_floors(
             hits += 1;
         } else {
             misses.push(q);
+            if verbose {
+                let wanted: Vec<String> = ids(&query["relevant"]).iter().map(name).collect();
+                let got: Vec<String> = found.iter().take(5).map(name).collect();
+                eprintln!(
+                    "MISS {q}\n  wanted {wanted:?}\n  got    {got:?}\n  understood {}",
+                    body["understood"]
+                );
+            }
         }
         for wrong in ids(&query["must_not"]).iter().filter(|m| found.contains(m)) {
             must_not_seen += 1;

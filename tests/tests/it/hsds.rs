@@ -157,7 +157,17 @@ async fn hsds_filters_are_cumulative() {
     )
     .await;
 
-    assert_eq!(by_org["total_items"], 2);
+    // Two offers and the club's open need for trainers, which is served as a service too.
+    assert_eq!(by_org["total_items"], 3);
+    assert!(by_org["contents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["name"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("trainer")));
     assert_eq!(searched["total_items"], 1);
     assert!(near["total_items"].as_u64().unwrap() >= 1);
     for item in near["contents"].as_array().unwrap() {

@@ -20,6 +20,7 @@ mod offer_page;
 mod print;
 mod referrals;
 mod resident;
+mod roles;
 mod search_page;
 mod security;
 mod self_service;

@@ -17,7 +17,13 @@ use crate::ApiError;
 const DEFAULT_RADIUS_KM: f64 = 10.0;
 const DEFAULT_SIZE: usize = 20;
 const DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
-const KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
+const KINDS: [&str; 5] = [
+    "buurthuis",
+    "vereniging",
+    "initiatief",
+    "voorziening",
+    app::db::ROLE_KIND,
+];
 
 #[derive(Serialize)]
 pub struct Response {
@@ -200,7 +206,7 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
     if kinds.iter().any(|k| !KINDS.contains(&k.as_str())) {
         return Err(bad(
             "invalid_kind",
-            "kind moet buurthuis, vereniging, initiatief of voorziening zijn.",
+            "kind moet buurthuis, vereniging, initiatief, voorziening of vrijwilligerswerk zijn.",
         ));
     }
     let sort = match params.get("sort").map(|s| s.trim()) {
