@@ -276,6 +276,7 @@ texts! {
     ages_between: "voor {} tot en met {} jaar", "for ages {} to {}";
     ages_from: "vanaf {} jaar", "from age {}";
     ages_until: "tot en met {} jaar", "up to age {}";
+    understood_lead: "We zochten naar:", "We looked for:";
     kind_buurthuis: "Buurthuis", "Community centre";
     kind_vereniging: "Vereniging", "Club";
     kind_initiatief: "Initiatief", "Initiative";

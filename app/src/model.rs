@@ -76,6 +76,8 @@ pub struct SearchOutcome {
     pub facets: Vec<FacetCount>,
     /// When nothing was found nearby: the nearest buurtteam, where people can always ask.
     pub nearest_help: Option<OfferSummary>,
+    /// What the question was understood to be about, for "we zochten naar: ...".
+    pub understood: Vec<String>,
 }
 
 /// One filter value with the number of offers it would give.

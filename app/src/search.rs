@@ -15,6 +15,8 @@ pub struct Found {
     pub items: Vec<OfferSummary>,
     /// Counts per filter value.
     pub facets: Facets,
+    /// What the question was understood to be about ("ontmoeting", "gratis", "70 jaar").
+    pub understood: Vec<String>,
 }
 
 /// Searches on a blocking thread (tantivy is synchronous) and loads the cards.
@@ -26,5 +28,6 @@ pub async fn run(state: &AppState, request: SearchRequest, lang: Lang) -> Result
         total: found.total,
         items,
         facets: found.facets,
+        understood: found.understood,
     })
 }

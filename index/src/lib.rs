@@ -23,6 +23,7 @@ mod search;
 pub use error::{Error, Result};
 pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
 pub use search::{
-    BoundingBox, Facets, Filters, IndexState, OfferDoc, SearchHit, SearchIndex, SearchRequest,
-    SearchResults, Sort, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_WORDS, MAX_RADIUS_KM,
+    BoundingBox, Concept, Concepts, Facets, Filters, IndexState, OfferDoc, SearchHit, SearchIndex,
+    SearchRequest, SearchResults, Sort, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_WORDS, MAX_RADIUS_KM,
+    ROLE_KIND,
 };

@@ -150,6 +150,7 @@ mod ssr {
             near: near.map(|_| waar),
             facets: facet_counts(&found.facets, lang),
             nearest_help,
+            understood: found.understood,
         })
     }
 

@@ -94,8 +94,11 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         "SELECT service_id, code FROM service_languages").fetch_all(p).await?);
 
     let mut by_offer: HashMap<Uuid, CatalogOffer> = HashMap::with_capacity(offers.len());
+    let mut texts: HashMap<Uuid, String> = HashMap::with_capacity(offers.len());
     for o in offers {
-        let topics = topics_of(&format!("{} {}", o.name, o.description));
+        let text = format!("{} {}", o.name, o.description);
+        let topics = topics_of(&text);
+        texts.insert(o.id, text);
         by_offer.insert(
             o.id,
             CatalogOffer {
@@ -155,9 +158,19 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         }
     }
     let mut offers: Vec<CatalogOffer> = by_offer.into_values().collect();
+    let concepts = index::Concepts::shipped();
     for o in &mut offers {
         o.days.sort_unstable();
         o.days.dedup();
+        // No usable terms (a register with its own taxonomy, or none): what its own text says,
+        // the same derivation as in search, so that matching works on any data.
+        let text = texts.get(&o.id).map(String::as_str).unwrap_or_default();
+        if o.leefgebieden.is_empty() {
+            o.leefgebieden = concepts.classify("leefgebied", text);
+        }
+        if o.groups.is_empty() {
+            o.groups = concepts.classify("doelgroep", text);
+        }
     }
     // A stable order, so equal scores always come out the same way.
     offers.sort_by_key(|o| o.id);
@@ -176,11 +189,16 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
     let needs = need_rows
         .into_iter()
         .map(|n| CatalogNeed {
-            talents: need_talents
-                .iter()
-                .filter(|(id, _)| *id == n.id)
-                .map(|(_, code)| code.clone())
-                .collect(),
+            talents: Some(
+                need_talents
+                    .iter()
+                    .filter(|(id, _)| *id == n.id)
+                    .map(|(_, code)| code.clone())
+                    .collect::<Vec<_>>(),
+            )
+            .filter(|t| !t.is_empty())
+            // A role that came without talents: the talents its title names.
+            .unwrap_or_else(|| topics_of(&n.title)),
             id: n.id,
             title: n.title,
             kind: n.kind,

@@ -110,12 +110,8 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
                 .get(&r.service_id)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let codes = |taxonomy: &str| {
-                own.iter()
-                    .filter(|t| t.taxonomy == taxonomy)
-                    .map(|t| t.code.clone())
-                    .collect()
-            };
+            let text = format!("{} {}", r.name, r.description);
+            let codes = |taxonomy: &str| derived_if_none(own, taxonomy, &text);
             let mut keywords: Vec<String> = own.iter().map(|t| t.name.clone()).collect();
             keywords.extend(r.city.clone());
             keywords.extend(r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)));
@@ -145,6 +141,22 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
             }
         })
         .collect())
+}
+
+/// The codes of `taxonomy` an offer has; when it has none (a register with other terms, or
+/// none at all), those its own name and description name. Derived codes are never stored: the
+/// offer keeps the terms it came with, and a better concept list improves it on the next start.
+fn derived_if_none(own: &[TermRow], taxonomy: &str, text: &str) -> Vec<String> {
+    let codes: Vec<String> = own
+        .iter()
+        .filter(|t| t.taxonomy == taxonomy)
+        .map(|t| t.code.clone())
+        .collect();
+    if codes.is_empty() {
+        index::Concepts::shipped().classify(taxonomy, text)
+    } else {
+        codes
+    }
 }
 
 /// An age from the database as the index stores it.

@@ -16,8 +16,7 @@ use crate::model::{
 };
 use crate::{Error, Result};
 
-/// The kind facet of roles in search, beside buurthuis, vereniging, initiatief, voorziening.
-pub const ROLE_KIND: &str = "vrijwilligerswerk";
+pub use index::ROLE_KIND;
 /// Need kinds that are roles a resident can take.
 const ROLE_NEEDS: &str = "('vrijwilliger', 'trainer')";
 

@@ -275,6 +275,11 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     view! {
         <section class="results" class:met-kaart=move || show_map.get() aria-labelledby="resultaten-titel">
             <h2 id="resultaten-titel" aria-live="polite">{heading}</h2>
+            // Say what the question was read as, so a person can see why these came first and
+            // rephrase when we got it wrong.
+            {(!outcome.understood.is_empty()).then(|| view! {
+                <p class="understood" id="begrepen">{format!("{} {}", t.understood_lead, outcome.understood.join(", "))}</p>
+            })}
             {empty.then(|| {
                 let wider = (!query.waar.is_empty()).then(|| search_href(&query, &[("waar", None), ("pagina", None)]));
                 view! {

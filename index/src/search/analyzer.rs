@@ -8,7 +8,7 @@ use tantivy::tokenizer::{
 /// Name under which the analyzer is registered on every index. Change it whenever the analyzer
 /// changes what it produces: the schema then differs, so every node rebuilds its index from the
 /// database on start instead of mixing old and new terms.
-pub(crate) const DUTCH: &str = "nl-2";
+pub(crate) const DUTCH: &str = "nl-3";
 
 /// The words of a text as the index stores them (lowercase, folded, stemmed, no stop words),
 /// with their positions; removed stop words leave gaps, as they do in the index.
@@ -46,10 +46,34 @@ pub(crate) fn dutch() -> TextAnalyzer {
         .build()
 }
 
+/// The words of a text stemmed like the index, but with every word kept: "ik kan goed koken"
+/// keeps "kan", which the index drops as a stop word. For matching short phrases of the
+/// concept list, where the small words carry the meaning.
+pub(crate) fn all_words(text: &str) -> Vec<String> {
+    let mut analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(DutchStemmer)
+        .build();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
 /// Words whose Snowball stem would merge them with a word of another meaning; they keep a
 /// stem of their own. "ouderen" (older people) and "ouders" (parents) both stem to "ouder",
-/// so a question about older people found playgroups for toddlers' parents.
-const OWN_STEMS: &[(&str, &str)] = &[("ouderen", "ouderen"), ("oudere", "ouderen")];
+/// so a question about older people found playgroups for toddlers' parents. "rekening" (a
+/// bill) and "rekenen" (arithmetic) both stem to "reken", so unpaid bills found maths tutoring.
+const OWN_STEMS: &[(&str, &str)] = &[
+    ("ouderen", "ouderen"),
+    ("oudere", "ouderen"),
+    ("rekening", "rekening"),
+    ("rekeningen", "rekening"),
+];
 
 /// The stem of one lowercase, folded word, as the index stores it.
 pub(crate) fn stem(word: &str) -> String {
@@ -136,6 +160,12 @@ mod tests {
         assert_ne!(tokens("ouderen"), tokens("ouders"));
         assert_eq!(tokens("oudere"), tokens("ouderen"));
         assert_eq!(tokens("ouder"), tokens("ouders"));
+    }
+
+    #[test]
+    fn bills_and_arithmetic_do_not_share_a_stem() {
+        assert_ne!(tokens("rekeningen"), tokens("rekenen"));
+        assert_eq!(tokens("rekening"), tokens("rekeningen"));
     }
 
     #[test]

@@ -13,13 +13,17 @@ use super::cells::BoundingBox;
 use super::facets::Facets;
 use super::request::Sort;
 use super::schema::{
-    AGE_MAX_DEFAULT, AGE_MIN_DEFAULT, DAY, DOELGROEP, FREE, KIND, LANGUAGE, LAT, LEEFGEBIED, LON,
-    MAX_AGE, MIN_AGE, OFFER_KEY, SHARED, WIJK,
+    AGE_MAX_DEFAULT, AGE_MIN_DEFAULT, DAY, DOELGROEP, FREE, GEMEENTE, KIND, LANGUAGE, LAT,
+    LEEFGEBIED, LON, MAX_AGE, MIN_AGE, OFFER_KEY, SHARED, WIJK,
 };
 use crate::LatLon;
 
 /// Distance at which the distance part of the blend has halved.
 const DISTANCE_HALF_KM: f64 = 3.0;
+/// Offers in the gemeente the search starts from count this much more: much of the social
+/// domain (schuldhulp, the voedselbank, Veilig Thuis, the buurtteam) serves its own residents,
+/// so the place across the border, though as near, is rarely the one to go to.
+const HOME_GEMEENTE_BOOST: f64 = 1.6;
 const FACET_FIELDS: [&str; 6] = [KIND, LEEFGEBIED, DOELGROEP, DAY, LANGUAGE, WIJK];
 
 /// One candidate hit.
@@ -46,6 +50,8 @@ pub(crate) struct OfferCollector {
     pub sort: Sort,
     /// offset + limit: how many of the best to return, in order.
     pub wanted: usize,
+    /// The CBS code ("GM0344") of the gemeente the search starts from.
+    pub home_gemeente: Option<[u8; 6]>,
 }
 
 pub(crate) struct SegmentOffers {
@@ -60,6 +66,8 @@ pub(crate) struct SegmentOffers {
     facet_columns: Vec<(&'static str, StrColumn, Vec<u64>)>,
     free_count: u64,
     shared: Column<bool>,
+    /// The gemeente column and the home gemeente's number in it, when this segment has it.
+    home: Option<(StrColumn, u64)>,
     /// Offers at one location: no de-duplication needed, only the best are kept.
     singles: Vec<Candidate>,
     single_count: usize,
@@ -117,8 +125,15 @@ impl Collector for OfferCollector {
                 facet_columns.push((name, column, counts));
             }
         }
+        let home = match (self.home_gemeente, fast.str(GEMEENTE)?) {
+            (Some(code), Some(column)) => {
+                column.dictionary().term_ord(code)?.map(|ord| (column, ord))
+            }
+            _ => None,
+        };
         Ok(SegmentOffers {
             settings: *self,
+            home,
             segment,
             key: fast.u64(OFFER_KEY)?,
             lat: fast.f64(LAT)?,
@@ -231,8 +246,13 @@ impl SegmentCollector for SegmentOffers {
             return;
         };
         let decay = distance_km.map_or(1.0, |d| 0.5 + 0.5 * 0.5f64.powf(d / DISTANCE_HALF_KM));
+        let at_home = self
+            .home
+            .as_ref()
+            .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord));
+        let home = if at_home { HOME_GEMEENTE_BOOST } else { 1.0 };
         let candidate = Candidate {
-            score: f64::from(score) * decay,
+            score: f64::from(score) * decay * home,
             distance_km,
             address: DocAddress::new(self.segment, doc),
         };

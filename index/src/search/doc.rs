@@ -2,6 +2,9 @@
 
 use uuid::Uuid;
 
+/// The kind of documents that are volunteer roles, not offers.
+pub const ROLE_KIND: &str = "vrijwilligerswerk";
+
 /// One offer at one location, flattened for search. Built from the database by the caller.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OfferDoc {
@@ -15,7 +18,7 @@ pub struct OfferDoc {
     pub organisation: String,
     /// Plain-language description.
     pub description: String,
-    /// buurthuis, vereniging, initiatief or voorziening.
+    /// buurthuis, vereniging, initiatief, voorziening, or [`ROLE_KIND`] for a volunteer role.
     pub kind: String,
     /// Leefgebied codes.
     pub leefgebieden: Vec<String>,

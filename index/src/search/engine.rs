@@ -11,12 +11,13 @@ use uuid::Uuid;
 use super::analyzer::{self, DUTCH};
 use super::cells;
 use super::collector::OfferCollector;
+use super::concepts::Concepts;
 use super::doc::OfferDoc;
 use super::facets::Facets;
 use super::query;
 use super::request::SearchRequest;
 use super::schema::{self, Fields, AGE_MAX_DEFAULT, AGE_MIN_DEFAULT};
-use crate::{LatLon, Result};
+use crate::{Geocoder, LatLon, Result};
 
 const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
 
@@ -42,6 +43,9 @@ pub struct SearchResults {
     pub hits: Vec<SearchHit>,
     /// Counts per filter value over all matching offers.
     pub facets: Facets,
+    /// What the question was understood to be about, in words ("ontmoeting", "gratis"), for
+    /// "we zochten naar: ..." on the page.
+    pub understood: Vec<String>,
 }
 
 /// How the index is doing, for `/health`.
@@ -228,8 +232,12 @@ impl SearchIndex {
     /// Searches: one hit per offer (its best location), facets over all matching offers.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         request.validate()?;
-        let request = request.with_age_from_text();
-        self.collect(&request, request.offset + request.limit)
+        let read = request.with_age_from_text();
+        let mut results = self.collect(&read, read.offset + read.limit)?;
+        if let (None, Some(age)) = (request.filters.age, read.filters.age) {
+            results.understood.push(format!("{age} jaar"));
+        }
+        Ok(results)
     }
 
     /// The offers of every hit (at most [`crate::MAX_OFFSET`]), best first, in one pass: for
@@ -256,7 +264,12 @@ impl SearchIndex {
 
     fn collect(&self, request: &SearchRequest, wanted: usize) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let query = query::build(&self.fields, &searcher, request);
+        let concepts = Concepts::shipped().found_in(query::capped_text(&request.text));
+        let query = query::build(&self.fields, &searcher, request, &concepts);
+        let home_gemeente = request
+            .near
+            .and_then(|at| Geocoder::embedded().areas(at).gemeente_code)
+            .and_then(|code| code.as_bytes().try_into().ok());
         let collector = OfferCollector {
             near: request.near,
             radius_km: request.radius_km,
@@ -264,6 +277,7 @@ impl SearchIndex {
             age: request.filters.age,
             sort: request.sort,
             wanted,
+            home_gemeente,
         };
         let collected = searcher.search(&query, &collector)?;
         let mut hits = Vec::with_capacity(request.limit.min(wanted));
@@ -288,6 +302,7 @@ impl SearchIndex {
             total: collected.total,
             hits,
             facets: collected.facets,
+            understood: concepts.iter().map(|c| c.label.clone()).collect(),
         })
     }
 }

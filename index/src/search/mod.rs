@@ -23,6 +23,7 @@
 mod analyzer;
 mod cells;
 mod collector;
+mod concepts;
 mod doc;
 mod engine;
 mod facets;
@@ -35,7 +36,8 @@ mod synonyms;
 mod tests;
 
 pub use cells::BoundingBox;
-pub use doc::OfferDoc;
+pub use concepts::{Concept, Concepts};
+pub use doc::{OfferDoc, ROLE_KIND};
 pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};
 pub use facets::Facets;
 pub use query::MAX_QUERY_WORDS;

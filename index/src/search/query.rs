@@ -9,6 +9,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::cells::{self, BoundingBox};
+use super::concepts::Concept;
 use super::request::SearchRequest;
 use super::schema::Fields;
 use super::synonyms::{Clause, Member, Synonyms};
@@ -34,9 +35,30 @@ const TWO_TYPOS_CHARS: usize = 9;
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
-pub(crate) fn build(f: &Fields, searcher: &Searcher, request: &SearchRequest) -> Box<dyn Query> {
+pub(crate) fn build(
+    f: &Fields,
+    searcher: &Searcher,
+    request: &SearchRequest,
+    concepts: &[&Concept],
+) -> Box<dyn Query> {
     let words = Words { f, searcher };
-    let mut must: Clauses = vec![(Occur::Must, words.text_query(&request.text))];
+    let mut meant = concept_clauses(f, concepts);
+    meant.extend(audience_of_age(f, request.filters.age));
+    let text = match words.text_clauses(&request.text) {
+        // Nothing to match on: every offer, the concepts only order them.
+        typed if typed.is_empty() => {
+            let mut all: Clauses = vec![(Occur::Must, Box::new(AllQuery))];
+            all.extend(meant);
+            Box::new(BooleanQuery::new(all)) as Box<dyn Query>
+        }
+        // A word or a concept must match, never all of them: a question is ranked by how much
+        // of it an offer answers, and part of it matching nearby is never zero results.
+        mut typed => {
+            typed.extend(meant);
+            Box::new(BooleanQuery::new(typed))
+        }
+    };
+    let mut must: Clauses = vec![(Occur::Must, text)];
     for filter in filters(f, request) {
         must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
@@ -86,12 +108,9 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    fn text_query(&self, text: &str) -> Box<dyn Query> {
-        let clauses = capped_clauses(text);
-        if clauses.is_empty() {
-            return Box::new(AllQuery);
-        }
-        let parts: Clauses = clauses
+    /// One optional clause per word or synonym group of the text (none for an empty text).
+    fn text_clauses(&self, text: &str) -> Clauses {
+        capped_clauses(text)
             .iter()
             .map(|clause| {
                 let q = match clause {
@@ -100,8 +119,7 @@ impl Words<'_> {
                 };
                 (Occur::Should, q)
             })
-            .collect();
-        Box::new(BooleanQuery::new(parts))
+            .collect()
     }
 
     /// True when some document has exactly this word.
@@ -226,16 +244,71 @@ impl Words<'_> {
     }
 }
 
+/// What a concept adds to the score of an offer tagged with it: about what one matching word
+/// in a description adds, so that the tag finds offers the words miss, while an offer that
+/// also says it in words still comes first.
+const CONCEPT_SCORE: f32 = 6.0;
+/// Audiences count less than topics: "voor senioren" orders the offers about the topic, it is
+/// not the topic.
+const AUDIENCE_SCORE: f32 = 1.0;
+
+/// Optional clauses for the concepts a question names: offers tagged with them match.
+fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Clauses {
+    concepts
+        .iter()
+        .filter_map(|c| {
+            let (term, score) = match (c.taxonomy.as_str(), c.code.as_str()) {
+                ("leefgebied", code) => (Term::from_field_text(f.leefgebied, code), CONCEPT_SCORE),
+                ("doelgroep", code) => (Term::from_field_text(f.doelgroep, code), AUDIENCE_SCORE),
+                ("kenmerk", "gratis") => (Term::from_field_bool(f.free, true), AUDIENCE_SCORE),
+                ("kenmerk", "vrijwilligerswerk") => (
+                    Term::from_field_text(f.kind, super::doc::ROLE_KIND),
+                    CONCEPT_SCORE,
+                ),
+                _ => return None,
+            };
+            Some(const_clause(term, score))
+        })
+        .collect()
+}
+
+/// An age says something about whom the question is for: offers for that audience count a
+/// little more (the age filter itself already leaves out what does not fit).
+fn audience_of_age(f: &Fields, age: Option<u8>) -> Option<(Occur, Box<dyn Query>)> {
+    let audience = match age? {
+        0..=12 => "kinderen",
+        13..=23 => "jongeren",
+        24..=64 => return None,
+        _ => "ouderen",
+    };
+    Some(const_clause(
+        Term::from_field_text(f.doelgroep, audience),
+        AUDIENCE_SCORE,
+    ))
+}
+
+fn const_clause(term: Term, score: f32) -> (Occur, Box<dyn Query>) {
+    let q = TermQuery::new(term, IndexRecordOption::Basic);
+    (
+        Occur::Should,
+        Box::new(ConstScoreQuery::new(Box::new(q), score)),
+    )
+}
+
 /// The words and synonym groups of a search, at most [`MAX_QUERY_WORDS`] of them, from at most
 /// [`MAX_QUERY_CHARS`] characters: the work a search does never grows with its length.
 fn capped_clauses(text: &str) -> Vec<Clause> {
-    let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
-        Some((cut, _)) => &text[..cut],
-        None => text,
-    };
-    let mut clauses = Synonyms::shipped().clauses(text);
+    let mut clauses = Synonyms::shipped().clauses(capped_text(text));
     clauses.truncate(MAX_QUERY_WORDS);
     clauses
+}
+
+/// The first [`MAX_QUERY_CHARS`] characters of a search: all that is analysed.
+pub(crate) fn capped_text(text: &str) -> &str {
+    match text.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((cut, _)) => &text[..cut],
+        None => text,
+    }
 }
 
 fn boost(q: Box<dyn Query>, weight: f32) -> Box<dyn Query> {

@@ -68,6 +68,20 @@ pub struct SearchRequest {
     pub limit: usize,
 }
 
+/// Words after which "van 9" is an age.
+const CHILD_WORDS: [&str; 10] = [
+    "zoon",
+    "dochter",
+    "kind",
+    "kleinkind",
+    "kleinzoon",
+    "kleindochter",
+    "jongen",
+    "meisje",
+    "broertje",
+    "zusje",
+];
+
 impl SearchRequest {
     /// A plain text search: first page of 20, no place, no filters.
     pub fn text(text: &str) -> SearchRequest {
@@ -90,9 +104,9 @@ impl SearchRequest {
         self
     }
 
-    /// The same search with an age said in words ("70 jaar", "een 9-jarige") read as the age
-    /// filter and taken out of the words, unless an age was already given: "bewegen 70 jaar"
-    /// must not rank a youth club by the word "jaar".
+    /// The same search with an age said in words ("70 jaar", "een 9-jarige", "mijn zoon van
+    /// 9") read as the age filter and taken out of the words, unless an age was already given:
+    /// "bewegen 70 jaar" must not rank a youth club by the word "jaar".
     pub fn with_age_from_text(&self) -> SearchRequest {
         let mut out = self.clone();
         if out.filters.age.is_some() {
@@ -114,6 +128,18 @@ impl SearchRequest {
                 .split_once('-')
                 .filter(|(_, rest)| rest.starts_with("jarig"))
                 .and_then(|(n, _)| age(n));
+            // "mijn dochter van 12": "van" and the number go, the child stays.
+            let of_child = (lower == "van"
+                && i > 0
+                && CHILD_WORDS.contains(&words[i - 1].to_lowercase().as_str()))
+            .then(|| age(&next))
+            .flatten()
+            .filter(|a| *a < 30);
+            if let (Some(a), None) = (of_child, out.filters.age) {
+                out.filters.age = Some(a);
+                i += 2;
+                continue;
+            }
             match (spaced, joined) {
                 (Some(a), _) if out.filters.age.is_none() => {
                     out.filters.age = Some(a);
@@ -176,6 +202,13 @@ mod tests {
             (r.text.as_str(), r.filters.age),
             ("zwemles voor een", Some(9))
         );
+        let r = SearchRequest::text("voetbal voor mijn zoon van 9").with_age_from_text();
+        assert_eq!(
+            (r.text.as_str(), r.filters.age),
+            ("voetbal voor mijn zoon", Some(9))
+        );
+        let r = SearchRequest::text("open van 9 tot 5").with_age_from_text();
+        assert_eq!(r.filters.age, None);
         let r = SearchRequest::text("voetbal 2024").with_age_from_text();
         assert_eq!((r.text.as_str(), r.filters.age), ("voetbal 2024", None));
         let mut given = SearchRequest::text("bewegen 70 jaar");

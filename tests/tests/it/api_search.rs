@@ -189,3 +189,32 @@ async fn the_api_is_described_by_an_openapi_document_that_matches_the_parameters
         assert!(params.contains(&name), "{name} is not documented");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plain_question_says_what_it_understood_and_part_of_it_matching_is_never_zero() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+
+    let (status, lonely) = json(
+        &app,
+        "/api/v1/search?q=ik+voel+me+vaak+alleen&postcode=3454&radius_km=5",
+    )
+    .await;
+    let (_, mixed) = json(
+        &app,
+        "/api/v1/search?q=gratis+koffie+voor+senioren+qwxzv&postcode=3454&radius_km=5",
+    )
+    .await;
+    let (_, page) = app.get("/?q=ik+voel+me+vaak+alleen&waar=3454").await;
+
+    assert_eq!(status, 200);
+    assert_eq!(lonely["understood"], serde_json::json!(["ontmoeting"]));
+    assert!(lonely["total"].as_u64().unwrap() > 0, "{lonely}");
+    // A word nobody uses does not empty the list: the rest of the question still counts.
+    assert!(mixed["total"].as_u64().unwrap() > 0, "{mixed}");
+    assert_eq!(
+        mixed["understood"],
+        serde_json::json!(["ouderen", "gratis"])
+    );
+    assert!(page.contains("id=\"begrepen\""), "{page}");
+    assert!(page.contains("We zochten naar: ontmoeting"));
+}

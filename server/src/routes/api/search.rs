@@ -32,6 +32,8 @@ pub struct Response {
     size: usize,
     items: Vec<Item>,
     facets: Facets,
+    /// What the question was understood to be about ("ontmoeting", "gratis", "70 jaar").
+    understood: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -286,5 +288,6 @@ pub async fn search(
         size,
         items,
         facets: found.facets,
+        understood: found.understood,
     }))
 }

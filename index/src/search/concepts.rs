@@ -1,0 +1,153 @@
+//! Concepts: what a resident means, in their own words, tied to the product's codes
+//! (`data/concepts.txt`). A question that names a concept also finds what is tagged with it,
+//! and an offer without usable terms gets the concepts its own text names.
+
+use std::sync::OnceLock;
+
+use super::analyzer::all_words;
+
+const CONCEPTS_TXT: &str = include_str!("../../../data/concepts.txt");
+/// Most words of a question that are looked at for concepts (the same cap as for clauses).
+const MAX_WORDS: usize = 64;
+
+/// One concept: a code of the product's taxonomy and the words that name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Concept {
+    /// leefgebied, doelgroep or kenmerk.
+    pub taxonomy: String,
+    /// The code within it ("meedoen").
+    pub code: String,
+    /// What the page says was understood ("ontmoeting").
+    pub label: String,
+    /// Each trigger as stemmed words.
+    triggers: Vec<Vec<String>>,
+}
+
+/// The shipped concept list.
+#[derive(Debug)]
+pub struct Concepts {
+    list: Vec<Concept>,
+}
+
+impl Concepts {
+    /// The concept list shipped with the product, analysed once.
+    pub fn shipped() -> &'static Concepts {
+        static CONCEPTS: OnceLock<Concepts> = OnceLock::new();
+        CONCEPTS.get_or_init(|| Concepts::parse(CONCEPTS_TXT))
+    }
+
+    fn parse(text: &str) -> Concepts {
+        let list = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, '|').map(str::trim);
+                let (code, label, triggers) = (parts.next()?, parts.next()?, parts.next()?);
+                let (taxonomy, code) = code.split_once(':')?;
+                Some(Concept {
+                    taxonomy: taxonomy.to_string(),
+                    code: code.to_string(),
+                    label: label.to_string(),
+                    triggers: triggers
+                        .split(',')
+                        .map(all_words)
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                })
+            })
+            .collect();
+        Concepts { list }
+    }
+
+    /// Every concept.
+    pub fn all(&self) -> &[Concept] {
+        &self.list
+    }
+
+    /// The concepts a text names, in the order of the list, each once.
+    pub fn found_in(&self, text: &str) -> Vec<&Concept> {
+        let mut words = all_words(text);
+        words.truncate(MAX_WORDS);
+        self.list
+            .iter()
+            .filter(|c| c.triggers.iter().any(|t| contains(&words, t)))
+            .collect()
+    }
+
+    /// The codes of `taxonomy` a text names: the derived terms of an offer or role that came
+    /// without usable ones.
+    pub fn classify(&self, taxonomy: &str, text: &str) -> Vec<String> {
+        self.found_in(text)
+            .into_iter()
+            .filter(|c| c.taxonomy == taxonomy)
+            .map(|c| c.code.clone())
+            .collect()
+    }
+}
+
+/// True when `phrase` occurs in `words` as consecutive words.
+fn contains(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<String> {
+        Concepts::shipped()
+            .found_in(text)
+            .iter()
+            .map(|c| format!("{}:{}", c.taxonomy, c.code))
+            .collect()
+    }
+
+    #[test]
+    fn every_line_of_the_shipped_list_is_a_concept_with_triggers() {
+        let lines = CONCEPTS_TXT
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        let concepts = Concepts::shipped().all();
+        assert_eq!(concepts.len(), lines);
+        assert!(
+            concepts.iter().all(|c| c.triggers.len() >= 3),
+            "{concepts:?}"
+        );
+    }
+
+    #[test]
+    fn feelings_and_intentions_lead_to_the_kind_of_place_that_helps() {
+        assert_eq!(
+            codes("ik voel me alleen en zie bijna niemand"),
+            ["leefgebied:meedoen"]
+        );
+        assert_eq!(codes("niemand om mee te praten"), ["leefgebied:meedoen"]);
+        assert_eq!(
+            codes("ik kan mijn rekeningen niet betalen"),
+            ["leefgebied:geldzaken"]
+        );
+        assert_eq!(codes("mijn partner slaat me"), ["leefgebied:veiligheid"]);
+        assert!(codes("ik kan goed koken").contains(&"kenmerk:vrijwilligerswerk".to_string()));
+    }
+
+    #[test]
+    fn an_audience_word_is_a_concept_and_a_plain_word_is_none() {
+        assert_eq!(
+            codes("gratis activiteit voor senioren"),
+            ["doelgroep:ouderen", "kenmerk:gratis"]
+        );
+        assert!(codes("activiteit").is_empty());
+        // Whole words only: "taal" is no part of "taart".
+        assert!(codes("taart bakken").is_empty());
+    }
+
+    #[test]
+    fn an_offer_without_terms_is_classified_from_its_own_text() {
+        let c = Concepts::shipped();
+        let text = "Budgetcafé: hulp bij rekeningen, formulieren en toeslagen";
+        assert_eq!(c.classify("leefgebied", text), ["geldzaken"]);
+        assert!(c.classify("doelgroep", text).is_empty());
+    }
+}
