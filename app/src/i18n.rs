@@ -156,6 +156,23 @@ pub fn weekdays(lang: Lang) -> [&'static str; 7] {
 }
 
 /// Month names, January first.
+/// "derde" for 3, "laatste" for -1: which of the month's weekdays.
+pub fn ordinal(n: i8, lang: Lang) -> &'static str {
+    let (nl, en) = match n {
+        1 => ("eerste", "first"),
+        2 => ("tweede", "second"),
+        3 => ("derde", "third"),
+        4 => ("vierde", "fourth"),
+        5 => ("vijfde", "fifth"),
+        -2 => ("een-na-laatste", "second to last"),
+        _ => ("laatste", "last"),
+    };
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
 pub fn months(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Nl => [
@@ -273,6 +290,12 @@ texts! {
     today_at: "vandaag {}-{}", "today {}-{}";
     next_at: "volgende keer: {} {}-{}", "next time: {} {}-{}";
     every_at: "elke {} {}-{}", "every {} {}-{}";
+    every_nth_at: "elke {} {} van de maand {}-{}", "every {} {} of the month {}-{}";
+    every_nth_months_at: "de {} {} van de maand, om de {} maanden, {}-{}",
+        "the {} {} of the month, every {} months, {}-{}";
+    every_other_at: "om de week op {} {}-{}", "every other {} {}-{}";
+    every_n_weeks_at: "elke {} weken op {} {}-{}", "every {} weeks on {} {}-{}";
+    next_on_at: "volgende keer: {} {} {}-{}", "next time: {} {} {}-{}";
     ages_between: "voor {} tot en met {} jaar", "for ages {} to {}";
     ages_from: "vanaf {} jaar", "from age {}";
     ages_until: "tot en met {} jaar", "up to age {}";

@@ -28,6 +28,8 @@ mod limiter;
 #[cfg(feature = "ssr")]
 pub mod mailer;
 #[cfg(feature = "ssr")]
+pub mod schedule;
+#[cfg(feature = "ssr")]
 pub mod sealer;
 #[cfg(feature = "ssr")]
 pub mod search;

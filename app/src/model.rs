@@ -93,7 +93,8 @@ pub struct FacetCount {
     pub count: u64,
 }
 
-/// One weekly time slot.
+/// One time slot: every week on a weekday, or a rule beyond that (the third Wednesday of the
+/// month, every other Tuesday).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WeeklySlot {
     /// ISO weekday: 1 = maandag.
@@ -102,19 +103,69 @@ pub struct WeeklySlot {
     pub opens_at: String,
     /// "16:00".
     pub closes_at: String,
+    /// Which of the month's weekdays (1 = first, -1 = last), for a monthly slot.
+    #[serde(default)]
+    pub nth: Option<i8>,
+    /// Every this many weeks (months, with `nth`); 1 = every week.
+    #[serde(default = "one")]
+    pub interval: u8,
+    /// For a slot that is not every week: days until its next time and that date in words
+    /// ("16 december"), worked out on the server from its rule; `None` when unknown.
+    #[serde(default)]
+    pub next: Option<(u16, String)>,
+}
+
+fn one() -> u8 {
+    1
 }
 
 impl WeeklySlot {
-    /// "elke woensdag 14:00-16:00".
+    /// Every week on `weekday`.
+    pub fn weekly(weekday: u8, opens_at: &str, closes_at: &str) -> WeeklySlot {
+        WeeklySlot {
+            weekday,
+            opens_at: opens_at.into(),
+            closes_at: closes_at.into(),
+            nth: None,
+            interval: 1,
+            next: None,
+        }
+    }
+
+    /// True when the slot is on its weekday every week.
+    pub fn every_week(&self) -> bool {
+        self.nth.is_none() && self.interval <= 1
+    }
+
+    /// "elke woensdag 14:00-16:00", "elke derde woensdag van de maand 14:00-16:00",
+    /// "om de week op dinsdag 10:00-11:00".
     pub fn in_words(&self, lang: Lang) -> String {
-        fill(
-            lang.texts().every_at,
-            &[
-                weekday_name(self.weekday, lang),
-                &self.opens_at,
-                &self.closes_at,
-            ],
-        )
+        let t = lang.texts();
+        let day = weekday_name(self.weekday, lang);
+        let (from, to) = (self.opens_at.as_str(), self.closes_at.as_str());
+        let interval = self.interval.to_string();
+        match (self.nth, self.interval) {
+            (Some(n), 0 | 1) => fill(
+                t.every_nth_at,
+                &[crate::i18n::ordinal(n, lang), day, from, to],
+            ),
+            (Some(n), _) => fill(
+                t.every_nth_months_at,
+                &[crate::i18n::ordinal(n, lang), day, &interval, from, to],
+            ),
+            (None, 0 | 1) => fill(t.every_at, &[day, from, to]),
+            (None, 2) => fill(t.every_other_at, &[day, from, to]),
+            (None, _) => fill(t.every_n_weeks_at, &[&interval, day, from, to]),
+        }
+    }
+
+    /// Days from today (ISO weekday `today`) until this slot's next time, when known.
+    fn days_until(&self, today: u8) -> Option<u16> {
+        if self.every_week() {
+            Some(u16::from((self.weekday + 7 - today) % 7))
+        } else {
+            self.next.as_ref().map(|(days, _)| *days)
+        }
     }
 }
 
@@ -196,21 +247,18 @@ pub struct LocationLine {
 /// The next time an offer happens, seen from `today` (ISO weekday, 1 = maandag).
 pub fn next_time(slots: &[WeeklySlot], today: u8, lang: Lang) -> Option<String> {
     let t = lang.texts();
-    if let Some(s) = slots.iter().find(|s| s.weekday == today) {
-        return Some(fill(t.today_at, &[&s.opens_at, &s.closes_at]));
-    }
-    let days_until = |s: &WeeklySlot| (s.weekday + 7 - today) % 7;
-    let next = slots
+    let (days, next) = slots
         .iter()
-        .min_by_key(|s| (days_until(s), s.opens_at.clone()))?;
-    Some(fill(
-        t.next_at,
-        &[
-            weekday_name(next.weekday, lang),
-            &next.opens_at,
-            &next.closes_at,
-        ],
-    ))
+        .filter_map(|s| Some((s.days_until(today)?, s)))
+        .min_by_key(|(days, s)| (*days, s.opens_at.clone()))?;
+    let day = weekday_name(next.weekday, lang);
+    let (from, to) = (next.opens_at.as_str(), next.closes_at.as_str());
+    Some(match (days, &next.next) {
+        (0, _) => fill(t.today_at, &[from, to]),
+        // Not every week: the date says which of the coming weekdays it is.
+        (_, Some((_, date))) => fill(t.next_on_at, &[day, date, from, to]),
+        _ => fill(t.next_at, &[day, from, to]),
+    })
 }
 
 /// Weekday name for ISO weekday 1..=7.
@@ -258,22 +306,66 @@ mod tests {
 
     #[test]
     fn a_weekly_slot_reads_as_a_sentence() {
-        let slot = WeeklySlot {
-            weekday: 3,
-            opens_at: "14:00".into(),
-            closes_at: "16:00".into(),
-        };
+        let slot = WeeklySlot::weekly(3, "14:00", "16:00");
         assert_eq!(slot.in_words(Lang::Nl), "elke woensdag 14:00-16:00");
         assert_eq!(slot.in_words(Lang::En), "every Wednesday 14:00-16:00");
     }
 
     #[test]
-    fn the_next_time_is_today_or_the_first_day_after_today() {
-        let slot = |weekday| WeeklySlot {
-            weekday,
-            opens_at: "14:00".into(),
-            closes_at: "16:00".into(),
+    fn a_monthly_or_fortnightly_slot_reads_as_a_sentence() {
+        let third = WeeklySlot {
+            nth: Some(3),
+            ..WeeklySlot::weekly(3, "14:00", "16:00")
         };
+        assert_eq!(
+            third.in_words(Lang::Nl),
+            "elke derde woensdag van de maand 14:00-16:00"
+        );
+        let last = WeeklySlot {
+            nth: Some(-1),
+            ..WeeklySlot::weekly(7, "12:00", "14:00")
+        };
+        assert_eq!(
+            last.in_words(Lang::En),
+            "every last Sunday of the month 12:00-14:00"
+        );
+        let fortnight = WeeklySlot {
+            interval: 2,
+            ..WeeklySlot::weekly(2, "10:00", "11:00")
+        };
+        assert_eq!(
+            fortnight.in_words(Lang::Nl),
+            "om de week op dinsdag 10:00-11:00"
+        );
+    }
+
+    #[test]
+    fn a_monthly_slot_is_next_on_its_date_and_never_on_every_weekday() {
+        let third = WeeklySlot {
+            nth: Some(3),
+            next: Some((14, "16 december".into())),
+            ..WeeklySlot::weekly(3, "14:00", "16:00")
+        };
+        // Today is Wednesday 2 December: a Wednesday, but not the third one.
+        assert_eq!(
+            next_time(std::slice::from_ref(&third), 3, Lang::Nl).unwrap(),
+            "volgende keer: woensdag 16 december 14:00-16:00"
+        );
+        let weekly = WeeklySlot::weekly(5, "09:00", "10:00");
+        assert_eq!(
+            next_time(&[third.clone(), weekly], 3, Lang::Nl).unwrap(),
+            "volgende keer: vrijdag 09:00-10:00"
+        );
+        let unknown = WeeklySlot {
+            next: None,
+            ..third
+        };
+        assert_eq!(next_time(&[unknown], 3, Lang::Nl), None);
+    }
+
+    #[test]
+    fn the_next_time_is_today_or_the_first_day_after_today() {
+        let slot = |weekday| WeeklySlot::weekly(weekday, "14:00", "16:00");
         let slots = [slot(3), slot(6)];
         assert_eq!(
             next_time(&slots, 3, Lang::Nl).unwrap(),

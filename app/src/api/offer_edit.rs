@@ -111,9 +111,12 @@ mod ssr {
                 .map(|(_, c)| c.clone())
                 .unwrap_or_default()
         };
+        // Weekly slots only: slots with a rule are kept on save, not edited here.
         let slot = |n: usize| {
             s.schedules
-                .get(n)
+                .iter()
+                .filter(|x| x.rule.is_empty())
+                .nth(n)
                 .map(|x| {
                     (
                         x.weekday.to_string(),
@@ -370,6 +373,14 @@ mod ssr {
                 service.terms.push(("kenmerk".into(), code.into()));
             }
         }
+        // Slots with a rule (the third Wednesday of the month) came from an import; the form
+        // edits weekly slots only, so those are kept as they are, never lost by a save.
+        let ruled: Vec<ScheduleRecord> = service
+            .schedules
+            .iter()
+            .filter(|s| !s.rule.is_empty())
+            .cloned()
+            .collect();
         service.schedules = slots(&form)
             .into_iter()
             .filter_map(|(_, day, from, until)| {
@@ -377,9 +388,10 @@ mod ssr {
                     weekday: day.trim().parse().ok()?,
                     opens_at: time(from)?,
                     closes_at: time(until)?,
-                    description: String::new(),
+                    ..ScheduleRecord::default()
                 })
             })
+            .chain(ruled)
             .collect();
         service.closures = closures(&form.gesloten).unwrap_or_default();
         // No language ticked means: as it was, or Dutch for a new offer.

@@ -75,14 +75,18 @@ pub struct LocationRecord {
     pub extra: String,
 }
 
-/// A weekly time slot.
-#[derive(Debug, Clone)]
+/// A time slot: every week on `weekday`, or as `rule` says (see [`crate::schedule`]).
+#[derive(Debug, Clone, Default)]
 pub struct ScheduleRecord {
     /// ISO weekday, 1 = maandag.
     pub weekday: u8,
     pub opens_at: String,
     pub closes_at: String,
     pub description: String,
+    /// An RFC 5545 rule when the slot is not every week; empty when it is.
+    pub rule: String,
+    /// The first time, for rules whose phase matters (every other week).
+    pub dtstart: Option<NaiveDate>,
 }
 
 /// A period an offer does not take place (holidays), both days included.
@@ -365,12 +369,12 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
         on_tx!(tx, t => sqlx::query(sql).bind(s.id).bind(code).execute(t).await.map(drop)?);
     }
     for (n, slot) in schedules.iter().enumerate() {
-        let sql = "INSERT INTO schedules (id, service_id, location_id, weekday, opens_at, closes_at, description) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let sql = "INSERT INTO schedules (id, service_id, location_id, weekday, opens_at, closes_at, description, rrule, dtstart) \
+                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
         on_tx!(tx, t => sqlx::query(sql)
             .bind(child_id("schedule", n)).bind(s.id).bind(s.location_ids.first())
             .bind(i32::from(slot.weekday)).bind(&slot.opens_at).bind(&slot.closes_at)
-            .bind(&slot.description).execute(t).await.map(drop)?);
+            .bind(&slot.description).bind(&slot.rule).bind(slot.dtstart).execute(t).await.map(drop)?);
     }
     for (n, c) in closures.iter().enumerate() {
         let sql = "INSERT INTO service_closures (id, service_id, starts_on, ends_on, description) \

@@ -180,6 +180,17 @@ impl OrganisationRow {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct ScheduleRow {
+    service_id: Uuid,
+    weekday: i32,
+    opens_at: String,
+    closes_at: String,
+    description: String,
+    rrule: String,
+    dtstart: Option<NaiveDate>,
+}
+
 /// The services and open needs (all, or the given ones) with their organisations, locations
 /// and links.
 pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
@@ -215,22 +226,24 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
     let mut schedules = group(
         fetch_by_ids!(
             db,
-            (Uuid, i32, String, String, String),
+            ScheduleRow,
             format!(
-                "SELECT service_id, weekday, opens_at, closes_at, description FROM schedules {}",
+                "SELECT service_id, weekday, opens_at, closes_at, description, rrule, dtstart FROM schedules {}",
                 id_filter("service_id", scoped)
             ),
             scoped
         )
         .into_iter()
-        .map(|(id, weekday, opens_at, closes_at, description)| {
+        .map(|r| {
             (
-                id,
+                r.service_id,
                 ScheduleRecord {
-                    weekday: weekday as u8,
-                    opens_at,
-                    closes_at,
-                    description,
+                    weekday: r.weekday as u8,
+                    opens_at: r.opens_at,
+                    closes_at: r.closes_at,
+                    description: r.description,
+                    rule: r.rrule,
+                    dtstart: r.dtstart,
                 },
             )
         })

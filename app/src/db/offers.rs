@@ -253,6 +253,28 @@ struct SlotRow {
     weekday: i32,
     opens_at: String,
     closes_at: String,
+    rrule: String,
+    dtstart: Option<NaiveDate>,
+}
+
+impl SlotRow {
+    /// The slot for a page, its next time worked out from its rule when it has one.
+    fn to_slot(&self, today: NaiveDate, lang: Lang) -> WeeklySlot {
+        let weekly = WeeklySlot::weekly(self.weekday as u8, &self.opens_at, &self.closes_at);
+        let Some(r) = crate::schedule::recurrence(&self.rrule) else {
+            return weekly;
+        };
+        let next = crate::schedule::next_on(&self.rrule, self.dtstart, today).and_then(|date| {
+            let days = crate::schedule::days_until(today, date)?;
+            Some((days, crate::schedule::day_and_month(date, lang)))
+        });
+        WeeklySlot {
+            nth: r.nth,
+            interval: r.interval,
+            next,
+            ..weekly
+        }
+    }
 }
 
 /// The first sentence, or the first ~160 characters at a word boundary.
@@ -296,7 +318,7 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit], lang: Lang) -> Result<
         .collect();
     let mut roles = super::roles::role_summaries(db, &role_hits, lang).await?;
     let geocoder = Geocoder::embedded();
-    let today = today_in_the_netherlands();
+    let (today, today_date) = today_in_the_netherlands();
     Ok(hits
         .iter()
         .filter_map(|hit| {
@@ -311,11 +333,7 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit], lang: Lang) -> Result<
             let own: Vec<WeeklySlot> = slots
                 .iter()
                 .filter(|s| s.service_id == *id)
-                .map(|s| WeeklySlot {
-                    weekday: s.weekday as u8,
-                    opens_at: s.opens_at.clone(),
-                    closes_at: s.closes_at.clone(),
-                })
+                .map(|s| s.to_slot(today_date, lang))
                 .collect();
             let when = own.first().map(|s| s.in_words(lang));
             let next = next_time(&own, today, lang);
@@ -353,13 +371,12 @@ pub async fn offer_summaries(db: &Db, hits: &[SearchHit], lang: Lang) -> Result<
         .collect())
 }
 
-/// Today's ISO weekday in the Netherlands (UTC+1; the hour of summer time is not worth a
-/// time-zone database here).
-fn today_in_the_netherlands() -> u8 {
+/// Today's ISO weekday and date in the Netherlands (UTC+1; the hour of summer time is not
+/// worth a time-zone database here).
+fn today_in_the_netherlands() -> (u8, NaiveDate) {
     use chrono::Datelike;
-    (chrono::Utc::now() + chrono::Duration::hours(1))
-        .weekday()
-        .number_from_monday() as u8
+    let now = chrono::Utc::now() + chrono::Duration::hours(1);
+    (now.weekday().number_from_monday() as u8, now.date_naive())
 }
 
 fn join_address(street: &str, city: &str) -> String {
@@ -387,7 +404,7 @@ async fn locations_of(db: &Db, ids: &[Uuid]) -> Result<Vec<LocationRow>> {
 
 async fn slots_of(db: &Db, ids: &[Uuid]) -> Result<Vec<SlotRow>> {
     let sql = format!(
-        "SELECT service_id, weekday, opens_at, closes_at FROM schedules \
+        "SELECT service_id, weekday, opens_at, closes_at, rrule, dtstart FROM schedules \
          WHERE service_id IN ({}) ORDER BY weekday, opens_at",
         placeholders(ids.len())
     );
@@ -476,11 +493,7 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
     let schedule = slots_of(db, &[id])
         .await?
         .into_iter()
-        .map(|s| WeeklySlot {
-            weekday: s.weekday as u8,
-            opens_at: s.opens_at,
-            closes_at: s.closes_at,
-        })
+        .map(|s| s.to_slot(today_in_the_netherlands().1, lang))
         .collect();
     // Closed periods that have not ended yet: "gesloten van 21 december 2026 tot en met ...".
     let today = chrono::Utc::now().date_naive();

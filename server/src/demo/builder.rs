@@ -102,7 +102,7 @@ pub fn slot(weekday: u8, opens_at: &str, closes_at: &str) -> ScheduleRecord {
         weekday,
         opens_at: opens_at.into(),
         closes_at: closes_at.into(),
-        description: String::new(),
+        ..ScheduleRecord::default()
     }
 }
 

@@ -248,11 +248,25 @@ impl<'a> Catalogue<'a> {
                 let mut v = Map::new();
                 v.insert("id".into(), json!(child_id(s.id, "schedule", n)));
                 v.insert("service_id".into(), json!(s.id));
-                v.insert("freq".into(), json!("WEEKLY"));
-                v.insert(
-                    "byday".into(),
-                    json!(DAYS[(slot.weekday.clamp(1, 7) - 1) as usize]),
-                );
+                match app::schedule::hsds_fields(&slot.rule) {
+                    Some((freq, interval, byday)) => {
+                        v.insert("freq".into(), json!(freq));
+                        if interval > 1 {
+                            v.insert("interval".into(), json!(interval));
+                        }
+                        v.insert("byday".into(), json!(byday));
+                        if let Some(start) = slot.dtstart {
+                            v.insert("dtstart".into(), json!(start.to_string()));
+                        }
+                    }
+                    None => {
+                        v.insert("freq".into(), json!("WEEKLY"));
+                        v.insert(
+                            "byday".into(),
+                            json!(DAYS[(slot.weekday.clamp(1, 7) - 1) as usize]),
+                        );
+                    }
+                }
                 v.insert("opens_at".into(), json!(slot.opens_at));
                 v.insert("closes_at".into(), json!(slot.closes_at));
                 put(&mut v, "description", json!(slot.description));

@@ -331,10 +331,29 @@ fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Schedules, Pro
                 continue;
             }
         }
-        if (freq != "WEEKLY" && !freq.is_empty()) || byday.is_empty() || opens.is_empty() {
+        if byday.is_empty() || opens.is_empty() {
             kept.push(s.clone());
             continue;
         }
+        let unknown_day = byday.split(',').any(|d| {
+            let d = d.trim().to_uppercase();
+            !DAYS.iter().any(|name| d.ends_with(name))
+        });
+        if unknown_day {
+            return Err(problem(
+                v,
+                &format!("/schedules/{n}/byday"),
+                "onbekende dag",
+            ));
+        }
+        let dtstart = day("dtstart");
+        let interval = s.get("interval").and_then(Value::as_u64);
+        // Weekly, every few weeks, or the n-th weekday of the month (by the rrule crate);
+        // other patterns (a day of the month, yearly) are kept as they came.
+        let Some(slots) = app::schedule::slots_from_hsds(&freq, interval, &byday, dtstart) else {
+            kept.push(s.clone());
+            continue;
+        };
         let opens_at = clock(&opens).ok_or_else(|| {
             problem(
                 v,
@@ -349,19 +368,14 @@ fn schedules(v: &Value, extra: &mut Map<String, Value>) -> Result<Schedules, Pro
                 "geen geldige tijd (UU:MM)",
             )
         })?;
-        for day in byday.split(',').map(|d| d.trim().to_uppercase()) {
-            let day = day
-                .trim_start_matches(|c: char| c == '+' || c == '-' || c.is_ascii_digit())
-                .to_string();
-            let weekday = DAYS
-                .iter()
-                .position(|d| *d == day)
-                .ok_or_else(|| problem(v, &format!("/schedules/{n}/byday"), "onbekende dag"))?;
+        for slot in slots {
             out.push(ScheduleRecord {
-                weekday: weekday as u8 + 1,
+                weekday: slot.weekday,
                 opens_at: opens_at.clone(),
                 closes_at: closes_at.clone(),
                 description: text(s, "description"),
+                dtstart: dtstart.filter(|_| !slot.rule.is_empty()),
+                rule: slot.rule,
             });
         }
     }

@@ -21,6 +21,7 @@ mod print;
 mod referrals;
 mod resident;
 mod roles;
+mod schedules;
 mod search_page;
 mod security;
 mod self_service;

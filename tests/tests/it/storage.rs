@@ -31,12 +31,22 @@ fn small_dataset(name: &str) -> Dataset {
         location_ids: vec![loc.id],
         terms: vec![("leefgebied".into(), "meedoen".into())],
         languages: vec!["nl".into(), "ar".into()],
-        schedules: vec![app::db::ScheduleRecord {
-            weekday: 4,
-            opens_at: "17:30".into(),
-            closes_at: "19:30".into(),
-            description: String::new(),
-        }],
+        schedules: vec![
+            app::db::ScheduleRecord {
+                weekday: 4,
+                opens_at: "17:30".into(),
+                closes_at: "19:30".into(),
+                ..Default::default()
+            },
+            app::db::ScheduleRecord {
+                weekday: 2,
+                opens_at: "10:00".into(),
+                closes_at: "11:00".into(),
+                rule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU".into(),
+                dtstart: chrono::NaiveDate::from_ymd_opt(2026, 1, 6),
+                ..Default::default()
+            },
+        ],
         ..Default::default()
     };
     Dataset {
@@ -59,7 +69,13 @@ on_both_backends! {
         assert_eq!(db.count_offers().await.unwrap(), 1);
         let detail = db::offer_detail(db, Uuid::from_u128(3), app::i18n::Lang::Nl).await.unwrap();
         assert_eq!(detail.name, "Samen eten op donderdag");
-        assert_eq!(detail.schedule[0].in_words(app::i18n::Lang::Nl), "elke donderdag 17:30-19:30");
+        let words: Vec<String> = detail.schedule.iter().map(|s| s.in_words(app::i18n::Lang::Nl)).collect();
+        assert_eq!(words, ["om de week op dinsdag 10:00-11:00", "elke donderdag 17:30-19:30"]);
+        assert!(detail.schedule[0].next.is_some(), "every other week from its start has a next time");
+        let loaded = db::load_dataset(db, Some(&[Uuid::from_u128(3)])).await.unwrap();
+        let rule = loaded.services[0].schedules.iter().find(|s| !s.rule.is_empty()).unwrap();
+        assert_eq!(rule.rule, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU");
+        assert_eq!(rule.dtstart, chrono::NaiveDate::from_ymd_opt(2026, 1, 6));
         assert_eq!(detail.languages, vec!["Arabisch", "Nederlands"]);
         assert_eq!(detail.leefgebieden, vec!["Meedoen en contact"]);
         assert_eq!(detail.locations[0].wijk.as_deref(), Some("Vleuten-De Meern"), "postcode geocoded to its wijk");
