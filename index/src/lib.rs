@@ -24,6 +24,6 @@ pub use error::{Error, Result};
 pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
 pub use search::{
     BoundingBox, Concept, Concepts, Facets, Filters, IndexState, OfferDoc, SearchHit, SearchIndex,
-    SearchRequest, SearchResults, Sort, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_WORDS, MAX_RADIUS_KM,
-    ROLE_KIND,
+    SearchRequest, SearchResults, Sort, Wordlist, DEFAULT_WORDLIST, MAX_OFFSET, MAX_PAGE_SIZE,
+    MAX_QUERY_WORDS, MAX_RADIUS_KM, ROLE_KIND,
 };

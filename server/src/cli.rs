@@ -42,6 +42,10 @@ enum Command {
         /// rate limits; without it the TCP peer counts. Example: 10.0.0.0/8,127.0.0.1
         #[arg(long, env = "SK_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_cidr)]
         trusted_proxies: Vec<app::Cidr>,
+        /// A Dutch word list, one word per line, for reading compounds in searches ("taalhulp"
+        /// as "taal" + "hulp"); Debian's wdutch installs one. Empty for none.
+        #[arg(long, env = "SK_WORDLIST", default_value = index::DEFAULT_WORDLIST)]
+        wordlist: PathBuf,
     },
     /// Load the demo data of gemeente Utrecht (idempotent) and update the search index.
     Demo {
@@ -178,6 +182,7 @@ impl Cli {
                 tile_url,
                 admin_token,
                 trusted_proxies,
+                wordlist,
             } => {
                 let config = Config {
                     addr,
@@ -188,6 +193,7 @@ impl Cli {
                         .filter(|t| !t.trim().is_empty())
                         .map(crate::config::AdminToken),
                     trusted_proxies,
+                    wordlist: Some(wordlist).filter(|w| !w.as_os_str().is_empty()),
                     ..common.config()
                 };
                 let app = crate::startup::App::build(config).await?;

@@ -27,6 +27,9 @@ pub struct Config {
     pub referral_retention_days: i64,
     /// Proxies whose `X-Forwarded-For` header names the client (`SK_TRUSTED_PROXIES`).
     pub trusted_proxies: Vec<app::Cidr>,
+    /// A Dutch word list (one word per line) for splitting compounds in searches; when the
+    /// file is missing, compounds are split into the index's own words only.
+    pub wordlist: Option<PathBuf>,
 }
 
 /// The data key (64 hex characters); `Debug` never shows it.
@@ -67,6 +70,7 @@ impl Config {
             data_key: None,
             referral_retention_days: 365,
             trusted_proxies: Vec::new(),
+            wordlist: Some(PathBuf::from(index::DEFAULT_WORDLIST)),
         }
     }
 

@@ -33,6 +33,25 @@ impl App {
     }
 }
 
+/// Gives the index the Dutch word list, when there is one. A missing list is no error: search
+/// then splits compounds into the index's own words only.
+async fn use_wordlist(search: &SearchIndex, path: Option<std::path::PathBuf>) {
+    let Some(path) = path else { return };
+    if !path.exists() {
+        tracing::info!(path = %path.display(), "no dutch word list; compounds split by the index's words");
+        return;
+    }
+    let shown = path.display().to_string();
+    match tokio::task::spawn_blocking(move || index::Wordlist::open(&path)).await {
+        Ok(Ok(list)) => {
+            tracing::info!(path = %shown, words = list.len(), "dutch word list loaded");
+            search.use_wordlist(list);
+        }
+        Ok(Err(e)) => tracing::warn!(path = %shown, error = %e, "cannot read the dutch word list"),
+        Err(e) => tracing::warn!(error = %e, "word list loader stopped"),
+    }
+}
+
 /// Connects and migrates the database and opens this node's index. Never loads demo data.
 pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     std::fs::create_dir_all(&config.data_dir)
@@ -46,6 +65,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let search = tokio::task::spawn_blocking(move || SearchIndex::open_or_create(&index_dir))
         .await?
         .context("cannot open search index")?;
+    use_wordlist(&search, config.wordlist.clone()).await;
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.display().to_string())

@@ -1,7 +1,7 @@
 //! [`SearchIndex`]: one reader per process, a searcher per request, writes one at a time.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::Value;
@@ -17,6 +17,7 @@ use super::facets::Facets;
 use super::query;
 use super::request::SearchRequest;
 use super::schema::{self, Fields, AGE_MAX_DEFAULT, AGE_MIN_DEFAULT};
+use super::wordlist::Wordlist;
 use crate::{Geocoder, LatLon, Result};
 
 const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
@@ -66,6 +67,8 @@ pub struct SearchIndex {
     write_lock: Mutex<()>,
     threads: usize,
     fields: Fields,
+    /// A Dutch word list for splitting compounds, when the node has one.
+    wordlist: OnceLock<Arc<Wordlist>>,
 }
 
 impl SearchIndex {
@@ -107,7 +110,13 @@ impl SearchIndex {
             write_lock: Mutex::new(()),
             threads,
             fields,
+            wordlist: OnceLock::new(),
         })
+    }
+
+    /// Splits compounds into the words of `list` from now on (once; later calls are ignored).
+    pub fn use_wordlist(&self, list: Arc<Wordlist>) {
+        let _ = self.wordlist.set(list);
     }
 
     fn write(
@@ -265,7 +274,8 @@ impl SearchIndex {
     fn collect(&self, request: &SearchRequest, wanted: usize) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let concepts = Concepts::shipped().found_in(query::capped_text(&request.text));
-        let query = query::build(&self.fields, &searcher, request, &concepts);
+        let wordlist = self.wordlist.get().map(|l| l.as_ref());
+        let query = query::build(&self.fields, &searcher, wordlist, request, &concepts);
         let home_gemeente = request
             .near
             .and_then(|at| Geocoder::embedded().areas(at).gemeente_code)

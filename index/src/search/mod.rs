@@ -31,6 +31,7 @@ mod query;
 mod request;
 mod schema;
 mod synonyms;
+mod wordlist;
 
 #[cfg(test)]
 mod tests;
@@ -42,3 +43,4 @@ pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};
 pub use facets::Facets;
 pub use query::MAX_QUERY_WORDS;
 pub use request::{Filters, SearchRequest, Sort, MAX_OFFSET, MAX_PAGE_SIZE, MAX_RADIUS_KM};
+pub use wordlist::{Wordlist, DEFAULT_WORDLIST};

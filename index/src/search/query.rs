@@ -13,6 +13,7 @@ use super::concepts::Concept;
 use super::request::SearchRequest;
 use super::schema::Fields;
 use super::synonyms::{Clause, Member, Synonyms};
+use super::wordlist::Wordlist;
 
 /// Most words of one search that become clauses: each word adds up to a dozen term, prefix
 /// and typo clauses, so an unbounded text (4,000 words) would cost seconds and gigabytes. The
@@ -38,10 +39,15 @@ type Clauses = Vec<(Occur, Box<dyn Query>)>;
 pub(crate) fn build(
     f: &Fields,
     searcher: &Searcher,
+    wordlist: Option<&Wordlist>,
     request: &SearchRequest,
     concepts: &[&Concept],
 ) -> Box<dyn Query> {
-    let words = Words { f, searcher };
+    let words = Words {
+        f,
+        searcher,
+        wordlist,
+    };
     let mut meant = concept_clauses(f, concepts);
     meant.extend(audience_of_age(f, request.filters.age));
     let text = match words.text_clauses(&request.text) {
@@ -105,6 +111,8 @@ fn text_fields(f: &Fields) -> [(Field, f32); 4] {
 struct Words<'a> {
     f: &'a Fields,
     searcher: &'a Searcher,
+    /// A Dutch word list, when the node has one, for splitting compounds.
+    wordlist: Option<&'a Wordlist>,
 }
 
 impl Words<'_> {
@@ -163,12 +171,36 @@ impl Words<'_> {
         Box::new(BooleanQuery::new(parts))
     }
 
-    /// A compound that no document has, read as two words that documents do have, both
-    /// required: "taalhulp" finds "hulp bij taal", "huiswerkbegeleiding" finds "begeleiding bij
-    /// huiswerk". The index's own words are the dictionary, so a split never invents a word the
-    /// data does not use. Longest first part first; a linking "s" may end it
-    /// ("vrijwilligerswerk"). `None` when no split into parts of three letters or more is known.
+    /// A compound that no document has, read as its parts. With a Dutch word list, the split
+    /// must be into two real words ("computer|les", never "comp|uterles"); the parts the index
+    /// has are then required, and a part no offer uses is left out ("voetbalclub" finds the
+    /// offers about "voetbal" when none says "club"). Without a list, both parts must be words
+    /// of the index. `None` when no split is known.
     fn compound_query(&self, word: &str) -> Option<Box<dyn Query>> {
+        let Some(list) = self.wordlist else {
+            return self.compound_of_index_words(word);
+        };
+        for (head, tail) in list.splits(word) {
+            let known: Vec<String> = [head, tail]
+                .iter()
+                .filter_map(|part| self.known_form(part))
+                .collect();
+            if !known.is_empty() {
+                let parts: Clauses = known
+                    .iter()
+                    .map(|part| (Occur::Must, self.exact_query(part)))
+                    .collect();
+                return Some(Box::new(BooleanQuery::new(parts)));
+            }
+        }
+        None
+    }
+
+    /// A compound read as two words that documents do have, both required: "taalhulp" finds
+    /// "hulp bij taal", "huiswerkbegeleiding" finds "begeleiding bij huiswerk". The index's
+    /// own words are the dictionary, so a split never invents a word the data does not use.
+    /// Longest first part first; a linking "s" may end it ("vrijwilligerswerk").
+    fn compound_of_index_words(&self, word: &str) -> Option<Box<dyn Query>> {
         let cuts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
         if cuts.len() < 2 * MIN_COMPOUND_PART {
             return None;

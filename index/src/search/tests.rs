@@ -365,3 +365,28 @@ fn a_compound_no_offer_has_finds_offers_with_both_of_its_words() {
         .unwrap();
     assert!(ids(&found).is_empty(), "no invented parts");
 }
+
+#[test]
+fn with_a_word_list_a_compound_finds_the_part_that_offers_use() {
+    let mut voetbal = doc("Jeugdteams", 52.08, 5.1);
+    voetbal.description = "Voetbal voor kinderen op zaterdag.".into();
+    let mut computer = doc("Digicafe", 52.08, 5.1);
+    computer.description = "Uitleg over de computer en de tablet.".into();
+    let index = index_of(vec![voetbal.clone(), computer.clone()]);
+    let search = |q: &str| ids(&index.search(&SearchRequest::text(q)).unwrap());
+    assert!(
+        search("voetbalclub").is_empty() && search("computerles").is_empty(),
+        "without a list, both parts must be words of the index"
+    );
+
+    index.use_wordlist(std::sync::Arc::new(Wordlist::from_text(
+        "voetbal\nclub\ncomputer\nles\n",
+    )));
+
+    assert_eq!(search("voetbalclub"), vec![voetbal.offer_id]);
+    assert_eq!(search("computerles"), vec![computer.offer_id]);
+    assert!(
+        search("ruimtevaartclub").is_empty(),
+        "no part is a word of the list"
+    );
+}

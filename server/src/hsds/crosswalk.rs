@@ -284,8 +284,20 @@ impl Crosswalk {
             return Some(((o.taxonomy.clone(), o.code.clone()), How::Same));
         }
         // Words only when the source says what kind of term it is: otherwise a term of an
-        // unrelated taxonomy could be read as one of ours.
-        let kind = kind_hint(&taxonomy, &code)?;
+        // unrelated taxonomy could be read as one of ours. Without that, only a code that is
+        // itself one of our words, for one term of ours ("vrijwilligersvacature"), is taken.
+        let Some(kind) = kind_hint(&taxonomy, &code) else {
+            let mut whole = words(&code);
+            whole.dedup();
+            let [word] = whole.as_slice() else {
+                return None;
+            };
+            let mut fits = self.ours.iter().filter(|o| o.words.contains(word));
+            return match (fits.next(), fits.next()) {
+                (Some(o), None) => Some(((o.taxonomy.clone(), o.code.clone()), How::Words)),
+                _ => None,
+            };
+        };
         let tail = code
             .split(['.', ':', '/'])
             .skip(1)
@@ -401,6 +413,16 @@ mod tests {
     fn terms_that_do_not_say_what_they_are_or_match_nothing_stay_unmapped() {
         assert_eq!(ours("mental-health", "Mental health"), None);
         assert_eq!(ours("leefgebied.ruimtevaart", "Ruimtevaart"), None);
+        // Without a kind, one word that is ours for two terms says nothing.
+        assert_eq!(ours("jeugd", "Jeugd"), None);
+    }
+
+    #[test]
+    fn a_code_without_a_kind_that_is_one_of_our_words_is_mapped() {
+        assert_eq!(
+            ours("vrijwilligersvacature", "Vrijwilligersvacature"),
+            Some(("kenmerk:vrijwilligerswerk".into(), How::Words))
+        );
     }
 
     #[test]
