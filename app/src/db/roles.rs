@@ -120,6 +120,10 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
+            // Roles carry no leefgebied or audience of their own: those their text names, so
+            // "ouderen helpen met hun telefoon" finds the role that teaches older people.
+            let concepts = index::Concepts::shipped();
+            let text = format!("{} {description}", r.title);
             OfferDoc {
                 offer_id: r.id,
                 location_id: r.location_id,
@@ -127,8 +131,8 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 organisation: r.organisation,
                 description,
                 kind: ROLE_KIND.into(),
-                leefgebieden: Vec::new(),
-                doelgroepen: Vec::new(),
+                leefgebieden: concepts.classify("leefgebied", &text),
+                doelgroepen: concepts.classify("doelgroep", &text),
                 keywords,
                 lat: r.latitude,
                 lon: r.longitude,

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use super::analyzer::all_words;
+use super::analyzer::{all_words, terms_with_positions};
 
 const CONCEPTS_TXT: &str = include_str!("../../../data/concepts.txt");
 /// Most words of a question that are looked at for concepts (the same cap as for clauses).
@@ -19,8 +19,11 @@ pub struct Concept {
     pub code: String,
     /// What the page says was understood ("ontmoeting").
     pub label: String,
-    /// Each trigger as stemmed words.
-    triggers: Vec<Vec<String>>,
+    /// Each trigger as stemmed words; a `None` is a gap of a few words ("wil ... helpen").
+    triggers: Vec<Vec<Option<String>>>,
+    /// Words offers use for it, searched too ("tuinieren" also looks for "volkstuin"), as the
+    /// index stores them.
+    pub also: Vec<String>,
 }
 
 /// The shipped concept list.
@@ -42,8 +45,9 @@ impl Concepts {
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .filter_map(|line| {
-                let mut parts = line.splitn(3, '|').map(str::trim);
+                let mut parts = line.splitn(4, '|').map(str::trim);
                 let (code, label, triggers) = (parts.next()?, parts.next()?, parts.next()?);
+                let also = parts.next().unwrap_or_default();
                 let (taxonomy, code) = code.split_once(':')?;
                 Some(Concept {
                     taxonomy: taxonomy.to_string(),
@@ -51,8 +55,12 @@ impl Concepts {
                     label: label.to_string(),
                     triggers: triggers
                         .split(',')
-                        .map(all_words)
-                        .filter(|t| !t.is_empty())
+                        .map(trigger)
+                        .filter(|t| t.iter().any(Option::is_some))
+                        .collect(),
+                    also: also
+                        .split(',')
+                        .flat_map(|w| terms_with_positions(w).into_iter().map(|(_, t)| t))
                         .collect(),
                 })
             })
@@ -78,17 +86,44 @@ impl Concepts {
     /// The codes of `taxonomy` a text names: the derived terms of an offer or role that came
     /// without usable ones.
     pub fn classify(&self, taxonomy: &str, text: &str) -> Vec<String> {
-        self.found_in(text)
-            .into_iter()
-            .filter(|c| c.taxonomy == taxonomy)
-            .map(|c| c.code.clone())
-            .collect()
+        let mut codes: Vec<String> = Vec::new();
+        for c in self.found_in(text) {
+            if c.taxonomy == taxonomy && !codes.contains(&c.code) {
+                codes.push(c.code.clone());
+            }
+        }
+        codes
     }
 }
 
-/// True when `phrase` occurs in `words` as consecutive words.
-fn contains(words: &[String], phrase: &[String]) -> bool {
-    !phrase.is_empty() && words.windows(phrase.len()).any(|w| w == phrase)
+/// Most words a gap ("wil ... helpen") stands for.
+const MAX_GAP: usize = 3;
+
+/// A trigger's words, stemmed; "..." is a gap.
+fn trigger(text: &str) -> Vec<Option<String>> {
+    let mut out = Vec::new();
+    for (n, piece) in text.split("...").enumerate() {
+        if n > 0 {
+            out.push(None);
+        }
+        out.extend(all_words(piece).into_iter().map(Some));
+    }
+    out
+}
+
+/// True when `trigger` occurs in `words`: its words consecutive, a gap skipping up to
+/// [`MAX_GAP`] words.
+fn contains(words: &[String], trigger: &[Option<String>]) -> bool {
+    fn from(words: &[String], at: usize, trigger: &[Option<String>]) -> bool {
+        match trigger.split_first() {
+            None => true,
+            Some((None, rest)) => (0..=MAX_GAP).any(|skip| from(words, at + skip, rest)),
+            Some((Some(word), rest)) => {
+                words.get(at).is_some_and(|w| w == word) && from(words, at + 1, rest)
+            }
+        }
+    }
+    !trigger.is_empty() && (0..words.len()).any(|at| from(words, at, trigger))
 }
 
 #[cfg(test)]
@@ -130,15 +165,20 @@ mod tests {
         );
         assert_eq!(codes("mijn partner slaat me"), ["leefgebied:veiligheid"]);
         assert!(codes("ik kan goed koken").contains(&"kenmerk:vrijwilligerswerk".to_string()));
+        // A gap: "wil ... helpen" is someone who offers help, whatever comes between.
+        assert!(codes("ik wil ouderen helpen met hun telefoon")
+            .contains(&"kenmerk:vrijwilligerswerk".to_string()));
+        assert!(!codes("wie kan mij helpen").contains(&"kenmerk:vrijwilligerswerk".to_string()));
     }
 
     #[test]
     fn an_audience_word_is_a_concept_and_a_plain_word_is_none() {
+        // An activity is something to take part in: meedoen.
         assert_eq!(
             codes("gratis activiteit voor senioren"),
-            ["doelgroep:ouderen", "kenmerk:gratis"]
+            ["leefgebied:meedoen", "doelgroep:ouderen", "kenmerk:gratis"]
         );
-        assert!(codes("activiteit").is_empty());
+        assert!(codes("informatie").is_empty());
         // Whole words only: "taal" is no part of "taart".
         assert!(codes("taart bakken").is_empty());
     }

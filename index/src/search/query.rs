@@ -50,6 +50,13 @@ pub(crate) fn build(
     };
     let mut meant = concept_clauses(f, concepts);
     meant.extend(audience_of_age(f, request.filters.age));
+    let mut also: Vec<&str> = Vec::new();
+    for word in concepts.iter().flat_map(|c| c.also.iter()) {
+        if !also.contains(&word.as_str()) {
+            also.push(word);
+            meant.push((Occur::Should, boost(words.exact_query(word), ALSO_WEIGHT)));
+        }
+    }
     let text = match words.text_clauses(&request.text) {
         // Nothing to match on: every offer, the concepts only order them.
         typed if typed.is_empty() => {
@@ -284,10 +291,21 @@ const CONCEPT_SCORE: f32 = 6.0;
 /// not the topic.
 const AUDIENCE_SCORE: f32 = 1.0;
 
-/// Optional clauses for the concepts a question names: offers tagged with them match.
+/// What a word a concept also searches for counts, against a word that was typed.
+const ALSO_WEIGHT: f32 = 0.5;
+
+/// Optional clauses for the concepts a question names: offers tagged with them match, once
+/// per tag however many lines of the list name it.
 fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Clauses {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     concepts
         .iter()
+        .filter(|c| {
+            let key = (c.taxonomy.as_str(), c.code.as_str());
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        })
         .filter_map(|c| {
             let (term, score) = match (c.taxonomy.as_str(), c.code.as_str()) {
                 ("leefgebied", code) => (Term::from_field_text(f.leefgebied, code), CONCEPT_SCORE),

@@ -18,8 +18,9 @@ use crate::support::{Backend, TestApp};
 // top 10 were none then, which is also the target, so that check is absolute.
 
 /// 42 of 80 questions (52 %) on 2026-12-01; 70 of 80 (88 %) on 2026-12-02 with roles in
-/// search, the concept list, derived terms and the home-gemeente preference. The target is 95 %.
-const MIN_SUCCESS_AT_5: f64 = 0.875;
+/// search, the concept list, derived terms and the home-gemeente preference; 78 of 80 (98 %)
+/// with the words offers use per concept and derived terms for roles. The target is 95 %.
+const MIN_SUCCESS_AT_5: f64 = 0.975;
 /// None of 8 before the taxonomy crosswalk (the register's terms meant nothing to the engine);
 /// 8 of 8 with it and with "voetbal" counting for roles that ask for "sport" (2026-12-01).
 const MIN_PROFILES_SATISFIED: usize = 8;
