@@ -32,6 +32,9 @@ pub(crate) struct Candidate {
     pub score: f64,
     pub distance_km: Option<f64>,
     pub address: DocAddress,
+    /// The offer's key: equal scores and distances are ordered by it, so the order does not
+    /// depend on which segment a rebuild put a document in.
+    pub key: u64,
 }
 
 /// What the collector returns.
@@ -97,11 +100,12 @@ fn better(sort: Sort, a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
     let far = |c: &Candidate| c.distance_km.unwrap_or(f64::MAX);
     let by_score = b.score.total_cmp(&a.score);
     let by_distance = far(a).total_cmp(&far(b));
-    let tie = a
-        .address
-        .segment_ord
-        .cmp(&b.address.segment_ord)
-        .then(a.address.doc_id.cmp(&b.address.doc_id));
+    let tie = a.key.cmp(&b.key).then(
+        a.address
+            .segment_ord
+            .cmp(&b.address.segment_ord)
+            .then(a.address.doc_id.cmp(&b.address.doc_id)),
+    );
     match sort {
         Sort::Relevance => by_score.then(by_distance).then(tie),
         Sort::Distance => by_distance.then(by_score).then(tie),
@@ -251,10 +255,12 @@ impl SegmentCollector for SegmentOffers {
             .as_ref()
             .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord));
         let home = if at_home { HOME_GEMEENTE_BOOST } else { 1.0 };
+        let key = self.key.first(doc).unwrap_or(u64::from(doc));
         let candidate = Candidate {
             score: f64::from(score) * decay * home,
             distance_km,
             address: DocAddress::new(self.segment, doc),
+            key,
         };
         let sort = self.settings.sort;
         if !self.shared.first(doc).unwrap_or(false) {
@@ -266,7 +272,6 @@ impl SegmentCollector for SegmentOffers {
             }
             return;
         }
-        let key = self.key.first(doc).unwrap_or(u64::from(doc));
         match self.best.get_mut(&key) {
             None => {
                 self.best.insert(key, candidate);

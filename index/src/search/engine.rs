@@ -119,12 +119,19 @@ impl SearchIndex {
         let _ = self.wordlist.set(list);
     }
 
+    /// Runs `change` and commits it with `position`; with `only_forward`, does nothing when
+    /// the index is already at `position` or beyond (checked under the write lock).
     fn write(
         &self,
         position: Option<u64>,
+        only_forward: bool,
         change: impl FnOnce(&IndexWriter) -> Result<()>,
     ) -> Result<()> {
         let _guard = self.write_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let have = self.state().position;
+        if only_forward && have.zip(position).is_some_and(|(have, new)| have >= new) {
+            return Ok(());
+        }
         let memory = WRITER_MEMORY_PER_THREAD * self.threads;
         let mut writer: IndexWriter = self.index.writer_with_num_threads(self.threads, memory)?;
         change(&writer)?;
@@ -141,16 +148,17 @@ impl SearchIndex {
     /// Replaces every document in one commit; searches see old or new, never half. `position` is
     /// the change-log position the documents reflect.
     pub fn replace_all(&self, docs: Vec<OfferDoc>, position: Option<u64>) -> Result<()> {
-        self.write(position, |writer| {
+        self.write(position, false, |writer| {
             writer.delete_all_documents()?;
             self.add_all(writer, docs)
         })
     }
 
     /// Replaces the documents of the `changed` offers with `docs` (offers without docs are gone
-    /// or no longer public), in one commit.
+    /// or no longer public), in one commit. Changes up to a position the index already has are
+    /// skipped: a rebuild that ran meanwhile read them, and the position never goes back.
     pub fn apply(&self, changed: &[Uuid], docs: Vec<OfferDoc>, position: u64) -> Result<()> {
-        self.write(Some(position), |writer| {
+        self.write(Some(position), true, |writer| {
             for id in changed {
                 writer.delete_term(Term::from_field_text(self.fields.offer_id, &id.to_string()));
             }

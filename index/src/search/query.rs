@@ -295,8 +295,27 @@ const AUDIENCE_SCORE: f32 = 1.0;
 const ALSO_WEIGHT: f32 = 0.5;
 
 /// Optional clauses for the concepts a question names: offers tagged with them match, once
-/// per tag however many lines of the list name it.
+/// per tag however many lines of the list name it. Volunteer roles share an offer's topic
+/// only when the question is about helping: "taalhulp" asks for help with Dutch, not for a
+/// role teaching it (a role still matches by its words).
 fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Clauses {
+    let helping = concepts
+        .iter()
+        .any(|c| c.taxonomy == "kenmerk" && c.code == "vrijwilligerswerk");
+    let not_roles = |(occur, q): (Occur, Box<dyn Query>)| -> (Occur, Box<dyn Query>) {
+        if helping {
+            return (occur, q);
+        }
+        let role = TermQuery::new(
+            Term::from_field_text(f.kind, super::doc::ROLE_KIND),
+            IndexRecordOption::Basic,
+        );
+        let only_offers = BooleanQuery::new(vec![
+            (Occur::Must, q),
+            (Occur::MustNot, Box::new(role) as Box<dyn Query>),
+        ]);
+        (occur, Box::new(only_offers))
+    };
     let mut seen: Vec<(&str, &str)> = Vec::new();
     concepts
         .iter()
@@ -307,9 +326,15 @@ fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Clauses {
             new
         })
         .filter_map(|c| {
+            let topic = |field, code, score| {
+                Some(not_roles(const_clause(
+                    Term::from_field_text(field, code),
+                    score,
+                )))
+            };
             let (term, score) = match (c.taxonomy.as_str(), c.code.as_str()) {
-                ("leefgebied", code) => (Term::from_field_text(f.leefgebied, code), CONCEPT_SCORE),
-                ("doelgroep", code) => (Term::from_field_text(f.doelgroep, code), AUDIENCE_SCORE),
+                ("leefgebied", code) => return topic(f.leefgebied, code, CONCEPT_SCORE),
+                ("doelgroep", code) => return topic(f.doelgroep, code, AUDIENCE_SCORE),
                 ("kenmerk", "gratis") => (Term::from_field_bool(f.free, true), AUDIENCE_SCORE),
                 ("kenmerk", "vrijwilligerswerk") => (
                     Term::from_field_text(f.kind, super::doc::ROLE_KIND),

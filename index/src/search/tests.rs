@@ -277,6 +277,31 @@ fn applying_a_change_replaces_only_that_offer() {
 }
 
 #[test]
+fn a_change_a_rebuild_already_read_is_skipped_and_the_position_never_goes_back() {
+    let koor = doc("Koor", 52.08, 5.1);
+    let index = SearchIndex::in_ram().unwrap();
+    // A rebuild read the log up to 10; a follower that read up to 6 before it commits after.
+    index.replace_all(vec![koor.clone()], Some(10)).unwrap();
+
+    index.apply(&[koor.offer_id], vec![], 6).unwrap();
+
+    assert_eq!(index.state().position, Some(10));
+    assert_eq!(
+        index.state().documents,
+        1,
+        "the stale change was not applied"
+    );
+    index.apply(&[koor.offer_id], vec![], 11).unwrap();
+    assert_eq!(
+        index.state(),
+        IndexState {
+            documents: 0,
+            position: Some(11)
+        }
+    );
+}
+
+#[test]
 fn bad_requests_are_refused_with_a_user_error() {
     let index = index_of(vec![]);
     let centre = at(52.0, 5.0);
