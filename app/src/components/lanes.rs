@@ -41,7 +41,8 @@ pub fn Lane(
 #[component]
 pub fn SuggestionCard(s: SuggestionView) -> impl IntoView {
     let t = use_texts();
-    let title = match s.offer_id {
+    // A role has a page of its own (what it asks, whom to contact), at the same address.
+    let title = match s.need_id.or(s.offer_id) {
         Some(id) => view! { <A href=format!("/aanbod/{id}")>{s.title.clone()}</A> }.into_any(),
         None => view! { <span>{s.title.clone()}</span> }.into_any(),
     };

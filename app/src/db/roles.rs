@@ -68,10 +68,19 @@ fn select(filter: &str) -> String {
     )
 }
 
-async fn roles(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<RoleRow>> {
-    let filter = match only {
-        Some(_) => format!("{} AND n.kind IN {ROLE_NEEDS}", id_filter("n.id", only)),
-        None => format!("WHERE n.kind IN {ROLE_NEEDS}"),
+/// Roles (all, or the given ones); with `any_kind`, every need, for the page a suggestion
+/// links to.
+async fn roles(db: &Db, only: Option<&[Uuid]>, any_kind: bool) -> Result<Vec<RoleRow>> {
+    let kinds = if any_kind {
+        String::new()
+    } else {
+        format!("n.kind IN {ROLE_NEEDS}")
+    };
+    let filter = match (only, kinds.is_empty()) {
+        (Some(_), true) => id_filter("n.id", only),
+        (Some(_), false) => format!("{} AND {kinds}", id_filter("n.id", only)),
+        (None, true) => String::new(),
+        (None, false) => format!("WHERE {kinds}"),
     };
     Ok(fetch_by_ids!(db, RoleRow, select(&filter), only))
 }
@@ -106,7 +115,7 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
     }
     let mut talents = talent_names(db, only).await?;
     let geocoder = Geocoder::embedded();
-    Ok(roles(db, only)
+    Ok(roles(db, only, false)
         .await?
         .into_iter()
         .map(|r| {
@@ -172,7 +181,7 @@ pub(super) async fn role_summaries(
         .iter()
         .map(|h| (h.offer_id, (h.distance_km, h.score)))
         .collect();
-    Ok(roles(db, Some(&ids))
+    Ok(roles(db, Some(&ids), false)
         .await?
         .into_iter()
         .map(|r| {
@@ -219,9 +228,9 @@ fn join(street: Option<&str>, city: Option<&str>) -> String {
         .join(", ")
 }
 
-/// The public page of one open role of an approved organisation.
+/// The public page of one open role (or other need) of an approved organisation.
 pub async fn role_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> {
-    let r = roles(db, Some(&[id]))
+    let r = roles(db, Some(&[id]), true)
         .await?
         .into_iter()
         .next()

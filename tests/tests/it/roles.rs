@@ -104,6 +104,12 @@ async fn a_role_has_a_page_that_says_what_it_asks_and_whom_to_contact() {
     // No sign-up form and no report link: those are for offers.
     assert!(!page.contains(&format!("/aanbod/{trainer}/meedoen")));
     assert!(!page.contains(&format!("/aanbod/{trainer}/melden")));
+    // "Ik kan iets" suggests the role and links to its page, not to the club's offer.
+    let (_, talents) = app.get("/ik-kan-iets?talent=voetbal&waar=3454").await;
+    assert!(
+        talents.contains(&format!("href=\"/aanbod/{trainer}\"")),
+        "{talents}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
