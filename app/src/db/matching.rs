@@ -215,9 +215,11 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         })
         .collect();
 
+    // Every organisation: one without a partner kind of its own (an imported register) gets
+    // the one its name names ("Buurtteam Jeugd Nieuwegein", "Jongerenwerk Zeist").
     let sql = "SELECT o.id, o.name, o.partner_kind, l.latitude, l.longitude, l.gemeente_code \
         FROM organizations o LEFT JOIN locations l ON l.organization_id = o.id \
-        WHERE o.partner_kind <> '' ORDER BY o.id, l.id";
+        ORDER BY o.id, l.id";
     type OrgRow = (
         Uuid,
         String,
@@ -233,10 +235,19 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         if organisations.last().is_some_and(|o| o.id == id) {
             continue;
         }
+        let partner = PartnerKind::parse(&kind).or_else(|| {
+            concepts
+                .classify("partner", &name)
+                .first()
+                .and_then(|code| PartnerKind::parse(code))
+        });
+        if partner.is_none() {
+            continue;
+        }
         organisations.push(CatalogOrganisation {
             id,
             name,
-            partner: PartnerKind::parse(&kind),
+            partner,
             at: place(lat, lon),
             gemeente,
         });

@@ -300,10 +300,9 @@ pub fn coalition_for_person(
     need: &CatalogNeed,
     profile: &Profile,
 ) -> Option<CoalitionSuggestion> {
-    let fits: Vec<String> = need
-        .talents
-        .iter()
-        .filter(|t| profile.talents.contains(t))
+    // The same fit as the role itself: "voetbal" fits a role that asks for "sport".
+    let fits: Vec<String> = super::engine::fitting_talents(&need.talents, &profile.talents)
+        .into_iter()
         .cloned()
         .collect();
     if fits.is_empty() {

@@ -134,9 +134,12 @@ pub struct CatalogNeed {
 }
 
 impl CatalogNeed {
-    /// A real shortage: people are waiting, or people are wanted.
+    /// A real shortage: people are waiting, people are wanted, or it is an open call for
+    /// volunteers or trainers (a register's vacancy rarely says how many it needs).
     pub fn is_shortage(&self) -> bool {
-        self.waiting_list > 0 || self.people_wanted > 0
+        self.waiting_list > 0
+            || self.people_wanted > 0
+            || matches!(self.kind.as_str(), "vrijwilliger" | "trainer")
     }
 }
 

@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use super::analyzer::{all_words, terms_with_positions};
 
 const CONCEPTS_TXT: &str = include_str!("../../../data/concepts.txt");
+/// The kinds of concepts a question can name.
+const QUESTION_TAXONOMIES: [&str; 3] = ["leefgebied", "doelgroep", "kenmerk"];
 /// Most words of a question that are looked at for concepts (the same cap as for clauses).
 const MAX_WORDS: usize = 64;
 
@@ -73,8 +75,16 @@ impl Concepts {
         &self.list
     }
 
-    /// The concepts a text names, in the order of the list, each once.
+    /// The concepts a question names, in the order of the list, each once (partner kinds are
+    /// for organisations, not for questions).
     pub fn found_in(&self, text: &str) -> Vec<&Concept> {
+        self.named_in(text)
+            .into_iter()
+            .filter(|c| QUESTION_TAXONOMIES.contains(&c.taxonomy.as_str()))
+            .collect()
+    }
+
+    fn named_in(&self, text: &str) -> Vec<&Concept> {
         let mut words = all_words(text);
         words.truncate(MAX_WORDS);
         self.list
@@ -87,7 +97,7 @@ impl Concepts {
     /// without usable ones.
     pub fn classify(&self, taxonomy: &str, text: &str) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
-        for c in self.found_in(text) {
+        for c in self.named_in(text) {
             if c.taxonomy == taxonomy && !codes.contains(&c.code) {
                 codes.push(c.code.clone());
             }

@@ -116,6 +116,21 @@ async fn search_and_matching_on_an_independent_register_stay_above_their_floors(
             .await;
         assert_eq!(status, 200, "{lanes}");
         let offered = suggested(&lanes);
+        let filled = ["meedoen", "bijdragen", "samen"]
+            .iter()
+            .filter(|lane| lanes[**lane].as_array().is_some_and(|l| !l.is_empty()))
+            .count();
+        eprintln!("profile {} fills {filled} of 3 lanes", p["profile"]);
+        // Someone who says what they can do gets all three: a place to take part, a role, and
+        // a coalition around that role (the Trainerskracht case on a register we did not write).
+        let offers_talents = p["profile"]["talents"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty());
+        assert!(
+            !offers_talents || filled == 3,
+            "{} fills {filled} lanes: {lanes}",
+            p["profile"]
+        );
         if ids(&p["must"]).iter().all(|m| offered.contains(m)) {
             satisfied += 1;
         } else {
