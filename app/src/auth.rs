@@ -141,6 +141,18 @@ pub fn is_email(text: &str) -> bool {
 #[cfg(feature = "ssr")]
 pub use server::*;
 
+/// Declares who may call a server function, beside it: `guard!(SaveOffer,
+/// Access::Roles(MANAGERS))`. Compiled on the server only.
+#[macro_export]
+macro_rules! guard {
+    ($function:ty, $access:expr) => {
+        #[cfg(feature = "ssr")]
+        impl $crate::auth::Guarded for $function {
+            const ACCESS: $crate::auth::Access = $access;
+        }
+    };
+}
+
 #[cfg(feature = "ssr")]
 mod server {
     use axum::http::header::{COOKIE, SET_COOKIE};
@@ -378,68 +390,96 @@ mod server {
         Ok(())
     }
 
+    /// Who may call a server function: declared once, beside the function (`guard!`), and
+    /// read both by the router's guard ([`access`]) and by the function ([`require_for`]), so
+    /// the two can never disagree.
+    pub trait Guarded: leptos::server_fn::ServerFn {
+        /// The rule.
+        const ACCESS: Access;
+    }
+
+    fn entry<F: Guarded>() -> (&'static str, Access) {
+        (F::PATH, F::ACCESS)
+    }
+
+    /// The logged-in user of a state-changing call to `F`, checked against `F`'s own rule
+    /// (and the form's CSRF token).
+    pub async fn require_for<F: Guarded>(field: &str) -> Result<Me> {
+        match F::ACCESS {
+            Access::Roles(roles) => require(field, roles).await,
+            Access::Public => check_csrf(field).await?.ok_or(Error::Unauthenticated),
+        }
+    }
+
+    /// The logged-in user of a reading call to `F`, checked against `F`'s own rule.
+    pub async fn me_for<F: Guarded>() -> Result<Me> {
+        let me = current_user().await?.ok_or(Error::Unauthenticated)?;
+        match F::ACCESS {
+            Access::Roles(roles) if !roles.contains(&me.role) => Err(Error::Forbidden),
+            _ => Ok(me),
+        }
+    }
+
     /// Who may call each server function, by its path. The router refuses any server function
     /// that is not in this list.
     pub fn access() -> Vec<(&'static str, Access)> {
-        use leptos::server_fn::ServerFn;
-
         use crate::api::*;
         vec![
-            (SearchOffers::PATH, Access::Public),
-            (Suggest::PATH, Access::Public),
-            (PostcodeAt::PATH, Access::Public),
-            (GetOffer::PATH, Access::Public),
-            (SimilarOffers::PATH, Access::Public),
-            (SignUp::PATH, Access::Public),
-            (MatchLanes::PATH, Access::Public),
-            (LeaveTalentEntry::PATH, Access::Public),
-            (Coalitions::PATH, Access::Public),
-            (Coalition::PATH, Access::Public),
-            (CoalitionChances::PATH, Access::Public),
+            entry::<SearchOffers>(),
+            entry::<Suggest>(),
+            entry::<PostcodeAt>(),
+            entry::<GetOffer>(),
+            entry::<SimilarOffers>(),
+            entry::<SignUp>(),
+            entry::<MatchLanes>(),
+            entry::<LeaveTalentEntry>(),
+            entry::<Coalitions>(),
+            entry::<Coalition>(),
+            entry::<CoalitionChances>(),
             // Until accounts replace it, the admin key is checked inside.
-            (StartCoalition::PATH, Access::Public),
-            (LogIn::PATH, Access::Public),
-            (LogOut::PATH, Access::Public),
-            (RequestReset::PATH, Access::Public),
-            (ResetPassword::PATH, Access::Public),
-            (WhoAmI::PATH, Access::Public),
-            (Dashboard::PATH, Access::Roles(MANAGERS)),
-            (SetSignupStatus::PATH, Access::Roles(MANAGERS)),
-            (ConfirmStillCorrect::PATH, Access::Roles(MANAGERS)),
-            (SetWaitingList::PATH, Access::Roles(MANAGERS)),
-            (PublishWaitingListNeed::PATH, Access::Roles(MANAGERS)),
-            (ReportProblem::PATH, Access::Public),
-            (InviteUser::PATH, Access::Roles(MODERATORS)),
-            (LoadOfferForm::PATH, Access::Roles(MANAGERS)),
-            (SaveOffer::PATH, Access::Roles(MANAGERS)),
-            (LoadLocationForm::PATH, Access::Roles(MANAGERS)),
-            (SaveLocation::PATH, Access::Roles(MANAGERS)),
-            (AreaOfPostcode::PATH, Access::Public),
-            (LoadNeedForm::PATH, Access::Roles(MANAGERS)),
-            (SaveNeed::PATH, Access::Roles(MANAGERS)),
-            (Workspace::PATH, Access::Roles(PROFESSIONALS)),
-            (LoadTraject::PATH, Access::Roles(PROFESSIONALS)),
-            (SaveTraject::PATH, Access::Roles(PROFESSIONALS)),
-            (DeleteTraject::PATH, Access::Roles(PROFESSIONALS)),
-            (CloseTraject::PATH, Access::Roles(PROFESSIONALS)),
-            (ExportTraject::PATH, Access::Roles(PROFESSIONALS)),
-            (TrajectHandout::PATH, Access::Roles(PROFESSIONALS)),
-            (ReferralReceiver::PATH, Access::Roles(PROFESSIONALS)),
-            (SendReferral::PATH, Access::Roles(PROFESSIONALS)),
-            (RevokeConsent::PATH, Access::Roles(PROFESSIONALS)),
-            (EscalateReferral::PATH, Access::Roles(PROFESSIONALS)),
-            (LoadReferral::PATH, Access::Roles(REFERRAL_SIDES)),
-            (SetReferralStatus::PATH, Access::Roles(REFERRAL_SIDES)),
-            (IncomingReferrals::PATH, Access::Roles(REFERRAL_SIDES)),
-            (TakeUpEscalation::PATH, Access::Roles(&[Role::Coordinator])),
-            (ModerationQueue::PATH, Access::Roles(MODERATORS)),
-            (CloseReport::PATH, Access::Roles(MODERATORS)),
-            (DecideOrganisation::PATH, Access::Roles(MODERATORS)),
-            (DecideClaim::PATH, Access::Roles(MODERATORS)),
-            (MergeOrganisations::PATH, Access::Roles(MODERATORS)),
-            (RegisterOrganisation::PATH, Access::Roles(PROVIDERS)),
-            (ClaimOrganisation::PATH, Access::Roles(PROVIDERS)),
-            (OrganisationsNamed::PATH, Access::Roles(PROVIDERS)),
+            entry::<StartCoalition>(),
+            entry::<LogIn>(),
+            entry::<LogOut>(),
+            entry::<RequestReset>(),
+            entry::<ResetPassword>(),
+            entry::<WhoAmI>(),
+            entry::<Dashboard>(),
+            entry::<SetSignupStatus>(),
+            entry::<ConfirmStillCorrect>(),
+            entry::<SetWaitingList>(),
+            entry::<PublishWaitingListNeed>(),
+            entry::<ReportProblem>(),
+            entry::<InviteUser>(),
+            entry::<LoadOfferForm>(),
+            entry::<SaveOffer>(),
+            entry::<LoadLocationForm>(),
+            entry::<SaveLocation>(),
+            entry::<AreaOfPostcode>(),
+            entry::<LoadNeedForm>(),
+            entry::<SaveNeed>(),
+            entry::<Workspace>(),
+            entry::<LoadTraject>(),
+            entry::<SaveTraject>(),
+            entry::<DeleteTraject>(),
+            entry::<CloseTraject>(),
+            entry::<ExportTraject>(),
+            entry::<TrajectHandout>(),
+            entry::<ReferralReceiver>(),
+            entry::<SendReferral>(),
+            entry::<RevokeConsent>(),
+            entry::<EscalateReferral>(),
+            entry::<LoadReferral>(),
+            entry::<SetReferralStatus>(),
+            entry::<IncomingReferrals>(),
+            entry::<TakeUpEscalation>(),
+            entry::<ModerationQueue>(),
+            entry::<CloseReport>(),
+            entry::<DecideOrganisation>(),
+            entry::<DecideClaim>(),
+            entry::<MergeOrganisations>(),
+            entry::<RegisterOrganisation>(),
+            entry::<ClaimOrganisation>(),
+            entry::<OrganisationsNamed>(),
         ]
     }
 }
@@ -447,6 +487,30 @@ mod server {
 #[cfg(test)]
 mod tests {
     use super::is_email;
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_guard_and_the_function_read_one_rule_and_coordinators_do_not_set_referral_status() {
+        use leptos::server_fn::ServerFn;
+
+        use super::{access, Access, Guarded, Role};
+        use crate::api::SetReferralStatus;
+        let table = access();
+        let rule = table
+            .iter()
+            .find(|(path, _)| *path == SetReferralStatus::PATH)
+            .map(|(_, rule)| *rule);
+        assert_eq!(rule, Some(<SetReferralStatus as Guarded>::ACCESS));
+        let Some(Access::Roles(roles)) = rule else {
+            panic!("{rule:?}")
+        };
+        assert!(!roles.contains(&Role::Coordinator));
+        // Every path once: a function is never listed under two rules.
+        let mut paths: Vec<&str> = table.iter().map(|(p, _)| *p).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), table.len());
+    }
 
     #[test]
     fn e_mail_addresses_cannot_carry_extra_headers_or_recipients() {

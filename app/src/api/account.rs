@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::auth::Me;
 
+crate::guard!(LogIn, crate::auth::Access::Public);
 /// Logs in; on success goes to `/beheer`, otherwise back to `/inloggen?fout=...`.
 #[server]
 pub async fn log_in(csrf: String, email: String, wachtwoord: String) -> Result<(), ServerFnError> {
@@ -12,6 +13,7 @@ pub async fn log_in(csrf: String, email: String, wachtwoord: String) -> Result<(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(LogOut, crate::auth::Access::Public);
 /// Logs out and goes to the home page.
 #[server]
 pub async fn log_out(csrf: String) -> Result<(), ServerFnError> {
@@ -20,6 +22,7 @@ pub async fn log_out(csrf: String) -> Result<(), ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(RequestReset, crate::auth::Access::Public);
 /// Sends a reset link when the address has an account; the answer is the same either way.
 #[server]
 pub async fn request_reset(csrf: String, email: String) -> Result<(), ServerFnError> {
@@ -28,6 +31,7 @@ pub async fn request_reset(csrf: String, email: String) -> Result<(), ServerFnEr
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(ResetPassword, crate::auth::Access::Public);
 /// Sets a new password with a one-time link (reset or invitation) and logs in.
 #[server]
 pub async fn reset_password(
@@ -40,6 +44,7 @@ pub async fn reset_password(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(WhoAmI, crate::auth::Access::Public);
 /// The logged-in user, if any.
 #[server]
 pub async fn who_am_i() -> Result<Option<Me>, ServerFnError> {
@@ -195,6 +200,10 @@ mod ssr {
     }
 }
 
+crate::guard!(
+    InviteUser,
+    crate::auth::Access::Roles(crate::auth::MODERATORS)
+);
 /// A coordinator or admin invites a provider or professional: an account without a password
 /// and a mailed link (valid seven days) to choose one.
 #[server]
@@ -214,7 +223,7 @@ mod invite {
     use chrono::Duration;
     use uuid::Uuid;
 
-    use crate::auth::{hash_secret, may_manage, new_secret, require, Role, MODERATORS};
+    use crate::auth::{hash_secret, may_manage, new_secret, Role};
     use crate::{db, AppState, Error, Result};
 
     pub async fn invite_user(
@@ -224,7 +233,7 @@ mod invite {
         organisatie: String,
     ) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MODERATORS).await?;
+        let me = crate::auth::require_for::<crate::api::InviteUser>(&csrf).await?;
         let role = match Role::parse(&rol) {
             Some(r @ (Role::Provider | Role::Professional)) => r,
             _ => {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::coalitions::CoalitionView;
 use crate::profile::CoalitionProposal;
 
+crate::guard!(Coalitions, crate::auth::Access::Public);
 /// All coalitions, active first.
 #[server]
 pub async fn coalitions() -> Result<Vec<CoalitionView>, ServerFnError> {
@@ -14,6 +15,7 @@ pub async fn coalitions() -> Result<Vec<CoalitionView>, ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(Coalition, crate::auth::Access::Public);
 /// One coalition; `None` when it does not exist.
 #[server]
 pub async fn coalition(id: String) -> Result<Option<CoalitionView>, ServerFnError> {
@@ -26,6 +28,7 @@ pub async fn coalition(id: String) -> Result<Option<CoalitionView>, ServerFnErro
     }
 }
 
+crate::guard!(CoalitionChances, crate::auth::Access::Public);
 /// Proposed coalitions from the whole map, most promising first.
 #[server]
 pub async fn coalition_chances() -> Result<Vec<CoalitionProposal>, ServerFnError> {
@@ -35,6 +38,7 @@ pub async fn coalition_chances() -> Result<Vec<CoalitionProposal>, ServerFnError
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(StartCoalition, crate::auth::Access::Public);
 /// Turns a proposal into a coalition (status "idea") in one step, then opens it. Needs the
 /// admin key until accounts exist; a wrong key goes back with `?fout=sleutel`.
 #[server]

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+crate::guard!(PostcodeAt, crate::auth::Access::Public);
 /// "3454 De Meern" for a point, or `None` outside the Netherlands. The point is not stored.
 #[server]
 pub async fn postcode_at(lat: f64, lon: f64) -> Result<Option<String>, ServerFnError> {

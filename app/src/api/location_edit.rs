@@ -4,6 +4,10 @@ use leptos::prelude::*;
 
 use crate::manage::{AreaView, LocationForm};
 
+crate::guard!(
+    LoadLocationForm,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// The editor of a location the user may manage (`locatie` = "nieuw": an empty one for
 /// `organisatie`); `None` when unknown.
 #[server]
@@ -16,6 +20,10 @@ pub async fn load_location_form(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    SaveLocation,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// Saves a location. A problem goes back to the editor with `?fout=<veld>` and what was typed.
 #[server]
 pub async fn save_location(csrf: String, form: LocationForm) -> Result<(), ServerFnError> {
@@ -24,6 +32,7 @@ pub async fn save_location(csrf: String, form: LocationForm) -> Result<(), Serve
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(AreaOfPostcode, crate::auth::Access::Public);
 /// The wijk and gemeente of a postcode, shown while typing; `None` for an unknown postcode.
 /// Public data (CBS areas), so no account needed.
 #[server]
@@ -35,7 +44,7 @@ pub async fn area_of_postcode(postcode: String) -> Result<Option<AreaView>, Serv
 mod ssr {
     use uuid::Uuid;
 
-    use crate::auth::{current_user, may_manage, require, MANAGERS};
+    use crate::auth::{current_user, may_manage};
     use crate::db::{self, LocationRecord};
     use crate::manage::{AreaView, LocationForm, LOCATION_FIELDS};
     use crate::{AppState, Error, Result};
@@ -117,7 +126,7 @@ mod ssr {
 
     pub async fn save_location(csrf: String, form: LocationForm) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::SaveLocation>(&csrf).await?;
         let existing = match form.locatie.trim() {
             "" => None,
             id => Some(id.parse::<Uuid>().map_err(|_| Error::NotFound)?),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::manage::DashboardView;
 
+crate::guard!(Dashboard, crate::auth::Access::Roles(crate::auth::MANAGERS));
 /// The dashboard; `None` when not logged in.
 #[server]
 pub async fn dashboard() -> Result<Option<DashboardView>, ServerFnError> {
@@ -12,6 +13,10 @@ pub async fn dashboard() -> Result<Option<DashboardView>, ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    SetSignupStatus,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// Sets the status of a sign-up request.
 #[server]
 pub async fn set_signup_status(
@@ -24,6 +29,10 @@ pub async fn set_signup_status(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    ConfirmStillCorrect,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// "Alles klopt nog" for an organisation.
 #[server]
 pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<(), ServerFnError> {
@@ -32,6 +41,10 @@ pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    SetWaitingList,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// Sets the waiting list of an offer, and its number of places when given (empty: unknown).
 #[server]
 pub async fn set_waiting_list(
@@ -45,6 +58,10 @@ pub async fn set_waiting_list(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    PublishWaitingListNeed,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// Publishes the need a waiting list proposes.
 #[server]
 pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<(), ServerFnError> {
@@ -58,7 +75,7 @@ mod ssr {
     use uuid::Uuid;
 
     use crate::api::parse_id as id;
-    use crate::auth::{current_user, may_manage, require, Me, MANAGERS};
+    use crate::auth::{current_user, may_manage, Me};
     use crate::manage::DashboardView;
     use crate::{db, AppState, Error, Result};
 
@@ -92,7 +109,7 @@ mod ssr {
 
     pub async fn set_signup_status(csrf: String, aanmelding: String, status: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::SetSignupStatus>(&csrf).await?;
         let signup = id(&aanmelding)?;
         // Sign-ups are for the organisation itself: providers only, not the gemeente.
         if me.role != crate::auth::Role::Provider {
@@ -115,7 +132,7 @@ mod ssr {
 
     pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::ConfirmStillCorrect>(&csrf).await?;
         let organisation = id(&organisatie)?;
         allowed(&me, organisation).await?;
         db::confirm_still_correct(&state.db, organisation).await?;
@@ -139,7 +156,7 @@ mod ssr {
         plaatsen: Option<String>,
     ) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::SetWaitingList>(&csrf).await?;
         let offer = id(&aanbod)?;
         allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
         let refuse = |field: &str| {
@@ -181,7 +198,7 @@ mod ssr {
 
     pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::PublishWaitingListNeed>(&csrf).await?;
         let offer = id(&aanbod)?;
         allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
         let need = db::publish_waiting_list_need(&state.db, offer).await?;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::profile::{LanesView, ProfileInput};
 
+crate::guard!(MatchLanes, crate::auth::Access::Public);
 /// The three lanes for a profile; a problem with the input comes back as `problem`.
 #[server]
 pub async fn match_lanes(input: ProfileInput) -> Result<LanesView, ServerFnError> {
@@ -13,6 +14,7 @@ pub async fn match_lanes(input: ProfileInput) -> Result<LanesView, ServerFnError
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(LeaveTalentEntry, crate::auth::Access::Public);
 /// Stores an anonymous "ik kan iets" entry (talents, PC4, age) when the person agrees, then
 /// goes back to the talents page with `bewaard=ja` (or `fout=...`).
 #[server]

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::manage::QueueView;
 
+crate::guard!(ReportProblem, crate::auth::Access::Public);
 /// "Klopt er iets niet?": a resident reports a mistake in a listing.
 #[server]
 pub async fn report_problem(
@@ -17,6 +18,10 @@ pub async fn report_problem(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    ModerationQueue,
+    crate::auth::Access::Roles(crate::auth::MODERATORS)
+);
 /// The moderation queue of a coordinator; `None` when not logged in.
 #[server]
 pub async fn moderation_queue() -> Result<Option<QueueView>, ServerFnError> {
@@ -25,6 +30,10 @@ pub async fn moderation_queue() -> Result<Option<QueueView>, ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    MergeOrganisations,
+    crate::auth::Access::Roles(crate::auth::MODERATORS)
+);
 /// Merges a duplicate organisation into the one that stays.
 #[server]
 pub async fn merge_organisations(
@@ -37,6 +46,10 @@ pub async fn merge_organisations(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    CloseReport,
+    crate::auth::Access::Roles(crate::auth::MODERATORS)
+);
 /// Marks a report as handled.
 #[server]
 pub async fn close_report(
@@ -49,6 +62,10 @@ pub async fn close_report(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    DecideOrganisation,
+    crate::auth::Access::Roles(crate::auth::MODERATORS)
+);
 /// Approves (`besluit=ja`) or archives a new organisation.
 #[server]
 pub async fn decide_organisation(
@@ -61,6 +78,10 @@ pub async fn decide_organisation(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    DecideClaim,
+    crate::auth::Access::Roles(crate::auth::MODERATORS)
+);
 /// Approves (`besluit=ja`) or rejects a claim.
 #[server]
 pub async fn decide_claim(
@@ -73,6 +94,10 @@ pub async fn decide_claim(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    RegisterOrganisation,
+    crate::auth::Access::Roles(crate::auth::PROVIDERS)
+);
 /// A provider registers a new organisation; a problem goes back to the form with the input.
 #[server]
 pub async fn register_organisation(
@@ -88,6 +113,10 @@ pub async fn register_organisation(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    ClaimOrganisation,
+    crate::auth::Access::Roles(crate::auth::PROVIDERS)
+);
 /// A provider asks to manage an existing organisation.
 #[server]
 pub async fn claim_organisation(
@@ -100,6 +129,10 @@ pub async fn claim_organisation(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    OrganisationsNamed,
+    crate::auth::Access::Roles(crate::auth::PROVIDERS)
+);
 /// Organisations to claim, by name.
 #[server]
 pub async fn organisations_named(zoek: String) -> Result<Vec<(String, String)>, ServerFnError> {
@@ -119,7 +152,7 @@ mod ssr {
     use uuid::Uuid;
 
     use crate::api::parse_id as id;
-    use crate::auth::{check_csrf, current_user, may_manage, require, Role, MODERATORS};
+    use crate::auth::{check_csrf, current_user, may_manage, MODERATORS};
     use crate::manage::QueueView;
     use crate::pages::encode;
     use crate::{db, AppState, Error, Result};
@@ -219,7 +252,7 @@ mod ssr {
 
     pub async fn merge(csrf: String, houden: String, dubbel: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MODERATORS).await?;
+        let me = crate::auth::require_for::<crate::api::MergeOrganisations>(&csrf).await?;
         let (keep, duplicate) = (id(&houden)?, id(&dubbel)?);
         for org in [keep, duplicate] {
             if !may_manage(&me, org).await? {
@@ -242,7 +275,13 @@ mod ssr {
 
     pub async fn decide(csrf: String, kind: &str, subject: String, besluit: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MODERATORS).await?;
+        let me = match kind {
+            "report" => crate::auth::require_for::<crate::api::CloseReport>(&csrf).await?,
+            "organisation" => {
+                crate::auth::require_for::<crate::api::DecideOrganisation>(&csrf).await?
+            }
+            _ => crate::auth::require_for::<crate::api::DecideClaim>(&csrf).await?,
+        };
         let subject = id(&subject)?;
         let organisation = db::subject_organisation(&state.db, kind, subject).await?;
         if !may_manage(&me, organisation).await? {
@@ -281,7 +320,7 @@ mod ssr {
         plaats: String,
     ) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, &[Role::Provider]).await?;
+        let me = crate::auth::require_for::<crate::api::RegisterOrganisation>(&csrf).await?;
         let (naam, beschrijving, adres, postcode, plaats) = (
             naam.trim(),
             beschrijving.trim(),
@@ -347,7 +386,7 @@ mod ssr {
         bericht: String,
     ) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, &[Role::Provider]).await?;
+        let me = crate::auth::require_for::<crate::api::ClaimOrganisation>(&csrf).await?;
         let organisation = id(&organisatie)?;
         let message: String = bericht.trim().chars().take(1000).collect();
         let claim = db::create_claim(&state.db, me.id, organisation, &message).await?;

@@ -5,6 +5,10 @@ use leptos::prelude::*;
 
 use crate::manage::{NeedEditor, NeedForm};
 
+crate::guard!(
+    LoadNeedForm,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// The editor of a need the user may manage (`vraag` = "nieuw": an empty one for
 /// `organisatie`); `None` when unknown.
 #[server]
@@ -17,6 +21,7 @@ pub async fn load_need_form(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(SaveNeed, crate::auth::Access::Roles(crate::auth::MANAGERS));
 /// Saves a need. A problem goes back to the editor with `?fout=<veld>` and what was typed.
 #[server]
 pub async fn save_need(csrf: String, form: NeedForm) -> Result<(), ServerFnError> {
@@ -30,7 +35,7 @@ mod ssr {
     use uuid::Uuid;
 
     use crate::api::optional_number as number;
-    use crate::auth::{current_user, may_manage, require, MANAGERS};
+    use crate::auth::{current_user, may_manage};
     use crate::db::{self, NeedRecord};
     use crate::manage::{NeedEditor, NeedForm, NEED_FIELDS, NEED_KINDS};
     use crate::{AppState, Error, Result};
@@ -149,7 +154,7 @@ mod ssr {
 
     pub async fn save_need(csrf: String, form: NeedForm) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::SaveNeed>(&csrf).await?;
         let existing = match form.vraag.trim() {
             "" => None,
             id => Some(id.parse::<Uuid>().map_err(|_| Error::NotFound)?),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::OfferDetail;
 
+crate::guard!(GetOffer, crate::auth::Access::Public);
 /// The offer with this id; `Ok(None)` when it does not exist or is not public.
 #[server]
 pub async fn get_offer(id: String) -> Result<Option<OfferDetail>, ServerFnError> {
@@ -26,6 +27,7 @@ pub async fn get_offer(id: String) -> Result<Option<OfferDetail>, ServerFnError>
     }
 }
 
+crate::guard!(SimilarOffers, crate::auth::Access::Public);
 /// Up to six other offers on the same leefgebied within 3 km of this one, nearest first.
 #[server]
 pub async fn similar_offers(id: String) -> Result<Vec<crate::model::OfferSummary>, ServerFnError> {

@@ -4,6 +4,10 @@ use leptos::prelude::*;
 
 use crate::manage::{OfferEditor, OfferForm};
 
+crate::guard!(
+    LoadOfferForm,
+    crate::auth::Access::Roles(crate::auth::MANAGERS)
+);
 /// The editor of an offer the user may manage (`aanbod` = "nieuw": an empty one for
 /// `organisatie`); `None` for an unknown offer.
 #[server]
@@ -16,6 +20,7 @@ pub async fn load_offer_form(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(SaveOffer, crate::auth::Access::Roles(crate::auth::MANAGERS));
 /// Saves a new or changed offer. A problem goes back to the editor with `?fout=<veld>` and
 /// everything typed; success goes to `/beheer`. Changes are searchable within a second.
 #[server]
@@ -30,7 +35,7 @@ mod ssr {
     use chrono::{NaiveDate, NaiveTime};
     use uuid::Uuid;
 
-    use crate::auth::{current_user, may_manage, require, MANAGERS};
+    use crate::auth::{current_user, may_manage};
     use crate::db::{self, ClosureRecord, ScheduleRecord, ServiceRecord};
     use crate::i18n::Lang;
     use crate::manage::{OfferEditor, OfferForm, KINDS, LANGUAGES, OFFER_FIELDS};
@@ -301,7 +306,7 @@ mod ssr {
 
     pub async fn save_offer(csrf: String, form: OfferForm) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, MANAGERS).await?;
+        let me = crate::auth::require_for::<crate::api::SaveOffer>(&csrf).await?;
         let existing = match form.aanbod.trim() {
             "" => None,
             id => Some(id.parse::<Uuid>().map_err(|_| Error::NotFound)?),

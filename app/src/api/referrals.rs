@@ -9,6 +9,10 @@ use crate::referrals::{
     WorkspaceView,
 };
 
+crate::guard!(
+    Workspace,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// The professional's own trajecten; `None` when not logged in.
 #[server]
 pub async fn workspace() -> Result<Option<WorkspaceView>, ServerFnError> {
@@ -17,6 +21,10 @@ pub async fn workspace() -> Result<Option<WorkspaceView>, ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    LoadTraject,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// One traject with its suggestions and referrals (`nieuw`: an empty one).
 #[server]
 pub async fn load_traject(traject: String) -> Result<Option<TrajectView>, ServerFnError> {
@@ -25,6 +33,10 @@ pub async fn load_traject(traject: String) -> Result<Option<TrajectView>, Server
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    SaveTraject,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Saves a traject; a problem goes back with `?fout=<veld>`.
 #[server]
 pub async fn save_traject(csrf: String, form: TrajectForm) -> Result<(), ServerFnError> {
@@ -33,6 +45,10 @@ pub async fn save_traject(csrf: String, form: TrajectForm) -> Result<(), ServerF
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    DeleteTraject,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Deletes a traject and the personal texts of its referrals (on the person's request).
 #[server]
 pub async fn delete_traject(csrf: String, traject: String) -> Result<(), ServerFnError> {
@@ -41,6 +57,10 @@ pub async fn delete_traject(csrf: String, traject: String) -> Result<(), ServerF
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    CloseTraject,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Closes a traject: the work is done. Its personal data is deleted after the retention period.
 #[server]
 pub async fn close_traject(csrf: String, traject: String) -> Result<(), ServerFnError> {
@@ -49,6 +69,10 @@ pub async fn close_traject(csrf: String, traject: String) -> Result<(), ServerFn
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    ExportTraject,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Everything stored about the person of a traject, readable (export on request).
 #[server]
 pub async fn export_traject(traject: String) -> Result<Option<String>, ServerFnError> {
@@ -57,6 +81,10 @@ pub async fn export_traject(traject: String) -> Result<Option<String>, ServerFnE
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    ReferralReceiver,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Who a referral to `naar` would go to.
 #[server]
 pub async fn referral_receiver(naar: String) -> Result<Option<ReferralTarget>, ServerFnError> {
@@ -65,6 +93,10 @@ pub async fn referral_receiver(naar: String) -> Result<Option<ReferralTarget>, S
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    SendReferral,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Sends a referral: consent first, then the referral, in one transaction.
 #[server]
 pub async fn send_referral(csrf: String, form: ReferralForm) -> Result<(), ServerFnError> {
@@ -73,6 +105,10 @@ pub async fn send_referral(csrf: String, form: ReferralForm) -> Result<(), Serve
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    LoadReferral,
+    crate::auth::Access::Roles(crate::auth::REFERRAL_SIDES)
+);
 /// A referral as the viewer may see it; `None` when unknown.
 #[server]
 pub async fn load_referral(verwijzing: String) -> Result<Option<ReferralView>, ServerFnError> {
@@ -81,6 +117,10 @@ pub async fn load_referral(verwijzing: String) -> Result<Option<ReferralView>, S
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    SetReferralStatus,
+    crate::auth::Access::Roles(&[crate::auth::Role::Professional, crate::auth::Role::Provider])
+);
 /// Moves a referral on (receiver), or stops it (professional).
 #[server]
 pub async fn set_referral_status(
@@ -94,6 +134,10 @@ pub async fn set_referral_status(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    RevokeConsent,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Withdraws consent: the receiver no longer sees the shared items.
 #[server]
 pub async fn revoke_consent(csrf: String, verwijzing: String) -> Result<(), ServerFnError> {
@@ -102,6 +146,10 @@ pub async fn revoke_consent(csrf: String, verwijzing: String) -> Result<(), Serv
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    EscalateReferral,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// Asks the coordinator of the gemeente to help, with the history attached.
 #[server]
 pub async fn escalate_referral(csrf: String, verwijzing: String) -> Result<(), ServerFnError> {
@@ -110,6 +158,10 @@ pub async fn escalate_referral(csrf: String, verwijzing: String) -> Result<(), S
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    TrajectHandout,
+    crate::auth::Access::Roles(crate::auth::PROFESSIONALS)
+);
 /// The printable handout of a traject: the person's name and the referrals still running.
 #[server]
 pub async fn traject_handout(
@@ -120,6 +172,10 @@ pub async fn traject_handout(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    TakeUpEscalation,
+    crate::auth::Access::Roles(&[crate::auth::Role::Coordinator])
+);
 /// The coordinator takes up an escalated referral.
 #[server]
 pub async fn take_up_escalation(csrf: String, verwijzing: String) -> Result<(), ServerFnError> {
@@ -128,6 +184,10 @@ pub async fn take_up_escalation(csrf: String, verwijzing: String) -> Result<(), 
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(
+    IncomingReferrals,
+    crate::auth::Access::Roles(crate::auth::REFERRAL_SIDES)
+);
 /// Referrals to the provider's organisations, or escalated to the coordinator's gemeente.
 #[server]
 pub async fn incoming_referrals() -> Result<Vec<ReferralLine>, ServerFnError> {
@@ -147,15 +207,12 @@ mod ssr {
     use uuid::Uuid;
 
     use crate::api::parse_id as id;
-    use crate::auth::{current_user, require, Me, Role};
+    use crate::auth::{current_user, Me, Role};
     use crate::db::{self, ReferralRecord, TrajectRecord};
     use crate::pages::encode;
     use crate::profile::{catalog, lanes_view, run_match, LanesView};
     use crate::referrals::*;
     use crate::{AppState, Error, Result};
-
-    const PROFESSIONALS: &[Role] = &[Role::Professional];
-    const SIDES: &[Role] = &[Role::Professional, Role::Provider, Role::Coordinator];
 
     /// "Not found" as `None`, for reads whose page shows its own 404; other errors stay.
     fn unless_not_found<T>(result: Result<T>) -> Result<Option<T>> {
@@ -200,12 +257,10 @@ mod ssr {
 
     pub async fn workspace() -> Result<Option<WorkspaceView>> {
         let state = AppState::from_context()?;
-        let Some(me) = current_user().await? else {
+        if current_user().await?.is_none() {
             return Ok(None);
-        };
-        if me.role != Role::Professional {
-            return Err(Error::Forbidden);
         }
+        let me = crate::auth::me_for::<crate::api::Workspace>().await?;
         let mut trajecten = Vec::new();
         for (t, open) in db::trajecten_of(&state.db, me.id).await? {
             trajecten.push(TrajectLine {
@@ -334,7 +389,7 @@ mod ssr {
 
     pub async fn save_traject(csrf: String, mut form: TrajectForm) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, PROFESSIONALS).await?;
+        let me = crate::auth::require_for::<crate::api::SaveTraject>(&csrf).await?;
         let existing = match form.traject.trim() {
             "" => None,
             t => Some(own_traject(&state, &me, id(t)?).await?.0),
@@ -421,7 +476,7 @@ mod ssr {
 
     pub async fn delete_traject(csrf: String, traject: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, PROFESSIONALS).await?;
+        let me = crate::auth::require_for::<crate::api::DeleteTraject>(&csrf).await?;
         let (t, _) = own_traject(&state, &me, id(&traject)?).await?;
         db::delete_traject(&state.db, t.id).await?;
         db::audit(
@@ -439,7 +494,7 @@ mod ssr {
 
     pub async fn close_traject(csrf: String, traject: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, PROFESSIONALS).await?;
+        let me = crate::auth::require_for::<crate::api::CloseTraject>(&csrf).await?;
         let (t, _) = own_traject(&state, &me, id(&traject)?).await?;
         db::close_traject(&state.db, t.id).await?;
         db::audit(
@@ -457,10 +512,7 @@ mod ssr {
 
     pub async fn export_traject(traject: String) -> Result<Option<String>> {
         let state = AppState::from_context()?;
-        let me = me().await?;
-        if me.role != Role::Professional {
-            return Err(Error::Forbidden);
-        }
+        let me = crate::auth::me_for::<crate::api::ExportTraject>().await?;
         let Ok(traject) = traject.trim().parse::<Uuid>() else {
             return Ok(None);
         };
@@ -551,7 +603,7 @@ mod ssr {
 
     pub async fn send_referral(csrf: String, form: ReferralForm) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, PROFESSIONALS).await?;
+        let me = crate::auth::require_for::<crate::api::SendReferral>(&csrf).await?;
         let (t, traject) = own_traject(&state, &me, id(&form.traject)?).await?;
         let Some(target) = target(&state, &form.naar).await? else {
             return Err(Error::NotFound);
@@ -631,16 +683,8 @@ mod ssr {
             escalated_at: None,
             personal_deleted_at: None,
         };
+        // Stores the referral, its events and its audit entry in one transaction.
         db::create_referral(&state.db, &record, me.id).await?;
-        db::audit(
-            &state.db,
-            Some(me.id),
-            "referral_sent",
-            "referral",
-            &record.id.to_string(),
-            &record.shared_items,
-        )
-        .await?;
         // The receiver hears there is something for them; the mail itself holds nothing personal.
         if let Some(org) = target.organisation {
             for email in db::organisation_manager_emails(&state.db, org).await? {
@@ -778,10 +822,7 @@ mod ssr {
 
     pub async fn load_referral(verwijzing: String) -> Result<Option<ReferralView>> {
         let state = AppState::from_context()?;
-        let me = me().await?;
-        if !SIDES.contains(&me.role) {
-            return Err(Error::Forbidden);
-        }
+        let me = crate::auth::me_for::<crate::api::LoadReferral>().await?;
         let Some(r) = unless_not_found(readable(&state, &me, &verwijzing).await)? else {
             return Ok(None);
         };
@@ -815,7 +856,7 @@ mod ssr {
         reden: Option<String>,
     ) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, &[Role::Professional, Role::Provider]).await?;
+        let me = crate::auth::require_for::<crate::api::SetReferralStatus>(&csrf).await?;
         let r = readable(&state, &me, &verwijzing).await?;
         let status = status.trim();
         let allowed = if r.professional_id == Some(me.id) {
@@ -848,7 +889,7 @@ mod ssr {
 
     pub async fn revoke_consent(csrf: String, verwijzing: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, PROFESSIONALS).await?;
+        let me = crate::auth::require_for::<crate::api::RevokeConsent>(&csrf).await?;
         let r = readable(&state, &me, &verwijzing).await?;
         db::revoke_consent(&state.db, &r, me.id).await?;
         db::audit(
@@ -866,7 +907,7 @@ mod ssr {
 
     pub async fn escalate_referral(csrf: String, verwijzing: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, PROFESSIONALS).await?;
+        let me = crate::auth::require_for::<crate::api::EscalateReferral>(&csrf).await?;
         let r = readable(&state, &me, &verwijzing).await?;
         let view = view_of(&state, &r, &me, true).await?;
         if !view.can_escalate {
@@ -906,10 +947,7 @@ mod ssr {
 
     pub async fn traject_handout(traject: String) -> Result<Option<(String, Vec<ReferralView>)>> {
         let state = AppState::from_context()?;
-        let me = me().await?;
-        if me.role != Role::Professional {
-            return Err(Error::Forbidden);
-        }
+        let me = crate::auth::me_for::<crate::api::TrajectHandout>().await?;
         let Ok(traject) = traject.trim().parse::<Uuid>() else {
             return Ok(None);
         };
@@ -937,7 +975,7 @@ mod ssr {
 
     pub async fn take_up_escalation(csrf: String, verwijzing: String) -> Result<()> {
         let state = AppState::from_context()?;
-        let me = require(&csrf, &[Role::Coordinator]).await?;
+        let me = crate::auth::require_for::<crate::api::TakeUpEscalation>(&csrf).await?;
         let r = readable(&state, &me, &verwijzing).await?;
         if !db::handle_escalation(&state.db, r.id, me.gemeente.as_deref(), me.id).await? {
             return Err(Error::Invalid("Deze vraag is al opgepakt.".into()));

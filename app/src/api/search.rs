@@ -52,6 +52,7 @@ impl SearchQuery {
     }
 }
 
+crate::guard!(SearchOffers, crate::auth::Access::Public);
 /// Searches offers for the home page.
 #[server]
 pub async fn search_offers(query: SearchQuery) -> Result<SearchOutcome, ServerFnError> {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+crate::guard!(SignUp, crate::auth::Access::Public);
 /// Stores the request and sends the person to the thank-you page; a problem sends them back to
 /// the form with `?fout=<veld>`. Works as a plain form post without JavaScript.
 #[server]

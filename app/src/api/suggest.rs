@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+crate::guard!(Suggest, crate::auth::Access::Public);
 /// Up to eight distinct offer names that match what was typed so far (prefixes, synonyms and
 /// small typos included); nothing for fewer than three letters.
 #[server]

@@ -218,12 +218,28 @@ pub async fn audit(
     entity_id: &str,
     detail: &str,
 ) -> Result<()> {
-    let sql = "INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7)";
-    on_pool!(db, p => sqlx::query(sql)
+    let mut tx = db.begin().await?;
+    audit_in(&mut tx, user, action, entity, entity_id, detail).await?;
+    tx.commit().await
+}
+
+const AUDIT_INSERT: &str =
+    "INSERT INTO audit_log (id, at, user_id, action, entity, entity_id, detail) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7)";
+
+/// [`audit`] inside the caller's transaction: the change and its audit entry land together.
+pub(crate) async fn audit_in(
+    tx: &mut super::Tx,
+    user: Option<Uuid>,
+    action: &str,
+    entity: &str,
+    entity_id: &str,
+    detail: &str,
+) -> Result<()> {
+    on_tx!(tx, t => sqlx::query(AUDIT_INSERT)
         .bind(Uuid::new_v4()).bind(Utc::now()).bind(user).bind(action).bind(entity)
         .bind(entity_id).bind(detail)
-        .execute(p).await.map(drop)?);
+        .execute(t).await.map(drop)?);
     Ok(())
 }
 

@@ -153,6 +153,17 @@ pub async fn create_referral(db: &Db, r: &ReferralRecord, by: Uuid) -> Result<()
         .execute(t).await.map(drop)?);
     event(&mut tx, r.id, Some(by), "toestemming", &r.shared_items).await?;
     event(&mut tx, r.id, Some(by), "verstuurd", "").await?;
+    // The audit entry in the same transaction: no referral without its trace, and no trace of
+    // a referral that was never stored.
+    super::accounts::audit_in(
+        &mut tx,
+        Some(by),
+        "referral_sent",
+        "referral",
+        &r.id.to_string(),
+        &r.shared_items,
+    )
+    .await?;
     tx.commit().await
 }
 

@@ -173,7 +173,8 @@ async fn a_facet_narrows_the_results_and_the_url_changes() {
 
     let free = browser.wait_for(".facets a[href*='gratis=ja']").await;
     browser.click(&free).await;
-    browser.wait_until("return location.search.includes('gratis=ja') && document.querySelectorAll('.offer-card .badge-free').length === document.querySelectorAll('.offer-card').length;").await;
+    // Wait for the new page's heading too: while it loads, the heading is not a count yet.
+    browser.wait_until("return location.search.includes('gratis=ja') && document.querySelectorAll('.offer-card .badge-free').length === document.querySelectorAll('.offer-card').length && /^[0-9]+ /.test(document.querySelector('#resultaten-titel')?.textContent ?? '');").await;
 
     let after = browser.execute(found).await;
     assert!(

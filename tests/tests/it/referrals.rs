@@ -134,6 +134,9 @@ on_both_backends! {
         assert!(html.contains("Eerst een vaste bezigheid"), "the plan, in order");
 
         let referral = refer(&app, &professional, traject, &format!("vraag:{}", trainer_role()), &["leeftijd", "talenten"]).await;
+        // The referral and its audit entry were stored in one transaction.
+        let trail = app::db::audit_trail(&app.state.db, "referral", &referral.to_string()).await.unwrap();
+        assert!(trail.iter().any(|(_, _, action, detail)| action == "referral_sent" && detail.contains("leeftijd")), "{trail:?}");
 
         let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
         assert!(seen.contains("Wil graag iets met voetbal doen"), "{seen}");
