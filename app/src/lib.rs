@@ -24,6 +24,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 mod error;
 #[cfg(feature = "ssr")]
+pub mod explain;
+#[cfg(feature = "ssr")]
 mod limiter;
 #[cfg(feature = "ssr")]
 pub mod mailer;

@@ -132,6 +132,7 @@ mod ssr {
 
     use super::*;
     use crate::db::{term_name, topics_of};
+    use crate::i18n::Lang;
     use crate::{AppState, Error, Result};
 
     const MAX_ITEMS: usize = 20;
@@ -232,9 +233,17 @@ mod ssr {
     }
 
     /// Matches a profile; the engine is pure and fast, the database read is the cost.
-    pub async fn run_match(state: &AppState, profile: &Profile) -> Result<(Catalog, Lanes)> {
+    /// Matches a profile; the suggestions' explanations are written in `lang`.
+    pub async fn run_match(
+        state: &AppState,
+        profile: &Profile,
+        lang: Lang,
+    ) -> Result<(Catalog, Lanes)> {
         let catalog = catalog(state).await?;
-        let lanes = match_profile(&catalog, profile);
+        let mut lanes = match_profile(&catalog, profile);
+        for s in lanes.meedoen.iter_mut().chain(lanes.bijdragen.iter_mut()) {
+            s.explanation = crate::explain::explain(&s.reasons, lang);
+        }
         Ok((catalog, lanes))
     }
 

@@ -59,7 +59,7 @@ mod ssr {
             }
             Err(e) => return Err(e),
         };
-        let (catalog, lanes) = run_match(&state, &profile).await?;
+        let (catalog, lanes) = run_match(&state, &profile, crate::i18n::Lang::detect()).await?;
         Ok(lanes_view(&catalog, &lanes))
     }
 

@@ -280,7 +280,8 @@ mod ssr {
         }
         match input.parse() {
             Ok(profile) => {
-                let (catalog, lanes) = run_match(state, &profile).await?;
+                let (catalog, lanes) =
+                    run_match(state, &profile, crate::i18n::Lang::detect()).await?;
                 Ok(lanes_view(&catalog, &lanes))
             }
             Err(e) if !e.is_internal() => Ok(LanesView {

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::coalitions::{coalition_for_person, CoalitionSuggestion};
 use super::model::{Catalog, CatalogNeed, CatalogOffer, Profile};
-use super::reasons::{explain, ProfileItem, Reason};
+use super::reasons::{ProfileItem, Reason};
 use crate::LatLon;
 
 /// Suggestions per lane at most (the lanes are for reading, not for paging).
@@ -52,7 +52,8 @@ pub struct Suggestion {
     pub distance_km: Option<f64>,
     /// The facts behind it.
     pub reasons: Vec<Reason>,
-    /// The facts in one Dutch line.
+    /// The facts in one line, in the reader's language: left empty by the engine (which
+    /// knows no language) and filled in by the app (`app::explain`).
     pub explanation: String,
     /// The parts of the profile it uses.
     pub uses: Vec<ProfileItem>,
@@ -101,14 +102,6 @@ fn maybe_within(from: Option<LatLon>, places: &[LatLon], km: f64) -> bool {
         .any(|p| (p.lat() - from.lat()).abs() <= dlat && (p.lon() - from.lon()).abs() <= dlon)
 }
 
-/// Fills in the Dutch line; done only for the suggestions that are shown.
-fn with_explanations(mut list: Vec<Suggestion>, catalog: &Catalog) -> Vec<Suggestion> {
-    for s in &mut list {
-        s.explanation = explain(&s.reasons, &catalog.labels);
-    }
-    list
-}
-
 fn age_fits(age: Option<u8>, min: Option<u8>, max: Option<u8>) -> bool {
     match age {
         None => true,
@@ -134,7 +127,6 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
             .then(a.title.cmp(&b.title))
     });
     meedoen.truncate(LANE_SIZE);
-    let meedoen = with_explanations(meedoen, catalog);
 
     let mut bijdragen: Vec<Suggestion> = catalog
         .needs
@@ -149,7 +141,6 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
         .collect();
     bijdragen.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
     bijdragen.truncate(LANE_SIZE);
-    let bijdragen = with_explanations(bijdragen, catalog);
 
     let mut samen: Vec<CoalitionSuggestion> = bijdragen
         .iter()

@@ -35,4 +35,4 @@ pub use model::{
     Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, Labels, PartnerKind, Profile,
     TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
 };
-pub use reasons::{days_in_words, explain, km_in_words, language_in_dutch, ProfileItem, Reason};
+pub use reasons::{km_in_words, language_in_dutch, ProfileItem, Reason};

@@ -1,8 +1,7 @@
-//! Why a suggestion fits: facts, each checked against the offer and the profile, in Dutch.
+//! Why a suggestion fits: facts, each checked against the offer and the profile. The app
+//! puts them in words, in the reader's language (`app::explain`).
 
 use serde::{Deserialize, Serialize};
-
-use super::model::Labels;
 
 /// One fact that makes a suggestion fit. Only built from what is true of both sides.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -96,36 +95,12 @@ pub enum ProfileItem {
     KeepsBenefit,
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-];
-
 /// "1,2 km" or "350 m".
 pub fn km_in_words(km: f64) -> String {
     if km < 1.0 {
         format!("{} m", ((km * 1000.0) / 10.0).round() as i64 * 10)
     } else {
         format!("{:.1} km", km).replace('.', ",")
-    }
-}
-
-/// "dinsdag", "dinsdag en donderdag", "maandag, dinsdag en vrijdag".
-pub fn days_in_words(days: &[u8]) -> String {
-    let names: Vec<&str> = days
-        .iter()
-        .filter(|d| (1..=7).contains(*d))
-        .map(|d| WEEKDAYS[*d as usize - 1])
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
 }
 
@@ -147,96 +122,13 @@ pub fn language_in_dutch(code: &str) -> &str {
     }
 }
 
-impl Reason {
-    /// The fact in plain Dutch.
-    pub fn in_dutch(&self, labels: &Labels) -> String {
-        match self {
-            Reason::Need { leefgebied } => {
-                format!("{} (jouw vraag)", labels.name("leefgebied", leefgebied))
-            }
-            Reason::Talent { talent } => format!("{} (jouw talent)", labels.name("talent", talent)),
-            Reason::Interest { topic } => {
-                format!("{} (wat je graag doet)", labels.name("talent", topic))
-            }
-            Reason::ForGroup { group } => format!("voor {}", labels.name("doelgroep", group)),
-            Reason::Distance { km } => km_in_words(*km),
-            Reason::Free => "gratis".into(),
-            Reason::Days { days } => days_in_words(days),
-            Reason::Language { code } => format!("ook in het {}", language_in_dutch(code)),
-            Reason::NoReferral => "zonder indicatie".into(),
-            Reason::KeepsBenefit => "met behoud van uitkering".into(),
-            Reason::Ages { min, max } => match (min, max) {
-                (Some(a), Some(b)) => format!("voor {a} tot en met {b} jaar"),
-                (Some(a), None) => format!("vanaf {a} jaar"),
-                (None, Some(b)) => format!("tot en met {b} jaar"),
-                (None, None) => "voor alle leeftijden".into(),
-            },
-            Reason::WaitingList { people } => {
-                format!("helpt {people} mensen van de wachtlijst")
-            }
-            Reason::PeopleWanted { people } if *people == 1 => "ze zoeken 1 persoon".into(),
-            Reason::PeopleWanted { people } => format!("ze zoeken {people} mensen"),
-        }
-    }
-
-    /// True for the reasons that say what fits (they come first, after "past bij:").
-    fn is_fit(&self) -> bool {
-        matches!(
-            self,
-            Reason::Need { .. } | Reason::Talent { .. } | Reason::Interest { .. }
-        )
-    }
-}
-
-/// All reasons in one line: "past bij: voetbal (jouw talent) · 1,2 km · gratis · dinsdag".
-pub fn explain(reasons: &[Reason], labels: &Labels) -> String {
-    let fits: Vec<String> = reasons
-        .iter()
-        .filter(|r| r.is_fit())
-        .map(|r| r.in_dutch(labels))
-        .collect();
-    let rest = reasons
-        .iter()
-        .filter(|r| !r.is_fit())
-        .map(|r| r.in_dutch(labels))
-        .filter(|s| !s.is_empty());
-    let first = (!fits.is_empty()).then(|| format!("past bij: {}", fits.join(", ")));
-    first
-        .into_iter()
-        .chain(rest)
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn reasons_read_as_one_dutch_line() {
-        let mut labels = Labels::default();
-        labels.insert("talent", "voetbal", "Voetbal");
-        let line = explain(
-            &[
-                Reason::Distance { km: 1.234 },
-                Reason::Talent {
-                    talent: "voetbal".into(),
-                },
-                Reason::Free,
-                Reason::Days { days: vec![2, 4] },
-            ],
-            &labels,
-        );
-        assert_eq!(
-            line,
-            "past bij: voetbal (jouw talent) · 1,2 km · gratis · dinsdag en donderdag"
-        );
-    }
-
-    #[test]
-    fn days_are_listed_with_commas_and_en() {
-        assert_eq!(days_in_words(&[1, 2, 5]), "maandag, dinsdag en vrijdag");
-        assert_eq!(days_in_words(&[3]), "woensdag");
-        assert_eq!(days_in_words(&[]), "");
+    fn distances_read_the_dutch_way() {
+        assert_eq!(km_in_words(1.234), "1,2 km");
+        assert_eq!(km_in_words(0.347), "350 m");
     }
 }

@@ -144,15 +144,16 @@ fn a_young_footballer_gets_the_trainer_role_and_a_coalition_with_the_buurtteam_a
 
     let role = &lanes.bijdragen[0];
     assert_eq!(role.target, Target::Need(Uuid::from_u128(50)));
+    // The facts, not words: the app writes them in the reader's language.
     assert!(
-        role.explanation
-            .starts_with("past bij: voetbal (jouw talent)"),
-        "{}",
-        role.explanation
+        role.reasons.contains(&Reason::Talent {
+            talent: "voetbal".into()
+        }),
+        "{:?}",
+        role.reasons
     );
-    assert!(role
-        .explanation
-        .contains("helpt 34 mensen van de wachtlijst"));
+    assert!(role.reasons.contains(&Reason::WaitingList { people: 34 }));
+    assert!(role.explanation.is_empty(), "the engine writes no language");
     let coalition = &lanes.samen[0];
     let names: Vec<&str> = coalition.partners.iter().map(|p| p.name.as_str()).collect();
     assert!(names.contains(&"Buurtteam De Meern"), "{names:?}");

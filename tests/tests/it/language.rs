@@ -55,15 +55,7 @@ async fn an_unknown_language_is_a_404_in_dutch() {
 async fn with_the_english_cookie_a_search_page_is_english_from_the_first_byte() {
     let app = TestApp::demo(Backend::Sqlite).await;
 
-    let html = no_redirects()
-        .get(app.url("/?q=voetbal&waar=3454"))
-        .header("cookie", "taal=en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = english_page(&app, "/?q=voetbal&waar=3454").await;
 
     assert!(
         html.contains(r#"<html lang="en""#),
@@ -84,4 +76,32 @@ async fn without_a_cookie_every_page_is_dutch() {
     assert!(html.contains(r#"<html lang="nl""#));
     assert!(html.contains("in de buurt van 3454"));
     assert!(html.contains(">English<"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_english_keukentafel_explains_its_suggestions_in_english() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let path = "/keukentafel?nodig=werk&talent=voetbal&leeftijd=19&waar=3454";
+
+    let english = english_page(&app, path).await;
+    let (_, dutch) = app.get(path).await;
+
+    assert!(
+        english.contains("fits: football (your talent)"),
+        "{english}"
+    );
+    assert!(
+        !english.contains("past bij:"),
+        "no Dutch reasons on an English page"
+    );
+    assert!(dutch.contains("past bij: voetbal (jouw talent)"), "{dutch}");
+}
+
+/// A page as someone who chose English gets it (the `taal=en` cookie).
+async fn english_page(app: &TestApp, path: &str) -> String {
+    let english = crate::support::Session {
+        cookies: "taal=en".into(),
+        csrf: String::new(),
+    };
+    crate::support::page(app, path, &english).await
 }

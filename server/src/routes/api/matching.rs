@@ -24,6 +24,7 @@ pub async fn match_profile(
         )
     })?;
     let profile = input.parse()?;
-    let (_, lanes) = run_match(&state, &profile).await?;
+    // The JSON API speaks Dutch, as its messages do.
+    let (_, lanes) = run_match(&state, &profile, app::i18n::Lang::Nl).await?;
     Ok(Json(lanes))
 }
