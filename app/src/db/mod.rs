@@ -76,7 +76,7 @@ pub use referrals::{
     revoke_consent, save_traject, set_referral_status, signal_counts, take_due_followups, traject,
     trajecten_of, user_email, waiting_list_of, working_days_between, ReferralRecord, TrajectRecord,
 };
-pub use roles::{is_published_need, published_need_ids, role_detail, role_documents, ROLE_KIND};
+pub use roles::{is_published_need, published_need_ids, role_detail, ROLE_KIND};
 pub use signups::{count_signups, save_signup};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use taxonomy::{term_codes, term_names};
