@@ -13,7 +13,7 @@ use super::concepts::Concept;
 use super::request::SearchRequest;
 use super::schema::Fields;
 use super::synonyms::{Clause, Member, Synonyms};
-use super::wordlist::Wordlist;
+use super::wordlist::{two_parts, Wordlist};
 
 /// Most words of one search that become clauses: each word adds up to a dozen term, prefix
 /// and typo clauses, so an unbounded text (4,000 words) would cost seconds and gigabytes. The
@@ -27,8 +27,6 @@ const MAX_FILTER_VALUES: usize = 64;
 /// Words at least this long also match longer words that start with them ("voetbal" finds
 /// "voetballen" and "voetbalclub": Dutch compounds).
 const MIN_PREFIX_CHARS: usize = 4;
-/// Shortest part of a compound that is split ("taal" + "hulp").
-const MIN_COMPOUND_PART: usize = 3;
 /// Words at least this long tolerate one typo.
 const ONE_TYPO_CHARS: usize = 5;
 /// Words at least this long tolerate two typos.
@@ -208,28 +206,11 @@ impl Words<'_> {
     /// own words are the dictionary, so a split never invents a word the data does not use.
     /// Longest first part first; a linking "s" may end it ("vrijwilligerswerk").
     fn compound_of_index_words(&self, word: &str) -> Option<Box<dyn Query>> {
-        let cuts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
-        if cuts.len() < 2 * MIN_COMPOUND_PART {
-            return None;
-        }
-        for &cut in cuts[MIN_COMPOUND_PART..=cuts.len() - MIN_COMPOUND_PART]
-            .iter()
-            .rev()
-        {
-            let (head, tail) = word.split_at(cut);
-            let head = self.known_form(head).or_else(|| {
-                head.strip_suffix('s')
-                    .filter(|h| h.chars().count() >= MIN_COMPOUND_PART)
-                    .and_then(|h| self.known_form(h))
-            });
-            if let (Some(head), Some(tail)) = (head, self.known_form(tail)) {
-                return Some(Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, self.exact_query(&head)),
-                    (Occur::Must, self.exact_query(&tail)),
-                ])));
-            }
-        }
-        None
+        let (head, tail) = two_parts(word, |part| self.known_form(part)).next()?;
+        Some(Box::new(BooleanQuery::new(vec![
+            (Occur::Must, self.exact_query(&head)),
+            (Occur::Must, self.exact_query(&tail)),
+        ])))
     }
 
     /// The part as the index has it: as it is, or stemmed. Parts of an analysed word are

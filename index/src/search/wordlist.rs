@@ -66,28 +66,37 @@ impl Wordlist {
             .is_ok()
     }
 
-    /// The ways `word` splits into two words of the list, longest first part first; a linking
-    /// "s" may end the first part ("vrijwilliger(s)|werk").
+    /// The ways `word` splits into two words of the list (see [`two_parts`]).
     pub fn splits(&self, word: &str) -> Vec<(String, String)> {
-        let cuts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
-        if cuts.len() < 2 * MIN_PART {
-            return Vec::new();
-        }
-        let mut out = Vec::new();
-        for &cut in cuts[MIN_PART..=cuts.len() - MIN_PART].iter().rev() {
-            let (head, tail) = word.split_at(cut);
-            if !self.contains(tail) {
-                continue;
-            }
-            let head = [head, head.strip_suffix('s').unwrap_or_default()]
-                .into_iter()
-                .find(|h| h.chars().count() >= MIN_PART && self.contains(h));
-            if let Some(head) = head {
-                out.push((head.to_string(), tail.to_string()));
-            }
-        }
-        out
+        let known = |part: &str| self.contains(part).then(|| part.to_string());
+        two_parts(word, known).collect()
     }
+}
+
+/// The ways `word` splits into two parts that `known` accepts (and gives back in its own
+/// form), longest first part first; a linking "s" may end the first part
+/// ("vrijwilliger(s)|werk"). Parts are at least [`MIN_PART`] letters. One mechanism for the
+/// word list and for the index's own words.
+pub(crate) fn two_parts<'a, T: 'a>(
+    word: &'a str,
+    known: impl Fn(&str) -> Option<T> + 'a,
+) -> impl Iterator<Item = (T, T)> + 'a {
+    let cuts: Vec<usize> = word.char_indices().map(|(at, _)| at).collect();
+    let cuts: Vec<usize> = if cuts.len() < 2 * MIN_PART {
+        Vec::new()
+    } else {
+        cuts[MIN_PART..=cuts.len() - MIN_PART].to_vec()
+    };
+    cuts.into_iter().rev().filter_map(move |cut| {
+        let (head, tail) = word.split_at(cut);
+        let tail = known(tail)?;
+        let head = known(head).or_else(|| {
+            head.strip_suffix('s')
+                .filter(|h| h.chars().count() >= MIN_PART)
+                .and_then(&known)
+        })?;
+        Some((head, tail))
+    })
 }
 
 /// Lowercase without accents, as the analyzer folds them.
