@@ -107,11 +107,14 @@ pub fn recurrence(rule: &str) -> Option<Recurrence> {
 /// The first day on or after `from` that a rule slot happens. `None` when the rule needs a
 /// start it does not have (every other week, but from when?) or cannot be read.
 pub fn next_on(rule: &str, dtstart: Option<NaiveDate>, from: NaiveDate) -> Option<NaiveDate> {
-    let weekly_with_gap = recurrence(rule).is_some_and(|r| r.nth.is_none() && r.interval > 1);
+    // One parse: the set says itself whether it is every few weeks.
+    let set = rule_set(rule, dtstart)?;
+    let r = set.get_rrule().first()?;
+    let weekly_with_gap =
+        r.get_interval() > 1 && matches!(r.get_by_weekday().first(), Some(NWeekday::Every(_)));
     if weekly_with_gap && dtstart.is_none() {
         return None;
     }
-    let set = rule_set(rule, dtstart)?;
     let before = from.pred_opt()?.and_hms_opt(23, 59, 59)?;
     let after = Tz::UTC.from_utc_datetime(&before);
     let found = set.after(after).all(1);
