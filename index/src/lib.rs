@@ -23,7 +23,7 @@ mod search;
 pub use error::{Error, Result};
 pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
 pub use search::{
-    BoundingBox, Concept, Concepts, Facets, Filters, IndexState, OfferDoc, SearchHit, SearchIndex,
-    SearchRequest, SearchResults, Sort, Wordlist, DEFAULT_WORDLIST, MAX_OFFSET, MAX_PAGE_SIZE,
-    MAX_QUERY_WORDS, MAX_RADIUS_KM, ROLE_KIND,
+    BoundingBox, Concept, Concepts, Facets, Filters, IndexState, Named, OfferDoc, SearchHit,
+    SearchIndex, SearchRequest, SearchResults, Sort, Wordlist, DEFAULT_WORDLIST, MAX_OFFSET,
+    MAX_PAGE_SIZE, MAX_QUERY_WORDS, MAX_RADIUS_KM, ROLE_KIND,
 };

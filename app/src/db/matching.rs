@@ -165,11 +165,14 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         // No usable terms (a register with its own taxonomy, or none): what its own text says,
         // the same derivation as in search, so that matching works on any data.
         let text = texts.get(&o.id).map(String::as_str).unwrap_or_default();
-        if o.leefgebieden.is_empty() {
-            o.leefgebieden = concepts.classify("leefgebied", text);
-        }
-        if o.groups.is_empty() {
-            o.groups = concepts.classify("doelgroep", text);
+        if o.leefgebieden.is_empty() || o.groups.is_empty() {
+            let named = concepts.read(text);
+            if o.leefgebieden.is_empty() {
+                o.leefgebieden = named.codes("leefgebied");
+            }
+            if o.groups.is_empty() {
+                o.groups = named.codes("doelgroep");
+            }
         }
     }
     // A stable order, so equal scores always come out the same way.

@@ -110,8 +110,16 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
                 .get(&r.service_id)
                 .map(Vec::as_slice)
                 .unwrap_or_default();
-            let text = format!("{} {}", r.name, r.description);
-            let codes = |taxonomy: &str| derived_if_none(own, taxonomy, &text);
+            // Read only when a taxonomy has no terms, and then once for both.
+            let named = std::cell::OnceCell::new();
+            let codes = |taxonomy: &str| {
+                derived_if_none(own, taxonomy, || {
+                    named.get_or_init(|| {
+                        index::Concepts::shipped().read(&format!("{} {}", r.name, r.description))
+                    })
+                })
+            };
+            let (leefgebieden, doelgroepen) = (codes("leefgebied"), codes("doelgroep"));
             let mut keywords: Vec<String> = own.iter().map(|t| t.name.clone()).collect();
             keywords.extend(r.city.clone());
             keywords.extend(r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)));
@@ -124,8 +132,8 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
                 organisation: r.organisation,
                 description: r.description,
                 kind: r.kind,
-                leefgebieden: codes("leefgebied"),
-                doelgroepen: codes("doelgroep"),
+                leefgebieden,
+                doelgroepen,
                 keywords,
                 lat: r.latitude,
                 lon: r.longitude,
@@ -146,14 +154,18 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
 /// The codes of `taxonomy` an offer has; when it has none (a register with other terms, or
 /// none at all), those its own name and description name. Derived codes are never stored: the
 /// offer keeps the terms it came with, and a better concept list improves it on the next start.
-fn derived_if_none(own: &[TermRow], taxonomy: &str, text: &str) -> Vec<String> {
+fn derived_if_none<'a>(
+    own: &[TermRow],
+    taxonomy: &str,
+    named: impl FnOnce() -> &'a index::Named<'static>,
+) -> Vec<String> {
     let codes: Vec<String> = own
         .iter()
         .filter(|t| t.taxonomy == taxonomy)
         .map(|t| t.code.clone())
         .collect();
     if codes.is_empty() {
-        index::Concepts::shipped().classify(taxonomy, text)
+        named().codes(taxonomy)
     } else {
         codes
     }

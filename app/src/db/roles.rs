@@ -131,8 +131,7 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 .join(" ");
             // Roles carry no leefgebied or audience of their own: those their text names, so
             // "ouderen helpen met hun telefoon" finds the role that teaches older people.
-            let concepts = index::Concepts::shipped();
-            let text = format!("{} {description}", r.title);
+            let named = index::Concepts::shipped().read(&format!("{} {description}", r.title));
             OfferDoc {
                 offer_id: r.id,
                 location_id: r.location_id,
@@ -140,8 +139,8 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 organisation: r.organisation,
                 description,
                 kind: ROLE_KIND.into(),
-                leefgebieden: concepts.classify("leefgebied", &text),
-                doelgroepen: concepts.classify("doelgroep", &text),
+                leefgebieden: named.codes("leefgebied"),
+                doelgroepen: named.codes("doelgroep"),
                 keywords,
                 lat: r.latitude,
                 lon: r.longitude,

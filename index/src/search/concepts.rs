@@ -96,8 +96,24 @@ impl Concepts {
     /// The codes of `taxonomy` a text names: the derived terms of an offer or role that came
     /// without usable ones.
     pub fn classify(&self, taxonomy: &str, text: &str) -> Vec<String> {
+        self.read(text).codes(taxonomy)
+    }
+
+    /// Everything a text names, read once, for classifying it in several taxonomies.
+    pub fn read(&self, text: &str) -> Named<'_> {
+        Named(self.named_in(text))
+    }
+}
+
+/// The concepts one text names (see [`Concepts::read`]).
+#[derive(Debug)]
+pub struct Named<'a>(Vec<&'a Concept>);
+
+impl Named<'_> {
+    /// The codes of `taxonomy` among them, each once.
+    pub fn codes(&self, taxonomy: &str) -> Vec<String> {
         let mut codes: Vec<String> = Vec::new();
-        for c in self.named_in(text) {
+        for c in &self.0 {
             if c.taxonomy == taxonomy && !codes.contains(&c.code) {
                 codes.push(c.code.clone());
             }

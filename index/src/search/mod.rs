@@ -37,7 +37,7 @@ mod wordlist;
 mod tests;
 
 pub use cells::BoundingBox;
-pub use concepts::{Concept, Concepts};
+pub use concepts::{Concept, Concepts, Named};
 pub use doc::{OfferDoc, ROLE_KIND};
 pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};
 pub use facets::Facets;
