@@ -119,23 +119,9 @@ pub fn csrf_token() -> String {
     }
 }
 
-/// A plain e-mail address: one `@`, a dotted domain, no spaces, control characters or
-/// characters that would split a mail header or a list of addresses.
+/// A plain e-mail address (see [`crate::domain::Email`]).
 pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    text.len() <= 200
-        && !local.is_empty()
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.chars().any(|c| {
-            c.is_control()
-                || c.is_whitespace()
-                || matches!(c, '<' | '>' | ',' | ';' | '"' | '(' | ')' | '\\')
-        })
-        && !domain.contains('@')
+    text == text.trim() && crate::domain::Email::parse(text).is_some()
 }
 
 #[cfg(feature = "ssr")]
@@ -333,23 +319,6 @@ mod server {
             Some(_) => Err(Error::Forbidden),
             None => Err(Error::Unauthenticated),
         }
-    }
-
-    /// May this user manage this organisation? Providers: their own; coordinators: their
-    /// gemeente; admins: all.
-    pub async fn may_manage(me: &Me, organisation: Uuid) -> Result<bool> {
-        let state = AppState::from_context()?;
-        Ok(match me.role {
-            Role::Admin => true,
-            Role::Provider => db::user_organisations(&state.db, me.id)
-                .await?
-                .contains(&organisation),
-            Role::Coordinator => {
-                me.gemeente.is_some()
-                    && db::organisation_gemeente(&state.db, organisation).await? == me.gemeente
-            }
-            Role::Professional => false,
-        })
     }
 
     /// Starts a new session for `user` (always a new id: no session fixation), sets the

@@ -25,6 +25,10 @@ pub enum Error {
     /// Input that we refuse, with the Dutch sentence for the person.
     #[error("invalid input: {0}")]
     Invalid(String),
+    /// Input that we refuse, with a stable code for programs (`invalid_radius`) and the Dutch
+    /// sentence for the person.
+    #[error("refused ({0}): {1}")]
+    Refused(&'static str, String),
     /// Not logged in for something that needs an account.
     #[error("not logged in")]
     Unauthenticated,
@@ -52,7 +56,7 @@ impl Error {
                 "Dit mag je niet doen met dit account, of het formulier is verlopen. Laad de pagina opnieuw."
                     .into()
             }
-            Error::Invalid(message) => message.clone(),
+            Error::Invalid(message) | Error::Refused(_, message) => message.clone(),
             Error::Index(e) if e.is_user_error() => e.user_message(),
             _ => "Er ging iets mis. Probeer het later nog eens.".into(),
         }
@@ -61,9 +65,11 @@ impl Error {
     /// True for errors caused by the system rather than by the input.
     pub fn is_internal(&self) -> bool {
         match self {
-            Error::NotFound | Error::Invalid(_) | Error::Unauthenticated | Error::Forbidden => {
-                false
-            }
+            Error::NotFound
+            | Error::Invalid(_)
+            | Error::Refused(..)
+            | Error::Unauthenticated
+            | Error::Forbidden => false,
             Error::Index(e) => !e.is_user_error(),
             _ => true,
         }
@@ -81,11 +87,11 @@ impl Error {
             Error::Unauthenticated => Some(401),
             Error::Forbidden => Some(403),
             Error::NotFound => Some(404),
-            Error::Invalid(_) => Some(400),
+            Error::Invalid(_) | Error::Refused(..) => Some(400),
             _ => None,
         };
         if let Some(code) = status {
-            crate::pages::set_status(code);
+            crate::web::set_status(code);
         }
         ServerFnError::ServerError(self.user_message())
     }

@@ -1,8 +1,9 @@
 //! Why a suggestion fits, in the reader's language: the matching engine gives structured
 //! [`Reason`]s; this turns them into one line ("past bij: voetbal (jouw talent) · 1,2 km ·
-//! gratis · dinsdag en donderdag", or the same in English).
+//! gratis · dinsdag en donderdag", or the same in English). The texts of a proposed
+//! coalition ([`Phrase`]) are worded here too ([`say`]).
 
-use index::matching::Reason;
+use index::matching::{PartnerKind, Phrase, Reason};
 
 use crate::i18n::{fill, weekdays, Lang};
 use crate::model::{ages_in_words, format_km};
@@ -84,6 +85,183 @@ pub fn explain(reasons: &[Reason], lang: Lang) -> String {
         .join(" · ")
 }
 
+/// Talent names in `lang`, joined as a list ("koken, sport en voetbal").
+fn talents_in_words(codes: &[String], lang: Lang) -> String {
+    let names: Vec<String> = codes.iter().map(|c| name("talent", c, lang)).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => fill(lang.texts().list_and, &[&rest.join(", "), last]),
+    }
+}
+
+/// One text of a proposed coalition in `lang` (names of organisations stay as they are).
+pub fn say(phrase: &Phrase, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let pick = |dutch: &str, english: &str| if nl { dutch } else { english }.to_string();
+    match phrase {
+        Phrase::Name { name } => name.clone(),
+        Phrase::You => pick("Jij", "You"),
+        Phrase::Residents { count } if nl => format!("{count} bewoners uit de buurt"),
+        Phrase::Residents { count } => format!("{count} residents from the neighbourhood"),
+        Phrase::LeadGives { kind } => match kind.as_str() {
+            "trainer" => pick(
+                "een vaste rol als trainer, een cursus en een begeleider",
+                "a steady role as a trainer, a course and a mentor",
+            ),
+            "vrijwilliger" => pick(
+                "een zinvolle rol met begeleiding en een vrijwilligersvergoeding",
+                "a meaningful role with support and a volunteer allowance",
+            ),
+            "ruimte" => pick(
+                "activiteiten voor de buurt in de ruimte",
+                "activities for the neighbourhood in the space",
+            ),
+            "deelnemers" => pick("een plek in het aanbod", "a place in the activity"),
+            _ => pick("een plek om mee te doen", "a place to take part"),
+        },
+        Phrase::LeadGets {
+            need,
+            wanted,
+            waiting,
+        } => {
+            let need = need.to_lowercase();
+            match (waiting, wanted, nl) {
+                (0, 0, true) => format!("hulp bij: {need}"),
+                (0, 0, false) => format!("help with: {need}"),
+                (0, n, true) => format!("{n} mensen voor: {need}"),
+                (0, n, false) => format!("{n} people for: {need}"),
+                (w, 0, true) => format!("een kortere wachtlijst ({w} wachtenden)"),
+                (w, 0, false) => format!("a shorter waiting list ({w} waiting)"),
+                (w, n, true) => format!("{n} mensen erbij en een kortere wachtlijst ({w} wachtenden)"),
+                (w, n, false) => format!("{n} more people and a shorter waiting list ({w} waiting)"),
+            }
+        }
+        Phrase::PartnerGives { kind } => match kind {
+            PartnerKind::Wijkteam => pick(
+                "mensen die een rol zoeken, en steun als het even niet lukt",
+                "people looking for a role, and support when things get hard",
+            ),
+            PartnerKind::Jongerenwerk => pick(
+                "contact met jongeren in de wijk en een luisterend oor",
+                "contact with young people in the area and a listening ear",
+            ),
+            PartnerKind::School => pick(
+                "leerlingen die een plek zoeken, met een warme overdracht",
+                "pupils looking for a place, with a warm handover",
+            ),
+            PartnerKind::Opleiding => pick(
+                "begeleiding en een cursus door studenten en docenten",
+                "support and a course by students and teachers",
+            ),
+            PartnerKind::Buurthuis => pick(
+                "ruimte in de uren dat die leeg staat",
+                "space in the hours it stands empty",
+            ),
+            PartnerKind::Fonds => pick("geld voor de eerste periode", "money for the first period"),
+            PartnerKind::Welzijn => pick(
+                "verbinding met bewoners en andere organisaties",
+                "links with residents and other organisations",
+            ),
+        },
+        Phrase::PartnerGets { kind } => match kind {
+            PartnerKind::Wijkteam => pick(
+                "een route naar meedoen voor de mensen die het helpt",
+                "a route to taking part for the people it helps",
+            ),
+            PartnerKind::Jongerenwerk => pick(
+                "een zinvolle plek voor jongeren die iets willen doen",
+                "a meaningful place for young people who want to do something",
+            ),
+            PartnerKind::School => pick(
+                "een stage- of werkplek die meetelt voor de school",
+                "an internship or work place that counts for school",
+            ),
+            PartnerKind::Opleiding => pick(
+                "praktijkervaring en stageplekken voor studenten",
+                "practical experience and internships for students",
+            ),
+            PartnerKind::Buurthuis => pick(
+                "meer bewoners en activiteiten in huis",
+                "more residents and activities in the building",
+            ),
+            PartnerKind::Fonds => pick(
+                "een project dat laat zien wat het oplevert",
+                "a project that shows what it achieves",
+            ),
+            PartnerKind::Welzijn => pick(
+                "bewoners die actief worden in hun buurt",
+                "residents who become active in their neighbourhood",
+            ),
+        },
+        Phrase::Talents { talents, yours } => {
+            let list = talents_in_words(talents, lang);
+            match (yours, nl) {
+                (true, true) => format!("wat je goed kunt: {list}"),
+                (true, false) => format!("what you are good at: {list}"),
+                (false, true) => format!("wat ze goed kunnen: {list}"),
+                (false, false) => format!("what they are good at: {list}"),
+            }
+        }
+        Phrase::MeaningfulRole { yours: true } => pick(
+            "een rol die ertoe doet, een cursus en iemand die je helpt",
+            "a role that matters, a course and someone who helps you",
+        ),
+        Phrase::MeaningfulRole { yours: false } => pick(
+            "een rol die ertoe doet, een cursus en begeleiding",
+            "a role that matters, a course and support",
+        ),
+        Phrase::LinkPerson { wijkteam: true } => pick(
+            "een buurtteammedewerker of jongerenwerker die de deelnemers kent en de club spreekt",
+            "someone of the neighbourhood team or youth work who knows the participants and talks to the club",
+        ),
+        Phrase::LinkPerson { wijkteam: false } => pick(
+            "iemand van de organisatie die de deelnemers kent en de partners spreekt",
+            "someone of the organisation who knows the participants and talks to the partners",
+        ),
+        Phrase::Goal {
+            organisation,
+            waiting: 0,
+        } if nl => format!(
+            "Samen zorgen dat {organisation} de mensen vindt die het zoekt, en die mensen een zinvolle rol krijgen."
+        ),
+        Phrase::Goal {
+            organisation,
+            waiting: 0,
+        } => format!(
+            "Together make sure {organisation} finds the people it is looking for, and those people get a meaningful role."
+        ),
+        Phrase::Goal { waiting, .. } if nl => format!(
+            "Samen de wachtlijst van {waiting} wegwerken, en mensen die graag helpen een zinvolle rol geven."
+        ),
+        Phrase::Goal { waiting, .. } => format!(
+            "Together clear the waiting list of {waiting}, and give people who like to help a meaningful role."
+        ),
+        Phrase::OnWaitingList { count } if nl => format!("{count} mensen op de wachtlijst"),
+        Phrase::OnWaitingList { count } => format!("{count} people on the waiting list"),
+        Phrase::LooksFor {
+            organisation,
+            count,
+            need,
+        } if nl => format!("{organisation} zoekt {count} mensen: {}", need.to_lowercase()),
+        Phrase::LooksFor {
+            organisation,
+            count,
+            need,
+        } => format!("{organisation} looks for {count} people: {}", need.to_lowercase()),
+        Phrase::TalentsNearby { count, km, talents } => {
+            let (km, list) = (format_km(*km, lang), talents_in_words(talents, lang));
+            if nl {
+                format!("{count} mensen binnen {km} kunnen of doen graag: {list}")
+            } else {
+                format!("{count} people within {km} are good at or love: {list}")
+            }
+        }
+        Phrase::PartnerAt { name, km } if nl => format!("{name} op {}", format_km(*km, lang)),
+        Phrase::PartnerAt { name, km } => format!("{name} at {}", format_km(*km, lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,5 +302,26 @@ mod tests {
         );
         assert_eq!(days_in_words(&[3], Lang::En), "Wednesday");
         assert_eq!(days_in_words(&[], Lang::Nl), "");
+    }
+
+    #[test]
+    fn a_coalition_reads_in_dutch_and_in_english() {
+        let goal = Phrase::Goal {
+            organisation: "VV De Meern".into(),
+            waiting: 34,
+        };
+        assert!(say(&goal, Lang::Nl).contains("wachtlijst van 34"));
+        assert!(say(&goal, Lang::En).contains("waiting list of 34"));
+        let near = Phrase::TalentsNearby {
+            count: 4,
+            km: 5.0,
+            talents: vec!["voetbal".into()],
+        };
+        assert_eq!(
+            say(&near, Lang::Nl),
+            "4 mensen binnen 5,0 km kunnen of doen graag: voetbal"
+        );
+        assert!(say(&near, Lang::En).starts_with("4 people within 5.0 km"));
+        assert_eq!(say(&Phrase::You, Lang::En), "You");
     }
 }

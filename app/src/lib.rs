@@ -10,6 +10,7 @@ pub mod api;
 pub mod auth;
 pub mod coalitions;
 mod components;
+pub mod domain;
 pub mod i18n;
 pub mod manage;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod profile;
 pub mod referrals;
 pub mod safe;
 mod shell;
+mod web;
 
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -34,7 +36,7 @@ pub mod schedule;
 #[cfg(feature = "ssr")]
 pub mod sealer;
 #[cfg(feature = "ssr")]
-pub mod search;
+pub mod service;
 #[cfg(feature = "ssr")]
 mod state;
 

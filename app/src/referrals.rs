@@ -1,21 +1,12 @@
 //! Wijkteam work as pages show it: trajecten, referrals with consent, their status and history
-//! (shared by server and browser). The rules live in `api::referrals` and `db::referrals`.
+//! (shared by server and browser). The rules live in `service::referrals` and
+//! `service::trajecten`; statuses and handovers are `crate::domain` types.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub use crate::domain::{Handover, ReferralStatus};
 use crate::profile::{LanesView, ProfileInput};
-
-/// Referral statuses in the order they usually follow (the database checks the same list).
-pub const STATUSES: [&str; 7] = [
-    "verstuurd",
-    "ontvangen",
-    "geaccepteerd",
-    "afgewezen",
-    "gestart",
-    "afgerond",
-    "gestopt",
-];
 
 /// Why a receiver says no.
 pub const REFUSAL_REASONS: [&str; 3] = ["vol", "niet passend", "geen reactie"];
@@ -24,26 +15,6 @@ pub const REFUSAL_REASONS: [&str; 3] = ["vol", "niet passend", "geen reactie"];
 pub const SHARE_ITEMS: [&str; 6] = [
     "naam", "leeftijd", "talenten", "vragen", "netwerk", "notitie",
 ];
-
-/// Ways of a warm handover.
-pub const HANDOVERS: [&str; 3] = ["afspraak", "meegaan", "zelf"];
-
-/// The statuses a receiver may set after `from` (a small state machine; the professional may
-/// stop a referral at any time).
-pub fn next_statuses(from: &str) -> &'static [&'static str] {
-    match from {
-        "verstuurd" => &["ontvangen", "geaccepteerd", "afgewezen"],
-        "ontvangen" => &["geaccepteerd", "afgewezen"],
-        "geaccepteerd" => &["gestart", "gestopt"],
-        "gestart" => &["afgerond", "gestopt"],
-        _ => &[],
-    }
-}
-
-/// True when the referral is over (its personal data's retention clock runs).
-pub fn is_closed(status: &str) -> bool {
-    matches!(status, "afgewezen" | "afgerond" | "gestopt")
-}
 
 /// A traject in the professional's list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,7 +78,7 @@ pub struct ReferralLine {
     /// Offer or coalition.
     pub target: String,
     /// Status.
-    pub status: String,
+    pub status: ReferralStatus,
     /// Sent (YYYY-MM-DD).
     pub sent: String,
 }
@@ -161,7 +132,7 @@ pub struct ReferralView {
     /// Contact lines of the receiver (named contact, phone, e-mail).
     pub contact: Vec<String>,
     /// Status.
-    pub status: String,
+    pub status: ReferralStatus,
     /// Reason of a refusal.
     pub reason: Option<String>,
     /// History: (date, event, reason).
@@ -183,7 +154,7 @@ pub struct ReferralView {
     /// The viewer is the referring professional.
     pub mine: bool,
     /// The viewer may set these statuses.
-    pub next: Vec<String>,
+    pub next: Vec<ReferralStatus>,
     /// The professional may escalate to the coordinator (no answer in 5 working days, or a
     /// waiting list / "vol").
     pub can_escalate: bool,

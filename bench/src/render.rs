@@ -50,7 +50,7 @@ async fn main() -> anyhow::Result<()> {
 
     // The offer detail page of the first result, so the table covers it too.
     let detail = {
-        let found = app::search::run(
+        let found = app::service::search::run(
             &app.state,
             index::SearchRequest::text("voetbal"),
             app::i18n::Lang::Nl,

@@ -77,6 +77,7 @@ impl From<app::Error> for ApiError {
             app::Error::Index(e) if e.is_user_error() => {
                 ApiError::BadRequest(e.code(), e.user_message())
             }
+            app::Error::Refused(code, message) => ApiError::BadRequest(code, message),
             e if !e.is_internal() => ApiError::BadRequest("invalid_input", e.user_message()),
             e @ app::Error::Database(_) => ApiError::Unavailable(e.into()),
             e => ApiError::Internal(e.into()),

@@ -120,18 +120,13 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
                 Ok(n) => tracing::info!(deleted = n, "old sign-up requests deleted"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
             }
-            match app::db::send_reminders(&state.db, state.mailer.as_ref()).await {
+            match app::service::manage::send_reminders(&state).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(organisations = n, "check reminders sent"),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
             }
-            match app::db::referral_housekeeping(
-                &state.db,
-                state.mailer.as_ref(),
-                state.referral_retention_days,
-            )
-            .await
-            {
+            let retention = state.referral_retention_days;
+            match app::service::referrals::housekeeping(&state, retention).await {
                 Ok((0, 0)) => {}
                 Ok((followups, wiped)) => {
                     tracing::info!(followups, wiped, "referral follow-ups and retention done")

@@ -10,7 +10,7 @@ crate::guard!(Coalitions, crate::auth::Access::Public);
 #[server]
 pub async fn coalitions() -> Result<Vec<CoalitionView>, ServerFnError> {
     let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
-    crate::db::list_coalitions(&state.db, None)
+    crate::service::coalitions::list(&state, None)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -21,11 +21,8 @@ crate::guard!(Coalition, crate::auth::Access::Public);
 pub async fn coalition(id: String) -> Result<Option<CoalitionView>, ServerFnError> {
     let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
     let Ok(id) = id.parse() else { return Ok(None) };
-    match crate::db::get_coalition(&state.db, id).await {
-        Ok(c) => Ok(Some(c)),
-        Err(crate::Error::NotFound) => Ok(None),
-        Err(e) => Err(e.into_server_fn_error()),
-    }
+    let found = crate::service::coalitions::get(&state, id).await;
+    crate::service::unless_not_found(found).map_err(crate::Error::into_server_fn_error)
 }
 
 crate::guard!(CoalitionChances, crate::auth::Access::Public);
@@ -33,7 +30,7 @@ crate::guard!(CoalitionChances, crate::auth::Access::Public);
 #[server]
 pub async fn coalition_chances() -> Result<Vec<CoalitionProposal>, ServerFnError> {
     let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
-    crate::profile::coalition_proposals(&state, None)
+    crate::service::coalitions::proposals(&state, None, crate::i18n::Lang::detect())
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -50,41 +47,18 @@ pub async fn start_coalition(need: String, sleutel: String) -> Result<(), Server
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use uuid::Uuid;
-
-    use crate::coalitions::CoalitionInput;
-    use crate::profile::coalition_proposals;
-    use crate::{db, AppState, Error, Result};
+    use crate::service::{coalitions, parse_id};
+    use crate::{AppState, Error, Result};
 
     pub async fn start_coalition(need: String, sleutel: String) -> Result<()> {
         let state = AppState::from_context()?;
-        if !state.is_admin_token(&sleutel) {
-            leptos_axum::redirect("/coalities/kansen?fout=sleutel");
-            return Ok(());
+        match coalitions::start(&state, &sleutel, parse_id(&need)?).await {
+            Ok(id) => leptos_axum::redirect(&format!("/coalities/{id}")),
+            Err(Error::Forbidden | Error::Unauthenticated) => {
+                leptos_axum::redirect("/coalities/kansen?fout=sleutel")
+            }
+            Err(e) => return Err(e),
         }
-        let need: Uuid = need.parse().map_err(|_| Error::NotFound)?;
-        // Proposals are recomputed, never taken from the form: the page may be old.
-        let proposal = coalition_proposals(&state, None)
-            .await?
-            .into_iter()
-            .find(|p| p.need_id == need)
-            .ok_or(Error::NotFound)?;
-        let goal = format!("{}\n\n{}", proposal.goal, proposal.evidence.join("; "));
-        let id = db::create_coalition(
-            &state.db,
-            CoalitionInput {
-                name: proposal.title,
-                goal,
-                status: "idea".into(),
-                gemeente: proposal.gemeente,
-                need_id: Some(need),
-                link_person: proposal.link_person,
-                partners: proposal.partners,
-                ..Default::default()
-            },
-        )
-        .await?;
-        leptos_axum::redirect(&format!("/coalities/{id}"));
         Ok(())
     }
 }

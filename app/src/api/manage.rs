@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::manage::DashboardView;
 
-crate::guard!(Dashboard, crate::auth::Access::Roles(crate::auth::MANAGERS));
+crate::guard!(Dashboard, crate::service::MANAGE);
 /// The dashboard; `None` when not logged in.
 #[server]
 pub async fn dashboard() -> Result<Option<DashboardView>, ServerFnError> {
@@ -13,10 +13,7 @@ pub async fn dashboard() -> Result<Option<DashboardView>, ServerFnError> {
         .map_err(crate::Error::into_server_fn_error)
 }
 
-crate::guard!(
-    SetSignupStatus,
-    crate::auth::Access::Roles(crate::auth::MANAGERS)
-);
+crate::guard!(SetSignupStatus, crate::service::MANAGE);
 /// Sets the status of a sign-up request.
 #[server]
 pub async fn set_signup_status(
@@ -29,10 +26,7 @@ pub async fn set_signup_status(
         .map_err(crate::Error::into_server_fn_error)
 }
 
-crate::guard!(
-    ConfirmStillCorrect,
-    crate::auth::Access::Roles(crate::auth::MANAGERS)
-);
+crate::guard!(ConfirmStillCorrect, crate::service::MANAGE);
 /// "Alles klopt nog" for an organisation.
 #[server]
 pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<(), ServerFnError> {
@@ -41,10 +35,7 @@ pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<
         .map_err(crate::Error::into_server_fn_error)
 }
 
-crate::guard!(
-    SetWaitingList,
-    crate::auth::Access::Roles(crate::auth::MANAGERS)
-);
+crate::guard!(SetWaitingList, crate::service::MANAGE);
 /// Sets the waiting list of an offer, and its number of places when given (empty: unknown).
 #[server]
 pub async fn set_waiting_list(
@@ -58,10 +49,7 @@ pub async fn set_waiting_list(
         .map_err(crate::Error::into_server_fn_error)
 }
 
-crate::guard!(
-    PublishWaitingListNeed,
-    crate::auth::Access::Roles(crate::auth::MANAGERS)
-);
+crate::guard!(PublishWaitingListNeed, crate::service::MANAGE);
 /// Publishes the need a waiting list proposes.
 #[server]
 pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<(), ServerFnError> {
@@ -72,80 +60,29 @@ pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use uuid::Uuid;
-
-    use crate::api::parse_id as id;
-    use crate::auth::{current_user, may_manage, Me};
+    use crate::api::{redirect_refreshed, Ctx};
     use crate::manage::DashboardView;
-    use crate::{db, AppState, Error, Result};
-
-    async fn allowed(me: &Me, organisation: Uuid) -> Result<()> {
-        if may_manage(me, organisation).await? {
-            Ok(())
-        } else {
-            Err(Error::Forbidden)
-        }
-    }
+    use crate::service::{manage, parse_id as id, Saved};
+    use crate::Result;
 
     pub async fn dashboard() -> Result<Option<DashboardView>> {
-        let state = AppState::from_context()?;
-        let Some(me) = current_user().await? else {
+        let Some(cx) = Ctx::reading_if_logged_in::<super::Dashboard>().await? else {
             return Ok(None);
         };
-        let mut view = db::dashboard(&state.db, &me).await?;
-        for signup in &mut view.signups {
-            signup.name = state.sealer.open_stored(&signup.name);
-            signup.contact = state.sealer.open_stored(&signup.contact);
-            signup.message = state.sealer.open_stored(&signup.message);
-        }
-        if matches!(
-            me.role,
-            crate::auth::Role::Provider | crate::auth::Role::Coordinator
-        ) {
-            view.referrals = crate::api::referrals_for(&state, &me).await?;
-        }
-        Ok(Some(view))
+        Ok(Some(manage::dashboard(&cx.state, &cx.me).await?))
     }
 
     pub async fn set_signup_status(csrf: String, aanmelding: String, status: String) -> Result<()> {
-        let state = AppState::from_context()?;
-        let me = crate::auth::require_for::<crate::api::SetSignupStatus>(&csrf).await?;
-        let signup = id(&aanmelding)?;
-        // Sign-ups are for the organisation itself: providers only, not the gemeente.
-        if me.role != crate::auth::Role::Provider {
-            return Err(Error::Forbidden);
-        }
-        allowed(&me, db::signup_organisation(&state.db, signup).await?).await?;
-        db::set_signup_status(&state.db, signup, status.trim()).await?;
-        db::audit(
-            &state.db,
-            Some(me.id),
-            "signup_status",
-            "signup_request",
-            &signup.to_string(),
-            status.trim(),
-        )
-        .await?;
-        crate::api::redirect_refreshed("/beheer", "");
+        let cx = Ctx::writing::<super::SetSignupStatus>(&csrf).await?;
+        manage::set_signup_status(&cx.state, &cx.me, id(&aanmelding)?, &status).await?;
+        redirect_refreshed("/beheer", "");
         Ok(())
     }
 
     pub async fn confirm_still_correct(csrf: String, organisatie: String) -> Result<()> {
-        let state = AppState::from_context()?;
-        let me = crate::auth::require_for::<crate::api::ConfirmStillCorrect>(&csrf).await?;
-        let organisation = id(&organisatie)?;
-        allowed(&me, organisation).await?;
-        db::confirm_still_correct(&state.db, organisation).await?;
-        db::audit(
-            &state.db,
-            Some(me.id),
-            "confirmed",
-            "organization",
-            &organisation.to_string(),
-            "alles klopt nog",
-        )
-        .await?;
-        crate::api::redirect_refreshed("/beheer", "");
+        let cx = Ctx::writing::<super::ConfirmStillCorrect>(&csrf).await?;
+        manage::confirm_still_correct(&cx.state, &cx.me, id(&organisatie)?).await?;
+        redirect_refreshed("/beheer", "");
         Ok(())
     }
 
@@ -155,63 +92,23 @@ mod ssr {
         wachtlijst: String,
         plaatsen: Option<String>,
     ) -> Result<()> {
-        let state = AppState::from_context()?;
-        let me = crate::auth::require_for::<crate::api::SetWaitingList>(&csrf).await?;
+        let cx = Ctx::writing::<super::SetWaitingList>(&csrf).await?;
         let offer = id(&aanbod)?;
-        allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
-        let refuse = |field: &str| {
-            leptos_axum::redirect(&format!("/beheer?fout={field}&aanbod={offer}"));
-            Ok(())
-        };
-        let Ok(people) = wachtlijst.trim().parse::<i32>() else {
-            return refuse("wachtlijst");
-        };
-        let places = match plaatsen.as_deref().map(str::trim) {
-            None => None,
-            Some("") => Some(None),
-            Some(text) => match text.parse::<i32>() {
-                Ok(n @ 0..=100_000) => Some(Some(n)),
-                _ => return refuse("plaatsen"),
-            },
-        };
-        if db::set_waiting_list(&state.db, offer, people)
-            .await
-            .is_err()
-        {
-            return refuse("wachtlijst");
+        let saved =
+            manage::set_waiting_list(&cx.state, &cx.me, offer, &wachtlijst, plaatsen.as_deref());
+        match saved.await? {
+            Saved::Done(()) => redirect_refreshed("/beheer", ""),
+            Saved::Invalid(field) => {
+                leptos_axum::redirect(&format!("/beheer?fout={field}&aanbod={offer}"))
+            }
         }
-        if let Some(places) = places {
-            db::set_capacity(&state.db, offer, places).await?;
-        }
-        db::audit(
-            &state.db,
-            Some(me.id),
-            "waiting_list",
-            "service",
-            &offer.to_string(),
-            &people.to_string(),
-        )
-        .await?;
-        crate::api::redirect_refreshed("/beheer", "");
         Ok(())
     }
 
     pub async fn publish_waiting_list_need(csrf: String, aanbod: String) -> Result<()> {
-        let state = AppState::from_context()?;
-        let me = crate::auth::require_for::<crate::api::PublishWaitingListNeed>(&csrf).await?;
-        let offer = id(&aanbod)?;
-        allowed(&me, db::offer_organisation(&state.db, offer).await?).await?;
-        let need = db::publish_waiting_list_need(&state.db, offer).await?;
-        db::audit(
-            &state.db,
-            Some(me.id),
-            "need_published",
-            "need",
-            &need.to_string(),
-            &offer.to_string(),
-        )
-        .await?;
-        crate::api::redirect_refreshed("/beheer", "gepubliceerd=ja");
+        let cx = Ctx::writing::<super::PublishWaitingListNeed>(&csrf).await?;
+        manage::publish_waiting_list_need(&cx.state, &cx.me, id(&aanbod)?).await?;
+        redirect_refreshed("/beheer", "gepubliceerd=ja");
         Ok(())
     }
 }

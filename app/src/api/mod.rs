@@ -1,4 +1,8 @@
 //! Server functions: called directly during server rendering, over HTTP after hydration.
+//!
+//! Each is a thin adapter: it finds out who is asking ([`Ctx`]), calls one operation of
+//! [`crate::service`], and turns the answer into data for the page or a redirect. Rules live
+//! in the services; who may call what is declared there and named here with `guard!`.
 
 mod account;
 mod coalitions;
@@ -43,8 +47,6 @@ pub use moderation::{
 pub use need_edit::{load_need_form, save_need, LoadNeedForm, SaveNeed};
 pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
-#[cfg(feature = "ssr")]
-pub(crate) use referrals::referrals_for;
 pub use referrals::{
     close_traject, delete_traject, escalate_referral, export_traject, incoming_referrals,
     load_referral, load_traject, referral_receiver, revoke_consent, save_traject, send_referral,
@@ -56,26 +58,6 @@ pub use referrals::{
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};
-
-/// A whole number as typed in a form: empty is `None`, otherwise it must lie in `0..=max`.
-#[cfg(feature = "ssr")]
-pub(crate) fn optional_number(text: &str, max: i32) -> Result<Option<i32>, ()> {
-    match text.trim() {
-        "" => Ok(None),
-        t => t
-            .parse::<i32>()
-            .ok()
-            .filter(|n| (0..=max).contains(n))
-            .map(Some)
-            .ok_or(()),
-    }
-}
-
-/// The id in a form field; anything else is "not found" (a Dutch 404), never a 500.
-#[cfg(feature = "ssr")]
-pub(crate) fn parse_id(text: &str) -> crate::Result<uuid::Uuid> {
-    text.trim().parse().map_err(|_| crate::Error::NotFound)
-}
 
 /// Sends the browser back to `path` after a change, with a fresh `bijgewerkt` marker so a
 /// hydrated page reloads its data; `extra` adds query pairs (`aangemeld=ja`).
@@ -101,7 +83,7 @@ pub(crate) fn back_to_editor(
     fields: &[&str],
     value: impl Fn(&str) -> String,
 ) {
-    use crate::pages::encode;
+    use crate::web::encode;
     let typed: Vec<String> = fields
         .iter()
         .map(|k| format!("{k}={}", encode(&value(k))))
@@ -115,4 +97,40 @@ pub(crate) fn back_to_editor(
         encode(organisation),
         typed.join("&")
     ));
+}
+
+/// The state and the acting user of a server function call.
+#[cfg(feature = "ssr")]
+pub(crate) struct Ctx {
+    /// This node's state.
+    pub state: crate::AppState,
+    /// Who is asking.
+    pub me: crate::auth::Me,
+}
+
+#[cfg(feature = "ssr")]
+impl Ctx {
+    /// A reading call to `F`: logged in, with a role `F` allows.
+    pub async fn reading<F: crate::auth::Guarded>() -> crate::Result<Ctx> {
+        Ok(Ctx {
+            state: crate::AppState::from_context()?,
+            me: crate::auth::me_for::<F>().await?,
+        })
+    }
+
+    /// Like [`Ctx::reading`], but `None` for a visitor who is not logged in.
+    pub async fn reading_if_logged_in<F: crate::auth::Guarded>() -> crate::Result<Option<Ctx>> {
+        if crate::auth::current_user().await?.is_none() {
+            return Ok(None);
+        }
+        Ok(Some(Self::reading::<F>().await?))
+    }
+
+    /// A state-changing call to `F`: the form's CSRF token, logged in, a role `F` allows.
+    pub async fn writing<F: crate::auth::Guarded>(csrf: &str) -> crate::Result<Ctx> {
+        Ok(Ctx {
+            state: crate::AppState::from_context()?,
+            me: crate::auth::require_for::<F>(csrf).await?,
+        })
+    }
 }

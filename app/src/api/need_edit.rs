@@ -5,10 +5,7 @@ use leptos::prelude::*;
 
 use crate::manage::{NeedEditor, NeedForm};
 
-crate::guard!(
-    LoadNeedForm,
-    crate::auth::Access::Roles(crate::auth::MANAGERS)
-);
+crate::guard!(LoadNeedForm, crate::service::MANAGE);
 /// The editor of a need the user may manage (`vraag` = "nieuw": an empty one for
 /// `organisatie`); `None` when unknown.
 #[server]
@@ -21,7 +18,7 @@ pub async fn load_need_form(
         .map_err(crate::Error::into_server_fn_error)
 }
 
-crate::guard!(SaveNeed, crate::auth::Access::Roles(crate::auth::MANAGERS));
+crate::guard!(SaveNeed, crate::service::MANAGE);
 /// Saves a need. A problem goes back to the editor with `?fout=<veld>` and what was typed.
 #[server]
 pub async fn save_need(csrf: String, form: NeedForm) -> Result<(), ServerFnError> {
@@ -32,205 +29,29 @@ pub async fn save_need(csrf: String, form: NeedForm) -> Result<(), ServerFnError
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use uuid::Uuid;
-
-    use crate::api::optional_number as number;
-    use crate::auth::{current_user, may_manage};
-    use crate::db::{self, NeedRecord};
-    use crate::manage::{NeedEditor, NeedForm, NEED_FIELDS, NEED_KINDS};
-    use crate::{AppState, Error, Result};
-
-    fn text(n: Option<i32>) -> String {
-        n.map(|n| n.to_string()).unwrap_or_default()
-    }
+    use crate::api::Ctx;
+    use crate::manage::{NeedEditor, NeedForm, NEED_FIELDS};
+    use crate::service::{needs, Saved};
+    use crate::Result;
 
     pub async fn need_form(vraag: String, organisatie: String) -> Result<Option<NeedEditor>> {
-        let state = AppState::from_context()?;
-        let Some(me) = current_user().await? else {
-            return Err(Error::Unauthenticated);
-        };
-        let form = if vraag.trim() == "nieuw" {
-            let Ok(org) = organisatie.trim().parse::<Uuid>() else {
-                return Ok(None);
-            };
-            NeedForm {
-                organisatie: org.to_string(),
-                soort: "vrijwilliger".into(),
-                open: "ja".into(),
-                ..Default::default()
-            }
-        } else {
-            let Ok(id) = vraag.trim().parse::<Uuid>() else {
-                return Ok(None);
-            };
-            let Some((n, open)) = db::need(&state.db, id).await? else {
-                return Ok(None);
-            };
-            NeedForm {
-                vraag: n.id.to_string(),
-                organisatie: n.organization_id.to_string(),
-                soort: n.kind,
-                titel: n.title,
-                beschrijving: n.description,
-                talenten: n.talents,
-                tijd: n.time_commitment,
-                min_leeftijd: text(n.minimum_age),
-                max_leeftijd: text(n.maximum_age),
-                aantal: text(n.people_wanted),
-                aanbod: n.service_id.map(|s| s.to_string()).unwrap_or_default(),
-                open: if open { "ja".into() } else { String::new() },
-            }
-        };
-        let org: Uuid = form.organisatie.parse().map_err(|_| Error::NotFound)?;
-        if !may_manage(&me, org).await? {
-            return Err(Error::Forbidden);
-        }
-        let talents = db::term_codes("talent")
-            .into_iter()
-            .map(|c| {
-                (
-                    c.to_string(),
-                    db::term_name("talent", c).unwrap_or_default(),
-                )
-            })
-            .collect();
-        let offers = db::offers_of(&state.db, org)
-            .await?
-            .into_iter()
-            .map(|(id, name)| (id.to_string(), name))
-            .collect();
-        Ok(Some(NeedEditor {
-            form,
-            talents,
-            offers,
-        }))
-    }
-
-    fn problem(f: &NeedForm, offers: &[Uuid]) -> Option<&'static str> {
-        let (min, max) = (number(&f.min_leeftijd, 120), number(&f.max_leeftijd, 120));
-        Some(if !NEED_KINDS.contains(&f.soort.as_str()) {
-            "soort"
-        } else if f.titel.trim().chars().count() < 3 || f.titel.chars().count() > 150 {
-            "titel"
-        } else if f.beschrijving.chars().count() > 4000 {
-            "beschrijving"
-        } else if f
-            .talenten
-            .iter()
-            .any(|t| db::term_name("talent", t).is_none())
-        {
-            "talenten"
-        } else if f.tijd.chars().count() > 100 {
-            "tijd"
-        } else if min.is_err() {
-            "min_leeftijd"
-        } else if max.is_err() || matches!((min, max), (Ok(Some(a)), Ok(Some(b))) if a > b) {
-            "max_leeftijd"
-        } else if number(&f.aantal, 10_000).is_err() {
-            "aantal"
-        } else if !f.aanbod.trim().is_empty()
-            && !f
-                .aanbod
-                .trim()
-                .parse()
-                .is_ok_and(|id: Uuid| offers.contains(&id))
-        {
-            "aanbod"
-        } else {
-            return None;
-        })
-    }
-
-    fn back(f: &NeedForm, field: &str) {
-        crate::api::back_to_editor(
-            "vraag",
-            &f.vraag,
-            &f.organisatie,
-            field,
-            &NEED_FIELDS,
-            |k| f.get(k),
-        );
+        let cx = Ctx::reading::<super::LoadNeedForm>().await?;
+        needs::form(&cx.state, &cx.me, &vraag, &organisatie).await
     }
 
     pub async fn save_need(csrf: String, form: NeedForm) -> Result<()> {
-        let state = AppState::from_context()?;
-        let me = crate::auth::require_for::<crate::api::SaveNeed>(&csrf).await?;
-        let existing = match form.vraag.trim() {
-            "" => None,
-            id => Some(id.parse::<Uuid>().map_err(|_| Error::NotFound)?),
-        };
-        let (organisation, location) = match existing {
-            Some(id) => {
-                let (n, _) = db::need(&state.db, id).await?.ok_or(Error::NotFound)?;
-                (n.organization_id, n.location_id)
-            }
-            None => {
-                let org: Uuid = form
-                    .organisatie
-                    .trim()
-                    .parse()
-                    .map_err(|_| Error::NotFound)?;
-                (org, None)
-            }
-        };
-        if !may_manage(&me, organisation).await? {
-            return Err(Error::Forbidden);
+        let cx = Ctx::writing::<super::SaveNeed>(&csrf).await?;
+        match needs::save(&cx.state, &cx.me, &form).await? {
+            Saved::Done(_) => crate::api::redirect_refreshed("/beheer", ""),
+            Saved::Invalid(field) => crate::api::back_to_editor(
+                "vraag",
+                &form.vraag,
+                &form.organisatie,
+                field,
+                &NEED_FIELDS,
+                |k| form.get(k),
+            ),
         }
-        let offers: Vec<Uuid> = db::offers_of(&state.db, organisation)
-            .await?
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        if let Some(field) = problem(&form, &offers) {
-            back(&form, field);
-            return Ok(());
-        }
-        // A need sits where the organisation is, so "ik kan iets" can say how far it is.
-        let location = match location {
-            Some(l) => Some(l),
-            None => db::organisation_locations(&state.db, organisation)
-                .await?
-                .into_iter()
-                .next(),
-        };
-        let id = existing.unwrap_or_else(Uuid::new_v4);
-        let mut talents = form.talenten.clone();
-        talents.sort();
-        talents.dedup();
-        db::save_need(
-            &state.db,
-            NeedRecord {
-                id,
-                organization_id: organisation,
-                service_id: form.aanbod.trim().parse().ok(),
-                location_id: location,
-                kind: form.soort.clone(),
-                title: form.titel.trim().into(),
-                description: form.beschrijving.trim().into(),
-                minimum_age: number(&form.min_leeftijd, 120).ok().flatten(),
-                maximum_age: number(&form.max_leeftijd, 120).ok().flatten(),
-                time_commitment: form.tijd.trim().into(),
-                people_wanted: number(&form.aantal, 10_000).ok().flatten(),
-                talents,
-            },
-            form.open == "ja",
-        )
-        .await?;
-        let action = if existing.is_some() {
-            "need_changed"
-        } else {
-            "need_created"
-        };
-        db::audit(
-            &state.db,
-            Some(me.id),
-            action,
-            "need",
-            &id.to_string(),
-            form.titel.trim(),
-        )
-        .await?;
-        crate::api::redirect_refreshed("/beheer", "");
         Ok(())
     }
 }

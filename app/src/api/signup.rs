@@ -22,7 +22,9 @@ pub async fn sign_up(
 mod ssr {
     use uuid::Uuid;
 
-    use crate::{db, AppState, Result};
+    use crate::service::offers::{self, SignUp};
+    use crate::service::Saved;
+    use crate::{AppState, Result};
 
     pub async fn sign_up(
         offer: String,
@@ -36,37 +38,18 @@ mod ssr {
             leptos_axum::redirect("/");
             return Ok(());
         };
-        let back = |fout: &str| leptos_axum::redirect(&format!("/aanbod/{id}/meedoen?fout={fout}"));
-        let thanks = || leptos_axum::redirect(&format!("/aanbod/{id}/bedankt"));
-        // The honeypot field is hidden from people; only robots fill it. They get the same
-        // answer as people, so they learn nothing.
-        if !website.trim().is_empty() {
-            thanks();
-            return Ok(());
-        }
-        let (naam, contact, bericht) = (naam.trim(), contact.trim(), bericht.trim());
-        let problem = if naam.is_empty() || naam.chars().count() > 100 {
-            Some("naam")
-        } else if contact.chars().count() < 5 || contact.chars().count() > 200 {
-            Some("contact")
-        } else if bericht.chars().count() > 1000 {
-            Some("bericht")
-        } else {
-            None
+        let form = SignUp {
+            name: naam,
+            contact,
+            message: bericht,
+            website,
         };
-        if let Some(field) = problem {
-            back(field);
-            return Ok(());
-        }
-        let ip = crate::limiter::client_ip().await;
-        if !state.signup_limiter.allow(&state.db, ip).await? {
-            back("te-vaak");
-            return Ok(());
-        }
-        // Personal data: sealed before it reaches the database.
-        let seal = |text: &str| state.sealer.seal(text);
-        match db::save_signup(&state.db, id, &seal(naam), &seal(contact), &seal(bericht)).await? {
-            Some(_) => thanks(),
+        let client = crate::limiter::client_ip().await;
+        match offers::sign_up(&state, id, &form, client).await? {
+            Some(Saved::Done(())) => leptos_axum::redirect(&format!("/aanbod/{id}/bedankt")),
+            Some(Saved::Invalid(field)) => {
+                leptos_axum::redirect(&format!("/aanbod/{id}/meedoen?fout={field}"))
+            }
             None => leptos_axum::redirect(&format!("/aanbod/{id}")),
         }
         Ok(())

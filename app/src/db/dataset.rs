@@ -7,6 +7,7 @@ use chrono::{NaiveDate, Utc};
 use index::{Geocoder, LatLon, Postcode};
 use uuid::Uuid;
 
+use super::talents::TalentEntryRecord;
 use super::taxonomy::term_id;
 use super::{on_tx, outbox, Db, Tx};
 use crate::{Error, Result};
@@ -42,20 +43,6 @@ pub struct OrganisationRecord {
     /// What kind of coalition partner it can be (`index::matching::PartnerKind` code), or "".
     /// An empty value never clears a kind set before (HSDS does not carry it).
     pub partner_kind: String,
-}
-
-/// An open "ik kan iets" entry: anonymous (talents, PC4, age), until it expires.
-#[derive(Debug, Clone)]
-pub struct TalentEntryRecord {
-    pub id: Uuid,
-    /// Talent codes.
-    pub talents: Vec<String>,
-    pub age: Option<i32>,
-    /// PC4.
-    pub postcode: String,
-    pub latitude: f64,
-    pub longitude: f64,
-    pub expires_on: NaiveDate,
 }
 
 /// A place (HSDS location + address). Areas and PC4 are derived when saved.
@@ -213,7 +200,7 @@ pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
         upsert_need(&mut tx, n).await?;
     }
     for e in &data.talent_entries {
-        super::matching::upsert_talent_entry(&mut tx, e).await?;
+        super::talents::upsert_talent_entry(&mut tx, e).await?;
     }
     // Same transaction: the index hears of exactly what was committed.
     let changed: Vec<Uuid> = data

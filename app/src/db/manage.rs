@@ -252,44 +252,27 @@ pub async fn log_newly_hidden(db: &Db) -> Result<()> {
 /// A provider is reminded to check their listing after this many months.
 pub const REMIND_MONTHS: u32 = 5;
 
-/// Mails the providers of every organisation that has gone five months without a check and was
-/// not reminded since; returns how many organisations were reminded. Safe to run on every
-/// node every hour: the reminder date is set in the same statement that claims the work.
-pub async fn send_reminders(db: &Db, mailer: &dyn crate::mailer::Mailer) -> Result<usize> {
+/// Claims the organisations that have gone five months without a check and were not reminded
+/// since: (id, name). Safe to run on every node every hour: the reminder date is set in the
+/// same statement that claims the work, so each reminder goes out once.
+pub async fn claim_due_reminders(db: &Db) -> Result<Vec<(Uuid, String)>> {
     let today = Utc::now().date_naive();
     let Some(limit) = today.checked_sub_months(chrono::Months::new(REMIND_MONTHS)) else {
-        return Ok(0);
+        return Ok(Vec::new());
     };
     let sql = "SELECT id, name FROM organizations WHERE review_status = 'approved' \
         AND last_verified_on < $1 AND (reminded_on IS NULL OR reminded_on < last_verified_on)";
     let due: Vec<(Uuid, String)> =
         on_pool!(db, p => sqlx::query_as(sql).bind(limit).fetch_all(p).await?);
-    let mut sent = 0;
+    let mut claimed = Vec::new();
     for (id, name) in due {
         // Only the node whose update changes the row sends the mail.
         let sql = "UPDATE organizations SET reminded_on = $2 WHERE id = $1 \
             AND (reminded_on IS NULL OR reminded_on < last_verified_on)";
-        let claimed = on_pool!(db, p => sqlx::query(sql).bind(id).bind(today).execute(p).await?.rows_affected());
-        if claimed == 0 {
-            continue;
+        let changed = on_pool!(db, p => sqlx::query(sql).bind(id).bind(today).execute(p).await?.rows_affected());
+        if changed > 0 {
+            claimed.push((id, name));
         }
-        let sql = "SELECT u.email FROM users u JOIN user_organizations uo ON uo.user_id = u.id \
-            WHERE uo.organization_id = $1 AND u.disabled = $2";
-        let emails: Vec<String> =
-            on_pool!(db, p => sqlx::query_scalar(sql).bind(id).bind(false).fetch_all(p).await?);
-        for email in emails {
-            mailer.send(
-                &email,
-                &format!("Klopt {name} nog op de Sociale Kaart?"),
-                &format!(
-                    "Hallo,\n\nHet is vijf maanden geleden dat {name} op de Sociale Kaart is nagekeken. \
-                     Kijk even of alles nog klopt en klik op \"Alles klopt nog\" bij /beheer.\n\n\
-                     Na negen maanden zonder controle halen we het aanbod uit de zoekresultaten, \
-                     tot iemand het weer heeft nagekeken.\n"
-                ),
-            );
-        }
-        sent += 1;
     }
-    Ok(sent)
+    Ok(claimed)
 }

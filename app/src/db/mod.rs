@@ -18,8 +18,10 @@ mod referrals;
 mod roles;
 mod signups;
 mod sql;
+mod talents;
 mod taxonomy;
 mod tx;
+mod words;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -39,7 +41,7 @@ pub use coalitions::{
 };
 pub use dataset::{
     save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord,
-    OrganisationRecord, ScheduleRecord, ServiceRecord, TalentEntryRecord,
+    OrganisationRecord, ScheduleRecord, ServiceRecord,
 };
 pub use editing::{
     location, location_label, location_labels, locations_of, need, needs_of, offers_of,
@@ -50,19 +52,17 @@ pub use load::{
     service_modified, TermRecord,
 };
 pub use manage::{
-    confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden, offer_organisation,
-    publish_waiting_list_need, send_reminders, set_capacity, set_signup_status, set_waiting_list,
-    signup_organisation, REMIND_MONTHS, SIGNUP_STATUSES,
+    claim_due_reminders, confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden,
+    offer_organisation, publish_waiting_list_need, set_capacity, set_signup_status,
+    set_waiting_list, signup_organisation, REMIND_MONTHS, SIGNUP_STATUSES,
 };
-pub use matching::{delete_expired_talent_entries, load_catalog, save_talent_entry, topics_of};
+pub use matching::{load_catalog, topics_of};
 pub use moderation::{
     close_report, create_claim, decide_claim, decide_organisation, find_organisations,
     merge_organisations, queue, register_organisation, save_report, subject_organisation,
 };
 pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
-pub use offers::{
-    index_documents, index_documents_count, language_name, offer_detail, offer_summaries,
-};
+pub use offers::{index_documents, index_documents_count, offer_detail, offer_summaries};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use published::{
     is_published, is_published_organisation, published_location_counts,
@@ -72,15 +72,17 @@ pub use referrals::{
     close_traject, coordinator_emails, create_referral, delete_expired_personal_data,
     delete_traject, escalate, escalated_to, escalation_open, escalations_for, handle_escalation,
     organisation_manager_emails, record_needs_without_offer, referral, referral_contact,
-    referral_history, referral_housekeeping, referral_target, referrals_of_traject, referrals_to,
-    revoke_consent, save_traject, set_referral_status, signal_counts, take_due_followups, traject,
-    trajecten_of, user_email, waiting_list_of, working_days_between, ReferralRecord, TrajectRecord,
+    referral_history, referral_target, referrals_of_traject, referrals_to, revoke_consent,
+    save_traject, set_referral_status, signal_counts, take_due_followups, traject, trajecten_of,
+    user_email, waiting_list_of, working_days_between, ReferralRecord, TrajectRecord,
 };
 pub use roles::{is_published_need, published_need_ids, role_detail, ROLE_KIND};
 pub use signups::{count_signups, save_signup};
+pub use talents::{delete_expired_talent_entries, save_talent_entry, TalentEntryRecord};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use taxonomy::{term_codes, term_names};
 pub use tx::{on_tx, Tx};
+pub use words::language_name;
 
 use crate::Result;
 

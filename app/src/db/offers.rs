@@ -7,6 +7,7 @@ use index::{Geocoder, OfferDoc, SearchHit};
 use uuid::Uuid;
 
 use super::sql::{fetch_by_ids, id_filter, placeholders};
+use super::words::{age_byte, date_in_words, language_name, summary_of};
 use super::{on_pool, Db};
 use crate::i18n::Lang;
 use crate::model::{
@@ -171,11 +172,6 @@ fn derived_if_none<'a>(
     }
 }
 
-/// An age from the database as the index stores it.
-pub(super) fn age_byte(age: Option<i32>) -> Option<u8> {
-    age.map(|a| a.clamp(0, 255) as u8)
-}
-
 /// A listing is marked after this many months without a check, and hidden after [`HIDE_MONTHS`].
 pub const MARK_MONTHS: u32 = 6;
 /// See [`MARK_MONTHS`].
@@ -287,21 +283,6 @@ impl SlotRow {
             ..weekly
         }
     }
-}
-
-/// The first sentence, or the first ~160 characters at a word boundary.
-pub(super) fn summary_of(description: &str) -> String {
-    let first = description
-        .split_inclusive(". ")
-        .next()
-        .unwrap_or(description)
-        .trim();
-    if first.chars().count() <= 160 {
-        return first.to_string();
-    }
-    let cut: String = first.chars().take(160).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
 }
 
 /// Result cards for search hits, in the order of the hits. Hits whose offer is gone are skipped.
@@ -584,61 +565,9 @@ fn cost_in_words(c: CostRow) -> String {
     .join(": ")
 }
 
-/// The name of a language code in the interface language.
-pub fn language_name(code: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => english_language_name(code),
-        Lang::Nl => index::matching::language_in_dutch(code).to_string(),
-    }
-}
-
-fn english_language_name(code: &str) -> String {
-    match code {
-        "nl" => "Dutch",
-        "en" => "English",
-        "ar" => "Arabic",
-        "tr" => "Turkish",
-        "uk" => "Ukrainian",
-        "pl" => "Polish",
-        "ti" => "Tigrinya",
-        "zgh" | "ber" => "Tamazight",
-        "es" => "Spanish",
-        "fr" => "French",
-        "de" => "German",
-        other => other,
-    }
-    .to_string()
-}
-
-pub(super) fn date_in_words(date: NaiveDate, lang: Lang) -> String {
-    use chrono::Datelike;
-    let months = crate::i18n::months(lang);
-    format!(
-        "{} {} {}",
-        date.day(),
-        months[date.month0() as usize],
-        date.year()
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_summary_is_the_first_sentence() {
-        assert_eq!(
-            summary_of("Samen koken. Daarna samen eten."),
-            "Samen koken."
-        );
-    }
-
-    #[test]
-    fn long_sentences_are_cut_at_a_word() {
-        let long = "woord ".repeat(50);
-        let s = summary_of(&long);
-        assert!(s.ends_with('…') && s.chars().count() <= 161);
-    }
 
     #[test]
     fn listings_are_marked_after_six_months_and_hidden_after_nine() {
@@ -657,13 +586,5 @@ mod tests {
             "review:pending"
         );
         assert_eq!(search_status("active", "approved", ago(1), today), "active");
-    }
-
-    #[test]
-    fn dates_read_in_dutch() {
-        assert_eq!(
-            date_in_words(NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(), Lang::Nl),
-            "12 maart 2026"
-        );
     }
 }

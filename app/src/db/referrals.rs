@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{on_pool, on_tx, Db};
+use crate::domain::ReferralStatus;
 use crate::{Error, Result};
 
 /// A traject as stored (texts sealed).
@@ -41,7 +42,8 @@ pub struct ReferralRecord {
     pub consent_revoked_at: Option<DateTime<Utc>>,
     pub handover: String,
     pub handover_sealed: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    pub status: ReferralStatus,
     pub reason: Option<String>,
     pub sent_at: DateTime<Utc>,
     pub received_at: Option<DateTime<Utc>>,
@@ -148,7 +150,7 @@ pub async fn create_referral(db: &Db, r: &ReferralRecord, by: Uuid) -> Result<()
         .bind(r.organization_id).bind(&r.target_name).bind(&r.leefgebied).bind(&r.wijk_code)
         .bind(&r.wish_sealed).bind(&r.shared_sealed).bind(&r.shared_items).bind(&r.consent_by_sealed)
         .bind(r.consent_at).bind(r.consent_revoked_at).bind(&r.handover).bind(&r.handover_sealed)
-        .bind(&r.status).bind(&r.reason).bind(r.sent_at).bind(r.received_at).bind(r.accepted_at)
+        .bind(r.status.code()).bind(&r.reason).bind(r.sent_at).bind(r.received_at).bind(r.accepted_at)
         .bind(r.started_at).bind(r.ended_at).bind(r.escalated_at).bind(r.personal_deleted_at)
         .execute(t).await.map(drop)?);
     event(&mut tx, r.id, Some(by), "toestemming", &r.shared_items).await?;
@@ -226,17 +228,18 @@ pub async fn referral_history(
 pub async fn set_referral_status(
     db: &Db,
     r: &ReferralRecord,
-    status: &str,
+    status: ReferralStatus,
     reason: Option<&str>,
     by: Uuid,
 ) -> Result<()> {
     let now = Utc::now();
     let column = match status {
-        "ontvangen" => "received_at",
-        "geaccepteerd" => "accepted_at",
-        "gestart" => "started_at",
+        ReferralStatus::Ontvangen => "received_at",
+        ReferralStatus::Geaccepteerd => "accepted_at",
+        ReferralStatus::Gestart => "started_at",
         _ => "ended_at",
     };
+    let status = status.code();
     let sql = format!("UPDATE referrals SET status = $2, reason = $3, {column} = $4 WHERE id = $1");
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, t => sqlx::query(&sql).bind(r.id).bind(status).bind(reason).bind(now)
@@ -566,8 +569,10 @@ pub async fn waiting_list_of(db: &Db, service: Uuid) -> Result<i32> {
 /// E-mail addresses of the providers of an organisation.
 pub async fn organisation_manager_emails(db: &Db, organisation: Uuid) -> Result<Vec<String>> {
     let sql = "SELECT u.email FROM users u JOIN user_organizations uo ON uo.user_id = u.id \
-        WHERE uo.organization_id = $1 AND u.role = 'provider' ORDER BY u.email";
-    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).fetch_all(p).await?))
+        WHERE uo.organization_id = $1 AND u.role = 'provider' AND u.disabled = $2 ORDER BY u.email";
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).bind(false).fetch_all(p).await?),
+    )
 }
 
 /// E-mail addresses of the coordinators of a gemeente.
@@ -581,39 +586,6 @@ pub async fn coordinator_emails(db: &Db, gemeente: Option<&str>) -> Result<Vec<S
 pub async fn user_email(db: &Db, user: Uuid) -> Result<Option<String>> {
     let sql = "SELECT email FROM users WHERE id = $1";
     Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(user).fetch_optional(p).await?))
-}
-
-/// The referral part of the hourly housekeeping: follow-up mails to professionals (14 days
-/// after sending, 6 weeks after the start) and the retention of personal data. Safe on every
-/// node at once. Returns (follow-ups sent, referrals wiped).
-pub async fn referral_housekeeping(
-    db: &Db,
-    mailer: &dyn crate::mailer::Mailer,
-    retention_days: i64,
-) -> Result<(usize, u64)> {
-    let now = Utc::now();
-    let due = take_due_followups(db, now).await?;
-    for (referral, professional, kind) in &due {
-        let Some(email) = user_email(db, *professional).await? else {
-            continue;
-        };
-        let (subject, body) = if *kind == "gestart" {
-            (
-                "Hoe gaat het?",
-                "Zes weken geleden is iemand begonnen via jouw verwijzing. Hoe gaat het? Kijk of de status nog klopt",
-            )
-        } else {
-            (
-                "Is de verwijzing aangekomen?",
-                "Twee weken geleden heb je iemand verwezen. Is er contact geweest? Kijk of de status nog klopt",
-            )
-        };
-        // Only the link: nothing personal travels by mail.
-        mailer.send(&email, subject, &format!("{body}: /verwijzing/{referral}"));
-    }
-    let wiped =
-        delete_expired_personal_data(db, now - chrono::Duration::days(retention_days)).await?;
-    Ok((due.len(), wiped))
 }
 
 #[cfg(test)]

@@ -200,7 +200,7 @@ fn Referrals(list: Vec<crate::referrals::ReferralLine>) -> impl IntoView {
             {list.is_empty().then(|| view! { <p>{t.mg_no_referrals}</p> })}
             <ul class="incoming-referrals">
                 {list.into_iter().map(|r| view! {
-                    <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(&r.status)} " · " {r.sent}</li>
+                    <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(r.status.code())} " · " {r.sent}</li>
                 }).collect_view()}
             </ul>
         </section>

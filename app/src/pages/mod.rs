@@ -101,30 +101,7 @@ where
     }
 }
 
-/// Sets the HTTP status of the page being rendered on the server; a no-op in the browser.
-pub(crate) fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let (Some(response), Ok(status)) = (
-        leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-        axum::http::StatusCode::from_u16(code),
-    ) {
-        response.set_status(status);
-    }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
-}
-
-/// Encodes a value for a URL query (`+` for spaces).
-pub(crate) fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            b' ' => "+".into(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub(crate) use crate::web::{encode, set_status};
 
 /// Sends someone who is not logged in to the login page: a 302 on the server (so it works
 /// without JavaScript; the router's redirect alone answers 200), a route change in the browser.

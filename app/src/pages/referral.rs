@@ -64,7 +64,7 @@ fn Referral(r: ReferralView) -> impl IntoView {
             <Show when=bad_reason>
                 <p class="problem" role="alert" id="reden-probleem">{t.rv_bad_reason}</p>
             </Show>
-            <p class="status" id="status">{t.rv_status}": " <strong>{t.referral_status(&r.status)}</strong>
+            <p class="status" id="status">{t.rv_status}": " <strong>{t.referral_status(r.status.code())}</strong>
                 {r.reason.clone().map(|why| view! { " (" {t.refusal(&why)} ")" })}
             </p>
             {(!r.target_link.is_empty()).then(|| view! { <p><A href=r.target_link.clone()>{r.target.clone()}</A></p> })}
@@ -98,7 +98,7 @@ fn Referral(r: ReferralView) -> impl IntoView {
                         <input type="hidden" name="verwijzing" value=id/>
                         <label for="nieuwe-status">{t.rv_next}</label>
                         <select id="nieuwe-status" name="status">
-                            {r.next.iter().map(|s| view! { <option value=s.clone()>{t.referral_status(s)}</option> }).collect_view()}
+                            {r.next.iter().map(|s| view! { <option value=s.code()>{t.referral_status(s.code())}</option> }).collect_view()}
                         </select>
                         <label for="reden">{t.rv_reason}</label>
                         <select id="reden" name="reden">

@@ -10,7 +10,7 @@ use crate::api::{referral_receiver, SendReferral};
 use crate::auth::csrf_token;
 use crate::components::FieldKit;
 use crate::i18n::{fill, use_texts, Texts};
-use crate::referrals::{ReferralTarget, HANDOVERS, SHARE_ITEMS};
+use crate::referrals::{Handover, ReferralTarget, SHARE_ITEMS};
 
 fn message(t: &Texts, field: &str) -> &'static str {
     match field {
@@ -72,9 +72,9 @@ fn Form(target: ReferralTarget) -> impl IntoView {
         .iter()
         .map(|i| (i.to_string(), t.share_item(i).to_string()))
         .collect();
-    let handovers = HANDOVERS
+    let handovers = Handover::ALL
         .iter()
-        .map(|h| (h.to_string(), t.handover(h).to_string()))
+        .map(|h| (h.code().to_string(), t.handover(h.code()).to_string()))
         .collect();
     let title = fill(t.rf_title, &[&target.name]);
     view! {

@@ -126,7 +126,7 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     {no_referrals.then(|| view! { <p>{t.tr_no_referrals}</p> })}
                     <ul>
                         {referrals.into_iter().map(|r| view! {
-                            <li><A href=format!("/verwijzing/{}", r.id)>{r.target.clone()}</A> " · " {t.referral_status(&r.status)} " · " {r.sent.clone()}</li>
+                            <li><A href=format!("/verwijzing/{}", r.id)>{r.target.clone()}</A> " · " {t.referral_status(r.status.code())} " · " {r.sent.clone()}</li>
                         }).collect_view()}
                     </ul>
                     <p>

@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{Catalog, CatalogNeed, CatalogOrganisation, PartnerKind, Profile};
-use super::reasons::km_in_words;
 use crate::LatLon;
 
 /// People with a fitting talent are counted within this distance of the need (km).
@@ -54,17 +53,103 @@ impl PartnerRole {
             _ => return None,
         })
     }
+}
 
-    /// In Dutch, for pages.
-    pub fn in_dutch(self) -> &'static str {
-        match self {
-            PartnerRole::Lead => "trekker",
-            PartnerRole::Deliverer => "uitvoerder",
-            PartnerRole::Supporter => "ondersteuner",
-            PartnerRole::Funder => "financier",
-            PartnerRole::Venue => "plek",
-        }
-    }
+/// Every text of a proposed coalition as facts, so the app can word it in the reader's
+/// language: the engine decides *what* is said, never *how*.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "say", rename_all = "snake_case")]
+pub enum Phrase {
+    /// An organisation, by its own name.
+    Name {
+        /// The name.
+        name: String,
+    },
+    /// The person the suggestion is for ("Jij").
+    You,
+    /// A number of residents nearby.
+    Residents {
+        /// How many.
+        count: u32,
+    },
+    /// What the organisation with the need gives, by kind of need (`trainer`, `ruimte`, …).
+    LeadGives {
+        /// The need's kind.
+        kind: String,
+    },
+    /// What the organisation with the need gets: people for the need and/or a shorter list.
+    LeadGets {
+        /// The need's title.
+        need: String,
+        /// People it asks for (0: not said).
+        wanted: u32,
+        /// People on its waiting list.
+        waiting: u32,
+    },
+    /// What a supporting partner of this kind brings.
+    PartnerGives {
+        /// The partner's kind.
+        kind: PartnerKind,
+    },
+    /// What a supporting partner of this kind gets out of it.
+    PartnerGets {
+        /// The partner's kind.
+        kind: PartnerKind,
+    },
+    /// What the person or the residents bring: these talents (codes).
+    Talents {
+        /// Talent codes.
+        talents: Vec<String>,
+        /// True for the person themselves ("wat je goed kunt").
+        yours: bool,
+    },
+    /// What the person or the residents get: a role that matters, a course and support.
+    MeaningfulRole {
+        /// True for the person themselves.
+        yours: bool,
+    },
+    /// The link person: someone of the wijkteam (`wijkteam`) or of the organisation.
+    LinkPerson {
+        /// True when a wijkteam takes part.
+        wijkteam: bool,
+    },
+    /// The shared goal: clear the waiting list (`waiting` > 0) or find the people it seeks.
+    Goal {
+        /// The organisation with the need.
+        organisation: String,
+        /// People on the waiting list.
+        waiting: u32,
+    },
+    /// Evidence: people on the waiting list.
+    OnWaitingList {
+        /// How many.
+        count: u32,
+    },
+    /// Evidence: the organisation looks for people.
+    LooksFor {
+        /// The organisation.
+        organisation: String,
+        /// How many people.
+        count: u32,
+        /// The need's title.
+        need: String,
+    },
+    /// Evidence: people nearby who are good at or love these talents.
+    TalentsNearby {
+        /// How many people.
+        count: u32,
+        /// Within this distance (km).
+        km: f64,
+        /// Talent codes.
+        talents: Vec<String>,
+    },
+    /// Evidence: a partner at this distance.
+    PartnerAt {
+        /// The partner.
+        name: String,
+        /// Distance (km).
+        km: f64,
+    },
 }
 
 /// A partner in a proposed coalition: what it gives, what it gets.
@@ -73,13 +158,13 @@ pub struct ProposedPartner {
     /// The organisation, or `None` for the person or group of people themselves.
     pub organisation_id: Option<Uuid>,
     /// Name.
-    pub name: String,
+    pub name: Phrase,
     /// Role in the coalition.
     pub role: PartnerRole,
     /// What it brings.
-    pub gives: String,
+    pub gives: Phrase,
     /// What it solves for this partner.
-    pub gets: String,
+    pub gets: Phrase,
     /// Distance to the need, when known.
     pub distance_km: Option<f64>,
 }
@@ -91,14 +176,14 @@ pub struct CoalitionSuggestion {
     pub need_id: Uuid,
     /// A short name.
     pub title: String,
-    /// The shared goal in one sentence.
-    pub goal: String,
+    /// The shared goal.
+    pub goal: Phrase,
     /// The partners, lead first.
     pub partners: Vec<ProposedPartner>,
     /// Who keeps it together ("verbindende schakel").
-    pub link_person: String,
-    /// The numbers behind it, in words.
-    pub evidence: Vec<String>,
+    pub link_person: Phrase,
+    /// The numbers behind it.
+    pub evidence: Vec<Phrase>,
     /// People nearby whose talents fit.
     pub talent_count: u32,
     /// People on the waiting list it helps.
@@ -129,36 +214,6 @@ fn nearest_partner(
     }
 }
 
-fn talent_names(catalog: &Catalog, talents: &[String]) -> String {
-    let names: Vec<String> = talents
-        .iter()
-        .map(|t| catalog.labels.name("talent", t))
-        .collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} of {last}", rest.join(", ")),
-    }
-}
-
-/// What the organisation with the need gives and gets, by kind of need.
-fn lead_terms(need: &CatalogNeed) -> (String, String) {
-    let gets = match (need.waiting_list, need.people_wanted) {
-        (0, 0) => format!("hulp bij: {}", need.title.to_lowercase()),
-        (0, n) => format!("{n} mensen voor: {}", need.title.to_lowercase()),
-        (w, 0) => format!("een kortere wachtlijst ({w} wachtenden)"),
-        (w, n) => format!("{n} mensen erbij en een kortere wachtlijst ({w} wachtenden)"),
-    };
-    let gives = match need.kind.as_str() {
-        "trainer" => "een vaste rol als trainer, een cursus en een begeleider".to_string(),
-        "vrijwilliger" => "een zinvolle rol met begeleiding en een vrijwilligersvergoeding".into(),
-        "ruimte" => "activiteiten voor de buurt in de ruimte".into(),
-        "deelnemers" => "een plek in het aanbod".into(),
-        _ => "een plek om mee te doen".into(),
-    };
-    (gives, gets)
-}
-
 /// Builds a coalition around a need; `people` is who brings the talent ("Jij", or a count).
 fn build(
     catalog: &Catalog,
@@ -167,27 +222,36 @@ fn build(
     with_school: bool,
     talent_count: u32,
 ) -> CoalitionSuggestion {
-    let (gives, gets) = lead_terms(need);
     let mut partners = vec![
         ProposedPartner {
             organisation_id: Some(need.organisation_id),
-            name: need.organisation.clone(),
+            name: Phrase::Name {
+                name: need.organisation.clone(),
+            },
             role: PartnerRole::Lead,
-            gives,
-            gets,
+            gives: Phrase::LeadGives {
+                kind: need.kind.clone(),
+            },
+            gets: Phrase::LeadGets {
+                need: need.title.clone(),
+                wanted: need.people_wanted,
+                waiting: need.waiting_list,
+            },
             distance_km: None,
         },
         people,
     ];
     let young = need.max_age.is_some_and(|m| m <= 30);
-    let mut add = |kind: PartnerKind, role: PartnerRole, gives: &str, gets: &str| {
+    let mut add = |kind: PartnerKind, role: PartnerRole| {
         if let Some((org, km)) = nearest_partner(catalog, kind, need.at, need.organisation_id) {
             partners.push(ProposedPartner {
                 organisation_id: Some(org.id),
-                name: org.name.clone(),
+                name: Phrase::Name {
+                    name: org.name.clone(),
+                },
                 role,
-                gives: gives.into(),
-                gets: gets.into(),
+                gives: Phrase::PartnerGives { kind },
+                gets: Phrase::PartnerGets { kind },
                 distance_km: km,
             });
             true
@@ -195,78 +259,47 @@ fn build(
             false
         }
     };
-    let wijkteam = add(
-        PartnerKind::Wijkteam,
-        PartnerRole::Supporter,
-        "mensen die een rol zoeken, en steun als het even niet lukt",
-        "een route naar meedoen voor de mensen die het helpt",
-    );
+    let wijkteam = add(PartnerKind::Wijkteam, PartnerRole::Supporter);
     if young {
-        add(
-            PartnerKind::Jongerenwerk,
-            PartnerRole::Supporter,
-            "contact met jongeren in de wijk en een luisterend oor",
-            "een zinvolle plek voor jongeren die iets willen doen",
-        );
+        add(PartnerKind::Jongerenwerk, PartnerRole::Supporter);
     }
     if with_school || young {
-        add(
-            PartnerKind::School,
-            PartnerRole::Supporter,
-            "leerlingen die een plek zoeken, met een warme overdracht",
-            "een stage- of werkplek die meetelt voor de school",
-        );
-        add(
-            PartnerKind::Opleiding,
-            PartnerRole::Deliverer,
-            "begeleiding en een cursus door studenten en docenten",
-            "praktijkervaring en stageplekken voor studenten",
-        );
+        add(PartnerKind::School, PartnerRole::Supporter);
+        add(PartnerKind::Opleiding, PartnerRole::Deliverer);
     }
     if need.kind == "ruimte" {
-        add(
-            PartnerKind::Buurthuis,
-            PartnerRole::Venue,
-            "ruimte in de uren dat die leeg staat",
-            "meer bewoners en activiteiten in huis",
-        );
+        add(PartnerKind::Buurthuis, PartnerRole::Venue);
     }
     if need.kind == "financiering" {
-        add(
-            PartnerKind::Fonds,
-            PartnerRole::Funder,
-            "geld voor de eerste periode",
-            "een project dat laat zien wat het oplevert",
-        );
+        add(PartnerKind::Fonds, PartnerRole::Funder);
     }
-    let link_person = if wijkteam {
-        "een buurtteammedewerker of jongerenwerker die de deelnemers kent en de club spreekt"
-    } else {
-        "iemand van de organisatie die de deelnemers kent en de partners spreekt"
-    }
-    .to_string();
+    let link_person = Phrase::LinkPerson { wijkteam };
     let mut evidence = Vec::new();
     if need.waiting_list > 0 {
-        evidence.push(format!("{} mensen op de wachtlijst", need.waiting_list));
+        evidence.push(Phrase::OnWaitingList {
+            count: need.waiting_list,
+        });
     }
     if need.people_wanted > 0 {
-        evidence.push(format!(
-            "{} zoekt {} mensen: {}",
-            need.organisation,
-            need.people_wanted,
-            need.title.to_lowercase()
-        ));
+        evidence.push(Phrase::LooksFor {
+            organisation: need.organisation.clone(),
+            count: need.people_wanted,
+            need: need.title.clone(),
+        });
     }
     if talent_count > 0 {
-        evidence.push(format!(
-            "{talent_count} mensen binnen {} kunnen of doen graag: {}",
-            km_in_words(TALENT_RADIUS_KM),
-            talent_names(catalog, &need.talents)
-        ));
+        evidence.push(Phrase::TalentsNearby {
+            count: talent_count,
+            km: TALENT_RADIUS_KM,
+            talents: need.talents.clone(),
+        });
     }
     for p in partners.iter().skip(2) {
-        if let Some(km) = p.distance_km {
-            evidence.push(format!("{} op {}", p.name, km_in_words(km)));
+        if let (Phrase::Name { name }, Some(km)) = (&p.name, p.distance_km) {
+            evidence.push(Phrase::PartnerAt {
+                name: name.clone(),
+                km,
+            });
         }
     }
     let score = need.waiting_list.min(100) as f64 / 10.0
@@ -276,14 +309,9 @@ fn build(
     CoalitionSuggestion {
         need_id: need.id,
         title: format!("{}: {}", need.organisation, need.title),
-        goal: match need.waiting_list {
-            0 => format!(
-                "Samen zorgen dat {} de mensen vindt die het zoekt, en die mensen een zinvolle rol krijgen.",
-                need.organisation
-            ),
-            w => format!(
-                "Samen de wachtlijst van {w} wegwerken, en mensen die graag helpen een zinvolle rol geven."
-            ),
+        goal: Phrase::Goal {
+            organisation: need.organisation.clone(),
+            waiting: need.waiting_list,
         },
         partners,
         link_person,
@@ -310,10 +338,13 @@ pub fn coalition_for_person(
     }
     let person = ProposedPartner {
         organisation_id: None,
-        name: "Jij".into(),
+        name: Phrase::You,
         role: PartnerRole::Deliverer,
-        gives: format!("wat je goed kunt: {}", talent_names(catalog, &fits)),
-        gets: "een rol die ertoe doet, een cursus en iemand die je helpt".into(),
+        gives: Phrase::Talents {
+            talents: fits,
+            yours: true,
+        },
+        gets: Phrase::MeaningfulRole { yours: true },
         distance_km: None,
     };
     // A school joins when the person is working on learning or work: a route back, with credit.
@@ -349,13 +380,13 @@ pub fn scan_coalitions(catalog: &Catalog, gemeente: Option<&str>) -> Vec<Coaliti
             }
             let people = ProposedPartner {
                 organisation_id: None,
-                name: format!("{count} bewoners uit de buurt"),
+                name: Phrase::Residents { count },
                 role: PartnerRole::Deliverer,
-                gives: format!(
-                    "wat ze goed kunnen: {}",
-                    talent_names(catalog, &need.talents)
-                ),
-                gets: "een rol die ertoe doet, een cursus en begeleiding".into(),
+                gives: Phrase::Talents {
+                    talents: need.talents.clone(),
+                    yours: false,
+                },
+                gets: Phrase::MeaningfulRole { yours: false },
                 distance_km: None,
             };
             Some(build(catalog, need, people, false, count))

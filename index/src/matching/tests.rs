@@ -155,10 +155,18 @@ fn a_young_footballer_gets_the_trainer_role_and_a_coalition_with_the_buurtteam_a
     assert!(role.reasons.contains(&Reason::WaitingList { people: 34 }));
     assert!(role.explanation.is_empty(), "the engine writes no language");
     let coalition = &lanes.samen[0];
-    let names: Vec<&str> = coalition.partners.iter().map(|p| p.name.as_str()).collect();
+    let names: Vec<&str> = coalition
+        .partners
+        .iter()
+        .filter_map(|p| match &p.name {
+            super::Phrase::Name { name } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
     assert!(names.contains(&"Buurtteam De Meern"), "{names:?}");
     assert!(names.contains(&"Praktijkschool De Meern"), "{names:?}");
     assert_eq!(coalition.partners[0].role, PartnerRole::Lead);
+    assert!(coalition.partners.iter().any(|p| p.name == super::Phrase::You));
 }
 
 #[test]
@@ -198,8 +206,7 @@ fn the_population_scan_proposes_trainerskracht_from_talents_nearby() {
     assert_eq!(first.talent_count, 4);
     assert!(first
         .evidence
-        .iter()
-        .any(|e| e.contains("34 mensen op de wachtlijst")));
+        .contains(&super::Phrase::OnWaitingList { count: 34 }));
     assert!(
         scan_coalitions(&catalog(), Some("GM0363")).is_empty(),
         "another gemeente"

@@ -1171,10 +1171,11 @@ on_both_backends! {
             app::db::Db::Sqlite(p) => { sqlx::query(sql).bind(long_ago).bind(club()).execute(p).await.unwrap(); }
             app::db::Db::Postgres(p) => { sqlx::query(sql).bind(long_ago).bind(club()).execute(p).await.unwrap(); }
         }
-        let outbox = Outbox::default();
+        let outbox = std::sync::Arc::new(Outbox::default());
+        let state = app::AppState { mailer: outbox.clone(), ..app.state.clone() };
 
-        app::db::send_reminders(&app.state.db, &outbox).await.unwrap();
-        app::db::send_reminders(&app.state.db, &outbox).await.unwrap();
+        app::service::manage::send_reminders(&state).await.unwrap();
+        app::service::manage::send_reminders(&state).await.unwrap();
 
         let mails = outbox.0.lock().unwrap().clone();
         let to_club: Vec<_> = mails.iter().filter(|(_, s)| s.contains("Voetbalvereniging Sportpark De Meern")).collect();

@@ -135,7 +135,7 @@ async fn deleting_the_index_and_restarting_gives_the_same_results() {
     std::fs::remove_dir_all(app.data_dir().join("index")).unwrap();
 
     let restarted = server::App::build(app.config.clone()).await.unwrap();
-    let found = app::search::run(
+    let found = app::service::search::run(
         &restarted.state,
         index::SearchRequest {
             limit: 100,

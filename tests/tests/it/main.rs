@@ -25,4 +25,5 @@ mod schedules;
 mod search_page;
 mod security;
 mod self_service;
+mod services;
 mod storage;

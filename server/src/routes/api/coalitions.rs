@@ -2,7 +2,9 @@
 //! Reading is open; changing needs the admin token until accounts exist.
 
 use app::coalitions::{CoalitionInput, CoalitionView, NoteView};
-use app::profile::{coalition_proposals, CoalitionProposal};
+use app::domain::GemeenteCode;
+use app::profile::CoalitionProposal;
+use app::service::coalitions;
 use app::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
@@ -20,38 +22,33 @@ pub struct Scope {
     gemeente: String,
 }
 
-fn gemeente(scope: &Scope) -> Result<Option<&str>, ApiError> {
+fn gemeente(scope: &Scope) -> Result<Option<GemeenteCode>, ApiError> {
     match scope.gemeente.trim() {
         "" => Ok(None),
-        code if code.len() == 6
-            && code.starts_with("GM")
-            && code[2..].chars().all(|c| c.is_ascii_digit()) =>
-        {
-            Ok(Some(code))
-        }
-        _ => Err(ApiError::BadRequest(
-            "invalid_gemeente",
-            "Geef de gemeente als CBS-code, zoals GM0344 voor Utrecht.".into(),
-        )),
+        code => GemeenteCode::parse(code).map(Some).ok_or_else(|| {
+            ApiError::BadRequest(
+                "invalid_gemeente",
+                "Geef de gemeente als CBS-code, zoals GM0344 voor Utrecht.".into(),
+            )
+        }),
     }
 }
 
-fn require_admin(state: &AppState, headers: &HeaderMap) -> Result<(), ApiError> {
+/// The bearer key of a changing request, checked before the body is read (the service checks
+/// it again).
+fn admin_key<'a>(state: &AppState, headers: &'a HeaderMap) -> Result<&'a str, ApiError> {
     if state.admin_token.is_none() {
         return Err(ApiError::Forbidden(
             "Beheren via de API staat uit op deze kaart.".into(),
         ));
     }
-    let given = headers
+    let key = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
-    if state.is_admin_token(given) {
-        Ok(())
-    } else {
-        Err(ApiError::Unauthorized)
-    }
+    coalitions::require_admin_key(state, key)?;
+    Ok(key)
 }
 
 fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
@@ -67,12 +64,14 @@ fn id(text: &str) -> Result<Uuid, ApiError> {
     text.parse().map_err(|_| ApiError::NotFound)
 }
 
-/// Proposed coalitions for a gemeente, most promising first.
+/// Proposed coalitions for a gemeente, most promising first (in Dutch, as the API speaks).
 pub async fn suggestions(
     State(state): State<AppState>,
     Query(scope): Query<Scope>,
 ) -> Result<Json<Vec<CoalitionProposal>>, ApiError> {
-    Ok(Json(coalition_proposals(&state, gemeente(&scope)?).await?))
+    let gemeente = gemeente(&scope)?;
+    let found = coalitions::proposals(&state, gemeente.as_ref(), app::i18n::Lang::Nl).await?;
+    Ok(Json(found))
 }
 
 /// All coalitions (of a gemeente).
@@ -80,9 +79,8 @@ pub async fn list(
     State(state): State<AppState>,
     Query(scope): Query<Scope>,
 ) -> Result<Json<Vec<CoalitionView>>, ApiError> {
-    Ok(Json(
-        app::db::list_coalitions(&state.db, gemeente(&scope)?).await?,
-    ))
+    let gemeente = gemeente(&scope)?;
+    Ok(Json(coalitions::list(&state, gemeente.as_ref()).await?))
 }
 
 /// One coalition.
@@ -90,9 +88,7 @@ pub async fn get(
     State(state): State<AppState>,
     Path(coalition): Path<String>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    Ok(Json(
-        app::db::get_coalition(&state.db, id(&coalition)?).await?,
-    ))
+    Ok(Json(coalitions::get(&state, id(&coalition)?).await?))
 }
 
 /// The id of a created coalition.
@@ -107,8 +103,8 @@ pub async fn create(
     headers: HeaderMap,
     input: Result<Json<CoalitionInput>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    require_admin(&state, &headers)?;
-    let id = app::db::create_coalition(&state.db, body(input)?).await?;
+    let key = admin_key(&state, &headers)?;
+    let id = coalitions::create(&state, key, body(input)?).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -119,10 +115,11 @@ pub async fn update(
     Path(coalition): Path<String>,
     input: Result<Json<CoalitionInput>, JsonRejection>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    require_admin(&state, &headers)?;
+    let key = admin_key(&state, &headers)?;
     let id = id(&coalition)?;
-    app::db::update_coalition(&state.db, id, body(input)?).await?;
-    Ok(Json(app::db::get_coalition(&state.db, id).await?))
+    Ok(Json(
+        coalitions::update(&state, key, id, body(input)?).await?,
+    ))
 }
 
 /// Deletes a coalition (admin token).
@@ -131,8 +128,8 @@ pub async fn delete(
     headers: HeaderMap,
     Path(coalition): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    require_admin(&state, &headers)?;
-    app::db::delete_coalition(&state.db, id(&coalition)?).await?;
+    let key = admin_key(&state, &headers)?;
+    coalitions::delete(&state, key, id(&coalition)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -143,8 +140,9 @@ pub async fn add_note(
     Path(coalition): Path<String>,
     input: Result<Json<NoteView>, JsonRejection>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    require_admin(&state, &headers)?;
+    let key = admin_key(&state, &headers)?;
     let id = id(&coalition)?;
-    app::db::add_coalition_note(&state.db, id, &body(input)?).await?;
-    Ok(Json(app::db::get_coalition(&state.db, id).await?))
+    Ok(Json(
+        coalitions::add_note(&state, key, id, &body(input)?).await?,
+    ))
 }

@@ -1,19 +1,31 @@
 //! `POST /api/v1/match`: a profile in, three lanes of explained suggestions out.
 
-use app::profile::{run_match, ProfileInput};
+use app::profile::CoalitionProposal;
+use app::profile::ProfileInput;
+use app::service::matching;
 use app::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::State;
 use axum::Json;
-use index::matching::Lanes;
+use index::matching::Suggestion;
+use serde::Serialize;
 
 use crate::ApiError;
+
+/// The three lanes, with coalitions worded for readers.
+#[derive(Serialize)]
+pub struct Response {
+    own_strengths: Vec<String>,
+    meedoen: Vec<Suggestion>,
+    bijdragen: Vec<Suggestion>,
+    samen: Vec<CoalitionProposal>,
+}
 
 /// Matches one profile. Nothing of it is stored or logged.
 pub async fn match_profile(
     State(state): State<AppState>,
     input: Result<Json<ProfileInput>, JsonRejection>,
-) -> Result<Json<Lanes>, ApiError> {
+) -> Result<Json<Response>, ApiError> {
     let Json(input) = input.map_err(|e| {
         ApiError::BadRequest(
             "invalid_profile",
@@ -25,6 +37,16 @@ pub async fn match_profile(
     })?;
     let profile = input.parse()?;
     // The JSON API speaks Dutch, as its messages do.
-    let (_, lanes) = run_match(&state, &profile, app::i18n::Lang::Nl).await?;
-    Ok(Json(lanes))
+    let lang = app::i18n::Lang::Nl;
+    let (catalog, lanes) = matching::run(&state, &profile, lang).await?;
+    Ok(Json(Response {
+        samen: lanes
+            .samen
+            .iter()
+            .map(|c| matching::proposal_view(&catalog, c, lang))
+            .collect(),
+        own_strengths: lanes.own_strengths,
+        meedoen: lanes.meedoen,
+        bijdragen: lanes.bijdragen,
+    }))
 }

@@ -1,22 +1,22 @@
 //! `GET /api/v1/search`: offers by words, place, filters; nearest or most relevant first.
+//! Reads the API's parameter names into a `service::search::Question`; the rules are there.
 
 use std::collections::HashMap;
 
+use app::domain::Weekday;
+use app::i18n::Lang;
+use app::service::search::{self, Place, Question, DEFAULT_PAGE_SIZE};
 use app::AppState;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
+use axum::http::HeaderMap;
 use axum::Json;
-use index::{
-    Facets, Filters, Geocoder, LatLon, Postcode, SearchRequest, Sort, MAX_PAGE_SIZE, MAX_RADIUS_KM,
-};
+use index::{Facets, LatLon};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::ApiError;
 
-const DEFAULT_RADIUS_KM: f64 = 10.0;
-const DEFAULT_SIZE: usize = 20;
-const DAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
 const KINDS: [&str; 5] = [
     "buurthuis",
     "vereniging",
@@ -104,8 +104,8 @@ fn index_error(e: index::Error) -> ApiError {
     }
 }
 
-/// Parses the query string into a search, with a Dutch message for every refusal.
-fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
+/// Reads the query string into a question; the service checks what it means (ranges, place).
+fn parse(params: &HashMap<String, String>) -> Result<Question, ApiError> {
     let lat: Option<f64> = number(
         params,
         "lat",
@@ -118,91 +118,54 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
         "invalid_coordinate",
         "lon moet een getal zijn, bijvoorbeeld 5.12.",
     )?;
-    let near = match (
-        params
-            .get("postcode")
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty()),
-        lat,
-        lon,
-    ) {
+    let postcode = params
+        .get("postcode")
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty());
+    let place = match (postcode, lat, lon) {
         (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
             return Err(bad(
                 "ambiguous_place",
                 "Geef een postcode of lat en lon, niet allebei.",
             ))
         }
-        (Some(p), None, None) => {
-            let postcode = Postcode::parse(p).map_err(index_error)?;
-            Some(
-                Geocoder::embedded()
-                    .postcode(&postcode)
-                    .map_err(index_error)?
-                    .lat_lon(),
-            )
-        }
-        (None, Some(lat), Some(lon)) => Some(LatLon::parse(lat, lon).map_err(index_error)?),
-        (None, None, None) => None,
+        (Some(p), None, None) => Place::Postcode(p.to_string()),
+        (None, Some(lat), Some(lon)) => Place::Point(LatLon::parse(lat, lon).map_err(index_error)?),
+        (None, None, None) => Place::Anywhere,
         _ => return Err(bad("invalid_coordinate", "Geef zowel lat als lon.")),
     };
-    let radius: f64 = number(
+    let radius_km = number(
         params,
         "radius_km",
         "invalid_radius",
         "radius_km moet een getal zijn.",
-    )?
-    .unwrap_or(DEFAULT_RADIUS_KM);
-    if !(radius > 0.0 && radius <= MAX_RADIUS_KM) {
-        return Err(bad(
-            "invalid_radius",
-            "Kies een afstand tussen 0 en 300 kilometer.",
-        ));
-    }
-    let size: usize = number(params, "size", "invalid_size", "size moet een getal zijn.")?
-        .unwrap_or(DEFAULT_SIZE);
-    if size == 0 || size > MAX_PAGE_SIZE {
-        return Err(bad(
-            "invalid_size",
-            "Vraag 1 tot 100 resultaten per pagina.",
-        ));
-    }
-    let page: usize = number(
+    )?;
+    let size = number(params, "size", "invalid_size", "size moet een getal zijn.")?
+        .unwrap_or(DEFAULT_PAGE_SIZE);
+    let page = number(
         params,
         "page",
         "invalid_page",
         "page moet een getal vanaf 1 zijn.",
     )?
     .unwrap_or(1);
-    if page == 0 || page > 10_000 {
-        return Err(bad(
-            "invalid_page",
-            "page moet een getal van 1 tot 10000 zijn.",
-        ));
-    }
-    let age: Option<u8> = number(
+    let age = number(
         params,
         "age",
         "invalid_age",
         "age moet een leeftijd zijn, van 0 tot 120.",
     )?;
-    if age.is_some_and(|a| a > 120) {
-        return Err(bad(
-            "invalid_age",
-            "age moet een leeftijd zijn, van 0 tot 120.",
-        ));
-    }
-    let free = match params.get("free").map(|v| v.trim()) {
+    let free_only = match params.get("free").map(|v| v.trim()) {
         None | Some("") | Some("false") | Some("0") => false,
         Some("true") | Some("1") => true,
         Some(_) => return Err(bad("invalid_free", "free moet true of false zijn.")),
     };
     let mut days = Vec::new();
     for d in list(params, "day") {
-        let i = DAYS
-            .iter()
-            .position(|x| *x == d)
-            .ok_or_else(|| bad("invalid_day", "day moet ma, di, wo, do, vr, za of zo zijn."))?;
-        days.push(i as u8 + 1);
+        days.push(
+            Weekday::parse(&d)
+                .ok_or_else(|| bad("invalid_day", "day moet ma, di, wo, do, vr, za of zo zijn."))?,
+        );
     }
     let kinds = list(params, "kind");
     if kinds.iter().any(|k| !KINDS.contains(&k.as_str())) {
@@ -211,49 +174,52 @@ fn parse(params: &HashMap<String, String>) -> Result<SearchRequest, ApiError> {
             "kind moet buurthuis, vereniging, initiatief, voorziening of vrijwilligerswerk zijn.",
         ));
     }
-    let sort = match params.get("sort").map(|s| s.trim()) {
-        None | Some("") | Some("relevance") => Sort::Relevance,
-        Some("distance") if near.is_some() => Sort::Distance,
-        Some("distance") => {
-            return Err(bad(
-                "missing_point",
-                "Sorteren op afstand kan alleen met een postcode of lat en lon.",
-            ))
-        }
+    let nearest_first = match params.get("sort").map(|s| s.trim()) {
+        None | Some("") | Some("relevance") => false,
+        Some("distance") => true,
         Some(_) => return Err(bad("invalid_sort", "sort moet relevance of distance zijn.")),
     };
-    let text: String = params
-        .get("q")
-        .map(|q| q.trim().chars().take(200).collect())
-        .unwrap_or_default();
-    Ok(SearchRequest {
-        text,
-        near,
-        radius_km: near.map(|_| radius),
-        bbox: None,
-        filters: Filters {
-            kinds,
-            leefgebieden: list(params, "leefgebied"),
-            age,
-            free_only: free,
-            days,
-            ..Filters::default()
-        },
-        sort,
-        offset: (page - 1) * size,
-        limit: size,
+    Ok(Question {
+        text: params.get("q").cloned().unwrap_or_default(),
+        place,
+        radius_km,
+        kinds,
+        leefgebieden: list(params, "leefgebied"),
+        days,
+        age,
+        free_only,
+        nearest_first,
+        page,
+        size,
+        ..Question::default()
     })
+}
+
+/// English for a client that prefers it (`Accept-Language: en`), Dutch otherwise.
+fn language(headers: &HeaderMap) -> Lang {
+    let preferred = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    if preferred.starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Nl
+    }
 }
 
 pub async fn search(
     State(state): State<AppState>,
+    headers: HeaderMap,
     params: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Json<Response>, ApiError> {
     let Query(params) =
         params.map_err(|_| bad("invalid_query", "Deze zoekvraag kunnen we niet lezen."))?;
-    let request = parse(&params)?;
-    let (page, size) = (request.offset / request.limit + 1, request.limit);
-    let found = app::search::run(&state, request, app::i18n::Lang::Nl).await?;
+    let question = parse(&params)?;
+    let found = search::ask(&state, &question, language(&headers)).await?;
     let items = found
         .items
         .into_iter()
@@ -284,8 +250,8 @@ pub async fn search(
         .collect();
     Ok(Json(Response {
         total: found.total,
-        page,
-        size,
+        page: question.page,
+        size: question.size,
         items,
         facets: found.facets,
         understood: found.understood,

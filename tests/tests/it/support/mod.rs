@@ -4,7 +4,7 @@ pub mod session;
 pub mod test_app;
 pub mod webdriver;
 
-pub use session::{client, login_as, page, post, post_for_body, Session};
+pub use session::{actor, client, login_as, page, post, post_for_body, Session};
 pub use test_app::{Backend, TestApp, ADMIN_TOKEN};
 
 /// Runs each test body once on SQLite and once on PostgreSQL, as `<name>::on_sqlite` and

@@ -125,3 +125,23 @@ pub async fn page(app: &TestApp, path: &str, session: &Session) -> String {
         .await
         .unwrap()
 }
+
+/// A user as the services see them: no session, no HTTP.
+pub async fn actor(
+    app: &TestApp,
+    role: Role,
+    gemeente: Option<&str>,
+    orgs: &[Uuid],
+) -> app::auth::Me {
+    let db = &app.state.db;
+    let email = format!("{}-{}@example.org", role.code(), Uuid::new_v4().simple());
+    let user = app::db::create_user(db, &email, "Test", role, gemeente, "")
+        .await
+        .unwrap();
+    for org in orgs {
+        app::db::link_user_organisation(db, user, *org)
+            .await
+            .unwrap();
+    }
+    app::db::find_user(db, &email).await.unwrap().unwrap().me
+}

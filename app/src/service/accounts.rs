@@ -1,0 +1,181 @@
+//! Accounts: logging in, resetting a password by a one-time link, inviting providers and
+//! professionals. Sessions and cookies are the adapter's (`crate::auth`); this decides who
+//! may in, with the same answer after the same work for an unknown address and a wrong
+//! password, so nobody can fish for accounts by content or by timing.
+
+use chrono::Duration;
+use uuid::Uuid;
+
+use super::{allow, manages, notifications, Saved};
+use crate::auth::{
+    check_new_password, dummy_password_hash, hash_password, hash_secret, new_secret,
+    verify_password, Access, Me, Role, MODERATORS,
+};
+use crate::domain::Email;
+use crate::i18n::Lang;
+use crate::{db, AppState, Error, Result};
+
+/// Inviting providers and professionals.
+pub const INVITE: Access = Access::Roles(MODERATORS);
+
+/// Where someone starts after logging in: professionals in their workspace, others in
+/// `/beheer`.
+pub fn home_of(role: Role) -> &'static str {
+    if role == Role::Professional {
+        "/wijkteam"
+    } else {
+        "/beheer"
+    }
+}
+
+/// Checks an address and password. Refused: `Invalid("te-vaak")` (too many tries from this
+/// address or for this account) or `Invalid("onjuist")`. The caller starts the session.
+pub async fn log_in(
+    state: &AppState,
+    email: &str,
+    password: &str,
+    client: Option<std::net::IpAddr>,
+) -> Result<Saved<Me>> {
+    // Per address, and per account: guessing one account's password from many addresses
+    // (or from behind one proxy) is limited too.
+    let account = format!("konto:{}", email.trim().to_lowercase());
+    if !state.login_limiter.allow(&state.db, client).await?
+        || !state.login_limiter.allow_key(&state.db, &account).await?
+    {
+        return Ok(Saved::Invalid("te-vaak"));
+    }
+    let user = db::find_user(&state.db, email).await?;
+    let user = match user {
+        Some(u) if !u.disabled => verify_password(password, &u.password_hash).then_some(u),
+        _ => {
+            let _ = verify_password(password, dummy_password_hash());
+            None
+        }
+    };
+    let Some(user) = user else {
+        return Ok(Saved::Invalid("onjuist"));
+    };
+    let id = user.me.id;
+    db::audit(&state.db, Some(id), "login", "user", &id.to_string(), "").await?;
+    Ok(Saved::Done(user.me))
+}
+
+/// Mails a reset link (valid one hour) when the address has an active account. The caller
+/// answers the same either way. Refused: `Invalid("te-vaak")`.
+pub async fn request_reset(
+    state: &AppState,
+    email: &str,
+    client: Option<std::net::IpAddr>,
+) -> Result<Saved<()>> {
+    if !state.login_limiter.allow(&state.db, client).await? {
+        return Ok(Saved::Invalid("te-vaak"));
+    }
+    let Some(user) = db::find_user(&state.db, email)
+        .await?
+        .filter(|u| !u.disabled)
+    else {
+        return Ok(Saved::Done(()));
+    };
+    let token = new_secret();
+    let id = user.me.id;
+    db::create_token(
+        &state.db,
+        &hash_secret(&token),
+        id,
+        "reset",
+        Duration::hours(1),
+    )
+    .await?;
+    notifications::password_reset(Lang::Nl, &token).send_all(state, &[user.me.email]);
+    db::audit(
+        &state.db,
+        Some(id),
+        "password_reset_requested",
+        "user",
+        &id.to_string(),
+        "",
+    )
+    .await?;
+    Ok(Saved::Done(()))
+}
+
+/// Sets a new password with a one-time link (reset or invitation) and logs the user out
+/// everywhere else; returns the user, for whom the caller starts a session. Refused:
+/// `Invalid("kort")` (password too weak) or `Invalid("verlopen")` (link used or expired).
+pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Result<Saved<Uuid>> {
+    if let Err(Error::Invalid(_)) = check_new_password(password) {
+        return Ok(Saved::Invalid("kort"));
+    }
+    let Some(user) = db::use_token(&state.db, &hash_secret(token.trim())).await? else {
+        return Ok(Saved::Invalid("verlopen"));
+    };
+    db::set_password_hash(&state.db, user, &hash_password(password)).await?;
+    // Whoever had the old password is logged out everywhere.
+    db::delete_user_sessions(&state.db, user).await?;
+    db::audit(
+        &state.db,
+        Some(user),
+        "password_set",
+        "user",
+        &user.to_string(),
+        "",
+    )
+    .await?;
+    Ok(Saved::Done(user))
+}
+
+/// A coordinator or admin invites a provider or professional: an account without a password
+/// and a mailed link (valid seven days) to choose one. Refused: `Invalid("uitnodiging")` (not
+/// an address) or `Invalid("bestaat")` (the account exists).
+pub async fn invite(
+    state: &AppState,
+    me: &Me,
+    email: &str,
+    role: &str,
+    organisation: Option<Uuid>,
+) -> Result<Saved<Uuid>> {
+    allow(me, INVITE)?;
+    let role = match Role::parse(role) {
+        Some(r @ (Role::Provider | Role::Professional)) => r,
+        _ => {
+            return Err(Error::Invalid(
+                "Nodig een aanbieder of een professional uit.".into(),
+            ))
+        }
+    };
+    let Some(email) = Email::parse(&email.to_lowercase()) else {
+        return Ok(Saved::Invalid("uitnodiging"));
+    };
+    if let Some(org) = organisation {
+        manages(state, me, org).await?;
+    }
+    let gemeente = me.gemeente.as_deref();
+    let user = match db::create_user(&state.db, email.as_str(), "", role, gemeente, "").await {
+        Ok(id) => id,
+        Err(Error::Invalid(_)) => return Ok(Saved::Invalid("bestaat")),
+        Err(e) => return Err(e),
+    };
+    if let Some(org) = organisation {
+        db::link_user_organisation(&state.db, user, org).await?;
+    }
+    let token = new_secret();
+    db::create_token(
+        &state.db,
+        &hash_secret(&token),
+        user,
+        "invite",
+        Duration::days(7),
+    )
+    .await?;
+    notifications::invitation(Lang::Nl, &me.email, &token).send(state, &email);
+    db::audit(
+        &state.db,
+        Some(me.id),
+        "invited",
+        "user",
+        &user.to_string(),
+        role.code(),
+    )
+    .await?;
+    Ok(Saved::Done(user))
+}

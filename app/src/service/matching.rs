@@ -1,0 +1,298 @@
+//! Matching: a strength-based profile in, three lanes of explained suggestions out
+//! (*meedoen*, *bijdragen*, *samen*), and coalition proposals for a gemeente. The engine is
+//! `index::matching` (pure, no I/O); this reads the catalog, checks the input and renders the
+//! engine's structured reasons in the reader's language. Nothing a person tells is stored,
+//! except an "ik kan iets" entry they leave on purpose ([`leave_talent_entry`]).
+
+use chrono::{Days, Utc};
+use uuid::Uuid;
+
+use super::Saved;
+use index::matching::{
+    match_profile, scan_coalitions, Catalog, CoalitionSuggestion, Lanes, Profile, Step, Suggestion,
+    Target, MAX_TRAVEL_KM,
+};
+use index::Geocoder;
+
+use crate::db::{term_name, topics_of};
+use crate::i18n::Lang;
+use crate::profile::*;
+use crate::{AppState, Error, Result};
+
+const MAX_ITEMS: usize = 20;
+
+fn codes(taxonomy: &str, what: &str, values: &[String]) -> Result<Vec<String>> {
+    if values.len() > MAX_ITEMS {
+        return Err(Error::Invalid(format!(
+            "Kies hoogstens {MAX_ITEMS} {what}."
+        )));
+    }
+    let mut out = Vec::new();
+    for v in values {
+        let code = v.trim().to_lowercase();
+        if term_name(taxonomy, &code).is_none() {
+            return Err(Error::Invalid(format!(
+                "We kennen \"{}\" niet als {what}.",
+                v.chars().take(40).collect::<String>()
+            )));
+        }
+        if !out.contains(&code) {
+            out.push(code);
+        }
+    }
+    Ok(out)
+}
+
+impl ProfileInput {
+    /// Checks every field and reads the place; a clear Dutch sentence for what is wrong.
+    pub fn parse(&self) -> Result<Profile> {
+        let mut talents = codes("talent", "talent", &self.talents)?;
+        for code in topics_of(&self.talent_words.chars().take(300).collect::<String>()) {
+            if !talents.contains(&code) {
+                talents.push(code);
+            }
+        }
+        if self.age.is_some_and(|a| a > 120) {
+            return Err(Error::Invalid(
+                "Vul een leeftijd in tussen 0 en 120.".into(),
+            ));
+        }
+        if let Some(km) = self.max_km {
+            if !(km.is_finite() && km > 0.0 && km <= MAX_TRAVEL_KM) {
+                return Err(Error::Invalid(format!(
+                    "Kies een afstand tussen 0 en {MAX_TRAVEL_KM} km."
+                )));
+            }
+        }
+        if self.days.iter().any(|d| !(1..=7).contains(d)) {
+            return Err(Error::Invalid(
+                "Dagen gaan van 1 (maandag) tot en met 7 (zondag).".into(),
+            ));
+        }
+        let languages: Vec<String> = self
+            .languages
+            .iter()
+            .map(|l| l.trim().to_lowercase())
+            .collect();
+        if languages.len() > MAX_ITEMS
+            || languages
+                .iter()
+                .any(|l| !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            return Err(Error::Invalid(
+                "Geef talen als code van twee of drie letters, zoals nl, en of ar.".into(),
+            ));
+        }
+        if self.network.len() > 10 || self.network.iter().any(|n| n.chars().count() > 100) {
+            return Err(Error::Invalid(
+                "Noem hoogstens tien mensen of groepen in je netwerk, kort (100 tekens).".into(),
+            ));
+        }
+        let at = match self.postcode.trim() {
+            "" => None,
+            place => Some(Geocoder::embedded().locate(place)?),
+        };
+        Ok(Profile {
+            needs: codes("leefgebied", "onderwerp", &self.needs)?,
+            talents,
+            interests: codes("talent", "interesse", &self.interests)?,
+            groups: codes("doelgroep", "groep", &self.groups)?,
+            age: self.age,
+            at,
+            max_km: self.max_km,
+            days: self.days.clone(),
+            languages,
+            free_only: self.free_only,
+            without_referral: self.without_referral,
+            keeps_benefit: self.keeps_benefit,
+            network: self.network.iter().map(|n| n.trim().to_string()).collect(),
+        })
+    }
+}
+
+/// The catalog of this node, read from the database.
+pub async fn catalog(state: &AppState) -> Result<Catalog> {
+    crate::db::load_catalog(&state.db).await
+}
+
+/// Matches a profile; the engine is pure and fast, the database read is the cost. The
+/// suggestions' explanations are written in `lang`.
+pub async fn run(state: &AppState, profile: &Profile, lang: Lang) -> Result<(Catalog, Lanes)> {
+    let catalog = catalog(state).await?;
+    let mut lanes = match_profile(&catalog, profile);
+    for s in lanes.meedoen.iter_mut().chain(lanes.bijdragen.iter_mut()) {
+        s.explanation = crate::explain::explain(&s.reasons, lang);
+    }
+    Ok((catalog, lanes))
+}
+
+/// Coalition proposals for a gemeente (or all).
+pub async fn coalition_proposals(
+    state: &AppState,
+    gemeente: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<CoalitionProposal>> {
+    let catalog = catalog(state).await?;
+    Ok(scan_coalitions(&catalog, gemeente)
+        .iter()
+        .map(|c| proposal_view(&catalog, c, lang))
+        .collect())
+}
+
+fn suggestion_view(catalog: &Catalog, s: &Suggestion) -> SuggestionView {
+    let (offer_id, need_id) = match s.target {
+        Target::Offer(id) => (Some(id), None),
+        Target::Need(id) => (
+            catalog
+                .needs
+                .iter()
+                .find(|n| n.id == id)
+                .and_then(|n| n.offer_id),
+            Some(id),
+        ),
+    };
+    SuggestionView {
+        offer_id,
+        need_id,
+        title: s.title.clone(),
+        organisation: s.organisation.clone(),
+        explanation: s.explanation.clone(),
+        needs_referral: s.step == Step::Service,
+    }
+}
+
+/// A proposal as pages show it.
+pub fn proposal_view(catalog: &Catalog, c: &CoalitionSuggestion, lang: Lang) -> CoalitionProposal {
+    let say = |p| crate::explain::say(p, lang);
+    CoalitionProposal {
+        need_id: c.need_id,
+        title: c.title.clone(),
+        goal: say(&c.goal),
+        partners: c
+            .partners
+            .iter()
+            .map(|p| PartnerView {
+                organisation_id: p.organisation_id,
+                name: say(&p.name),
+                role: p.role.code().into(),
+                gives: say(&p.gives),
+                gets: say(&p.gets),
+            })
+            .collect(),
+        link_person: say(&c.link_person),
+        evidence: c.evidence.iter().map(say).collect(),
+        gemeente: catalog
+            .needs
+            .iter()
+            .find(|n| n.id == c.need_id)
+            .and_then(|n| n.gemeente.clone()),
+        talent_count: c.talent_count,
+        waiting_list: c.waiting_list,
+    }
+}
+
+/// The lanes as pages show them.
+pub fn lanes_view(catalog: &Catalog, lanes: &Lanes, lang: Lang) -> LanesView {
+    LanesView {
+        own_strengths: lanes.own_strengths.clone(),
+        meedoen: lanes
+            .meedoen
+            .iter()
+            .map(|s| suggestion_view(catalog, s))
+            .collect(),
+        bijdragen: lanes
+            .bijdragen
+            .iter()
+            .map(|s| suggestion_view(catalog, s))
+            .collect(),
+        samen: lanes
+            .samen
+            .iter()
+            .map(|c| proposal_view(catalog, c, lang))
+            .collect(),
+        problem: None,
+    }
+}
+
+/// The lanes for a profile as typed, explained in `lang`; a problem with the input comes back
+/// as [`LanesView::problem`], so the person sees what to change.
+pub async fn lanes(state: &AppState, input: &ProfileInput, lang: Lang) -> Result<LanesView> {
+    if input.is_empty() {
+        return Ok(LanesView::default());
+    }
+    match input.parse() {
+        Ok(profile) => {
+            let (catalog, lanes) = run(state, &profile, lang).await?;
+            Ok(lanes_view(&catalog, &lanes, lang))
+        }
+        Err(e) if !e.is_internal() => Ok(LanesView {
+            problem: Some(e.user_message()),
+            ..Default::default()
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// An anonymous "ik kan iets" entry as typed.
+#[derive(Debug, Clone, Default)]
+pub struct TalentEntry {
+    /// Talent codes.
+    pub talents: Vec<String>,
+    /// Talents in the person's own words.
+    pub words: String,
+    /// Postcode (only its PC4 is kept).
+    pub postcode: String,
+    /// Age, may be empty.
+    pub age: String,
+}
+
+/// Stores an anonymous "ik kan iets" entry (talents, PC4, age; kept half a year), so a club
+/// nearby can see that people with that talent live there. `client` is the address the
+/// spam limit counts. Refused input: `Invalid("talent-entry")` or `Invalid("te-vaak")`.
+pub async fn leave_talent_entry(
+    state: &AppState,
+    entry: &TalentEntry,
+    client: Option<std::net::IpAddr>,
+) -> Result<Saved<Uuid>> {
+    let input = ProfileInput {
+        talents: entry.talents.iter().take(20).cloned().collect(),
+        talent_words: entry.words.clone(),
+        postcode: entry.postcode.clone(),
+        ..Default::default()
+    };
+    let profile = match input.parse() {
+        Ok(p) if !p.talents.is_empty() => p,
+        Ok(_) | Err(Error::Invalid(_)) | Err(Error::Index(_)) => {
+            return Ok(Saved::Invalid("talent-entry"))
+        }
+        Err(e) => return Err(e),
+    };
+    // Only the PC4: the entry must not point at a street or a house.
+    let Some(place) = index::Postcode::parse(&entry.postcode)
+        .ok()
+        .and_then(|p| Geocoder::embedded().postcode(&p).ok())
+    else {
+        return Ok(Saved::Invalid("talent-entry"));
+    };
+    let age = match entry.age.trim() {
+        "" => None,
+        text => match text.parse::<i32>() {
+            Ok(a) if (10..=110).contains(&a) => Some(a),
+            _ => return Ok(Saved::Invalid("talent-entry")),
+        },
+    };
+    if !state.signup_limiter.allow(&state.db, client).await? {
+        return Ok(Saved::Invalid("te-vaak"));
+    }
+    let record = crate::db::TalentEntryRecord {
+        id: Uuid::new_v4(),
+        talents: profile.talents,
+        age,
+        postcode: place.pc4.clone(),
+        latitude: place.lat,
+        longitude: place.lon,
+        expires_on: Utc::now().date_naive() + Days::new(183),
+    };
+    crate::db::save_talent_entry(&state.db, &record).await?;
+    Ok(Saved::Done(record.id))
+}

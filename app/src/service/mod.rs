@@ -1,0 +1,120 @@
+//! # Services: the workflows of the sociale kaart
+//!
+//! One module per workflow. A service takes its state ([`AppState`]: database, index, sealer,
+//! mailer) and the acting user ([`Me`]) as arguments, checks the rule declared beside it, does
+//! the work and returns a typed result or an [`Error`]. It never reads the request, never
+//! redirects and never renders: server functions (`crate::api`) and the `/api/v1` handlers
+//! (`server::routes::api`) are thin adapters that read a request, call one service and turn its
+//! answer into a redirect, a page or JSON. So the page and the JSON API cannot disagree, and
+//! every rule can be tested without HTTP (`tests/it/services.rs`).
+//!
+//! Below the services sit [`crate::db`] (records, by entity) and the `index` crate (search and
+//! matching); every arrow points down.
+//!
+//! Authorisation: each operation declares who may call it as a `pub const …: Access` beside
+//! it. The service checks it with [`allow`]; the server function's `guard!` names the same
+//! constant, so the router's guard and the operation read one rule.
+
+pub mod accounts;
+pub mod coalitions;
+pub mod manage;
+pub mod matching;
+pub mod moderation;
+pub mod needs;
+pub mod notifications;
+pub mod offers;
+pub mod places;
+pub mod referrals;
+pub mod search;
+pub mod trajecten;
+
+use crate::auth::{Access, Me, MANAGERS};
+use crate::{Error, Result};
+
+pub use crate::AppState;
+
+/// Editing listings (organisations, offers, places, needs): providers their own
+/// organisations, coordinators their gemeente, admins all ([`may_manage`] decides which).
+pub const MANAGE: Access = Access::Roles(MANAGERS);
+
+/// What a write gives back: done (with what it made or changed), or refused with the name of
+/// the form field that is wrong, so the page can send the person back to it with what they
+/// typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved<T> {
+    /// Stored.
+    Done(T),
+    /// Not stored: this field is wrong.
+    Invalid(&'static str),
+}
+
+impl<T> Saved<T> {
+    /// The stored value; `None` when refused.
+    pub fn done(self) -> Option<T> {
+        match self {
+            Saved::Done(t) => Some(t),
+            Saved::Invalid(_) => None,
+        }
+    }
+}
+
+/// Checks an operation's rule for the acting user.
+pub fn allow(me: &Me, access: Access) -> Result<()> {
+    match access {
+        Access::Roles(roles) if !roles.contains(&me.role) => Err(Error::Forbidden),
+        _ => Ok(()),
+    }
+}
+
+/// "Not found" as `None`, for reads whose page shows its own 404; other errors stay.
+pub(crate) fn unless_not_found<T>(result: Result<T>) -> Result<Option<T>> {
+    match result {
+        Ok(found) => Ok(Some(found)),
+        Err(Error::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// An id as typed in a form or URL; anything else is "not found" (a Dutch 404), never a 500.
+pub(crate) fn parse_id(text: &str) -> Result<uuid::Uuid> {
+    text.trim().parse().map_err(|_| Error::NotFound)
+}
+
+/// May `me` manage this organisation? Providers: their own; coordinators: their gemeente;
+/// admins: all; professionals: none.
+pub async fn may_manage(state: &AppState, me: &Me, organisation: uuid::Uuid) -> Result<bool> {
+    use crate::auth::Role;
+    Ok(match me.role {
+        Role::Admin => true,
+        Role::Provider => crate::db::user_organisations(&state.db, me.id)
+            .await?
+            .contains(&organisation),
+        Role::Coordinator => {
+            me.gemeente.is_some()
+                && crate::db::organisation_gemeente(&state.db, organisation).await? == me.gemeente
+        }
+        Role::Professional => false,
+    })
+}
+
+/// Like [`may_manage`], as an error when not.
+pub async fn manages(state: &AppState, me: &Me, organisation: uuid::Uuid) -> Result<()> {
+    if may_manage(state, me, organisation).await? {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// A whole number as typed in a form: empty is `None`, otherwise it must lie in `0..=max`.
+pub(crate) fn optional_number(text: &str, max: i32) -> std::result::Result<Option<i32>, ()> {
+    match text.trim() {
+        "" => Ok(None),
+        t => t
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (0..=max).contains(n))
+            .map(Some)
+            .ok_or(()),
+    }
+}

@@ -1,0 +1,238 @@
+//! The workflows at the service level: the same operations the pages and `/api/v1` call,
+//! without HTTP, with a real database and a real index. The end-to-end tests in the other
+//! modules cover the adapters on top.
+
+use app::auth::Role;
+use app::i18n::Lang;
+use app::referrals::{ReferralForm, ReferralStatus, TrajectForm};
+use app::service::search::{Place, Question};
+use app::service::{
+    accounts, coalitions, manage, matching, moderation, needs, offers, places, referrals, search,
+    trajecten, Saved,
+};
+use app::Error;
+
+use crate::accounts::{club, club_offer, other_org};
+use crate::referrals::trainer_role;
+use crate::support::{actor, on_both_backends, Backend, TestApp, ADMIN_TOKEN};
+
+on_both_backends! {
+    async fn a_referral_follows_its_state_machine_from_consent_to_acceptance(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let professional = actor(&app, Role::Professional, None, &[]).await;
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+
+        let nameless = TrajectForm { waar: "3454".into(), ..Default::default() };
+        assert_eq!(trajecten::save(state, &professional, nameless).await.unwrap(), Saved::Invalid("naam"));
+        let form = TrajectForm {
+            naam: "S.".into(),
+            leeftijd: "19".into(),
+            waar: "3454".into(),
+            talenten: vec!["voetbal".into()],
+            ..Default::default()
+        };
+        let traject = trajecten::save(state, &professional, form).await.unwrap().done().unwrap();
+
+        let mut referral = ReferralForm {
+            traject: traject.to_string(),
+            naar: format!("vraag:{}", trainer_role()),
+            wens: "Helpen bij de training".into(),
+            delen: vec!["naam".into()],
+            toestemming_door: "de persoon zelf".into(),
+            toestemming: String::new(),
+            overdracht: "meegaan".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            referrals::send(state, &professional, &referral).await.unwrap(),
+            Saved::Invalid("toestemming"),
+            "nothing leaves without consent"
+        );
+        referral.toestemming = "ja".into();
+        let id = referrals::send(state, &professional, &referral).await.unwrap().done().unwrap();
+        let id = id.to_string();
+
+        let seen = referrals::load(state, &provider, &id).await.unwrap().unwrap();
+        assert_eq!(seen.status, ReferralStatus::Ontvangen, "opening it counts as received");
+        assert_eq!(seen.shared, vec![("naam".to_string(), "S.".to_string())]);
+        assert!(matches!(
+            referrals::set_status(state, &provider, &id, "afgerond", None).await,
+            Err(Error::Invalid(_))
+        ));
+        assert_eq!(
+            referrals::set_status(state, &provider, &id, "afgewezen", None).await.unwrap(),
+            Saved::Invalid("reden")
+        );
+        assert!(matches!(
+            referrals::set_status(state, &coordinator, &id, "geaccepteerd", None).await,
+            Err(Error::Forbidden)
+        ), "a coordinator takes up escalations, it does not move referrals");
+        referrals::set_status(state, &provider, &id, "geaccepteerd", None).await.unwrap();
+        let after = referrals::load(state, &professional, &id).await.unwrap().unwrap();
+        assert_eq!(after.status, ReferralStatus::Geaccepteerd);
+        assert_eq!(after.next, vec![ReferralStatus::Gestopt], "the professional may only stop it");
+
+        let stranger = actor(&app, Role::Professional, None, &[]).await;
+        assert!(referrals::load(state, &stranger, &id).await.unwrap().is_none());
+        assert!(trajecten::load(state, &stranger, &traject.to_string(), Lang::Nl).await.unwrap().is_none());
+    }
+}
+
+on_both_backends! {
+    async fn the_page_and_the_api_read_the_same_question_to_the_same_answer(backend) {
+        let app = TestApp::demo(backend).await;
+        let by_name = Question {
+            text: "voetbal".into(),
+            place: Place::Named("3454".into()),
+            ..Question::default()
+        };
+        let by_postcode = Question { place: Place::Postcode("3454".into()), ..by_name.clone() };
+        let a = search::ask(&app.state, &by_name, Lang::Nl).await.unwrap();
+        let b = search::ask(&app.state, &by_postcode, Lang::Nl).await.unwrap();
+        let ids = |found: &search::Answer| found.items.iter().map(|o| o.id).collect::<Vec<_>>();
+        assert!(a.total > 0);
+        assert_eq!(ids(&a), ids(&b));
+
+        let far = Question { radius_km: Some(301.0), ..by_name.clone() };
+        assert!(matches!(search::ask(&app.state, &far, Lang::Nl).await, Err(Error::Refused("invalid_radius", _))));
+        let nowhere = Question { nearest_first: true, place: Place::Anywhere, ..by_name };
+        assert!(matches!(search::ask(&app.state, &nowhere, Lang::Nl).await, Err(Error::Refused("missing_point", _))));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn english_readers_get_english_reasons_and_english_coalitions() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let input = app::profile::ProfileInput {
+        talents: vec!["voetbal".into()],
+        needs: vec!["werk".into()],
+        age: Some(19),
+        postcode: "3454".into(),
+        ..Default::default()
+    };
+    let english = matching::lanes(&app.state, &input, Lang::En).await.unwrap();
+    let dutch = matching::lanes(&app.state, &input, Lang::Nl).await.unwrap();
+    let role = &english.bijdragen[0];
+    assert!(
+        role.explanation.starts_with("fits: "),
+        "{}",
+        role.explanation
+    );
+    assert!(dutch.bijdragen[0].explanation.starts_with("past bij: "));
+    let coalition = &english.samen[0];
+    assert!(
+        coalition.partners.iter().any(|p| p.name == "You"),
+        "{:?}",
+        coalition.partners
+    );
+    assert!(coalition.goal.starts_with("Together"), "{}", coalition.goal);
+    assert!(
+        dutch.samen[0].goal.starts_with("Samen"),
+        "{}",
+        dutch.samen[0].goal
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_coalition_starts_only_with_the_admin_key() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let proposal = coalitions::proposals(&app.state, None, Lang::Nl)
+        .await
+        .unwrap()
+        .remove(0);
+    assert!(matches!(
+        coalitions::start(&app.state, "wrong", proposal.need_id).await,
+        Err(Error::Unauthenticated)
+    ));
+    let id = coalitions::start(&app.state, ADMIN_TOKEN, proposal.need_id)
+        .await
+        .unwrap();
+    let started = coalitions::get(&app.state, id).await.unwrap();
+    assert_eq!(started.status, "idea");
+    assert_eq!(started.name, proposal.title);
+}
+
+on_both_backends! {
+    async fn providers_edit_only_their_own_listings_and_get_the_wrong_field_back(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let mut need = app::manage::NeedForm {
+            organisatie: club().to_string(),
+            soort: "vrijwilliger".into(),
+            titel: "x".into(),
+            open: "ja".into(),
+            ..Default::default()
+        };
+        assert_eq!(needs::save(state, &provider, &need).await.unwrap(), Saved::Invalid("titel"));
+        need.titel = "Hulp bij de kantine".into();
+        assert!(matches!(needs::save(state, &provider, &need).await.unwrap(), Saved::Done(_)));
+        need.organisatie = other_org().to_string();
+        assert!(matches!(needs::save(state, &provider, &need).await, Err(Error::Forbidden)));
+
+        let place = app::manage::LocationForm {
+            organisatie: club().to_string(),
+            naam: "Kantine".into(),
+            adres: "Sportpark 1".into(),
+            postcode: "0000".into(),
+            plaats: "De Meern".into(),
+            ..Default::default()
+        };
+        assert_eq!(places::save(state, &provider, &place).await.unwrap(), Saved::Invalid("postcode"));
+
+        assert_eq!(
+            manage::set_waiting_list(state, &provider, club_offer(), "veel", None).await.unwrap(),
+            Saved::Invalid("wachtlijst")
+        );
+        let professional = actor(&app, Role::Professional, None, &[]).await;
+        assert!(matches!(manage::dashboard(state, &professional).await, Err(Error::Forbidden)));
+    }
+}
+
+on_both_backends! {
+    async fn a_robot_gets_the_same_thanks_as_a_person_and_nothing_is_stored(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let robot = offers::SignUp {
+            name: "Robot".into(),
+            contact: "robot@example.org".into(),
+            website: "https://spam.example".into(),
+            ..Default::default()
+        };
+        assert_eq!(offers::sign_up(state, club_offer(), &robot, None).await.unwrap(), Some(Saved::Done(())));
+        assert!(manage::dashboard(state, &provider).await.unwrap().signups.is_empty());
+        let person = offers::SignUp { website: String::new(), name: "Ans".into(), ..robot };
+        assert_eq!(offers::sign_up(state, club_offer(), &person, None).await.unwrap(), Some(Saved::Done(())));
+        let signups = manage::dashboard(state, &provider).await.unwrap().signups;
+        assert_eq!(signups.len(), 1);
+        assert_eq!(signups[0].name, "Ans", "opened for the organisation, sealed at rest");
+
+        let report = moderation::report(state, club_offer(), "kort", "", None).await.unwrap();
+        assert_eq!(report, Saved::Invalid("bericht"));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_password_and_an_unknown_address_get_the_same_answer() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let state = &app.state;
+    let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let invited = accounts::invite(state, &coordinator, "nieuw@example.org", "provider", None)
+        .await
+        .unwrap();
+    assert!(matches!(invited, Saved::Done(_)));
+    let again = accounts::invite(state, &coordinator, "nieuw@example.org", "provider", None);
+    assert_eq!(again.await.unwrap(), Saved::Invalid("bestaat"));
+    let wrong = accounts::log_in(state, "nieuw@example.org", "geen wachtwoord", None);
+    let unknown = accounts::log_in(state, "niemand@example.org", "geen wachtwoord", None);
+    assert_eq!(wrong.await.unwrap(), Saved::Invalid("onjuist"));
+    assert_eq!(unknown.await.unwrap(), Saved::Invalid("onjuist"));
+    let provider = actor(&app, Role::Provider, None, &[club()]).await;
+    assert!(matches!(
+        accounts::invite(state, &provider, "ander@example.org", "provider", None).await,
+        Err(Error::Forbidden)
+    ));
+}
