@@ -278,3 +278,25 @@ pub async fn rate_allow(
     tx.commit().await?;
     Ok(allowed)
 }
+
+/// E-mail addresses of the providers of an organisation.
+pub async fn organisation_manager_emails(db: &Db, organisation: Uuid) -> Result<Vec<String>> {
+    let sql = "SELECT u.email FROM users u JOIN user_organizations uo ON uo.user_id = u.id \
+        WHERE uo.organization_id = $1 AND u.role = 'provider' AND u.disabled = $2 ORDER BY u.email";
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).bind(false).fetch_all(p).await?),
+    )
+}
+
+/// E-mail addresses of the coordinators of a gemeente.
+pub async fn coordinator_emails(db: &Db, gemeente: Option<&str>) -> Result<Vec<String>> {
+    let sql =
+        "SELECT email FROM users WHERE role = 'coordinator' AND gemeente_code = $1 ORDER BY email";
+    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(gemeente).fetch_all(p).await?))
+}
+
+/// E-mail address of a user.
+pub async fn user_email(db: &Db, user: Uuid) -> Result<Option<String>> {
+    let sql = "SELECT email FROM users WHERE id = $1";
+    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(user).fetch_optional(p).await?))
+}

@@ -16,10 +16,12 @@ mod outbox;
 mod published;
 mod referrals;
 mod roles;
+mod signals;
 mod signups;
 mod sql;
 mod talents;
 mod taxonomy;
+mod trajecten;
 mod tx;
 mod words;
 
@@ -35,6 +37,7 @@ pub use accounts::{
     organisation_locations, rate_allow, session_user, set_password_hash, use_token,
     user_organisations, UserRecord,
 };
+pub use accounts::{coordinator_emails, organisation_manager_emails, user_email};
 pub use coalitions::{
     add_coalition_note, create_coalition, delete_coalition, get_coalition, list_coalitions,
     update_coalition, FUNDING_WARNING_DAYS,
@@ -69,18 +72,20 @@ pub use published::{
     published_organisation_page, published_organisations, published_service_ids, PUBLISHED,
 };
 pub use referrals::{
-    close_traject, coordinator_emails, create_referral, delete_expired_personal_data,
-    delete_traject, escalate, escalated_to, escalation_open, escalations_for, handle_escalation,
-    organisation_manager_emails, record_needs_without_offer, referral, referral_contact,
-    referral_history, referral_target, referrals_of_traject, referrals_to, revoke_consent,
-    save_traject, set_referral_status, signal_counts, take_due_followups, traject, trajecten_of,
-    user_email, waiting_list_of, working_days_between, ReferralRecord, TrajectRecord,
+    create_referral, delete_expired_personal_data, escalate, escalated_to, escalation_open,
+    escalations_for, handle_escalation, referral, referral_contact, referral_history,
+    referral_target, referrals_of_traject, referrals_to, revoke_consent, set_referral_status,
+    take_due_followups, waiting_list_of, working_days_between, ReferralRecord,
 };
 pub use roles::{is_published_need, published_need_ids, role_detail, ROLE_KIND};
+pub use signals::{record_needs_without_offer, signal_counts};
 pub use signups::{count_signups, save_signup};
 pub use talents::{delete_expired_talent_entries, save_talent_entry, TalentEntryRecord};
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use taxonomy::{term_codes, term_names};
+pub use trajecten::{
+    close_traject, delete_traject, save_traject, traject, trajecten_of, TrajectRecord,
+};
 pub use tx::{on_tx, Tx};
 pub use words::language_name;
 

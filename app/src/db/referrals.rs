@@ -1,4 +1,4 @@
-//! Trajecten, referrals, their history, escalations and anonymous signals. Personal texts
+//! Referrals, their history and escalations (trajecten and signals have their own modules). Personal texts
 //! arrive here sealed (`crate::sealer`) and leave sealed: this module never sees them in
 //! plain text, so they cannot end up in a query log either.
 
@@ -8,19 +8,6 @@ use uuid::Uuid;
 use super::{on_pool, on_tx, Db};
 use crate::domain::ReferralStatus;
 use crate::{Error, Result};
-
-/// A traject as stored (texts sealed).
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct TrajectRecord {
-    pub id: Uuid,
-    pub professional_id: Option<Uuid>,
-    pub label_sealed: String,
-    pub profile_sealed: String,
-    pub plan_sealed: String,
-    pub wijk_code: Option<String>,
-    pub status: String,
-    pub updated_at: DateTime<Utc>,
-}
 
 /// A referral as stored (texts sealed).
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -54,80 +41,14 @@ pub struct ReferralRecord {
     pub personal_deleted_at: Option<DateTime<Utc>>,
 }
 
-const TRAJECT_COLUMNS: &str =
-    "id, professional_id, label_sealed, profile_sealed, plan_sealed, wijk_code, status, updated_at";
 const REFERRAL_COLUMNS: &str = "id, traject_id, professional_id, service_id, coalition_id, \
     organization_id, target_name, leefgebied, wijk_code, wish_sealed, shared_sealed, shared_items, \
     consent_by_sealed, consent_at, consent_revoked_at, handover, handover_sealed, status, reason, \
     sent_at, received_at, accepted_at, started_at, ended_at, escalated_at, personal_deleted_at";
 
-/// Creates or updates a traject (texts sealed by the caller).
-pub async fn save_traject(db: &Db, t: &TrajectRecord) -> Result<()> {
-    let now = Utc::now();
-    let sql =
-        "INSERT INTO trajecten (id, professional_id, label_sealed, profile_sealed, plan_sealed, \
-        wijk_code, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
-        ON CONFLICT (id) DO UPDATE SET label_sealed = excluded.label_sealed, \
-        profile_sealed = excluded.profile_sealed, plan_sealed = excluded.plan_sealed, \
-        wijk_code = excluded.wijk_code, status = excluded.status, updated_at = excluded.updated_at";
-    on_pool!(db, p => sqlx::query(sql)
-        .bind(t.id).bind(t.professional_id).bind(&t.label_sealed).bind(&t.profile_sealed)
-        .bind(&t.plan_sealed).bind(&t.wijk_code).bind(&t.status).bind(now)
-        .execute(p).await.map(drop)?);
-    Ok(())
-}
-
-/// One traject.
-pub async fn traject(db: &Db, id: Uuid) -> Result<Option<TrajectRecord>> {
-    let sql = format!("SELECT {TRAJECT_COLUMNS} FROM trajecten WHERE id = $1");
-    Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await?))
-}
-
-/// A professional's trajecten with how many referrals are still running, newest first.
-pub async fn trajecten_of(db: &Db, professional: Uuid) -> Result<Vec<(TrajectRecord, i64)>> {
-    let sql = format!("SELECT {TRAJECT_COLUMNS} FROM trajecten WHERE professional_id = $1 ORDER BY updated_at DESC LIMIT 500");
-    let list: Vec<TrajectRecord> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(professional).fetch_all(p).await?);
-    // One count query for all of them, not one per traject.
-    let sql =
-        "SELECT r.traject_id, COUNT(*) FROM referrals r JOIN trajecten t ON t.id = r.traject_id \
-        WHERE t.professional_id = $1 AND r.status NOT IN ('afgewezen', 'afgerond', 'gestopt') \
-        GROUP BY r.traject_id";
-    let open: std::collections::HashMap<Uuid, i64> =
-        on_pool!(db, p => sqlx::query_as::<_, (Uuid, i64)>(sql)
-        .bind(professional).fetch_all(p).await?)
-        .into_iter()
-        .collect();
-    Ok(list
-        .into_iter()
-        .map(|t| {
-            let n = open.get(&t.id).copied().unwrap_or(0);
-            (t, n)
-        })
-        .collect())
-}
-
-/// Deletes a traject and the personal texts of its referrals (on the person's request). The
-/// referrals' status history stays, without anything personal, for the anonymous counts.
-pub async fn delete_traject(db: &Db, id: Uuid) -> Result<()> {
-    let mut tx = db.begin().await?;
-    let now = Utc::now();
-    on_tx!(&mut tx, t => sqlx::query(WIPE_REFERRALS_OF_TRAJECT).bind(id).bind(now).execute(t).await.map(drop)?);
-    on_tx!(&mut tx, t => sqlx::query("DELETE FROM trajecten WHERE id = $1").bind(id).execute(t).await.map(drop)?);
-    tx.commit().await
-}
-
-/// Closes a traject (the work is done); its personal data goes after the retention period.
-pub async fn close_traject(db: &Db, id: Uuid) -> Result<()> {
-    let sql =
-        "UPDATE trajecten SET status = 'closed', closed_at = $2, updated_at = $2 WHERE id = $1";
-    on_pool!(db, p => sqlx::query(sql).bind(id).bind(Utc::now()).execute(p).await.map(drop)?);
-    Ok(())
-}
-
-const WIPE: &str = "wish_sealed = '', shared_sealed = '', consent_by_sealed = '', \
+pub(super) const WIPE: &str = "wish_sealed = '', shared_sealed = '', consent_by_sealed = '', \
     handover_sealed = '', traject_id = NULL";
-const WIPE_REFERRALS_OF_TRAJECT: &str =
+pub(super) const WIPE_REFERRALS_OF_TRAJECT: &str =
     "UPDATE referrals SET wish_sealed = '', shared_sealed = '', \
     consent_by_sealed = '', handover_sealed = '', traject_id = NULL, personal_deleted_at = $2 \
     WHERE traject_id = $1";
@@ -265,7 +186,7 @@ async fn signal(
     reason: &str,
     days: Option<i64>,
 ) -> Result<()> {
-    record_signal(
+    super::signals::record_signal(
         tx,
         kind,
         r.wijk_code.as_deref(),
@@ -274,47 +195,6 @@ async fn signal(
         days,
     )
     .await
-}
-
-/// Stores one anonymous signal: no person, no referral id, only where and what.
-pub async fn record_signal(
-    tx: &mut super::Tx,
-    kind: &str,
-    wijk: Option<&str>,
-    leefgebied: &str,
-    reason: &str,
-    days: Option<i64>,
-) -> Result<()> {
-    let sql = "INSERT INTO signals (id, kind, wijk_code, leefgebied, reason, days, day) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7)";
-    on_tx!(tx, t => sqlx::query(sql).bind(Uuid::new_v4()).bind(kind).bind(wijk).bind(leefgebied)
-        .bind(reason).bind(days.map(|d| d as i32)).bind(Utc::now().date_naive())
-        .execute(t).await.map(drop)?);
-    Ok(())
-}
-
-/// Records "no suitable offer nearby" for the leefgebieden of a traject (at most once per
-/// traject, wijk and leefgebied a day).
-pub async fn record_needs_without_offer(
-    db: &Db,
-    wijk: Option<&str>,
-    leefgebieden: &[String],
-) -> Result<()> {
-    let mut tx = db.begin().await?;
-    for l in leefgebieden {
-        record_signal(&mut tx, "geen-aanbod", wijk, l, "", None).await?;
-    }
-    tx.commit().await
-}
-
-/// Anonymous counts: (kind, wijk, leefgebied, reason, count, average days).
-pub async fn signal_counts(
-    db: &Db,
-) -> Result<Vec<(String, Option<String>, String, String, i64, Option<f64>)>> {
-    // AVG of a REAL is a double on both backends.
-    let sql = "SELECT kind, wijk_code, leefgebied, reason, COUNT(*), AVG(CAST(days AS REAL)) \
-        FROM signals GROUP BY kind, wijk_code, leefgebied, reason ORDER BY kind, wijk_code, leefgebied, reason";
-    Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
 }
 
 /// Withdraws consent: the shared texts are deleted at once, so the receiver sees nothing more.
@@ -564,28 +444,6 @@ pub async fn waiting_list_of(db: &Db, service: Uuid) -> Result<i32> {
     let n: Option<i32> =
         on_pool!(db, p => sqlx::query_scalar(sql).bind(service).fetch_optional(p).await?);
     Ok(n.unwrap_or(0))
-}
-
-/// E-mail addresses of the providers of an organisation.
-pub async fn organisation_manager_emails(db: &Db, organisation: Uuid) -> Result<Vec<String>> {
-    let sql = "SELECT u.email FROM users u JOIN user_organizations uo ON uo.user_id = u.id \
-        WHERE uo.organization_id = $1 AND u.role = 'provider' AND u.disabled = $2 ORDER BY u.email";
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).bind(false).fetch_all(p).await?),
-    )
-}
-
-/// E-mail addresses of the coordinators of a gemeente.
-pub async fn coordinator_emails(db: &Db, gemeente: Option<&str>) -> Result<Vec<String>> {
-    let sql =
-        "SELECT email FROM users WHERE role = 'coordinator' AND gemeente_code = $1 ORDER BY email";
-    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(gemeente).fetch_all(p).await?))
-}
-
-/// E-mail address of a user.
-pub async fn user_email(db: &Db, user: Uuid) -> Result<Option<String>> {
-    let sql = "SELECT email FROM users WHERE id = $1";
-    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(user).fetch_optional(p).await?))
 }
 
 #[cfg(test)]

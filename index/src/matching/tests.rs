@@ -166,7 +166,10 @@ fn a_young_footballer_gets_the_trainer_role_and_a_coalition_with_the_buurtteam_a
     assert!(names.contains(&"Buurtteam De Meern"), "{names:?}");
     assert!(names.contains(&"Praktijkschool De Meern"), "{names:?}");
     assert_eq!(coalition.partners[0].role, PartnerRole::Lead);
-    assert!(coalition.partners.iter().any(|p| p.name == super::Phrase::You));
+    assert!(coalition
+        .partners
+        .iter()
+        .any(|p| p.name == super::Phrase::You));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use leptos::server_fn::ServerFn;
 
-use crate::accounts::{club, club_location, club_offer, offer_fields, other_org};
+use crate::support::fixtures::{club, club_location, club_offer, offer_fields, other_org};
 use crate::support::{client, login_as, on_both_backends, page, post, Backend, TestApp};
 use app::auth::Role;
 

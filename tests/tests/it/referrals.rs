@@ -4,7 +4,7 @@
 use leptos::server_fn::ServerFn;
 use uuid::Uuid;
 
-use crate::accounts::{club, other_org};
+use crate::support::fixtures::{club, other_org};
 use crate::support::{login_as, on_both_backends, page, post, Backend, Session, TestApp};
 use app::auth::Role;
 
@@ -189,7 +189,7 @@ on_both_backends! {
         let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
         let traject = new_traject(&app, &professional).await;
         let done = refer(&app, &professional, traject, &format!("vraag:{}", trainer_role()), &["talenten", "notitie"]).await;
-        let refused = refer(&app, &professional, traject, &format!("aanbod:{}", crate::accounts::club_offer()), &["leeftijd"]).await;
+        let refused = refer(&app, &professional, traject, &format!("aanbod:{}", crate::support::fixtures::club_offer()), &["leeftijd"]).await;
         set_status(&app, &club_provider, done, "geaccepteerd", "").await;
         set_status(&app, &club_provider, done, "gestart", "").await;
         set_status(&app, &club_provider, done, "afgerond", "").await;
@@ -227,7 +227,7 @@ on_both_backends! {
         let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
         let elsewhere = login_as(&app, Role::Coordinator, Some("GM0363"), &[]).await;
         let traject = new_traject(&app, &professional).await;
-        let referral = refer(&app, &professional, traject, &format!("aanbod:{}", crate::accounts::club_offer()), &["leeftijd"]).await;
+        let referral = refer(&app, &professional, traject, &format!("aanbod:{}", crate::support::fixtures::club_offer()), &["leeftijd"]).await;
         let before = page(&app, &format!("/verwijzing/{referral}"), &coordinator).await;
         assert!(!before.contains("id=\"status\""), "not escalated: the coordinator sees nothing");
 

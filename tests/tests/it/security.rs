@@ -13,7 +13,7 @@ use serde_json::Value;
 use server::hsds::run::{import_services, read_services};
 use uuid::Uuid;
 
-use crate::accounts::{club, club_offer};
+use crate::support::fixtures::{club, club_offer};
 use crate::support::webdriver::Browser;
 use crate::support::{client, login_as, on_both_backends, page, post, Backend, Session, TestApp};
 

@@ -3,7 +3,7 @@
 
 use uuid::Uuid;
 
-use crate::accounts::other_org;
+use crate::support::fixtures::other_org;
 use crate::support::webdriver::Browser;
 use crate::support::{Backend, TestApp};
 use app::auth::Role;

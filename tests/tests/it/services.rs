@@ -12,8 +12,8 @@ use app::service::{
 };
 use app::Error;
 
-use crate::accounts::{club, club_offer, other_org};
 use crate::referrals::trainer_role;
+use crate::support::fixtures::{club, club_offer, other_org};
 use crate::support::{actor, on_both_backends, Backend, TestApp, ADMIN_TOKEN};
 
 on_both_backends! {

@@ -1,5 +1,6 @@
 //! Test helpers: [`TestApp`] spawns the real server on port 0 with a fresh database.
 
+pub mod fixtures;
 pub mod session;
 pub mod test_app;
 pub mod webdriver;

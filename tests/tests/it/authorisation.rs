@@ -1,0 +1,433 @@
+//! Who may call what: every server function has a rule, and the matrix of every state-changing
+//! route and role holds, read from the same rules the services check.
+
+use leptos::server_fn::ServerFn;
+use uuid::Uuid;
+
+use crate::support::fixtures::{admin, club, club_location, club_offer, offer_fields, other_org};
+use crate::support::{login_as, post, post_for_body, Backend, Session, TestApp};
+use app::auth::{Access, Role};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_server_function_has_an_access_rule() {
+    let table = server::guard::Table::build();
+    let missing: Vec<&str> = table
+        .entries()
+        .into_iter()
+        .filter(|(_, rule)| rule.is_none())
+        .map(|(path, _)| path)
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "server functions without a rule: {missing:?}"
+    );
+    assert!(table.entries().len() >= 20);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let signup = app::db::save_signup(&app.state.db, club_offer(), "Sam", "06 12345678", "")
+        .await
+        .unwrap()
+        .unwrap();
+    let sessions: Vec<(&str, Session)> = vec![
+        ("anonymous", Session::anonymous()),
+        (
+            "provider of A",
+            login_as(&app, Role::Provider, None, &[club()]).await,
+        ),
+        (
+            "provider of B",
+            login_as(&app, Role::Provider, None, &[other_org()]).await,
+        ),
+        (
+            "professional",
+            login_as(&app, Role::Professional, None, &[]).await,
+        ),
+        (
+            "coordinator elsewhere",
+            login_as(&app, Role::Coordinator, Some("GM0363"), &[]).await,
+        ),
+        (
+            "coordinator",
+            login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await,
+        ),
+        ("admin", login_as(&app, Role::Admin, None, &[]).await),
+    ];
+    // The professional's own traject and a referral to organisation A.
+    let professional = &sessions[3].1;
+    let traject = crate::referrals::new_traject(&app, professional).await;
+    let to_club = format!("aanbod:{}", club_offer());
+    let referral =
+        crate::referrals::refer(&app, professional, traject, &to_club, &["leeftijd"]).await;
+    // Every role-bound server function, with a request that touches organisation A.
+    type Route<'a> = (&'a str, &'a str, Vec<(&'a str, String)>);
+    let routes: Vec<Route> = vec![
+        (
+            "set waiting list",
+            app::api::SetWaitingList::PATH,
+            vec![
+                ("aanbod", club_offer().to_string()),
+                ("wachtlijst", "30".into()),
+            ],
+        ),
+        (
+            "alles klopt nog",
+            app::api::ConfirmStillCorrect::PATH,
+            vec![("organisatie", club().to_string())],
+        ),
+        (
+            "publish need",
+            app::api::PublishWaitingListNeed::PATH,
+            vec![("aanbod", club_offer().to_string())],
+        ),
+        (
+            "sign-up status",
+            app::api::SetSignupStatus::PATH,
+            vec![
+                ("aanmelding", signup.to_string()),
+                ("status", "gestart".into()),
+            ],
+        ),
+        ("dashboard", app::api::Dashboard::PATH, vec![]),
+        ("moderation queue", app::api::ModerationQueue::PATH, vec![]),
+        // Reports and claims are decided once: each request gets its own (filled in below).
+        (
+            "close report",
+            app::api::CloseReport::PATH,
+            vec![("besluit", "ja".into())],
+        ),
+        (
+            "decide claim",
+            app::api::DecideClaim::PATH,
+            vec![("besluit", "nee".into())],
+        ),
+        (
+            "decide organisation",
+            app::api::DecideOrganisation::PATH,
+            vec![
+                ("organisatie", club().to_string()),
+                ("besluit", "ja".into()),
+            ],
+        ),
+        (
+            "register organisation",
+            app::api::RegisterOrganisation::PATH,
+            vec![
+                ("naam", "Buurtmoestuin De Bongerd".into()),
+                ("beschrijving", String::new()),
+                ("adres", "Bongerdlaan 1".into()),
+                ("postcode", "3454 AB".into()),
+                ("plaats", "De Meern".into()),
+            ],
+        ),
+        (
+            "claim organisation",
+            app::api::ClaimOrganisation::PATH,
+            vec![
+                ("organisatie", club().to_string()),
+                ("bericht", "ik ben de secretaris".into()),
+            ],
+        ),
+        (
+            "find organisations",
+            app::api::OrganisationsNamed::PATH,
+            vec![("zoek", "voetbal".into())],
+        ),
+        (
+            "merge",
+            app::api::MergeOrganisations::PATH,
+            vec![("houden", club().to_string())],
+        ),
+        (
+            "load location form",
+            app::api::LoadLocationForm::PATH,
+            vec![
+                ("locatie", club_location().to_string()),
+                ("organisatie", String::new()),
+            ],
+        ),
+        (
+            "save location",
+            app::api::SaveLocation::PATH,
+            vec![
+                ("form[locatie]", club_location().to_string()),
+                ("form[naam]", "Sportpark De Meern".into()),
+                ("form[adres]", "Zuster Bloemstraat 12".into()),
+                ("form[postcode]", "3454 AB".into()),
+                ("form[plaats]", "De Meern".into()),
+            ],
+        ),
+        (
+            "load need form",
+            app::api::LoadNeedForm::PATH,
+            vec![
+                ("vraag", "nieuw".into()),
+                ("organisatie", club().to_string()),
+            ],
+        ),
+        (
+            "save need",
+            app::api::SaveNeed::PATH,
+            vec![
+                ("form[organisatie]", club().to_string()),
+                ("form[soort]", "vrijwilliger".into()),
+                ("form[titel]", "Hulp bij de kantine".into()),
+                ("form[open]", "ja".into()),
+            ],
+        ),
+        ("workspace", app::api::Workspace::PATH, vec![]),
+        (
+            "load traject",
+            app::api::LoadTraject::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "save traject",
+            app::api::SaveTraject::PATH,
+            vec![("form[naam]", "A.B.".into())],
+        ),
+        (
+            "export traject",
+            app::api::ExportTraject::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "handout",
+            app::api::TrajectHandout::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "referral receiver",
+            app::api::ReferralReceiver::PATH,
+            vec![("naar", to_club.clone())],
+        ),
+        (
+            "send referral",
+            app::api::SendReferral::PATH,
+            vec![
+                ("form[traject]", traject.to_string()),
+                ("form[naar]", to_club.clone()),
+                ("form[wens]", "Meedoen".into()),
+                ("form[toestemming_door]", "de persoon zelf".into()),
+                ("form[toestemming]", "ja".into()),
+                ("form[overdracht]", "zelf".into()),
+            ],
+        ),
+        (
+            "load referral",
+            app::api::LoadReferral::PATH,
+            vec![("verwijzing", referral.to_string())],
+        ),
+        (
+            "incoming referrals",
+            app::api::IncomingReferrals::PATH,
+            vec![],
+        ),
+        // Each gets a fresh referral (filled in below).
+        (
+            "referral status",
+            app::api::SetReferralStatus::PATH,
+            vec![("status", "geaccepteerd".into())],
+        ),
+        ("revoke consent", app::api::RevokeConsent::PATH, vec![]),
+        ("escalate", app::api::EscalateReferral::PATH, vec![]),
+        (
+            "take up escalation",
+            app::api::TakeUpEscalation::PATH,
+            vec![],
+        ),
+        ("delete traject", app::api::DeleteTraject::PATH, vec![]),
+        (
+            "close traject",
+            app::api::CloseTraject::PATH,
+            vec![("traject", traject.to_string())],
+        ),
+        (
+            "invite",
+            app::api::InviteUser::PATH,
+            vec![
+                ("rol", "provider".into()),
+                ("organisatie", club().to_string()),
+            ],
+        ),
+        (
+            "load offer form",
+            app::api::LoadOfferForm::PATH,
+            vec![
+                ("aanbod", club_offer().to_string()),
+                ("organisatie", String::new()),
+            ],
+        ),
+        (
+            "save offer",
+            app::api::SaveOffer::PATH,
+            offer_fields(
+                &club_offer().to_string(),
+                "",
+                "Voetballen voor kinderen van 6 tot 12 jaar",
+            ),
+        ),
+    ];
+    // The test covers every role-bound route the router knows: none is left out.
+    let role_bound: Vec<&str> = server::guard::Table::build()
+        .entries()
+        .into_iter()
+        .filter(|(_, rule)| matches!(rule, Some(Access::Roles(_))))
+        .map(|(path, _)| path)
+        .collect();
+    for path in &role_bound {
+        assert!(
+            routes.iter().any(|(_, p, _)| p == path),
+            "{path} is not in the matrix"
+        );
+    }
+    let provider_only = [
+        "register organisation",
+        "claim organisation",
+        "find organisations",
+    ];
+    let moderation = [
+        "merge",
+        "invite",
+        "moderation queue",
+        "close report",
+        "decide claim",
+        "decide organisation",
+    ];
+    let allowed_listing = |role: &str, route: &str| match role {
+        "provider of A" => !moderation.contains(&route),
+        // Everyone who manages listings has a dashboard of their own, and may register or claim.
+        "provider of B" => route == "dashboard" || provider_only.contains(&route),
+        "coordinator elsewhere" => route == "dashboard" || route == "moderation queue",
+        "coordinator" | "admin" => route != "sign-up status" && !provider_only.contains(&route),
+        _ => false,
+    };
+    let professional_only = [
+        "workspace",
+        "load traject",
+        "save traject",
+        "export traject",
+        "handout",
+        "referral receiver",
+        "send referral",
+        "revoke consent",
+        "escalate",
+        "delete traject",
+        "close traject",
+    ];
+    let allowed = |role: &str, route: &str| match (role, route) {
+        ("professional", r) => professional_only.contains(&r) || r == "load referral",
+        (_, r) if professional_only.contains(&r) => false,
+        // Only the receiving provider moves a referral on, and reads it besides its sender.
+        ("provider of A", "load referral" | "referral status" | "incoming referrals") => true,
+        ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
+        ("coordinator", "take up escalation") => true,
+        (_, "take up escalation") => false,
+        (_, "load referral" | "referral status" | "incoming referrals") => false,
+        _ => allowed_listing(role, route),
+    };
+    let claimant = app::db::create_user(
+        &app.state.db,
+        "claimant@example.org",
+        "",
+        Role::Provider,
+        None,
+        "",
+    )
+    .await
+    .unwrap();
+    let admin = admin();
+    let mut wrong = Vec::new();
+    for (role, session) in &sessions {
+        for (route, path, fields) in &routes {
+            let mut fields = fields.clone();
+            match *route {
+                "close report" => {
+                    app::db::save_report(&app.state.db, club_offer(), "De tijden kloppen niet")
+                        .await
+                        .unwrap();
+                    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+                    fields.push(("melding", queue.reports.last().unwrap().id.to_string()));
+                }
+                "merge" => {
+                    let duplicate = app::db::register_organisation(
+                        &app.state.db,
+                        claimant,
+                        "VV De Meern",
+                        "",
+                        "Zuster Bloemstraat 12",
+                        "3454",
+                        "De Meern",
+                    )
+                    .await
+                    .unwrap();
+                    fields.push(("dubbel", duplicate.to_string()));
+                }
+                "invite" => {
+                    fields.push(("email", format!("{}@example.org", Uuid::new_v4().simple())));
+                }
+                "take up escalation" => {
+                    let fresh = crate::referrals::refer(
+                        &app,
+                        professional,
+                        traject,
+                        &to_club,
+                        &["leeftijd"],
+                    )
+                    .await;
+                    let (status, _) = post(
+                        &app,
+                        app::api::EscalateReferral::PATH,
+                        professional,
+                        &[("verwijzing", fresh.to_string())],
+                    )
+                    .await;
+                    assert!((300..400).contains(&status), "escalated: {status}");
+                    fields.push(("verwijzing", fresh.to_string()));
+                }
+                "referral status" | "revoke consent" | "escalate" => {
+                    let fresh = crate::referrals::refer(
+                        &app,
+                        professional,
+                        traject,
+                        &to_club,
+                        &["leeftijd"],
+                    )
+                    .await;
+                    fields.push(("verwijzing", fresh.to_string()));
+                }
+                "delete traject" => {
+                    let fresh = crate::referrals::new_traject(&app, professional).await;
+                    fields.push(("traject", fresh.to_string()));
+                }
+                "decide claim" => {
+                    let claim = app::db::create_claim(&app.state.db, claimant, club(), "")
+                        .await
+                        .unwrap();
+                    fields.push(("claim", claim.to_string()));
+                }
+                _ => {}
+            }
+            // Reads are asked as the hydrated page asks them (JSON), so "nothing there" shows.
+            let as_page = *route != "load referral";
+            let (status, _, body) = post_for_body(&app, path, session, &fields, as_page).await;
+            // Someone a referral is not shared with gets "nothing there" (`null`), and a step
+            // that is not theirs to take a Dutch 400: both are refusals.
+            // `load referral` answers `null` to someone it is not shared with.
+            let hidden = *route == "load referral" && body.trim() == "null";
+            let ok = (200..400).contains(&status) && !hidden;
+            let refused =
+                matches!(status, 400 | 401 | 403 | 404) || (status == 200 && body.trim() == "null");
+            if ok != allowed(role, route) || !(ok || refused) {
+                wrong.push(format!("{role} × {route}: {status}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "unexpected answers:\n{}",
+        wrong.join("\n")
+    );
+}

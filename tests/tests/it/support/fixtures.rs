@@ -1,0 +1,60 @@
+//! The demo's organisations and forms that many tests use.
+
+use uuid::Uuid;
+
+use app::auth::Role;
+
+/// A complete, valid offer editor form for `offer` (or a new one at `organisation`).
+pub(crate) fn offer_fields(
+    offer: &str,
+    organisation: &str,
+    name: &str,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("form[aanbod]", offer.to_string()),
+        ("form[organisatie]", organisation.to_string()),
+        ("form[naam]", name.to_string()),
+        (
+            "form[beschrijving]",
+            "Elke week trainen en op zaterdag een wedstrijd.".into(),
+        ),
+        ("form[soort]", "vereniging".into()),
+        ("form[leefgebied]", "bewegen".into()),
+        ("form[min_leeftijd]", "6".into()),
+        ("form[max_leeftijd]", "12".into()),
+        ("form[gratis]", String::new()),
+        ("form[kosten]", "140 euro per jaar".into()),
+        ("form[dag]", "3".into()),
+        ("form[van]", "14:00".into()),
+        ("form[tot]", "15:30".into()),
+        ("form[telefoon]", "030 000 1201".into()),
+        ("form[email]", String::new()),
+        ("form[geen_indicatie]", "ja".into()),
+        ("form[uitkering]", String::new()),
+    ]
+}
+
+/// An admin, to read the moderation queue directly.
+pub(crate) fn admin() -> app::auth::Me {
+    app::auth::Me {
+        id: Uuid::nil(),
+        email: String::new(),
+        name: String::new(),
+        role: Role::Admin,
+        gemeente: None,
+    }
+}
+
+/// The football club of the demo (Trainerskracht).
+pub(crate) fn club() -> Uuid {
+    server::demo::demo_id("org:vv-de-meern")
+}
+pub(crate) fn club_offer() -> Uuid {
+    server::demo::demo_id("svc:vv-de-meern-jeugd")
+}
+pub(crate) fn club_location() -> Uuid {
+    server::demo::demo_id("loc:vv-de-meern")
+}
+pub(crate) fn other_org() -> Uuid {
+    server::demo::demo_id("org:geldzaken-op-maat")
+}
