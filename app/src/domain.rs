@@ -8,6 +8,17 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+/// Kinds of offer, as organisations list them (the `soort` taxonomy).
+pub const OFFER_KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
+
+/// The kind of the volunteer roles that search shows beside offers.
+pub const ROLE_KIND: &str = "vrijwilligerswerk";
+
+/// True for a kind people can search for: an offer kind or the role kind.
+pub fn is_search_kind(kind: &str) -> bool {
+    OFFER_KINDS.contains(&kind) || kind == ROLE_KIND
+}
+
 /// Where a referral stands. The receiver moves it on; the professional may stop it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -46,7 +46,9 @@ fn in_words(reason: &Reason, lang: Lang) -> String {
         Reason::Distance { km } => format_km(*km, lang),
         Reason::Free => t.why_free.to_string(),
         Reason::Days { days } => days_in_words(days, lang),
-        Reason::Language { code } => fill(t.why_language, &[&crate::db::language_name(code, lang)]),
+        Reason::Language { code } => {
+            fill(t.why_language, &[&crate::words::language_name(code, lang)])
+        }
         Reason::NoReferral => t.why_no_referral.to_string(),
         Reason::KeepsBenefit => t.why_keeps_benefit.to_string(),
         Reason::Ages { min, max } => ages_in_words(min.map(i32::from), max.map(i32::from), lang)

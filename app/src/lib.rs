@@ -39,6 +39,8 @@ pub mod sealer;
 pub mod service;
 #[cfg(feature = "ssr")]
 mod state;
+#[cfg(feature = "ssr")]
+pub mod words;
 
 #[cfg(feature = "ssr")]
 pub use error::{Error, Result};

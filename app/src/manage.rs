@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::auth::Me;
 
 /// Organisation kinds (the `soort` taxonomy).
-pub const KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
+pub use crate::domain::OFFER_KINDS as KINDS;
 
 /// Leefgebied codes, in the order pages show them.
 pub const LEEFGEBIEDEN: [&str; 10] = [

@@ -85,7 +85,7 @@ pub struct ClosureRecord {
 }
 
 /// One way of paying.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CostRecord {
     pub option: String,
     pub amount: Option<f64>,

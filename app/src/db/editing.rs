@@ -1,12 +1,10 @@
 //! What the self-service editors read and write besides offers: an organisation's locations
 //! and needs. Writes go through `save_dataset`, so the change log and the index follow.
 
-use index::{Geocoder, Postcode};
 use uuid::Uuid;
 
 use super::dataset::{save_dataset, Dataset, LocationRecord, NeedRecord};
 use super::{on_pool, on_tx, Db};
-use crate::manage::AreaView;
 use crate::Result;
 
 /// "Name, address, postcode" of each location of an organisation.
@@ -29,28 +27,6 @@ pub fn location_label(l: &LocationRecord) -> String {
     .filter(|p| !p.is_empty())
     .collect::<Vec<_>>()
     .join(", ")
-}
-
-/// Where a postcode is ("wijk Noordwest, buurt ..., gemeente Utrecht") and its centre, from
-/// the embedded CBS areas; `None` for a postcode we do not know.
-pub fn postcode_area(postcode: &str) -> Option<AreaView> {
-    let postcode = Postcode::parse(postcode.trim()).ok()?;
-    let geocoder = Geocoder::embedded();
-    let at = geocoder.postcode(&postcode).ok()?.lat_lon();
-    let areas = geocoder.areas(at);
-    let parts: Vec<String> = [
-        areas.wijk_naam.map(|w| format!("wijk {w}")),
-        areas.buurt_naam.map(|b| format!("buurt {b}")),
-        areas.gemeente_naam.map(|g| format!("gemeente {g}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    Some(AreaView {
-        label: parts.join(", "),
-        lat: at.lat(),
-        lon: at.lon(),
-    })
 }
 
 /// The locations of an organisation with their wijk code.

@@ -4,18 +4,18 @@
 use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
-use super::offers::{freshness, Freshness};
 use super::{on_pool, on_tx, outbox, taxonomy::term_id, Db};
-use crate::auth::{Me, Role};
-use crate::manage::{DashboardView, LocationLine, NeedLine, OfferLine, OrgView, SignupView};
+use crate::auth::Role;
 use crate::{Error, Result};
 
-pub use crate::manage::SIGNUP_STATUSES;
-
 /// The organisations a user looks after: a provider's own; a coordinator's gemeente, oldest
-/// check first (the overdue list); everything for an admin. At most 200.
-async fn organisations_of(db: &Db, me: &Me) -> Result<Vec<(Uuid, String, Option<NaiveDate>)>> {
-    let sql = match me.role {
+/// check first (the overdue list); everything for an admin. At most 200. (id, name, last check)
+pub async fn managed_organisations(
+    db: &Db,
+    role: Role,
+    user: Uuid,
+) -> Result<Vec<(Uuid, String, Option<NaiveDate>)>> {
+    let sql = match role {
         Role::Provider => {
             "SELECT o.id, o.name, o.last_verified_on FROM organizations o \
              JOIN user_organizations uo ON uo.organization_id = o.id WHERE uo.user_id = $1 \
@@ -33,91 +33,47 @@ async fn organisations_of(db: &Db, me: &Me) -> Result<Vec<(Uuid, String, Option<
         }
         Role::Professional => return Ok(Vec::new()),
     };
-    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(me.id).fetch_all(p).await?))
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(user).fetch_all(p).await?))
 }
 
-/// Everything the `/beheer` page shows for this user.
-pub async fn dashboard(db: &Db, me: &Me) -> Result<DashboardView> {
-    let today = Utc::now().date_naive();
-    let mut organisations = Vec::new();
-    let mut signups = Vec::new();
-    for (id, name, verified) in organisations_of(db, me).await? {
-        let sql = "SELECT s.id, s.name, s.waiting_list, s.capacity, \
-            EXISTS (SELECT 1 FROM needs n WHERE n.service_id = s.id AND n.status = 'open') \
-            FROM services s WHERE s.organization_id = $1 ORDER BY s.name";
-        let offers: Vec<(Uuid, String, i32, Option<i32>, bool)> =
-            on_pool!(db, p => sqlx::query_as(sql).bind(id).fetch_all(p).await?);
-        let fresh = freshness(verified, today);
-        let locations = super::editing::locations_of(db, id)
-            .await?
-            .into_iter()
-            .map(|(l, _)| LocationLine {
-                id: l.id,
-                label: super::editing::location_label(&l),
-                area: super::editing::postcode_area(&l.postal_code)
-                    .map(|a| a.label)
-                    .unwrap_or_default(),
-            })
-            .collect();
-        let needs = super::editing::needs_of(db, id)
-            .await?
-            .into_iter()
-            .map(|(id, title, open)| NeedLine { id, title, open })
-            .collect();
-        organisations.push(OrgView {
-            id,
-            name,
-            last_verified: verified.map(|d| d.format("%Y-%m-%d").to_string()),
-            overdue: fresh != Freshness::Fresh,
-            hidden: fresh == Freshness::Hidden,
-            offers: offers
-                .into_iter()
-                .map(|(id, name, waiting_list, capacity, has_need)| OfferLine {
-                    id,
-                    name,
-                    waiting_list,
-                    capacity,
-                    has_open_need: has_need,
-                })
-                .collect(),
-            locations,
-            needs,
-        });
-        // Only providers read sign-ups: they are personal data meant for the organisation.
-        if me.role == Role::Provider {
-            let sql = "SELECT r.id, s.name, r.name, r.contact, r.message, r.status, r.created_at \
-                FROM signup_requests r JOIN services s ON s.id = r.service_id \
-                WHERE s.organization_id = $1 ORDER BY r.created_at DESC";
-            type Row = (
-                Uuid,
-                String,
-                String,
-                String,
-                String,
-                String,
-                chrono::DateTime<Utc>,
-            );
-            let rows: Vec<Row> =
-                on_pool!(db, p => sqlx::query_as(sql).bind(id).fetch_all(p).await?);
-            signups.extend(rows.into_iter().map(
-                |(id, offer, name, contact, message, status, at)| SignupView {
-                    id,
-                    offer,
-                    name,
-                    contact,
-                    message,
-                    status,
-                    created: at.format("%Y-%m-%d").to_string(),
-                },
-            ));
-        }
-    }
-    Ok(DashboardView {
-        me: me.clone(),
-        organisations,
-        signups,
-        referrals: Vec::new(),
-    })
+/// An offer with what its provider keeps up to date.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StockRecord {
+    pub id: Uuid,
+    pub name: String,
+    pub waiting_list: i32,
+    pub capacity: Option<i32>,
+    /// A need for this offer is open.
+    pub has_open_need: bool,
+}
+
+/// The offers of an organisation with their waiting lists, by name.
+pub async fn stock_of(db: &Db, organisation: Uuid) -> Result<Vec<StockRecord>> {
+    let sql = "SELECT s.id, s.name, s.waiting_list, s.capacity, \
+        EXISTS (SELECT 1 FROM needs n WHERE n.service_id = s.id AND n.status = 'open') AS has_open_need \
+        FROM services s WHERE s.organization_id = $1 ORDER BY s.name";
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(organisation).fetch_all(p).await?))
+}
+
+/// A resident's request to join an offer (texts sealed).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SignupRecord {
+    pub id: Uuid,
+    pub offer: String,
+    pub name_sealed: String,
+    pub contact_sealed: String,
+    pub message_sealed: String,
+    pub status: String,
+    pub created_at: chrono::DateTime<Utc>,
+}
+
+/// The sign-up requests to an organisation's offers, newest first.
+pub async fn signups_of(db: &Db, organisation: Uuid) -> Result<Vec<SignupRecord>> {
+    let sql = "SELECT r.id, s.name AS offer, r.name AS name_sealed, r.contact AS contact_sealed, \
+        r.message AS message_sealed, r.status, r.created_at \
+        FROM signup_requests r JOIN services s ON s.id = r.service_id \
+        WHERE s.organization_id = $1 ORDER BY r.created_at DESC";
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(organisation).fetch_all(p).await?))
 }
 
 /// The organisation an offer belongs to.
@@ -136,13 +92,8 @@ pub async fn signup_organisation(db: &Db, signup: Uuid) -> Result<Uuid> {
     org.ok_or(Error::NotFound)
 }
 
-/// Sets the status of a sign-up request.
+/// Sets the status of a sign-up request (the caller checked it is one of the statuses).
 pub async fn set_signup_status(db: &Db, signup: Uuid, status: &str) -> Result<()> {
-    if !SIGNUP_STATUSES.contains(&status) {
-        return Err(Error::Invalid(
-            "Kies nieuw, contact gehad, gestart of geen plek.".into(),
-        ));
-    }
     let sql = "UPDATE signup_requests SET status = $2 WHERE id = $1";
     on_pool!(db, p => sqlx::query(sql).bind(signup).bind(status).execute(p).await.map(drop)?);
     Ok(())

@@ -23,7 +23,6 @@ mod talents;
 mod taxonomy;
 mod trajecten;
 mod tx;
-mod words;
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -48,24 +47,28 @@ pub use dataset::{
 };
 pub use editing::{
     location, location_label, location_labels, locations_of, need, needs_of, offers_of,
-    postcode_area, save_location, save_need,
+    save_location, save_need,
 };
 pub use load::{
     load_dataset, load_organisations, load_terms, save_terms, service_ids_with_term,
     service_modified, TermRecord,
 };
 pub use manage::{
-    claim_due_reminders, confirm_still_correct, dashboard, delete_old_signups, log_newly_hidden,
-    offer_organisation, publish_waiting_list_need, set_capacity, set_signup_status,
-    set_waiting_list, signup_organisation, REMIND_MONTHS, SIGNUP_STATUSES,
+    claim_due_reminders, confirm_still_correct, delete_old_signups, log_newly_hidden,
+    managed_organisations, offer_organisation, publish_waiting_list_need, set_capacity,
+    set_signup_status, set_waiting_list, signup_organisation, signups_of, stock_of, SignupRecord,
+    StockRecord, REMIND_MONTHS,
 };
 pub use matching::{load_catalog, topics_of};
 pub use moderation::{
     close_report, create_claim, decide_claim, decide_organisation, find_organisations,
     merge_organisations, queue, register_organisation, save_report, subject_organisation,
 };
+pub use offers::{
+    card_records, index_documents, index_documents_count, offer_page, places_of, slots_of,
+    CardRecord, OfferPage, PageRecord, PlaceRecord, SlotRecord,
+};
 pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
-pub use offers::{index_documents, index_documents_count, offer_detail, offer_summaries};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use published::{
     is_published, is_published_organisation, published_location_counts,
@@ -77,7 +80,9 @@ pub use referrals::{
     referral_target, referrals_of_traject, referrals_to, revoke_consent, set_referral_status,
     take_due_followups, waiting_list_of, working_days_between, ReferralRecord,
 };
-pub use roles::{is_published_need, published_need_ids, role_detail, ROLE_KIND};
+pub use roles::{
+    is_published_need, published_need_ids, role_page, role_records, RoleRecord, ROLE_KIND,
+};
 pub use signals::{record_needs_without_offer, signal_counts};
 pub use signups::{count_signups, save_signup};
 pub use talents::{delete_expired_talent_entries, save_talent_entry, TalentEntryRecord};
@@ -87,7 +92,6 @@ pub use trajecten::{
     close_traject, delete_traject, save_traject, traject, trajecten_of, TrajectRecord,
 };
 pub use tx::{on_tx, Tx};
-pub use words::language_name;
 
 use crate::Result;
 

@@ -5,8 +5,7 @@ use uuid::Uuid;
 
 use super::dataset::{save_dataset, Dataset, LocationRecord, OrganisationRecord};
 use super::{on_pool, on_tx, outbox, Db};
-use crate::auth::{Me, Role};
-use crate::manage::{ClaimView, PendingOrgView, QueueView, ReportView};
+use crate::auth::Role;
 use crate::{Error, Result};
 
 /// Stores a "klopt er iets niet?" report about an offer.
@@ -23,8 +22,8 @@ pub async fn save_report(db: &Db, offer: Uuid, message: &str) -> Result<()> {
 }
 
 /// SQL that limits to a coordinator's gemeente ($1 = the user's id), or nothing for an admin.
-fn scope(me: &Me, organisation_column: &str) -> String {
-    match me.role {
+fn scope(role: Role, organisation_column: &str) -> String {
+    match role {
         Role::Admin => "$1 = $1".into(),
         _ => format!(
             "EXISTS (SELECT 1 FROM locations l JOIN users u ON u.id = $1 \
@@ -33,59 +32,43 @@ fn scope(me: &Me, organisation_column: &str) -> String {
     }
 }
 
-/// Open reports, pending organisations and claims a coordinator may decide on.
-pub async fn queue(db: &Db, me: &Me) -> Result<QueueView> {
+/// What waits for a moderator's decision, in records.
+#[derive(Debug, Clone, Default)]
+pub struct QueueRecords {
+    /// Open reports: (id, offer id, offer name, message sealed, when).
+    pub reports: Vec<(Uuid, Uuid, String, String, chrono::DateTime<Utc>)>,
+    /// Pending organisations: (id, name, description).
+    pub organisations: Vec<(Uuid, String, String)>,
+    /// Pending claims: (id, organisation name, e-mail of the claimant, message).
+    pub claims: Vec<(Uuid, String, String, String)>,
+}
+
+/// Open reports, pending organisations and claims that the user with `role` (a coordinator:
+/// their gemeente; an admin: all) may decide on.
+pub async fn queue(db: &Db, role: Role, user: Uuid) -> Result<QueueRecords> {
     let sql = format!(
         "SELECT r.id, s.id, s.name, r.message, r.created_at FROM reports r \
          JOIN services s ON s.id = r.service_id WHERE r.status = 'open' AND {} \
          ORDER BY r.created_at",
-        scope(me, "s.organization_id")
+        scope(role, "s.organization_id")
     );
-    let reports: Vec<(Uuid, Uuid, String, String, chrono::DateTime<Utc>)> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(me.id).fetch_all(p).await?);
+    let reports = on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await?);
     let sql = format!(
         "SELECT o.id, o.name, o.description FROM organizations o WHERE o.review_status = 'pending' AND {} \
          ORDER BY o.name",
-        scope(me, "o.id")
+        scope(role, "o.id")
     );
-    let pending: Vec<(Uuid, String, String)> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(me.id).fetch_all(p).await?);
+    let organisations = on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await?);
     let sql = format!(
         "SELECT c.id, o.name, u.email, c.message FROM claims c JOIN organizations o ON o.id = c.organization_id \
          JOIN users u ON u.id = c.user_id WHERE c.status = 'pending' AND {} ORDER BY c.created_at",
-        scope(me, "o.id")
+        scope(role, "o.id")
     );
-    let claims: Vec<(Uuid, String, String, String)> =
-        on_pool!(db, p => sqlx::query_as(&sql).bind(me.id).fetch_all(p).await?);
-    Ok(QueueView {
-        reports: reports
-            .into_iter()
-            .map(|(id, offer_id, offer, message, at)| ReportView {
-                id,
-                offer_id,
-                offer,
-                message,
-                created: at.format("%Y-%m-%d").to_string(),
-            })
-            .collect(),
-        organisations: pending
-            .into_iter()
-            .map(|(id, name, description)| PendingOrgView {
-                id,
-                name,
-                description,
-                possible_duplicates: vec![],
-            })
-            .collect(),
-        claims: claims
-            .into_iter()
-            .map(|(id, organisation, email, message)| ClaimView {
-                id,
-                organisation,
-                email,
-                message,
-            })
-            .collect(),
+    let claims = on_pool!(db, p => sqlx::query_as(&sql).bind(user).fetch_all(p).await?);
+    Ok(QueueRecords {
+        reports,
+        organisations,
+        claims,
     })
 }
 

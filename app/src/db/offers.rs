@@ -3,17 +3,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use index::{Geocoder, OfferDoc, SearchHit};
+use index::{Geocoder, OfferDoc};
 use uuid::Uuid;
 
+use super::dataset::CostRecord;
+use super::sql::age_byte;
 use super::sql::{fetch_by_ids, id_filter, placeholders};
-use super::words::{age_byte, date_in_words, language_name, summary_of};
 use super::{on_pool, Db};
-use crate::i18n::Lang;
-use crate::model::{
-    ages_in_words, kind_label, next_time, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
-    WeeklySlot,
-};
 use crate::{Error, Result};
 
 #[derive(sqlx::FromRow)]
@@ -227,160 +223,67 @@ pub async fn index_documents_count(db: &Db) -> Result<u64> {
     Ok(n.max(0) as u64 + super::roles::role_documents_count(db).await?)
 }
 
-#[derive(sqlx::FromRow)]
-struct SummaryRow {
-    id: Uuid,
-    name: String,
-    organisation_id: Uuid,
-    organisation: String,
-    kind: String,
-    description: String,
-    is_free: bool,
-    minimum_age: Option<i32>,
-    maximum_age: Option<i32>,
+/// An offer as a result card needs it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CardRecord {
+    pub id: Uuid,
+    pub name: String,
+    pub organisation_id: Uuid,
+    pub organisation: String,
+    pub kind: String,
+    pub description: String,
+    pub is_free: bool,
+    pub minimum_age: Option<i32>,
+    pub maximum_age: Option<i32>,
 }
 
-#[derive(sqlx::FromRow)]
-struct LocationRow {
-    service_id: Uuid,
-    id: Uuid,
-    name: String,
-    address_1: String,
-    city: String,
-    postal_code: String,
-    gemeente_code: Option<String>,
-    wijk_code: Option<String>,
-    accessibility: String,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
+/// A place where an offer takes place.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PlaceRecord {
+    pub service_id: Uuid,
+    pub id: Uuid,
+    pub name: String,
+    pub address_1: String,
+    pub city: String,
+    pub postal_code: String,
+    pub gemeente_code: Option<String>,
+    pub wijk_code: Option<String>,
+    pub accessibility: String,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
 }
 
-#[derive(sqlx::FromRow)]
-struct SlotRow {
-    service_id: Uuid,
-    weekday: i32,
-    opens_at: String,
-    closes_at: String,
-    rrule: String,
-    dtstart: Option<NaiveDate>,
+/// One time slot of an offer's schedule (weekly, or by its rule).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SlotRecord {
+    pub service_id: Uuid,
+    pub weekday: i32,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub rrule: String,
+    pub dtstart: Option<NaiveDate>,
 }
 
-impl SlotRow {
-    /// The slot for a page, its next time worked out from its rule when it has one.
-    fn to_slot(&self, today: NaiveDate, lang: Lang) -> WeeklySlot {
-        let weekly = WeeklySlot::weekly(self.weekday as u8, &self.opens_at, &self.closes_at);
-        let Some(r) = crate::schedule::recurrence(&self.rrule) else {
-            return weekly;
-        };
-        let next = crate::schedule::next_on(&self.rrule, self.dtstart, today).and_then(|date| {
-            let days = crate::schedule::days_until(today, date)?;
-            Some((days, crate::schedule::day_and_month(date, lang)))
-        });
-        WeeklySlot {
-            nth: r.nth,
-            interval: r.interval,
-            next,
-            ..weekly
-        }
-    }
-}
-
-/// Result cards for search hits, in the order of the hits. Hits whose offer is gone are skipped.
-pub async fn offer_summaries(db: &Db, hits: &[SearchHit], lang: Lang) -> Result<Vec<OfferSummary>> {
-    if hits.is_empty() {
+/// The card records of these offers (any order; unknown ids are left out).
+pub async fn card_records(db: &Db, ids: &[Uuid]) -> Result<Vec<CardRecord>> {
+    if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<Uuid> = hits.iter().map(|h| h.offer_id).collect();
-    let list = placeholders(ids.len());
     let sql = format!(
         "SELECT s.id, s.name, o.id AS organisation_id, o.name AS organisation, s.kind, \
          s.description, s.is_free, s.minimum_age, s.maximum_age \
-         FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id IN ({list})"
+         FROM services s JOIN organizations o ON o.id = s.organization_id WHERE s.id IN ({})",
+        placeholders(ids.len())
     );
-    let rows: Vec<SummaryRow> = on_pool!(db, p => {
-        let mut q = sqlx::query_as::<_, SummaryRow>(&sql);
-        for id in &ids { q = q.bind(id); }
+    Ok(on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, CardRecord>(&sql);
+        for id in ids { q = q.bind(id); }
         q.fetch_all(p).await?
-    });
-    let locations = locations_of(db, &ids).await?;
-    let slots = slots_of(db, &ids).await?;
-    let by_id: HashMap<Uuid, SummaryRow> = rows.into_iter().map(|r| (r.id, r)).collect();
-    let role_hits: Vec<&SearchHit> = hits
-        .iter()
-        .filter(|h| !by_id.contains_key(&h.offer_id))
-        .collect();
-    let mut roles = super::roles::role_summaries(db, &role_hits, lang).await?;
-    let geocoder = Geocoder::embedded();
-    let (today, today_date) = today_in_the_netherlands();
-    Ok(hits
-        .iter()
-        .filter_map(|hit| {
-            let id = &hit.offer_id;
-            let Some(row) = by_id.get(id) else {
-                return roles.remove(id);
-            };
-            let location = locations
-                .iter()
-                .find(|l| l.service_id == *id && Some(l.id) == hit.location_id)
-                .or_else(|| locations.iter().find(|l| l.service_id == *id));
-            let own: Vec<WeeklySlot> = slots
-                .iter()
-                .filter(|s| s.service_id == *id)
-                .map(|s| s.to_slot(today_date, lang))
-                .collect();
-            let when = own.first().map(|s| s.in_words(lang));
-            let next = next_time(&own, today, lang);
-            Some(OfferSummary {
-                id: *id,
-                name: row.name.clone(),
-                organisation: row.organisation.clone(),
-                kind_label: kind_label(&row.kind, lang),
-                summary: summary_of(&row.description),
-                address: location
-                    .map(|l| join_address(&l.address_1, &l.city))
-                    .unwrap_or_default(),
-                wijk: location
-                    .and_then(|l| l.wijk_code.as_deref())
-                    .and_then(|w| geocoder.wijk_name(w)),
-                distance_km: hit.distance_km,
-                free: row.is_free,
-                when,
-                next,
-                kind: row.kind.clone(),
-                organisation_id: row.organisation_id,
-                min_age: row.minimum_age,
-                max_age: row.maximum_age,
-                location: location.map(|l| PlaceOnMap {
-                    lat: l.latitude,
-                    lon: l.longitude,
-                    address: join_address(&l.address_1, &l.city),
-                    postcode: l.postal_code.clone(),
-                    wijk: l.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
-                    gemeente: l.gemeente_code.clone(),
-                }),
-                score: hit.score,
-            })
-        })
-        .collect())
+    }))
 }
 
-/// Today's ISO weekday and date in the Netherlands (UTC+1; the hour of summer time is not
-/// worth a time-zone database here).
-fn today_in_the_netherlands() -> (u8, NaiveDate) {
-    use chrono::Datelike;
-    let now = chrono::Utc::now() + chrono::Duration::hours(1);
-    (now.weekday().number_from_monday() as u8, now.date_naive())
-}
-
-fn join_address(street: &str, city: &str) -> String {
-    [street, city]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-async fn locations_of(db: &Db, ids: &[Uuid]) -> Result<Vec<LocationRow>> {
+/// The places of these offers, by name.
+pub async fn places_of(db: &Db, ids: &[Uuid]) -> Result<Vec<PlaceRecord>> {
     let sql = format!(
         "SELECT sal.service_id, l.id, l.name, l.address_1, l.city, l.postal_code, l.gemeente_code, \
          l.wijk_code, l.accessibility, \
@@ -389,56 +292,67 @@ async fn locations_of(db: &Db, ids: &[Uuid]) -> Result<Vec<LocationRow>> {
         placeholders(ids.len())
     );
     Ok(on_pool!(db, p => {
-        let mut q = sqlx::query_as::<_, LocationRow>(&sql);
+        let mut q = sqlx::query_as::<_, PlaceRecord>(&sql);
         for id in ids { q = q.bind(id); }
         q.fetch_all(p).await?
     }))
 }
 
-async fn slots_of(db: &Db, ids: &[Uuid]) -> Result<Vec<SlotRow>> {
+/// The schedule slots of these offers, Monday first.
+pub async fn slots_of(db: &Db, ids: &[Uuid]) -> Result<Vec<SlotRecord>> {
     let sql = format!(
         "SELECT service_id, weekday, opens_at, closes_at, rrule, dtstart FROM schedules \
          WHERE service_id IN ({}) ORDER BY weekday, opens_at",
         placeholders(ids.len())
     );
     Ok(on_pool!(db, p => {
-        let mut q = sqlx::query_as::<_, SlotRow>(&sql);
+        let mut q = sqlx::query_as::<_, SlotRecord>(&sql);
         for id in ids { q = q.bind(id); }
         q.fetch_all(p).await?
     }))
 }
 
-#[derive(sqlx::FromRow)]
-struct DetailRow {
-    name: String,
-    description: String,
-    organisation: String,
-    kind: String,
-    status: String,
-    minimum_age: Option<i32>,
-    maximum_age: Option<i32>,
-    is_free: bool,
-    fees_description: String,
-    no_referral_needed: bool,
-    keeps_benefit: bool,
-    eligibility_description: String,
-    contact_name: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    url: Option<String>,
-    waiting_list: i32,
-    last_verified_on: Option<NaiveDate>,
+/// An offer as its public page needs it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PageRecord {
+    pub name: String,
+    pub description: String,
+    pub organisation: String,
+    pub kind: String,
+    pub status: String,
+    pub minimum_age: Option<i32>,
+    pub maximum_age: Option<i32>,
+    pub is_free: bool,
+    pub fees_description: String,
+    pub no_referral_needed: bool,
+    pub keeps_benefit: bool,
+    pub eligibility_description: String,
+    pub contact_name: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub url: Option<String>,
+    pub waiting_list: i32,
+    pub last_verified_on: Option<NaiveDate>,
 }
 
-#[derive(sqlx::FromRow)]
-struct CostRow {
-    option: String,
-    amount: Option<f64>,
-    amount_description: String,
+/// Everything stored about one public offer for its page, in records.
+#[derive(Debug, Clone)]
+pub struct OfferPage {
+    pub offer: PageRecord,
+    /// (taxonomy, name) of its terms.
+    pub terms: Vec<(String, String)>,
+    /// Language codes.
+    pub languages: Vec<String>,
+    pub costs: Vec<CostRecord>,
+    pub places: Vec<PlaceRecord>,
+    pub slots: Vec<SlotRecord>,
+    /// Closed periods that have not ended on `today`: (from, to, why).
+    pub closures: Vec<(NaiveDate, NaiveDate, String)>,
 }
 
-/// Everything about one offer, for its page.
-pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> {
+/// Everything about one public offer, for its page; "not found" when it is not public (its
+/// organisation is not approved, or it has stopped). Closures are those not ended on `today`.
+pub async fn offer_page(db: &Db, id: Uuid, today: NaiveDate) -> Result<OfferPage> {
     // Offers of organisations that are not approved have no public page.
     let sql = format!(
         "SELECT s.name, s.description, o.name AS organisation, s.kind, s.status, s.minimum_age, \
@@ -448,121 +362,38 @@ pub async fn offer_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> 
          WHERE s.id = $1 AND {}",
         super::PUBLISHED
     );
-    let row =
-        on_pool!(db, p => sqlx::query_as::<_, DetailRow>(&sql).bind(id).fetch_optional(p).await?)
+    let offer =
+        on_pool!(db, p => sqlx::query_as::<_, PageRecord>(&sql).bind(id).fetch_optional(p).await?)
             .ok_or(Error::NotFound)?;
     // Stopped offers have no public page either.
-    if row.status == "defunct" {
+    if offer.status == "defunct" {
         return Err(Error::NotFound);
     }
-    let terms = service_terms(db, id).await?;
-    let names = |taxonomy: &str| {
-        terms
-            .iter()
-            .filter(|t| t.taxonomy == taxonomy)
-            .map(|t| t.name.clone())
-            .collect::<Vec<_>>()
-    };
+    let terms = service_terms(db, id)
+        .await?
+        .into_iter()
+        .map(|t| (t.taxonomy, t.name))
+        .collect();
     let languages_sql = "SELECT code FROM service_languages WHERE service_id = $1 ORDER BY code";
     let languages: Vec<String> =
         on_pool!(db, p => sqlx::query_scalar(languages_sql).bind(id).fetch_all(p).await?);
     let costs_sql =
         "SELECT option, amount, amount_description FROM cost_options WHERE service_id = $1";
-    let costs: Vec<CostRow> =
+    let costs: Vec<CostRecord> =
         on_pool!(db, p => sqlx::query_as(costs_sql).bind(id).fetch_all(p).await?);
-    let geocoder = Geocoder::embedded();
-    let locations = locations_of(db, &[id])
-        .await?
-        .into_iter()
-        .map(|l| LocationLine {
-            name: l.name,
-            address: join_address(&l.address_1, &l.city),
-            wijk: l.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
-            accessibility: l.accessibility,
-            lat: l.latitude,
-            lon: l.longitude,
-        })
-        .collect();
-    let schedule = slots_of(db, &[id])
-        .await?
-        .into_iter()
-        .map(|s| s.to_slot(today_in_the_netherlands().1, lang))
-        .collect();
-    // Closed periods that have not ended yet: "gesloten van 21 december 2026 tot en met ...".
-    let today = chrono::Utc::now().date_naive();
     let closures_sql = "SELECT starts_on, ends_on, description FROM service_closures \
         WHERE service_id = $1 AND ends_on >= $2 ORDER BY starts_on";
     let closures: Vec<(NaiveDate, NaiveDate, String)> = on_pool!(db, p => sqlx::query_as(closures_sql)
         .bind(id).bind(today).fetch_all(p).await?);
-    let closed = closures
-        .into_iter()
-        .map(|(from, to, why)| {
-            let period = if from == to {
-                date_in_words(from, lang)
-            } else {
-                let until = match lang {
-                    Lang::Nl => "t/m",
-                    Lang::En => "to",
-                };
-                format!(
-                    "{} {until} {}",
-                    date_in_words(from, lang),
-                    date_in_words(to, lang)
-                )
-            };
-            if why.is_empty() {
-                period
-            } else {
-                format!("{period} ({why})")
-            }
-        })
-        .collect();
-    let mut cost_lines: Vec<String> = costs.into_iter().map(cost_in_words).collect();
-    if !row.fees_description.is_empty() {
-        cost_lines.push(row.fees_description.clone());
-    }
-    Ok(OfferDetail {
-        id,
-        name: row.name,
-        description: row.description,
-        organisation: row.organisation,
-        kind_label: kind_label(&row.kind, lang),
-        leefgebieden: names("leefgebied"),
-        doelgroepen: names("doelgroep"),
-        ages: ages_in_words(row.minimum_age, row.maximum_age, lang),
-        schedule,
-        closed,
-        free: row.is_free,
-        costs: cost_lines,
-        no_referral_needed: row.no_referral_needed,
-        keeps_benefit: row.keeps_benefit,
-        eligibility: row.eligibility_description,
-        languages: languages.iter().map(|c| language_name(c, lang)).collect(),
-        locations,
-        contact_name: row.contact_name,
-        phone: row.phone,
-        email: row.email,
-        url: row.url,
-        waiting_list: row.waiting_list,
-        last_verified: row.last_verified_on.map(|d| date_in_words(d, lang)),
-        active: row.status == "active",
-        overdue: freshness(row.last_verified_on, chrono::Utc::now().date_naive())
-            != Freshness::Fresh,
-        role: false,
+    Ok(OfferPage {
+        offer,
+        terms,
+        languages,
+        costs,
+        places: places_of(db, &[id]).await?,
+        slots: slots_of(db, &[id]).await?,
+        closures,
     })
-}
-
-fn cost_in_words(c: CostRow) -> String {
-    let amount = c.amount.map(|a| format!("€ {:.2}", a).replace('.', ","));
-    [
-        Some(c.option),
-        amount,
-        Some(c.amount_description).filter(|d| !d.is_empty()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(": ")
 }
 
 #[cfg(test)]

@@ -5,15 +5,11 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use index::{Geocoder, OfferDoc, SearchHit};
+use index::{Geocoder, OfferDoc};
 use uuid::Uuid;
 
 use super::sql::{fetch_by_ids, id_filter};
 use super::{on_pool, Db};
-use crate::i18n::Lang;
-use crate::model::{
-    ages_in_words, kind_label, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
-};
 use crate::{Error, Result};
 
 pub use index::ROLE_KIND;
@@ -28,32 +24,33 @@ const ROLE_PLACE: &str = "COALESCE(n.location_id, \
     (SELECT l2.id FROM locations l2 WHERE l2.organization_id = n.organization_id \
      ORDER BY l2.name, l2.id LIMIT 1))";
 
-#[derive(sqlx::FromRow)]
-struct RoleRow {
-    id: Uuid,
-    organisation_id: Uuid,
-    title: String,
-    description: String,
-    time_commitment: String,
-    status: String,
-    minimum_age: Option<i32>,
-    maximum_age: Option<i32>,
-    organisation: String,
-    review_status: String,
-    org_email: Option<String>,
-    org_phone: Option<String>,
-    org_website: Option<String>,
-    org_verified: Option<NaiveDate>,
-    location_id: Option<Uuid>,
-    location_name: Option<String>,
-    address_1: Option<String>,
-    city: Option<String>,
-    postal_code: Option<String>,
-    accessibility: Option<String>,
-    latitude: Option<f64>,
-    longitude: Option<f64>,
-    wijk_code: Option<String>,
-    gemeente_code: Option<String>,
+/// A role (a need) with its organisation and the place it is shown at.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RoleRecord {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub title: String,
+    pub description: String,
+    pub time_commitment: String,
+    pub status: String,
+    pub minimum_age: Option<i32>,
+    pub maximum_age: Option<i32>,
+    pub organisation: String,
+    pub review_status: String,
+    pub org_email: Option<String>,
+    pub org_phone: Option<String>,
+    pub org_website: Option<String>,
+    pub org_verified: Option<NaiveDate>,
+    pub location_id: Option<Uuid>,
+    pub location_name: Option<String>,
+    pub address_1: Option<String>,
+    pub city: Option<String>,
+    pub postal_code: Option<String>,
+    pub accessibility: Option<String>,
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+    pub wijk_code: Option<String>,
+    pub gemeente_code: Option<String>,
 }
 
 fn select(filter: &str) -> String {
@@ -70,7 +67,7 @@ fn select(filter: &str) -> String {
 
 /// Roles (all, or the given ones); with `any_kind`, every need, for the page a suggestion
 /// links to.
-async fn roles(db: &Db, only: Option<&[Uuid]>, any_kind: bool) -> Result<Vec<RoleRow>> {
+async fn roles(db: &Db, only: Option<&[Uuid]>, any_kind: bool) -> Result<Vec<RoleRecord>> {
     let kinds = if any_kind {
         String::new()
     } else {
@@ -82,7 +79,7 @@ async fn roles(db: &Db, only: Option<&[Uuid]>, any_kind: bool) -> Result<Vec<Rol
         (None, true) => String::new(),
         (None, false) => format!("WHERE {kinds}"),
     };
-    Ok(fetch_by_ids!(db, RoleRow, select(&filter), only))
+    Ok(fetch_by_ids!(db, RoleRecord, select(&filter), only))
 }
 
 /// Talent names per role, for the words a role is found by.
@@ -146,8 +143,8 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 lon: r.longitude,
                 wijk_code: r.wijk_code,
                 gemeente_code: r.gemeente_code,
-                min_age: super::words::age_byte(r.minimum_age),
-                max_age: super::words::age_byte(r.maximum_age),
+                min_age: super::sql::age_byte(r.minimum_age),
+                max_age: super::sql::age_byte(r.maximum_age),
                 days: Vec::new(),
                 languages: Vec::new(),
                 free: false,
@@ -165,70 +162,17 @@ pub async fn role_documents_count(db: &Db) -> Result<u64> {
     Ok(n.max(0) as u64)
 }
 
-/// Result cards for the hits that are roles, by id.
-pub(super) async fn role_summaries(
-    db: &Db,
-    hits: &[&SearchHit],
-    lang: Lang,
-) -> Result<HashMap<Uuid, OfferSummary>> {
-    let ids: Vec<Uuid> = hits.iter().map(|h| h.offer_id).collect();
+/// The records of these roles (any order; ids that are no role are left out).
+pub async fn role_records(db: &Db, ids: &[Uuid]) -> Result<Vec<RoleRecord>> {
     if ids.is_empty() {
-        return Ok(HashMap::new());
+        return Ok(Vec::new());
     }
-    let geocoder = Geocoder::embedded();
-    let distance: HashMap<Uuid, (Option<f64>, f64)> = hits
-        .iter()
-        .map(|h| (h.offer_id, (h.distance_km, h.score)))
-        .collect();
-    Ok(roles(db, Some(&ids), false)
-        .await?
-        .into_iter()
-        .map(|r| {
-            let (distance_km, score) = distance.get(&r.id).copied().unwrap_or((None, 0.0));
-            let address = join(r.address_1.as_deref(), r.city.as_deref());
-            let wijk = r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w));
-            let summary = OfferSummary {
-                id: r.id,
-                name: r.title,
-                organisation: r.organisation,
-                kind_label: kind_label(ROLE_KIND, lang),
-                summary: super::words::summary_of(&r.description),
-                address: address.clone(),
-                wijk: wijk.clone(),
-                distance_km,
-                free: false,
-                when: Some(r.time_commitment).filter(|s| !s.is_empty()),
-                next: None,
-                kind: ROLE_KIND.into(),
-                organisation_id: r.organisation_id,
-                min_age: r.minimum_age,
-                max_age: r.maximum_age,
-                location: r.location_id.map(|_| PlaceOnMap {
-                    lat: r.latitude,
-                    lon: r.longitude,
-                    address,
-                    postcode: r.postal_code.clone().unwrap_or_default(),
-                    wijk,
-                    gemeente: r.gemeente_code.clone(),
-                }),
-                score,
-            };
-            (r.id, summary)
-        })
-        .collect())
+    roles(db, Some(ids), false).await
 }
 
-fn join(street: Option<&str>, city: Option<&str>) -> String {
-    [street, city]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The public page of one open role (or other need) of an approved organisation.
-pub async fn role_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> {
+/// One open need (of any kind) of an approved organisation with its talent names, for its
+/// public page; "not found" otherwise.
+pub async fn role_page(db: &Db, id: Uuid) -> Result<(RoleRecord, Vec<String>)> {
     let r = roles(db, Some(&[id]), true)
         .await?
         .into_iter()
@@ -239,47 +183,7 @@ pub async fn role_detail(db: &Db, id: Uuid, lang: Lang) -> Result<OfferDetail> {
         .await?
         .remove(&id)
         .unwrap_or_default();
-    let geocoder = Geocoder::embedded();
-    let locations = r
-        .location_id
-        .map(|_| LocationLine {
-            name: r.location_name.clone().unwrap_or_default(),
-            address: join(r.address_1.as_deref(), r.city.as_deref()),
-            wijk: r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
-            accessibility: r.accessibility.clone().unwrap_or_default(),
-            lat: r.latitude,
-            lon: r.longitude,
-        })
-        .into_iter()
-        .collect();
-    Ok(OfferDetail {
-        id,
-        name: r.title,
-        description: r.description,
-        organisation: r.organisation,
-        kind_label: kind_label(ROLE_KIND, lang),
-        leefgebieden: talents,
-        doelgroepen: Vec::new(),
-        ages: ages_in_words(r.minimum_age, r.maximum_age, lang),
-        schedule: Vec::new(),
-        closed: Vec::new(),
-        free: false,
-        costs: Vec::new(),
-        no_referral_needed: false,
-        keeps_benefit: false,
-        eligibility: r.time_commitment,
-        languages: Vec::new(),
-        locations,
-        contact_name: None,
-        phone: r.org_phone,
-        email: r.org_email,
-        url: r.org_website,
-        waiting_list: 0,
-        last_verified: r.org_verified.map(|d| super::words::date_in_words(d, lang)),
-        active: true,
-        overdue: false,
-        role: true,
-    })
+    Ok((r, talents))
 }
 
 /// Open needs of approved organisations (title, id), by title: what `/hsds/services` serves

@@ -34,3 +34,8 @@ macro_rules! fetch_by_ids {
     }};
 }
 pub(crate) use fetch_by_ids;
+
+/// An age from the database as the index stores it.
+pub(super) fn age_byte(age: Option<i32>) -> Option<u8> {
+    age.map(|a| a.clamp(0, 255) as u8)
+}

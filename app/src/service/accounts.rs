@@ -6,7 +6,7 @@
 use chrono::Duration;
 use uuid::Uuid;
 
-use super::{allow, manages, notifications, Saved};
+use super::{allow, audit, manages, notifications, Saved};
 use crate::auth::{
     check_new_password, dummy_password_hash, hash_password, hash_secret, new_secret,
     verify_password, Access, Me, Role, MODERATORS,
@@ -168,14 +168,6 @@ pub async fn invite(
     )
     .await?;
     notifications::invitation(Lang::Nl, &me.email, &token).send(state, &email);
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "invited",
-        "user",
-        &user.to_string(),
-        role.code(),
-    )
-    .await?;
+    audit(state, me, "invited", "user", user, role.code()).await?;
     Ok(Saved::Done(user))
 }

@@ -2,27 +2,94 @@
 //! sign-up, "alles klopt nog", the waiting list and the need it proposes; and the reminders to
 //! check a listing.
 
+use chrono::Utc;
 use uuid::Uuid;
 
-use super::{allow, manages, notifications, Saved, MANAGE};
+use super::{allow, audit, manages, notifications, Saved, MANAGE};
 use crate::auth::{Me, Role};
 use crate::i18n::Lang;
-use crate::manage::DashboardView;
+use crate::manage::{
+    DashboardView, LocationLine, NeedLine, OfferLine, OrgView, SignupView, SIGNUP_STATUSES,
+};
 use crate::{db, AppState, Error, Result};
 
-/// Everything `me` manages, with sign-ups opened and incoming referrals.
+/// Everything `me` manages: per organisation its freshness, offers with waiting lists,
+/// places and needs; sign-ups (opened, for providers only: they are personal data meant for the
+/// organisation) and incoming referrals.
 pub async fn dashboard(state: &AppState, me: &Me) -> Result<DashboardView> {
     allow(me, MANAGE)?;
-    let mut view = db::dashboard(&state.db, me).await?;
-    for signup in &mut view.signups {
-        signup.name = state.sealer.open_stored(&signup.name);
-        signup.contact = state.sealer.open_stored(&signup.contact);
-        signup.message = state.sealer.open_stored(&signup.message);
+    let db = &state.db;
+    let today = Utc::now().date_naive();
+    let mut organisations = Vec::new();
+    let mut signups = Vec::new();
+    for (id, name, verified) in db::managed_organisations(db, me.role, me.id).await? {
+        let fresh = db::freshness(verified, today);
+        let locations = db::locations_of(db, id)
+            .await?
+            .into_iter()
+            .map(|(l, _)| LocationLine {
+                id: l.id,
+                label: db::location_label(&l),
+                area: super::places::area(&l.postal_code)
+                    .map(|a| a.label)
+                    .unwrap_or_default(),
+            })
+            .collect();
+        let needs = db::needs_of(db, id)
+            .await?
+            .into_iter()
+            .map(|(id, title, open)| NeedLine { id, title, open })
+            .collect();
+        let offers = db::stock_of(db, id)
+            .await?
+            .into_iter()
+            .map(|o| OfferLine {
+                id: o.id,
+                name: o.name,
+                waiting_list: o.waiting_list,
+                capacity: o.capacity,
+                has_open_need: o.has_open_need,
+            })
+            .collect();
+        organisations.push(OrgView {
+            id,
+            name,
+            last_verified: verified.map(|d| d.format("%Y-%m-%d").to_string()),
+            overdue: fresh != db::Freshness::Fresh,
+            hidden: fresh == db::Freshness::Hidden,
+            offers,
+            locations,
+            needs,
+        });
+        if me.role == Role::Provider {
+            let open = |sealed: &str| state.sealer.open_stored(sealed);
+            signups.extend(
+                db::signups_of(db, id)
+                    .await?
+                    .into_iter()
+                    .map(|r| SignupView {
+                        id: r.id,
+                        offer: r.offer,
+                        name: open(&r.name_sealed),
+                        contact: open(&r.contact_sealed),
+                        message: open(&r.message_sealed),
+                        status: r.status,
+                        created: r.created_at.format("%Y-%m-%d").to_string(),
+                    }),
+            );
+        }
     }
-    if matches!(me.role, Role::Provider | Role::Coordinator) {
-        view.referrals = super::referrals::incoming(state, me).await?;
-    }
-    Ok(view)
+    let referrals = if matches!(me.role, Role::Provider | Role::Coordinator) {
+        super::referrals::incoming(state, me).await?
+    } else {
+        Vec::new()
+    };
+    Ok(DashboardView {
+        me: me.clone(),
+        organisations,
+        signups,
+        referrals,
+    })
 }
 
 /// Sets the status of a sign-up request. Sign-ups are for the organisation itself: providers
@@ -37,14 +104,19 @@ pub async fn set_signup_status(
     if me.role != Role::Provider {
         return Err(Error::Forbidden);
     }
+    if !SIGNUP_STATUSES.contains(&status.trim()) {
+        return Err(Error::Invalid(
+            "Kies nieuw, contact gehad, gestart of geen plek.".into(),
+        ));
+    }
     manages(state, me, db::signup_organisation(&state.db, signup).await?).await?;
     db::set_signup_status(&state.db, signup, status.trim()).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "signup_status",
         "signup_request",
-        &signup.to_string(),
+        signup,
         status.trim(),
     )
     .await
@@ -55,12 +127,12 @@ pub async fn confirm_still_correct(state: &AppState, me: &Me, organisation: Uuid
     allow(me, MANAGE)?;
     manages(state, me, organisation).await?;
     db::confirm_still_correct(&state.db, organisation).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "confirmed",
         "organization",
-        &organisation.to_string(),
+        organisation,
         "alles klopt nog",
     )
     .await
@@ -97,12 +169,12 @@ pub async fn set_waiting_list(
     if let Some(places) = places {
         db::set_capacity(&state.db, offer, places).await?;
     }
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "waiting_list",
         "service",
-        &offer.to_string(),
+        offer,
         &people.to_string(),
     )
     .await?;
@@ -114,12 +186,12 @@ pub async fn publish_waiting_list_need(state: &AppState, me: &Me, offer: Uuid) -
     allow(me, MANAGE)?;
     manages(state, me, db::offer_organisation(&state.db, offer).await?).await?;
     let need = db::publish_waiting_list_need(&state.db, offer).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "need_published",
         "need",
-        &need.to_string(),
+        need,
         &offer.to_string(),
     )
     .await?;

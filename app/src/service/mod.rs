@@ -16,6 +16,7 @@
 //! constant, so the router's guard and the operation read one rule.
 
 pub mod accounts;
+pub mod cards;
 pub mod coalitions;
 pub mod manage;
 pub mod matching;
@@ -56,6 +57,26 @@ impl<T> Saved<T> {
             Saved::Invalid(_) => None,
         }
     }
+}
+
+/// One line in the audit log: `me` did `action` to the `kind` with this id.
+pub(crate) async fn audit(
+    state: &AppState,
+    me: &Me,
+    action: &str,
+    kind: &str,
+    id: impl std::fmt::Display,
+    detail: &str,
+) -> Result<()> {
+    crate::db::audit(
+        &state.db,
+        Some(me.id),
+        action,
+        kind,
+        &id.to_string(),
+        detail,
+    )
+    .await
 }
 
 /// Checks an operation's rule for the acting user.

@@ -4,9 +4,9 @@
 
 use uuid::Uuid;
 
-use super::{allow, manages, Saved};
+use super::{allow, audit, manages, Saved};
 use crate::auth::{Access, Me, MODERATORS, PROVIDERS};
-use crate::manage::QueueView;
+use crate::manage::{ClaimView, PendingOrgView, QueueView, ReportView};
 use crate::{db, AppState, Result};
 
 /// Deciding on reports, organisations and claims, and merging duplicates.
@@ -41,14 +41,40 @@ pub async fn report(
 /// What waits for `me`'s decision, with possible duplicates of new organisations.
 pub async fn queue(state: &AppState, me: &Me) -> Result<QueueView> {
     allow(me, MODERATE)?;
-    let mut queue = db::queue(&state.db, me).await?;
-    for report in &mut queue.reports {
-        report.message = state.sealer.open_stored(&report.message);
+    let records = db::queue(&state.db, me.role, me.id).await?;
+    let mut organisations = Vec::new();
+    for (id, name, description) in records.organisations {
+        organisations.push(PendingOrgView {
+            possible_duplicates: possible_duplicates(state, id, &name).await?,
+            id,
+            name,
+            description,
+        });
     }
-    for org in &mut queue.organisations {
-        org.possible_duplicates = possible_duplicates(state, org.id, &org.name).await?;
-    }
-    Ok(queue)
+    Ok(QueueView {
+        reports: records
+            .reports
+            .into_iter()
+            .map(|(id, offer_id, offer, message, at)| ReportView {
+                id,
+                offer_id,
+                offer,
+                message: state.sealer.open_stored(&message),
+                created: at.format("%Y-%m-%d").to_string(),
+            })
+            .collect(),
+        organisations,
+        claims: records
+            .claims
+            .into_iter()
+            .map(|(id, organisation, email, message)| ClaimView {
+                id,
+                organisation,
+                email,
+                message,
+            })
+            .collect(),
+    })
 }
 
 /// Significant words of a name (lower case, without short words like "de" or "van").
@@ -100,12 +126,12 @@ pub async fn merge(state: &AppState, me: &Me, keep: Uuid, duplicate: Uuid) -> Re
         manages(state, me, org).await?;
     }
     db::merge_organisations(&state.db, keep, duplicate).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "merged",
         "organization",
-        &duplicate.to_string(),
+        duplicate,
         &keep.to_string(),
     )
     .await
@@ -154,7 +180,7 @@ pub async fn decide(
         (_, true) => "approved",
         (_, false) => "rejected",
     };
-    db::audit(&state.db, Some(me.id), action, kind, &id.to_string(), "").await
+    audit(state, me, action, kind, id, "").await
 }
 
 /// A new organisation as a provider registers it.
@@ -212,15 +238,7 @@ pub async fn register(state: &AppState, me: &Me, new: &NewOrganisation) -> Resul
         plaats,
     )
     .await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "registered",
-        "organization",
-        &organisation.to_string(),
-        naam,
-    )
-    .await?;
+    audit(state, me, "registered", "organization", organisation, naam).await?;
     Ok(Saved::Done(organisation))
 }
 
@@ -229,12 +247,12 @@ pub async fn claim(state: &AppState, me: &Me, organisation: Uuid, message: &str)
     allow(me, REGISTER)?;
     let message: String = message.trim().chars().take(1000).collect();
     let claim = db::create_claim(&state.db, me.id, organisation, &message).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "claimed",
         "claim",
-        &claim.to_string(),
+        claim,
         &organisation.to_string(),
     )
     .await?;

@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use super::{allow, may_manage, optional_number as number, Saved, MANAGE};
+use super::{allow, audit, may_manage, optional_number as number, Saved, MANAGE};
 use crate::auth::Me;
 use crate::db::{self, NeedRecord};
 use crate::manage::{NeedEditor, NeedForm, NEED_KINDS};
@@ -184,14 +184,6 @@ pub async fn save(state: &AppState, me: &Me, form: &NeedForm) -> Result<Saved<Uu
     } else {
         "need_created"
     };
-    db::audit(
-        &state.db,
-        Some(me.id),
-        action,
-        "need",
-        &id.to_string(),
-        form.titel.trim(),
-    )
-    .await?;
+    audit(state, me, action, "need", id, form.titel.trim()).await?;
     Ok(Saved::Done(id))
 }

@@ -4,7 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use uuid::Uuid;
 
-use super::{allow, may_manage, Saved, MANAGE};
+use super::{allow, audit, may_manage, Saved, MANAGE};
 use crate::auth::Me;
 use crate::db::{self, ClosureRecord, ScheduleRecord, ServiceRecord};
 use crate::i18n::Lang;
@@ -67,7 +67,7 @@ pub async fn form(
     let languages = codes
         .into_iter()
         .map(|c| {
-            let name = db::language_name(&c, lang);
+            let name = crate::words::language_name(&c, lang);
             (c, name)
         })
         .collect();
@@ -390,15 +390,7 @@ pub async fn save(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<U
     } else {
         "offer_created"
     };
-    db::audit(
-        &state.db,
-        Some(me.id),
-        action,
-        "service",
-        &id.to_string(),
-        form.naam.trim(),
-    )
-    .await?;
+    audit(state, me, action, "service", id, form.naam.trim()).await?;
     Ok(Saved::Done(id))
 }
 /// The offer (or role: they share the page) with this id in `lang`; `None` when it does not
@@ -407,11 +399,7 @@ pub async fn detail(state: &AppState, id: &str, lang: Lang) -> Result<Option<Off
     let Ok(id) = id.trim().parse::<Uuid>() else {
         return Ok(None);
     };
-    let detail = match db::offer_detail(&state.db, id, lang).await {
-        Err(Error::NotFound) => db::role_detail(&state.db, id, lang).await,
-        other => other,
-    };
-    super::unless_not_found(detail)
+    super::cards::page(state, id, lang).await
 }
 
 /// "Ik doe mee": a resident asks to join an offer.

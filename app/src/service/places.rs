@@ -1,17 +1,35 @@
 //! Places: the locations of an organisation, where its offers take place. A postcode is
 //! checked against the embedded postcode data, which also gives the wijk and gemeente.
 
+use index::{Geocoder, Postcode};
 use uuid::Uuid;
 
-use super::{allow, may_manage, Saved, MANAGE};
+use super::{allow, audit, may_manage, Saved, MANAGE};
 use crate::auth::Me;
 use crate::db::{self, LocationRecord};
 use crate::manage::{AreaView, LocationForm};
 use crate::{AppState, Error, Result};
 
-/// The wijk and gemeente of a postcode, shown as the provider types it.
+/// Where a postcode is ("wijk Noordwest, buurt ..., gemeente Utrecht") and its centre, from
+/// the embedded CBS areas; `None` for a postcode we do not know.
 pub fn area(postcode: &str) -> Option<AreaView> {
-    db::postcode_area(postcode)
+    let postcode = Postcode::parse(postcode.trim()).ok()?;
+    let geocoder = Geocoder::embedded();
+    let at = geocoder.postcode(&postcode).ok()?.lat_lon();
+    let areas = geocoder.areas(at);
+    let parts: Vec<String> = [
+        areas.wijk_naam.map(|w| format!("wijk {w}")),
+        areas.buurt_naam.map(|b| format!("buurt {b}")),
+        areas.gemeente_naam.map(|g| format!("gemeente {g}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    Some(AreaView {
+        label: parts.join(", "),
+        lat: at.lat(),
+        lon: at.lon(),
+    })
 }
 
 /// The editor of a location `me` may manage (`locatie` = "nieuw": an empty one for
@@ -125,14 +143,6 @@ pub async fn save(state: &AppState, me: &Me, form: &LocationForm) -> Result<Save
     } else {
         "location_created"
     };
-    db::audit(
-        &state.db,
-        Some(me.id),
-        action,
-        "location",
-        &id.to_string(),
-        form.naam.trim(),
-    )
-    .await?;
+    audit(state, me, action, "location", id, form.naam.trim()).await?;
     Ok(Saved::Done(id))
 }

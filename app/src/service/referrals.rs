@@ -5,7 +5,7 @@
 use chrono::Utc;
 use uuid::Uuid;
 
-use super::{allow, notifications, parse_id, trajecten, unless_not_found, Saved};
+use super::{allow, audit, notifications, parse_id, trajecten, unless_not_found, Saved};
 use crate::auth::{Access, Me, Role, PROFESSIONALS, REFERRAL_SIDES};
 use crate::db::{self, ReferralRecord};
 use crate::domain::{Handover, ReferralStatus};
@@ -296,15 +296,7 @@ pub async fn load(state: &AppState, me: &Me, verwijzing: &str) -> Result<Option<
         r
     };
     let view = view_of(state, &r, me, mine).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "referral_read",
-        "referral",
-        &r.id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, "referral_read", "referral", r.id, "").await?;
     Ok(Some(view))
 }
 
@@ -337,12 +329,12 @@ pub async fn set_status(
     }
     let reason = if refused { reason } else { None };
     db::set_referral_status(&state.db, &r, status, reason, me.id).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
+    audit(
+        state,
+        me,
         "referral_status",
         "referral",
-        &r.id.to_string(),
+        r.id,
         status.code(),
     )
     .await?;
@@ -354,15 +346,7 @@ pub async fn revoke_consent(state: &AppState, me: &Me, verwijzing: &str) -> Resu
     allow(me, SEND)?;
     let r = readable(state, me, verwijzing).await?;
     db::revoke_consent(&state.db, &r, me.id).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "consent_revoked",
-        "referral",
-        &r.id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, "consent_revoked", "referral", r.id, "").await?;
     Ok(r.id)
 }
 
@@ -387,15 +371,7 @@ pub async fn escalate(state: &AppState, me: &Me, verwijzing: &str) -> Result<Uui
         None => None,
     };
     db::escalate(&state.db, &r, gemeente.as_deref(), why, me.id).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "referral_escalated",
-        "referral",
-        &r.id.to_string(),
-        why,
-    )
-    .await?;
+    audit(state, me, "referral_escalated", "referral", r.id, why).await?;
     let coordinators = db::coordinator_emails(&state.db, gemeente.as_deref()).await?;
     notifications::escalation(Lang::Nl, why, r.id).send_all(state, &coordinators);
     Ok(r.id)
@@ -408,15 +384,7 @@ pub async fn take_up(state: &AppState, me: &Me, verwijzing: &str) -> Result<Uuid
     if !db::handle_escalation(&state.db, r.id, me.gemeente.as_deref(), me.id).await? {
         return Err(Error::Invalid("Deze vraag is al opgepakt.".into()));
     }
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "escalation_taken_up",
-        "referral",
-        &r.id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, "escalation_taken_up", "referral", r.id, "").await?;
     Ok(r.id)
 }
 
@@ -463,15 +431,7 @@ pub async fn export_traject(state: &AppState, me: &Me, traject: &str) -> Result<
     for r in db::referrals_of_traject(&state.db, t.id).await? {
         referrals.push(view_of(state, &r, me, true).await?);
     }
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "traject_exported",
-        "traject",
-        &t.id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, "traject_exported", "traject", t.id, "").await?;
     let export = serde_json::json!({
         "traject": form,
         "verwijzingen": referrals,
@@ -500,15 +460,7 @@ pub async fn handout(
             continue;
         }
         items.push(view_of(state, &r, me, true).await?);
-        db::audit(
-            &state.db,
-            Some(me.id),
-            "referral_read",
-            "referral",
-            &r.id.to_string(),
-            "handout",
-        )
-        .await?;
+        audit(state, me, "referral_read", "referral", r.id, "handout").await?;
     }
     Ok(Some((form.naam, items)))
 }

@@ -138,6 +138,13 @@ impl Question {
                 "Vul een leeftijd in tussen 0 en 120.".into(),
             ));
         }
+        if !self.kinds.iter().all(|k| crate::domain::is_search_kind(k)) {
+            return Err(Error::Refused(
+                "invalid_kind",
+                "Kies een soort: buurthuis, vereniging, initiatief, voorziening of vrijwilligerswerk."
+                    .into(),
+            ));
+        }
         if self.nearest_first && self.place == Place::Anywhere {
             return Err(Error::Refused(
                 "missing_point",
@@ -207,7 +214,7 @@ pub async fn run(state: &AppState, request: SearchRequest, lang: Lang) -> Result
     let search = state.search.clone();
     let near = request.near;
     let found = tokio::task::spawn_blocking(move || search.search(&request)).await??;
-    let items = db::offer_summaries(&state.db, &found.hits, lang).await?;
+    let items = super::cards::summaries(state, &found.hits, lang).await?;
     Ok(Answer {
         total: found.total,
         items,
@@ -310,7 +317,12 @@ pub fn facet_counts(f: &Facets, lang: Lang) -> Vec<FacetCount> {
         push("voor", code.clone(), label, *n);
     }
     for (code, n) in &f.language {
-        push("taal", code.clone(), db::language_name(code, lang), *n);
+        push(
+            "taal",
+            code.clone(),
+            crate::words::language_name(code, lang),
+            *n,
+        );
     }
     // Busiest wijken first, at most twelve: a long list of areas does not help anyone choose.
     let mut wijken: Vec<(&String, &u64)> = f.wijk.iter().collect();
@@ -328,4 +340,59 @@ pub fn facet_counts(f: &Facets, lang: Lang) -> Vec<FacetCount> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_role_kind_is_the_one_the_index_gives_roles() {
+        assert_eq!(crate::domain::ROLE_KIND, index::ROLE_KIND);
+    }
+
+    #[test]
+    fn a_question_outside_the_limits_is_refused_with_its_code() {
+        let code = |q: Question| match q.check() {
+            Err(Error::Refused(code, _)) => code,
+            other => panic!("{other:?}"),
+        };
+        let q = Question::default();
+        assert!(q.check().is_ok());
+        assert_eq!(
+            code(Question {
+                size: 0,
+                ..q.clone()
+            }),
+            "invalid_size"
+        );
+        assert_eq!(
+            code(Question {
+                page: 10_001,
+                ..q.clone()
+            }),
+            "invalid_page"
+        );
+        assert_eq!(
+            code(Question {
+                age: Some(121),
+                ..q.clone()
+            }),
+            "invalid_age"
+        );
+        assert_eq!(
+            code(Question {
+                kinds: vec!["kerk".into()],
+                ..q.clone()
+            }),
+            "invalid_kind"
+        );
+        assert_eq!(
+            code(Question {
+                nearest_first: true,
+                ..q
+            }),
+            "missing_point"
+        );
+    }
 }

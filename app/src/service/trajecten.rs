@@ -7,7 +7,7 @@ use index::matching::match_profile;
 use index::Geocoder;
 use uuid::Uuid;
 
-use super::{allow, parse_id, unless_not_found, Saved};
+use super::{allow, audit, parse_id, unless_not_found, Saved};
 use crate::auth::{Access, Me, PROFESSIONALS};
 use crate::db::{self, TrajectRecord};
 use crate::i18n::Lang;
@@ -116,15 +116,7 @@ pub async fn load(
             receiver: c.link_person,
         })
         .collect();
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "traject_read",
-        "traject",
-        &t.id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, "traject_read", "traject", t.id, "").await?;
     Ok(Some(TrajectView {
         closed: t.status == "closed",
         coalitions,
@@ -223,15 +215,7 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
     } else {
         "traject_created"
     };
-    db::audit(
-        &state.db,
-        Some(me.id),
-        action,
-        "traject",
-        &id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, action, "traject", id, "").await?;
     Ok(Saved::Done(id))
 }
 
@@ -262,15 +246,7 @@ pub async fn delete(state: &AppState, me: &Me, traject: &str) -> Result<()> {
     allow(me, WORK)?;
     let (t, _) = own(state, me, parse_id(traject)?).await?;
     db::delete_traject(&state.db, t.id).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "traject_deleted",
-        "traject",
-        &t.id.to_string(),
-        "",
-    )
-    .await
+    audit(state, me, "traject_deleted", "traject", t.id, "").await
 }
 
 /// Closes a traject: the work is done. Its personal data is deleted after the retention period.
@@ -278,14 +254,6 @@ pub async fn close(state: &AppState, me: &Me, traject: &str) -> Result<Uuid> {
     allow(me, WORK)?;
     let (t, _) = own(state, me, parse_id(traject)?).await?;
     db::close_traject(&state.db, t.id).await?;
-    db::audit(
-        &state.db,
-        Some(me.id),
-        "traject_closed",
-        "traject",
-        &t.id.to_string(),
-        "",
-    )
-    .await?;
+    audit(state, me, "traject_closed", "traject", t.id, "").await?;
     Ok(t.id)
 }

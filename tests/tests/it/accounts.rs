@@ -21,7 +21,7 @@ async fn a_forged_form_without_the_right_csrf_token_is_refused() {
     let (status, _) = post(&app, app::api::SetWaitingList::PATH, &session, &fields).await;
 
     assert_eq!(status, 403);
-    let detail = app::db::offer_detail(&app.state.db, club_offer(), app::i18n::Lang::Nl)
+    let detail = app::service::cards::offer_page(&app.state, club_offer(), app::i18n::Lang::Nl)
         .await
         .unwrap();
     assert_eq!(detail.waiting_list, 34, "nothing changed");

@@ -218,3 +218,40 @@ async fn a_plain_question_says_what_it_understood_and_part_of_it_matching_is_nev
     assert!(page.contains("id=\"begrepen\""), "{page}");
     assert!(page.contains("We zochten naar: gezelschap"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_prefers_english_gets_english_schedules_from_the_same_search() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let path = "/api/v1/search?q=voetbal&postcode=3454&radius_km=5";
+    let english = reqwest::Client::new()
+        .get(app.url(path))
+        .header("Accept-Language", "en-GB,en;q=0.9,nl;q=0.5")
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap();
+    let (_, dutch) = json(&app, path).await;
+    let ids = |body: &Value| -> Vec<String> {
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["id"].to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids(&english),
+        ids(&dutch),
+        "the same answer, only worded differently"
+    );
+    let when = |body: &Value| {
+        body["items"][0]["schedule_text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(when(&dutch).starts_with("elke "), "{}", when(&dutch));
+    assert!(when(&english).starts_with("every "), "{}", when(&english));
+}

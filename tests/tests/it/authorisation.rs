@@ -348,7 +348,9 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                     app::db::save_report(&app.state.db, club_offer(), "De tijden kloppen niet")
                         .await
                         .unwrap();
-                    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+                    let queue = app::service::moderation::queue(&app.state, &admin)
+                        .await
+                        .unwrap();
                     fields.push(("melding", queue.reports.last().unwrap().id.to_string()));
                 }
                 "merge" => {

@@ -28,7 +28,7 @@ on_both_backends! {
         let (status, location) = post(&app, app::api::SaveLocation::PATH, &provider, &fields).await;
 
         assert!((300..400).contains(&status) && location.starts_with("/beheer?bijgewerkt="), "{status} {location}");
-        let expected = app::db::postcode_area("3453").unwrap().label;
+        let expected = app::service::places::area("3453").unwrap().label;
         assert!(expected.contains("gemeente Utrecht"), "{expected}");
         let html = page(&app, &location, &provider).await;
         assert!(html.contains("Sportpark Rijnvliet, Rijnvlietweg 3, 3453 NA"), "{html}");

@@ -141,7 +141,7 @@ async fn a_bad_time_in_the_offer_editor_keeps_everything_typed_and_says_what_is_
         "the typed name stays"
     );
     assert!(html.contains(r#"aria-invalid="true""#));
-    let detail = app::db::offer_detail(&app.state.db, club_offer(), app::i18n::Lang::Nl)
+    let detail = app::service::cards::offer_page(&app.state, club_offer(), app::i18n::Lang::Nl)
         .await
         .unwrap();
     assert_eq!(

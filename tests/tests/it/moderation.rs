@@ -53,7 +53,9 @@ async fn a_new_organisation_waits_for_the_coordinator_and_bad_input_keeps_what_w
     .await;
     assert!(location.contains("aangemeld=ja"), "{location}");
     let admin = admin();
-    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+    let queue = app::service::moderation::queue(&app.state, &admin)
+        .await
+        .unwrap();
     let pending = queue
         .organisations
         .iter()
@@ -71,7 +73,9 @@ async fn a_new_organisation_waits_for_the_coordinator_and_bad_input_keeps_what_w
     )
     .await;
     assert!((300..400).contains(&status));
-    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+    let queue = app::service::moderation::queue(&app.state, &admin)
+        .await
+        .unwrap();
     assert!(queue.organisations.is_empty(), "approved");
     let trail = app::db::audit_trail(&app.state.db, "organisation", &pending.id.to_string())
         .await
@@ -103,7 +107,11 @@ async fn a_claim_approved_by_the_coordinator_lets_the_provider_maintain_the_list
     .await;
     assert!(location.contains("geclaimd=ja"));
     let admin = admin();
-    let claim = app::db::queue(&app.state.db, &admin).await.unwrap().claims[0].id;
+    let claim = app::service::moderation::queue(&app.state, &admin)
+        .await
+        .unwrap()
+        .claims[0]
+        .id;
     let (status, _) = post(
         &app,
         app::api::DecideClaim::PATH,
@@ -170,7 +178,7 @@ on_both_backends! {
         ]).await;
         assert!(location.contains("aangemeld=ja"), "{location}");
         let admin = app::auth::Me { id: Uuid::nil(), email: String::new(), name: String::new(), role: Role::Admin, gemeente: None };
-        let org = app::db::queue(&app.state.db, &admin).await.unwrap().organisations[0].id;
+        let org = app::service::moderation::queue(&app.state, &admin).await.unwrap().organisations[0].id;
 
         let fields = offer_fields("", &org.to_string(), "Schaakles voor kinderen op woensdag");
         let (_, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
@@ -218,7 +226,7 @@ async fn a_duplicate_registration_is_suggested_by_the_search_engine_and_merged()
         "{html}"
     );
     let admin = admin();
-    let duplicate = app::db::queue(&app.state.db, &admin)
+    let duplicate = app::service::moderation::queue(&app.state, &admin)
         .await
         .unwrap()
         .organisations[0]
@@ -235,7 +243,9 @@ async fn a_duplicate_registration_is_suggested_by_the_search_engine_and_merged()
     )
     .await;
     assert!((300..400).contains(&status), "{status}");
-    let queue = app::db::queue(&app.state.db, &admin).await.unwrap();
+    let queue = app::service::moderation::queue(&app.state, &admin)
+        .await
+        .unwrap();
     assert!(queue.organisations.is_empty(), "the duplicate is archived");
     assert_eq!(
         queue.claims.len(),

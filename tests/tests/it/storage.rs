@@ -67,7 +67,7 @@ on_both_backends! {
         db::save_dataset(db, &small_dataset("Samen eten op donderdag")).await.unwrap();
 
         assert_eq!(db.count_offers().await.unwrap(), 1);
-        let detail = db::offer_detail(db, Uuid::from_u128(3), app::i18n::Lang::Nl).await.unwrap();
+        let detail = app::service::cards::offer_page(&app.state, Uuid::from_u128(3), app::i18n::Lang::Nl).await.unwrap();
         assert_eq!(detail.name, "Samen eten op donderdag");
         let words: Vec<String> = detail.schedule.iter().map(|s| s.in_words(app::i18n::Lang::Nl)).collect();
         assert_eq!(words, ["om de week op dinsdag 10:00-11:00", "elke donderdag 17:30-19:30"]);

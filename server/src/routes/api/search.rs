@@ -17,14 +17,6 @@ use uuid::Uuid;
 
 use crate::ApiError;
 
-const KINDS: [&str; 5] = [
-    "buurthuis",
-    "vereniging",
-    "initiatief",
-    "voorziening",
-    app::db::ROLE_KIND,
-];
-
 #[derive(Serialize)]
 pub struct Response {
     total: usize,
@@ -168,12 +160,6 @@ fn parse(params: &HashMap<String, String>) -> Result<Question, ApiError> {
         );
     }
     let kinds = list(params, "kind");
-    if kinds.iter().any(|k| !KINDS.contains(&k.as_str())) {
-        return Err(bad(
-            "invalid_kind",
-            "kind moet buurthuis, vereniging, initiatief, voorziening of vrijwilligerswerk zijn.",
-        ));
-    }
     let nearest_first = match params.get("sort").map(|s| s.trim()) {
         None | Some("") | Some("relevance") => false,
         Some("distance") => true,

@@ -1,17 +1,12 @@
-//! How stored values read on cards and pages: summaries, dates, language names, ages as the
-//! index keeps them. Shared by the offer and role queries, below both.
+//! How stored values read on cards and pages, in Dutch or English: summaries, dates, language
+//! names. Used by the services that word records (`service::cards`, `service::search`).
 
 use chrono::NaiveDate;
 
 use crate::i18n::Lang;
 
-/// An age from the database as the index stores it.
-pub(crate) fn age_byte(age: Option<i32>) -> Option<u8> {
-    age.map(|a| a.clamp(0, 255) as u8)
-}
-
 /// The first sentence, or the first ~160 characters at a word boundary.
-pub(crate) fn summary_of(description: &str) -> String {
+pub fn summary_of(description: &str) -> String {
     let first = description
         .split_inclusive(". ")
         .next()
@@ -52,7 +47,7 @@ fn english_language_name(code: &str) -> String {
 }
 
 /// "12 maart 2026", "12 March 2026".
-pub(crate) fn date_in_words(date: NaiveDate, lang: Lang) -> String {
+pub fn date_in_words(date: NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
     let months = crate::i18n::months(lang);
     format!(
