@@ -5,62 +5,7 @@
 //! equal the `sk_csrf` cookie (and, when logged in, the session's token). Every server function
 //! has an entry in [`access`]; a server function without one is refused (fail closed).
 
-use serde::{Deserialize, Serialize};
-use uuid::Uuid;
-
-/// What a user may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Manages one or more organisations.
-    Provider,
-    /// Wijkteam worker and other referrers.
-    Professional,
-    /// Gemeente or sociaal makelaar: moderation and all data of their gemeente.
-    Coordinator,
-    /// Everything.
-    Admin,
-}
-
-impl Role {
-    /// All roles.
-    pub const ALL: [Role; 4] = [
-        Role::Provider,
-        Role::Professional,
-        Role::Coordinator,
-        Role::Admin,
-    ];
-
-    /// As stored.
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Provider => "provider",
-            Role::Professional => "professional",
-            Role::Coordinator => "coordinator",
-            Role::Admin => "admin",
-        }
-    }
-
-    /// Reads a stored code.
-    pub fn parse(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code.trim())
-    }
-}
-
-/// The logged-in user as pages see it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Me {
-    /// User id.
-    pub id: Uuid,
-    /// E-mail address (lower case).
-    pub email: String,
-    /// Name.
-    pub name: String,
-    /// Role.
-    pub role: Role,
-    /// The gemeente of a coordinator.
-    pub gemeente: Option<String>,
-}
+pub use crate::domain::{Me, Role};
 
 /// Who may call a server function.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -359,16 +304,13 @@ mod server {
         Ok(())
     }
 
-    /// Who may call a server function: declared once, beside the function (`guard!`), and
-    /// read both by the router's guard ([`access`]) and by the function ([`require_for`]), so
-    /// the two can never disagree.
+    /// Who may call a server function: declared once, beside the service operation, named by
+    /// `guard!` beside the function, and read both by the router's guard
+    /// (`crate::api::access`) and by the function ([`require_for`]), so the two can never
+    /// disagree.
     pub trait Guarded: leptos::server_fn::ServerFn {
         /// The rule.
         const ACCESS: Access;
-    }
-
-    fn entry<F: Guarded>() -> (&'static str, Access) {
-        (F::PATH, F::ACCESS)
     }
 
     /// The logged-in user of a state-changing call to `F`, checked against `F`'s own rule
@@ -388,98 +330,11 @@ mod server {
             _ => Ok(me),
         }
     }
-
-    /// Who may call each server function, by its path. The router refuses any server function
-    /// that is not in this list.
-    pub fn access() -> Vec<(&'static str, Access)> {
-        use crate::api::*;
-        vec![
-            entry::<SearchOffers>(),
-            entry::<Suggest>(),
-            entry::<PostcodeAt>(),
-            entry::<GetOffer>(),
-            entry::<SimilarOffers>(),
-            entry::<SignUp>(),
-            entry::<MatchLanes>(),
-            entry::<LeaveTalentEntry>(),
-            entry::<Coalitions>(),
-            entry::<Coalition>(),
-            entry::<CoalitionChances>(),
-            // Until accounts replace it, the admin key is checked inside.
-            entry::<StartCoalition>(),
-            entry::<LogIn>(),
-            entry::<LogOut>(),
-            entry::<RequestReset>(),
-            entry::<ResetPassword>(),
-            entry::<WhoAmI>(),
-            entry::<Dashboard>(),
-            entry::<SetSignupStatus>(),
-            entry::<ConfirmStillCorrect>(),
-            entry::<SetWaitingList>(),
-            entry::<PublishWaitingListNeed>(),
-            entry::<ReportProblem>(),
-            entry::<InviteUser>(),
-            entry::<LoadOfferForm>(),
-            entry::<SaveOffer>(),
-            entry::<LoadLocationForm>(),
-            entry::<SaveLocation>(),
-            entry::<AreaOfPostcode>(),
-            entry::<LoadNeedForm>(),
-            entry::<SaveNeed>(),
-            entry::<Workspace>(),
-            entry::<LoadTraject>(),
-            entry::<SaveTraject>(),
-            entry::<DeleteTraject>(),
-            entry::<CloseTraject>(),
-            entry::<ExportTraject>(),
-            entry::<TrajectHandout>(),
-            entry::<ReferralReceiver>(),
-            entry::<SendReferral>(),
-            entry::<RevokeConsent>(),
-            entry::<EscalateReferral>(),
-            entry::<LoadReferral>(),
-            entry::<SetReferralStatus>(),
-            entry::<IncomingReferrals>(),
-            entry::<TakeUpEscalation>(),
-            entry::<ModerationQueue>(),
-            entry::<CloseReport>(),
-            entry::<DecideOrganisation>(),
-            entry::<DecideClaim>(),
-            entry::<MergeOrganisations>(),
-            entry::<RegisterOrganisation>(),
-            entry::<ClaimOrganisation>(),
-            entry::<OrganisationsNamed>(),
-        ]
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::is_email;
-
-    #[cfg(feature = "ssr")]
-    #[test]
-    fn the_guard_and_the_function_read_one_rule_and_coordinators_do_not_set_referral_status() {
-        use leptos::server_fn::ServerFn;
-
-        use super::{access, Access, Guarded, Role};
-        use crate::api::SetReferralStatus;
-        let table = access();
-        let rule = table
-            .iter()
-            .find(|(path, _)| *path == SetReferralStatus::PATH)
-            .map(|(_, rule)| *rule);
-        assert_eq!(rule, Some(<SetReferralStatus as Guarded>::ACCESS));
-        let Some(Access::Roles(roles)) = rule else {
-            panic!("{rule:?}")
-        };
-        assert!(!roles.contains(&Role::Coordinator));
-        // Every path once: a function is never listed under two rules.
-        let mut paths: Vec<&str> = table.iter().map(|(p, _)| *p).collect();
-        paths.sort_unstable();
-        paths.dedup();
-        assert_eq!(paths.len(), table.len());
-    }
 
     #[test]
     fn e_mail_addresses_cannot_carry_extra_headers_or_recipients() {

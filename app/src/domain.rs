@@ -1,5 +1,6 @@
 //! Shared domain types: the words of the product as types instead of loose strings, each with
-//! its `code` (as stored, in URLs and forms) and `parse`. Shared by server and browser.
+//! its `code` (as stored, in URLs and forms) and `parse`. Shared by server and browser, and
+//! below everything else in `app` (the database layer reads and writes them).
 //!
 //! A status that is not in its enum cannot reach the database, and the rules of how a referral
 //! moves on live here, once.
@@ -7,6 +8,61 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// What a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Manages one or more organisations.
+    Provider,
+    /// Wijkteam worker and other referrers.
+    Professional,
+    /// Gemeente or sociaal makelaar: moderation and all data of their gemeente.
+    Coordinator,
+    /// Everything.
+    Admin,
+}
+
+impl Role {
+    /// All roles.
+    pub const ALL: [Role; 4] = [
+        Role::Provider,
+        Role::Professional,
+        Role::Coordinator,
+        Role::Admin,
+    ];
+
+    /// As stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Provider => "provider",
+            Role::Professional => "professional",
+            Role::Coordinator => "coordinator",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Reads a stored code.
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.code() == code.trim())
+    }
+}
+
+/// The logged-in user as pages see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Me {
+    /// User id.
+    pub id: Uuid,
+    /// E-mail address (lower case).
+    pub email: String,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// The gemeente of a coordinator.
+    pub gemeente: Option<String>,
+}
 
 /// Kinds of offer, as organisations list them (the `soort` taxonomy).
 pub const OFFER_KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];

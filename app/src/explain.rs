@@ -9,7 +9,7 @@ use crate::i18n::{fill, weekdays, Lang};
 use crate::model::{ages_in_words, format_km};
 
 /// The name of a code in `lang`, lower case as in a sentence; the code itself when unknown.
-fn name(taxonomy: &str, code: &str, lang: Lang) -> String {
+pub fn name(taxonomy: &str, code: &str, lang: Lang) -> String {
     let t = lang.texts();
     let found = match taxonomy {
         "leefgebied" => t.leefgebied(code),
@@ -65,6 +65,17 @@ fn is_fit(reason: &Reason) -> bool {
         reason,
         Reason::Need { .. } | Reason::Talent { .. } | Reason::Interest { .. }
     )
+}
+
+/// What a person brings, in `lang`: their talents, then who helps them already (in their own
+/// words, as typed).
+pub fn own_strengths(talents: &[String], network: &[String], lang: Lang) -> Vec<String> {
+    talents
+        .iter()
+        .map(|t| name("talent", t, lang))
+        .chain(network.iter().map(|n| n.trim().to_string()))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// All reasons in one line, what fits first.

@@ -134,3 +134,97 @@ impl Ctx {
         })
     }
 }
+
+#[cfg(feature = "ssr")]
+fn entry<F: crate::auth::Guarded>() -> (&'static str, crate::auth::Access) {
+    (F::PATH, F::ACCESS)
+}
+
+/// Who may call each server function, by its path. The router refuses any server function
+/// that is not in this list.
+#[cfg(feature = "ssr")]
+pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
+    vec![
+        entry::<SearchOffers>(),
+        entry::<Suggest>(),
+        entry::<PostcodeAt>(),
+        entry::<GetOffer>(),
+        entry::<SimilarOffers>(),
+        entry::<SignUp>(),
+        entry::<MatchLanes>(),
+        entry::<LeaveTalentEntry>(),
+        entry::<Coalitions>(),
+        entry::<Coalition>(),
+        entry::<CoalitionChances>(),
+        // Until accounts replace it, the admin key is checked inside.
+        entry::<StartCoalition>(),
+        entry::<LogIn>(),
+        entry::<LogOut>(),
+        entry::<RequestReset>(),
+        entry::<ResetPassword>(),
+        entry::<WhoAmI>(),
+        entry::<Dashboard>(),
+        entry::<SetSignupStatus>(),
+        entry::<ConfirmStillCorrect>(),
+        entry::<SetWaitingList>(),
+        entry::<PublishWaitingListNeed>(),
+        entry::<ReportProblem>(),
+        entry::<InviteUser>(),
+        entry::<LoadOfferForm>(),
+        entry::<SaveOffer>(),
+        entry::<LoadLocationForm>(),
+        entry::<SaveLocation>(),
+        entry::<AreaOfPostcode>(),
+        entry::<LoadNeedForm>(),
+        entry::<SaveNeed>(),
+        entry::<Workspace>(),
+        entry::<LoadTraject>(),
+        entry::<SaveTraject>(),
+        entry::<DeleteTraject>(),
+        entry::<CloseTraject>(),
+        entry::<ExportTraject>(),
+        entry::<TrajectHandout>(),
+        entry::<ReferralReceiver>(),
+        entry::<SendReferral>(),
+        entry::<RevokeConsent>(),
+        entry::<EscalateReferral>(),
+        entry::<LoadReferral>(),
+        entry::<SetReferralStatus>(),
+        entry::<IncomingReferrals>(),
+        entry::<TakeUpEscalation>(),
+        entry::<ModerationQueue>(),
+        entry::<CloseReport>(),
+        entry::<DecideOrganisation>(),
+        entry::<DecideClaim>(),
+        entry::<MergeOrganisations>(),
+        entry::<RegisterOrganisation>(),
+        entry::<ClaimOrganisation>(),
+        entry::<OrganisationsNamed>(),
+    ]
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    #[test]
+    fn the_guard_and_the_function_read_one_rule_and_coordinators_do_not_set_referral_status() {
+        use leptos::server_fn::ServerFn;
+
+        use super::{access, SetReferralStatus};
+        use crate::auth::{Access, Guarded, Role};
+        let table = access();
+        let rule = table
+            .iter()
+            .find(|(path, _)| *path == SetReferralStatus::PATH)
+            .map(|(_, rule)| *rule);
+        assert_eq!(rule, Some(<SetReferralStatus as Guarded>::ACCESS));
+        let Some(Access::Roles(roles)) = rule else {
+            panic!("{rule:?}")
+        };
+        assert!(!roles.contains(&Role::Coordinator));
+        // Every path once: a function is never listed under two rules.
+        let mut paths: Vec<&str> = table.iter().map(|(p, _)| *p).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), table.len());
+    }
+}

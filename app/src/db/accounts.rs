@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use uuid::Uuid;
 
 use super::{on_pool, on_tx, Db};
-use crate::auth::{Me, Role};
+use crate::domain::{Me, Role};
 use crate::{Error, Result};
 
 #[derive(sqlx::FromRow)]

@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{on_pool, on_tx, outbox, taxonomy::term_id, Db};
-use crate::auth::Role;
+use crate::domain::Role;
 use crate::{Error, Result};
 
 /// The organisations a user looks after: a provider's own; a coordinator's gemeente, oldest

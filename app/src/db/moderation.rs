@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::dataset::{save_dataset, Dataset, LocationRecord, OrganisationRecord};
 use super::{on_pool, on_tx, outbox, Db};
-use crate::auth::Role;
+use crate::domain::Role;
 use crate::{Error, Result};
 
 /// Stores a "klopt er iets niet?" report about an offer.

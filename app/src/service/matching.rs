@@ -123,6 +123,7 @@ pub async fn run(state: &AppState, profile: &Profile, lang: Lang) -> Result<(Cat
     for s in lanes.meedoen.iter_mut().chain(lanes.bijdragen.iter_mut()) {
         s.explanation = crate::explain::explain(&s.reasons, lang);
     }
+    lanes.own_strengths = crate::explain::own_strengths(&profile.talents, &profile.network, lang);
     Ok((catalog, lanes))
 }
 

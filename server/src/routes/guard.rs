@@ -1,5 +1,5 @@
 //! The router's guard for server functions: every server function must be listed in
-//! `app::auth::access()`, and role-bound ones need a session with one of those roles. Anything
+//! `app::api::access()`, and role-bound ones need a session with one of those roles. Anything
 //! unlisted is refused, so a new server function cannot be reachable by accident.
 
 use std::collections::HashMap;
@@ -19,7 +19,7 @@ pub struct Table(Arc<HashMap<&'static str, Option<Access>>>);
 impl Table {
     /// Every registered server function with its access rule.
     pub fn build() -> Table {
-        let rules: HashMap<&'static str, Access> = app::auth::access().into_iter().collect();
+        let rules: HashMap<&'static str, Access> = app::api::access().into_iter().collect();
         let table = leptos::server_fn::axum::server_fn_paths()
             .map(|(path, _)| (path, rules.get(path).copied()))
             .collect();

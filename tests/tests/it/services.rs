@@ -13,7 +13,7 @@ use app::service::{
 use app::Error;
 
 use crate::referrals::trainer_role;
-use crate::support::fixtures::{club, club_offer, other_org};
+use crate::support::fixtures::{club, club_location, club_offer, other_org};
 use crate::support::{actor, on_both_backends, Backend, TestApp, ADMIN_TOKEN};
 
 on_both_backends! {
@@ -114,6 +114,8 @@ async fn english_readers_get_english_reasons_and_english_coalitions() {
     };
     let english = matching::lanes(&app.state, &input, Lang::En).await.unwrap();
     let dutch = matching::lanes(&app.state, &input, Lang::Nl).await.unwrap();
+    assert_eq!(english.own_strengths, ["football"]);
+    assert_eq!(dutch.own_strengths, ["voetbal"]);
     let role = &english.bijdragen[0];
     assert!(
         role.explanation.starts_with("fits: "),
@@ -235,4 +237,116 @@ async fn a_wrong_password_and_an_unknown_address_get_the_same_answer() {
         accounts::invite(state, &provider, "ander@example.org", "provider", None).await,
         Err(Error::Forbidden)
     ));
+}
+
+on_both_backends! {
+    async fn a_registered_organisation_waits_for_a_moderator_of_its_own_gemeente(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let provider = actor(&app, Role::Provider, None, &[]).await;
+        let utrecht = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let elsewhere = actor(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let mut new = moderation::NewOrganisation {
+            name: "Buurtmoestuin De Meern".into(),
+            address: "Tuinstraat 1".into(),
+            postcode: "1000".into(),
+            city: "De Meern".into(),
+            ..Default::default()
+        };
+        assert_eq!(moderation::register(state, &provider, &new).await.unwrap(), Saved::Invalid("postcode"));
+        new.postcode = "3454".into();
+        let id = moderation::register(state, &provider, &new).await.unwrap().done().unwrap();
+
+        let waiting = moderation::queue(state, &utrecht).await.unwrap();
+        assert!(waiting.organisations.iter().any(|o| o.id == id));
+        assert!(moderation::queue(state, &elsewhere).await.unwrap().organisations.iter().all(|o| o.id != id));
+        assert!(matches!(
+            moderation::decide(state, &elsewhere, moderation::Subject::Organisation, id, true).await,
+            Err(Error::Forbidden)
+        ));
+        assert!(matches!(moderation::queue(state, &provider).await, Err(Error::Forbidden)));
+        moderation::decide(state, &utrecht, moderation::Subject::Organisation, id, true).await.unwrap();
+        assert!(moderation::queue(state, &utrecht).await.unwrap().organisations.iter().all(|o| o.id != id));
+    }
+}
+
+on_both_backends! {
+    async fn consent_withdrawn_empties_what_the_receiver_sees_and_escalation_waits_its_turn(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let professional = actor(&app, Role::Professional, None, &[]).await;
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let form = TrajectForm { naam: "K.".into(), waar: "3454".into(), ..Default::default() };
+        let traject = trajecten::save(state, &professional, form).await.unwrap().done().unwrap();
+        let referral = ReferralForm {
+            traject: traject.to_string(),
+            naar: format!("aanbod:{}", club_offer()),
+            wens: "Meedoen met voetbal".into(),
+            delen: vec!["naam".into()],
+            toestemming_door: "de persoon zelf".into(),
+            toestemming: "ja".into(),
+            overdracht: "zelf".into(),
+            ..Default::default()
+        };
+        let id = referrals::send(state, &professional, &referral).await.unwrap().done().unwrap().to_string();
+        let fresh = referrals::load(state, &professional, &id).await.unwrap().unwrap();
+        assert!(fresh.can_escalate, "the club has a waiting list: the coordinator may be asked at once");
+        referrals::escalate(state, &professional, &id).await.unwrap();
+        let escalated = referrals::load(state, &professional, &id).await.unwrap().unwrap();
+        assert!(escalated.escalated && !escalated.can_escalate);
+        assert!(matches!(referrals::escalate(state, &professional, &id).await, Err(Error::Invalid(_))));
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        assert!(referrals::load(state, &coordinator, &id).await.unwrap().unwrap().can_take_up);
+        referrals::take_up(state, &coordinator, &id).await.unwrap();
+        assert!(matches!(referrals::take_up(state, &coordinator, &id).await, Err(Error::Invalid(_))));
+        referrals::revoke_consent(state, &professional, &id).await.unwrap();
+        let seen = referrals::load(state, &provider, &id).await.unwrap().unwrap();
+        assert!(seen.revoked);
+        assert!(seen.shared.is_empty() && seen.wish.is_empty(), "nothing personal is left to see");
+        assert!(matches!(
+            referrals::revoke_consent(state, &provider, &id).await,
+            Err(Error::Forbidden)
+        ), "only the professional withdraws consent for the person");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_offer_editor_refuses_a_time_that_is_no_time_and_saves_a_good_offer() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let state = &app.state;
+    let provider = actor(&app, Role::Provider, None, &[club()]).await;
+    let mut form = app::manage::OfferForm {
+        organisatie: club().to_string(),
+        locaties: vec![club_location().to_string()],
+        naam: "Walking football".into(),
+        beschrijving: "Voetbal in wandeltempo voor 60-plussers.".into(),
+        soort: "vereniging".into(),
+        leefgebied: "bewegen".into(),
+        dag: "2".into(),
+        van: "25:00".into(),
+        tot: "11:00".into(),
+        talen: vec!["nl".into()],
+        ..Default::default()
+    };
+    assert_eq!(
+        offers::save(state, &provider, &form).await.unwrap(),
+        Saved::Invalid("van")
+    );
+    form.van = "10:00".into();
+    let id = offers::save(state, &provider, &form)
+        .await
+        .unwrap()
+        .done()
+        .unwrap();
+    let page = app::service::cards::offer_page(state, id, Lang::En)
+        .await
+        .unwrap();
+    assert_eq!(page.name, "Walking football");
+    assert!(
+        page.schedule[0]
+            .in_words(Lang::En)
+            .starts_with("every Tuesday"),
+        "{:?}",
+        page.schedule
+    );
 }
