@@ -357,6 +357,8 @@ texts! {
     website: "Website", "Website";
     verified_on: "Laatst gecontroleerd op ", "Last checked on ";
     nearby_title: "Ook in de buurt", "Also nearby";
+    roles_title: "Deze organisatie zoekt hulp", "This organisation is looking for help";
+    roles_other_title: "Deze organisatie zoekt ook", "This organisation is also looking for";
 
     // Sign-up
     signup_title: "Ik doe mee", "I want to join";

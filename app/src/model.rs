@@ -225,6 +225,19 @@ pub struct OfferDetail {
     /// A volunteer role an organisation asks for, not an offer: no sign-up form, the
     /// organisation is the contact, `eligibility` says what it asks of you.
     pub role: bool,
+    /// The open volunteer roles of its organisation (for a role: the others).
+    pub roles: Vec<RoleLink>,
+}
+
+/// A volunteer role to link to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleLink {
+    /// The need; its page is `/aanbod/{id}`.
+    pub id: Uuid,
+    /// What the role is.
+    pub title: String,
+    /// How much time it asks ("2 uur per week"), may be empty.
+    pub time: String,
 }
 
 /// A location of an offer.

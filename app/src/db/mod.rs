@@ -81,7 +81,8 @@ pub use referrals::{
     take_due_followups, waiting_list_of, working_days_between, ReferralRecord,
 };
 pub use roles::{
-    is_published_need, published_need_ids, role_page, role_records, RoleRecord, ROLE_KIND,
+    is_published_need, open_roles_of, published_need_ids, role_page, role_records, RoleRecord,
+    ROLE_KIND,
 };
 pub use signals::{record_needs_without_offer, signal_counts};
 pub use signups::{count_signups, save_signup};

@@ -317,6 +317,7 @@ pub async fn slots_of(db: &Db, ids: &[Uuid]) -> Result<Vec<SlotRecord>> {
 pub struct PageRecord {
     pub name: String,
     pub description: String,
+    pub organisation_id: Uuid,
     pub organisation: String,
     pub kind: String,
     pub status: String,
@@ -355,7 +356,8 @@ pub struct OfferPage {
 pub async fn offer_page(db: &Db, id: Uuid, today: NaiveDate) -> Result<OfferPage> {
     // Offers of organisations that are not approved have no public page.
     let sql = format!(
-        "SELECT s.name, s.description, o.name AS organisation, s.kind, s.status, s.minimum_age, \
+        "SELECT s.name, s.description, o.id AS organisation_id, o.name AS organisation, s.kind, \
+         s.status, s.minimum_age, \
          s.maximum_age, s.is_free, s.fees_description, s.no_referral_needed, s.keeps_benefit, \
          s.eligibility_description, s.contact_name, s.email, s.phone, s.url, s.waiting_list, \
          s.last_verified_on FROM services s JOIN organizations o ON o.id = s.organization_id \

@@ -186,6 +186,18 @@ pub async fn role_page(db: &Db, id: Uuid) -> Result<(RoleRecord, Vec<String>)> {
     Ok((r, talents))
 }
 
+/// The open volunteer roles of an approved organisation, by title: (id, title, time asked).
+pub async fn open_roles_of(db: &Db, organisation: Uuid) -> Result<Vec<(Uuid, String, String)>> {
+    let sql = format!(
+        "SELECT n.id, n.title, n.time_commitment FROM needs n \
+         JOIN organizations o ON o.id = n.organization_id \
+         WHERE n.organization_id = $1 AND n.status = 'open' AND n.kind IN {ROLE_NEEDS} AND {} \
+         ORDER BY n.title, n.id",
+        super::PUBLISHED
+    );
+    Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(organisation).fetch_all(p).await?))
+}
+
 /// Open needs of approved organisations (title, id), by title: what `/hsds/services` serves
 /// beside the offers, so that an import and an export hold the same records.
 pub async fn published_need_ids(

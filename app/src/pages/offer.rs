@@ -64,6 +64,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
     .into_iter()
     .flatten()
     .collect();
+    let roles = d.roles.clone();
     view! {
         <Title text=d.name.clone()/>
         <article class="offer-detail">
@@ -123,6 +124,19 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}
+            {(!roles.is_empty()).then(|| view! {
+                <section class="roles" aria-labelledby="rollen-titel">
+                    <h2 id="rollen-titel">{if d.role { t.roles_other_title } else { t.roles_title }}</h2>
+                    <ul class="role-links">
+                        {roles.into_iter().map(|r| view! {
+                            <li>
+                                <A href=format!("/aanbod/{}", r.id)>{r.title}</A>
+                                {(!r.time.is_empty()).then(|| view! { <span class="meta">{r.time}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            })}
             {(!d.role).then(|| view! { <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p> })}
             {(!nearby.is_empty()).then(|| view! {
                 <section class="nearby" aria-labelledby="dichtbij-titel">

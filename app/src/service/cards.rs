@@ -11,7 +11,7 @@ use crate::db::{self, CostRecord, PlaceRecord, RoleRecord, SlotRecord};
 use crate::i18n::Lang;
 use crate::model::{
     ages_in_words, kind_label, next_time, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
-    WeeklySlot,
+    RoleLink, WeeklySlot,
 };
 use crate::words::{date_in_words, language_name, summary_of};
 use crate::{AppState, Error, Result};
@@ -205,6 +205,16 @@ fn closure_in_words(from: NaiveDate, to: NaiveDate, why: &str, lang: Lang) -> St
     }
 }
 
+/// The open roles of an organisation to link to, without `except` (the page itself).
+async fn roles_of(state: &AppState, organisation: Uuid, except: Uuid) -> Result<Vec<RoleLink>> {
+    Ok(db::open_roles_of(&state.db, organisation)
+        .await?
+        .into_iter()
+        .filter(|(id, _, _)| *id != except)
+        .map(|(id, title, time)| RoleLink { id, title, time })
+        .collect())
+}
+
 /// The public page of an offer in `lang`; "not found" when it is not public.
 pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDetail> {
     let today = chrono::Utc::now().date_naive();
@@ -241,8 +251,10 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
     if !row.fees_description.is_empty() {
         costs.push(row.fees_description.clone());
     }
+    let roles = roles_of(state, row.organisation_id, id).await?;
     Ok(OfferDetail {
         id,
+        roles,
         kind_label: kind_label(&row.kind, lang),
         leefgebieden: names("leefgebied"),
         doelgroepen: names("doelgroep"),
@@ -294,8 +306,10 @@ pub async fn role_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDe
         })
         .into_iter()
         .collect();
+    let roles = roles_of(state, r.organisation_id, id).await?;
     Ok(OfferDetail {
         id,
+        roles,
         name: r.title,
         description: r.description,
         organisation: r.organisation,

@@ -91,3 +91,27 @@ async fn the_browser_bundle_is_served_compressed() {
         .map(|v| v.to_str().unwrap().to_string());
     assert_eq!(cache.as_deref(), Some("public, max-age=3600"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_offer_page_links_the_roles_its_organisation_is_looking_for() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let role = crate::referrals::trainer_role();
+    let link = format!("href=\"/aanbod/{role}\"");
+
+    let (status, html) = app
+        .get(&format!(
+            "/aanbod/{}",
+            crate::support::fixtures::club_offer()
+        ))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Deze organisatie zoekt hulp"),
+        "no roles section"
+    );
+    assert!(html.contains(&link), "the trainer role is not linked");
+
+    let (status, role_page) = app.get(&format!("/aanbod/{role}")).await;
+    assert_eq!(status, 200);
+    assert!(!role_page.contains(&link), "a role does not link to itself");
+}
