@@ -229,10 +229,32 @@ pub struct OfferDetail {
     pub roles: Vec<RoleLink>,
 }
 
+impl OfferDetail {
+    /// Its address: `/vraag/{id}` for a role, `/aanbod/{id}` for an offer.
+    pub fn href(&self) -> String {
+        if self.role {
+            format!("/vraag/{}", self.id)
+        } else {
+            format!("/aanbod/{}", self.id)
+        }
+    }
+}
+
+impl OfferSummary {
+    /// Its address: `/vraag/{id}` for a role, `/aanbod/{id}` for an offer.
+    pub fn href(&self) -> String {
+        if self.kind == crate::domain::ROLE_KIND {
+            format!("/vraag/{}", self.id)
+        } else {
+            format!("/aanbod/{}", self.id)
+        }
+    }
+}
+
 /// A volunteer role to link to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleLink {
-    /// The need; its page is `/aanbod/{id}`.
+    /// The need; its page is `/vraag/{id}`.
     pub id: Uuid,
     /// What the role is.
     pub title: String,

@@ -11,8 +11,8 @@ use crate::pages::{
     AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage,
     HandoutPage, HomePage, KeukentafelPage, LocationEditPage, LoginPage, ManagePage,
     ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, ReferralNewPage,
-    ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, SignUpPage, TalentsPage, ThanksPage,
-    TrajectDataPage, TrajectPage, WorkspacePage,
+    ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage, SignUpPage, TalentsPage,
+    ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id") view=OfferPage ssr=SsrMode::Async/>
+                    <Route path=path!("/vraag/:id") view=RolePage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/meedoen") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/bedankt") view=ThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/ik-kan-iets") view=TalentsPage ssr=SsrMode::Async/>

@@ -45,7 +45,7 @@ pub use moderation::{
     ModerationQueue, OrganisationsNamed, RegisterOrganisation, ReportProblem,
 };
 pub use need_edit::{load_need_form, save_need, LoadNeedForm, SaveNeed};
-pub use offer::{get_offer, similar_offers, GetOffer, SimilarOffers};
+pub use offer::{get_offer, get_role, similar_offers, GetOffer, GetRole, SimilarOffers};
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 pub use referrals::{
     close_traject, delete_traject, escalate_referral, export_traject, incoming_referrals,
@@ -149,6 +149,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<Suggest>(),
         entry::<PostcodeAt>(),
         entry::<GetOffer>(),
+        entry::<GetRole>(),
         entry::<SimilarOffers>(),
         entry::<SignUp>(),
         entry::<MatchLanes>(),

@@ -14,6 +14,17 @@ pub async fn get_offer(id: String) -> Result<Option<OfferDetail>, ServerFnError>
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(GetRole, crate::auth::Access::Public);
+/// The open volunteer role (or other open need) with this id, for `/vraag/{id}`; `Ok(None)` when
+/// it does not exist, is no need or is not public.
+#[server]
+pub async fn get_role(id: String) -> Result<Option<OfferDetail>, ServerFnError> {
+    let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
+    crate::service::offers::role(&state, &id, crate::i18n::Lang::detect())
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 crate::guard!(SimilarOffers, crate::auth::Access::Public);
 /// Up to six other offers on the same leefgebied within 3 km of this one, nearest first.
 #[server]

@@ -41,9 +41,14 @@ pub fn Lane(
 #[component]
 pub fn SuggestionCard(s: SuggestionView) -> impl IntoView {
     let t = use_texts();
-    // A role has a page of its own (what it asks, whom to contact), at the same address.
-    let title = match s.need_id.or(s.offer_id) {
-        Some(id) => view! { <A href=format!("/aanbod/{id}")>{s.title.clone()}</A> }.into_any(),
+    // A role has a page of its own (what it asks, whom to contact).
+    let href = match (s.need_id, s.offer_id) {
+        (Some(need), _) => Some(format!("/vraag/{need}")),
+        (None, Some(offer)) => Some(format!("/aanbod/{offer}")),
+        (None, None) => None,
+    };
+    let title = match href {
+        Some(href) => view! { <A href=href>{s.title.clone()}</A> }.into_any(),
         None => view! { <span>{s.title.clone()}</span> }.into_any(),
     };
     view! {

@@ -31,7 +31,7 @@ impl Marker {
                     lat: place.lat?,
                     lon: place.lon?,
                     name: o.name.clone(),
-                    href: format!("/aanbod/{}", o.id),
+                    href: o.href(),
                     distance: o
                         .distance_km
                         .map(|d| fill(lang.texts().distance_away, &[&format_km(d, lang)]))

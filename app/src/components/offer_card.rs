@@ -11,7 +11,7 @@ use crate::model::{format_km, OfferSummary};
 pub fn OfferCard(offer: OfferSummary) -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
-    let href = format!("/aanbod/{}", offer.id);
+    let href = offer.href();
     let distance = offer
         .distance_km
         .map(|d| fill(t.distance_away, &[&format_km(d, lang)]));

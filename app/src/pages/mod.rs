@@ -38,7 +38,7 @@ pub use manage::ManagePage;
 pub use moderation::ModerationPage;
 pub use need_edit::NeedEditPage;
 pub use not_found::NotFound;
-pub use offer::OfferPage;
+pub use offer::{OfferPage, RolePage};
 pub use offer_edit::OfferEditPage;
 pub use referral::ReferralPage;
 pub use referral_new::ReferralNewPage;

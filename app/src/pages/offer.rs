@@ -6,17 +6,34 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{set_status, NotFound};
-use crate::api::{get_offer, similar_offers};
+use crate::api::{get_offer, get_role, similar_offers};
 use crate::components::{Map, Marker, OfferCard};
 use crate::i18n::{fill, use_lang, use_texts, Texts};
 use crate::model::{LocationLine, OfferDetail, OfferSummary};
 
-/// `/aanbod/:id`.
+/// `/aanbod/:id`: an offer (or, for old links, a role).
 #[component]
 pub fn OfferPage() -> impl IntoView {
+    view! { <DetailPage role=false/> }
+}
+
+/// `/vraag/:id`: a volunteer role, the page every role link leads to.
+#[component]
+pub fn RolePage() -> impl IntoView {
+    view! { <DetailPage role=true/> }
+}
+
+#[component]
+fn DetailPage(role: bool) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let offer = Resource::new(id, get_offer);
+    let offer = Resource::new(id, move |id| async move {
+        if role {
+            get_role(id).await
+        } else {
+            get_offer(id).await
+        }
+    });
     let similar = Resource::new(id, similar_offers);
     let t = use_texts();
     view! {
@@ -52,7 +69,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                 lat: l.lat?,
                 lon: l.lon?,
                 name: l.name.clone(),
-                href: format!("/aanbod/{}", d.id),
+                href: d.href(),
                 distance: String::new(),
             })
         })
@@ -130,7 +147,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                     <ul class="role-links">
                         {roles.into_iter().map(|r| view! {
                             <li>
-                                <A href=format!("/aanbod/{}", r.id)>{r.title}</A>
+                                <A href=format!("/vraag/{}", r.id)>{r.title}</A>
                                 {(!r.time.is_empty()).then(|| view! { <span class="meta">{r.time}</span> })}
                             </li>
                         }).collect_view()}

@@ -402,6 +402,14 @@ pub async fn detail(state: &AppState, id: &str, lang: Lang) -> Result<Option<Off
     super::cards::page(state, id, lang).await
 }
 
+/// The page of an open role (or other open need) in `lang`; `None` when it is not public.
+pub async fn role(state: &AppState, id: &str, lang: Lang) -> Result<Option<OfferDetail>> {
+    let Ok(id) = id.trim().parse::<Uuid>() else {
+        return Ok(None);
+    };
+    super::unless_not_found(super::cards::role_page(state, id, lang).await)
+}
+
 /// "Ik doe mee": a resident asks to join an offer.
 #[derive(Debug, Clone, Default)]
 pub struct SignUp {

@@ -96,7 +96,7 @@ async fn the_browser_bundle_is_served_compressed() {
 async fn an_offer_page_links_the_roles_its_organisation_is_looking_for() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let role = crate::referrals::trainer_role();
-    let link = format!("href=\"/aanbod/{role}\"");
+    let link = format!("href=\"/vraag/{role}\"");
 
     let (status, html) = app
         .get(&format!(
@@ -111,7 +111,7 @@ async fn an_offer_page_links_the_roles_its_organisation_is_looking_for() {
     );
     assert!(html.contains(&link), "the trainer role is not linked");
 
-    let (status, role_page) = app.get(&format!("/aanbod/{role}")).await;
+    let (status, role_page) = app.get(&format!("/vraag/{role}")).await;
     assert_eq!(status, 200);
     assert!(!role_page.contains(&link), "a role does not link to itself");
 }

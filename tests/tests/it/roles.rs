@@ -93,7 +93,7 @@ async fn a_role_has_a_page_that_says_what_it_asks_and_whom_to_contact() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let trainer = demo_id(TRAINER);
 
-    let (status, page) = app.get(&format!("/aanbod/{trainer}")).await;
+    let (status, page) = app.get(&format!("/vraag/{trainer}")).await;
 
     assert_eq!(status, 200);
     assert!(page.contains("Assistent-trainer jeugd"), "{page}");
@@ -107,9 +107,19 @@ async fn a_role_has_a_page_that_says_what_it_asks_and_whom_to_contact() {
     // "Ik kan iets" suggests the role and links to its page, not to the club's offer.
     let (_, talents) = app.get("/ik-kan-iets?talent=voetbal&waar=3454").await;
     assert!(
-        talents.contains(&format!("href=\"/aanbod/{trainer}\"")),
+        talents.contains(&format!("href=\"/vraag/{trainer}\"")),
         "{talents}"
     );
+    // Search results link roles to their page too; old links under /aanbod still work, and an
+    // offer is no role.
+    let (_, results) = app.get("/?q=assistent-trainer&waar=3454").await;
+    assert!(
+        results.contains(&format!("href=\"/vraag/{trainer}\"")),
+        "{results}"
+    );
+    assert_eq!(app.get(&format!("/aanbod/{trainer}")).await.0, 200);
+    let club_offer = crate::support::fixtures::club_offer();
+    assert_eq!(app.get(&format!("/vraag/{club_offer}")).await.0, 404);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
