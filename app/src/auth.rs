@@ -16,6 +16,16 @@ pub enum Access {
     Roles(&'static [Role]),
 }
 
+impl Access {
+    /// True when someone logged in with `role` may call it.
+    pub fn admits(self, role: Role) -> bool {
+        match self {
+            Access::Public => true,
+            Access::Roles(roles) => roles.contains(&role),
+        }
+    }
+}
+
 /// Roles that manage listings.
 pub const MANAGERS: &[Role] = &[Role::Provider, Role::Coordinator, Role::Admin];
 /// Providers only.
@@ -325,9 +335,15 @@ mod server {
     /// The logged-in user of a reading call to `F`, checked against `F`'s own rule.
     pub async fn me_for<F: Guarded>() -> Result<Me> {
         let me = current_user().await?.ok_or(Error::Unauthenticated)?;
-        match F::ACCESS {
-            Access::Roles(roles) if !roles.contains(&me.role) => Err(Error::Forbidden),
-            _ => Ok(me),
+        admitted::<F>(me)
+    }
+
+    /// `me`, when `F`'s rule admits their role.
+    pub fn admitted<F: Guarded>(me: Me) -> Result<Me> {
+        if F::ACCESS.admits(me.role) {
+            Ok(me)
+        } else {
+            Err(Error::Forbidden)
         }
     }
 }

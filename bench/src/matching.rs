@@ -151,7 +151,6 @@ fn synthetic(offers: usize, rng: &mut Rng) -> Catalog {
         needs,
         organisations,
         talent_entries,
-        labels: Default::default(),
     }
 }
 

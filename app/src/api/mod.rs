@@ -120,10 +120,13 @@ impl Ctx {
 
     /// Like [`Ctx::reading`], but `None` for a visitor who is not logged in.
     pub async fn reading_if_logged_in<F: crate::auth::Guarded>() -> crate::Result<Option<Ctx>> {
-        if crate::auth::current_user().await?.is_none() {
+        let Some(me) = crate::auth::current_user().await? else {
             return Ok(None);
-        }
-        Ok(Some(Self::reading::<F>().await?))
+        };
+        Ok(Some(Ctx {
+            state: crate::AppState::from_context()?,
+            me: crate::auth::admitted::<F>(me)?,
+        }))
     }
 
     /// A state-changing call to `F`: the form's CSRF token, logged in, a role `F` allows.

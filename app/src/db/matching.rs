@@ -4,12 +4,12 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use index::matching::{
-    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, Labels, PartnerKind, TalentEntry,
+    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, TalentEntry,
 };
 use index::LatLon;
 use uuid::Uuid;
 
-use super::taxonomy::{term_codes, term_names};
+use super::taxonomy::term_codes;
 use super::{on_pool, Db};
 use crate::Result;
 
@@ -270,16 +270,11 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         })
         .collect();
 
-    let mut labels = Labels::default();
-    for (taxonomy, code, name) in term_names() {
-        labels.insert(taxonomy, code, name);
-    }
     Ok(Catalog {
         offers,
         needs,
         organisations,
         talent_entries,
-        labels,
     })
 }
 

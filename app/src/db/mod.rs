@@ -87,8 +87,8 @@ pub use roles::{
 pub use signals::{record_needs_without_offer, signal_counts};
 pub use signups::{count_signups, save_signup};
 pub use talents::{delete_expired_talent_entries, save_talent_entry, TalentEntryRecord};
+pub use taxonomy::term_codes;
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
-pub use taxonomy::{term_codes, term_names};
 pub use trajecten::{
     close_traject, delete_traject, save_traject, traject, trajecten_of, TrajectRecord,
 };

@@ -40,13 +40,6 @@ pub fn term_codes(taxonomy: &str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Every shipped (taxonomy, code, name), for labels in explanations.
-pub fn term_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    shipped_terms()
-        .iter()
-        .map(|t| (t.taxonomy.as_str(), t.code.as_str(), t.name.as_str()))
-}
-
 /// The name of a shipped term ("leefgebied", "meedoen") → "Meedoen en contact".
 pub fn term_name(taxonomy: &str, code: &str) -> Option<String> {
     shipped_terms()

@@ -123,7 +123,6 @@ pub async fn run(state: &AppState, profile: &Profile, lang: Lang) -> Result<(Cat
     for s in lanes.meedoen.iter_mut().chain(lanes.bijdragen.iter_mut()) {
         s.explanation = crate::explain::explain(&s.reasons, lang);
     }
-    lanes.own_strengths = crate::explain::own_strengths(&profile.talents, &profile.network, lang);
     Ok((catalog, lanes))
 }
 
@@ -193,9 +192,9 @@ pub fn proposal_view(catalog: &Catalog, c: &CoalitionSuggestion, lang: Lang) -> 
 }
 
 /// The lanes as pages show them.
-pub fn lanes_view(catalog: &Catalog, lanes: &Lanes, lang: Lang) -> LanesView {
+pub fn lanes_view(catalog: &Catalog, profile: &Profile, lanes: &Lanes, lang: Lang) -> LanesView {
     LanesView {
-        own_strengths: lanes.own_strengths.clone(),
+        own_strengths: crate::explain::own_strengths(&profile.talents, &profile.network, lang),
         meedoen: lanes
             .meedoen
             .iter()
@@ -224,7 +223,7 @@ pub async fn lanes(state: &AppState, input: &ProfileInput, lang: Lang) -> Result
     match input.parse() {
         Ok(profile) => {
             let (catalog, lanes) = run(state, &profile, lang).await?;
-            Ok(lanes_view(&catalog, &lanes, lang))
+            Ok(lanes_view(&catalog, &profile, &lanes, lang))
         }
         Err(e) if !e.is_internal() => Ok(LanesView {
             problem: Some(e.user_message()),

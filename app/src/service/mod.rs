@@ -81,9 +81,10 @@ pub(crate) async fn audit(
 
 /// Checks an operation's rule for the acting user.
 pub fn allow(me: &Me, access: Access) -> Result<()> {
-    match access {
-        Access::Roles(roles) if !roles.contains(&me.role) => Err(Error::Forbidden),
-        _ => Ok(()),
+    if access.admits(me.role) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
     }
 }
 

@@ -406,15 +406,7 @@ pub async fn incoming(state: &AppState, me: &Me) -> Result<Vec<ReferralLine>> {
         Role::Coordinator => Vec::new(),
         _ => return Err(Error::Forbidden),
     };
-    Ok(list
-        .into_iter()
-        .map(|r| ReferralLine {
-            id: r.id,
-            target: r.target_name,
-            status: r.status,
-            sent: r.sent_at.format("%Y-%m-%d").to_string(),
-        })
-        .collect())
+    Ok(list.into_iter().map(trajecten::line).collect())
 }
 
 /// Everything stored about the person of a traject and its referrals, as readable JSON (export

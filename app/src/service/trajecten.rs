@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{allow, audit, parse_id, unless_not_found, Saved};
 use crate::auth::{Access, Me, PROFESSIONALS};
-use crate::db::{self, TrajectRecord};
+use crate::db::{self, ReferralRecord, TrajectRecord};
 use crate::i18n::Lang;
 use crate::profile::LanesView;
 use crate::referrals::{ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectView};
@@ -46,6 +46,16 @@ pub(crate) fn open(state: &AppState, t: &TrajectRecord) -> Result<TrajectForm> {
     form.naam = s.open(&t.label_sealed)?;
     form.plan = s.open(&t.plan_sealed)?;
     Ok(form)
+}
+
+/// A referral as a line in a list (a traject's referrals, a receiver's inbox).
+pub(crate) fn line(r: ReferralRecord) -> ReferralLine {
+    ReferralLine {
+        id: r.id,
+        target: r.target_name,
+        status: r.status,
+        sent: r.sent_at.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// The professional's own trajecten.
@@ -99,12 +109,7 @@ pub async fn load(
     let referrals = db::referrals_of_traject(&state.db, t.id)
         .await?
         .into_iter()
-        .map(|r| ReferralLine {
-            id: r.id,
-            target: r.target_name,
-            status: r.status,
-            sent: r.sent_at.format("%Y-%m-%d").to_string(),
-        })
+        .map(line)
         .collect();
     let coalitions = db::list_coalitions(&state.db, None)
         .await?

@@ -23,7 +23,7 @@ pub enum Target {
 
 /// The stepped order of the seeds: first open community offers anyone can walk into, then
 /// services that need an indicatie or referral. (Step zero, the person and their network, is
-/// [`Lanes::own_strengths`].)
+/// the profile itself; the app shows it in the reader's words.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
@@ -62,8 +62,6 @@ pub struct Suggestion {
 /// The answer for one profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Lanes {
-    /// Step zero: what the person brings and who is around them, in their own words.
-    pub own_strengths: Vec<String>,
     /// Activities and services that meet a need or an interest.
     pub meedoen: Vec<Suggestion>,
     /// Roles that use a talent, including needs created by waiting lists.
@@ -154,15 +152,7 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
     samen.sort_by(|a, b| b.score.total_cmp(&a.score));
     samen.truncate(3);
 
-    let own_strengths = profile
-        .talents
-        .iter()
-        .map(|t| catalog.labels.name("talent", t))
-        .chain(profile.network.iter().map(|n| n.trim().to_string()))
-        .filter(|s| !s.is_empty())
-        .collect();
     Lanes {
-        own_strengths,
         meedoen,
         bijdragen,
         samen,

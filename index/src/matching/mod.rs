@@ -32,7 +32,7 @@ pub use coalitions::{
 };
 pub use engine::{distance_score, match_profile, Lanes, Step, Suggestion, Target, LANE_SIZE};
 pub use model::{
-    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, Labels, PartnerKind, Profile,
-    TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
+    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, Profile, TalentEntry,
+    DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
 };
 pub use reasons::{km_in_words, language_in_dutch, ProfileItem, Reason};

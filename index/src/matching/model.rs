@@ -1,7 +1,5 @@
 //! What the matching engine reads: a person's profile and the catalog of a gemeente.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -205,28 +203,6 @@ pub struct TalentEntry {
     pub at: LatLon,
 }
 
-/// Names people read for codes (taxonomy), used in reasons.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Labels {
-    names: HashMap<(String, String), String>,
-}
-
-impl Labels {
-    /// Adds a name for `code` in `taxonomy` (leefgebied, talent, doelgroep, ...).
-    pub fn insert(&mut self, taxonomy: &str, code: &str, name: &str) {
-        self.names
-            .insert((taxonomy.to_string(), code.to_string()), name.to_string());
-    }
-
-    /// The name of a code, lower case; the code itself when unknown.
-    pub fn name(&self, taxonomy: &str, code: &str) -> String {
-        self.names
-            .get(&(taxonomy.to_string(), code.to_string()))
-            .map(|n| n.to_lowercase())
-            .unwrap_or_else(|| code.to_string())
-    }
-}
-
 /// Everything matching looks at, for one gemeente or more. Built from the database; cheap to
 /// rebuild, never the only copy of anything.
 #[derive(Debug, Clone, Default)]
@@ -239,6 +215,4 @@ pub struct Catalog {
     pub organisations: Vec<CatalogOrganisation>,
     /// Open "ik kan iets" entries.
     pub talent_entries: Vec<TalentEntry>,
-    /// Names of codes.
-    pub labels: Labels,
 }

@@ -91,9 +91,6 @@ fn catalog() -> Catalog {
         at: Some(place),
         gemeente: Some("GM0344".into()),
     };
-    let mut labels = Labels::default();
-    labels.insert("talent", "voetbal", "Voetbal");
-    labels.insert("leefgebied", "meedoen", "Meedoen en contact");
     Catalog {
         offers: vec![club, meal, debts, closed],
         needs: vec![trainer, cook],
@@ -124,7 +121,6 @@ fn catalog() -> Catalog {
                 at: at(52.075 + f64::from(i) * 0.002, 5.03),
             })
             .collect(),
-        labels,
     }
 }
 

@@ -45,7 +45,7 @@ pub async fn match_profile(
             .iter()
             .map(|c| matching::proposal_view(&catalog, c, lang))
             .collect(),
-        own_strengths: lanes.own_strengths,
+        own_strengths: app::explain::own_strengths(&profile.talents, &profile.network, lang),
         meedoen: lanes.meedoen,
         bijdragen: lanes.bijdragen,
     }))

@@ -23,25 +23,32 @@ impl Session {
     }
 }
 
-/// Creates a user with a live session.
-pub async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> Session {
+/// Creates a user of `role` linked to `orgs`; returns its id and e-mail address.
+async fn new_user(
+    app: &TestApp,
+    role: Role,
+    gemeente: Option<&str>,
+    orgs: &[Uuid],
+    password_hash: &str,
+) -> (Uuid, String) {
     let db = &app.state.db;
     let email = format!("{}-{}@example.org", role.code(), Uuid::new_v4().simple());
-    let user = app::db::create_user(
-        db,
-        &email,
-        "Test",
-        role,
-        gemeente,
-        &app::auth::hash_password("een lang wachtwoord"),
-    )
-    .await
-    .unwrap();
+    let user = app::db::create_user(db, &email, "Test", role, gemeente, password_hash)
+        .await
+        .unwrap();
     for org in orgs {
         app::db::link_user_organisation(db, user, *org)
             .await
             .unwrap();
     }
+    (user, email)
+}
+
+/// Creates a user with a live session.
+pub async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> Session {
+    let db = &app.state.db;
+    let hash = app::auth::hash_password("een lang wachtwoord");
+    let (user, _) = new_user(app, role, gemeente, orgs, &hash).await;
     let secret = app::auth::new_secret();
     let csrf = app::auth::new_secret();
     app::db::create_session(
@@ -133,15 +140,10 @@ pub async fn actor(
     gemeente: Option<&str>,
     orgs: &[Uuid],
 ) -> app::auth::Me {
-    let db = &app.state.db;
-    let email = format!("{}-{}@example.org", role.code(), Uuid::new_v4().simple());
-    let user = app::db::create_user(db, &email, "Test", role, gemeente, "")
+    let (_, email) = new_user(app, role, gemeente, orgs, "").await;
+    app::db::find_user(&app.state.db, &email)
         .await
-        .unwrap();
-    for org in orgs {
-        app::db::link_user_organisation(db, user, *org)
-            .await
-            .unwrap();
-    }
-    app::db::find_user(db, &email).await.unwrap().unwrap().me
+        .unwrap()
+        .unwrap()
+        .me
 }
