@@ -196,6 +196,104 @@ impl Handover {
     }
 }
 
+/// What a volunteer role pays: nothing, expenses, or a volunteer allowance.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Compensation {
+    /// No money.
+    #[default]
+    Geen,
+    /// Costs made are paid back.
+    Onkosten,
+    /// A volunteer allowance (vrijwilligersvergoeding); it can touch a benefit unless cleared.
+    Vergoeding,
+}
+
+impl Compensation {
+    /// All kinds, as the editor offers them (the database checks the same list).
+    pub const ALL: [Compensation; 3] = [
+        Compensation::Geen,
+        Compensation::Onkosten,
+        Compensation::Vergoeding,
+    ];
+
+    /// The kind as stored.
+    pub fn code(self) -> &'static str {
+        match self {
+            Compensation::Geen => "geen",
+            Compensation::Onkosten => "onkosten",
+            Compensation::Vergoeding => "vergoeding",
+        }
+    }
+
+    /// Reads a stored or posted kind.
+    pub fn parse(code: &str) -> Option<Compensation> {
+        Self::ALL.into_iter().find(|c| c.code() == code.trim())
+    }
+}
+
+/// Where an answer to a role ("ik help mee") stands. The organisation moves it on; each move
+/// tells the resident.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HelpStatus {
+    /// Just sent.
+    Nieuw,
+    /// A first meeting is planned.
+    Kennismaking,
+    /// The person has started.
+    AanDeSlag,
+    /// It does not fit now (with a kind reason).
+    PastNiet,
+}
+
+impl HelpStatus {
+    /// All statuses in order (the database checks the same list).
+    pub const ALL: [HelpStatus; 4] = [
+        HelpStatus::Nieuw,
+        HelpStatus::Kennismaking,
+        HelpStatus::AanDeSlag,
+        HelpStatus::PastNiet,
+    ];
+
+    /// The status as stored and posted.
+    pub fn code(self) -> &'static str {
+        match self {
+            HelpStatus::Nieuw => "nieuw",
+            HelpStatus::Kennismaking => "kennismaking",
+            HelpStatus::AanDeSlag => "aan de slag",
+            HelpStatus::PastNiet => "past niet",
+        }
+    }
+
+    /// Reads a stored or posted status.
+    pub fn parse(code: &str) -> Option<HelpStatus> {
+        Self::ALL.into_iter().find(|s| s.code() == code.trim())
+    }
+
+    /// The statuses the organisation may set next.
+    pub fn next(self) -> &'static [HelpStatus] {
+        use HelpStatus::*;
+        match self {
+            Nieuw => &[Kennismaking, AanDeSlag, PastNiet],
+            Kennismaking => &[AanDeSlag, PastNiet],
+            AanDeSlag | PastNiet => &[],
+        }
+    }
+}
+
+impl TryFrom<String> for HelpStatus {
+    type Error = String;
+
+    fn try_from(code: String) -> Result<Self, Self::Error> {
+        HelpStatus::parse(&code).ok_or_else(|| format!("unknown help status {code:?}"))
+    }
+}
+
+/// Kind reasons an organisation can give when an answer does not fit now (codes; the words
+/// are in `i18n`). No reason is about the person.
+pub const NOT_NOW_REASONS: [&str; 4] = ["vol", "tijden", "leeftijd", "later"];
+
 /// An e-mail address that looks deliverable: one `@`, a dot in the domain, no spaces or line
 /// breaks (a line break in a mail header would add headers of the sender's choosing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 //! gratis · dinsdag en donderdag", or the same in English). The texts of a proposed
 //! coalition ([`Phrase`]) are worded here too ([`say`]).
 
-use index::matching::{PartnerKind, Phrase, Reason};
+use index::matching::{PartnerKind, Phrase, Reason, RoleExtras};
 
 use crate::i18n::{fill, weekdays, Lang};
 use crate::model::{ages_in_words, format_km};
@@ -51,6 +51,8 @@ fn in_words(reason: &Reason, lang: Lang) -> String {
         }
         Reason::NoReferral => t.why_no_referral.to_string(),
         Reason::KeepsBenefit => t.why_keeps_benefit.to_string(),
+        Reason::AskBenefitFirst => t.why_ask_benefit_first.to_string(),
+        Reason::Training => t.why_training.to_string(),
         Reason::Ages { min, max } => ages_in_words(min.map(i32::from), max.map(i32::from), lang)
             .unwrap_or_else(|| t.why_all_ages.to_string()),
         Reason::WaitingList { people } => fill(t.why_waiting_list, &[&people.to_string()]),
@@ -108,6 +110,31 @@ fn talents_in_words(codes: &[String], lang: Lang) -> String {
     }
 }
 
+/// "een zinvolle rol, een cursus en begeleiding": a role with only what its organisation said
+/// comes with it.
+fn with_extras(role: String, extras: &RoleExtras, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    let mut parts = vec![role];
+    for (on, dutch, english) in [
+        (extras.training, "een cursus", "a course"),
+        (extras.support, "begeleiding", "support"),
+        (
+            extras.allowance,
+            "een vrijwilligersvergoeding",
+            "a volunteer allowance",
+        ),
+    ] {
+        if on {
+            parts.push(if nl { dutch } else { english }.to_string());
+        }
+    }
+    match parts.as_slice() {
+        [one] => one.clone(),
+        [rest @ .., last] => fill(lang.texts().list_and, &[&rest.join(", "), last]),
+        [] => String::new(),
+    }
+}
+
 /// One text of a proposed coalition in `lang` (names of organisations stay as they are).
 pub fn say(phrase: &Phrase, lang: Lang) -> String {
     let nl = lang == Lang::Nl;
@@ -117,15 +144,9 @@ pub fn say(phrase: &Phrase, lang: Lang) -> String {
         Phrase::You => pick("Jij", "You"),
         Phrase::Residents { count } if nl => format!("{count} bewoners uit de buurt"),
         Phrase::Residents { count } => format!("{count} residents from the neighbourhood"),
-        Phrase::LeadGives { kind } => match kind.as_str() {
-            "trainer" => pick(
-                "een vaste rol als trainer, een cursus en een begeleider",
-                "a steady role as a trainer, a course and a mentor",
-            ),
-            "vrijwilliger" => pick(
-                "een zinvolle rol met begeleiding en een vrijwilligersvergoeding",
-                "a meaningful role with support and a volunteer allowance",
-            ),
+        Phrase::LeadGives { kind, extras } => match kind.as_str() {
+            "trainer" => with_extras(pick("een vaste rol als trainer", "a steady role as a trainer"), extras, lang),
+            "vrijwilliger" => with_extras(pick("een zinvolle rol", "a meaningful role"), extras, lang),
             "ruimte" => pick(
                 "activiteiten voor de buurt in de ruimte",
                 "activities for the neighbourhood in the space",
@@ -216,14 +237,9 @@ pub fn say(phrase: &Phrase, lang: Lang) -> String {
                 (false, false) => format!("what they are good at: {list}"),
             }
         }
-        Phrase::MeaningfulRole { yours: true } => pick(
-            "een rol die ertoe doet, een cursus en iemand die je helpt",
-            "a role that matters, a course and someone who helps you",
-        ),
-        Phrase::MeaningfulRole { yours: false } => pick(
-            "een rol die ertoe doet, een cursus en begeleiding",
-            "a role that matters, a course and support",
-        ),
+        Phrase::MeaningfulRole { extras, .. } => {
+            with_extras(pick("een rol die ertoe doet", "a role that matters"), extras, lang)
+        }
         Phrase::LinkPerson { wijkteam: true } => pick(
             "een buurtteammedewerker of jongerenwerker die de deelnemers kent en de club spreekt",
             "someone of the neighbourhood team or youth work who knows the participants and talks to the club",

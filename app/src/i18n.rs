@@ -310,6 +310,8 @@ texts! {
     why_language: "ook in het {}", "also in {}";
     why_no_referral: "zonder indicatie", "no referral needed";
     why_keeps_benefit: "met behoud van uitkering", "you keep your benefit";
+    why_ask_benefit_first: "overleg eerst met je klantmanager (er is een vergoeding)", "talk to your benefits officer first (it pays an allowance)";
+    why_training: "met een cursus", "with a course";
     why_all_ages: "voor alle leeftijden", "for all ages";
     why_waiting_list: "helpt {} mensen van de wachtlijst", "helps {} people off the waiting list";
     why_one_wanted: "ze zoeken 1 persoon", "they look for 1 person";
@@ -338,8 +340,6 @@ texts! {
     fact_good_to_know: "Goed om te weten", "Good to know";
     fact_role_asks: "Wat het vraagt", "What it asks";
     fact_role_fits: "Past bij", "Fits";
-    role_contact_lead: "Wil je helpen? Neem contact op met de organisatie.",
-        "Want to help? Get in touch with the organisation.";
     fact_languages: "Talen", "Languages";
     fact_topics: "Onderwerpen", "Topics";
     fact_waiting: "Wachtlijst", "Waiting list";
@@ -779,6 +779,86 @@ texts! {
     need_bad_tijd: "Houd dit korter dan 100 tekens.", "Keep this under 100 characters.";
     need_bad_aantal: "Vul een aantal in van 0 of meer, of laat het leeg.", "Fill in a number of 0 or more, or leave it empty.";
     need_bad_aanbod: "Kies een aanbod van je eigen organisatie.", "Choose an offer of your own organisation.";
+    need_tasks: "Wat doe je? (een paar zinnen)", "What do you do? (a few sentences)";
+    need_not_tasks: "Wat hoef je niet te doen? (mag leeg)", "What do you not have to do? (optional)";
+    need_days: "Op welke dagen?", "On which days?";
+    need_hours: "Hoeveel uur per week? (mag leeg)", "How many hours a week? (optional)";
+    need_training: "Welke cursus of training krijg je? (mag leeg)", "Which course or training is offered? (optional)";
+    need_support: "Wie helpt je en wie kun je bellen? (mag leeg)", "Who helps you and whom can you call? (optional)";
+    need_compensation: "Vergoeding", "Compensation";
+    need_allowance: "Vrijwilligersvergoeding in euro per maand (mag leeg)", "Volunteer allowance in euros a month (optional)";
+    need_benefit_cleared: "Besproken met de gemeente of het UWV: mensen houden hun uitkering", "Cleared with the municipality or UWV: people keep their benefits";
+    need_contact_name: "Voornaam van de contactpersoon", "First name of the contact person";
+    need_contact_role: "Rol van de contactpersoon (bijvoorbeeld: jeugdcoördinator)", "Role of the contact person (for example: youth coordinator)";
+    need_bad_when: "Kies dagen uit de lijst en vul een aantal uren in van 0 tot 80.", "Choose days from the list and fill in 0 to 80 hours.";
+    need_bad_bedrag: "Kies een vergoeding en vul een bedrag in hele euro's in.", "Choose a compensation and fill in an amount in whole euros.";
+    need_bad_long: "Houd dit korter: een paar zinnen is genoeg.", "Keep this shorter: a few sentences are enough.";
+    role_allowance_amount: "Vrijwilligersvergoeding van € {} per maand", "Volunteer allowance of € {} a month";
+    role_benefit_cleared: "Besproken met de gemeente: je houdt je uitkering.", "Cleared with the municipality: you keep your benefits.";
+    role_benefit_ask: "Heb je een uitkering? Overleg eerst met je klantmanager: een vergoeding kan meetellen.", "Do you get benefits? Talk to your benefits officer first: an allowance can count.";
+    role_hours: "{} uur per week", "{} hours a week";
+    role_does: "Wat je doet", "What you do";
+    role_does_not: "Wat je niet hoeft te doen", "What you do not have to do";
+    role_when: "Wanneer", "When";
+    role_training: "Cursus of training", "Course or training";
+    role_support: "Wie helpt je", "Who helps you";
+    role_pay: "Vergoeding", "Compensation";
+    role_places: "Plekken", "Places";
+    role_places_open: "Ze zoeken nog {} mensen.", "They are looking for {} more people.";
+    role_places_one: "Ze zoeken nog 1 persoon.", "They are looking for 1 more person.";
+    role_filled: "Alle plekken zijn vervuld. Kijk bij de andere vragen hieronder.", "All places are taken. Have a look at the other requests below.";
+    role_helps: "Hiermee help je", "This helps";
+    role_helps_waiting: "{}: {} mensen op de wachtlijst", "{}: {} people on the waiting list";
+    role_contact_person: "Contactpersoon", "Contact person";
+    help_button: "Ik help mee", "I want to help";
+    help_inbox_title: "Mensen die willen helpen", "People who want to help";
+    help_inbox_note: "Laat binnen een week iets weten, ook als het nu niet past. Elke stap krijgt de persoon te horen.", "Answer within a week, also when it does not fit now. The person hears every step.";
+    help_inbox_empty: "Nog niemand. Zet je vragen op de kaart en vertel in de buurt dat je iemand zoekt.", "Nobody yet. Put your requests on the map and tell the neighbourhood you are looking for someone.";
+    help_waiting_days: "Wacht al {} dagen op een antwoord", "Has been waiting {} days for an answer";
+    help_age: "{} jaar", "{} years old";
+    help_next: "Volgende stap", "Next step";
+    help_reason_label: "Reden (alleen bij: past nu niet)", "Reason (only for: does not fit now)";
+    help_reason_none: "Geen reden nodig", "No reason needed";
+    help_move: "Opslaan en laten weten", "Save and let them know";
+    help_bad_status: "Die stap kan niet (meer). Kijk hieronder hoe het nu staat.", "That step is not possible (any more). See below where it stands now.";
+    help_bad_reason: "Kies een reden bij: past nu niet.", "Choose a reason for: does not fit now.";
+    help_bad_placed: "Vul bij 'van de wachtlijst' een aantal in van 0 tot 1000, of laat het leeg.", "Fill in a number from 0 to 1000 for 'off the waiting list', or leave it empty.";
+    help_placed: "Bij aan de slag: hoeveel mensen van de wachtlijst van {} ({} wachtenden) krijgen daardoor een plek? (mag leeg)", "When starting: how many people on the waiting list of {} ({} waiting) get a place thanks to this? (optional)";
+    help_st_new: "Nieuw", "New";
+    help_st_meet: "Kennismaking gepland", "Meeting planned";
+    help_st_started: "Aan de slag", "Started";
+    help_st_not_now: "Past nu niet", "Does not fit now";
+    help_rs_full: "Alle plekken zijn nu bezet", "All places are taken for now";
+    help_rs_times: "De tijden passen niet", "The times do not match";
+    help_rs_age: "De rol is voor een andere leeftijd", "The role is for another age";
+    help_rs_later: "Later weer plek", "Room again later";
+    help_title: "Ik help mee", "I want to help";
+    help_intro: "Vertel {} wie je bent en hoe ze je kunnen bereiken. Ze nemen contact met je op.", "Tell {} who you are and how to reach you. They will get in touch.";
+    help_name: "Je voornaam", "Your first name";
+    help_email: "E-mailadres", "Email address";
+    help_phone: "Telefoonnummer", "Phone number";
+    help_contact_hint: "Vul een e-mailadres of een telefoonnummer in (of allebei).", "Fill in an email address or a phone number (or both).";
+    help_age_label: "Je leeftijd (mag leeg)", "Your age (optional)";
+    help_message: "Iets over jezelf, in je eigen woorden (mag leeg)", "Something about yourself, in your own words (optional)";
+    help_consent: "Ik vind het goed dat {} mijn naam en contactgegevens krijgt.", "I agree that {} gets my name and contact details.";
+    help_privacy: "Alleen {} ziet je gegevens. Na zes maanden halen we ze weg.", "Only {} sees your details. We delete them after six months.";
+    help_send: "Verstuur", "Send";
+    help_bad_name: "Vul je voornaam in (hoogstens 60 tekens).", "Fill in your first name (at most 60 characters).";
+    help_bad_contact: "Vul een e-mailadres of een telefoonnummer in.", "Fill in an email address or a phone number.";
+    help_bad_email: "Dit e-mailadres klopt niet. Kijk of er een @ en een punt in staan.", "This email address is not right. Check for an @ and a dot.";
+    help_bad_phone: "Dit telefoonnummer klopt niet. Gebruik alleen cijfers, spaties of een +.", "This phone number is not right. Use only digits, spaces or a +.";
+    help_bad_age: "Vul een leeftijd in van 12 tot 110, of laat het leeg.", "Fill in an age from 12 to 110, or leave it empty.";
+    help_bad_message: "Houd je bericht korter dan 500 tekens.", "Keep your message under 500 characters.";
+    help_bad_consent: "Zet een vinkje als de organisatie je gegevens mag krijgen. Anders kunnen ze je niet bereiken.", "Tick the box if the organisation may get your details. Otherwise they cannot reach you.";
+    help_full: "Alle plekken van deze rol zijn vervuld. Kijk bij de andere vragen van de organisatie.", "All places of this role are taken. Have a look at the organisation's other requests.";
+    help_thanks_title: "Dank je wel!", "Thank you!";
+    help_thanks_next: "{} heeft je bericht en neemt contact met je op, meestal binnen een week.", "{} has your message and will get in touch, usually within a week.";
+    help_thanks_mail: "Heb je een e-mailadres gegeven? Dan krijg je een bevestiging, en bericht bij elke stap.", "Did you give an email address? Then you get a confirmation, and news at every step.";
+    help_thanks_wait: "Hoor je na twee weken niets? Dan sturen we je andere plekken in de buurt.", "No news after two weeks? Then we send you other places nearby.";
+    help_thanks_back: "Terug naar de vraag", "Back to the request";
+    comp_none: "Geen vergoeding", "No compensation";
+    comp_expenses: "Onkosten worden betaald", "Expenses are paid";
+    comp_allowance: "Vrijwilligersvergoeding", "Volunteer allowance";
 
     inv_title: "Iemand uitnodigen", "Invite someone";
     inv_role: "Rol", "Role";
@@ -944,6 +1024,35 @@ impl Texts {
             "afspraak" => self.hand_afspraak_sentence,
             "meegaan" => self.hand_meegaan_sentence,
             _ => self.hand_zelf_sentence,
+        }
+    }
+
+    /// The label of an answer's status ("ik help mee").
+    pub fn help_status(&self, code: &str) -> &'static str {
+        match code {
+            "kennismaking" => self.help_st_meet,
+            "aan de slag" => self.help_st_started,
+            "past niet" => self.help_st_not_now,
+            _ => self.help_st_new,
+        }
+    }
+
+    /// The label of a "past nu niet" reason code.
+    pub fn help_reason(&self, code: &str) -> &'static str {
+        match code {
+            "vol" => self.help_rs_full,
+            "tijden" => self.help_rs_times,
+            "leeftijd" => self.help_rs_age,
+            _ => self.help_rs_later,
+        }
+    }
+
+    /// The label of a compensation.
+    pub fn compensation(&self, c: crate::domain::Compensation) -> &'static str {
+        match c {
+            crate::domain::Compensation::Geen => self.comp_none,
+            crate::domain::Compensation::Onkosten => self.comp_expenses,
+            crate::domain::Compensation::Vergoeding => self.comp_allowance,
         }
     }
 

@@ -36,6 +36,41 @@ pub struct DashboardView {
     pub signups: Vec<SignupView>,
     /// Referrals to their organisations (providers) or escalated to them (coordinators).
     pub referrals: Vec<crate::referrals::ReferralLine>,
+    /// People who want to help with their roles (providers only).
+    pub helpers: Vec<HelpView>,
+}
+
+/// One answer to a role ("ik help mee") as its organisation sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HelpView {
+    /// Id.
+    pub id: Uuid,
+    /// The role.
+    pub role: String,
+    /// The organisation.
+    pub organisation: String,
+    /// First name.
+    pub name: String,
+    /// E-mail, may be empty.
+    pub email: String,
+    /// Phone, may be empty.
+    pub phone: String,
+    /// Their line, may be empty.
+    pub message: String,
+    /// Age, when given.
+    pub age: Option<i32>,
+    /// nieuw, kennismaking, aan de slag, past niet.
+    pub status: String,
+    /// The reason code for "past niet".
+    pub reason: String,
+    /// Date (YYYY-MM-DD).
+    pub created: String,
+    /// Statuses it may move to.
+    pub next: Vec<String>,
+    /// Days it has waited for a first answer (new ones only).
+    pub waiting_days: Option<i64>,
+    /// The offer whose waiting list the role helps clear, and how many wait.
+    pub waiting_list: Option<(String, i32)>,
 }
 
 /// One organisation with its offers.
@@ -395,25 +430,60 @@ pub struct NeedForm {
     pub aanbod: String,
     /// "ja" while it is open.
     pub open: String,
+    /// What you do.
+    pub taken: String,
+    /// What you do not do.
+    pub niet_taken: String,
+    /// The course or training offered.
+    pub training: String,
+    /// Support and backup.
+    pub begeleiding: String,
+    /// geen, onkosten or vergoeding.
+    pub vergoeding: String,
+    /// The allowance in euros a month.
+    pub bedrag: String,
+    /// "ja" when the allowance was cleared with the benefit agency.
+    pub uitkering: String,
+    /// Day codes (ma … zo).
+    pub dagen: Vec<String>,
+    /// Hours a week.
+    pub uren: String,
+    /// The contact person's first name.
+    pub contact_naam: String,
+    /// Their role.
+    pub contact_rol: String,
 }
 
 /// Field names of the need editor, in form order.
-pub const NEED_FIELDS: [&str; 10] = [
+pub const NEED_FIELDS: [&str; 21] = [
     "soort",
     "titel",
     "beschrijving",
     "talenten",
+    "taken",
+    "niet_taken",
     "tijd",
+    "dagen",
+    "uren",
     "min_leeftijd",
     "max_leeftijd",
     "aantal",
+    "training",
+    "begeleiding",
+    "vergoeding",
+    "bedrag",
+    "uitkering",
+    "contact_naam",
+    "contact_rol",
     "aanbod",
     "open",
 ];
 
 text_fields!(NeedForm {
-    soort, titel, beschrijving, tijd, min_leeftijd, max_leeftijd, aantal, aanbod, open
-} lists { talenten });
+    soort, titel, beschrijving, tijd, min_leeftijd, max_leeftijd, aantal, aanbod, open, taken,
+    niet_taken, training, begeleiding, vergoeding, bedrag, uitkering, uren, contact_naam,
+    contact_rol
+} lists { talenten, dagen });
 
 /// The need editor with its choices.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

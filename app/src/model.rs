@@ -227,6 +227,38 @@ pub struct OfferDetail {
     pub role: bool,
     /// The open volunteer roles of its organisation (for a role: the others).
     pub roles: Vec<RoleLink>,
+    /// What a role asks and gives (roles only).
+    pub role_facts: Option<RoleFacts>,
+}
+
+/// What a volunteer role asks and gives, in the reader's language: what a person wants to know
+/// before they say "ik help mee".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RoleFacts {
+    /// What you do.
+    pub tasks: String,
+    /// What you do not do.
+    pub not_tasks: String,
+    /// The course or training.
+    pub training: String,
+    /// Who supports you.
+    pub support: String,
+    /// "Vrijwilligersvergoeding: € 50 per maand", "Onkosten worden betaald", "Geen vergoeding".
+    pub compensation: String,
+    /// About a benefit: cleared, or "talk to your klantmanager first"; `None` when it pays nothing.
+    pub benefit: Option<String>,
+    /// "woensdag en zaterdag".
+    pub days: Option<String>,
+    /// "4 uur per week".
+    pub hours: Option<String>,
+    /// Places still open ("nog 4 plekken"); `None` when they did not say how many.
+    pub open_places: Option<i32>,
+    /// Every place is taken: no answers now.
+    pub filled: bool,
+    /// "Sanne, jeugdcoördinator".
+    pub contact: Option<String>,
+    /// The offer whose waiting list it helps: (id, name, people waiting).
+    pub for_offer: Option<(Uuid, String, i32)>,
 }
 
 impl OfferDetail {

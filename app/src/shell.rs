@@ -9,8 +9,8 @@ use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
     AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage,
-    HandoutPage, HomePage, KeukentafelPage, LocationEditPage, LoginPage, ManagePage,
-    ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, ReferralNewPage,
+    HandoutPage, HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage, LoginPage,
+    ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, ReferralNewPage,
     ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage, SignUpPage, TalentsPage,
     ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
@@ -68,6 +68,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id") view=OfferPage ssr=SsrMode::Async/>
                     <Route path=path!("/vraag/:id") view=RolePage ssr=SsrMode::Async/>
+                    <Route path=path!("/vraag/:id/helpen") view=HelpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/vraag/:id/bedankt") view=HelpThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/meedoen") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/bedankt") view=ThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/ik-kan-iets") view=TalentsPage ssr=SsrMode::Async/>

@@ -123,6 +123,7 @@ fn synthetic(offers: usize, rng: &mut Rng) -> Catalog {
             people_wanted: 3,
             waiting_list: (i % 3 == 0) as u32 * 15,
             time_commitment: String::new(),
+            ..CatalogNeed::default()
         })
         .collect();
     let organisations = (0..offers / 100)

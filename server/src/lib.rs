@@ -16,5 +16,5 @@ mod sync;
 pub use config::{AdminToken, Config, DatabaseUrl};
 pub use error::ApiError;
 pub use routes::{guard, router};
-pub use startup::{build_state, serve, shutdown_signal, App};
+pub use startup::{build_state, serve, serve_with, shutdown_signal, App};
 pub use sync::{apply_changes, reindex, spawn_follower, sync_index_on_start};

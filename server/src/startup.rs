@@ -125,14 +125,26 @@ fn data_sealer(config: &Config) -> anyhow::Result<app::sealer::Sealer> {
     Sealer::from_hex(&text).with_context(|| format!("{} is not a valid key", path.display()))
 }
 
-/// Serves until `shutdown` resolves, then finishes open requests.
+/// Serves until `shutdown` resolves, then finishes open requests; the index follows the
+/// change log and the hourly housekeeping runs beside it.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    serve_with(listener, state, shutdown, true).await
+}
+
+/// [`serve`], with the hourly housekeeping only when `housekeeping` is true (tests that run
+/// it themselves would otherwise race the server's own round for the same rows).
+pub async fn serve_with(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    housekeeping: bool,
+) -> anyhow::Result<()> {
     let follower = crate::spawn_follower(state.clone());
-    let housekeeping = crate::sync::spawn_housekeeping(state.clone());
+    let housekeeping = housekeeping.then(|| crate::sync::spawn_housekeeping(state.clone()));
     let router = crate::router(state);
     let served = axum::serve(
         listener,
@@ -141,7 +153,9 @@ pub async fn serve(
     .with_graceful_shutdown(shutdown)
     .await;
     follower.abort();
-    housekeeping.abort();
+    if let Some(task) = housekeeping {
+        task.abort();
+    }
     served.context("server failed")
 }
 

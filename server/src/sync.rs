@@ -103,8 +103,9 @@ pub async fn apply_changes(state: &AppState) -> anyhow::Result<usize> {
 /// "Ik doe mee" requests are kept this long (the form promises six months).
 pub const SIGNUP_RETENTION_DAYS: i64 = 183;
 
-/// Every hour: deletes expired personal data (anonymous "ik kan iets" entries and "ik doe mee"
-/// requests after six months) and logs listings that just became too old to show, so every
+/// Every hour: deletes expired personal data (anonymous "ik kan iets" entries, "ik doe mee"
+/// requests and "ik help mee" answers after six months), follows up answers to roles nobody
+/// answered (a reminder after a week, a signal and a kind message after two) and logs listings that just became too old to show, so every
 /// node's index drops them. Every node may run it: each step is idempotent.
 pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -123,6 +124,16 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
             match app::service::manage::send_reminders(&state).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(organisations = n, "check reminders sent"),
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
+            match app::service::helping::housekeeping(&state).await {
+                Ok(round) if round == Default::default() => {}
+                Ok(round) => tracing::info!(
+                    reminded = round.reminded,
+                    unanswered = round.unanswered,
+                    deleted = round.deleted,
+                    "role answers followed up"
+                ),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
             }
             let retention = state.referral_retention_days;

@@ -6,6 +6,7 @@
 
 mod account;
 mod coalitions;
+mod help;
 mod location;
 mod location_edit;
 mod manage;
@@ -27,6 +28,7 @@ pub use coalitions::{
     coalition, coalition_chances, coalitions, start_coalition, Coalition, CoalitionChances,
     Coalitions, StartCoalition,
 };
+pub use help::{move_help_answer, offer_help, MoveHelpAnswer, OfferHelp};
 pub use location::{postcode_at, PostcodeAt};
 pub use location_edit::{
     area_of_postcode, load_location_form, save_location, AreaOfPostcode, LoadLocationForm,
@@ -155,6 +157,8 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<GetRole>(),
         entry::<SimilarOffers>(),
         entry::<SignUp>(),
+        entry::<OfferHelp>(),
+        entry::<MoveHelpAnswer>(),
         entry::<MatchLanes>(),
         entry::<LeaveTalentEntry>(),
         entry::<Coalitions>(),

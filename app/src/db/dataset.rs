@@ -10,6 +10,7 @@ use uuid::Uuid;
 use super::talents::TalentEntryRecord;
 use super::taxonomy::term_id;
 use super::{on_tx, outbox, Db, Tx};
+use crate::domain::Compensation;
 use crate::{Error, Result};
 
 /// A batch of data to save.
@@ -173,6 +174,45 @@ pub struct NeedRecord {
     pub people_wanted: Option<i32>,
     /// Talent codes that fit.
     pub talents: Vec<String>,
+    /// What you do, in a few lines.
+    pub tasks: String,
+    /// What you do not do (so nobody is asked to do a professional's work).
+    pub not_tasks: String,
+    /// The training or course offered.
+    pub training: String,
+    /// Support and backup: who you can call.
+    pub support: String,
+    /// What it pays.
+    pub compensation: Compensation,
+    /// The allowance in euros a month, for [`Compensation::Vergoeding`].
+    pub allowance_euros: Option<i32>,
+    /// The allowance was cleared with the benefit agency ("met behoud van uitkering").
+    pub benefit_cleared: bool,
+    /// ISO weekdays it happens on.
+    pub days: Vec<u8>,
+    /// Hours a week.
+    pub hours_per_week: Option<i32>,
+    /// The contact person's first name.
+    pub contact_name: String,
+    /// Their role ("jeugdcoördinator").
+    pub contact_role: String,
+}
+
+/// ISO weekdays as stored ("1,3").
+pub fn days_text(days: &[u8]) -> String {
+    days.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
+}
+
+/// Stored weekdays read back; anything that is no ISO weekday is left out.
+pub fn days_from_text(text: &str) -> Vec<u8> {
+    let mut days: Vec<u8> = text
+        .split(',')
+        .filter_map(|d| d.trim().parse().ok())
+        .filter(|d| (1..=7).contains(d))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
 fn extra_json(extra: &str) -> &str {
@@ -383,18 +423,29 @@ async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
 async fn upsert_need(tx: &mut Tx, n: &NeedRecord) -> Result<()> {
     let now = Utc::now();
     let sql = "INSERT INTO needs (id, organization_id, service_id, location_id, kind, title, \
-        description, minimum_age, maximum_age, time_commitment, people_wanted, status, created_at, updated_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $12) \
+        description, minimum_age, maximum_age, time_commitment, people_wanted, status, created_at, updated_at, \
+        tasks, not_tasks, training, support, compensation, allowance_euros, benefit_cleared, days, \
+        hours_per_week, contact_name, contact_role) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $12, \
+        $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) \
         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
         service_id = excluded.service_id, location_id = excluded.location_id, kind = excluded.kind, \
         title = excluded.title, description = excluded.description, \
         minimum_age = excluded.minimum_age, maximum_age = excluded.maximum_age, \
         time_commitment = excluded.time_commitment, people_wanted = excluded.people_wanted, \
-        updated_at = excluded.updated_at";
+        updated_at = excluded.updated_at, tasks = excluded.tasks, not_tasks = excluded.not_tasks, \
+        training = excluded.training, support = excluded.support, \
+        compensation = excluded.compensation, allowance_euros = excluded.allowance_euros, \
+        benefit_cleared = excluded.benefit_cleared, days = excluded.days, \
+        hours_per_week = excluded.hours_per_week, contact_name = excluded.contact_name, \
+        contact_role = excluded.contact_role";
     on_tx!(tx, t => sqlx::query(sql)
         .bind(n.id).bind(n.organization_id).bind(n.service_id).bind(n.location_id).bind(&n.kind)
         .bind(&n.title).bind(&n.description).bind(n.minimum_age).bind(n.maximum_age)
         .bind(&n.time_commitment).bind(n.people_wanted).bind(now)
+        .bind(&n.tasks).bind(&n.not_tasks).bind(&n.training).bind(&n.support)
+        .bind(n.compensation.code()).bind(n.allowance_euros).bind(n.benefit_cleared)
+        .bind(days_text(&n.days)).bind(n.hours_per_week).bind(&n.contact_name).bind(&n.contact_role)
         .execute(t).await.map(drop)?);
     on_tx!(tx, t => sqlx::query("DELETE FROM need_talents WHERE need_id = $1").bind(n.id).execute(t).await.map(drop)?);
     for code in &n.talents {

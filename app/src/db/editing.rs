@@ -4,6 +4,7 @@
 use uuid::Uuid;
 
 use super::dataset::{save_dataset, Dataset, LocationRecord, NeedRecord};
+use super::load::{NeedRow, NEED_COLUMNS};
 use super::{on_pool, on_tx, Db};
 use crate::Result;
 
@@ -120,44 +121,16 @@ pub async fn needs_of(db: &Db, organisation: Uuid) -> Result<Vec<(Uuid, String, 
 
 /// One need with whether it is open, or `None`.
 pub async fn need(db: &Db, id: Uuid) -> Result<Option<(NeedRecord, bool)>> {
-    type Row = (
-        Uuid,
-        Option<Uuid>,
-        Option<Uuid>,
-        String,
-        String,
-        String,
-        Option<i32>,
-        Option<i32>,
-        String,
-        Option<i32>,
-        String,
-    );
-    let sql = "SELECT organization_id, service_id, location_id, kind, title, description, \
-        minimum_age, maximum_age, time_commitment, people_wanted, status FROM needs WHERE id = $1";
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as(sql).bind(id).fetch_optional(p).await?);
-    let Some(r) = row else { return Ok(None) };
+    let sql = format!("SELECT {NEED_COLUMNS} FROM needs WHERE id = $1");
+    let row: Option<NeedRow> =
+        on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await?);
+    let Some(row) = row else { return Ok(None) };
     let sql = "SELECT t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id \
         WHERE nt.need_id = $1 ORDER BY t.code";
     let talents: Vec<String> =
         on_pool!(db, p => sqlx::query_scalar(sql).bind(id).fetch_all(p).await?);
-    Ok(Some((
-        NeedRecord {
-            id,
-            organization_id: r.0,
-            service_id: r.1,
-            location_id: r.2,
-            kind: r.3,
-            title: r.4,
-            description: r.5,
-            minimum_age: r.6,
-            maximum_age: r.7,
-            time_commitment: r.8,
-            people_wanted: r.9,
-            talents,
-        },
-        r.10 == "open",
-    )))
+    let open = row.status == "open";
+    Ok(Some((row.record(talents), open)))
 }
 
 /// Saves a need and whether it is open (a closed need is no longer proposed to anyone).

@@ -6,11 +6,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::dataset::{
-    ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
-    ScheduleRecord, ServiceRecord,
+    days_from_text, ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord,
+    OrganisationRecord, ScheduleRecord, ServiceRecord,
 };
 use super::sql::{fetch_by_ids, id_filter, placeholders};
 use super::{on_pool, Db};
+use crate::domain::Compensation;
 use crate::Result;
 
 /// A taxonomy term as stored.
@@ -369,49 +370,93 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
     Ok(data)
 }
 
+/// A stored need with its columns as read; [`NeedRow::record`] adds its talents.
+#[derive(sqlx::FromRow)]
+pub(super) struct NeedRow {
+    id: Uuid,
+    organization_id: Uuid,
+    service_id: Option<Uuid>,
+    location_id: Option<Uuid>,
+    kind: String,
+    title: String,
+    description: String,
+    minimum_age: Option<i32>,
+    maximum_age: Option<i32>,
+    time_commitment: String,
+    people_wanted: Option<i32>,
+    tasks: String,
+    not_tasks: String,
+    training: String,
+    support: String,
+    compensation: String,
+    allowance_euros: Option<i32>,
+    benefit_cleared: bool,
+    days: String,
+    hours_per_week: Option<i32>,
+    contact_name: String,
+    contact_role: String,
+    pub(super) status: String,
+}
+
+/// The columns of [`NeedRow`], for `SELECT {NEED_COLUMNS} FROM needs`.
+pub(super) const NEED_COLUMNS: &str = "id, organization_id, service_id, location_id, kind, title, \
+    description, minimum_age, maximum_age, time_commitment, people_wanted, tasks, not_tasks, \
+    training, support, compensation, allowance_euros, benefit_cleared, days, hours_per_week, \
+    contact_name, contact_role, status";
+
+impl NeedRow {
+    pub(super) fn record(self, talents: Vec<String>) -> NeedRecord {
+        NeedRecord {
+            id: self.id,
+            organization_id: self.organization_id,
+            service_id: self.service_id,
+            location_id: self.location_id,
+            kind: self.kind,
+            title: self.title,
+            description: self.description,
+            minimum_age: self.minimum_age,
+            maximum_age: self.maximum_age,
+            time_commitment: self.time_commitment,
+            people_wanted: self.people_wanted,
+            talents,
+            tasks: self.tasks,
+            not_tasks: self.not_tasks,
+            training: self.training,
+            support: self.support,
+            compensation: Compensation::parse(&self.compensation).unwrap_or_default(),
+            allowance_euros: self.allowance_euros,
+            benefit_cleared: self.benefit_cleared,
+            days: days_from_text(&self.days),
+            hours_per_week: self.hours_per_week,
+            contact_name: self.contact_name,
+            contact_role: self.contact_role,
+        }
+    }
+}
+
 async fn load_needs(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<NeedRecord>> {
-    type NeedRow = (
-        Uuid,
-        Uuid,
-        Option<Uuid>,
-        Option<Uuid>,
-        String,
-        String,
-        String,
-        Option<i32>,
-        Option<i32>,
-        String,
-        Option<i32>,
-    );
     let filter = match only {
         Some(_) => format!("{} AND status = 'open'", id_filter("id", only)),
         None => "WHERE status = 'open'".into(),
     };
-    let needs: Vec<NeedRow> = fetch_by_ids!(db, NeedRow, format!(
-        "SELECT id, organization_id, service_id, location_id, kind, title, description, minimum_age, maximum_age, \
-         time_commitment, people_wanted FROM needs {filter} ORDER BY title, id"), only);
+    let needs: Vec<NeedRow> = fetch_by_ids!(
+        db,
+        NeedRow,
+        format!("SELECT {NEED_COLUMNS} FROM needs {filter} ORDER BY title, id"),
+        only
+    );
     let talents: Vec<(Uuid, String)> = fetch_by_ids!(db, (Uuid, String), format!(
         "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id {} ORDER BY t.code",
         id_filter("nt.need_id", only)), only);
+    let mut by_need: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for (need, code) in talents {
+        by_need.entry(need).or_default().push(code);
+    }
     Ok(needs
         .into_iter()
-        .map(|n| NeedRecord {
-            id: n.0,
-            organization_id: n.1,
-            service_id: n.2,
-            location_id: n.3,
-            kind: n.4,
-            title: n.5,
-            description: n.6,
-            minimum_age: n.7,
-            maximum_age: n.8,
-            time_commitment: n.9,
-            people_wanted: n.10,
-            talents: talents
-                .iter()
-                .filter(|t| t.0 == n.0)
-                .map(|t| t.1.clone())
-                .collect(),
+        .map(|n| {
+            let talents = by_need.remove(&n.id).unwrap_or_default();
+            n.record(talents)
         })
         .collect())
 }

@@ -4,13 +4,14 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use index::matching::{
-    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, TalentEntry,
+    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, RolePay, TalentEntry,
 };
 use index::LatLon;
 use uuid::Uuid;
 
 use super::taxonomy::term_codes;
 use super::{on_pool, Db};
+use crate::domain::Compensation;
 use crate::Result;
 
 #[derive(sqlx::FromRow)]
@@ -46,6 +47,11 @@ struct NeedRow {
     longitude: Option<f64>,
     gemeente_code: Option<String>,
     waiting_list: Option<i32>,
+    days: String,
+    compensation: String,
+    benefit_cleared: bool,
+    training: String,
+    support: String,
 }
 
 fn place(lat: Option<f64>, lon: Option<f64>) -> Option<LatLon> {
@@ -177,11 +183,17 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
     // A stable order, so equal scores always come out the same way.
     offers.sort_by_key(|o| o.id);
 
+    // Open places: those wanted minus those who started; a role whose places are all taken
+    // is proposed to nobody.
     let sql = "SELECT n.id, n.title, n.kind, n.organization_id, o.name AS organisation, n.service_id, \
-        n.minimum_age, n.maximum_age, n.people_wanted, n.time_commitment, l.latitude, l.longitude, \
-        l.gemeente_code, s.waiting_list FROM needs n JOIN organizations o ON o.id = n.organization_id \
+        n.minimum_age, n.maximum_age, \
+        CASE WHEN n.people_wanted IS NULL THEN NULL ELSE n.people_wanted - n.people_started END AS people_wanted, \
+        n.time_commitment, l.latitude, l.longitude, \
+        l.gemeente_code, s.waiting_list, n.days, n.compensation, n.benefit_cleared, n.training, n.support \
+        FROM needs n JOIN organizations o ON o.id = n.organization_id \
         LEFT JOIN locations l ON l.id = n.location_id LEFT JOIN services s ON s.id = n.service_id \
-        WHERE n.status = 'open' ORDER BY n.id";
+        WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) \
+        ORDER BY n.id";
     let need_rows: Vec<NeedRow> =
         on_pool!(db, p => sqlx::query_as::<_, NeedRow>(sql).fetch_all(p).await?);
     let sql =
@@ -214,6 +226,16 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
             people_wanted: n.people_wanted.unwrap_or(0).max(0) as u32,
             waiting_list: n.waiting_list.unwrap_or(0).max(0) as u32,
             time_commitment: n.time_commitment,
+            days: super::days_from_text(&n.days),
+            pay: match Compensation::parse(&n.compensation).unwrap_or_default() {
+                Compensation::Geen => RolePay::Nothing,
+                Compensation::Onkosten => RolePay::Expenses,
+                Compensation::Vergoeding => RolePay::Allowance {
+                    cleared: n.benefit_cleared,
+                },
+            },
+            training: !n.training.trim().is_empty(),
+            support: !n.support.trim().is_empty(),
         })
         .collect();
 

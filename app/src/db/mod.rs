@@ -15,6 +15,7 @@ mod offers;
 mod outbox;
 mod published;
 mod referrals;
+mod responses;
 mod roles;
 mod signals;
 mod signups;
@@ -42,8 +43,8 @@ pub use coalitions::{
     update_coalition, FUNDING_WARNING_DAYS,
 };
 pub use dataset::{
-    save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord,
-    OrganisationRecord, ScheduleRecord, ServiceRecord,
+    days_from_text, days_text, save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord,
+    NeedRecord, OrganisationRecord, ScheduleRecord, ServiceRecord,
 };
 pub use editing::{
     location, location_label, location_labels, locations_of, need, needs_of, offers_of,
@@ -79,6 +80,10 @@ pub use referrals::{
     escalations_for, handle_escalation, referral, referral_contact, referral_history,
     referral_target, referrals_of_traject, referrals_to, revoke_consent, set_referral_status,
     take_due_followups, waiting_list_of, working_days_between, ReferralRecord,
+};
+pub use responses::{
+    claim_unanswered, claim_unanswered_reminders, delete_expired_responses, move_response,
+    response, responses_for, roles_near, save_response, NewResponse, ResponseRecord,
 };
 pub use roles::{
     is_published_need, open_roles_of, published_need_ids, role_page, role_records, RoleRecord,

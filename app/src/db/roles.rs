@@ -51,6 +51,31 @@ pub struct RoleRecord {
     pub longitude: Option<f64>,
     pub wijk_code: Option<String>,
     pub gemeente_code: Option<String>,
+    pub tasks: String,
+    pub not_tasks: String,
+    pub training: String,
+    pub support: String,
+    pub compensation: String,
+    pub allowance_euros: Option<i32>,
+    pub benefit_cleared: bool,
+    pub days: String,
+    pub hours_per_week: Option<i32>,
+    pub contact_name: String,
+    pub contact_role: String,
+    pub people_wanted: Option<i32>,
+    pub people_started: i32,
+    /// The offer it is for, and its waiting list.
+    pub offer_id: Option<Uuid>,
+    pub offer_name: Option<String>,
+    pub offer_waiting_list: Option<i32>,
+}
+
+impl RoleRecord {
+    /// All wanted places are taken: the role takes no more answers.
+    pub fn is_filled(&self) -> bool {
+        self.people_wanted
+            .is_some_and(|wanted| self.people_started >= wanted)
+    }
 }
 
 fn select(filter: &str) -> String {
@@ -59,9 +84,14 @@ fn select(filter: &str) -> String {
          n.minimum_age, n.maximum_age, o.name AS organisation, o.review_status, o.email AS org_email, \
          o.phone AS org_phone, o.website AS org_website, o.last_verified_on AS org_verified, \
          l.id AS location_id, l.name AS location_name, l.address_1, l.city, l.postal_code, \
-         l.accessibility, l.latitude, l.longitude, l.wijk_code, l.gemeente_code \
+         l.accessibility, l.latitude, l.longitude, l.wijk_code, l.gemeente_code, \
+         n.tasks, n.not_tasks, n.training, n.support, n.compensation, n.allowance_euros, \
+         n.benefit_cleared, n.days, n.hours_per_week, n.contact_name, n.contact_role, \
+         n.people_wanted, n.people_started, s.id AS offer_id, s.name AS offer_name, \
+         s.waiting_list AS offer_waiting_list \
          FROM needs n JOIN organizations o ON o.id = n.organization_id \
-         LEFT JOIN locations l ON l.id = {ROLE_PLACE} {filter}"
+         LEFT JOIN locations l ON l.id = {ROLE_PLACE} \
+         LEFT JOIN services s ON s.id = n.service_id {filter}"
     )
 }
 
@@ -97,8 +127,9 @@ async fn talent_names(db: &Db, only: Option<&[Uuid]>) -> Result<HashMap<Uuid, Ve
 }
 
 /// The status a role has in search: open roles of approved organisations are active.
-fn search_status(status: &str, review: &str) -> String {
+fn search_status(status: &str, review: &str, filled: bool) -> String {
     match (review, status) {
+        ("approved", "open") if filled => "filled".into(),
         ("approved", "open") => "active".into(),
         ("approved", other) => other.into(),
         (review, _) => format!("review:{review}"),
@@ -121,14 +152,19 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
             keywords.extend(talents.remove(&r.id).unwrap_or_default());
             keywords.extend(r.city.clone());
             keywords.extend(r.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)));
-            let description = [r.description.as_str(), r.time_commitment.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let description = [
+                r.description.as_str(),
+                r.tasks.as_str(),
+                r.time_commitment.as_str(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
             // Roles carry no leefgebied or audience of their own: those their text names, so
             // "ouderen helpen met hun telefoon" finds the role that teaches older people.
             let named = index::Concepts::shipped().read(&format!("{} {description}", r.title));
+            let status = search_status(&r.status, &r.review_status, r.is_filled());
             OfferDoc {
                 offer_id: r.id,
                 location_id: r.location_id,
@@ -145,11 +181,11 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 gemeente_code: r.gemeente_code,
                 min_age: super::sql::age_byte(r.minimum_age),
                 max_age: super::sql::age_byte(r.maximum_age),
-                days: Vec::new(),
+                days: super::days_from_text(&r.days),
                 languages: Vec::new(),
                 free: false,
                 no_referral_needed: true,
-                status: search_status(&r.status, &r.review_status),
+                status,
             }
         })
         .collect())

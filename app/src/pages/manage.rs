@@ -8,12 +8,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::{
-    dashboard, ConfirmStillCorrect, InviteUser, LogOut, PublishWaitingListNeed, SetSignupStatus,
-    SetWaitingList,
+    dashboard, ConfirmStillCorrect, InviteUser, LogOut, MoveHelpAnswer, PublishWaitingListNeed,
+    SetSignupStatus, SetWaitingList,
 };
 use crate::auth::csrf_token;
+use crate::domain::NOT_NOW_REASONS;
 use crate::i18n::{fill, use_texts};
-use crate::manage::{DashboardView, OfferLine, OrgView, SignupView};
+use crate::manage::{DashboardView, HelpView, OfferLine, OrgView, SignupView};
 
 /// The dashboard; anonymous visitors go to the login page.
 #[component]
@@ -58,6 +59,12 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         _ => None,
     };
     let claimed = move || query.read().get("geclaimd").is_some();
+    let help_problem = move || match query.read().get("fout").as_deref() {
+        Some("status") => Some(t.help_bad_status),
+        Some("reden") => Some(t.help_bad_reason),
+        Some("geplaatst") => Some(t.help_bad_placed),
+        _ => None,
+    };
     view! {
         <article class="manage">
             <h1>{t.manage_title}</h1>
@@ -95,6 +102,8 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             <Show when=bad_places>
                 <p class="problem" role="alert" id="plaatsen-probleem">{t.manage_bad_places}</p>
             </Show>
+            {move || help_problem().map(|p| view! { <p class="problem" role="alert" id="hulp-probleem">{p}</p> })}
+            {is_provider.then(|| view! { <Helpers list=d.helpers/> })}
             {d.organisations.is_empty().then(|| view! { <p>{t.manage_no_orgs}</p> })}
             {d.organisations.into_iter().map(|o| view! { <Organisation o/> }).collect_view()}
             {(is_provider || d.me.role == crate::auth::Role::Coordinator).then(|| view! { <Referrals list=d.referrals/> })}
@@ -242,6 +251,84 @@ fn Signups(list: Vec<SignupView>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// The people who want to help with the organisation's roles, with what to do next. Each
+/// move tells the person.
+#[component]
+fn Helpers(list: Vec<HelpView>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section class="manage-helpers" id="hulp" aria-labelledby="hulp-titel">
+            <h2 id="hulp-titel">{t.help_inbox_title}</h2>
+            <p>{t.help_inbox_note}</p>
+            {list.is_empty().then(|| view! { <p>{t.help_inbox_empty}</p> })}
+            <ul class="offer-list">
+                {list.into_iter().map(|h| view! { <Helper h/> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn Helper(h: HelpView) -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<MoveHelpAnswer>::new();
+    let (status_id, reason_id) = (
+        format!("hulp-status-{}", h.id),
+        format!("hulp-reden-{}", h.id),
+    );
+    let waiting = h
+        .waiting_days
+        .filter(|d| *d >= 3)
+        .map(|d| fill(t.help_waiting_days, &[&d.to_string()]));
+    let status_text = match h.status.as_str() {
+        "past niet" => format!("{}: {}", t.help_status(&h.status), t.help_reason(&h.reason)),
+        other => t.help_status(other).to_string(),
+    };
+    let can_move = !h.next.is_empty();
+    view! {
+        <li class="offer-card help-answer" data-status=h.status.clone()>
+            <h3>{h.name.clone()} " · " {h.role.clone()}</h3>
+            <p class="meta">{h.organisation.clone()} " · " {h.created.clone()} {h.age.map(|a| format!(" · {}", fill(t.help_age, &[&a.to_string()])))}</p>
+            <ul class="contact">
+                {(!h.email.is_empty()).then(|| view! { <li><a href=format!("mailto:{}", h.email)>{h.email.clone()}</a></li> })}
+                {(!h.phone.is_empty()).then(|| view! { <li><a href=format!("tel:{}", h.phone.replace(' ', ""))>{h.phone.clone()}</a></li> })}
+            </ul>
+            {(!h.message.is_empty()).then(|| view! { <p class="message">{h.message.clone()}</p> })}
+            <p class="status"><strong>{status_text}</strong></p>
+            {waiting.map(|w| view! { <p class="notice">{w}</p> })}
+            {can_move.then(|| view! {
+                <ActionForm action attr:class="inline-form">
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="antwoord" value=h.id.to_string()/>
+                    <div class="field">
+                        <label for=status_id.clone()>{t.help_next}</label>
+                        <select id=status_id name="status">
+                            {h.next.iter().map(|st| view! { <option value=st.clone()>{t.help_status(st)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for=reason_id.clone()>{t.help_reason_label}</label>
+                        <select id=reason_id name="reden">
+                            <option value="">{t.help_reason_none}</option>
+                            {NOT_NOW_REASONS.iter().map(|r| view! { <option value=*r>{t.help_reason(r)}</option> }).collect_view()}
+                        </select>
+                    </div>
+                    {h.waiting_list.clone().map(|(offer, waiting)| {
+                        let placed_id = format!("hulp-geplaatst-{}", h.id);
+                        view! {
+                            <div class="field">
+                                <label for=placed_id.clone()>{fill(t.help_placed, &[&offer, &waiting.to_string()])}</label>
+                                <input id=placed_id name="geplaatst" type="text" inputmode="numeric" maxlength="4"/>
+                            </div>
+                        }
+                    })}
+                    <button type="submit" class="button-primary">{t.help_move}</button>
+                </ActionForm>
+            })}
+        </li>
     }
 }
 

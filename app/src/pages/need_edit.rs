@@ -8,7 +8,8 @@ use leptos_router::components::A;
 use crate::api::{load_need_form, SaveNeed};
 use crate::auth::csrf_token;
 use crate::components::FieldKit;
-use crate::i18n::{use_texts, Texts};
+use crate::domain::{Compensation, Weekday};
+use crate::i18n::{use_lang, use_texts, weekdays, Texts};
 use crate::manage::{NeedEditor, NEED_FIELDS, NEED_KINDS};
 
 fn message(t: &Texts, field: &str) -> &'static str {
@@ -20,6 +21,11 @@ fn message(t: &Texts, field: &str) -> &'static str {
         "tijd" => t.need_bad_tijd,
         "min_leeftijd" | "max_leeftijd" => t.ed_bad_age,
         "aantal" => t.need_bad_aantal,
+        "dagen" | "uren" => t.need_bad_when,
+        "vergoeding" | "bedrag" => t.need_bad_bedrag,
+        "taken" | "niet_taken" | "training" | "begeleiding" | "contact_naam" | "contact_rol" => {
+            t.need_bad_long
+        }
         _ => t.need_bad_aanbod,
     }
 }
@@ -66,6 +72,15 @@ fn Editor(editor: NeedEditor, problem: Option<String>) -> impl IntoView {
     let offers = std::iter::once((String::new(), t.need_no_offer.to_string()))
         .chain(offers)
         .collect();
+    let days = Weekday::CODES
+        .iter()
+        .zip(weekdays(use_lang()))
+        .map(|(code, name)| (code.to_string(), name.to_string()))
+        .collect();
+    let compensations = Compensation::ALL
+        .iter()
+        .map(|c| (c.code().to_string(), t.compensation(*c).to_string()))
+        .collect();
     let title = if is_new { t.need_new } else { t.need_edit };
     view! {
         <Title text=title/>
@@ -81,10 +96,21 @@ fn Editor(editor: NeedEditor, problem: Option<String>) -> impl IntoView {
                 {kit.text("titel", t.need_title, form.titel.clone(), "text")}
                 {kit.area("beschrijving", t.need_description, form.beschrijving.clone(), 4)}
                 {kit.checks("talenten", t.need_talents, talents, form.talenten.clone())}
+                {kit.area("taken", t.need_tasks, form.taken.clone(), 3)}
+                {kit.area("niet_taken", t.need_not_tasks, form.niet_taken.clone(), 2)}
                 {kit.text("tijd", t.need_time, form.tijd.clone(), "text")}
+                {kit.checks("dagen", t.need_days, days, form.dagen.clone())}
+                {kit.text("uren", t.need_hours, form.uren.clone(), "text")}
                 {kit.text("min_leeftijd", t.ed_min_age, form.min_leeftijd.clone(), "text")}
                 {kit.text("max_leeftijd", t.ed_max_age, form.max_leeftijd.clone(), "text")}
                 {kit.text("aantal", t.need_people, form.aantal.clone(), "text")}
+                {kit.area("training", t.need_training, form.training.clone(), 2)}
+                {kit.area("begeleiding", t.need_support, form.begeleiding.clone(), 2)}
+                {kit.select("vergoeding", t.need_compensation, compensations, form.vergoeding.clone())}
+                {kit.text("bedrag", t.need_allowance, form.bedrag.clone(), "text")}
+                {kit.check("uitkering", t.need_benefit_cleared, form.uitkering == "ja")}
+                {kit.text("contact_naam", t.need_contact_name, form.contact_naam.clone(), "text")}
+                {kit.text("contact_rol", t.need_contact_role, form.contact_rol.clone(), "text")}
                 {kit.select("aanbod", t.need_offer, offers, form.aanbod.clone())}
                 {kit.check("open", t.need_open, form.open == "ja")}
                 <button type="submit" class="button-primary">{t.ed_save}</button>

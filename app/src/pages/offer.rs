@@ -9,7 +9,7 @@ use super::{set_status, NotFound};
 use crate::api::{get_offer, get_role, similar_offers};
 use crate::components::{Map, Marker, OfferCard};
 use crate::i18n::{fill, use_lang, use_texts, Texts};
-use crate::model::{LocationLine, OfferDetail, OfferSummary};
+use crate::model::{LocationLine, OfferDetail, OfferSummary, RoleFacts};
 
 /// `/aanbod/:id`: an offer (or, for old links, a role).
 #[component]
@@ -92,10 +92,11 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             {(!d.active).then(|| view! { <p class="notice">{t.detail_paused}</p> })}
             {d.free.then(|| view! { <p class="badge badge-free badge-large">{t.free}</p> })}
             <p class="description">{d.description.clone()}</p>
-            {d.role.then(|| view! { <p class="lead" id="rol-contact">{t.role_contact_lead}</p> })}
+            {d.role_facts.clone().map(|f| view! { <RoleAnswer id=d.id.to_string() facts=f/> })}
             {(d.active && !d.role).then(|| view! {
                 <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary">{t.join_button}</A></p>
             })}
+            {d.role_facts.clone().map(|f| view! { <RoleFactList f/> })}
             <dl class="facts">
                 {d.ages.clone().map(|a| view! { <dt>{t.fact_for_whom}</dt><dd>{a}</dd> })}
                 {(!d.doelgroepen.is_empty()).then(|| view! { <dt>{t.fact_mostly_for}</dt><dd>{d.doelgroepen.join(", ")}</dd> })}
@@ -164,6 +165,62 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                 </section>
             })}
         </article>
+    }
+}
+
+/// The answer a role page asks for: "ik help mee", or why not now.
+#[component]
+fn RoleAnswer(id: String, facts: RoleFacts) -> impl IntoView {
+    let t = use_texts();
+    if facts.filled {
+        return view! { <p class="notice" id="rol-vol">{t.role_filled}</p> }.into_any();
+    }
+    view! {
+        <p>
+            <A href=format!("/vraag/{id}/helpen") attr:class="button-primary button-link-primary" attr:id="ik-help-mee">
+                {t.help_button}
+            </A>
+        </p>
+    }
+    .into_any()
+}
+
+/// What a role asks and gives, as a list of facts.
+#[component]
+fn RoleFactList(f: RoleFacts) -> impl IntoView {
+    let t = use_texts();
+    let when = [f.days.clone(), f.hours.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let places = f.open_places.filter(|_| !f.filled).map(|n| match n {
+        1 => t.role_places_one.to_string(),
+        n => fill(t.role_places_open, &[&n.to_string()]),
+    });
+    view! {
+        <dl class="facts role-facts">
+            {(!f.tasks.is_empty()).then(|| view! { <dt>{t.role_does}</dt><dd>{f.tasks.clone()}</dd> })}
+            {(!f.not_tasks.is_empty()).then(|| view! { <dt>{t.role_does_not}</dt><dd>{f.not_tasks.clone()}</dd> })}
+            {(!when.is_empty()).then(|| view! { <dt>{t.role_when}</dt><dd>{when}</dd> })}
+            {(!f.training.is_empty()).then(|| view! { <dt>{t.role_training}</dt><dd>{f.training.clone()}</dd> })}
+            {(!f.support.is_empty()).then(|| view! { <dt>{t.role_support}</dt><dd>{f.support.clone()}</dd> })}
+            <dt>{t.role_pay}</dt>
+            <dd>
+                {f.compensation.clone()}
+                {f.benefit.clone().map(|b| view! { <br/><span class="benefit" id="rol-uitkering">{b}</span> })}
+            </dd>
+            {places.map(|p| view! { <dt>{t.role_places}</dt><dd>{p}</dd> })}
+            {f.for_offer.clone().map(|(id, name, waiting)| view! {
+                <dt>{t.role_helps}</dt>
+                <dd>
+                    <A href=format!("/aanbod/{id}")>{
+                        if waiting > 0 { fill(t.role_helps_waiting, &[&name, &waiting.to_string()]) } else { name }
+                    }</A>
+                </dd>
+            })}
+            {f.contact.clone().map(|c| view! { <dt>{t.role_contact_person}</dt><dd>{c}</dd> })}
+        </dl>
     }
 }
 

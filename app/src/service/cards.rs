@@ -8,10 +8,11 @@ use index::{Geocoder, SearchHit, ROLE_KIND};
 use uuid::Uuid;
 
 use crate::db::{self, CostRecord, PlaceRecord, RoleRecord, SlotRecord};
-use crate::i18n::Lang;
+use crate::domain::Compensation;
+use crate::i18n::{fill, Lang};
 use crate::model::{
     ages_in_words, kind_label, next_time, LocationLine, OfferDetail, OfferSummary, PlaceOnMap,
-    RoleLink, WeeklySlot,
+    RoleFacts, RoleLink, WeeklySlot,
 };
 use crate::words::{date_in_words, language_name, summary_of};
 use crate::{AppState, Error, Result};
@@ -255,6 +256,7 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
     Ok(OfferDetail {
         id,
         roles,
+        role_facts: None,
         kind_label: kind_label(&row.kind, lang),
         leefgebieden: names("leefgebied"),
         doelgroepen: names("doelgroep"),
@@ -307,9 +309,11 @@ pub async fn role_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDe
         .into_iter()
         .collect();
     let roles = roles_of(state, r.organisation_id, id).await?;
+    let role_facts = Some(role_facts(&r, lang));
     Ok(OfferDetail {
         id,
         roles,
+        role_facts,
         name: r.title,
         description: r.description,
         organisation: r.organisation,
@@ -336,6 +340,55 @@ pub async fn role_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDe
         overdue: false,
         role: true,
     })
+}
+
+/// What a role asks and gives, in `lang`.
+pub fn role_facts(r: &db::RoleRecord, lang: Lang) -> RoleFacts {
+    let t = lang.texts();
+    let compensation = Compensation::parse(&r.compensation).unwrap_or_default();
+    let pays = compensation == Compensation::Vergoeding;
+    let days = db::days_from_text(&r.days);
+    RoleFacts {
+        tasks: r.tasks.clone(),
+        not_tasks: r.not_tasks.clone(),
+        training: r.training.clone(),
+        support: r.support.clone(),
+        compensation: match (compensation, r.allowance_euros) {
+            (Compensation::Vergoeding, Some(euros)) => {
+                fill(t.role_allowance_amount, &[&euros.to_string()])
+            }
+            (c, _) => t.compensation(c).to_string(),
+        },
+        // An allowance can touch a benefit: say whether that was settled, never hide the role.
+        benefit: pays.then(|| {
+            if r.benefit_cleared {
+                t.role_benefit_cleared
+            } else {
+                t.role_benefit_ask
+            }
+            .to_string()
+        }),
+        days: (!days.is_empty()).then(|| crate::explain::days_in_words(&days, lang)),
+        hours: r
+            .hours_per_week
+            .filter(|h| *h > 0)
+            .map(|h| fill(t.role_hours, &[&h.to_string()])),
+        open_places: r
+            .people_wanted
+            .map(|wanted| (wanted - r.people_started).max(0)),
+        filled: r.is_filled(),
+        contact: (!r.contact_name.is_empty()).then(|| {
+            if r.contact_role.is_empty() {
+                r.contact_name.clone()
+            } else {
+                format!("{}, {}", r.contact_name, r.contact_role)
+            }
+        }),
+        for_offer: match (r.offer_id, &r.offer_name) {
+            (Some(id), Some(name)) => Some((id, name.clone(), r.offer_waiting_list.unwrap_or(0))),
+            _ => None,
+        },
+    }
 }
 
 /// The page of an offer, or of a role (they share `/aanbod/{id}` and the link on result

@@ -84,11 +84,13 @@ pub async fn dashboard(state: &AppState, me: &Me) -> Result<DashboardView> {
     } else {
         Vec::new()
     };
+    let helpers = super::helping::inbox(state, me).await?;
     Ok(DashboardView {
         me: me.clone(),
         organisations,
         signups,
         referrals,
+        helpers,
     })
 }
 

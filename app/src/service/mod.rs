@@ -18,6 +18,7 @@
 pub mod accounts;
 pub mod cards;
 pub mod coalitions;
+pub mod helping;
 pub mod manage;
 pub mod matching;
 pub mod moderation;

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use super::{allow, audit, may_manage, optional_number as number, Saved, MANAGE};
 use crate::auth::Me;
 use crate::db::{self, NeedRecord};
+use crate::domain::{Compensation, Weekday};
 use crate::manage::{NeedEditor, NeedForm, NEED_KINDS};
 use crate::{AppState, Error, Result};
 
@@ -31,6 +32,7 @@ pub async fn form(
             organisatie: org.to_string(),
             soort: "vrijwilliger".into(),
             open: "ja".into(),
+            vergoeding: Compensation::Geen.code().into(),
             ..Default::default()
         }
     } else {
@@ -53,6 +55,26 @@ pub async fn form(
             aantal: text(n.people_wanted),
             aanbod: n.service_id.map(|s| s.to_string()).unwrap_or_default(),
             open: if open { "ja".into() } else { String::new() },
+            taken: n.tasks,
+            niet_taken: n.not_tasks,
+            training: n.training,
+            begeleiding: n.support,
+            vergoeding: n.compensation.code().into(),
+            bedrag: text(n.allowance_euros),
+            uitkering: if n.benefit_cleared {
+                "ja".into()
+            } else {
+                String::new()
+            },
+            dagen: n
+                .days
+                .iter()
+                .filter_map(|d| Weekday::from_iso(*d))
+                .map(|d| d.code().to_string())
+                .collect(),
+            uren: text(n.hours_per_week),
+            contact_naam: n.contact_name,
+            contact_rol: n.contact_role,
         }
     };
     let org: Uuid = form.organisatie.parse().map_err(|_| Error::NotFound)?;
@@ -102,6 +124,26 @@ fn problem(f: &NeedForm, offers: &[Uuid]) -> Option<&'static str> {
         "max_leeftijd"
     } else if number(&f.aantal, 10_000).is_err() {
         "aantal"
+    } else if f.taken.chars().count() > 2000 {
+        "taken"
+    } else if f.niet_taken.chars().count() > 2000 {
+        "niet_taken"
+    } else if f.dagen.iter().any(|d| Weekday::parse(d).is_none()) {
+        "dagen"
+    } else if number(&f.uren, 80).is_err() {
+        "uren"
+    } else if f.training.chars().count() > 1000 {
+        "training"
+    } else if f.begeleiding.chars().count() > 1000 {
+        "begeleiding"
+    } else if !f.vergoeding.trim().is_empty() && Compensation::parse(&f.vergoeding).is_none() {
+        "vergoeding"
+    } else if number(&f.bedrag, 10_000).is_err() {
+        "bedrag"
+    } else if f.contact_naam.chars().count() > 100 {
+        "contact_naam"
+    } else if f.contact_rol.chars().count() > 100 {
+        "contact_rol"
     } else if !f.aanbod.trim().is_empty()
         && !f
             .aanbod
@@ -157,6 +199,7 @@ pub async fn save(state: &AppState, me: &Me, form: &NeedForm) -> Result<Saved<Uu
             .next(),
     };
     let id = existing.unwrap_or_else(Uuid::new_v4);
+    let compensation = Compensation::parse(&form.vergoeding).unwrap_or_default();
     let mut talents = form.talenten.clone();
     talents.sort();
     talents.dedup();
@@ -175,6 +218,24 @@ pub async fn save(state: &AppState, me: &Me, form: &NeedForm) -> Result<Saved<Uu
             time_commitment: form.tijd.trim().into(),
             people_wanted: number(&form.aantal, 10_000).ok().flatten(),
             talents,
+            tasks: form.taken.trim().into(),
+            not_tasks: form.niet_taken.trim().into(),
+            training: form.training.trim().into(),
+            support: form.begeleiding.trim().into(),
+            compensation,
+            allowance_euros: (compensation == Compensation::Vergoeding)
+                .then(|| number(&form.bedrag, 10_000).ok().flatten())
+                .flatten(),
+            benefit_cleared: compensation == Compensation::Vergoeding && form.uitkering == "ja",
+            days: form
+                .dagen
+                .iter()
+                .filter_map(|d| Weekday::parse(d))
+                .map(Weekday::iso)
+                .collect(),
+            hours_per_week: number(&form.uren, 80).ok().flatten(),
+            contact_name: form.contact_naam.trim().into(),
+            contact_role: form.contact_rol.trim().into(),
         },
         form.open == "ja",
     )

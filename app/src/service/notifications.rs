@@ -1,12 +1,12 @@
 //! Every mail the product sends, in one place and in both languages. A mail holds a link and
 //! what the reader needs to act, never anything personal about a resident: mail is not sealed.
 //!
-//! Recipients have no stored language yet, so services send Dutch ([`Lang::Nl`]); the English
-//! texts are here so that choice is one argument away.
+//! Accounts have no stored language yet, so mails to them are Dutch ([`Lang::Nl`]); a resident
+//! who answered a role hears back in the language they used.
 
 use uuid::Uuid;
 
-use crate::domain::Email;
+use crate::domain::{Email, HelpStatus};
 use crate::i18n::Lang;
 use crate::AppState;
 
@@ -147,6 +147,173 @@ pub fn invitation(lang: Lang, inviter: &str, token: &str) -> Mail {
         Lang::En => mail(
             "Invitation to the Sociale Kaart".into(),
             format!("Hello,\n\n{inviter} invites you to work on the Sociale Kaart.\nChoose a password with this link (valid for seven days):\n/wachtwoord/{token}\n"),
+        ),
+    }
+}
+
+/// The words of a "past nu niet" reason code in `lang` (kind, never about the person).
+pub fn not_now_reason(code: &str, lang: Lang) -> &'static str {
+    match (code, lang) {
+        ("vol", Lang::Nl) => "alle plekken zijn nu bezet",
+        ("vol", Lang::En) => "all places are taken for now",
+        ("tijden", Lang::Nl) => "de tijden passen nu niet bij elkaar",
+        ("tijden", Lang::En) => "the times do not match for now",
+        ("leeftijd", Lang::Nl) => "deze rol is voor een andere leeftijd",
+        ("leeftijd", Lang::En) => "this role is for another age",
+        (_, Lang::Nl) => "we hebben later weer plek en houden je graag op de hoogte",
+        (_, Lang::En) => "we will have room later and would like to keep you posted",
+    }
+}
+
+/// A resident's receipt after "ik help mee": what happens next.
+pub fn help_receipt(lang: Lang, role: &str, organisation: &str, contact: &str) -> Mail {
+    let who = if contact.is_empty() {
+        organisation.to_string()
+    } else {
+        format!("{contact} van {organisation}")
+    };
+    match lang {
+        Lang::Nl => mail(
+            format!("Je wilt helpen: {role}"),
+            format!(
+                "Hallo,\n\nDank je wel! {who} heeft je bericht gekregen over \"{role}\" en neemt \
+                 contact met je op, meestal binnen een week. Hoor je na twee weken niets? Dan \
+                 krijg je van ons een bericht met andere plekken in de buurt.\n\n\
+                 Je gegevens zijn alleen voor {organisation}. Na zes maanden halen we ze weg.\n"
+            ),
+        ),
+        Lang::En => {
+            let who = if contact.is_empty() {
+                organisation.to_string()
+            } else {
+                format!("{contact} of {organisation}")
+            };
+            mail(
+                format!("You want to help: {role}"),
+                format!(
+                    "Hello,\n\nThank you! {who} has your message about \"{role}\" and will get in \
+                     touch, usually within a week. No news after two weeks? Then we will send you \
+                     other places nearby.\n\n\
+                     Your details are only for {organisation}. We delete them after six months.\n"
+                ),
+            )
+        }
+    }
+}
+
+/// An organisation hears that someone wants to help (no personal data in the mail).
+pub fn help_new(role: &str) -> Mail {
+    mail(
+        format!("Iemand wil helpen: {role}"),
+        format!(
+            "Hallo,\n\nIemand wil helpen bij \"{role}\". Log in om te zien wie het is en laat \
+             binnen een week iets weten: /beheer#hulp\n\nMensen haken af als ze niets horen.\n"
+        ),
+    )
+}
+
+/// An organisation is reminded of an answer that waits for a week.
+pub fn help_reminder(role: &str) -> Mail {
+    mail(
+        format!("Nog geen antwoord: {role}"),
+        format!(
+            "Hallo,\n\nEen week geleden wilde iemand helpen bij \"{role}\". Die persoon wacht nog \
+             op een antwoord. Laat het even weten, ook als het nu niet past: /beheer#hulp\n\n\
+             Na twee weken zonder antwoord sturen we de persoon andere plekken in de buurt.\n"
+        ),
+    )
+}
+
+/// The resident hears where their answer stands, with the contact's name.
+pub fn help_status(
+    lang: Lang,
+    status: HelpStatus,
+    role: &str,
+    organisation: &str,
+    contact: &str,
+    reason: &str,
+) -> Mail {
+    let from = |nl: bool| match (contact.is_empty(), nl) {
+        (true, _) => organisation.to_string(),
+        (false, true) => format!("{contact} van {organisation}"),
+        (false, false) => format!("{contact} of {organisation}"),
+    };
+    let body = match (lang, status) {
+        (Lang::Nl, HelpStatus::Kennismaking) => format!(
+            "{} wil graag kennismaken over \"{role}\". Ze nemen contact met je op om een moment \
+             af te spreken.",
+            from(true)
+        ),
+        (Lang::Nl, HelpStatus::AanDeSlag) => format!(
+            "Welkom! Je gaat aan de slag bij {organisation} als \"{role}\". {} is je \
+             aanspreekpunt.",
+            from(true)
+        ),
+        (Lang::Nl, _) => format!(
+            "{} heeft je bericht over \"{role}\" gelezen. Het past nu niet: {}. Dank je wel dat \
+             je wilde helpen. Op de Sociale Kaart staan meer plekken waar ze je graag zien: /?q=vrijwilliger",
+            from(true),
+            not_now_reason(reason, Lang::Nl)
+        ),
+        (Lang::En, HelpStatus::Kennismaking) => format!(
+            "{} would like to meet you about \"{role}\". They will get in touch to find a moment.",
+            from(false)
+        ),
+        (Lang::En, HelpStatus::AanDeSlag) => format!(
+            "Welcome! You are starting at {organisation} as \"{role}\". {} is your contact.",
+            from(false)
+        ),
+        (Lang::En, _) => format!(
+            "{} has read your message about \"{role}\". It does not fit now: {}. Thank you for \
+             wanting to help. The Sociale Kaart has more places that would love to see you: /?q=vrijwilliger",
+            from(false),
+            not_now_reason(reason, Lang::En)
+        ),
+    };
+    let subject = match lang {
+        Lang::Nl => format!("Nieuws over je aanmelding: {role}"),
+        Lang::En => format!("News about your answer: {role}"),
+    };
+    let greeting = match lang {
+        Lang::Nl => "Hallo",
+        Lang::En => "Hello",
+    };
+    mail(subject, format!("{greeting},\n\n{body}\n"))
+}
+
+/// A resident whose answer got no reply in two weeks hears so kindly, with roles nearby
+/// (`others`: title and organisation, with their page).
+pub fn help_unanswered(lang: Lang, role: &str, others: &[(Uuid, String, String)]) -> Mail {
+    let list: String = others
+        .iter()
+        .map(|(id, title, org)| format!("- {title} ({org}): /vraag/{id}\n"))
+        .collect();
+    match lang {
+        Lang::Nl => mail(
+            format!("Nog geen antwoord op: {role}"),
+            format!(
+                "Hallo,\n\nTwee weken geleden wilde je helpen bij \"{role}\". Je hebt nog geen \
+                 antwoord gekregen. Dat ligt niet aan jou: soms is een organisatie even druk.\n\n\
+                 {}Je kunt ook gewoon nog even wachten.\n",
+                if list.is_empty() {
+                    String::new()
+                } else {
+                    format!("Deze plekken in de buurt zoeken ook iemand:\n{list}\n")
+                }
+            ),
+        ),
+        Lang::En => mail(
+            format!("No answer yet: {role}"),
+            format!(
+                "Hello,\n\nTwo weeks ago you offered to help with \"{role}\". You have not had an \
+                 answer yet. That is not about you: sometimes an organisation is busy.\n\n\
+                 {}You can also just wait a little longer.\n",
+                if list.is_empty() {
+                    String::new()
+                } else {
+                    format!("These places nearby are looking for someone too:\n{list}\n")
+                }
+            ),
         ),
     }
 }

@@ -76,6 +76,8 @@ pub enum Phrase {
     LeadGives {
         /// The need's kind.
         kind: String,
+        /// What comes with the role, as the organisation said (nothing is promised beyond it).
+        extras: RoleExtras,
     },
     /// What the organisation with the need gets: people for the need and/or a shorter list.
     LeadGets {
@@ -103,10 +105,12 @@ pub enum Phrase {
         /// True for the person themselves ("wat je goed kunt").
         yours: bool,
     },
-    /// What the person or the residents get: a role that matters, a course and support.
+    /// What the person or the residents get: a role that matters, and what comes with it.
     MeaningfulRole {
         /// True for the person themselves.
         yours: bool,
+        /// What comes with the role, as the organisation said.
+        extras: RoleExtras,
     },
     /// The link person: someone of the wijkteam (`wijkteam`) or of the organisation.
     LinkPerson {
@@ -150,6 +154,29 @@ pub enum Phrase {
         /// Distance (km).
         km: f64,
     },
+}
+
+/// What comes with a role, as its organisation said: a course, support, an allowance. Coalition
+/// texts name only these, so they never promise what a club does not give.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleExtras {
+    /// A course or training.
+    pub training: bool,
+    /// Someone supports the volunteer.
+    pub support: bool,
+    /// A volunteer allowance.
+    pub allowance: bool,
+}
+
+impl RoleExtras {
+    /// The extras of a need.
+    pub fn of(need: &CatalogNeed) -> RoleExtras {
+        RoleExtras {
+            training: need.training,
+            support: need.support,
+            allowance: matches!(need.pay, super::model::RolePay::Allowance { .. }),
+        }
+    }
 }
 
 /// A partner in a proposed coalition: what it gives, what it gets.
@@ -231,6 +258,7 @@ fn build(
             role: PartnerRole::Lead,
             gives: Phrase::LeadGives {
                 kind: need.kind.clone(),
+                extras: RoleExtras::of(need),
             },
             gets: Phrase::LeadGets {
                 need: need.title.clone(),
@@ -344,7 +372,10 @@ pub fn coalition_for_person(
             talents: fits,
             yours: true,
         },
-        gets: Phrase::MeaningfulRole { yours: true },
+        gets: Phrase::MeaningfulRole {
+            yours: true,
+            extras: RoleExtras::of(need),
+        },
         distance_km: None,
     };
     // A school joins when the person is working on learning or work: a route back, with credit.
@@ -386,7 +417,10 @@ pub fn scan_coalitions(catalog: &Catalog, gemeente: Option<&str>) -> Vec<Coaliti
                     talents: need.talents.clone(),
                     yours: false,
                 },
-                gets: Phrase::MeaningfulRole { yours: false },
+                gets: Phrase::MeaningfulRole {
+                    yours: false,
+                    extras: RoleExtras::of(need),
+                },
                 distance_km: None,
             };
             Some(build(catalog, need, people, false, count))

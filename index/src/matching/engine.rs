@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::coalitions::{coalition_for_person, CoalitionSuggestion};
-use super::model::{Catalog, CatalogNeed, CatalogOffer, Profile};
+use super::model::{Catalog, CatalogNeed, CatalogOffer, Profile, RolePay};
 use super::reasons::{ProfileItem, Reason};
 use crate::LatLon;
 
@@ -248,11 +248,14 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         uses.push(ProfileItem::NoReferral);
     }
     let is_work = o.leefgebieden.iter().any(|l| l == "werk");
+    // What a person tells never hides anything: work that was not cleared for a benefit is
+    // shown with a word of advice instead.
     if p.keeps_benefit && is_work {
-        if !o.keeps_benefit {
-            return None;
-        }
-        reasons.push(Reason::KeepsBenefit);
+        reasons.push(if o.keeps_benefit {
+            Reason::KeepsBenefit
+        } else {
+            Reason::AskBenefitFirst
+        });
         uses.push(ProfileItem::KeepsBenefit);
     }
     // Soft: a language the person speaks better than Dutch.
@@ -376,6 +379,37 @@ fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
         reasons.push(Reason::PeopleWanted {
             people: n.people_wanted,
         });
+    }
+    if !n.days.is_empty() {
+        let shared: Vec<u8> = n
+            .days
+            .iter()
+            .copied()
+            .filter(|d| p.days.contains(d))
+            .collect();
+        if !shared.is_empty() {
+            score += 0.5;
+            reasons.push(Reason::Days { days: shared });
+            uses.push(ProfileItem::Days);
+        } else {
+            reasons.push(Reason::Days {
+                days: n.days.clone(),
+            });
+        }
+    }
+    if n.training {
+        reasons.push(Reason::Training);
+    }
+    // An allowance that was not cleared can cut a benefit: say so, never hide the role.
+    if let RolePay::Allowance { cleared } = n.pay {
+        if p.keeps_benefit {
+            reasons.push(if cleared {
+                Reason::KeepsBenefit
+            } else {
+                Reason::AskBenefitFirst
+            });
+            uses.push(ProfileItem::KeepsBenefit);
+        }
     }
     Some(Suggestion {
         target: Target::Need(n.id),

@@ -28,11 +28,11 @@ mod tests;
 
 pub use coalitions::{
     coalition_for_person, scan_coalitions, CoalitionSuggestion, PartnerRole, Phrase,
-    ProposedPartner, PARTNER_RADIUS_KM, TALENT_RADIUS_KM,
+    ProposedPartner, RoleExtras, PARTNER_RADIUS_KM, TALENT_RADIUS_KM,
 };
 pub use engine::{distance_score, match_profile, Lanes, Step, Suggestion, Target, LANE_SIZE};
 pub use model::{
-    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, Profile, TalentEntry,
-    DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
+    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, Profile, RolePay,
+    TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
 };
 pub use reasons::{km_in_words, language_in_dutch, ProfileItem, Reason};

@@ -99,7 +99,7 @@ pub struct CatalogOffer {
 }
 
 /// What an organisation asks for: a volunteer role, trainers, space, funding, participants.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CatalogNeed {
     /// The need id.
     pub id: Uuid,
@@ -129,6 +129,31 @@ pub struct CatalogNeed {
     pub waiting_list: u32,
     /// Time it takes, in words.
     pub time_commitment: String,
+    /// ISO weekdays it happens on (empty: not said).
+    pub days: Vec<u8>,
+    /// What it pays.
+    pub pay: RolePay,
+    /// A course or training comes with it.
+    pub training: bool,
+    /// Someone supports the volunteer.
+    pub support: bool,
+}
+
+/// What a role pays, as far as matching cares.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum RolePay {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// Costs made are paid back.
+    Expenses,
+    /// A volunteer allowance; `cleared` when the organisation settled it with the benefit
+    /// agency, so a person keeps their benefit.
+    Allowance {
+        /// Settled with the benefit agency.
+        cleared: bool,
+    },
 }
 
 impl CatalogNeed {

@@ -48,6 +48,10 @@ pub enum Reason {
     NoReferral,
     /// They keep their benefit.
     KeepsBenefit,
+    /// It pays something that was not cleared for a benefit: talk to the klantmanager first.
+    AskBenefitFirst,
+    /// A course or training comes with the role.
+    Training,
     /// Who it is for, by age.
     Ages {
         /// Youngest.

@@ -67,6 +67,10 @@ fn catalog() -> Catalog {
         people_wanted: 6,
         waiting_list: 34,
         time_commitment: "2 keer per week".into(),
+        days: vec![3, 6],
+        pay: RolePay::Allowance { cleared: false },
+        training: true,
+        support: true,
     };
     let cook = CatalogNeed {
         id: Uuid::from_u128(51),
@@ -83,6 +87,7 @@ fn catalog() -> Catalog {
         people_wanted: 2,
         waiting_list: 0,
         time_commitment: String::new(),
+        ..CatalogNeed::default()
     };
     let org = |n: u128, name: &str, kind: PartnerKind, place: LatLon| CatalogOrganisation {
         id: Uuid::from_u128(n),
@@ -325,4 +330,61 @@ fn a_footballer_fits_a_role_that_asks_for_sport_but_not_the_other_way_round() {
     assert_eq!(fitting_talents(&sport, &voetbal), vec![&voetbal[0]]);
     assert!(fitting_talents(&voetbal, &sport).is_empty());
     assert!(fitting_talents(&strings(&["koken"]), &voetbal).is_empty());
+}
+
+#[test]
+fn a_person_who_must_keep_a_benefit_still_sees_a_paid_role_with_advice_to_ask_first() {
+    let mut catalog = catalog();
+    let person = Profile {
+        keeps_benefit: true,
+        ..young_footballer()
+    };
+    let lanes = match_profile(&catalog, &person);
+    let role = lanes
+        .bijdragen
+        .iter()
+        .find(|s| s.target == Target::Need(Uuid::from_u128(50)))
+        .expect("the paid role is still proposed");
+    assert!(role.reasons.contains(&Reason::AskBenefitFirst));
+    assert!(!role.reasons.contains(&Reason::KeepsBenefit));
+
+    catalog.needs[0].pay = RolePay::Allowance { cleared: true };
+    let lanes = match_profile(&catalog, &person);
+    let role = &lanes.bijdragen[0];
+    assert_eq!(role.target, Target::Need(Uuid::from_u128(50)));
+    assert!(role.reasons.contains(&Reason::KeepsBenefit));
+    assert!(!role.reasons.contains(&Reason::AskBenefitFirst));
+}
+
+#[test]
+fn saying_you_must_keep_a_benefit_never_makes_a_lane_shorter() {
+    let catalog = catalog();
+    let free = match_profile(&catalog, &young_footballer());
+    let bound = match_profile(
+        &catalog,
+        &Profile {
+            keeps_benefit: true,
+            ..young_footballer()
+        },
+    );
+    let ids = |l: &[Suggestion]| {
+        let mut ids: Vec<Target> = l.iter().map(|s| s.target).collect();
+        ids.sort_by_key(|t| format!("{t:?}"));
+        ids
+    };
+    assert_eq!(ids(&free.meedoen), ids(&bound.meedoen));
+    assert_eq!(ids(&free.bijdragen), ids(&bound.bijdragen));
+}
+
+#[test]
+fn a_role_on_the_days_a_person_is_free_says_so() {
+    let person = Profile {
+        days: vec![6],
+        ..young_footballer()
+    };
+    let lanes = match_profile(&catalog(), &person);
+    let role = &lanes.bijdragen[0];
+    assert!(role.reasons.contains(&Reason::Days { days: vec![6] }));
+    assert!(role.uses.contains(&ProfileItem::Days));
+    assert!(role.reasons.contains(&Reason::Training));
 }

@@ -1,6 +1,7 @@
 //! The hand-written core of the demo: the cases the product is built around.
 
 use app::db::{Dataset, NeedRecord};
+use app::domain::Compensation;
 
 use super::builder::{cost, demo_id, location, organisation, service, slot, terms};
 
@@ -74,13 +75,31 @@ fn football_club(data: &mut Dataset) {
         title: "Assistent-trainer jeugd (16 tot 27 jaar)".into(),
         description: "Hou je van voetbal? Help een jeugdteam trainen, zodat er geen kinderen meer \
                       op de wachtlijst hoeven te staan. Je krijgt een trainerscursus, een vaste \
-                      begeleider en een vrijwilligersvergoeding."
+                      begeleider en een vrijwilligersvergoeding (besproken met de gemeente: je houdt je \
+                      uitkering)."
             .into(),
         minimum_age: Some(16),
         maximum_age: Some(27),
         time_commitment: "2 keer per week, woensdagmiddag en zaterdagochtend".into(),
         people_wanted: Some(6),
         talents: vec!["voetbal".into(), "kinderen".into(), "sport".into()],
+        tasks: "Je helpt de hoofdtrainer bij de training van een jeugdteam: oefeningen klaarzetten, \
+                een groepje kinderen begeleiden, meedoen met de partijtjes."
+            .into(),
+        not_tasks: "Je staat er nooit alleen voor en je hoeft geen teams in te delen of ouders \
+                    te bellen."
+            .into(),
+        training: "De KNVB-cursus Pupillentrainer, betaald door de club.".into(),
+        support: "Een vaste begeleider bij elke training; Sanne (jeugdcoördinator) is je \
+                  aanspreekpunt."
+            .into(),
+        compensation: Compensation::Vergoeding,
+        allowance_euros: Some(50),
+        benefit_cleared: true,
+        days: vec![3, 6],
+        hours_per_week: Some(4),
+        contact_name: "Sanne".into(),
+        contact_role: "jeugdcoördinator".into(),
     });
     data.organisations.push(org);
     data.locations.push(loc);
@@ -172,6 +191,15 @@ fn money_help(data: &mut Dataset) {
         time_commitment: "2 uur per week".into(),
         people_wanted: Some(10),
         talents: vec!["administratie".into(), "luisteren".into()],
+        tasks: "Samen met iemand post openen, rekeningen ordenen en een overzicht maken.".into(),
+        not_tasks: "Je geeft geen schuldhulp en beheert geen geld: dat doet de schuldhulp van de \
+                    gemeente."
+            .into(),
+        training: "Een training van twee ochtenden voordat je begint.".into(),
+        support: "Elke maand een intervisie met andere vrijwilligers en een coördinator.".into(),
+        compensation: Compensation::Onkosten,
+        contact_name: "Mirjam".into(),
+        contact_role: "coördinator vrijwilligers".into(),
         ..NeedRecord::default()
     });
     data.organisations.push(org);

@@ -1,6 +1,7 @@
 //! Offers generated from templates for each of Utrecht's ten wijken.
 
 use app::db::{Dataset, NeedRecord, ServiceRecord};
+use app::domain::Compensation;
 
 use super::builder::{cost, demo_id, hash, location, organisation, service, slot, terms};
 
@@ -298,9 +299,17 @@ fn buurthuis(data: &mut Dataset, wijk: &Wijk, w: usize, n: usize) {
                 description:
                     "Kook jij graag? Kook één keer per week of per maand mee voor 30 buurtgenoten."
                         .into(),
-                time_commitment: "Donderdagmiddag, 3 uur".into(),
+                time_commitment: "Eén middag per week, 3 uur".into(),
                 people_wanted: Some(3),
                 talents: vec!["koken".into(), "organiseren".into()],
+                tasks: "Boodschappen doen met de lijst, koken met twee anderen, mee-eten.".into(),
+                not_tasks: "Je hoeft niet af te wassen of de zaal op te ruimen.".into(),
+                support: "De buurthuiscoördinator is er elke kookmiddag.".into(),
+                compensation: Compensation::Onkosten,
+                days: s.schedules.iter().map(|slot| slot.weekday).collect(),
+                hours_per_week: Some(3),
+                contact_name: "Fatima".into(),
+                contact_role: "coördinator buurthuis".into(),
                 ..NeedRecord::default()
             });
         }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use app::db::{Dataset, LocationRecord, NeedRecord, OrganisationRecord, ServiceRecord, TermRecord};
+use app::domain::Compensation;
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -328,12 +329,50 @@ impl<'a> Catalogue<'a> {
 
     /// An organisation need as an HSDS service marked `kenmerk:vrijwilligerswerk`.
     pub fn need(&self, n: &NeedRecord) -> Value {
-        let mut pairs: Vec<(String, String)> = vec![("kenmerk".into(), "vrijwilligerswerk".into())];
-        pairs.extend(n.talents.iter().map(|t| ("talent".to_string(), t.clone())));
+        let mut pairs: Vec<(&str, &str, Option<String>)> =
+            vec![("kenmerk", "vrijwilligerswerk", None)];
+        pairs.extend(n.talents.iter().map(|t| ("talent", t.as_str(), None)));
+        // What the role asks and gives travels as valued attributes (HSDS has no fields for it).
+        let given = |text: &str| (!text.is_empty()).then(|| text.to_string());
+        let compensation = match n.compensation {
+            Compensation::Geen => None,
+            Compensation::Onkosten => Some("onkosten".to_string()),
+            Compensation::Vergoeding => Some(
+                n.allowance_euros
+                    .map_or("vergoeding".to_string(), |e| e.to_string()),
+            ),
+        };
+        let contact = given(
+            &[n.contact_name.as_str(), n.contact_role.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        let valued = [
+            ("rol-taken", given(&n.tasks)),
+            ("rol-niet-taken", given(&n.not_tasks)),
+            ("rol-training", given(&n.training)),
+            ("rol-begeleiding", given(&n.support)),
+            ("rol-vergoeding", compensation),
+            (
+                "rol-uitkering-besproken",
+                n.benefit_cleared.then(String::new),
+            ),
+            ("rol-dagen", given(&app::db::days_text(&n.days))),
+            ("rol-uren", n.hours_per_week.map(|h| h.to_string())),
+            ("rol-contact", contact),
+            ("rol-plekken", n.people_wanted.map(|p| p.to_string())),
+        ];
+        for (code, value) in valued {
+            if let Some(value) = value {
+                pairs.push(("kenmerk", code, given(&value)));
+            }
+        }
         let attributes: Vec<Value> = pairs
-            .iter()
+            .into_iter()
             .enumerate()
-            .filter_map(|(i, (t, c))| self.attribute(n.id, i, t, c, None))
+            .filter_map(|(i, (t, c, value))| self.attribute(n.id, i, t, c, value))
             .collect();
         let mut m = Map::new();
         m.insert("id".into(), json!(n.id));

@@ -9,6 +9,7 @@ use app::db::{
     ClosureRecord, CostRecord, Dataset, LocationRecord, NeedRecord, OrganisationRecord,
     ScheduleRecord, ServiceRecord,
 };
+use app::domain::Compensation;
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use uuid::Uuid;
@@ -467,12 +468,13 @@ pub fn map_service(
             minimum_age,
             maximum_age,
             time_commitment: text(v, "application_process"),
-            people_wanted: None,
+            people_wanted: number("rol-plekken").filter(|n| *n > 0),
             talents: terms
                 .iter()
                 .filter(|(t, _)| t == "talent")
                 .map(|(_, c)| c.clone())
                 .collect(),
+            ..role_details(&flags)
         };
         return Ok(Mapped {
             organisation,
@@ -595,6 +597,53 @@ pub fn dataset(mapped: Vec<Mapped>) -> Dataset {
         data.needs.extend(m.need);
     }
     data
+}
+
+/// What a role asks and gives, from the valued `kenmerk:rol-*` attributes our export writes.
+/// Texts are capped like the editor caps them; what cannot be read is left out.
+fn role_details(flags: &[(String, Option<String>)]) -> NeedRecord {
+    let value = |code: &str| {
+        flags
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, v)| v.as_deref().unwrap_or("").trim().to_string())
+    };
+    let text = |code: &str| {
+        value(code)
+            .map(|v| v.chars().take(1000).collect::<String>())
+            .unwrap_or_default()
+    };
+    let (compensation, allowance_euros) = match value("rol-vergoeding").as_deref() {
+        None | Some("") => (Compensation::Geen, None),
+        Some("onkosten") => (Compensation::Onkosten, None),
+        Some(other) => (
+            Compensation::Vergoeding,
+            other
+                .parse::<i32>()
+                .ok()
+                .filter(|e| (0..=10_000).contains(e)),
+        ),
+    };
+    let (contact_name, contact_role) = match text("rol-contact").split_once(',') {
+        Some((name, role)) => (name.trim().to_string(), role.trim().to_string()),
+        None => (text("rol-contact"), String::new()),
+    };
+    NeedRecord {
+        tasks: text("rol-taken"),
+        not_tasks: text("rol-niet-taken"),
+        training: text("rol-training"),
+        support: text("rol-begeleiding"),
+        compensation,
+        allowance_euros,
+        benefit_cleared: value("rol-uitkering-besproken").is_some(),
+        days: app::db::days_from_text(&text("rol-dagen")),
+        hours_per_week: value("rol-uren")
+            .and_then(|h| h.parse::<i32>().ok())
+            .filter(|h| (0..=80).contains(h)),
+        contact_name: contact_name.chars().take(100).collect(),
+        contact_role: contact_role.chars().take(100).collect(),
+        ..NeedRecord::default()
+    }
 }
 
 #[cfg(test)]

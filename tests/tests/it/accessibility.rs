@@ -34,6 +34,7 @@ async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
 async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widths() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    let role = server::demo::demo_id("need:vv-de-meern-assistent-trainer");
     let pages = [
         ("home", "/".to_string()),
         ("results", "/?q=voetbal&waar=3454".to_string()),
@@ -48,6 +49,13 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             "/keukentafel?nodig=leren&talent=voetbal&graag=voetbal&leeftijd=19&waar=3454"
                 .to_string(),
         ),
+        ("role", format!("/vraag/{role}")),
+        ("help", format!("/vraag/{role}/helpen")),
+        (
+            "help with a problem",
+            format!("/vraag/{role}/helpen?fout=email&naam=Sam&email=sam%40"),
+        ),
+        ("help thanks", format!("/vraag/{role}/bedankt")),
         ("chances", "/coalities/kansen".to_string()),
         ("login", "/inloggen".to_string()),
         (
@@ -196,6 +204,22 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         ])
         .await,
     );
+    // Someone wants to help, so the dashboard shows its inbox.
+    app::db::save_response(
+        &app.state.db,
+        &app::db::NewResponse {
+            need,
+            name_sealed: app.state.sealer.seal("Sam"),
+            email_sealed: app.state.sealer.seal("sam@example.org"),
+            phone_sealed: String::new(),
+            message_sealed: app.state.sealer.seal("Ik voetbal al tien jaar."),
+            age: Some(19),
+            language: "nl".into(),
+        },
+    )
+    .await
+    .unwrap()
+    .unwrap();
     browser.goto_hydrated(&app.url("/beheer")).await;
     log_in(&browser, &app, "club@example.org").await;
     found.extend(

@@ -90,6 +90,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 ("status", "gestart".into()),
             ],
         ),
+        (
+            "move help answer",
+            app::api::MoveHelpAnswer::PATH,
+            vec![("status", "kennismaking".into())],
+        ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
         ("moderation queue", app::api::ModerationQueue::PATH, vec![]),
         // Reports and claims are decided once: each request gets its own (filled in below).
@@ -323,6 +328,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         // Only the receiving provider moves a referral on, and reads it besides its sender.
         ("provider of A", "load referral" | "referral status" | "incoming referrals") => true,
         ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
+        // Only the organisation's own providers see who wants to help and answer them.
+        (r, "move help answer") => r == "provider of A",
         ("coordinator", "take up escalation") => true,
         (_, "take up escalation") => false,
         (_, "load referral" | "referral status" | "incoming referrals") => false,
@@ -403,6 +410,24 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 "delete traject" => {
                     let fresh = crate::referrals::new_traject(&app, professional).await;
                     fields.push(("traject", fresh.to_string()));
+                }
+                "move help answer" => {
+                    let answer = app::db::save_response(
+                        &app.state.db,
+                        &app::db::NewResponse {
+                            need: crate::referrals::trainer_role(),
+                            name_sealed: app.state.sealer.seal("Sam"),
+                            email_sealed: String::new(),
+                            phone_sealed: app.state.sealer.seal("06 12345678"),
+                            message_sealed: String::new(),
+                            age: None,
+                            language: "nl".into(),
+                        },
+                    )
+                    .await
+                    .unwrap()
+                    .unwrap();
+                    fields.push(("antwoord", answer.to_string()));
                 }
                 "decide claim" => {
                     let claim = app::db::create_claim(&app.state.db, claimant, club(), "")

@@ -318,6 +318,24 @@ async fn volunteer_roles_travel_as_marked_services_and_come_back_as_needs() {
 
     let demo_needs = server::demo::dataset().needs.len();
     assert_eq!(summary.needs, demo_needs);
+    // What a role asks and gives comes back whole.
+    let trainer = server::demo::demo_id("need:vv-de-meern-assistent-trainer");
+    let (back, open) = app::db::need(&empty.state.db, trainer)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(open);
+    assert_eq!(back.compensation, app::domain::Compensation::Vergoeding);
+    assert_eq!(back.allowance_euros, Some(50));
+    assert!(back.benefit_cleared);
+    assert_eq!(back.days, vec![3, 6]);
+    assert_eq!(back.hours_per_week, Some(4));
+    assert_eq!(back.people_wanted, Some(6));
+    assert_eq!(
+        (back.contact_name.as_str(), back.contact_role.as_str()),
+        ("Sanne", "jeugdcoördinator")
+    );
+    assert!(back.not_tasks.starts_with("Je staat er nooit alleen voor"));
     assert_eq!(
         summary.services as i64,
         demo.state.db.count_offers().await.unwrap()

@@ -150,18 +150,9 @@ async fn a_bad_time_in_the_offer_editor_keeps_everything_typed_and_says_what_is_
     );
 }
 
-#[derive(Debug, Default)]
-struct Outbox(std::sync::Mutex<Vec<(String, String)>>);
-
-impl app::mailer::Mailer for Outbox {
-    fn send(&self, to: &str, subject: &str, _body: &str) {
-        self.0.lock().unwrap().push((to.into(), subject.into()));
-    }
-}
-
 on_both_backends! {
     async fn providers_are_reminded_once_after_five_months_without_a_check(backend) {
-        let app = TestApp::demo(backend).await;
+        let app = TestApp::demo_without_housekeeping(backend).await;
         let provider = login_as(&app, Role::Provider, None, &[club()]).await;
         drop(provider);
         let long_ago = chrono::Utc::now().date_naive() - chrono::Days::new(160);
@@ -170,14 +161,13 @@ on_both_backends! {
             app::db::Db::Sqlite(p) => { sqlx::query(sql).bind(long_ago).bind(club()).execute(p).await.unwrap(); }
             app::db::Db::Postgres(p) => { sqlx::query(sql).bind(long_ago).bind(club()).execute(p).await.unwrap(); }
         }
-        let outbox = std::sync::Arc::new(Outbox::default());
-        let state = app::AppState { mailer: outbox.clone(), ..app.state.clone() };
+        let (state, outbox) = crate::support::Outbox::for_app(&app);
 
         app::service::manage::send_reminders(&state).await.unwrap();
         app::service::manage::send_reminders(&state).await.unwrap();
 
-        let mails = outbox.0.lock().unwrap().clone();
-        let to_club: Vec<_> = mails.iter().filter(|(_, s)| s.contains("Voetbalvereniging Sportpark De Meern")).collect();
+        let mails = outbox.all();
+        let to_club: Vec<_> = mails.iter().filter(|(_, s, _)| s.contains("Voetbalvereniging Sportpark De Meern")).collect();
         assert_eq!(to_club.len(), 1, "once, not every hour: {mails:?}");
         assert!(to_club[0].0.starts_with("provider-"));
     }

@@ -12,6 +12,7 @@ mod cli;
 mod editing;
 mod evaluation;
 mod health;
+mod helping;
 mod hsds;
 mod keukentafel;
 mod language;

@@ -23,7 +23,7 @@ on_both_backends! {
         db.migrate().await.unwrap();
 
         let terms: i64 = app::on_pool!(&db, p => sqlx::query_scalar("SELECT COUNT(*) FROM taxonomy_terms").fetch_one(p).await.unwrap());
-        assert_eq!(terms, 48, "the shipped taxonomy is loaded once");
+        assert_eq!(terms, 58, "the shipped taxonomy is loaded once");
         assert_eq!(db.count_offers().await.unwrap(), 0);
     }
 

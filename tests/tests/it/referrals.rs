@@ -123,7 +123,7 @@ fn mails_to(app: &TestApp, needle: &str) -> Vec<String> {
 
 on_both_backends! {
     async fn a_professional_refers_with_consent_and_the_club_sees_only_what_was_agreed(backend) {
-        let app = TestApp::demo(backend).await;
+        let app = TestApp::demo_without_housekeeping(backend).await;
         let professional = login_as(&app, Role::Professional, None, &[]).await;
         let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
 
@@ -184,7 +184,7 @@ on_both_backends! {
     }
 
     async fn closed_referrals_lose_their_personal_data_after_a_year_and_the_counts_stay(backend) {
-        let app = TestApp::demo(backend).await;
+        let app = TestApp::demo_without_housekeeping(backend).await;
         let professional = login_as(&app, Role::Professional, None, &[]).await;
         let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
         let traject = new_traject(&app, &professional).await;

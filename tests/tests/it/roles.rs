@@ -100,7 +100,10 @@ async fn a_role_has_a_page_that_says_what_it_asks_and_whom_to_contact() {
     assert!(page.contains("Vrijwilligerswerk"));
     assert!(page.contains("Wat het vraagt"));
     assert!(page.contains("woensdagmiddag en zaterdagochtend"));
-    assert!(page.contains("id=\"rol-contact\""));
+    assert!(
+        page.contains("id=\"ik-help-mee\""),
+        "a role can be answered"
+    );
     // No sign-up form and no report link: those are for offers.
     assert!(!page.contains(&format!("/aanbod/{trainer}/meedoen")));
     assert!(!page.contains(&format!("/aanbod/{trainer}/melden")));

@@ -170,7 +170,26 @@ on_both_backends! {
         };
         assert_eq!(needs::save(state, &provider, &need).await.unwrap(), Saved::Invalid("titel"));
         need.titel = "Hulp bij de kantine".into();
-        assert!(matches!(needs::save(state, &provider, &need).await.unwrap(), Saved::Done(_)));
+        for (field, wrong) in [
+            ("vergoeding", app::manage::NeedForm { vergoeding: "salaris".into(), ..need.clone() }),
+            ("bedrag", app::manage::NeedForm { bedrag: "veel".into(), ..need.clone() }),
+            ("dagen", app::manage::NeedForm { dagen: vec!["maandag".into()], ..need.clone() }),
+            ("uren", app::manage::NeedForm { uren: "100".into(), ..need.clone() }),
+            ("taken", app::manage::NeedForm { taken: "x".repeat(20_000), ..need.clone() }),
+        ] {
+            assert_eq!(needs::save(state, &provider, &wrong).await.unwrap(), Saved::Invalid(field));
+        }
+        need.taken = "Broodjes smeren en koffie schenken.".into();
+        need.dagen = vec!["za".into()];
+        need.vergoeding = "vergoeding".into();
+        need.bedrag = "25".into();
+        need.contact_naam = "Ans".into();
+        let Saved::Done(id) = needs::save(state, &provider, &need).await.unwrap() else {
+            panic!("a valid need is saved")
+        };
+        let stored = needs::form(state, &provider, &id.to_string(), "").await.unwrap().unwrap().form;
+        assert_eq!((stored.dagen, stored.bedrag, stored.contact_naam), (vec!["za".to_string()], "25".to_string(), "Ans".to_string()));
+        assert_eq!(stored.uitkering, "", "not cleared unless said");
         need.organisatie = other_org().to_string();
         assert!(matches!(needs::save(state, &provider, &need).await, Err(Error::Forbidden)));
 

@@ -8,6 +8,45 @@ pub mod webdriver;
 pub use session::{actor, client, login_as, page, post, post_for_body, Session};
 pub use test_app::{Backend, TestApp, ADMIN_TOKEN};
 
+/// Mail as the product sends it, kept for tests: (to, subject, body).
+#[derive(Debug, Default)]
+pub struct Outbox(std::sync::Mutex<Vec<(String, String, String)>>);
+
+impl app::mailer::Mailer for Outbox {
+    fn send(&self, to: &str, subject: &str, body: &str) {
+        self.0
+            .lock()
+            .unwrap()
+            .push((to.into(), subject.into(), body.into()));
+    }
+}
+
+impl Outbox {
+    /// The state of `app` with its mail going to a new outbox.
+    pub fn for_app(app: &TestApp) -> (app::AppState, std::sync::Arc<Outbox>) {
+        let outbox = std::sync::Arc::new(Outbox::default());
+        let state = app::AppState {
+            mailer: outbox.clone(),
+            ..app.state.clone()
+        };
+        (state, outbox)
+    }
+
+    /// Every mail so far.
+    pub fn all(&self) -> Vec<(String, String, String)> {
+        self.0.lock().unwrap().clone()
+    }
+
+    /// The mails to one address: (subject, body).
+    pub fn to(&self, address: &str) -> Vec<(String, String)> {
+        self.all()
+            .into_iter()
+            .filter(|(to, _, _)| to == address)
+            .map(|(_, subject, body)| (subject, body))
+            .collect()
+    }
+}
+
 /// Runs each test body once on SQLite and once on PostgreSQL, as `<name>::on_sqlite` and
 /// `<name>::on_postgres`. The body gets the backend as `$backend`.
 macro_rules! on_both_backends {

@@ -41,6 +41,12 @@ impl TestApp {
         TestApp::spawn(backend, false).await
     }
 
+    /// A demo server without its hourly housekeeping, for tests that run the housekeeping
+    /// themselves (the server's own first round would race them for the same rows).
+    pub async fn demo_without_housekeeping(backend: Backend) -> TestApp {
+        TestApp::start(backend, true, |_| {}, false).await
+    }
+
     async fn spawn(backend: Backend, demo: bool) -> TestApp {
         TestApp::spawn_with(backend, demo, |_| {}).await
     }
@@ -50,6 +56,15 @@ impl TestApp {
         backend: Backend,
         demo: bool,
         tweak: impl FnOnce(&mut Config),
+    ) -> TestApp {
+        TestApp::start(backend, demo, tweak, true).await
+    }
+
+    async fn start(
+        backend: Backend,
+        demo: bool,
+        tweak: impl FnOnce(&mut Config),
+        housekeeping: bool,
     ) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let mut config = Config {
@@ -74,7 +89,7 @@ impl TestApp {
             let shutdown = async {
                 let _ = rx.await;
             };
-            server::serve(listener, state, shutdown)
+            server::serve_with(listener, state, shutdown, housekeeping)
                 .await
                 .expect("server runs");
         });

@@ -1,0 +1,337 @@
+//! "Ik help mee": a resident answers a role, the organisation answers back, and the resident
+//! hears every step; answers nobody answers are followed up. Services with a real database,
+//! the form and its pages over HTTP.
+
+use app::auth::Role;
+use app::i18n::Lang;
+use app::service::helping::{self, HelpOffer, Move};
+use app::service::{cards, Saved};
+use app::Error;
+use leptos::server_fn::ServerFn;
+use uuid::Uuid;
+
+use crate::referrals::trainer_role;
+use crate::support::fixtures::{club, other_org};
+use crate::support::{actor, on_both_backends, post, Outbox, Session, TestApp};
+
+fn step(status: &str, reason: &str) -> Move {
+    Move {
+        status: status.into(),
+        reason: reason.into(),
+        placed: String::new(),
+    }
+}
+
+fn sam() -> HelpOffer {
+    HelpOffer {
+        name: "Sam".into(),
+        email: "sam@example.org".into(),
+        phone: String::new(),
+        age: "19".into(),
+        message: "Ik voetbal al tien jaar.".into(),
+        consent: "ja".into(),
+        website: String::new(),
+    }
+}
+
+/// Moves the sending time of every answer to a role `days` back.
+async fn age_answers(app: &TestApp, role: Uuid, days: i64) {
+    let when = chrono::Utc::now() - chrono::Duration::days(days);
+    let sql = "UPDATE role_responses SET created_at = $1 WHERE need_id = $2";
+    app::on_pool!(&app.state.db, p => sqlx::query(sql).bind(when).bind(role).execute(p).await.map(drop).unwrap());
+}
+
+async fn open_places(app: &TestApp, role: Uuid) -> Option<i32> {
+    cards::role_page(&app.state, role, Lang::Nl)
+        .await
+        .unwrap()
+        .role_facts
+        .unwrap()
+        .open_places
+}
+
+on_both_backends! {
+    async fn a_resident_answers_a_role_and_hears_every_step_until_they_start(backend) {
+        let app = TestApp::demo(backend).await;
+        let (state, outbox) = Outbox::for_app(&app);
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let role = trainer_role();
+        assert_eq!(open_places(&app, role).await, Some(6));
+
+        let saved = helping::offer_help(&state, role, &sam(), None, Lang::En).await.unwrap();
+        assert_eq!(saved, Some(Saved::Done(())));
+
+        let receipt = outbox.to("sam@example.org");
+        assert_eq!(receipt.len(), 1, "{receipt:?}");
+        assert!(receipt[0].0.starts_with("You want to help"), "in the language they used: {receipt:?}");
+        assert!(receipt[0].1.contains("Sanne"), "the contact's name: {receipt:?}");
+        let to_club = outbox.to(&provider.email);
+        assert_eq!(to_club.len(), 1);
+        assert!(!to_club[0].1.contains("sam@example.org"), "no personal data in mail");
+
+        let inbox = helping::inbox(&state, &provider).await.unwrap();
+        assert_eq!(inbox.len(), 1);
+        let answer = &inbox[0];
+        assert_eq!((answer.name.as_str(), answer.email.as_str(), answer.age), ("Sam", "sam@example.org", Some(19)));
+        assert_eq!(answer.status, "nieuw");
+
+        // Only the organisation's own providers see and move it.
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        assert!(helping::inbox(&state, &coordinator).await.unwrap().is_empty());
+        let other = actor(&app, Role::Provider, None, &[other_org()]).await;
+        assert!(helping::inbox(&state, &other).await.unwrap().is_empty());
+        assert!(matches!(
+            helping::move_on(&state, &other, answer.id, &step("kennismaking", "")).await,
+            Err(Error::Forbidden)
+        ));
+        assert!(matches!(
+            helping::move_on(&state, &coordinator, answer.id, &step("kennismaking", "")).await,
+            Err(Error::Forbidden)
+        ));
+
+        assert_eq!(
+            helping::move_on(&state, &provider, answer.id, &step("kennismaking", "")).await.unwrap(),
+            Saved::Done(())
+        );
+        assert_eq!(
+            helping::move_on(&state, &provider, answer.id, &Move { placed: "4".into(), ..step("aan de slag", "") }).await.unwrap(),
+            Saved::Done(())
+        );
+        assert_eq!(
+            helping::move_on(&state, &provider, answer.id, &step("past niet", "vol")).await.unwrap(),
+            Saved::Invalid("status"),
+            "a person who started is not turned away afterwards"
+        );
+
+        let news = outbox.to("sam@example.org");
+        assert_eq!(news.len(), 3, "receipt, meeting, start: {news:?}");
+        assert!(news[1].1.contains("would like to meet you"), "{news:?}");
+        assert!(news[2].1.contains("Welcome") && news[2].1.contains("Sanne"), "{news:?}");
+        assert_eq!(open_places(&app, role).await, Some(5), "one place fewer");
+        let waiting = cards::role_page(&app.state, role, Lang::Nl).await.unwrap().role_facts.unwrap().for_offer.unwrap().2;
+        assert_eq!(waiting, 34 - 4, "four children off the waiting list");
+        let inbox = helping::inbox(&state, &provider).await.unwrap();
+        assert_eq!(inbox[0].status, "aan de slag");
+        assert!(inbox[0].next.is_empty());
+    }
+
+    async fn an_answer_nobody_answers_reminds_the_organisation_then_becomes_a_signal_and_a_kind_message(backend) {
+        let app = TestApp::demo_without_housekeeping(backend).await;
+        let (state, outbox) = Outbox::for_app(&app);
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let role = trainer_role();
+        helping::offer_help(&state, role, &sam(), None, Lang::Nl).await.unwrap();
+        let before = outbox.all().len();
+
+        helping::housekeeping(&state).await.unwrap();
+        assert_eq!(outbox.all().len(), before, "nothing is due on the first day");
+
+        age_answers(&app, role, 8).await;
+        let round = helping::housekeeping(&state).await.unwrap();
+        assert_eq!((round.reminded, round.unanswered), (1, 0));
+        let reminders = outbox.to(&provider.email);
+        assert!(reminders.last().unwrap().0.starts_with("Nog geen antwoord"), "{reminders:?}");
+        let round = helping::housekeeping(&state).await.unwrap();
+        assert_eq!(round.reminded, 0, "one reminder, not one every hour");
+
+        age_answers(&app, role, 15).await;
+        let round = helping::housekeeping(&state).await.unwrap();
+        assert_eq!(round.unanswered, 1);
+        let kind = outbox.to("sam@example.org");
+        let message = &kind.last().unwrap().1;
+        assert!(message.contains("Dat ligt niet aan jou"), "{message}");
+        assert_eq!(message.matches("/vraag/").count(), 2, "two other roles nearby: {message}");
+        assert!(!message.contains(&role.to_string()), "other roles, not this one");
+        let signals = app::db::signal_counts(&app.state.db).await.unwrap();
+        let unanswered: Vec<_> = signals.iter().filter(|s| s.0 == "onbeantwoord").collect();
+        assert_eq!(unanswered.len(), 1, "{signals:?}");
+        assert_eq!(unanswered[0].4, 1);
+        assert_eq!(helping::housekeeping(&state).await.unwrap().unanswered, 0, "counted once");
+
+        age_answers(&app, role, 200).await;
+        assert_eq!(helping::housekeeping(&state).await.unwrap().deleted, 1, "deleted after six months");
+        assert!(helping::inbox(&state, &provider).await.unwrap().is_empty());
+    }
+
+    async fn bad_answers_say_which_field_is_wrong_and_a_filled_role_takes_no_more(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let role = trainer_role();
+        let cases: [(&str, HelpOffer); 6] = [
+            ("naam", HelpOffer { name: " ".into(), ..sam() }),
+            ("contact", HelpOffer { email: String::new(), phone: String::new(), ..sam() }),
+            ("email", HelpOffer { email: "sam at example".into(), ..sam() }),
+            ("telefoon", HelpOffer { email: String::new(), phone: "bel me".into(), ..sam() }),
+            ("bericht", HelpOffer { message: "x".repeat(20_000), ..sam() }),
+            ("toestemming", HelpOffer { consent: String::new(), ..sam() }),
+        ];
+        for (field, offer) in cases {
+            assert_eq!(
+                helping::offer_help(state, role, &offer, None, Lang::Nl).await.unwrap(),
+                Some(Saved::Invalid(field))
+            );
+        }
+        assert_eq!(
+            helping::offer_help(state, Uuid::new_v4(), &sam(), None, Lang::Nl).await.unwrap(),
+            None,
+            "an unknown role is a 404"
+        );
+        let phone_only = HelpOffer { email: String::new(), phone: "06 1234 5678".into(), ..sam() };
+        assert_eq!(
+            helping::offer_help(state, role, &phone_only, None, Lang::Nl).await.unwrap(),
+            Some(Saved::Done(()))
+        );
+
+        let sql = "UPDATE needs SET people_started = people_wanted WHERE id = $1";
+        app::on_pool!(&state.db, p => sqlx::query(sql).bind(role).execute(p).await.map(drop).unwrap());
+        assert_eq!(
+            helping::offer_help(state, role, &sam(), None, Lang::Nl).await.unwrap(),
+            Some(Saved::Invalid("vol"))
+        );
+        let facts = cards::role_page(state, role, Lang::Nl).await.unwrap().role_facts.unwrap();
+        assert!(facts.filled);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_help_form_works_without_javascript_and_keeps_what_was_typed() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+    let role = trainer_role();
+    let anonymous = Session::anonymous();
+
+    let (status, page) = app.get(&format!("/vraag/{role}")).await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&format!("href=\"/vraag/{role}/helpen\"")),
+        "the button"
+    );
+    assert!(
+        page.contains("Wat je niet hoeft te doen"),
+        "what you do not do"
+    );
+    assert!(page.contains("€ 50 per maand"), "the allowance");
+    assert!(
+        page.contains("je houdt je uitkering"),
+        "cleared for benefit"
+    );
+    assert!(
+        page.contains("Sanne, jeugdcoördinator"),
+        "the contact person"
+    );
+
+    let fields = |email: &str, consent: bool| {
+        let mut f = vec![
+            ("rol", role.to_string()),
+            ("naam", "Sam <b>".to_string()),
+            ("email", email.to_string()),
+            ("telefoon", String::new()),
+            ("leeftijd", "19".into()),
+            ("bericht", "Ik voetbal </textarea><script>x</script>".into()),
+            ("website", String::new()),
+        ];
+        if consent {
+            f.push(("toestemming", "ja".into()));
+        }
+        f
+    };
+    let (status, location) = post(
+        &app,
+        app::api::OfferHelp::PATH,
+        &anonymous,
+        &fields("sam@", true),
+    )
+    .await;
+    assert!((300..400).contains(&status), "{status}");
+    assert!(
+        location.starts_with(&format!("/vraag/{role}/helpen?fout=email")),
+        "{location}"
+    );
+    let (status, form) = app.get(&location).await;
+    assert_eq!(status, 200);
+    assert!(
+        form.contains("id=\"email-fout\""),
+        "the message next to the field"
+    );
+    assert!(
+        form.contains("value=\"Sam &lt;b&gt;\""),
+        "the name stays, escaped"
+    );
+    assert!(!form.contains("<script>x"), "the message stays, escaped");
+
+    let (status, location) = post(
+        &app,
+        app::api::OfferHelp::PATH,
+        &anonymous,
+        &fields("sam@example.org", false),
+    )
+    .await;
+    assert!((300..400).contains(&status));
+    assert!(location.contains("fout=toestemming"), "{location}");
+
+    let (_, location) = post(
+        &app,
+        app::api::OfferHelp::PATH,
+        &anonymous,
+        &fields("sam@example.org", true),
+    )
+    .await;
+    assert_eq!(location, format!("/vraag/{role}/bedankt"));
+    let (status, thanks) = app.get(&location).await;
+    assert_eq!(status, 200);
+    assert!(thanks.contains("Dank je wel"));
+
+    let (status, _) = app.get(&format!("/vraag/{}/helpen", Uuid::new_v4())).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_the_keukentafel_to_an_answered_role_in_chromium_with_and_without_javascript() {
+    use crate::support::webdriver::Browser;
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+    let role = trainer_role();
+    for (n, javascript) in [true, false].into_iter().enumerate() {
+        let browser = Browser::start(javascript).await;
+        let start = app.url("/keukentafel?talent=voetbal&leeftijd=19&waar=3454");
+        if javascript {
+            browser.goto_hydrated(&start).await;
+        } else {
+            browser.goto(&start).await;
+        }
+        let link = browser
+            .wait_for(&format!("a[href=\"/vraag/{role}\"]"))
+            .await;
+        browser.click(&link).await;
+        let button = browser.wait_for("#ik-help-mee").await;
+        browser.click(&button).await;
+        let name = browser.wait_for("#naam").await;
+        browser.type_text(&name, "Sam").await;
+        let email = browser.wait_for("#email").await;
+        browser
+            .type_text(&email, &format!("sam{n}@example.org"))
+            .await;
+        // Without consent the form comes back with the message at the checkbox.
+        let send = browser.wait_for(".help-form button[type=submit]").await;
+        browser.click(&send).await;
+        browser.wait_for("#toestemming-fout").await;
+        let kept = browser
+            .execute("return document.querySelector('#email').value;")
+            .await;
+        assert_eq!(
+            kept,
+            format!("sam{n}@example.org"),
+            "javascript {javascript}"
+        );
+        let consent = browser.wait_for("#toestemming").await;
+        browser.click(&consent).await;
+        let send = browser.wait_for(".help-form button[type=submit]").await;
+        browser.click(&send).await;
+        browser
+            .wait_until("return location.pathname.endsWith('/bedankt') && !!document.querySelector('.thanks h1');")
+            .await;
+        browser.close().await;
+    }
+    let answers = app::db::responses_for(&app.state.db, &[crate::support::fixtures::club()])
+        .await
+        .unwrap();
+    assert_eq!(answers.len(), 2, "one answer per browser");
+}
