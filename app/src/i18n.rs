@@ -456,12 +456,33 @@ texts! {
 
     // Talent entries
     te_title: "Mogen organisaties weten dat iemand in jouw buurt dit kan?", "May organisations know that someone near you can do this?";
-    te_text: "We bewaren alleen wat je kunt, de cijfers van je postcode en je leeftijd als je die invult. Geen naam, geen adres. Na zes maanden is het weg. Organisaties zien alleen hoeveel mensen iets kunnen.",
-        "We only keep what you can do, the digits of your postcode and your age if you fill it in. No name, no address. After six months it is gone. Organisations only see how many people can do something.";
+    te_text: "We bewaren alleen wat je kunt, de cijfers van je postcode en je leeftijd als je die invult. Geen naam en geen adres, tenzij je hieronder zegt dat een organisatie je mag vragen. Na zes maanden is het weg. Organisaties zien nooit wie je bent.",
+        "We only keep what you can do, the digits of your postcode and your age if you fill it in. No name and no address, unless you say below that an organisation may ask you. After six months it is gone. Organisations never see who you are.";
     te_age: "Je leeftijd (mag leeg blijven)", "Your age (optional)";
     te_send: "Ja, laat het weten", "Yes, let them know";
     te_saved: "Dank je! Organisaties in de buurt zien nu dat hier iemand is die dit kan.", "Thank you! Organisations nearby can now see that someone here can do this.";
     te_problem: "Kies eerst wat je kunt en vul je postcode in.", "First choose what you can do and fill in your postcode.";
+    te_reach_legend: "Mag een organisatie je vragen? (mag je overslaan)", "May an organisation ask you? (you can skip this)";
+    te_reach: "Ja, een organisatie in de buurt met een passende vraag mag mij via de Sociale Kaart uitnodigen", "Yes, an organisation nearby with a fitting request may invite me through the Sociale Kaart";
+    te_reach_note: "Ze zien je naam en e-mailadres niet. Hoogstens twee uitnodigingen per maand. Je krijgt een mail met een link om te stoppen; na zes maanden halen we alles weg.", "They do not see your name or email address. At most two invitations a month. You get an email with a link to stop; after six months we delete everything.";
+    te_name: "Je voornaam (mag leeg)", "Your first name (optional)";
+    te_email: "Je e-mailadres", "Your email address";
+    te_contact_problem: "Vul een e-mailadres in dat klopt, als een organisatie je mag vragen.", "Fill in a valid email address if an organisation may ask you.";
+    te_reach_saved: "We sturen je een mail. Daarin staat ook hoe je stopt.", "We are sending you an email. It also says how to stop.";
+    te_revoked: "Je gegevens zijn weg. Organisaties kunnen je niet meer vragen.", "Your details are gone. Organisations can no longer ask you.";
+    te_revoked_unknown: "Deze link is al gebruikt of verlopen. Je gegevens staan er niet meer.", "This link was already used or has expired. Your details are no longer there.";
+    reach_title: "Mensen in de buurt die je mag vragen", "People nearby you may ask";
+    reach_note: "Zij zeiden wat ze kunnen en dat een organisatie hen mag vragen. Je ziet niet wie het zijn: de Sociale Kaart stuurt je uitnodiging door. Hoogstens één uitnodiging per vraag.", "They said what they can do and that an organisation may ask them. You do not see who they are: the Sociale Kaart forwards your invitation. At most one invitation per request.";
+    reach_person: "Iemand uit {} ({}), {}", "Someone from {} ({}), {}";
+    reach_age: "{} jaar", "{} years old";
+    reach_message: "Je bericht", "Your message";
+    reach_suggestion: "Wij zoeken iemand voor: {}. Lijkt het je wat? Kom een keer kijken.", "We are looking for someone for: {}. Interested? Come and have a look.";
+    reach_suggestion_in: "Wij zoeken iemand in {} voor: {}. Lijkt het je wat? Kom een keer kijken.", "We are looking for someone in {} for: {}. Interested? Come and have a look.";
+    reach_send: "Nodig uit", "Invite";
+    reach_sent: "Je uitnodiging is verstuurd.", "Your invitation has been sent.";
+    reach_bad_message: "Schrijf een bericht van hoogstens 500 tekens.", "Write a message of at most 500 characters.";
+    reach_gone: "Deze persoon wil niet meer gevraagd worden.", "This person no longer wants to be asked.";
+    reach_too_often: "Deze persoon is deze maand al vaak gevraagd. Probeer het later.", "This person has been asked often this month. Try later.";
     talents_words: "Of typ het zelf (bijvoorbeeld: ik kan goed koken)", "Or type it yourself (for example: I am good at cooking)";
 
     group_ouders: "Ik ben ouder of opvoeder", "I am a parent or carer of children";

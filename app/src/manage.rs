@@ -38,6 +38,30 @@ pub struct DashboardView {
     pub referrals: Vec<crate::referrals::ReferralLine>,
     /// People who want to help with their roles (providers only).
     pub helpers: Vec<HelpView>,
+    /// People nearby who may be asked for their roles (providers only).
+    pub reachable: Vec<ReachableView>,
+}
+
+/// Someone nearby who said an organisation may ask them, fitting one of its roles: no name,
+/// no address.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReachableView {
+    /// The role.
+    pub role_id: Uuid,
+    /// Its title.
+    pub role: String,
+    /// The entry (only the product can reach the person behind it).
+    pub entry_id: Uuid,
+    /// The talents that fit the role.
+    pub talents: Vec<String>,
+    /// Age, when given.
+    pub age: Option<i32>,
+    /// PC4.
+    pub postcode: String,
+    /// "1,2 km".
+    pub km: String,
+    /// Where the role is (the town), for the first line of the invitation.
+    pub place: String,
 }
 
 /// One answer to a role ("ik help mee") as its organisation sees it.

@@ -52,6 +52,20 @@ pub async fn move_help_answer(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(InviteTalent, crate::service::helping::ANSWER);
+/// The organisation invites someone nearby who may be asked, for one of its roles.
+#[server]
+pub async fn invite_talent(
+    csrf: String,
+    rol: String,
+    iemand: String,
+    bericht: String,
+) -> Result<(), ServerFnError> {
+    ssr::invite_talent(csrf, rol, iemand, bericht)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::api::{redirect_refreshed, Ctx};
@@ -129,6 +143,23 @@ mod ssr {
             Saved::Done(()) => redirect_refreshed("/beheer", "hulp=ja"),
             Saved::Invalid(field) => {
                 leptos_axum::redirect(&format!("/beheer?fout={field}&antwoord={id}#hulp"))
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn invite_talent(
+        csrf: String,
+        rol: String,
+        iemand: String,
+        bericht: String,
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::InviteTalent>(&csrf).await?;
+        let (role, entry) = (parse_id(&rol)?, parse_id(&iemand)?);
+        match helping::invite(&cx.state, &cx.me, role, entry, &bericht).await? {
+            Saved::Done(()) => redirect_refreshed("/beheer", "uitgenodigd-hulp=ja"),
+            Saved::Invalid(field) => {
+                leptos_axum::redirect(&format!("/beheer?fout=uitnodiging-{field}#in-de-buurt"))
             }
         }
         Ok(())

@@ -24,8 +24,16 @@ pub async fn leave_talent_entry(
     woorden: String,
     waar: String,
     leeftijd: String,
+    benaderen: Option<String>,
+    naam: Option<String>,
+    email: Option<String>,
 ) -> Result<(), ServerFnError> {
-    ssr::leave_talent_entry(talenten, woorden, waar, leeftijd)
+    let contact = (
+        benaderen.is_some_and(|b| b == "ja"),
+        naam.unwrap_or_default(),
+        email.unwrap_or_default(),
+    );
+    ssr::leave_talent_entry(talenten, woorden, waar, leeftijd, contact)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -42,6 +50,7 @@ mod ssr {
         woorden: String,
         waar: String,
         leeftijd: String,
+        (reachable, name, email): (bool, String, String),
     ) -> Result<()> {
         let state = AppState::from_context()?;
         let entry = TalentEntry {
@@ -54,9 +63,14 @@ mod ssr {
             words: woorden,
             postcode: waar,
             age: leeftijd,
+            reachable,
+            name,
+            email,
+            lang: crate::i18n::Lang::detect(),
         };
         let client = crate::limiter::client_ip().await;
         let outcome = match matching::leave_talent_entry(&state, &entry, client).await? {
+            Saved::Done(_) if entry.reachable => "bewaard=ja&benaderen=ja".to_string(),
             Saved::Done(_) => "bewaard=ja".to_string(),
             Saved::Invalid(why) => format!("fout={why}"),
         };

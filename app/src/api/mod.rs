@@ -28,7 +28,9 @@ pub use coalitions::{
     coalition, coalition_chances, coalitions, start_coalition, Coalition, CoalitionChances,
     Coalitions, StartCoalition,
 };
-pub use help::{move_help_answer, offer_help, MoveHelpAnswer, OfferHelp};
+pub use help::{
+    invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
+};
 pub use location::{postcode_at, PostcodeAt};
 pub use location_edit::{
     area_of_postcode, load_location_form, save_location, AreaOfPostcode, LoadLocationForm,
@@ -159,6 +161,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<SignUp>(),
         entry::<OfferHelp>(),
         entry::<MoveHelpAnswer>(),
+        entry::<InviteTalent>(),
         entry::<MatchLanes>(),
         entry::<LeaveTalentEntry>(),
         entry::<Coalitions>(),

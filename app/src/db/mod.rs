@@ -91,7 +91,10 @@ pub use roles::{
 };
 pub use signals::{record_needs_without_offer, signal_counts};
 pub use signups::{count_signups, save_signup};
-pub use talents::{delete_expired_talent_entries, save_talent_entry, TalentEntryRecord};
+pub use talents::{
+    delete_expired_talent_entries, entry_contact, reachable_entries_near, record_invitation,
+    revoke_entry_contact, save_talent_entry, EntryContact, ReachableEntry, TalentEntryRecord,
+};
 pub use taxonomy::term_codes;
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
 pub use trajecten::{

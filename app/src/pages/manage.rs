@@ -8,13 +8,13 @@ use leptos_router::hooks::use_query_map;
 
 use super::set_status;
 use crate::api::{
-    dashboard, ConfirmStillCorrect, InviteUser, LogOut, MoveHelpAnswer, PublishWaitingListNeed,
-    SetSignupStatus, SetWaitingList,
+    dashboard, ConfirmStillCorrect, InviteTalent, InviteUser, LogOut, MoveHelpAnswer,
+    PublishWaitingListNeed, SetSignupStatus, SetWaitingList,
 };
 use crate::auth::csrf_token;
 use crate::domain::NOT_NOW_REASONS;
 use crate::i18n::{fill, use_texts};
-use crate::manage::{DashboardView, HelpView, OfferLine, OrgView, SignupView};
+use crate::manage::{DashboardView, HelpView, OfferLine, OrgView, ReachableView, SignupView};
 
 /// The dashboard; anonymous visitors go to the login page.
 #[component]
@@ -63,6 +63,9 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
         Some("status") => Some(t.help_bad_status),
         Some("reden") => Some(t.help_bad_reason),
         Some("geplaatst") => Some(t.help_bad_placed),
+        Some("uitnodiging-bericht") => Some(t.reach_bad_message),
+        Some("uitnodiging-weg") => Some(t.reach_gone),
+        Some("uitnodiging-te-vaak") => Some(t.reach_too_often),
         _ => None,
     };
     view! {
@@ -104,6 +107,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
             </Show>
             {move || help_problem().map(|p| view! { <p class="problem" role="alert" id="hulp-probleem">{p}</p> })}
             {is_provider.then(|| view! { <Helpers list=d.helpers/> })}
+            {(is_provider && !d.reachable.is_empty()).then(|| view! { <Reachable list=d.reachable/> })}
             {d.organisations.is_empty().then(|| view! { <p>{t.manage_no_orgs}</p> })}
             {d.organisations.into_iter().map(|o| view! { <Organisation o/> }).collect_view()}
             {(is_provider || d.me.role == crate::auth::Role::Coordinator).then(|| view! { <Referrals list=d.referrals/> })}
@@ -329,6 +333,61 @@ fn Helper(h: HelpView) -> impl IntoView {
                 </ActionForm>
             })}
         </li>
+    }
+}
+
+/// People nearby who said they may be asked, fitting the organisation's roles; the
+/// organisation writes one invitation, the product forwards it.
+#[component]
+fn Reachable(list: Vec<ReachableView>) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let sent = move || query.read().get("uitgenodigd-hulp").is_some();
+    view! {
+        <section class="manage-reachable" id="in-de-buurt" aria-labelledby="in-de-buurt-titel">
+            <h2 id="in-de-buurt-titel">{t.reach_title}</h2>
+            <p>{t.reach_note}</p>
+            <Show when=sent>
+                <p class="notice" role="status" id="uitnodiging-verstuurd">{t.reach_sent}</p>
+            </Show>
+            <ul class="offer-list">
+                {list.into_iter().map(|r| {
+                    let action = ServerAction::<InviteTalent>::new();
+                    let message_id = format!("uitnodiging-{}-{}", r.role_id, r.entry_id);
+                    let who = fill(
+                        t.reach_person,
+                        &[
+                            &r.postcode,
+                            &r.km,
+                            &r.age.map(|a| fill(t.reach_age, &[&a.to_string()])).unwrap_or_default(),
+                        ],
+                    );
+                    let first_line = if r.place.is_empty() {
+                        fill(t.reach_suggestion, &[&r.role])
+                    } else {
+                        fill(t.reach_suggestion_in, &[&r.place, &r.role])
+                    };
+                    view! {
+                        <li class="offer-card reachable">
+                            <h3>{r.role.clone()}</h3>
+                            <p>{who.trim_end_matches([',', ' ']).to_string()}</p>
+                            <p class="meta">{r.talents.join(", ")}</p>
+                            <ActionForm action>
+                                <input type="hidden" name="csrf" value=csrf_token()/>
+                                <input type="hidden" name="rol" value=r.role_id.to_string()/>
+                                <input type="hidden" name="iemand" value=r.entry_id.to_string()/>
+                                <div class="field">
+                                    <label for=message_id.clone()>{t.reach_message}</label>
+                                    <textarea id=message_id name="bericht" rows="3" maxlength="500"
+                                        prop:value=first_line.clone()>{crate::safe::textarea_text(&first_line)}</textarea>
+                                </div>
+                                <button type="submit" class="button-primary">{t.reach_send}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
     }
 }
 

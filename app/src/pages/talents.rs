@@ -26,7 +26,9 @@ pub fn TalentsPage() -> impl IntoView {
     let woorden = move || query.read().get("woorden").unwrap_or_default();
     let waar = move || query.read().get("waar").unwrap_or_default();
     let saved = move || query.read().get("bewaard").is_some_and(|v| v == "ja");
-    let entry_problem = move || query.read().get("fout").is_some();
+    let reachable = move || query.read().get("benaderen").is_some_and(|v| v == "ja");
+    let entry_problem = move || query.read().get("fout");
+    let revoked = move || query.read().get("ingetrokken");
     let results = Resource::new(
         move || (chosen(), woorden(), waar()),
         |(talents, talent_words, postcode)| async move {
@@ -46,6 +48,11 @@ pub fn TalentsPage() -> impl IntoView {
     view! {
         <Title text=t.talents_title/>
         <section class="search-hero">
+            {move || revoked().map(|r| view! {
+                <p class="notice" role="status" id="ingetrokken">
+                    {if r == "ja" { t.te_revoked } else { t.te_revoked_unknown }}
+                </p>
+            })}
             <h1>{t.talents_title}</h1>
             <p class="lead">{t.talents_lead}</p>
             <Form method="get" action="/ik-kan-iets">
@@ -83,7 +90,7 @@ pub fn TalentsPage() -> impl IntoView {
                 match results.await {
                     Ok(Some(lanes)) => view! {
                         <Roles lanes/>
-                        <LeaveEntry talents=chosen() woorden=woorden() waar=waar() saved=saved() problem=entry_problem()/>
+                        <LeaveEntry talents=chosen() woorden=woorden() waar=waar() saved=saved() reachable=reachable() problem=entry_problem()/>
                     }.into_any(),
                     Ok(None) => ().into_any(),
                     Err(_) => {
@@ -134,19 +141,27 @@ fn LeaveEntry(
     woorden: String,
     waar: String,
     saved: bool,
-    problem: bool,
+    reachable: bool,
+    problem: Option<String>,
 ) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<LeaveTalentEntry>::new();
     if saved {
-        return view! { <p class="notice" role="status" id="talent-bewaard">{t.te_saved}</p> }
-            .into_any();
+        return view! {
+            <p class="notice" role="status" id="talent-bewaard">
+                {t.te_saved} {reachable.then_some(t.te_reach_saved)}
+            </p>
+        }
+        .into_any();
     }
+    let contact_problem = problem.as_deref() == Some("talent-contact");
+    let problem = problem.filter(|p| p != "talent-contact");
     view! {
         <section class="talent-entry" aria-labelledby="laat-weten-titel">
             <h2 id="laat-weten-titel">{t.te_title}</h2>
             <p>{t.te_text}</p>
-            {problem.then(|| view! { <p class="problem" role="alert">{t.te_problem}</p> })}
+            {problem.map(|_| view! { <p class="problem" role="alert">{t.te_problem}</p> })}
+            {contact_problem.then(|| view! { <p class="problem" role="alert" id="benaderen-probleem">{t.te_contact_problem}</p> })}
             <ActionForm action>
                 <input type="hidden" name="talenten" value=talents.join(",")/>
                 <input type="hidden" name="woorden" value=woorden/>
@@ -155,6 +170,24 @@ fn LeaveEntry(
                     <label for="leeftijd">{t.te_age}</label>
                     <input id="leeftijd" name="leeftijd" type="number" min="10" max="110" inputmode="numeric"/>
                 </div>
+                <fieldset class="reach">
+                    <legend>{t.te_reach_legend}</legend>
+                    <div class="field field-check">
+                        <input id="benaderen" name="benaderen" type="checkbox" value="ja"/>
+                        <label for="benaderen">{t.te_reach}</label>
+                    </div>
+                    <p class="privacy">{t.te_reach_note}</p>
+                    <div class="field">
+                        <label for="te-naam">{t.te_name}</label>
+                        <input id="te-naam" name="naam" type="text" maxlength="60" autocomplete="given-name"/>
+                    </div>
+                    <div class="field">
+                        <label for="te-email">{t.te_email}</label>
+                        <input id="te-email" name="email" type="email" maxlength="200" autocomplete="email"
+                            aria-invalid=contact_problem.to_string()
+                            aria-describedby=contact_problem.then_some("benaderen-probleem")/>
+                    </div>
+                </fieldset>
                 <button type="submit" class="button-primary" id="laat-weten">{t.te_send}</button>
             </ActionForm>
         </section>

@@ -12,7 +12,7 @@ use crate::auth::{Access, Me, PROVIDERS};
 use crate::db::{self, NewResponse, ResponseRecord};
 use crate::domain::{Email, HelpStatus, NOT_NOW_REASONS};
 use crate::i18n::Lang;
-use crate::manage::HelpView;
+use crate::manage::{HelpView, ReachableView};
 use crate::{AppState, Error, Result};
 
 /// Who sees and answers the people who want to help: the organisation's own providers, the
@@ -286,4 +286,164 @@ pub async fn housekeeping(state: &AppState) -> Result<HelpRound> {
     round.deleted =
         db::delete_expired_responses(&state.db, now - Duration::days(KEEP_DAYS)).await?;
     Ok(round)
+}
+
+/// How far an organisation may look for people to invite (km), as the coalition scan does.
+pub const INVITE_RADIUS_KM: f64 = index::matching::TALENT_RADIUS_KM;
+
+/// A role's place, talents and ages, for fitting "ik kan iets" entries to it.
+struct RolePlace {
+    record: db::RoleRecord,
+    talents: Vec<String>,
+    at: index::LatLon,
+}
+
+async fn role_place(state: &AppState, role: Uuid) -> Result<Option<RolePlace>> {
+    let record = match db::role_page(&state.db, role).await {
+        Ok((record, _)) => record,
+        Err(Error::NotFound) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let Some(at) = record
+        .latitude
+        .zip(record.longitude)
+        .and_then(|(lat, lon)| index::LatLon::parse(lat, lon).ok())
+    else {
+        return Ok(None);
+    };
+    let talents = db::need(&state.db, role)
+        .await?
+        .map(|(n, _)| n.talents)
+        .unwrap_or_default();
+    Ok(Some(RolePlace {
+        record,
+        talents,
+        at,
+    }))
+}
+
+/// The distance when an entry fits a role: a shared talent, close enough, the right age.
+fn fits(role: &RolePlace, entry: &db::ReachableEntry) -> Option<f64> {
+    let at = index::LatLon::parse(entry.latitude, entry.longitude).ok()?;
+    let km = at.distance_km(role.at);
+    let shared = entry
+        .talents
+        .split(',')
+        .any(|t| role.talents.iter().any(|r| r == t));
+    let (min, max) = (role.record.minimum_age, role.record.maximum_age);
+    let age_ok = entry
+        .age
+        .is_none_or(|a| min.is_none_or(|m| a >= m) && max.is_none_or(|m| a <= m));
+    (shared && age_ok && km <= INVITE_RADIUS_KM).then_some(km)
+}
+
+/// People nearby who said an organisation may ask them, fitting the open roles of the
+/// organisations `me` belongs to: their talents, age and PC4 only, never a name or address.
+pub async fn reachable(state: &AppState, me: &Me) -> Result<Vec<ReachableView>> {
+    if !ANSWER.admits(me.role) {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for organisation in db::user_organisations(&state.db, me.id).await? {
+        for (id, _, _) in db::open_roles_of(&state.db, organisation).await? {
+            let Some(role) = role_place(state, id).await? else {
+                continue;
+            };
+            if role.record.is_filled() {
+                continue;
+            }
+            let entries = db::reachable_entries_near(
+                &state.db,
+                id,
+                role.at.lat(),
+                role.at.lon(),
+                INVITE_RADIUS_KM,
+            )
+            .await?;
+            let mut near: Vec<(f64, db::ReachableEntry)> = entries
+                .into_iter()
+                .filter_map(|e| fits(&role, &e).map(|km| (km, e)))
+                .collect();
+            near.sort_by(|a, b| a.0.total_cmp(&b.0));
+            out.extend(near.into_iter().take(10).map(|(km, e)| {
+                ReachableView {
+                    role_id: id,
+                    role: role.record.title.clone(),
+                    entry_id: e.id,
+                    talents: e
+                        .talents
+                        .split(',')
+                        .filter(|t| role.talents.iter().any(|r| r == t))
+                        .filter_map(|t| db::term_name("talent", t))
+                        .collect(),
+                    age: e.age,
+                    postcode: e.postcode,
+                    km: index::matching::km_in_words(km),
+                    place: role.record.city.clone().unwrap_or_default(),
+                }
+            }));
+        }
+    }
+    Ok(out)
+}
+
+/// The organisation invites one "ik kan iets" entry for one of its roles: one mail through
+/// the product, in the person's language, with the role's page and the link that stops it.
+/// The organisation never sees who it is. At most one invitation per role and two a month.
+pub async fn invite(
+    state: &AppState,
+    me: &Me,
+    role: Uuid,
+    entry: Uuid,
+    message: &str,
+) -> Result<Saved<()>> {
+    allow(me, ANSWER)?;
+    let place = role_place(state, role).await?.ok_or(Error::NotFound)?;
+    if !db::user_organisations(&state.db, me.id)
+        .await?
+        .contains(&place.record.organisation_id)
+    {
+        return Err(Error::Forbidden);
+    }
+    let message = message.trim();
+    if message.is_empty() || message.chars().count() > 500 {
+        return Ok(Saved::Invalid("bericht"));
+    }
+    // Only people who fit this role: an id typed by hand reaches nobody else.
+    let Some((found, contact)) = db::entry_contact(&state.db, entry).await? else {
+        return Ok(Saved::Invalid("weg"));
+    };
+    if fits(&place, &found).is_none() {
+        return Err(Error::NotFound);
+    }
+    if !db::record_invitation(&state.db, entry, role, Utc::now()).await? {
+        return Ok(Saved::Invalid("te-vaak"));
+    }
+    audit(state, me, "talent_invited", "talent_entry", entry, "").await?;
+    let s = &state.sealer;
+    if let Some(email) = Email::parse(&s.open(&contact.email_sealed)?) {
+        let code = s.open(&contact.revoke_code_sealed)?;
+        let link = (!code.is_empty()).then(|| notifications::revoke_link(&code));
+        notifications::role_invitation(
+            Lang::parse(&contact.language).unwrap_or(Lang::Nl),
+            &s.open(&contact.name_sealed)?,
+            &place.record.organisation,
+            &place.record.title,
+            message,
+            role,
+            link.as_deref(),
+        )
+        .send(state, &email);
+    }
+    Ok(Saved::Done(()))
+}
+
+/// The one-click link: empties the contact of an "ik kan iets" entry at once. False when the
+/// code is unknown (already used, or expired).
+pub async fn revoke_contact(state: &AppState, code: &str) -> Result<bool> {
+    let code = code.trim();
+    if code.is_empty() || code.len() > 100 {
+        return Ok(false);
+    }
+    db::revoke_entry_contact(&state.db, &crate::auth::hash_secret(code)).await
 }

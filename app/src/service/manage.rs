@@ -85,12 +85,14 @@ pub async fn dashboard(state: &AppState, me: &Me) -> Result<DashboardView> {
         Vec::new()
     };
     let helpers = super::helping::inbox(state, me).await?;
+    let reachable = super::helping::reachable(state, me).await?;
     Ok(DashboardView {
         me: me.clone(),
         organisations,
         signups,
         referrals,
         helpers,
+        reachable,
     })
 }
 

@@ -15,6 +15,7 @@ use index::matching::{
 use index::Geocoder;
 
 use crate::db::{term_name, topics_of};
+use crate::domain::Email;
 use crate::i18n::Lang;
 use crate::profile::*;
 use crate::{AppState, Error, Result};
@@ -244,6 +245,14 @@ pub struct TalentEntry {
     pub postcode: String,
     /// Age, may be empty.
     pub age: String,
+    /// "Mag benaderd worden": organisations nearby may invite them through the product.
+    pub reachable: bool,
+    /// First name, for the invitation's greeting (may be empty).
+    pub name: String,
+    /// E-mail address, required when reachable.
+    pub email: String,
+    /// The language invitations are written in.
+    pub lang: Lang,
 }
 
 /// Stores an anonymous "ik kan iets" entry (talents, PC4, age; kept half a year), so a club
@@ -281,9 +290,23 @@ pub async fn leave_talent_entry(
             _ => return Ok(Saved::Invalid("talent-entry")),
         },
     };
+    let email = match (entry.reachable, Email::parse(&entry.email)) {
+        (false, _) => None,
+        (true, Some(email)) if entry.name.chars().count() <= 60 => Some(email),
+        (true, _) => return Ok(Saved::Invalid("talent-contact")),
+    };
     if !state.signup_limiter.allow(&state.db, client).await? {
         return Ok(Saved::Invalid("te-vaak"));
     }
+    // Sealed like referral texts; the code in the mail empties it in one click.
+    let code = crate::auth::new_secret();
+    let contact = email.as_ref().map(|email| crate::db::EntryContact {
+        name_sealed: state.sealer.seal(entry.name.trim()),
+        email_sealed: state.sealer.seal(email.as_str()),
+        language: entry.lang.code().into(),
+        revoke_hash: crate::auth::hash_secret(&code),
+        revoke_code_sealed: state.sealer.seal(&code),
+    });
     let record = crate::db::TalentEntryRecord {
         id: Uuid::new_v4(),
         talents: profile.talents,
@@ -292,7 +315,11 @@ pub async fn leave_talent_entry(
         latitude: place.lat,
         longitude: place.lon,
         expires_on: Utc::now().date_naive() + Days::new(183),
+        contact,
     };
     crate::db::save_talent_entry(&state.db, &record).await?;
+    if let Some(email) = email {
+        super::notifications::reachable_saved(entry.lang, &code).send(state, &email);
+    }
     Ok(Saved::Done(record.id))
 }

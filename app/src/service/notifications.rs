@@ -318,6 +318,83 @@ pub fn help_unanswered(lang: Lang, role: &str, others: &[(Uuid, String, String)]
     }
 }
 
+/// The link that empties an "ik kan iets" contact at once.
+pub fn revoke_link(code: &str) -> String {
+    format!("/ik-kan-iets/intrekken/{code}")
+}
+
+/// A resident who may be invited hears what that means and how to stop it.
+pub fn reachable_saved(lang: Lang, code: &str) -> Mail {
+    let link = revoke_link(code);
+    match lang {
+        Lang::Nl => mail(
+            "Organisaties in de buurt mogen je vragen".into(),
+            format!(
+                "Hallo,\n\nJe hebt op de Sociale Kaart gezegd wat je kunt. Een organisatie in de \
+                 buurt met een passende vraag mag je via ons één keer uitnodigen, hoogstens twee \
+                 keer per maand. Ze zien je naam en e-mailadres niet: jij beslist of je reageert.\n\n\
+                 Wil je dit niet meer? Klik dan hier, dan halen we je gegevens meteen weg: {link}\n\n\
+                 Na zes maanden halen we ze sowieso weg.\n"
+            ),
+        ),
+        Lang::En => mail(
+            "Organisations nearby may ask you".into(),
+            format!(
+                "Hello,\n\nYou told the Sociale Kaart what you can do. An organisation nearby with \
+                 a fitting request may invite you through us once, at most twice a month. They do \
+                 not see your name or email address: you decide whether to answer.\n\n\
+                 Changed your mind? Click here and we delete your details at once: {link}\n\n\
+                 We delete them after six months anyway.\n"
+            ),
+        ),
+    }
+}
+
+/// An organisation invites a resident for a role; the resident answers on the role's page,
+/// or ignores it.
+pub fn role_invitation(
+    lang: Lang,
+    name: &str,
+    organisation: &str,
+    role: &str,
+    message: &str,
+    role_id: Uuid,
+    code_link: Option<&str>,
+) -> Mail {
+    let greeting = match (lang, name.is_empty()) {
+        (Lang::Nl, true) => "Hallo".to_string(),
+        (Lang::Nl, false) => format!("Hallo {name}"),
+        (Lang::En, true) => "Hello".to_string(),
+        (Lang::En, false) => format!("Hello {name}"),
+    };
+    let stop = code_link
+        .map(|link| match lang {
+            Lang::Nl => format!("\n\nGeen uitnodigingen meer? Klik hier: {link}"),
+            Lang::En => format!("\n\nNo more invitations? Click here: {link}"),
+        })
+        .unwrap_or_default();
+    match lang {
+        Lang::Nl => mail(
+            format!("{organisation} vraagt of je wilt helpen"),
+            format!(
+                "{greeting},\n\n{organisation} zoekt iemand voor \"{role}\" en denkt aan jou, \
+                 omdat je op de Sociale Kaart zei wat je kunt. Ze schrijven:\n\n\
+                 \"{message}\"\n\nLijkt het je wat? Kijk op /vraag/{role_id} en klik op \"Ik help \
+                 mee\". Niet voor jou? Dan hoef je niets te doen.{stop}\n"
+            ),
+        ),
+        Lang::En => mail(
+            format!("{organisation} asks whether you want to help"),
+            format!(
+                "{greeting},\n\n{organisation} is looking for someone for \"{role}\" and thought \
+                 of you, because you told the Sociale Kaart what you can do. They write:\n\n\
+                 \"{message}\"\n\nInterested? Go to /vraag/{role_id} and click \"I want to \
+                 help\". Not for you? Then you need not do anything.{stop}\n"
+            ),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

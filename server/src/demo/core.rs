@@ -477,6 +477,7 @@ fn talent_entries(data: &mut Dataset) {
             latitude: place.lat + jitter(0),
             longitude: place.lon + jitter(8),
             expires_on,
+            contact: None,
         });
     }
 }

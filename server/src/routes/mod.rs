@@ -7,6 +7,7 @@ mod health;
 mod hsds;
 mod language;
 mod qr;
+mod revoke;
 pub mod security;
 
 use app::{shell, App, AppState};
@@ -76,6 +77,7 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/wijken.geojson", get(assets::wijken))
         .route("/taal/{code}", get(language::switch))
         .route("/qr.svg", get(qr::qr_code))
+        .route("/ik-kan-iets/intrekken/{code}", get(revoke::revoke))
         .leptos_routes_with_context(&state, routes, security::provide_page_nonce, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

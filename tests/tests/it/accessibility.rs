@@ -170,8 +170,16 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         let (browser, axe, app) = (&browser, &axe, &app);
         let mut out = Vec::new();
         async move {
-            for (name, path) in pages {
+            for ((name, path), (width, label)) in pages
+                .into_iter()
+                .flat_map(|page| [(page.clone(), (390, "phone")), (page, (1280, "desktop"))])
+            {
+                browser.set_size(width, 900).await;
                 browser.goto_hydrated(&app.url(&path)).await;
+                let file = format!("{}-{label}.png", name.replace(' ', "-"));
+                browser
+                    .screenshot(&crate::support::artifacts_dir().join(file))
+                    .await;
                 // The real page, not the login page or "not found".
                 let real = browser
                     .execute(
@@ -182,7 +190,7 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
                     .await;
                 assert_eq!(real, serde_json::Value::Bool(true), "{name} did not open");
                 for v in violations(browser, axe).await {
-                    out.push(format!("{name}: {v}"));
+                    out.push(format!("{name} at {label}: {v}"));
                 }
             }
             out
@@ -204,6 +212,18 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         ])
         .await,
     );
+    // Someone nearby may be asked, so the dashboard shows them too.
+    let reachable = app::service::matching::TalentEntry {
+        talents: vec!["voetbal".into()],
+        postcode: "3454".into(),
+        age: "19".into(),
+        reachable: true,
+        email: "iemand@example.org".into(),
+        ..Default::default()
+    };
+    app::service::matching::leave_talent_entry(&app.state, &reachable, None)
+        .await
+        .unwrap();
     // Someone wants to help, so the dashboard shows its inbox.
     app::db::save_response(
         &app.state.db,

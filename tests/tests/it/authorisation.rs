@@ -95,6 +95,14 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             app::api::MoveHelpAnswer::PATH,
             vec![("status", "kennismaking".into())],
         ),
+        (
+            "invite talent",
+            app::api::InviteTalent::PATH,
+            vec![
+                ("rol", crate::referrals::trainer_role().to_string()),
+                ("bericht", "Kom je helpen?".into()),
+            ],
+        ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
         ("moderation queue", app::api::ModerationQueue::PATH, vec![]),
         // Reports and claims are decided once: each request gets its own (filled in below).
@@ -329,7 +337,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ("provider of A", "load referral" | "referral status" | "incoming referrals") => true,
         ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
         // Only the organisation's own providers see who wants to help and answer them.
-        (r, "move help answer") => r == "provider of A",
+        (r, "move help answer" | "invite talent") => r == "provider of A",
         ("coordinator", "take up escalation") => true,
         (_, "take up escalation") => false,
         (_, "load referral" | "referral status" | "incoming referrals") => false,
@@ -428,6 +436,30 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                     .unwrap()
                     .unwrap();
                     fields.push(("antwoord", answer.to_string()));
+                }
+                "invite talent" => {
+                    // Straight into the database: the spam limit counts the form, not this.
+                    let sealer = &app.state.sealer;
+                    let entry = app::db::TalentEntryRecord {
+                        id: Uuid::new_v4(),
+                        talents: vec!["voetbal".into()],
+                        age: None,
+                        postcode: "3454".into(),
+                        latitude: 52.078,
+                        longitude: 5.035,
+                        expires_on: chrono::Utc::now().date_naive() + chrono::Days::new(30),
+                        contact: Some(app::db::EntryContact {
+                            name_sealed: String::new(),
+                            email_sealed: sealer.seal("iemand@example.org"),
+                            language: "nl".into(),
+                            revoke_hash: Uuid::new_v4().to_string(),
+                            revoke_code_sealed: String::new(),
+                        }),
+                    };
+                    app::db::save_talent_entry(&app.state.db, &entry)
+                        .await
+                        .unwrap();
+                    fields.push(("iemand", entry.id.to_string()));
                 }
                 "decide claim" => {
                     let claim = app::db::create_claim(&app.state.db, claimant, club(), "")

@@ -335,3 +335,117 @@ async fn from_the_keukentafel_to_an_answered_role_in_chromium_with_and_without_j
         .unwrap();
     assert_eq!(answers.len(), 2, "one answer per browser");
 }
+
+/// The code in the one-click link of a mail.
+fn revoke_code(body: &str) -> String {
+    let at = body.find("/ik-kan-iets/intrekken/").expect("a stop link") + 23;
+    body[at..]
+        .chars()
+        .take_while(char::is_ascii_hexdigit)
+        .collect()
+}
+
+on_both_backends! {
+    async fn an_organisation_invites_someone_who_may_be_asked_without_ever_seeing_them(backend) {
+        let app = TestApp::demo(backend).await;
+        let (state, outbox) = Outbox::for_app(&app);
+        let entry = app::service::matching::TalentEntry {
+            talents: vec!["voetbal".into()],
+            postcode: "3454".into(),
+            age: "19".into(),
+            reachable: true,
+            name: "Zeynep".into(),
+            email: "zeynep@example.org".into(),
+            lang: Lang::En,
+            ..Default::default()
+        };
+        let Saved::Done(id) = app::service::matching::leave_talent_entry(&state, &entry, None).await.unwrap() else {
+            panic!("the entry is stored")
+        };
+        let welcome = outbox.to("zeynep@example.org");
+        assert_eq!(welcome.len(), 1);
+        assert!(welcome[0].0.starts_with("Organisations nearby may ask you"), "{welcome:?}");
+        let code = revoke_code(&welcome[0].1);
+        assert_eq!(code.len(), 64);
+        let without_email = app::service::matching::TalentEntry { email: "zeynep".into(), ..entry.clone() };
+        assert_eq!(
+            app::service::matching::leave_talent_entry(&state, &without_email, None).await.unwrap(),
+            Saved::Invalid("talent-contact")
+        );
+
+        let provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let dashboard = app::service::manage::dashboard(&state, &provider).await.unwrap();
+        let seen = dashboard.reachable.iter().find(|r| r.entry_id == id).expect("the club sees someone nearby");
+        assert_eq!(seen.role_id, trainer_role());
+        assert_eq!((seen.postcode.as_str(), seen.age), ("3454", Some(19)));
+        let everything = format!("{dashboard:?}");
+        assert!(!everything.contains("zeynep") && !everything.contains("Zeynep"), "never the name or address");
+
+        let other = actor(&app, Role::Provider, None, &[other_org()]).await;
+        assert!(matches!(
+            helping::invite(&state, &other, trainer_role(), id, "Kom je helpen?").await,
+            Err(Error::Forbidden)
+        ));
+        assert_eq!(
+            helping::invite(&state, &provider, trainer_role(), id, " ").await.unwrap(),
+            Saved::Invalid("bericht")
+        );
+        assert_eq!(
+            helping::invite(&state, &provider, trainer_role(), id, "Wij zoeken iemand die kan voetballen in De Meern.").await.unwrap(),
+            Saved::Done(())
+        );
+        let invitation = outbox.to("zeynep@example.org").pop().unwrap();
+        assert!(invitation.0.contains("Voetbalvereniging"), "{invitation:?}");
+        assert!(invitation.1.starts_with("Hello Zeynep"), "in their language, with their name: {invitation:?}");
+        assert!(invitation.1.contains(&format!("/vraag/{}", trainer_role())));
+        assert_eq!(revoke_code(&invitation.1), code, "every invitation can stop them all");
+        assert_eq!(
+            helping::invite(&state, &provider, trainer_role(), id, "Nog een keer?").await.unwrap(),
+            Saved::Invalid("te-vaak"),
+            "one invitation per role"
+        );
+        let after = app::service::manage::dashboard(&state, &provider).await.unwrap();
+        assert!(!after.reachable.iter().any(|r| r.entry_id == id), "an invited person is not listed again");
+
+        // The one-click link empties the contact at once.
+        let (status, _) = app.get(&format!("/ik-kan-iets/intrekken/{code}")).await;
+        assert_eq!(status, 200, "followed to the page that says so");
+        let location = crate::support::client()
+            .get(app.url(&format!("/ik-kan-iets/intrekken/{code}")))
+            .send().await.unwrap();
+        assert_eq!(location.status().as_u16(), 303);
+        assert_eq!(location.headers()["location"], "/ik-kan-iets?ingetrokken=onbekend", "a used link finds nothing");
+        assert!(app::db::entry_contact(&state.db, id).await.unwrap().is_none());
+        let (_, page) = app.get("/ik-kan-iets?ingetrokken=ja").await;
+        assert!(page.contains("id=\"ingetrokken\""));
+    }
+
+    async fn nobody_is_invited_more_than_twice_a_month(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let entry = app::service::matching::TalentEntry {
+            talents: vec!["koken".into()],
+            postcode: "3511".into(),
+            reachable: true,
+            email: "kok@example.org".into(),
+            ..Default::default()
+        };
+        let Saved::Done(id) = app::service::matching::leave_talent_entry(state, &entry, None).await.unwrap() else {
+            panic!("the entry is stored")
+        };
+        let roles = [
+            trainer_role(),
+            server::demo::demo_id("need:geldzaken-vrijwilliger"),
+            server::demo::demo_id("need:vv-de-meern-assistent-trainer"),
+        ];
+        let now = chrono::Utc::now();
+        assert!(app::db::record_invitation(&state.db, id, roles[0], now).await.unwrap());
+        assert!(app::db::record_invitation(&state.db, id, roles[1], now).await.unwrap());
+        let third = server::demo::dataset().needs.iter().map(|n| n.id).find(|n| !roles.contains(n)).unwrap();
+        assert!(!app::db::record_invitation(&state.db, id, third, now).await.unwrap(), "a third in one month");
+        assert!(
+            app::db::record_invitation(&state.db, id, third, now + chrono::Duration::days(31)).await.unwrap(),
+            "next month again"
+        );
+    }
+}

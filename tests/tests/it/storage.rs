@@ -120,6 +120,7 @@ on_both_backends! {
             latitude: 52.078,
             longitude: 5.035,
             expires_on,
+            contact: None,
         };
         let before = app::db::load_catalog(db).await.unwrap().talent_entries.len();
         app::db::save_talent_entry(db, &entry(900, today - chrono::Days::new(1))).await.unwrap();
