@@ -877,6 +877,13 @@ texts! {
     help_thanks_mail: "Heb je een e-mailadres gegeven? Dan krijg je een bevestiging, en bericht bij elke stap.", "Did you give an email address? Then you get a confirmation, and news at every step.";
     help_thanks_wait: "Hoor je na twee weken niets? Dan sturen we je andere plekken in de buurt.", "No news after two weeks? Then we send you other places nearby.";
     help_thanks_back: "Terug naar de vraag", "Back to the request";
+    place_week: "Elke week", "Every week";
+    place_week_empty: "Er staan nog geen vaste tijden op de kaart.", "No regular times are on the map yet.";
+    place_day_empty: "niets gepland", "nothing planned";
+    place_free: "Wanneer is de ruimte vrij?", "When is the space free?";
+    place_free_note: "Tussen 9:00 en 22:00 staat hier op deze uren niets gepland. Vraag de organisatie of je de ruimte kunt gebruiken.", "Between 9:00 and 22:00 nothing is planned here at these hours. Ask the organisation whether you can use the space.";
+    place_all_here: "Alles op deze plek", "Everything at this place";
+    manage_public_page: "Je weekprogramma bekijken en printen", "View and print your week programme";
     comp_none: "Geen vergoeding", "No compensation";
     comp_expenses: "Onkosten worden betaald", "Expenses are paid";
     comp_allowance: "Vrijwilligersvergoeding", "Volunteer allowance";

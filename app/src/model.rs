@@ -180,6 +180,9 @@ pub struct OfferDetail {
     pub description: String,
     /// Organisation behind it.
     pub organisation: String,
+    /// Its page (`/organisatie/{id}`).
+    #[serde(default)]
+    pub organisation_id: Option<Uuid>,
     /// Human label of the kind.
     pub kind_label: String,
     /// Leefgebieden (names).
@@ -283,6 +286,63 @@ impl OfferSummary {
     }
 }
 
+/// A public page of an organisation or of one of its places: what happens there each week,
+/// when it is closed, what help they look for, and how to reach them. Printable for the
+/// notice board.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlacePage {
+    /// The organisation (for a location: its owner).
+    pub organisation_id: Uuid,
+    /// Its name.
+    pub organisation: String,
+    /// The page's title: the organisation's or the location's name.
+    pub name: String,
+    /// What the organisation does (organisation pages).
+    pub description: String,
+    /// The place (location pages).
+    pub location: Option<LocationLine>,
+    /// The organisation's places (organisation pages): (id, name, address).
+    pub locations: Vec<(Uuid, String, String)>,
+    /// Monday to Sunday.
+    pub week: Vec<DayProgramme>,
+    /// When nothing is planned at the place, per day (location pages; 09:00–22:00).
+    pub free_hours: Vec<(String, Vec<String>)>,
+    /// Closures ahead, in words, with the offer's name.
+    pub closed: Vec<String>,
+    /// Open volunteer roles.
+    pub roles: Vec<RoleLink>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// E-mail.
+    pub email: Option<String>,
+    /// Website.
+    pub url: Option<String>,
+    /// The last check, in words.
+    pub last_verified: Option<String>,
+}
+
+/// One day of a week programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayProgramme {
+    /// "maandag".
+    pub day: String,
+    /// What happens, by time.
+    pub items: Vec<ProgrammeItem>,
+}
+
+/// One activity in a week programme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProgrammeItem {
+    /// "14:00–16:00".
+    pub time: String,
+    /// The offer.
+    pub name: String,
+    /// Its page.
+    pub href: String,
+    /// For a slot that is not every week: "elke 3e woensdag van de maand".
+    pub note: Option<String>,
+}
+
 /// A volunteer role to link to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoleLink {
@@ -297,6 +357,9 @@ pub struct RoleLink {
 /// A location of an offer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LocationLine {
+    /// The location, for its own page (`/locatie/{id}`).
+    #[serde(default)]
+    pub id: Option<Uuid>,
     /// Name of the place ("Buurthuis De Boog").
     pub name: String,
     /// Street and city.

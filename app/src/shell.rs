@@ -9,10 +9,11 @@ use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
     AboutPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage,
-    HandoutPage, HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage, LoginPage,
-    ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, ReferralNewPage,
-    ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage, SignUpPage, TalentsPage,
-    ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
+    HandoutPage, HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage,
+    LocationPage, LoginPage, ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage,
+    OfferPage, OrganisationPage, ReferralNewPage, ReferralPage, RegisterPage, ReportPage,
+    ResetPasswordPage, RolePage, SignUpPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage,
+    WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -70,6 +71,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/vraag/:id") view=RolePage ssr=SsrMode::Async/>
                     <Route path=path!("/vraag/:id/helpen") view=HelpPage ssr=SsrMode::Async/>
                     <Route path=path!("/vraag/:id/bedankt") view=HelpThanksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/organisatie/:id") view=OrganisationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/locatie/:id") view=LocationPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/meedoen") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/aanbod/:id/bedankt") view=ThanksPage ssr=SsrMode::Async/>
                     <Route path=path!("/ik-kan-iets") view=TalentsPage ssr=SsrMode::Async/>

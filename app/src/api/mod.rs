@@ -49,7 +49,9 @@ pub use moderation::{
     ModerationQueue, OrganisationsNamed, RegisterOrganisation, ReportProblem,
 };
 pub use need_edit::{load_need_form, save_need, LoadNeedForm, SaveNeed};
-pub use offer::{get_offer, get_role, similar_offers, GetOffer, GetRole, SimilarOffers};
+pub use offer::{
+    get_offer, get_place, get_role, similar_offers, GetOffer, GetPlace, GetRole, SimilarOffers,
+};
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 pub use referrals::{
     close_traject, delete_traject, escalate_referral, export_traject, incoming_referrals,
@@ -157,6 +159,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<PostcodeAt>(),
         entry::<GetOffer>(),
         entry::<GetRole>(),
+        entry::<GetPlace>(),
         entry::<SimilarOffers>(),
         entry::<SignUp>(),
         entry::<OfferHelp>(),

@@ -1,8 +1,9 @@
-//! `get_offer`: everything about one offer.
+//! `get_offer`, `get_role`, `get_place`: the public pages of offers, roles, organisations and
+//! places.
 
 use leptos::prelude::*;
 
-use crate::model::OfferDetail;
+use crate::model::{OfferDetail, PlacePage};
 
 crate::guard!(GetOffer, crate::auth::Access::Public);
 /// The offer (or role) with this id; `Ok(None)` when it does not exist or is not public.
@@ -34,6 +35,26 @@ pub async fn similar_offers(id: String) -> Result<Vec<crate::model::OfferSummary
     };
     let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
     crate::service::search::similar(&state, id, crate::i18n::Lang::detect())
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(GetPlace, crate::auth::Access::Public);
+/// The public page of an organisation (`soort` = "organisatie") or a location ("locatie");
+/// `Ok(None)` when it does not exist or is not public.
+#[server]
+pub async fn get_place(soort: String, id: String) -> Result<Option<PlacePage>, ServerFnError> {
+    use crate::service::programme::{page, Place};
+    let Ok(id) = id.trim().parse::<uuid::Uuid>() else {
+        return Ok(None);
+    };
+    let place = match soort.as_str() {
+        "organisatie" => Place::Organisation(id),
+        "locatie" => Place::Location(id),
+        _ => return Ok(None),
+    };
+    let state = crate::AppState::from_context().map_err(crate::Error::into_server_fn_error)?;
+    page(&state, place, crate::i18n::Lang::detect())
         .await
         .map_err(crate::Error::into_server_fn_error)
 }

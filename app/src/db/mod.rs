@@ -13,6 +13,7 @@ mod matching;
 mod moderation;
 mod offers;
 mod outbox;
+mod programme;
 mod published;
 mod referrals;
 mod responses;
@@ -71,6 +72,10 @@ pub use offers::{
 };
 pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
+pub use programme::{
+    closures_of, location_page, locations_named, offers_at, organisation_page, LocationPageRecord,
+    OrganisationPageRecord,
+};
 pub use published::{
     is_published, is_published_organisation, published_location_counts,
     published_organisation_page, published_organisations, published_service_ids, PUBLISHED,

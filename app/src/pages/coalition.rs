@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::{set_status, NotFound};
+use super::found_or_not;
 use crate::api::coalition;
 use crate::coalitions::CoalitionView;
 use crate::components::PartnerList;
@@ -21,14 +21,7 @@ pub fn CoalitionPage() -> impl IntoView {
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match found.await {
-                    Ok(Some(c)) => view! { <Detail c/> }.into_any(),
-                    Ok(None) => view! { <NotFound/> }.into_any(),
-                    Err(_) => {
-                        set_status(500);
-                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
-                    }
-                }
+                found_or_not(found.await, |c| view! { <Detail c/> }.into_any())
             })}
         </Suspense>
     }

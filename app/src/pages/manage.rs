@@ -139,6 +139,7 @@ fn Organisation(o: OrgView) -> impl IntoView {
                 <button type="submit" class="button-primary confirm">{t.manage_confirm}</button>
             </ActionForm>
             <p><A href=format!("/beheer/aanbod/nieuw?organisatie={}", o.id) attr:class="new-offer">{t.ed_new}</A></p>
+            <p><A href=format!("/organisatie/{}", o.id)>{t.manage_public_page}</A></p>
             <ul class="manage-offers">
                 {o.offers.into_iter().map(|offer| view! { <Offer offer/> }).collect_view()}
             </ul>

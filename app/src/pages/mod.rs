@@ -16,6 +16,7 @@ mod need_edit;
 mod not_found;
 mod offer;
 mod offer_edit;
+mod place;
 mod referral;
 mod referral_new;
 mod register;
@@ -42,6 +43,7 @@ pub use need_edit::NeedEditPage;
 pub use not_found::NotFound;
 pub use offer::{OfferPage, RolePage};
 pub use offer_edit::OfferEditPage;
+pub use place::{LocationPage, OrganisationPage};
 pub use referral::ReferralPage;
 pub use referral_new::ReferralNewPage;
 pub use register::{ClaimPage, RegisterPage};
@@ -111,4 +113,22 @@ pub(crate) fn to_login() -> leptos::prelude::AnyView {
     use leptos::prelude::*;
     set_status(302);
     view! { <leptos_router::components::Redirect path="/inloggen"/> }.into_any()
+}
+
+/// A page for a record looked up by id: the record, a friendly 404 when there is none, or a
+/// 500 with a message in words.
+pub(crate) fn found_or_not<T>(
+    result: Result<Option<T>, leptos::prelude::ServerFnError>,
+    show: impl FnOnce(T) -> leptos::prelude::AnyView,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match result {
+        Ok(Some(found)) => show(found),
+        Ok(None) => view! { <NotFound/> }.into_any(),
+        Err(_) => {
+            set_status(500);
+            let t = crate::i18n::use_texts();
+            view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
+        }
+    }
 }

@@ -82,13 +82,21 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
     .flatten()
     .collect();
     let roles = d.roles.clone();
+    let org_name = d.organisation.clone();
+    let org_link = match d.organisation_id {
+        Some(id) => view! { <A href=format!("/organisatie/{id}")>{org_name}</A> }.into_any(),
+        None => org_name.into_any(),
+    };
     view! {
         <Title text=d.name.clone()/>
         <article class="offer-detail">
             <p class="breadcrumb"><A href="/">{t.nav_search}</A></p>
             {reported.then(|| view! { <p class="notice" role="status" id="gemeld">{t.report_thanks}</p> })}
             <h1>{d.name.clone()}</h1>
-            <p class="org">{d.organisation.clone()} " · " {d.kind_label.clone()}</p>
+            <p class="org">
+                {org_link}
+                " · " {d.kind_label.clone()}
+            </p>
             {(!d.active).then(|| view! { <p class="notice">{t.detail_paused}</p> })}
             {d.free.then(|| view! { <p class="badge badge-free badge-large">{t.free}</p> })}
             <p class="description">{d.description.clone()}</p>
@@ -254,6 +262,7 @@ fn Location(l: LocationLine) -> impl IntoView {
             {l.wijk.map(|w| view! { <br/><span class="wijk">{fill(t.wijk_prefix, &[&w])}</span> })}
             {(!l.accessibility.is_empty()).then(|| view! { <br/><span class="access">{l.accessibility}</span> })}
             {route.map(|r| view! { <br/><a href=r rel="noopener">{t.route_link}</a> })}
+            {l.id.map(|id| view! { <br/><A href=format!("/locatie/{id}")>{t.place_all_here}</A> })}
         </li>
     }
 }

@@ -19,13 +19,13 @@ use crate::{AppState, Error, Result};
 
 /// Today's ISO weekday and date in the Netherlands (UTC+1; the hour of summer time is not
 /// worth a time-zone database here).
-fn today_in_the_netherlands() -> (u8, NaiveDate) {
+pub(crate) fn today_in_the_netherlands() -> (u8, NaiveDate) {
     use chrono::Datelike;
     let now = chrono::Utc::now() + chrono::Duration::hours(1);
     (now.weekday().number_from_monday() as u8, now.date_naive())
 }
 
-fn join_address(street: &str, city: &str) -> String {
+pub(crate) fn join_address(street: &str, city: &str) -> String {
     [street, city]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -34,7 +34,7 @@ fn join_address(street: &str, city: &str) -> String {
 }
 
 /// A slot for a page, its next time worked out from its rule when it has one.
-fn slot(s: &SlotRecord, today: NaiveDate, lang: Lang) -> WeeklySlot {
+pub(crate) fn slot(s: &SlotRecord, today: NaiveDate, lang: Lang) -> WeeklySlot {
     let weekly = WeeklySlot::weekly(s.weekday as u8, &s.opens_at, &s.closes_at);
     let Some(r) = crate::schedule::recurrence(&s.rrule) else {
         return weekly;
@@ -185,7 +185,7 @@ fn cost_in_words(c: CostRecord) -> String {
 }
 
 /// "21 december 2026 t/m 3 januari 2027 (kerstvakantie)".
-fn closure_in_words(from: NaiveDate, to: NaiveDate, why: &str, lang: Lang) -> String {
+pub(crate) fn closure_in_words(from: NaiveDate, to: NaiveDate, why: &str, lang: Lang) -> String {
     let period = if from == to {
         date_in_words(from, lang)
     } else {
@@ -207,7 +207,11 @@ fn closure_in_words(from: NaiveDate, to: NaiveDate, why: &str, lang: Lang) -> St
 }
 
 /// The open roles of an organisation to link to, without `except` (the page itself).
-async fn roles_of(state: &AppState, organisation: Uuid, except: Uuid) -> Result<Vec<RoleLink>> {
+pub(crate) async fn roles_of(
+    state: &AppState,
+    organisation: Uuid,
+    except: Uuid,
+) -> Result<Vec<RoleLink>> {
     Ok(db::open_roles_of(&state.db, organisation)
         .await?
         .into_iter()
@@ -233,6 +237,7 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
         .places
         .into_iter()
         .map(|l| LocationLine {
+            id: Some(l.id),
             address: join_address(&l.address_1, &l.city),
             wijk: l.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
             name: l.name,
@@ -280,6 +285,7 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
         name: row.name,
         description: row.description,
         organisation: row.organisation,
+        organisation_id: Some(row.organisation_id),
         eligibility: row.eligibility_description,
         contact_name: row.contact_name,
         phone: row.phone,
@@ -295,7 +301,8 @@ pub async fn role_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDe
     let geocoder = Geocoder::embedded();
     let locations = r
         .location_id
-        .map(|_| LocationLine {
+        .map(|id| LocationLine {
+            id: Some(id),
             name: r.location_name.clone().unwrap_or_default(),
             address: join_address(
                 r.address_1.as_deref().unwrap_or_default(),
@@ -317,6 +324,7 @@ pub async fn role_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDe
         name: r.title,
         description: r.description,
         organisation: r.organisation,
+        organisation_id: Some(r.organisation_id),
         kind_label: kind_label(ROLE_KIND, lang),
         leefgebieden: talents,
         doelgroepen: Vec::new(),

@@ -26,6 +26,7 @@ pub mod needs;
 pub mod notifications;
 pub mod offers;
 pub mod places;
+pub mod programme;
 pub mod referrals;
 pub mod search;
 pub mod trajecten;

@@ -56,6 +56,14 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             format!("/vraag/{role}/helpen?fout=email&naam=Sam&email=sam%40"),
         ),
         ("help thanks", format!("/vraag/{role}/bedankt")),
+        (
+            "location",
+            format!("/locatie/{}", server::demo::demo_id("loc:vv-de-meern")),
+        ),
+        (
+            "organisation",
+            format!("/organisatie/{}", server::demo::demo_id("org:vv-de-meern")),
+        ),
         ("chances", "/coalities/kansen".to_string()),
         ("login", "/inloggen".to_string()),
         (

@@ -65,3 +65,25 @@ async fn a_result_list_and_a_detail_page_print_on_at_most_two_pages() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_place_prints_its_week_on_one_a4_for_the_notice_board() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    let place = crate::support::fixtures::club_location();
+
+    browser.goto(&app.url(&format!("/locatie/{place}"))).await;
+    browser.wait_for(".week").await;
+    browser
+        .wait_until("return [...document.images].every(function (i) { return i.complete; });")
+        .await;
+    let pdf = browser.print_pdf().await;
+
+    std::fs::write(
+        crate::support::artifacts_dir().join("notice-board.pdf"),
+        &pdf,
+    )
+    .unwrap();
+    assert_eq!(pdf_pages(&pdf), 1, "one A4");
+    browser.close().await;
+}
