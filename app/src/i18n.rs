@@ -524,8 +524,16 @@ texts! {
     role_funder: "financier", "funder";
     role_venue: "plek", "venue";
     co_start: "Maak hier een coalitie van", "Turn this into a coalition";
-    co_key: "Beheersleutel", "Admin key";
-    co_key_wrong: "Die beheersleutel klopt niet.", "That admin key is not right.";
+    co_start_hint: "Coördinatoren van de gemeente en sociaal makelaars kunnen van een kans een coalitie maken.", "Coordinators of the municipality and community brokers can turn a chance into a coalition.";
+    co_start_login: "Inloggen", "Log in";
+    co_note_title: "Tellen en vertellen", "Count and tell";
+    co_note_lead: "Wat is er bereikt? Een aantal, een kort verhaal, of allebei. Iedereen ziet het op deze pagina.", "What has been achieved? A number, a short story, or both. Everyone sees it on this page.";
+    co_note_label: "Wat tel je? (bijvoorbeeld: kinderen van de wachtlijst)", "What do you count? (for example: children off the waiting list)";
+    co_note_number: "Aantal (mag leeg)", "Number (optional)";
+    co_note_story: "Kort verhaal (mag leeg)", "Short story (optional)";
+    co_note_send: "Noteren", "Save";
+    co_note_bad: "Vul een aantal van 0 of meer in, of een kort verhaal (hoogstens 2000 tekens).", "Fill in a number of 0 or more, or a short story (at most 2000 characters).";
+    co_note_saved: "Genoteerd. Dank je!", "Saved. Thank you!";
     co_see: "Bekijk de coalitie", "See the coalition";
 
     // Accounts and /beheer

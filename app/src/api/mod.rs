@@ -25,8 +25,9 @@ pub use account::{
     LogOut, RequestReset, ResetPassword, WhoAmI,
 };
 pub use coalitions::{
-    coalition, coalition_chances, coalitions, start_coalition, Coalition, CoalitionChances,
-    Coalitions, StartCoalition,
+    add_coalition_note, coalition, coalition_chances, coalitions, may_change_coalition,
+    start_coalition, AddCoalitionNote, Coalition, CoalitionChances, Coalitions, MayChangeCoalition,
+    StartCoalition,
 };
 pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
@@ -170,8 +171,9 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<Coalitions>(),
         entry::<Coalition>(),
         entry::<CoalitionChances>(),
-        // Until accounts replace it, the admin key is checked inside.
         entry::<StartCoalition>(),
+        entry::<AddCoalitionNote>(),
+        entry::<MayChangeCoalition>(),
         entry::<LogIn>(),
         entry::<LogOut>(),
         entry::<RequestReset>(),

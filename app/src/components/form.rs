@@ -40,11 +40,32 @@ impl FieldKit {
         value: String,
         kind: &'static str,
     ) -> impl IntoView {
+        self.input(field, format!("form[{field}]"), label, value, kind)
+    }
+
+    /// [`FieldKit::text`] for a form whose fields are plain names (not `form[...]`).
+    pub fn plain_text(
+        self,
+        field: &'static str,
+        label: &'static str,
+        value: String,
+    ) -> impl IntoView {
+        self.input(field, field.to_string(), label, value, "text")
+    }
+
+    fn input(
+        self,
+        field: &'static str,
+        name: String,
+        label: &'static str,
+        value: String,
+        kind: &'static str,
+    ) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=field>{label}</label>
                 {self.note(field)}
-                <input id=field name=format!("form[{field}]") type=kind value=value
+                <input id=field name=name type=kind value=value
                     aria-invalid=self.wrong(field).to_string() aria-describedby=self.described(field)/>
             </div>
         }
@@ -58,11 +79,33 @@ impl FieldKit {
         value: String,
         rows: u8,
     ) -> impl IntoView {
+        self.text_area(field, format!("form[{field}]"), label, value, rows)
+    }
+
+    /// [`FieldKit::area`] for a form whose fields are plain names.
+    pub fn plain_area(
+        self,
+        field: &'static str,
+        label: &'static str,
+        value: String,
+        rows: u8,
+    ) -> impl IntoView {
+        self.text_area(field, field.to_string(), label, value, rows)
+    }
+
+    fn text_area(
+        self,
+        field: &'static str,
+        name: String,
+        label: &'static str,
+        value: String,
+        rows: u8,
+    ) -> impl IntoView {
         view! {
             <div class="field">
                 <label for=field>{label}</label>
                 {self.note(field)}
-                <textarea id=field name=format!("form[{field}]") rows=rows.to_string()
+                <textarea id=field name=name rows=rows.to_string()
                     aria-invalid=self.wrong(field).to_string()
                     aria-describedby=self.described(field) prop:value=value.clone()>{crate::safe::textarea_text(&value)}</textarea>
             </div>

@@ -83,12 +83,12 @@ pub fn PartnerList(partners: Vec<PartnerView>) -> impl IntoView {
     }
 }
 
-/// A proposed coalition; with `can_start`, a one-step form to make it a real coalition.
+/// A proposed coalition; with `can_start` (a coordinator or admin is logged in), a one-step
+/// form to make it a real coalition.
 #[component]
 pub fn ProposalCard(p: CoalitionProposal, #[prop(optional)] can_start: bool) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<StartCoalition>::new();
-    let key_id = format!("sleutel-{}", p.need_id);
     view! {
         <article class="proposal">
             <h3>{p.title.clone()}</h3>
@@ -102,9 +102,8 @@ pub fn ProposalCard(p: CoalitionProposal, #[prop(optional)] can_start: bool) -> 
             })}
             {can_start.then(|| view! {
                 <ActionForm action attr:class="start-coalition">
+                    <input type="hidden" name="csrf" value=crate::auth::csrf_token()/>
                     <input type="hidden" name="need" value=p.need_id.to_string()/>
-                    <label for=key_id.clone()>{t.co_key}</label>
-                    <input id=key_id type="password" name="sleutel" required autocomplete="off"/>
                     <button type="submit" class="button-primary">{t.co_start}</button>
                 </ActionForm>
             })}

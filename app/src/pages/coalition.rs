@@ -3,11 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::found_or_not;
-use crate::api::coalition;
+use crate::api::{coalition, may_change_coalition, AddCoalitionNote};
+use crate::auth::csrf_token;
 use crate::coalitions::CoalitionView;
+use crate::components::FieldKit;
 use crate::components::PartnerList;
 use crate::i18n::{fill, use_texts};
 
@@ -74,6 +76,56 @@ fn Detail(c: CoalitionView) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            <NoteForm id=c.id.to_string()/>
         </article>
+    }
+}
+
+/// "Tellen en vertellen" for the coalition's partners and the gemeente; others see nothing.
+#[component]
+fn NoteForm(id: String) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let rights = Resource::new(
+        {
+            let id = id.clone();
+            move || id.clone()
+        },
+        may_change_coalition,
+    );
+    let action = ServerAction::<AddCoalitionNote>::new();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let q = query.read().clone();
+                let id = id.clone();
+                Suspend::new(async move {
+                    let may = rights.await.map(|(_, change)| change).unwrap_or(false);
+                    if !may {
+                        return ().into_any();
+                    }
+                    let bad = q.get("fout").is_some_and(|f| f == "notitie");
+                    let saved = q.get("genoteerd").is_some();
+                    let (label, story) = (q.get("wat").unwrap_or_default(), q.get("verhaal").unwrap_or_default());
+                    let kit = FieldKit::new(bad.then_some("verhaal"), t.co_note_bad);
+                    view! {
+                        <section class="coalition-note" id="tellen" aria-labelledby="tellen-titel">
+                            <h2 id="tellen-titel">{t.co_note_title}</h2>
+                            <p>{t.co_note_lead}</p>
+                            {saved.then(|| view! { <p class="notice" role="status" id="genoteerd">{t.co_note_saved}</p> })}
+                            <ActionForm action>
+                                <input type="hidden" name="csrf" value=csrf_token()/>
+                                <input type="hidden" name="coalitie" value=id/>
+                                {kit.plain_text("wat", t.co_note_label, label)}
+                                {kit.plain_text("aantal", t.co_note_number, String::new())}
+                                {kit.plain_area("verhaal", t.co_note_story, story, 3)}
+                                <button type="submit" class="button-primary">{t.co_note_send}</button>
+                            </ActionForm>
+                        </section>
+                    }
+                    .into_any()
+                })
+            }}
+        </Suspense>
     }
 }

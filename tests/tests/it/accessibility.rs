@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::webdriver::Browser;
+use crate::support::webdriver::{log_in, Browser};
 use crate::support::{Backend, TestApp};
 
 fn axe_source() -> String {
@@ -88,26 +88,6 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
     }
     browser.close().await;
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
-}
-
-/// Logs the browser in through the login form.
-async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto_hydrated(&app.url("/inloggen")).await;
-    browser
-        .type_text(&browser.wait_for("#email").await, email)
-        .await;
-    browser
-        .type_text(
-            &browser.wait_for("#wachtwoord").await,
-            "een lang wachtwoord",
-        )
-        .await;
-    browser
-        .click(&browser.wait_for("button[type=submit]").await)
-        .await;
-    browser
-        .wait_until("return location.pathname !== '/inloggen';")
-        .await;
 }
 
 /// A session for an existing user, for setting things up over HTTP.

@@ -61,6 +61,24 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
     let to_club = format!("aanbod:{}", club_offer());
     let referral =
         crate::referrals::refer(&app, professional, traject, &to_club, &["leeftijd"]).await;
+    // A coalition in gemeente GM0344 with organisation A as a partner.
+    let coalition = app::db::create_coalition(
+        &app.state.db,
+        app::coalitions::CoalitionInput {
+            name: "Trainerskracht".into(),
+            status: "active".into(),
+            gemeente: Some("GM0344".into()),
+            partners: vec![app::profile::PartnerView {
+                organisation_id: Some(club()),
+                name: "VV De Meern".into(),
+                role: "lead".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     // Every role-bound server function, with a request that touches organisation A.
     type Route<'a> = (&'a str, &'a str, Vec<(&'a str, String)>);
     let routes: Vec<Route> = vec![
@@ -101,6 +119,21 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![
                 ("rol", crate::referrals::trainer_role().to_string()),
                 ("bericht", "Kom je helpen?".into()),
+            ],
+        ),
+        (
+            "start coalition",
+            app::api::StartCoalition::PATH,
+            vec![("need", crate::referrals::trainer_role().to_string())],
+        ),
+        (
+            "coalition note",
+            app::api::AddCoalitionNote::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("wat", "kinderen van de wachtlijst".into()),
+                ("aantal", "1".into()),
+                ("verhaal", String::new()),
             ],
         ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
@@ -338,6 +371,9 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
         // Only the organisation's own providers see who wants to help and answer them.
         (r, "move help answer" | "invite talent") => r == "provider of A",
+        // A coordinator starts coalitions in their own gemeente; its partners keep it going.
+        (r, "start coalition") => matches!(r, "coordinator" | "admin"),
+        (r, "coalition note") => matches!(r, "provider of A" | "coordinator" | "admin"),
         ("coordinator", "take up escalation") => true,
         (_, "take up escalation") => false,
         (_, "load referral" | "referral status" | "incoming referrals") => false,

@@ -449,3 +449,59 @@ on_both_backends! {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_ik_kan_goed_koken_to_an_answered_role_in_five_clicks_without_javascript() {
+    use crate::support::webdriver::Browser;
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+    let browser = Browser::start(false).await;
+    let mut clicks = 0;
+    browser.goto(&app.url("/ik-kan-iets")).await;
+    let words = browser.wait_for("#woorden").await;
+    browser.type_text(&words, "ik kan goed koken").await;
+    let place = browser.wait_for("#waar").await;
+    browser.type_text(&place, "3511").await;
+    let show = browser.wait_for(".search-hero button[type=submit]").await;
+    browser.click(&show).await;
+    clicks += 1;
+    let role = browser.wait_for(".lane-bijdragen a[href^='/vraag/']").await;
+    let href = browser
+        .execute("return document.querySelector(\".lane-bijdragen a[href^='/vraag/']\").getAttribute('href');")
+        .await;
+    let role_id: Uuid = href
+        .as_str()
+        .unwrap()
+        .trim_start_matches("/vraag/")
+        .parse()
+        .unwrap();
+    browser.click(&role).await;
+    clicks += 1;
+    let help = browser.wait_for("#ik-help-mee").await;
+    browser.click(&help).await;
+    clicks += 1;
+    let name = browser.wait_for("#naam").await;
+    browser.type_text(&name, "Fatma").await;
+    let phone = browser.wait_for("#telefoon").await;
+    browser.type_text(&phone, "06 1234 5678").await;
+    let consent = browser.wait_for("#toestemming").await;
+    browser.click(&consent).await;
+    clicks += 1;
+    let send = browser.wait_for(".help-form button[type=submit]").await;
+    browser.click(&send).await;
+    clicks += 1;
+    browser
+        .wait_until("return location.pathname.endsWith('/bedankt');")
+        .await;
+    browser.close().await;
+
+    assert_eq!(clicks, 5);
+    let (role, _) = app::db::role_page(&app.state.db, role_id).await.unwrap();
+    let answers = app::db::responses_for(&app.state.db, &[role.organisation_id])
+        .await
+        .unwrap();
+    assert_eq!(answers.len(), 1, "the organisation has it");
+    assert_eq!(
+        app.state.sealer.open(&answers[0].name_sealed).unwrap(),
+        "Fatma"
+    );
+}

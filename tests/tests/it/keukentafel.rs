@@ -1,7 +1,7 @@
 //! The keukentafel, "ik kan iets" on the matching engine, and the coalition pages.
 
 use crate::support::webdriver::Browser;
-use crate::support::{Backend, TestApp, ADMIN_TOKEN};
+use crate::support::{Backend, TestApp};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_keukentafel_shows_three_lanes_for_a_young_footballer() {
@@ -67,9 +67,10 @@ async fn the_chances_page_proposes_trainerskracht() {
     assert!(html.contains("Voetbalvereniging Sportpark De Meern: Assistent-trainer jeugd"));
     assert!(html.contains("34 mensen op de wachtlijst"));
     assert!(
-        html.contains(r#"type="password""#),
-        "one step to make it real"
+        html.contains("id=\"starten-uitleg\""),
+        "who can make it real"
     );
+    assert!(!html.contains("start-coalition"), "no button for a visitor");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -98,24 +99,42 @@ async fn in_the_keukentafel_a_chip_updates_the_lanes_without_a_reload() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_proposal_becomes_a_coalition_in_one_step_with_the_admin_key() {
+async fn a_coordinator_turns_a_proposal_into_a_coalition_and_a_partner_counts_what_it_achieved() {
     let app = TestApp::demo(Backend::Sqlite).await;
+    let password = app::auth::hash_password(crate::support::webdriver::PASSWORD);
+    app::db::create_user(
+        &app.state.db,
+        "makelaar@example.org",
+        "Makelaar",
+        app::auth::Role::Coordinator,
+        Some("GM0344"),
+        &password,
+    )
+    .await
+    .unwrap();
+    let club = crate::support::fixtures::club();
+    let provider = app::db::create_user(
+        &app.state.db,
+        "club@example.org",
+        "Club",
+        app::auth::Role::Provider,
+        None,
+        &password,
+    )
+    .await
+    .unwrap();
+    app::db::link_user_organisation(&app.state.db, provider, club)
+        .await
+        .unwrap();
     let browser = Browser::start(true).await;
-    browser.goto_hydrated(&app.url("/coalities/kansen")).await;
 
-    let key = browser
-        .wait_for(".start-coalition input[type=password]")
-        .await;
-    browser.type_text(&key, "wrong").await;
-    let start = browser.wait_for(".start-coalition button").await;
-    browser.click(&start).await;
-    browser.wait_for("#sleutel-probleem").await;
-
+    // Anonymous visitors see the chances and who can start them, but no button.
     browser.goto_hydrated(&app.url("/coalities/kansen")).await;
-    let key = browser
-        .wait_for(".start-coalition input[type=password]")
-        .await;
-    browser.type_text(&key, ADMIN_TOKEN).await;
+    browser.wait_for("#starten-uitleg").await;
+    assert!(browser.find(".start-coalition button").await.is_none());
+
+    crate::support::webdriver::log_in(&browser, &app, "makelaar@example.org").await;
+    browser.goto_hydrated(&app.url("/coalities/kansen")).await;
     let start = browser.wait_for(".start-coalition button").await;
     browser.click(&start).await;
     browser
@@ -126,10 +145,34 @@ async fn a_proposal_becomes_a_coalition_in_one_step_with_the_admin_key() {
         .text(&heading)
         .await
         .starts_with("Voetbalvereniging Sportpark De Meern"));
-
+    let page = browser.current_url().await;
     let (_, list) = app.get_json("/api/v1/coalitions").await;
     assert_eq!(list[0]["status"], "idea");
     assert!(list[0]["partners"].as_array().unwrap().len() >= 4);
+    browser.close().await;
+
+    // The club is a partner: its manager counts what it achieved, without JavaScript too.
+    let browser = Browser::start(false).await;
+    crate::support::webdriver::log_in(&browser, &app, "club@example.org").await;
+    browser.goto(&page).await;
+    browser
+        .type_text(
+            &browser.wait_for("#wat").await,
+            "kinderen van de wachtlijst",
+        )
+        .await;
+    browser
+        .type_text(&browser.wait_for("#aantal").await, "8")
+        .await;
+    browser
+        .click(&browser.wait_for(".coalition-note button").await)
+        .await;
+    browser.wait_for("#genoteerd").await;
+    let notes = browser.wait_for(".notes").await;
+    assert!(browser
+        .text(&notes)
+        .await
+        .contains("8 kinderen van de wachtlijst"));
     browser.close().await;
 }
 

@@ -29,16 +29,7 @@ async fn user(app: &TestApp, email: &str, role: Role, gemeente: Option<&str>, or
 }
 
 async fn log_in(browser: &Browser, app: &TestApp, email: &str) {
-    browser.goto_hydrated(&app.url("/inloggen")).await;
-    browser
-        .type_text(&browser.wait_for("#email").await, email)
-        .await;
-    browser
-        .type_text(&browser.wait_for("#wachtwoord").await, PASSWORD)
-        .await;
-    browser
-        .click(&browser.wait_for("button[type=submit]").await)
-        .await;
+    crate::support::webdriver::log_in(browser, app, email).await;
     browser.wait_for("#uitloggen").await;
 }
 

@@ -137,23 +137,58 @@ async fn english_readers_get_english_reasons_and_english_coalitions() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_coalition_starts_only_with_the_admin_key() {
-    let app = TestApp::demo(Backend::Sqlite).await;
-    let proposal = coalitions::proposals(&app.state, None, Lang::Nl)
-        .await
-        .unwrap()
-        .remove(0);
-    assert!(matches!(
-        coalitions::start(&app.state, "wrong", proposal.need_id).await,
-        Err(Error::Unauthenticated)
-    ));
-    let id = coalitions::start(&app.state, ADMIN_TOKEN, proposal.need_id)
-        .await
-        .unwrap();
-    let started = coalitions::get(&app.state, id).await.unwrap();
-    assert_eq!(started.status, "idea");
-    assert_eq!(started.name, proposal.title);
+on_both_backends! {
+    async fn a_coordinator_of_its_gemeente_starts_a_coalition_and_its_partners_keep_it_going(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let proposal = coalitions::proposals(state, None, Lang::Nl).await.unwrap().remove(0);
+        assert_eq!(proposal.gemeente.as_deref(), Some("GM0344"));
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let elsewhere = actor(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let professional = actor(&app, Role::Professional, None, &[]).await;
+        let club_provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let other_provider = actor(&app, Role::Provider, None, &[other_org()]).await;
+
+        for wrong in [&elsewhere, &professional, &club_provider] {
+            assert!(matches!(
+                coalitions::start(state, wrong, proposal.need_id).await,
+                Err(Error::Forbidden)
+            ), "{:?} may not start it", wrong.role);
+        }
+        let id = coalitions::start(state, &coordinator, proposal.need_id).await.unwrap();
+        let started = coalitions::get(state, id).await.unwrap();
+        assert_eq!((started.status.as_str(), started.name.as_str()), ("idea", proposal.title.as_str()));
+
+        let note = app::coalitions::NoteView {
+            written_on: "2026-12-01".into(),
+            label: "kinderen van de wachtlijst".into(),
+            number: Some(8),
+            story: String::new(),
+        };
+        let kept = coalitions::add_note(state, &club_provider, id, &note).await.unwrap();
+        assert_eq!(kept.notes.len(), 1, "the club is a partner");
+        for outsider in [&other_provider, &elsewhere] {
+            assert!(matches!(
+                coalitions::add_note(state, outsider, id, &note).await,
+                Err(Error::Forbidden)
+            ));
+        }
+        let mut moved: app::coalitions::CoalitionInput = serde_json::from_value(
+            serde_json::to_value(&started).unwrap(),
+        ).unwrap();
+        moved.gemeente = Some("GM0363".into());
+        assert!(matches!(
+            coalitions::update(state, &coordinator, id, moved).await,
+            Err(Error::Forbidden)
+        ), "a coordinator keeps it in their gemeente");
+        assert!(matches!(coalitions::delete(state, &club_provider, id).await, Err(Error::Forbidden)));
+        assert!(matches!(
+            coalitions::key_holder(state, "wrong"),
+            Err(Error::Unauthenticated)
+        ));
+        let api = coalitions::key_holder(state, ADMIN_TOKEN).unwrap();
+        coalitions::delete(state, &api, id).await.unwrap();
+    }
 }
 
 on_both_backends! {

@@ -1,5 +1,6 @@
 //! `/api/v1/coalitions`: proposals (win-win detection) and the coalitions themselves.
-//! Reading is open; changing needs the admin token until accounts exist.
+//! Reading is open; changing needs the admin token (acting as an admin) until personal API
+//! tokens exist; the pages use accounts.
 
 use app::coalitions::{CoalitionInput, CoalitionView, NoteView};
 use app::domain::GemeenteCode;
@@ -34,9 +35,9 @@ fn gemeente(scope: &Scope) -> Result<Option<GemeenteCode>, ApiError> {
     }
 }
 
-/// The bearer key of a changing request, checked before the body is read (the service checks
-/// it again).
-fn admin_key<'a>(state: &AppState, headers: &'a HeaderMap) -> Result<&'a str, ApiError> {
+/// The acting user of a changing request: the holder of the bearer admin key, checked before
+/// the body is read.
+fn admin_key(state: &AppState, headers: &HeaderMap) -> Result<app::auth::Me, ApiError> {
     if state.admin_token.is_none() {
         return Err(ApiError::Forbidden(
             "Beheren via de API staat uit op deze kaart.".into(),
@@ -47,8 +48,7 @@ fn admin_key<'a>(state: &AppState, headers: &'a HeaderMap) -> Result<&'a str, Ap
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
-    coalitions::require_admin_key(state, key)?;
-    Ok(key)
+    Ok(coalitions::key_holder(state, key)?)
 }
 
 fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
@@ -103,8 +103,8 @@ pub async fn create(
     headers: HeaderMap,
     input: Result<Json<CoalitionInput>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let key = admin_key(&state, &headers)?;
-    let id = coalitions::create(&state, key, body(input)?).await?;
+    let me = admin_key(&state, &headers)?;
+    let id = coalitions::create(&state, &me, body(input)?).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
@@ -115,10 +115,10 @@ pub async fn update(
     Path(coalition): Path<String>,
     input: Result<Json<CoalitionInput>, JsonRejection>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    let key = admin_key(&state, &headers)?;
+    let me = admin_key(&state, &headers)?;
     let id = id(&coalition)?;
     Ok(Json(
-        coalitions::update(&state, key, id, body(input)?).await?,
+        coalitions::update(&state, &me, id, body(input)?).await?,
     ))
 }
 
@@ -128,8 +128,8 @@ pub async fn delete(
     headers: HeaderMap,
     Path(coalition): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let key = admin_key(&state, &headers)?;
-    coalitions::delete(&state, key, id(&coalition)?).await?;
+    let me = admin_key(&state, &headers)?;
+    coalitions::delete(&state, &me, id(&coalition)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -140,9 +140,9 @@ pub async fn add_note(
     Path(coalition): Path<String>,
     input: Result<Json<NoteView>, JsonRejection>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    let key = admin_key(&state, &headers)?;
+    let me = admin_key(&state, &headers)?;
     let id = id(&coalition)?;
     Ok(Json(
-        coalitions::add_note(&state, key, id, &body(input)?).await?,
+        coalitions::add_note(&state, &me, id, &body(input)?).await?,
     ))
 }

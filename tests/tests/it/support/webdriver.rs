@@ -17,6 +17,7 @@ pub struct Browser {
     http: reqwest::Client,
     base: String,
     driver: Child,
+    javascript: bool,
     _profile: tempfile::TempDir,
 }
 
@@ -81,6 +82,7 @@ impl Browser {
             .unwrap_or_else(|| panic!("no session: {response}"))
             .to_string();
         Browser {
+            javascript,
             http,
             base: format!("{driver_url}/session/{session}"),
             driver,
@@ -118,8 +120,11 @@ impl Browser {
     /// Opens a URL and waits until the page is hydrated (interactive).
     pub async fn goto_hydrated(&self, url: &str) {
         self.goto(url).await;
-        self.wait_until("return document.body.dataset.hydrated === 'true';")
-            .await;
+        // Without JavaScript there is nothing to wait for: the page is as the server sent it.
+        if self.javascript {
+            self.wait_until("return document.body.dataset.hydrated === 'true';")
+                .await;
+        }
     }
 
     /// The current URL.
@@ -290,4 +295,25 @@ fn free_port() -> u16 {
         .local_addr()
         .expect("addr")
         .port()
+}
+
+/// The password of the users tests create to log in through the browser.
+pub const PASSWORD: &str = "een lang wachtwoord";
+
+/// Logs the browser in through the login form (a user with [`PASSWORD`]) and waits until it
+/// has left the login page.
+pub async fn log_in(browser: &Browser, app: &crate::support::TestApp, email: &str) {
+    browser.goto_hydrated(&app.url("/inloggen")).await;
+    browser
+        .type_text(&browser.wait_for("#email").await, email)
+        .await;
+    browser
+        .type_text(&browser.wait_for("#wachtwoord").await, PASSWORD)
+        .await;
+    browser
+        .click(&browser.wait_for("button[type=submit]").await)
+        .await;
+    browser
+        .wait_until("return location.pathname !== '/inloggen';")
+        .await;
 }
