@@ -505,3 +505,32 @@ async fn from_ik_kan_goed_koken_to_an_answered_role_in_five_clicks_without_javas
         "Fatma"
     );
 }
+
+on_both_backends! {
+    async fn what_residents_tell_an_organisation_is_sealed_in_the_database(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        helping::offer_help(state, trainer_role(), &sam(), None, Lang::Nl).await.unwrap();
+        let entry = app::service::matching::TalentEntry {
+            talents: vec!["voetbal".into()],
+            postcode: "3454".into(),
+            reachable: true,
+            name: "Zeynep".into(),
+            email: "zeynep@example.org".into(),
+            ..Default::default()
+        };
+        app::service::matching::leave_talent_entry(state, &entry, None).await.unwrap();
+
+        let answers = "SELECT name_sealed || email_sealed || phone_sealed || message_sealed FROM role_responses";
+        let entries = "SELECT contact_name_sealed || contact_email_sealed || revoke_code_sealed FROM talent_entries";
+        for sql in [answers, entries] {
+            let rows: Vec<String> = app::on_pool!(&state.db, p => sqlx::query_scalar(sql).fetch_all(p).await.unwrap());
+            let stored = rows.concat();
+            assert!(!stored.is_empty(), "{sql}");
+            // Only texts long enough never to turn up in base64 by chance.
+            for plain in ["sam@example.org", "voetbal al tien jaar", "Zeynep", "zeynep@example.org"] {
+                assert!(!stored.contains(plain), "{plain} is stored in the clear by {sql}");
+            }
+        }
+    }
+}
