@@ -10,17 +10,18 @@ use super::NotFound;
 use crate::api::{get_role, OfferHelp};
 use crate::i18n::{fill, use_texts, Texts};
 
-fn problem_text(code: &str, t: &'static Texts) -> Option<&'static str> {
+/// The field a problem code is about ("" for the form as a whole) and what to say.
+fn problem_text(code: &str, t: &'static Texts) -> Option<(&'static str, &'static str)> {
     Some(match code {
-        "naam" => t.help_bad_name,
-        "contact" => t.help_bad_contact,
-        "email" => t.help_bad_email,
-        "telefoon" => t.help_bad_phone,
-        "leeftijd" => t.help_bad_age,
-        "bericht" => t.help_bad_message,
-        "toestemming" => t.help_bad_consent,
-        "te-vaak" => t.signup_too_often,
-        "vol" => t.help_full,
+        "naam" => ("naam", t.help_bad_name),
+        "contact" => ("contact", t.help_bad_contact),
+        "email" => ("email", t.help_bad_email),
+        "telefoon" => ("telefoon", t.help_bad_phone),
+        "leeftijd" => ("leeftijd", t.help_bad_age),
+        "bericht" => ("bericht", t.help_bad_message),
+        "toestemming" => ("toestemming", t.help_bad_consent),
+        "te-vaak" => ("", t.signup_too_often),
+        "vol" => ("", t.help_full),
         _ => return None,
     })
 }
@@ -93,17 +94,7 @@ pub fn HelpPage() -> impl IntoView {
                 let Ok(Some(detail)) = role.await else { return view! { <NotFound/> }.into_any() };
                 let kept = move |k: &str| q.get(k).unwrap_or_default();
                 let code = kept("fout");
-                let problem = problem_text(&code, t).map(|m| (match code.as_str() {
-                    "naam" => "naam",
-                    "contact" => "contact",
-                    "email" => "email",
-                    "telefoon" => "telefoon",
-                    "leeftijd" => "leeftijd",
-                    "bericht" => "bericht",
-                    "toestemming" => "toestemming",
-                    _ => "",
-                }, m));
-                let general = problem.filter(|(f, _)| f.is_empty()).map(|(_, m)| m);
+                let problem = problem_text(&code, t);
                 let filled = detail.role_facts.as_ref().is_some_and(|f| f.filled);
                 let consent_problem = problem.filter(|(f, _)| *f == "toestemming").map(|(_, m)| m);
                 let org = detail.organisation.clone();
@@ -115,7 +106,7 @@ pub fn HelpPage() -> impl IntoView {
                         {problem.is_some().then(|| view! {
                             <p class="problem" role="alert" id="help-probleem">{problem.map(|(_, m)| m)}</p>
                         })}
-                        {if filled || general == Some(t.help_full) {
+                        {if filled || code == "vol" {
                             view! { <p><A href=format!("/vraag/{}", detail.id)>{t.help_thanks_back}</A></p> }.into_any()
                         } else {
                             view! {

@@ -9,7 +9,7 @@ use super::{set_status, NotFound};
 use crate::api::{get_offer, get_role, similar_offers};
 use crate::components::{Map, Marker, OfferCard};
 use crate::i18n::{fill, use_lang, use_texts, Texts};
-use crate::model::{LocationLine, OfferDetail, OfferSummary, RoleFacts};
+use crate::model::{LocationLine, OfferDetail, OfferSummary, RoleFacts, RoleLink};
 
 /// `/aanbod/:id`: an offer (or, for old links, a role).
 #[component]
@@ -150,19 +150,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}
-            {(!roles.is_empty()).then(|| view! {
-                <section class="roles" aria-labelledby="rollen-titel">
-                    <h2 id="rollen-titel">{if d.role { t.roles_other_title } else { t.roles_title }}</h2>
-                    <ul class="role-links">
-                        {roles.into_iter().map(|r| view! {
-                            <li>
-                                <A href=format!("/vraag/{}", r.id)>{r.title}</A>
-                                {(!r.time.is_empty()).then(|| view! { <span class="meta">{r.time}</span> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })}
+            <RoleLinks title=if d.role { t.roles_other_title } else { t.roles_title } roles/>
             {(!d.role).then(|| view! { <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p> })}
             {(!nearby.is_empty()).then(|| view! {
                 <section class="nearby" aria-labelledby="dichtbij-titel">
@@ -174,6 +162,24 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// The open volunteer roles of an organisation, each linked to its page; nothing when none.
+#[component]
+pub(crate) fn RoleLinks(title: &'static str, roles: Vec<RoleLink>) -> impl IntoView {
+    (!roles.is_empty()).then(|| view! {
+        <section class="roles" aria-labelledby="rollen-titel">
+            <h2 id="rollen-titel">{title}</h2>
+            <ul class="role-links">
+                {roles.into_iter().map(|r| view! {
+                    <li>
+                        <A href=format!("/vraag/{}", r.id)>{r.title}</A>
+                        {(!r.time.is_empty()).then(|| view! { <span class="meta">{r.time}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    })
 }
 
 /// The answer a role page asks for: "ik help mee", or why not now.

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::found_or_not;
+use super::offer::RoleLinks;
 use crate::api::get_place;
 use crate::i18n::use_texts;
 use crate::model::{DayProgramme, PlacePage};
@@ -86,19 +87,7 @@ fn Place(p: PlacePage) -> impl IntoView {
                     </dl>
                 </section>
             })}
-            {(!p.roles.is_empty()).then(|| view! {
-                <section class="roles" aria-labelledby="rollen-titel">
-                    <h2 id="rollen-titel">{t.roles_title}</h2>
-                    <ul class="role-links">
-                        {p.roles.iter().cloned().map(|r| view! {
-                            <li>
-                                <A href=format!("/vraag/{}", r.id)>{r.title}</A>
-                                {(!r.time.is_empty()).then(|| view! { <span class="meta">{r.time}</span> })}
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </section>
-            })}
+            <RoleLinks title=t.roles_title roles=p.roles.clone()/>
             {(!p.locations.is_empty()).then(|| view! {
                 <section aria-labelledby="plekken-titel">
                     <h2 id="plekken-titel">{t.where_title}</h2>

@@ -100,7 +100,8 @@ pub async fn offer_help(
         Err(Error::NotFound) => return Ok(None),
         Err(e) => return Err(e),
     };
-    if !matches!(record.status.as_str(), "open") || record.is_filled() {
+    // `role_page` finds open roles only; a filled one takes no more answers.
+    if record.is_filled() {
         return Ok(Some(Saved::Invalid("vol")));
     }
     if !form.website.trim().is_empty() {
