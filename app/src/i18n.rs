@@ -896,6 +896,28 @@ texts! {
     comp_expenses: "Onkosten worden betaald", "Expenses are paid";
     comp_allowance: "Vrijwilligersvergoeding", "Volunteer allowance";
 
+    keys_title: "API-sleutels", "API keys";
+    keys_intro: "Met een API-sleutel kan een programma namens jou coalities bijhouden via de API (/api/v1). Het programma mag dan precies wat jij mag, niet meer.", "With an API key a program can keep coalitions up to date through the API (/api/v1) on your behalf. The program may do exactly what you may do, nothing more.";
+    keys_how: "Zet de sleutel in de kop van elk verzoek: Authorization: Bearer gevolgd door de sleutel.", "Put the key in the header of every request: Authorization: Bearer followed by the key.";
+    keys_name: "Waarvoor gebruik je de sleutel?", "What do you use the key for?";
+    keys_name_hint: "Bijvoorbeeld: planning van de gemeente. Zo weet je later welke sleutel je kunt intrekken.", "For example: the gemeente's planning. So you know later which key you can revoke.";
+    keys_make: "Maak een sleutel", "Make a key";
+    keys_fresh: "Je nieuwe sleutel. Kopieer hem nu en bewaar hem veilig: je ziet hem maar één keer.", "Your new key. Copy it now and keep it safe: you see it only once.";
+    keys_fresh_label: "Nieuwe sleutel", "New key";
+    keys_list: "Je sleutels", "Your keys";
+    keys_none: "Je hebt nog geen sleutels.", "You have no keys yet.";
+    keys_begins: "begint met {}", "starts with {}";
+    keys_made: "gemaakt op {}", "made on {}";
+    keys_used: "laatst gebruikt op {}", "last used on {}";
+    keys_never: "nog niet gebruikt", "not used yet";
+    keys_revoke: "Intrekken", "Revoke";
+    keys_revoke_named: "Trek de sleutel {} in", "Revoke the key {}";
+    keys_revoked: "ingetrokken: werkt niet meer", "revoked: no longer works";
+    keys_revoked_done: "De sleutel is ingetrokken. Hij werkt vanaf nu niet meer.", "The key has been revoked. It no longer works from now on.";
+    keys_bad_name: "Geef de sleutel een naam van 1 tot 60 tekens.", "Give the key a name of 1 to 60 characters.";
+    keys_too_many: "Je hebt al 10 sleutels die werken. Trek er eerst een in.", "You already have 10 working keys. Revoke one first.";
+    keys_back: "Terug naar beheer", "Back to the dashboard";
+
     inv_title: "Iemand uitnodigen", "Invite someone";
     inv_role: "Rol", "Role";
     inv_provider: "Aanbieder (beheert een organisatie)", "Provider (manages an organisation)";

@@ -519,3 +519,29 @@ pub struct NeedEditor {
     /// The organisation's offers: (id, name).
     pub offers: Vec<(String, String)>,
 }
+
+/// A personal API token in its owner's list (never the token itself, except [`ApiKeysView::fresh`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiKeyLine {
+    /// Its id, for revoking.
+    pub id: String,
+    /// The owner's name for it.
+    pub name: String,
+    /// The first characters, to recognise it ("sk_3f9a…").
+    pub prefix: String,
+    /// Made on, in words.
+    pub made: String,
+    /// Last used on, in words.
+    pub used: Option<String>,
+    /// Revoked: it opens nothing.
+    pub revoked: bool,
+}
+
+/// `/beheer/sleutels`: a user's API tokens, and a new one shown once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ApiKeysView {
+    /// Newest first.
+    pub keys: Vec<ApiKeyLine>,
+    /// The token just made, shown this once.
+    pub fresh: Option<String>,
+}

@@ -26,25 +26,12 @@ pub struct AppState {
     pub mailer: Arc<dyn crate::mailer::Mailer>,
     /// Base map tiles (`{z}/{x}/{y}` URL); `None` shows the wijk boundaries only.
     pub tile_url: Option<String>,
-    /// Token that allows managing coalitions until accounts exist; `None`: read-only.
-    pub admin_token: Option<Arc<str>>,
     /// Encrypts and decrypts residents' personal data (referrals, trajecten).
     pub sealer: Arc<crate::sealer::Sealer>,
     /// Days the personal data of a closed referral is kept.
     pub referral_retention_days: i64,
     /// Proxies whose `X-Forwarded-For` is believed (`SK_TRUSTED_PROXIES`); empty: none.
     pub trusted_proxies: Arc<[crate::Cidr]>,
-}
-
-impl AppState {
-    /// True when `given` is the configured admin token (compared in constant time).
-    pub fn is_admin_token(&self, given: &str) -> bool {
-        let Some(token) = self.admin_token.as_deref() else {
-            return false;
-        };
-        let (a, b) = (token.as_bytes(), given.trim().as_bytes());
-        a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -34,10 +34,6 @@ enum Command {
         /// Base map tiles ({z}/{x}/{y} URL); empty for none (the wijk boundaries still show).
         #[arg(long, env = "SK_TILE_URL", default_value = crate::config::PDOK_TILES)]
         tile_url: String,
-        /// Token for managing coalitions through the API (`Authorization: Bearer ...`) until
-        /// accounts exist; without it, coalitions can only be read.
-        #[arg(long, env = "SK_ADMIN_TOKEN", hide_env_values = true)]
-        admin_token: Option<String>,
         /// Reverse proxies (CIDRs, comma-separated) whose X-Forwarded-For names the client, for
         /// rate limits; without it the TCP peer counts. Example: 10.0.0.0/8,127.0.0.1
         #[arg(long, env = "SK_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_cidr)]
@@ -94,6 +90,18 @@ enum UserCommand {
         /// Address of the site, for the invitation link.
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Make a personal API token for an account (as `/beheer/sleutels` does) and print it once;
+    /// the JSON API then acts as that account: `Authorization: Bearer sk_...`.
+    Token {
+        /// E-mail address of the account.
+        #[arg(long)]
+        email: String,
+        /// What the token is for ("planning-script").
+        #[arg(long)]
+        name: String,
         #[command(flatten)]
         common: Common,
     },
@@ -180,7 +188,6 @@ impl Cli {
                 site_root,
                 no_demo,
                 tile_url,
-                admin_token,
                 trusted_proxies,
                 wordlist,
             } => {
@@ -189,13 +196,15 @@ impl Cli {
                     site_root,
                     load_demo_when_empty: !no_demo,
                     tile_url: Some(tile_url).filter(|t| !t.trim().is_empty()),
-                    admin_token: admin_token
-                        .filter(|t| !t.trim().is_empty())
-                        .map(crate::config::AdminToken),
                     trusted_proxies,
                     wordlist: Some(wordlist).filter(|w| !w.as_os_str().is_empty()),
                     ..common.config()
                 };
+                if std::env::var_os("SK_ADMIN_TOKEN").is_some() {
+                    tracing::warn!(
+                        "sk_admin_token is no longer used: make a personal api token on /beheer/sleutels or with `sociale-kaart user token`"
+                    );
+                }
                 let app = crate::startup::App::build(config).await?;
                 let listener = tokio::net::TcpListener::bind(addr)
                     .await
@@ -325,6 +334,37 @@ impl Cli {
                 } else {
                     println!("Account {email} ({}) gemaakt.", role.code());
                 }
+            }
+            Command::User(UserCommand::Token {
+                email,
+                name,
+                common,
+            }) => {
+                let state = crate::build_state(&common.config()).await?;
+                let Some(user) = app::db::find_user(&state.db, &email).await? else {
+                    anyhow::bail!("geen account met e-mailadres {email:?}");
+                };
+                let fail = |e: app::Error| anyhow::anyhow!(e.user_message());
+                let made = app::service::tokens::create(&state, &user.me, &name)
+                    .await
+                    .map_err(fail)?;
+                let id = match made {
+                    app::service::Saved::Done(id) => id,
+                    app::service::Saved::Invalid("te-veel") => anyhow::bail!(
+                        "dit account heeft al {} sleutels: trek er eerst een in",
+                        app::service::tokens::MAX_LIVE
+                    ),
+                    app::service::Saved::Invalid(_) => anyhow::bail!(
+                        "geef de sleutel een naam van 1 tot {} tekens",
+                        app::service::tokens::MAX_NAME
+                    ),
+                };
+                let keys =
+                    app::service::tokens::list(&state, &user.me, Some(id), app::i18n::Lang::Nl)
+                        .await
+                        .map_err(fail)?;
+                let token = keys.fresh.context("the new token could not be read back")?;
+                println!("{token}");
             }
             Command::Reindex { common } => {
                 let state = crate::build_state(&common.config()).await?;

@@ -19,8 +19,6 @@ pub struct Config {
     pub load_demo_when_empty: bool,
     /// Base map tiles; `None` shows the wijk boundaries only (offline, tests).
     pub tile_url: Option<String>,
-    /// Token that allows managing coalitions (until accounts exist); `None` disables it.
-    pub admin_token: Option<AdminToken>,
     /// Key for personal data at rest; `None`: a key file in the data dir (one node only).
     pub data_key: Option<DataKey>,
     /// Days the personal data of a closed referral is kept.
@@ -42,16 +40,6 @@ impl fmt::Debug for DataKey {
     }
 }
 
-/// The admin token; `Debug` never shows it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct AdminToken(pub String);
-
-impl fmt::Debug for AdminToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("AdminToken(***)")
-    }
-}
-
 /// PDOK BRT-Achtergrondkaart, the Dutch government's open base map.
 pub const PDOK_TILES: &str =
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
@@ -66,7 +54,6 @@ impl Config {
             site_root: PathBuf::from("target/site"),
             load_demo_when_empty: false,
             tile_url: None,
-            admin_token: None,
             data_key: None,
             referral_retention_days: 365,
             trusted_proxies: Vec::new(),

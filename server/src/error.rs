@@ -14,7 +14,7 @@ pub enum ApiError {
     BadRequest(&'static str, String),
     /// Nothing here.
     NotFound,
-    /// No or a wrong admin token.
+    /// No, a wrong or a revoked API token.
     Unauthorized,
     /// Not allowed, with the Dutch sentence.
     Forbidden(String),
@@ -42,7 +42,8 @@ impl IntoResponse for ApiError {
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
-                "Hiervoor heb je de beheersleutel nodig.".into(),
+                "Hiervoor heb je een geldige API-sleutel nodig. Maak er een op /beheer/sleutels."
+                    .into(),
             ),
             ApiError::Forbidden(message) => (StatusCode::FORBIDDEN, "forbidden", message),
             ApiError::Unavailable(error) => {
@@ -64,7 +65,15 @@ impl IntoResponse for ApiError {
                 )
             }
         };
-        (status, Json(Body { code, message })).into_response()
+        let mut response = (status, Json(Body { code, message })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            // RFC 6750: say which scheme the API wants.
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"sociale-kaart\""),
+            );
+        }
+        response
     }
 }
 

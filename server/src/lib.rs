@@ -13,7 +13,7 @@ pub mod routes;
 mod startup;
 mod sync;
 
-pub use config::{AdminToken, Config, DatabaseUrl};
+pub use config::{Config, DatabaseUrl};
 pub use error::ApiError;
 pub use routes::{guard, router};
 pub use startup::{build_state, serve, serve_with, shutdown_signal, App};

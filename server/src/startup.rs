@@ -88,7 +88,6 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         leptos_options,
         signup_limiter,
         tile_url: config.tile_url.clone(),
-        admin_token: config.admin_token.as_ref().map(|t| Arc::from(t.0.as_str())),
         // Ten tries per address per quarter: enough for people who mistype, slow for guessing.
         login_limiter: Arc::new(app::RateLimiter::new(
             "login",

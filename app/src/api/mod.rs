@@ -7,6 +7,7 @@
 mod account;
 mod coalitions;
 mod help;
+mod keys;
 mod location;
 mod location_edit;
 mod manage;
@@ -32,6 +33,7 @@ pub use coalitions::{
 pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
 };
+pub use keys::{api_keys, create_api_key, revoke_api_key, ApiKeys, CreateApiKey, RevokeApiKey};
 pub use location::{postcode_at, PostcodeAt};
 pub use location_edit::{
     area_of_postcode, load_location_form, save_location, AreaOfPostcode, LoadLocationForm,
@@ -186,6 +188,9 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<PublishWaitingListNeed>(),
         entry::<ReportProblem>(),
         entry::<InviteUser>(),
+        entry::<ApiKeys>(),
+        entry::<CreateApiKey>(),
+        entry::<RevokeApiKey>(),
         entry::<LoadOfferForm>(),
         entry::<SaveOffer>(),
         entry::<LoadLocationForm>(),

@@ -81,6 +81,14 @@ pub async fn find_user(db: &Db, email: &str) -> Result<Option<UserRecord>> {
     Ok(row.and_then(UserRow::into_record))
 }
 
+/// The user with this id.
+pub async fn user_by_id(db: &Db, user: Uuid) -> Result<Option<UserRecord>> {
+    let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+    let row: Option<UserRow> = on_pool!(db, p =>
+        sqlx::query_as::<_, UserRow>(&sql).bind(user).fetch_optional(p).await?);
+    Ok(row.and_then(UserRow::into_record))
+}
+
 /// Sets a new password hash.
 pub async fn set_password_hash(db: &Db, user: Uuid, hash: &str) -> Result<()> {
     let sql = "UPDATE users SET password_hash = $2 WHERE id = $1";

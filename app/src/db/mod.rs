@@ -23,6 +23,7 @@ mod signups;
 mod sql;
 mod talents;
 mod taxonomy;
+mod tokens;
 mod trajecten;
 mod tx;
 
@@ -35,7 +36,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use accounts::{
     audit, audit_trail, create_session, create_token, create_user, delete_session,
     delete_user_sessions, find_user, link_user_organisation, organisation_gemeente,
-    organisation_locations, rate_allow, session_user, set_password_hash, use_token,
+    organisation_locations, rate_allow, session_user, set_password_hash, use_token, user_by_id,
     user_organisations, UserRecord,
 };
 pub use accounts::{coordinator_emails, organisation_manager_emails, user_email};
@@ -102,6 +103,10 @@ pub use talents::{
 };
 pub use taxonomy::term_codes;
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
+pub use tokens::{
+    api_token_user, api_tokens_of, create_api_token, revoke_api_token, take_unseen_api_token,
+    ApiTokenRecord, NewApiToken,
+};
 pub use trajecten::{
     close_traject, delete_traject, save_traject, traject, trajecten_of, TrajectRecord,
 };

@@ -6,7 +6,6 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::set_status;
 use crate::api::{
     dashboard, ConfirmStillCorrect, InviteTalent, InviteUser, LogOut, MoveHelpAnswer,
     PublishWaitingListNeed, SetSignupStatus, SetWaitingList,
@@ -27,14 +26,7 @@ pub fn ManagePage() -> impl IntoView {
         <Title text=t.manage_title/>
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(d)) => view! { <Dashboard d/> }.into_any(),
-                    Ok(None) => super::to_login(),
-                    Err(_) => {
-                        set_status(500);
-                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
-                    }
-                }
+                super::behind_login(data.await, 500, |d| view! { <Dashboard d/> }.into_any())
             })}
         </Suspense>
     }
@@ -84,6 +76,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                     })}
                     {is_moderator.then(|| view! { <li><A href="/beheer/moderatie" attr:class="chip">{t.mod_title}</A></li> })}
                     {is_professional.then(|| view! { <li><A href="/wijkteam" attr:class="chip" attr:id="naar-wijkteam">{t.ws_title}</A></li> })}
+                    {(!is_professional).then(|| view! { <li><A href="/beheer/sleutels" attr:class="chip" attr:id="naar-sleutels">{t.keys_title}</A></li> })}
                 </ul>
             </nav>
             <Show when=invited>

@@ -8,6 +8,7 @@ mod handout;
 mod help;
 mod home;
 mod keukentafel;
+mod keys;
 mod location_edit;
 mod login;
 mod manage;
@@ -35,6 +36,7 @@ pub use handout::HandoutPage;
 pub use help::{HelpPage, HelpThanksPage};
 pub use home::HomePage;
 pub use keukentafel::KeukentafelPage;
+pub use keys::ApiKeysPage;
 pub use location_edit::LocationEditPage;
 pub use login::{ForgotPasswordPage, LoginPage, ResetPasswordPage};
 pub use manage::ManagePage;
@@ -113,6 +115,26 @@ pub(crate) fn to_login() -> leptos::prelude::AnyView {
     use leptos::prelude::*;
     set_status(302);
     view! { <leptos_router::components::Redirect path="/inloggen"/> }.into_any()
+}
+
+/// A page behind the login: the page, the login page for a visitor (`None`), or `failed` (403
+/// where the usual failure is an account that may not see it, 500 otherwise) with a message in
+/// words.
+pub(crate) fn behind_login<T>(
+    result: Result<Option<T>, leptos::prelude::ServerFnError>,
+    failed: u16,
+    show: impl FnOnce(T) -> leptos::prelude::AnyView,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    match result {
+        Ok(Some(found)) => show(found),
+        Ok(None) => to_login(),
+        Err(_) => {
+            set_status(failed);
+            let t = crate::i18n::use_texts();
+            view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
+        }
+    }
 }
 
 /// A page for a record looked up by id: the record, a friendly 404 when there is none, or a

@@ -5,7 +5,6 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use super::set_status;
 use leptos::server_fn::ServerFn;
 
 use crate::api::{
@@ -28,14 +27,7 @@ pub fn ModerationPage() -> impl IntoView {
         <Title text=t.mod_title/>
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(Some(q)) => view! { <Queue q/> }.into_any(),
-                    Ok(None) => super::to_login(),
-                    Err(_) => {
-                        set_status(403);
-                        view! { <p class="problem" role="alert">{t.problem_generic}</p> }.into_any()
-                    }
-                }
+                super::behind_login(data.await, 403, |q| view! { <Queue q/> }.into_any())
             })}
         </Suspense>
     }

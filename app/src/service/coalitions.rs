@@ -1,8 +1,8 @@
 //! Vitale coalities: proposals from the map (win-win detection in `index::matching`), and the
 //! coalitions people start from them. Reading is public. A coordinator (the gemeente or a
 //! sociaal makelaar) starts one in their gemeente; its partners' managers and the gemeente's
-//! coordinators keep it going ([`may_change`]). The JSON API's admin key acts as an admin
-//! until personal API tokens replace it.
+//! coordinators keep it going ([`may_change`]). The JSON API acts as the holder of a personal
+//! API token ([`super::tokens::holder`]), under the same rules.
 
 use uuid::Uuid;
 
@@ -20,32 +20,6 @@ pub const START: Access = Access::Roles(&[Role::Coordinator, Role::Admin]);
 /// Keeping a coalition going (notes, changes): partners' managers, the gemeente's
 /// coordinators, admins; [`may_change`] decides which coalition.
 pub const KEEP: Access = Access::Roles(MANAGERS);
-
-/// Proves the caller holds the admin key (compared in constant time); without a configured key
-/// nobody may change coalitions through the API.
-pub fn require_admin_key(state: &AppState, given: &str) -> Result<()> {
-    if state.admin_token.is_none() {
-        return Err(Error::Forbidden);
-    }
-    if state.is_admin_token(given) {
-        Ok(())
-    } else {
-        Err(Error::Unauthenticated)
-    }
-}
-
-/// The acting user of a request that proved the admin key (the JSON API, until personal API
-/// tokens exist).
-pub fn key_holder(state: &AppState, given: &str) -> Result<Me> {
-    require_admin_key(state, given)?;
-    Ok(Me {
-        id: Uuid::nil(),
-        email: String::new(),
-        name: "API".into(),
-        role: Role::Admin,
-        gemeente: None,
-    })
-}
 
 /// May `me` change this coalition? Admins all; coordinators those of their gemeente; providers
 /// those where an organisation they manage is a partner.

@@ -29,6 +29,7 @@ pub mod places;
 pub mod programme;
 pub mod referrals;
 pub mod search;
+pub mod tokens;
 pub mod trajecten;
 
 use crate::auth::{Access, Me, MANAGERS};

@@ -44,6 +44,20 @@ fn origin(url: &str) -> Option<String> {
         .then(|| format!("{scheme}://{host}"))
 }
 
+/// A request whose answer may hold someone's own data: it carries a session, or asks for a
+/// page that only logged-in people (or holders of a link) see.
+fn is_private(request: &Request) -> bool {
+    const PRIVATE: [&str; 4] = ["/beheer", "/wijkteam", "/verwijzing", "/wachtwoord"];
+    let path = request.uri().path();
+    let session = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|c| app::auth::cookie_value(c, app::auth::SESSION_COOKIE).is_some());
+    session || PRIVATE.iter().any(|p| path.starts_with(p))
+}
+
 /// Sets the client address and a fresh nonce on the request, and the security headers on the
 /// response.
 pub async fn headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
@@ -57,8 +71,14 @@ pub async fn headers(State(state): State<AppState>, mut request: Request, next: 
     }
     let nonce = leptos::nonce::Nonce::new().to_string();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
+    let private = is_private(&request);
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    // What a logged-in person sees (a fresh API key, a referral) stays out of shared and
+    // browser caches.
+    if private && !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     if let Ok(csp) =
         HeaderValue::from_str(&content_security_policy(&nonce, state.tile_url.as_deref()))
     {

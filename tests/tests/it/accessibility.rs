@@ -233,6 +233,7 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     found.extend(
         check(vec![
             ("dashboard", "/beheer".into()),
+            ("api keys", "/beheer/sleutels".into()),
             ("offer editor", format!("/beheer/aanbod/{offer}")),
             ("location editor", format!("/beheer/locatie/{location}")),
             ("need editor", format!("/beheer/vraag/{need}")),

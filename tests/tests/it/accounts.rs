@@ -395,3 +395,113 @@ async fn behind_a_tls_proxy_the_session_cookie_is_secure_and_on_plain_http_it_wo
     }
     assert_eq!(flags, [true, false]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_api_key_made_on_the_page_without_javascript_is_shown_once_works_and_stops_when_revoked()
+{
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let session = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let anonymous = client()
+        .get(app.url("/beheer/sleutels"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.headers()["cache-control"], "no-store");
+
+    let (status, location) = post(
+        &app,
+        app::api::CreateApiKey::PATH,
+        &session,
+        &[("naam", "   ".into())],
+    )
+    .await;
+    assert!((300..400).contains(&status), "{status}");
+    assert_eq!(location, "/beheer/sleutels?fout=naam");
+    let page = crate::support::page(&app, &location, &session).await;
+    assert!(
+        page.contains("Geef de sleutel een naam"),
+        "the problem is said"
+    );
+
+    let (status, location) = post(
+        &app,
+        app::api::CreateApiKey::PATH,
+        &session,
+        &[("naam", "Planning <script>".into())],
+    )
+    .await;
+    assert!((300..400).contains(&status), "{status}");
+    assert!(
+        location.starts_with("/beheer/sleutels?nieuw="),
+        "{location}"
+    );
+    let response = client()
+        .get(app.url(&location))
+        .header("cookie", &session.cookies)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.headers()["cache-control"],
+        "no-store",
+        "a secret is never cached"
+    );
+    let shown = response.text().await.unwrap();
+    let token = shown
+        .split("value=\"sk_")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|rest| format!("sk_{rest}"))
+        .expect("the new key is on the page");
+    assert!(
+        shown.contains("Planning &lt;script&gt;"),
+        "the name is escaped"
+    );
+    let again = crate::support::page(&app, &location, &session).await;
+    assert!(!again.contains(&token), "shown once");
+
+    let coalition = serde_json::json!({
+        "name": "Buurtmaaltijd Overvecht", "status": "idea", "gemeente": "GM0344",
+        "partners": [{ "name": "Buurthuis De Klop", "role": "lead" }]
+    });
+    let (status, created) = app
+        .send(
+            reqwest::Method::POST,
+            "/api/v1/coalitions",
+            Some(coalition.clone()),
+            Some(&token),
+        )
+        .await;
+    assert_eq!(status, 201, "{created}");
+
+    let id = location
+        .trim_start_matches("/beheer/sleutels?nieuw=")
+        .to_string();
+    let (status, location) = post(
+        &app,
+        app::api::RevokeApiKey::PATH,
+        &session,
+        &[("sleutel", id)],
+    )
+    .await;
+    assert!((300..400).contains(&status), "{status}");
+    assert!(location.contains("ingetrokken=ja"), "{location}");
+    let listed = crate::support::page(&app, &location, &session).await;
+    assert!(listed.contains("De sleutel is ingetrokken"));
+    let refused = client()
+        .post(app.url("/api/v1/coalitions"))
+        .bearer_auth(&token)
+        .json(&coalition)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        refused.status().as_u16(),
+        401,
+        "a revoked key opens nothing"
+    );
+    assert!(refused.headers()["www-authenticate"]
+        .to_str()
+        .unwrap()
+        .starts_with("Bearer"));
+}

@@ -137,6 +137,18 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             ],
         ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
+        (
+            "api keys",
+            app::api::ApiKeys::PATH,
+            vec![("nieuw", String::new())],
+        ),
+        (
+            "create api key",
+            app::api::CreateApiKey::PATH,
+            vec![("naam", "script".into())],
+        ),
+        // Each revokes a key of its own (made below).
+        ("revoke api key", app::api::RevokeApiKey::PATH, vec![]),
         ("moderation queue", app::api::ModerationQueue::PATH, vec![]),
         // Reports and claims are decided once: each request gets its own (filled in below).
         (
@@ -374,6 +386,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         // A coordinator starts coalitions in their own gemeente; its partners keep it going.
         (r, "start coalition") => matches!(r, "coordinator" | "admin"),
         (r, "coalition note") => matches!(r, "provider of A" | "coordinator" | "admin"),
+        // Everyone who manages listings or coalitions may have API keys of their own.
+        (r, "api keys" | "create api key" | "revoke api key") => r != "anonymous",
         ("coordinator", "take up escalation") => true,
         (_, "take up escalation") => false,
         (_, "load referral" | "referral status" | "incoming referrals") => false,
@@ -496,6 +510,19 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                         .await
                         .unwrap();
                     fields.push(("iemand", entry.id.to_string()));
+                }
+                "revoke api key" => {
+                    let (_, location) = post(
+                        &app,
+                        app::api::CreateApiKey::PATH,
+                        session,
+                        &[("naam", "om in te trekken".into())],
+                    )
+                    .await;
+                    let own = location
+                        .strip_prefix("/beheer/sleutels?nieuw=")
+                        .map_or_else(|| Uuid::new_v4().to_string(), String::from);
+                    fields.push(("sleutel", own));
                 }
                 "decide claim" => {
                     let claim = app::db::create_claim(&app.state.db, claimant, club(), "")

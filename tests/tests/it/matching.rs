@@ -3,7 +3,8 @@
 use reqwest::Method;
 use serde_json::{json, Value};
 
-use crate::support::{on_both_backends, Backend, TestApp, ADMIN_TOKEN};
+use crate::support::{api_token, on_both_backends, Backend, TestApp};
+use app::auth::Role;
 
 async fn lanes(app: &TestApp, profile: Value) -> Value {
     let (status, body) = app
@@ -265,7 +266,7 @@ async fn trainerskracht_comes_out_of_the_demo_data_as_the_top_coalition_of_utrec
 }
 
 on_both_backends! {
-    async fn coalitions_are_created_changed_counted_and_deleted_with_the_admin_token_only(backend) {
+    async fn coalitions_are_created_changed_counted_and_deleted_through_the_api_with_a_coordinators_personal_token(backend) {
         let app = TestApp::demo(backend).await;
         let coalition = json!({
             "name": "Trainerskracht De Meern",
@@ -280,14 +281,22 @@ on_both_backends! {
                 { "name": "Buurtteam Vleuten-De Meern", "role": "supporter" }
             ]
         });
+        let coordinator = api_token(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let elsewhere = api_token(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let outsider = api_token(&app, Role::Provider, None, &[crate::support::fixtures::other_org()]).await;
 
         let (status, _) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), None).await;
         assert_eq!(status, 401, "no token");
-        let (status, _) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some("wrong")).await;
+        let (status, body) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some("wrong")).await;
         assert_eq!(status, 401, "wrong token");
-        let (status, created) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some(ADMIN_TOKEN)).await;
+        assert!(body["message"].as_str().unwrap().contains("API-sleutel"), "{body}");
+        let (status, _) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some(&elsewhere)).await;
+        assert_eq!(status, 403, "a coordinator of another gemeente");
+        let (status, created) = app.send(Method::POST, "/api/v1/coalitions", Some(coalition.clone()), Some(&coordinator)).await;
         assert_eq!(status, 201, "{created}");
         let id = created["id"].as_str().unwrap().to_string();
+        let (status, _) = app.send(Method::DELETE, &format!("/api/v1/coalitions/{id}"), None, Some(&outsider)).await;
+        assert_eq!(status, 403, "a provider who is no partner");
 
         let (_, read) = app.get_json(&format!("/api/v1/coalitions/{id}")).await;
         assert_eq!(read["status"], "forming");
@@ -298,25 +307,27 @@ on_both_backends! {
         let mut active = coalition.clone();
         active["status"] = json!("active");
         active["participants"] = json!(7);
-        let (status, updated) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(active), Some(ADMIN_TOKEN)).await;
+        let (status, _) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(active.clone()), Some(&outsider)).await;
+        assert_eq!(status, 403, "a provider who is no partner");
+        let (status, updated) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(active), Some(&coordinator)).await;
         assert_eq!(status, 200, "{updated}");
         assert_eq!(updated["participants"], 7);
 
         let note = json!({ "label": "kinderen van de wachtlijst", "number": 12, "story": "Sem (19) traint nu de O9." });
-        let (status, noted) = app.send(Method::POST, &format!("/api/v1/coalitions/{id}/notes"), Some(note), Some(ADMIN_TOKEN)).await;
+        let (status, noted) = app.send(Method::POST, &format!("/api/v1/coalitions/{id}/notes"), Some(note), Some(&coordinator)).await;
         assert_eq!(status, 200, "{noted}");
         assert_eq!(noted["notes"][0]["number"], 12);
 
         let mut bad = coalition.clone();
         bad["partners"][0]["role"] = json!("baas");
-        let (status, body) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(bad), Some(ADMIN_TOKEN)).await;
+        let (status, body) = app.send(Method::PUT, &format!("/api/v1/coalitions/{id}"), Some(bad), Some(&coordinator)).await;
         assert_eq!(status, 400);
         assert!(body["message"].as_str().unwrap().contains("rol"), "{body}");
 
         let (_, list) = app.get_json("/api/v1/coalitions?gemeente=GM0344").await;
         assert_eq!(list.as_array().unwrap().len(), 1);
 
-        let (status, _) = app.send(Method::DELETE, &format!("/api/v1/coalitions/{id}"), None, Some(ADMIN_TOKEN)).await;
+        let (status, _) = app.send(Method::DELETE, &format!("/api/v1/coalitions/{id}"), None, Some(&coordinator)).await;
         assert_eq!(status, 204);
         let (status, _) = app.get_json(&format!("/api/v1/coalitions/{id}")).await;
         assert_eq!(status, 404);

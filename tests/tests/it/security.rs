@@ -213,6 +213,7 @@ async fn no_page_shows_text_from_users_or_feeds_as_markup() {
     )
     .await;
 
+    let admin_token = crate::support::api_token(&app, app::auth::Role::Admin, None, &[]).await;
     // A coalition whose every text is the payload (its name becomes a page title).
     let coalition = serde_json::json!({
         "name": PAYLOAD, "goal": PAYLOAD, "status": "forming", "gemeente": "GM0344",
@@ -224,7 +225,7 @@ async fn no_page_shows_text_from_users_or_feeds_as_markup() {
             reqwest::Method::POST,
             "/api/v1/coalitions",
             Some(coalition),
-            Some(crate::support::ADMIN_TOKEN),
+            Some(&admin_token),
         )
         .await;
     assert_eq!(status, 201, "{created}");
@@ -235,7 +236,7 @@ async fn no_page_shows_text_from_users_or_feeds_as_markup() {
             reqwest::Method::POST,
             &format!("/api/v1/coalitions/{coalition}/notes"),
             Some(note),
-            Some(crate::support::ADMIN_TOKEN),
+            Some(&admin_token),
         )
         .await;
     assert_eq!(status, 200);

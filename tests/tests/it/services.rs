@@ -14,7 +14,7 @@ use app::Error;
 
 use crate::referrals::trainer_role;
 use crate::support::fixtures::{club, club_location, club_offer, other_org};
-use crate::support::{actor, on_both_backends, Backend, TestApp, ADMIN_TOKEN};
+use crate::support::{actor, on_both_backends, Backend, TestApp};
 
 on_both_backends! {
     async fn a_referral_follows_its_state_machine_from_consent_to_acceptance(backend) {
@@ -182,12 +182,7 @@ on_both_backends! {
             Err(Error::Forbidden)
         ), "a coordinator keeps it in their gemeente");
         assert!(matches!(coalitions::delete(state, &club_provider, id).await, Err(Error::Forbidden)));
-        assert!(matches!(
-            coalitions::key_holder(state, "wrong"),
-            Err(Error::Unauthenticated)
-        ));
-        let api = coalitions::key_holder(state, ADMIN_TOKEN).unwrap();
-        coalitions::delete(state, &api, id).await.unwrap();
+        coalitions::delete(state, &coordinator, id).await.unwrap();
     }
 }
 
@@ -403,4 +398,63 @@ async fn the_offer_editor_refuses_a_time_that_is_no_time_and_saves_a_good_offer(
         "{:?}",
         page.schedule
     );
+}
+
+on_both_backends! {
+    async fn a_personal_api_token_is_shown_once_acts_as_its_maker_and_opens_nothing_once_revoked(backend) {
+        use app::service::{tokens, Saved};
+        let app = TestApp::empty(backend).await;
+        let state = &app.state;
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let professional = actor(&app, Role::Professional, None, &[]).await;
+        assert!(matches!(tokens::create(state, &professional, "script").await, Err(Error::Forbidden)));
+        assert_eq!(tokens::create(state, &coordinator, " ").await.unwrap(), Saved::Invalid("naam"));
+        assert_eq!(
+            tokens::create(state, &coordinator, &"x".repeat(61)).await.unwrap(),
+            Saved::Invalid("naam")
+        );
+
+        let Saved::Done(id) = tokens::create(state, &coordinator, "planning").await.unwrap() else {
+            panic!("made");
+        };
+        let shown = tokens::list(state, &coordinator, Some(id), Lang::Nl).await.unwrap();
+        let token = shown.fresh.expect("shown the first time");
+        assert!(token.starts_with("sk_") && token.len() == 67, "{token}");
+        assert!(shown.keys[0].prefix.len() < 12 && token.starts_with(&shown.keys[0].prefix));
+        let again = tokens::list(state, &coordinator, Some(id), Lang::Nl).await.unwrap();
+        assert_eq!(again.fresh, None, "never a second time");
+        let other = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        assert!(tokens::list(state, &other, Some(id), Lang::Nl).await.unwrap().keys.is_empty());
+
+        // Nothing in the database opens anything: only a hash and an emptied sealed copy.
+        let sql = "SELECT token_hash || prefix || unseen_sealed FROM api_tokens";
+        let stored: Vec<String> = app::on_pool!(&state.db, p => sqlx::query_scalar(sql).fetch_all(p).await.unwrap());
+        assert!(stored.iter().all(|row| !row.contains(&token)), "{stored:?}");
+
+        let holder = tokens::holder(state, &token).await.unwrap();
+        assert_eq!((holder.id, holder.role), (coordinator.id, Role::Coordinator));
+        assert!(tokens::list(state, &coordinator, None, Lang::Nl).await.unwrap().keys[0].used.is_some());
+        for wrong in ["", "sk_", "Bearer x", &token[..token.len() - 1], &format!("{token}0")] {
+            assert!(matches!(tokens::holder(state, wrong).await, Err(Error::Unauthenticated)), "{wrong}");
+        }
+
+        assert!(matches!(tokens::revoke(state, &other, id).await, Err(Error::NotFound)), "only the maker revokes");
+        tokens::revoke(state, &coordinator, id).await.unwrap();
+        assert!(matches!(tokens::holder(state, &token).await, Err(Error::Unauthenticated)));
+        assert!(tokens::list(state, &coordinator, None, Lang::Nl).await.unwrap().keys[0].revoked);
+
+        // A disabled account's tokens open nothing either.
+        let second = crate::support::token_of(&app, &coordinator, "tweede").await;
+        assert!(tokens::holder(state, &second).await.is_ok());
+        let sql = "UPDATE users SET disabled = $1 WHERE id = $2";
+        app::on_pool!(&state.db, p => sqlx::query(sql).bind(true).bind(coordinator.id).execute(p).await.map(drop).unwrap());
+        assert!(matches!(tokens::holder(state, &second).await, Err(Error::Unauthenticated)));
+
+        // Ten live tokens at most; a revoked one makes room.
+        for n in 0..tokens::MAX_LIVE {
+            let made = tokens::create(state, &other, &format!("sleutel {n}")).await.unwrap();
+            assert!(matches!(made, Saved::Done(_)), "{n}");
+        }
+        assert_eq!(tokens::create(state, &other, "elfde").await.unwrap(), Saved::Invalid("te-veel"));
+    }
 }

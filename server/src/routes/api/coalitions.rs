@@ -1,11 +1,11 @@
 //! `/api/v1/coalitions`: proposals (win-win detection) and the coalitions themselves.
-//! Reading is open; changing needs the admin token (acting as an admin) until personal API
-//! tokens exist; the pages use accounts.
+//! Reading is open; changing needs a personal API token (`Authorization: Bearer sk_...`, made
+//! on `/beheer/sleutels`) and acts as its holder, under the same rules as the pages.
 
 use app::coalitions::{CoalitionInput, CoalitionView, NoteView};
 use app::domain::GemeenteCode;
 use app::profile::CoalitionProposal;
-use app::service::coalitions;
+use app::service::{coalitions, tokens};
 use app::AppState;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
@@ -35,20 +35,15 @@ fn gemeente(scope: &Scope) -> Result<Option<GemeenteCode>, ApiError> {
     }
 }
 
-/// The acting user of a changing request: the holder of the bearer admin key, checked before
-/// the body is read.
-fn admin_key(state: &AppState, headers: &HeaderMap) -> Result<app::auth::Me, ApiError> {
-    if state.admin_token.is_none() {
-        return Err(ApiError::Forbidden(
-            "Beheren via de API staat uit op deze kaart.".into(),
-        ));
-    }
-    let key = headers
+/// The acting user of a changing request: the holder of the bearer token, checked before the
+/// body is read.
+async fn holder(state: &AppState, headers: &HeaderMap) -> Result<app::auth::Me, ApiError> {
+    let bearer = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .unwrap_or_default();
-    Ok(coalitions::key_holder(state, key)?)
+    Ok(tokens::holder(state, bearer).await?)
 }
 
 fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
@@ -97,50 +92,50 @@ pub struct Created {
     id: Uuid,
 }
 
-/// Creates a coalition (admin token).
+/// Creates a coalition (API token).
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
     input: Result<Json<CoalitionInput>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let me = admin_key(&state, &headers)?;
+    let me = holder(&state, &headers).await?;
     let id = coalitions::create(&state, &me, body(input)?).await?;
     Ok((StatusCode::CREATED, Json(Created { id })))
 }
 
-/// Replaces a coalition (admin token).
+/// Replaces a coalition (API token).
 pub async fn update(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(coalition): Path<String>,
     input: Result<Json<CoalitionInput>, JsonRejection>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    let me = admin_key(&state, &headers)?;
+    let me = holder(&state, &headers).await?;
     let id = id(&coalition)?;
     Ok(Json(
         coalitions::update(&state, &me, id, body(input)?).await?,
     ))
 }
 
-/// Deletes a coalition (admin token).
+/// Deletes a coalition (API token).
 pub async fn delete(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(coalition): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let me = admin_key(&state, &headers)?;
+    let me = holder(&state, &headers).await?;
     coalitions::delete(&state, &me, id(&coalition)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Adds a "tellen en vertellen" note (admin token).
+/// Adds a "tellen en vertellen" note (API token).
 pub async fn add_note(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(coalition): Path<String>,
     input: Result<Json<NoteView>, JsonRejection>,
 ) -> Result<Json<CoalitionView>, ApiError> {
-    let me = admin_key(&state, &headers)?;
+    let me = holder(&state, &headers).await?;
     let id = id(&coalition)?;
     Ok(Json(
         coalitions::add_note(&state, &me, id, &body(input)?).await?,

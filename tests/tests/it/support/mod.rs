@@ -5,8 +5,10 @@ pub mod session;
 pub mod test_app;
 pub mod webdriver;
 
-pub use session::{actor, client, login_as, page, post, post_for_body, Session};
-pub use test_app::{Backend, TestApp, ADMIN_TOKEN};
+pub use session::{
+    actor, api_token, client, login_as, page, post, post_for_body, token_of, Session,
+};
+pub use test_app::{Backend, TestApp};
 
 /// Mail as the product sends it, kept for tests: (to, subject, body).
 #[derive(Debug, Default)]

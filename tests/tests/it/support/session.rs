@@ -147,3 +147,22 @@ pub async fn actor(
         .unwrap()
         .me
 }
+
+/// A personal API token of a new user, made as `/beheer/sleutels` makes it.
+pub async fn api_token(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> String {
+    let me = actor(app, role, gemeente, orgs).await;
+    token_of(app, &me, "test").await
+}
+
+/// A new personal API token of `me`.
+pub async fn token_of(app: &TestApp, me: &app::auth::Me, name: &str) -> String {
+    use app::service::{tokens, Saved};
+    let Saved::Done(id) = tokens::create(&app.state, me, name).await.unwrap() else {
+        panic!("the token is made");
+    };
+    tokens::list(&app.state, me, Some(id), app::i18n::Lang::Nl)
+        .await
+        .unwrap()
+        .fresh
+        .expect("a new token is shown once")
+}

@@ -8,9 +8,6 @@ use server::{Config, DatabaseUrl};
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 
-/// The admin token every test server accepts.
-pub const ADMIN_TOKEN: &str = "test-admin-token";
-
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -72,7 +69,6 @@ impl TestApp {
             database_url: fresh_database(backend).await,
             site_root: site_root(),
             load_demo_when_empty: demo,
-            admin_token: Some(server::AdminToken(ADMIN_TOKEN.into())),
             ..Config::with_data_dir(data_dir.path())
         };
         tweak(&mut config);
