@@ -10,6 +10,8 @@ use crate::profile::PartnerView;
 pub const STATUSES: [&str; 4] = ["idea", "forming", "active", "ended"];
 /// Partner role codes.
 pub const ROLES: [&str; 5] = ["lead", "deliverer", "supporter", "funder", "venue"];
+/// Where a partner organisation stands: invited (not yet answered), accepted, or left.
+pub const STANDINGS: [&str; 3] = ["invited", "accepted", "left"];
 
 /// A coalition as pages and the API show it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,18 +32,33 @@ pub struct CoalitionView {
     pub link_person: String,
     /// How to reach the link person.
     pub link_contact: String,
+    /// The second link person, who carries on when the first leaves.
+    pub deputy_person: String,
+    /// How to reach them.
+    pub deputy_contact: String,
+    /// Why the status is what it is (required for "ended").
+    pub status_reason: String,
+    /// Where the coalition meets or works.
+    pub venue: String,
     /// People taking part.
     pub participants: i32,
     /// Where the money comes from.
     pub funding_source: String,
     /// When the money stops (YYYY-MM-DD).
     pub funding_ends_on: Option<String>,
-    /// Partners, lead first.
+    /// Partners, lead first; each with its standing (invited, accepted, left).
     pub partners: Vec<PartnerView>,
     /// Numbers and stories, newest first.
     pub notes: Vec<NoteView>,
     /// Days until the money stops, when that is within three months (negative: stopped).
     pub funding_days_left: Option<i64>,
+}
+
+impl CoalitionView {
+    /// Still running but carried by one link person: it stops when that person leaves.
+    pub fn needs_deputy(&self) -> bool {
+        self.status != "ended" && self.deputy_person.trim().is_empty()
+    }
 }
 
 /// A "tellen en vertellen" note.
@@ -56,6 +73,90 @@ pub struct NoteView {
     pub number: Option<i32>,
     /// A short story.
     pub story: String,
+}
+
+/// The edit form of a coalition (`/coalities/{id}/bewerken`), as typed; partners and funding
+/// have their own forms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CoalitionForm {
+    /// Name.
+    pub naam: String,
+    /// Shared goal.
+    pub doel: String,
+    /// Status code.
+    pub status: String,
+    /// Why the status is what it is.
+    pub reden: String,
+    /// The link person.
+    pub schakel: String,
+    /// Their contact.
+    pub schakel_contact: String,
+    /// The second link person.
+    pub tweede: String,
+    /// Their contact.
+    pub tweede_contact: String,
+    /// People taking part.
+    pub deelnemers: String,
+    /// Where it meets.
+    pub plek: String,
+}
+
+impl CoalitionForm {
+    /// The form filled from a stored coalition.
+    pub fn from_view(c: &CoalitionView) -> CoalitionForm {
+        CoalitionForm {
+            naam: c.name.clone(),
+            doel: c.goal.clone(),
+            status: c.status.clone(),
+            reden: c.status_reason.clone(),
+            schakel: c.link_person.clone(),
+            schakel_contact: c.link_contact.clone(),
+            tweede: c.deputy_person.clone(),
+            tweede_contact: c.deputy_contact.clone(),
+            deelnemers: c.participants.to_string(),
+            plek: c.venue.clone(),
+        }
+    }
+
+    /// The fields with their form names, in order (for sending typed values back).
+    pub fn fields(&self) -> [(&'static str, &str); 10] {
+        [
+            ("naam", &self.naam),
+            ("doel", &self.doel),
+            ("status", &self.status),
+            ("reden", &self.reden),
+            ("schakel", &self.schakel),
+            ("schakel_contact", &self.schakel_contact),
+            ("tweede", &self.tweede),
+            ("tweede_contact", &self.tweede_contact),
+            ("deelnemers", &self.deelnemers),
+            ("plek", &self.plek),
+        ]
+    }
+}
+
+/// What a partner organisation's manager may do on a coalition page: the organisation, its
+/// name and its standing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnPartner {
+    /// The organisation.
+    pub organisation_id: Uuid,
+    /// Its name.
+    pub name: String,
+    /// invited, accepted or left.
+    pub standing: String,
+}
+
+/// What the logged-in person may do with coalitions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CoalitionRights {
+    /// Start coalitions (a coordinator or admin).
+    pub start: bool,
+    /// Change this coalition.
+    pub change: bool,
+    /// Partner organisations of this coalition that they manage.
+    pub own: Vec<OwnPartner>,
 }
 
 /// A coalition to create or replace.
@@ -76,6 +177,14 @@ pub struct CoalitionInput {
     pub link_person: String,
     /// Their contact.
     pub link_contact: String,
+    /// Second link person.
+    pub deputy_person: String,
+    /// Their contact.
+    pub deputy_contact: String,
+    /// Why the status is what it is (required for "ended").
+    pub status_reason: String,
+    /// Where it meets or works.
+    pub venue: String,
     /// People taking part.
     pub participants: i32,
     /// Funding source.
@@ -128,7 +237,20 @@ impl CoalitionInput {
                 ));
             }
         }
-        for text in [&self.link_person, &self.link_contact, &self.funding_source] {
+        if self.status == "ended" && self.status_reason.trim().is_empty() {
+            return Err(Invalid(
+                "Schrijf op waarom de coalitie stopt: dat helpt een volgende.".into(),
+            ));
+        }
+        for text in [
+            &self.link_person,
+            &self.link_contact,
+            &self.deputy_person,
+            &self.deputy_contact,
+            &self.funding_source,
+            &self.status_reason,
+            &self.venue,
+        ] {
             if text.chars().count() > 300 {
                 return Err(Invalid("Houd de teksten korter dan 300 tekens.".into()));
             }

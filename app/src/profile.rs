@@ -80,6 +80,8 @@ pub struct PartnerView {
     pub gives: String,
     /// What it solves for this partner.
     pub gets: String,
+    /// For a stored coalition: invited, accepted or left (empty in proposals).
+    pub standing: String,
 }
 
 /// A proposed coalition as a page shows it.

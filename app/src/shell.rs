@@ -8,12 +8,12 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionPage, CoalitionsPage,
-    ForgotPasswordPage, HandoutPage, HelpPage, HelpThanksPage, HomePage, KeukentafelPage,
-    LocationEditPage, LocationPage, LoginPage, ManagePage, ModerationPage, NeedEditPage, NotFound,
-    OfferEditPage, OfferPage, OrganisationPage, ReferralNewPage, ReferralPage, RegisterPage,
-    ReportPage, ResetPasswordPage, RolePage, SignUpPage, TalentsPage, ThanksPage, TrajectDataPage,
-    TrajectPage, WorkspacePage,
+    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionPage,
+    CoalitionsPage, ForgotPasswordPage, HandoutPage, HelpPage, HelpThanksPage, HomePage,
+    KeukentafelPage, LocationEditPage, LocationPage, LoginPage, ManagePage, ModerationPage,
+    NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage, ReferralNewPage,
+    ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage, SignUpPage, TalentsPage,
+    ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coalities") view=CoalitionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/kansen") view=ChancesPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/:id") view=CoalitionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coalities/:id/bewerken") view=CoalitionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/over") view=AboutPage/>
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage ssr=SsrMode::Async/>

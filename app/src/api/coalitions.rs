@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::coalitions::CoalitionView;
+use crate::coalitions::{CoalitionForm, CoalitionRights, CoalitionView};
 use crate::profile::CoalitionProposal;
 
 crate::guard!(Coalitions, crate::auth::Access::Public);
@@ -62,10 +62,66 @@ pub async fn add_coalition_note(
 }
 
 crate::guard!(MayChangeCoalition, crate::auth::Access::Public);
-/// Whether the logged-in user may start coalitions (`start`) and change this one (`change`).
+/// What the logged-in user may do: start coalitions, change this one, answer for the partner
+/// organisations they manage.
 #[server]
-pub async fn may_change_coalition(coalitie: String) -> Result<(bool, bool), ServerFnError> {
+pub async fn may_change_coalition(coalitie: String) -> Result<CoalitionRights, ServerFnError> {
     ssr::may_change(coalitie)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(SaveCoalition, crate::service::coalitions::KEEP);
+/// The edit form; a problem goes back with `?fout=<field>` and everything typed.
+#[server]
+pub async fn save_coalition(
+    csrf: String,
+    coalitie: String,
+    form: CoalitionForm,
+) -> Result<(), ServerFnError> {
+    ssr::save_coalition(csrf, coalitie, form)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(CoalitionCandidates, crate::service::coalitions::KEEP);
+/// Organisations on the map named like `zoek`, to invite: (id, name).
+#[server]
+pub async fn coalition_candidates(
+    coalitie: String,
+    zoek: String,
+) -> Result<Vec<(String, String)>, ServerFnError> {
+    ssr::candidates(coalitie, zoek)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(InviteCoalitionPartner, crate::service::coalitions::KEEP);
+/// Invites an organisation on the map as a partner; its managers get a mail.
+#[server]
+pub async fn invite_coalition_partner(
+    csrf: String,
+    coalitie: String,
+    organisatie: String,
+    rol: String,
+    geeft: String,
+    krijgt: String,
+) -> Result<(), ServerFnError> {
+    ssr::invite_partner(csrf, coalitie, organisatie, (rol, geeft, krijgt))
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(AnswerCoalition, crate::service::coalitions::ANSWER);
+/// A partner organisation's manager says yes (`ja`), no (`nee`) or stops (`stoppen`).
+#[server]
+pub async fn answer_coalition(
+    csrf: String,
+    coalitie: String,
+    organisatie: String,
+    antwoord: String,
+) -> Result<(), ServerFnError> {
+    ssr::answer(csrf, coalitie, organisatie, antwoord)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -73,8 +129,9 @@ pub async fn may_change_coalition(coalitie: String) -> Result<(bool, bool), Serv
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::api::{redirect_refreshed, Ctx};
-    use crate::coalitions::NoteView;
-    use crate::service::{coalitions, parse_id};
+    use crate::coalitions::{CoalitionForm, CoalitionRights, NoteView};
+    use crate::profile::PartnerView;
+    use crate::service::{coalitions, parse_id, Saved};
     use crate::web::encode;
     use crate::Result;
 
@@ -120,19 +177,90 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn may_change(coalitie: String) -> Result<(bool, bool)> {
-        let Some(cx) = Ctx::reading_if_logged_in::<super::MayChangeCoalition>().await? else {
-            return Ok((false, false));
+    pub async fn may_change(coalitie: String) -> Result<CoalitionRights> {
+        let cx = Ctx::reading_if_logged_in::<super::MayChangeCoalition>().await?;
+        let state = match &cx {
+            Some(cx) => cx.state.clone(),
+            None => return Ok(CoalitionRights::default()),
         };
-        let start = coalitions::START.admits(cx.me.role);
-        let change = match coalitie.trim().parse() {
-            Ok(id) => match coalitions::get(&cx.state, id).await {
-                Ok(c) => coalitions::may_change(&cx.state, &cx.me, &c).await?,
-                Err(crate::Error::NotFound) => false,
-                Err(e) => return Err(e),
-            },
-            Err(_) => false,
+        let me = cx.as_ref().map(|cx| &cx.me);
+        coalitions::rights(&state, me, coalitie.trim().parse().ok()).await
+    }
+
+    pub async fn save_coalition(csrf: String, coalitie: String, form: CoalitionForm) -> Result<()> {
+        let cx = Ctx::writing::<super::SaveCoalition>(&csrf).await?;
+        let id = parse_id(&coalitie)?;
+        match coalitions::edit(&cx.state, &cx.me, id, &form).await? {
+            Saved::Done(()) => redirect_refreshed(&format!("/coalities/{id}"), "bewaard=ja"),
+            Saved::Invalid(field) => {
+                let typed: Vec<String> = form
+                    .fields()
+                    .iter()
+                    .map(|(name, value)| {
+                        let value: String = value.chars().take(1000).collect();
+                        format!("{name}={}", encode(&value))
+                    })
+                    .collect();
+                leptos_axum::redirect(&format!(
+                    "/coalities/{id}/bewerken?fout={field}&{}#fout",
+                    typed.join("&")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn candidates(coalitie: String, zoek: String) -> Result<Vec<(String, String)>> {
+        let cx = Ctx::reading::<super::CoalitionCandidates>().await?;
+        let found = coalitions::candidates(&cx.state, &cx.me, parse_id(&coalitie)?, &zoek).await?;
+        Ok(found
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name))
+            .collect())
+    }
+
+    pub async fn invite_partner(
+        csrf: String,
+        coalitie: String,
+        organisatie: String,
+        (role, gives, gets): (String, String, String),
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::InviteCoalitionPartner>(&csrf).await?;
+        let id = parse_id(&coalitie)?;
+        let partner = PartnerView {
+            organisation_id: organisatie.trim().parse().ok(),
+            role,
+            gives: gives.trim().into(),
+            gets: gets.trim().into(),
+            ..Default::default()
         };
-        Ok((start, change))
+        match coalitions::invite_partner(&cx.state, &cx.me, id, partner).await? {
+            Saved::Done(()) => redirect_refreshed(
+                &format!("/coalities/{id}/bewerken"),
+                "uitgenodigd=ja#partners",
+            ),
+            Saved::Invalid(why) => {
+                leptos_axum::redirect(&format!("/coalities/{id}/bewerken?fout={why}#partners"))
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn answer(
+        csrf: String,
+        coalitie: String,
+        organisatie: String,
+        antwoord: String,
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::AnswerCoalition>(&csrf).await?;
+        let id = parse_id(&coalitie)?;
+        let answer = coalitions::Answer::parse(&antwoord)
+            .ok_or_else(|| crate::Error::Invalid("Kies ja, nee of stoppen.".into()))?;
+        coalitions::answer(&cx.state, &cx.me, id, parse_id(&organisatie)?, answer).await?;
+        redirect_refreshed(
+            &format!("/coalities/{id}"),
+            &format!("antwoord={antwoord}#partners"),
+        );
+        Ok(())
     }
 }

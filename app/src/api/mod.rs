@@ -26,9 +26,10 @@ pub use account::{
     LogOut, RequestReset, ResetPassword, WhoAmI,
 };
 pub use coalitions::{
-    add_coalition_note, coalition, coalition_chances, coalitions, may_change_coalition,
-    start_coalition, AddCoalitionNote, Coalition, CoalitionChances, Coalitions, MayChangeCoalition,
-    StartCoalition,
+    add_coalition_note, answer_coalition, coalition, coalition_candidates, coalition_chances,
+    coalitions, invite_coalition_partner, may_change_coalition, save_coalition, start_coalition,
+    AddCoalitionNote, AnswerCoalition, Coalition, CoalitionCandidates, CoalitionChances,
+    Coalitions, InviteCoalitionPartner, MayChangeCoalition, SaveCoalition, StartCoalition,
 };
 pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
@@ -176,6 +177,10 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<StartCoalition>(),
         entry::<AddCoalitionNote>(),
         entry::<MayChangeCoalition>(),
+        entry::<SaveCoalition>(),
+        entry::<CoalitionCandidates>(),
+        entry::<InviteCoalitionPartner>(),
+        entry::<AnswerCoalition>(),
         entry::<LogIn>(),
         entry::<LogOut>(),
         entry::<RequestReset>(),

@@ -73,6 +73,11 @@ pub fn PartnerList(partners: Vec<PartnerView>) -> impl IntoView {
                     view! {
                         <li>
                             <strong>{p.name.clone()}</strong> " (" {t.role(&p.role)} ")"
+                            {match p.standing.as_str() {
+                                "invited" => Some(view! { " · " <em class="standing">{t.co_invited}</em> }),
+                                "left" => Some(view! { " · " <em class="standing">{t.co_left}</em> }),
+                                _ => None,
+                            }}
                             {(!p.gives.is_empty()).then(|| view! { <br/><span>{t.co_gives} ": " {p.gives.clone()}</span> })}
                             {(!p.gets.is_empty()).then(|| view! { <br/><span>{t.co_gets} ": " {p.gets.clone()}</span> })}
                         </li>

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{on_pool, on_tx, Db};
-use crate::coalitions::{CoalitionInput, CoalitionView, NoteView};
+use crate::coalitions::{CoalitionInput, CoalitionView, NoteView, STANDINGS};
 use crate::profile::PartnerView;
 use crate::{Error, Result};
 
@@ -24,10 +24,14 @@ struct CoalitionRow {
     participants: i32,
     funding_source: String,
     funding_ends_on: Option<NaiveDate>,
+    deputy_person: String,
+    deputy_contact: String,
+    status_reason: String,
+    venue: String,
 }
 
 const COLUMNS: &str = "id, name, goal, status, gemeente_code, need_id, link_person, link_contact, \
-    participants, funding_source, funding_ends_on";
+    participants, funding_source, funding_ends_on, deputy_person, deputy_contact, status_reason, venue";
 
 /// Creates a coalition with its partners; returns its id.
 pub async fn create_coalition(db: &Db, mut input: CoalitionInput) -> Result<Uuid> {
@@ -37,13 +41,14 @@ pub async fn create_coalition(db: &Db, mut input: CoalitionInput) -> Result<Uuid
     let mut tx = db.begin().await?;
     let sql = format!(
         "INSERT INTO coalitions ({COLUMNS}, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)"
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)"
     );
     on_tx!(&mut tx, t => sqlx::query(&sql)
         .bind(id).bind(&input.name).bind(&input.goal).bind(&input.status)
         .bind(&input.gemeente).bind(input.need_id).bind(&input.link_person)
         .bind(&input.link_contact).bind(input.participants).bind(&input.funding_source)
-        .bind(ends).bind(now)
+        .bind(ends).bind(input.deputy_person.trim()).bind(input.deputy_contact.trim())
+        .bind(input.status_reason.trim()).bind(input.venue.trim()).bind(now)
         .execute(t).await.map(drop)?);
     write_partners(&mut tx, id, &input.partners).await?;
     tx.commit().await?;
@@ -54,11 +59,17 @@ async fn write_partners(tx: &mut super::Tx, id: Uuid, partners: &[PartnerView]) 
     on_tx!(tx, t => sqlx::query("DELETE FROM coalition_partners WHERE coalition_id = $1")
         .bind(id).execute(t).await.map(drop)?);
     for (position, p) in partners.iter().enumerate() {
-        let sql = "INSERT INTO coalition_partners (coalition_id, position, organization_id, name, role, gives, gets) \
-            VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let sql = "INSERT INTO coalition_partners (coalition_id, position, organization_id, name, role, gives, gets, standing) \
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        // A partner without a standing (written directly, or one not on the map) has accepted.
+        let standing = if STANDINGS.contains(&p.standing.as_str()) {
+            p.standing.as_str()
+        } else {
+            "accepted"
+        };
         on_tx!(tx, t => sqlx::query(sql)
             .bind(id).bind(position as i32).bind(p.organisation_id).bind(p.name.trim())
-            .bind(&p.role).bind(&p.gives).bind(&p.gets)
+            .bind(&p.role).bind(&p.gives).bind(&p.gets).bind(standing)
             .execute(t).await.map(drop)?);
     }
     Ok(())
@@ -70,18 +81,71 @@ pub async fn update_coalition(db: &Db, id: Uuid, mut input: CoalitionInput) -> R
     let mut tx = db.begin().await?;
     let sql = "UPDATE coalitions SET name = $2, goal = $3, status = $4, gemeente_code = $5, \
         need_id = $6, link_person = $7, link_contact = $8, participants = $9, funding_source = $10, \
-        funding_ends_on = $11, updated_at = $12 WHERE id = $1";
+        funding_ends_on = $11, updated_at = $12, deputy_person = $13, deputy_contact = $14, \
+        status_reason = $15, venue = $16 WHERE id = $1";
     let changed = on_tx!(&mut tx, t => sqlx::query(sql)
         .bind(id).bind(&input.name).bind(&input.goal).bind(&input.status)
         .bind(&input.gemeente).bind(input.need_id).bind(&input.link_person)
         .bind(&input.link_contact).bind(input.participants).bind(&input.funding_source)
-        .bind(ends).bind(Utc::now())
+        .bind(ends).bind(Utc::now()).bind(input.deputy_person.trim())
+        .bind(input.deputy_contact.trim()).bind(input.status_reason.trim()).bind(input.venue.trim())
         .execute(t).await?.rows_affected());
     if changed == 0 {
         return Err(Error::NotFound);
     }
     write_partners(&mut tx, id, &input.partners).await?;
     tx.commit().await
+}
+
+/// Adds a partner at the end; false when the organisation is already a partner that has not
+/// left.
+pub async fn add_coalition_partner(db: &Db, id: Uuid, partner: &PartnerView) -> Result<bool> {
+    let mut tx = db.begin().await?;
+    if let Some(org) = partner.organisation_id {
+        // One who left may be asked again: the old line goes, the new one comes.
+        let sql =
+            "DELETE FROM coalition_partners WHERE coalition_id = $1 AND organization_id = $2 \
+            AND standing = 'left'";
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(id).bind(org).execute(t).await.map(drop)?);
+    }
+    let sql = "INSERT INTO coalition_partners (coalition_id, position, organization_id, name, role, gives, gets, standing) \
+        SELECT $1, COALESCE((SELECT MAX(position) + 1 FROM coalition_partners WHERE coalition_id = $1), 0), \
+        $2, $3, $4, $5, $6, $7 \
+        WHERE $2 IS NULL OR NOT EXISTS (SELECT 1 FROM coalition_partners WHERE coalition_id = $1 AND organization_id = $2)";
+    let added = on_tx!(&mut tx, t => sqlx::query(sql)
+        .bind(id).bind(partner.organisation_id).bind(partner.name.trim()).bind(&partner.role)
+        .bind(partner.gives.trim()).bind(partner.gets.trim()).bind(&partner.standing)
+        .execute(t).await?.rows_affected());
+    on_tx!(&mut tx, t => sqlx::query("UPDATE coalitions SET updated_at = $2 WHERE id = $1")
+        .bind(id).bind(Utc::now()).execute(t).await.map(drop)?);
+    tx.commit().await?;
+    Ok(added == 1)
+}
+
+/// Moves an organisation's standing in a coalition from one of `from` to `to`, in one
+/// statement; false when it was not in one of those.
+pub async fn set_partner_standing(
+    db: &Db,
+    id: Uuid,
+    organisation: Uuid,
+    from: &[&str],
+    to: &str,
+) -> Result<bool> {
+    let (a, b) = (
+        from.first().copied().unwrap_or(""),
+        from.get(1).copied().unwrap_or(""),
+    );
+    let sql = "UPDATE coalition_partners SET standing = $3 WHERE coalition_id = $1 \
+        AND organization_id = $2 AND standing IN ($4, $5)";
+    let moved = on_pool!(db, p => sqlx::query(sql).bind(id).bind(organisation).bind(to)
+        .bind(a).bind(b).execute(p).await?.rows_affected());
+    Ok(moved > 0)
+}
+
+/// The name of an approved organisation on the map.
+pub async fn approved_organisation_name(db: &Db, organisation: Uuid) -> Result<Option<String>> {
+    let sql = "SELECT name FROM organizations WHERE id = $1 AND review_status = 'approved'";
+    Ok(on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).fetch_optional(p).await?))
 }
 
 /// Deletes a coalition with its partners and notes.
@@ -134,9 +198,10 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
     let today = Utc::now().date_naive();
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let sql = "SELECT organization_id, name, role, gives, gets FROM coalition_partners \
+        let sql =
+            "SELECT organization_id, name, role, gives, gets, standing FROM coalition_partners \
             WHERE coalition_id = $1 ORDER BY position";
-        let partners: Vec<(Option<Uuid>, String, String, String, String)> =
+        let partners: Vec<(Option<Uuid>, String, String, String, String, String)> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
         let sql = "SELECT written_on, label, number, story FROM coalition_notes \
             WHERE coalition_id = $1 ORDER BY written_on DESC, created_at DESC";
@@ -152,18 +217,25 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
             need_id: r.need_id,
             link_person: r.link_person,
             link_contact: r.link_contact,
+            deputy_person: r.deputy_person,
+            deputy_contact: r.deputy_contact,
+            status_reason: r.status_reason,
+            venue: r.venue,
             participants: r.participants,
             funding_source: r.funding_source,
             funding_ends_on: r.funding_ends_on.map(|d| d.format("%Y-%m-%d").to_string()),
             partners: partners
                 .into_iter()
-                .map(|(organisation_id, name, role, gives, gets)| PartnerView {
-                    organisation_id,
-                    name,
-                    role,
-                    gives,
-                    gets,
-                })
+                .map(
+                    |(organisation_id, name, role, gives, gets, standing)| PartnerView {
+                        organisation_id,
+                        name,
+                        role,
+                        gives,
+                        gets,
+                        standing,
+                    },
+                )
                 .collect(),
             notes: notes
                 .into_iter()

@@ -23,7 +23,7 @@ pub fn ChancesPage() -> impl IntoView {
             <p class="lead">{t.co_chances_lead}</p>
             <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                 {move || Suspend::new(async move {
-                    let can_start = rights.await.map(|(start, _)| start).unwrap_or(false);
+                    let can_start = rights.await.map(|r| r.start).unwrap_or(false);
                     match chances.await {
                         Ok(list) if list.is_empty() => view! { <p>{t.kt_none}</p> }.into_any(),
                         Ok(list) => view! {

@@ -6,9 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::found_or_not;
-use crate::api::{coalition, may_change_coalition, AddCoalitionNote};
+use crate::api::{coalition, may_change_coalition, AddCoalitionNote, AnswerCoalition};
 use crate::auth::csrf_token;
-use crate::coalitions::CoalitionView;
+use crate::coalitions::{CoalitionRights, CoalitionView, OwnPartner};
 use crate::components::FieldKit;
 use crate::components::PartnerList;
 use crate::i18n::{fill, use_texts};
@@ -18,20 +18,26 @@ use crate::i18n::{fill, use_texts};
 pub fn CoalitionPage() -> impl IntoView {
     let t = use_texts();
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let found = Resource::new(id, coalition);
+    // A change sends the browser back with a fresh `bijgewerkt`: reload then.
+    let key = move || (id(), query.read().get("bijgewerkt"));
+    let found = Resource::new(key, |(id, _)| coalition(id));
+    let rights = Resource::new(key, |(id, _)| may_change_coalition(id));
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
-                found_or_not(found.await, |c| view! { <Detail c/> }.into_any())
+                let rights = rights.await.unwrap_or_default();
+                found_or_not(found.await, |c| view! { <Detail c rights/> }.into_any())
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn Detail(c: CoalitionView) -> impl IntoView {
+fn Detail(c: CoalitionView, rights: CoalitionRights) -> impl IntoView {
     let t = use_texts();
+    let query = use_query_map();
     let warning = c.funding_days_left.map(|days| {
         if days < 0 {
             t.co_funding_over.to_string()
@@ -48,19 +54,47 @@ fn Detail(c: CoalitionView) -> impl IntoView {
         )),
         (false, None) => Some(c.funding_source.clone()),
     };
+    let id = c.id.to_string();
+    let partner_side = rights.change || rights.own.iter().any(|o| o.standing == "accepted");
+    let answered = move || match query.read().get("antwoord").as_deref() {
+        Some("ja") => Some(t.co_answered_yes),
+        Some("nee") => Some(t.co_answered_no),
+        Some("stoppen") => Some(t.co_answered_stop),
+        _ => None,
+    };
+    let saved = move || query.read().get("bewaard").is_some();
     view! {
         <Title text=c.name.clone()/>
         <article class="prose coalition">
             <p class="breadcrumb"><A href="/coalities">{t.co_title}</A></p>
             <h1>{c.name.clone()}</h1>
-            <p class="meta"><span class="kind">{t.co_status} ": " {t.status(&c.status)}</span></p>
+            <p class="meta">
+                <span class="kind">{t.co_status} ": " {t.status(&c.status)}</span>
+                {(!c.status_reason.is_empty()).then(|| view! { " · " <span id="status-reden">{t.co_reason} ": " {c.status_reason.clone()}</span> })}
+            </p>
+            {move || saved().then(|| view! { <p class="notice" role="status" id="bewaard">{t.co_saved}</p> })}
+            {rights.change.then(|| view! {
+                <p><A href=format!("/coalities/{}/bewerken", c.id) attr:class="button-secondary" attr:id="bewerken">{t.co_edit}</A></p>
+            })}
             {warning.map(|w| view! { <p class="notice" role="status" id="geld-waarschuwing">{w}</p> })}
-            <h2>{t.co_goal}</h2>
-            {c.goal.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
-            <h2>{t.co_partners}</h2>
+            {(partner_side && c.needs_deputy()).then(|| view! {
+                <p class="notice" id="tweede-aanspreekpunt">
+                    {t.co_one_contact} " "
+                    <A href=format!("/coalities/{}/bewerken#tweede", c.id)>{t.co_ask_deputy}</A>
+                </p>
+            })}
+            {(!c.goal.trim().is_empty()).then(|| view! {
+                <h2>{t.co_goal}</h2>
+                {c.goal.split("\n\n").map(|p| view! { <p>{p.to_string()}</p> }).collect_view()}
+            })}
+            <h2 id="partners">{t.co_partners}</h2>
+            {move || answered().map(|a| view! { <p class="notice" role="status" id="partner-antwoord">{a}</p> })}
+            {rights.own.iter().map(|o| view! { <OwnPartnerAnswer coalition=id.clone() own=o.clone()/> }).collect_view()}
             <PartnerList partners=c.partners.clone()/>
             <dl class="facts">
                 {(!c.link_person.is_empty()).then(|| view! { <dt>{t.co_link}</dt><dd>{c.link_person.clone()} " " {c.link_contact.clone()}</dd> })}
+                {(!c.deputy_person.is_empty()).then(|| view! { <dt>{t.co_deputy}</dt><dd>{c.deputy_person.clone()} " " {c.deputy_contact.clone()}</dd> })}
+                {(!c.venue.is_empty()).then(|| view! { <dt>{t.co_venue}</dt><dd>{c.venue.clone()}</dd> })}
                 {(c.participants > 0).then(|| view! { <dt>{t.co_participants}</dt><dd>{c.participants}</dd> })}
                 {funding.map(|f| view! { <dt>{t.co_funding}</dt><dd>{f}</dd> })}
             </dl>
@@ -76,56 +110,80 @@ fn Detail(c: CoalitionView) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
-            <NoteForm id=c.id.to_string()/>
+            {rights.change.then(|| view! { <NoteForm id=c.id.to_string()/> })}
         </article>
     }
 }
 
-/// "Tellen en vertellen" for the coalition's partners and the gemeente; others see nothing.
+/// Yes / no to an invitation, or stopping, for a manager of a partner organisation.
+#[component]
+fn OwnPartnerAnswer(coalition: String, own: OwnPartner) -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<AnswerCoalition>::new();
+    let (text, choices): (String, Vec<(&'static str, &'static str, &'static str)>) =
+        match own.standing.as_str() {
+            "invited" => (
+                fill(t.co_asked, &[&own.name]),
+                vec![
+                    ("ja", t.co_yes, "button-primary"),
+                    ("nee", t.co_no, "button-secondary"),
+                ],
+            ),
+            "accepted" => (
+                fill(t.co_member, &[&own.name]),
+                vec![("stoppen", t.co_stop, "button-link")],
+            ),
+            _ => return ().into_any(),
+        };
+    view! {
+        <div class="notice partner-answer">
+            <p>{text}</p>
+            {choices.into_iter().map(|(value, label, class)| {
+                let (coalition, organisation) = (coalition.clone(), own.organisation_id.to_string());
+                view! {
+                <ActionForm action attr:class="inline-form">
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="coalitie" value=coalition/>
+                    <input type="hidden" name="organisatie" value=organisation/>
+                    <input type="hidden" name="antwoord" value=value/>
+                    <button type="submit" class=class id=format!("antwoord-{value}")>{label}</button>
+                </ActionForm>
+            }}).collect_view()}
+        </div>
+    }
+    .into_any()
+}
+
+/// "Tellen en vertellen" for the coalition's partners and the gemeente (shown only to them).
 #[component]
 fn NoteForm(id: String) -> impl IntoView {
     let t = use_texts();
     let query = use_query_map();
-    let rights = Resource::new(
-        {
-            let id = id.clone();
-            move || id.clone()
-        },
-        may_change_coalition,
-    );
     let action = ServerAction::<AddCoalitionNote>::new();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let q = query.read().clone();
-                let id = id.clone();
-                Suspend::new(async move {
-                    let may = rights.await.map(|(_, change)| change).unwrap_or(false);
-                    if !may {
-                        return ().into_any();
-                    }
-                    let bad = q.get("fout").is_some_and(|f| f == "notitie");
-                    let saved = q.get("genoteerd").is_some();
-                    let (label, story) = (q.get("wat").unwrap_or_default(), q.get("verhaal").unwrap_or_default());
-                    let kit = FieldKit::new(bad.then_some("verhaal"), t.co_note_bad);
-                    view! {
-                        <section class="coalition-note" id="tellen" aria-labelledby="tellen-titel">
-                            <h2 id="tellen-titel">{t.co_note_title}</h2>
-                            <p>{t.co_note_lead}</p>
-                            {saved.then(|| view! { <p class="notice" role="status" id="genoteerd">{t.co_note_saved}</p> })}
-                            <ActionForm action>
-                                <input type="hidden" name="csrf" value=csrf_token()/>
-                                <input type="hidden" name="coalitie" value=id/>
-                                {kit.plain_text("wat", t.co_note_label, label)}
-                                {kit.plain_text("aantal", t.co_note_number, String::new())}
-                                {kit.plain_area("verhaal", t.co_note_story, story, 3)}
-                                <button type="submit" class="button-primary">{t.co_note_send}</button>
-                            </ActionForm>
-                        </section>
-                    }
-                    .into_any()
-                })
-            }}
-        </Suspense>
+    move || {
+        let id = id.clone();
+        let q = query.read();
+        let bad = q.get("fout").is_some_and(|f| f == "notitie");
+        let saved = q.get("genoteerd").is_some();
+        let (label, story) = (
+            q.get("wat").unwrap_or_default(),
+            q.get("verhaal").unwrap_or_default(),
+        );
+        let kit = FieldKit::new(bad.then_some("verhaal"), t.co_note_bad);
+        view! {
+            <section class="coalition-note" id="tellen" aria-labelledby="tellen-titel">
+                <h2 id="tellen-titel">{t.co_note_title}</h2>
+                <p>{t.co_note_lead}</p>
+                {saved.then(|| view! { <p class="notice" role="status" id="genoteerd">{t.co_note_saved}</p> })}
+                <ActionForm action>
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="coalitie" value=id.clone()/>
+                    {kit.plain_text("wat", t.co_note_label, label)}
+                    {kit.plain_text("aantal", t.co_note_number, String::new())}
+                    {kit.plain_area("verhaal", t.co_note_story, story, 3)}
+                    <button type="submit" class="button-primary">{t.co_note_send}</button>
+                </ActionForm>
+            </section>
+        }
     }
 }

@@ -3,6 +3,7 @@
 mod about;
 mod chances;
 mod coalition;
+mod coalition_edit;
 mod coalitions;
 mod handout;
 mod help;
@@ -31,6 +32,7 @@ mod workspace;
 pub use about::AboutPage;
 pub use chances::ChancesPage;
 pub use coalition::CoalitionPage;
+pub use coalition_edit::CoalitionEditPage;
 pub use coalitions::CoalitionsPage;
 pub use handout::HandoutPage;
 pub use help::{HelpPage, HelpThanksPage};

@@ -6,13 +6,17 @@
 
 use uuid::Uuid;
 
-use super::{allow, matching};
-use crate::auth::{Access, Me, Role, MANAGERS};
-use crate::coalitions::{CoalitionInput, CoalitionView, NoteView};
+use super::{allow, matching, notifications, Saved};
+use crate::auth::{Access, Me, Role, MANAGERS, PROVIDERS};
+use crate::coalitions::{
+    CoalitionForm, CoalitionInput, CoalitionRights, CoalitionView, NoteView, OwnPartner, ROLES,
+    STATUSES,
+};
 use crate::db;
 use crate::domain::GemeenteCode;
 use crate::i18n::Lang;
 use crate::profile::CoalitionProposal;
+use crate::profile::PartnerView;
 use crate::{AppState, Error, Result};
 
 /// Starting (and ending) a coalition: the gemeente's coordinators and admins.
@@ -20,6 +24,11 @@ pub const START: Access = Access::Roles(&[Role::Coordinator, Role::Admin]);
 /// Keeping a coalition going (notes, changes): partners' managers, the gemeente's
 /// coordinators, admins; [`may_change`] decides which coalition.
 pub const KEEP: Access = Access::Roles(MANAGERS);
+/// Saying yes or no to an invitation, and leaving: the partner organisation's own managers.
+pub const ANSWER: Access = Access::Roles(PROVIDERS);
+
+/// The most partners a coalition has.
+pub const MAX_PARTNERS: usize = 20;
 
 /// May `me` change this coalition? Admins all; coordinators those of their gemeente; providers
 /// those where an organisation they manage is a partner.
@@ -27,14 +36,109 @@ pub async fn may_change(state: &AppState, me: &Me, c: &CoalitionView) -> Result<
     Ok(match me.role {
         Role::Admin => true,
         Role::Coordinator => me.gemeente.is_some() && me.gemeente == c.gemeente,
+        // Only a partner that said yes keeps it going; an invitation alone gives no say.
         Role::Provider => {
             let mine = db::user_organisations(&state.db, me.id).await?;
-            c.partners
-                .iter()
-                .any(|p| p.organisation_id.is_some_and(|o| mine.contains(&o)))
+            c.partners.iter().any(|p| {
+                p.standing == "accepted" && p.organisation_id.is_some_and(|o| mine.contains(&o))
+            })
         }
         Role::Professional => false,
     })
+}
+
+/// What `me` (or a visitor, `None`) may do with coalitions, and with this one (`id`).
+pub async fn rights(
+    state: &AppState,
+    me: Option<&Me>,
+    id: Option<Uuid>,
+) -> Result<CoalitionRights> {
+    let Some(me) = me else {
+        return Ok(CoalitionRights::default());
+    };
+    let start = START.admits(me.role);
+    let Some(id) = id else {
+        return Ok(CoalitionRights {
+            start,
+            ..Default::default()
+        });
+    };
+    let c = match db::get_coalition(&state.db, id).await {
+        Ok(c) => c,
+        Err(Error::NotFound) => {
+            return Ok(CoalitionRights {
+                start,
+                ..Default::default()
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    let change = KEEP.admits(me.role) && may_change(state, me, &c).await?;
+    let own = if me.role == Role::Provider {
+        let mine = db::user_organisations(&state.db, me.id).await?;
+        c.partners
+            .into_iter()
+            .filter_map(|p| {
+                let organisation_id = p.organisation_id.filter(|o| mine.contains(o))?;
+                Some(OwnPartner {
+                    organisation_id,
+                    name: p.name,
+                    standing: p.standing,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(CoalitionRights { start, change, own })
+}
+
+/// Standings for partners written by `me`: an organisation they manage has joined; another
+/// organisation on the map that was not a partner yet is invited; one that was keeps its
+/// standing; a partner not on the map has nobody to ask. Returns the newly invited ones.
+async fn with_standings(
+    state: &AppState,
+    me: &Me,
+    partners: &mut [PartnerView],
+    current: Option<&CoalitionView>,
+) -> Result<Vec<Uuid>> {
+    let mine = db::user_organisations(&state.db, me.id).await?;
+    let mut invited = Vec::new();
+    for p in partners.iter_mut() {
+        let Some(org) = p.organisation_id else {
+            p.standing = "accepted".into();
+            continue;
+        };
+        let before = current.and_then(|c| {
+            c.partners
+                .iter()
+                .find(|q| q.organisation_id == Some(org))
+                .map(|q| q.standing.clone())
+        });
+        p.standing = match before {
+            Some(standing) => standing,
+            None if mine.contains(&org) => "accepted".into(),
+            None => {
+                invited.push(org);
+                "invited".into()
+            }
+        };
+    }
+    Ok(invited)
+}
+
+/// Mails each newly invited organisation's managers.
+async fn ask(state: &AppState, me: &Me, id: Uuid, name: &str, invited: &[Uuid]) -> Result<()> {
+    let inviter = if me.name.trim().is_empty() {
+        "De gemeente"
+    } else {
+        me.name.trim()
+    };
+    for org in invited {
+        let to = db::organisation_manager_emails(&state.db, *org).await?;
+        notifications::coalition_invitation(name, id, inviter).send_all(state, &to);
+    }
+    Ok(())
 }
 
 /// A coordinator acts in their own gemeente only.
@@ -76,20 +180,25 @@ pub async fn start(state: &AppState, me: &Me, need: Uuid) -> Result<Uuid> {
         .ok_or(Error::NotFound)?;
     in_own_gemeente(me, proposal.gemeente.as_deref())?;
     let goal = format!("{}\n\n{}", proposal.goal, proposal.evidence.join("; "));
-    db::create_coalition(
+    let mut partners = proposal.partners;
+    let invited = with_standings(state, me, &mut partners, None).await?;
+    let name = proposal.title;
+    let id = db::create_coalition(
         &state.db,
         CoalitionInput {
-            name: proposal.title,
+            name: name.clone(),
             goal,
             status: "idea".into(),
             gemeente: proposal.gemeente,
             need_id: Some(need),
             link_person: proposal.link_person,
-            partners: proposal.partners,
+            partners,
             ..Default::default()
         },
     )
-    .await
+    .await?;
+    ask(state, me, id, &name, &invited).await?;
+    Ok(id)
 }
 
 /// Creates a coalition from scratch (a coordinator's lands in their own gemeente).
@@ -99,7 +208,11 @@ pub async fn create(state: &AppState, me: &Me, mut input: CoalitionInput) -> Res
         input.gemeente = me.gemeente.clone();
     }
     in_own_gemeente(me, input.gemeente.as_deref())?;
-    db::create_coalition(&state.db, input).await
+    let invited = with_standings(state, me, &mut input.partners, None).await?;
+    let name = input.name.clone();
+    let id = db::create_coalition(&state.db, input).await?;
+    ask(state, me, id, name.trim(), &invited).await?;
+    Ok(id)
 }
 
 /// The coalition, when `me` may change it.
@@ -117,7 +230,7 @@ pub async fn update(
     state: &AppState,
     me: &Me,
     id: Uuid,
-    input: CoalitionInput,
+    mut input: CoalitionInput,
 ) -> Result<CoalitionView> {
     allow(me, KEEP)?;
     let current = changeable(state, me, id).await?;
@@ -125,8 +238,193 @@ pub async fn update(
     if me.role != Role::Admin && input.gemeente != current.gemeente {
         return Err(Error::Forbidden);
     }
+    let invited = with_standings(state, me, &mut input.partners, Some(&current)).await?;
+    let name = input.name.trim().to_string();
     db::update_coalition(&state.db, id, input).await?;
+    ask(state, me, id, &name, &invited).await?;
     db::get_coalition(&state.db, id).await
+}
+
+/// The edit form: checks each field (the wrong one comes back by name), keeps partners,
+/// funding and gemeente as they are.
+pub async fn edit(state: &AppState, me: &Me, id: Uuid, form: &CoalitionForm) -> Result<Saved<()>> {
+    allow(me, KEEP)?;
+    let current = changeable(state, me, id).await?;
+    let short = |text: &str| text.chars().count() <= 300;
+    let name = form.naam.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        return Ok(Saved::Invalid("naam"));
+    }
+    if form.doel.chars().count() > 1000 {
+        return Ok(Saved::Invalid("doel"));
+    }
+    if !STATUSES.contains(&form.status.as_str()) {
+        return Ok(Saved::Invalid("status"));
+    }
+    if !short(&form.reden) || (form.status == "ended" && form.reden.trim().is_empty()) {
+        return Ok(Saved::Invalid("reden"));
+    }
+    for (field, text) in [
+        ("schakel", &form.schakel),
+        ("schakel_contact", &form.schakel_contact),
+        ("tweede", &form.tweede),
+        ("tweede_contact", &form.tweede_contact),
+        ("plek", &form.plek),
+    ] {
+        if !short(text) {
+            return Ok(Saved::Invalid(field));
+        }
+    }
+    let participants = match form.deelnemers.trim() {
+        "" => 0,
+        n => match n.parse::<i32>() {
+            Ok(n) if (0..=100_000).contains(&n) => n,
+            _ => return Ok(Saved::Invalid("deelnemers")),
+        },
+    };
+    let input = CoalitionInput {
+        name: name.into(),
+        goal: form.doel.trim().into(),
+        status: form.status.clone(),
+        gemeente: current.gemeente.clone(),
+        need_id: current.need_id,
+        link_person: form.schakel.trim().into(),
+        link_contact: form.schakel_contact.trim().into(),
+        deputy_person: form.tweede.trim().into(),
+        deputy_contact: form.tweede_contact.trim().into(),
+        status_reason: form.reden.trim().into(),
+        venue: form.plek.trim().into(),
+        participants,
+        funding_source: current.funding_source.clone(),
+        funding_ends_on: current.funding_ends_on.clone(),
+        partners: current.partners.clone(),
+    };
+    db::update_coalition(&state.db, id, input).await?;
+    Ok(Saved::Done(()))
+}
+
+/// Organisations on the map whose name matches `words`, to invite as partners: (id, name).
+pub async fn candidates(
+    state: &AppState,
+    me: &Me,
+    id: Uuid,
+    words: &str,
+) -> Result<Vec<(Uuid, String)>> {
+    allow(me, KEEP)?;
+    let current = changeable(state, me, id).await?;
+    let words: String = words.chars().take(100).collect();
+    Ok(db::find_organisations(&state.db, &words)
+        .await?
+        .into_iter()
+        .filter(|(org, _)| {
+            !current
+                .partners
+                .iter()
+                .any(|p| p.organisation_id == Some(*org) && p.standing != "left")
+        })
+        .collect())
+}
+
+/// Invites an organisation on the map as a partner with a role, what it gives and what it
+/// gets; its managers are mailed. One `me` manages joins at once.
+pub async fn invite_partner(
+    state: &AppState,
+    me: &Me,
+    id: Uuid,
+    partner: PartnerView,
+) -> Result<Saved<()>> {
+    allow(me, KEEP)?;
+    let current = changeable(state, me, id).await?;
+    let Some(org) = partner.organisation_id else {
+        return Ok(Saved::Invalid("organisatie"));
+    };
+    if !ROLES.contains(&partner.role.as_str()) {
+        return Ok(Saved::Invalid("rol"));
+    }
+    if partner.gives.chars().count() > 300 || partner.gets.chars().count() > 300 {
+        return Ok(Saved::Invalid("geeft"));
+    }
+    let active = current
+        .partners
+        .iter()
+        .filter(|p| p.standing != "left")
+        .count();
+    if active >= MAX_PARTNERS {
+        return Ok(Saved::Invalid("te-veel"));
+    }
+    let Some(name) = db::approved_organisation_name(&state.db, org).await? else {
+        return Ok(Saved::Invalid("organisatie"));
+    };
+    let mut partners = vec![PartnerView { name, ..partner }];
+    let invited = with_standings(state, me, &mut partners, None).await?;
+    if !db::add_coalition_partner(&state.db, id, &partners[0]).await? {
+        return Ok(Saved::Invalid("al-partner"));
+    }
+    ask(state, me, id, &current.name, &invited).await?;
+    Ok(Saved::Done(()))
+}
+
+/// A partner organisation's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Yes to an invitation.
+    Accept,
+    /// No to an invitation.
+    Decline,
+    /// Stop being a partner.
+    Leave,
+}
+
+impl Answer {
+    /// From the form's value.
+    pub fn parse(text: &str) -> Option<Answer> {
+        match text {
+            "ja" => Some(Answer::Accept),
+            "nee" => Some(Answer::Decline),
+            "stoppen" => Some(Answer::Leave),
+            _ => None,
+        }
+    }
+}
+
+/// A manager of a partner organisation accepts or declines its invitation, or leaves. A
+/// partner that leaves is told to the gemeente's coordinators, so the role can be filled.
+pub async fn answer(
+    state: &AppState,
+    me: &Me,
+    id: Uuid,
+    organisation: Uuid,
+    answer: Answer,
+) -> Result<()> {
+    allow(me, ANSWER)?;
+    if !db::user_organisations(&state.db, me.id)
+        .await?
+        .contains(&organisation)
+    {
+        return Err(Error::Forbidden);
+    }
+    let (from, to): (&[&str], &str) = match answer {
+        Answer::Accept => (&["invited"], "accepted"),
+        Answer::Decline => (&["invited"], "left"),
+        Answer::Leave => (&["invited", "accepted"], "left"),
+    };
+    if !db::set_partner_standing(&state.db, id, organisation, from, to).await? {
+        return Err(Error::Invalid(
+            "Deze vraag is al beantwoord. Laad de pagina opnieuw.".into(),
+        ));
+    }
+    if answer == Answer::Leave {
+        let c = db::get_coalition(&state.db, id).await?;
+        let name = c
+            .partners
+            .iter()
+            .find(|p| p.organisation_id == Some(organisation))
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let to = db::coordinator_emails(&state.db, c.gemeente.as_deref()).await?;
+        notifications::coalition_partner_left(&name, &c.name, id).send_all(state, &to);
+    }
+    Ok(())
 }
 
 /// Deletes a coalition.

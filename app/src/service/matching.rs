@@ -178,6 +178,7 @@ pub fn proposal_view(catalog: &Catalog, c: &CoalitionSuggestion, lang: Lang) -> 
                 role: p.role.code().into(),
                 gives: say(&p.gives),
                 gets: say(&p.gets),
+                standing: String::new(),
             })
             .collect(),
         link_person: say(&c.link_person),

@@ -201,6 +201,29 @@ pub fn help_receipt(lang: Lang, role: &str, organisation: &str, contact: &str) -
     }
 }
 
+/// An organisation's managers hear that it is asked to join a coalition.
+pub fn coalition_invitation(coalition: &str, id: Uuid, inviter: &str) -> Mail {
+    mail(
+        format!("Doe je mee met de coalitie \"{coalition}\"?"),
+        format!(
+            "Hallo,\n\n{inviter} vraagt jullie organisatie om partner te worden van de coalitie \
+             \"{coalition}\". Op de pagina staat wat de coalitie wil bereiken en wat jullie rol \
+             zou zijn. Log in en zeg ja of nee: /coalities/{id}#partners\n"
+        ),
+    )
+}
+
+/// The link persons' side (the gemeente's coordinators) hears that a partner stopped.
+pub fn coalition_partner_left(organisation: &str, coalition: &str, id: Uuid) -> Mail {
+    mail(
+        format!("{organisation} stopt als partner van \"{coalition}\""),
+        format!(
+            "Hallo,\n\n{organisation} doet niet meer mee met de coalitie \"{coalition}\". Kijk \
+             samen met de andere partners of iemand anders die rol kan overnemen: /coalities/{id}\n"
+        ),
+    )
+}
+
 /// An organisation hears that someone wants to help (no personal data in the mail).
 pub fn help_new(role: &str) -> Mail {
     mail(

@@ -228,12 +228,33 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     .await
     .unwrap()
     .unwrap();
+    // A coalition the club is a partner of (and one more organisation is asked to join).
+    let coalition = crate::support::fixtures::club_coalition(
+        &app,
+        vec![app::profile::PartnerView {
+            organisation_id: Some(crate::support::fixtures::other_org()),
+            name: "Geldzaken op maat".into(),
+            role: "supporter".into(),
+            standing: "invited".into(),
+            ..Default::default()
+        }],
+    )
+    .await;
     browser.goto_hydrated(&app.url("/beheer")).await;
     log_in(&browser, &app, "club@example.org").await;
     found.extend(
         check(vec![
             ("dashboard", "/beheer".into()),
             ("api keys", "/beheer/sleutels".into()),
+            ("coalition as a partner", format!("/coalities/{coalition}")),
+            (
+                "coalition editor",
+                format!("/coalities/{coalition}/bewerken?zoek=buurt"),
+            ),
+            (
+                "coalition editor with a problem",
+                format!("/coalities/{coalition}/bewerken?fout=reden&naam=X&status=ended"),
+            ),
             ("offer editor", format!("/beheer/aanbod/{offer}")),
             ("location editor", format!("/beheer/locatie/{location}")),
             ("need editor", format!("/beheer/vraag/{need}")),

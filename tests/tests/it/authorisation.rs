@@ -62,23 +62,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
     let referral =
         crate::referrals::refer(&app, professional, traject, &to_club, &["leeftijd"]).await;
     // A coalition in gemeente GM0344 with organisation A as a partner.
-    let coalition = app::db::create_coalition(
-        &app.state.db,
-        app::coalitions::CoalitionInput {
-            name: "Trainerskracht".into(),
-            status: "active".into(),
-            gemeente: Some("GM0344".into()),
-            partners: vec![app::profile::PartnerView {
-                organisation_id: Some(club()),
-                name: "VV De Meern".into(),
-                role: "lead".into(),
-                ..Default::default()
-            }],
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
+    let coalition = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
     // Every role-bound server function, with a request that touches organisation A.
     type Route<'a> = (&'a str, &'a str, Vec<(&'a str, String)>);
     let routes: Vec<Route> = vec![
@@ -134,6 +118,34 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 ("wat", "kinderen van de wachtlijst".into()),
                 ("aantal", "1".into()),
                 ("verhaal", String::new()),
+            ],
+        ),
+        (
+            "save coalition",
+            app::api::SaveCoalition::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("form[naam]", "Trainerskracht".into()),
+                ("form[status]", "active".into()),
+            ],
+        ),
+        (
+            "coalition candidates",
+            app::api::CoalitionCandidates::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("zoek", "geldzaken".into()),
+            ],
+        ),
+        (
+            "invite coalition partner",
+            app::api::InviteCoalitionPartner::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("organisatie", other_org().to_string()),
+                ("rol", "supporter".into()),
+                ("geeft", String::new()),
+                ("krijgt", String::new()),
             ],
         ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
@@ -302,6 +314,16 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             app::api::CloseTraject::PATH,
             vec![("traject", traject.to_string())],
         ),
+        // After the coalition routes: organisation B says yes to its invitation above.
+        (
+            "answer coalition",
+            app::api::AnswerCoalition::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("organisatie", other_org().to_string()),
+                ("antwoord", "ja".into()),
+            ],
+        ),
         (
             "invite",
             app::api::InviteUser::PATH,
@@ -385,7 +407,17 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         (r, "move help answer" | "invite talent") => r == "provider of A",
         // A coordinator starts coalitions in their own gemeente; its partners keep it going.
         (r, "start coalition") => matches!(r, "coordinator" | "admin"),
-        (r, "coalition note") => matches!(r, "provider of A" | "coordinator" | "admin"),
+        (
+            r,
+            "coalition note"
+            | "save coalition"
+            | "coalition candidates"
+            | "invite coalition partner",
+        ) => {
+            matches!(r, "provider of A" | "coordinator" | "admin")
+        }
+        // Only the invited organisation's own manager answers for it.
+        (r, "answer coalition") => r == "provider of B",
         // Everyone who manages listings or coalitions may have API keys of their own.
         (r, "api keys" | "create api key" | "revoke api key") => r != "anonymous",
         ("coordinator", "take up escalation") => true,

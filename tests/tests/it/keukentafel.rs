@@ -149,12 +149,53 @@ async fn a_coordinator_turns_a_proposal_into_a_coalition_and_a_partner_counts_wh
     let (_, list) = app.get_json("/api/v1/coalitions").await;
     assert_eq!(list[0]["status"], "idea");
     assert!(list[0]["partners"].as_array().unwrap().len() >= 4);
+    assert_eq!(
+        list[0]["partners"][0]["standing"], "invited",
+        "the club is asked, not enrolled"
+    );
+    // One link person: the page asks for a second. The hydrated edit form shows its problem
+    // at the field, and keeps what was typed.
+    browser.wait_for("#tweede-aanspreekpunt").await;
+    browser.click(&browser.wait_for("#bewerken").await).await;
+    browser.wait_for("#coalitie-bewerken").await;
+    browser
+        .execute("document.querySelector('#status').value = 'ended';")
+        .await;
+    browser
+        .type_text(&browser.wait_for("#tweede").await, "Ayla, buurtsportcoach")
+        .await;
+    browser.click(&browser.wait_for("#bewaren").await).await;
+    browser.wait_for("#reden-fout").await;
+    let deputy = browser.wait_for("#tweede").await;
+    assert_eq!(
+        browser
+            .execute("return document.querySelector('#tweede').value;")
+            .await,
+        "Ayla, buurtsportcoach",
+        "what was typed stays"
+    );
+    browser
+        .execute("document.querySelector('#status').value = 'forming';")
+        .await;
+    let _ = deputy;
+    browser.click(&browser.wait_for("#bewaren").await).await;
+    browser.wait_for("#bewaard").await;
+    assert!(
+        browser.find("#tweede-aanspreekpunt").await.is_none(),
+        "two link persons now"
+    );
     browser.close().await;
 
-    // The club is a partner: its manager counts what it achieved, without JavaScript too.
+    // The club's manager says yes and then counts what it achieved, without JavaScript.
     let browser = Browser::start(false).await;
     crate::support::webdriver::log_in(&browser, &app, "club@example.org").await;
     browser.goto(&page).await;
+    assert!(
+        browser.find("#tellen").await.is_none(),
+        "an invitation alone gives no say"
+    );
+    browser.click(&browser.wait_for("#antwoord-ja").await).await;
+    browser.wait_for("#partner-antwoord").await;
     browser
         .type_text(
             &browser.wait_for("#wat").await,
@@ -199,4 +240,85 @@ async fn an_anonymous_talent_entry_without_javascript_counts_in_the_coalition_sc
         .await;
     assert_eq!(count(&after), count(&before) + 1);
     browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_invites_an_organisation_from_the_map_without_javascript_and_outsiders_cannot_edit(
+) {
+    use crate::support::fixtures::{club, other_org};
+    use crate::support::{login_as, page, post};
+    use leptos::server_fn::ServerFn;
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let coalition = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
+    let edit = format!("/coalities/{coalition}/bewerken");
+    let anonymous = crate::support::client()
+        .get(app.url(&edit))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status().as_u16(), 302, "visitors log in first");
+    let outsider = login_as(&app, app::auth::Role::Provider, None, &[other_org()]).await;
+    let refused = crate::support::client()
+        .get(app.url(&edit))
+        .header("cookie", &outsider.cookies)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 403);
+
+    let partner = login_as(&app, app::auth::Role::Provider, None, &[club()]).await;
+    let search = page(&app, &format!("{edit}?zoek=geldzaken"), &partner).await;
+    assert!(
+        search.contains("Nodig Geldzaken op Maat uit"),
+        "the organisation on the map is found: {}",
+        &search[search.find("partners-titel").unwrap_or(0)..]
+    );
+    let fields = [
+        ("coalitie", coalition.to_string()),
+        ("organisatie", other_org().to_string()),
+        ("rol", "supporter".to_string()),
+        ("geeft", "een ruimte op dinsdag".to_string()),
+        ("krijgt", "jongeren die helpen".to_string()),
+    ];
+    let (status, location) = post(
+        &app,
+        app::api::InviteCoalitionPartner::PATH,
+        &partner,
+        &fields,
+    )
+    .await;
+    assert!((300..400).contains(&status), "{status}");
+    assert!(location.contains("uitgenodigd=ja"), "{location}");
+    let shown = page(&app, &location, &partner).await;
+    assert!(shown.contains("De uitnodiging is verstuurd"));
+    assert!(shown.contains("uitgenodigd, nog geen antwoord"));
+    let (_, location) = post(
+        &app,
+        app::api::InviteCoalitionPartner::PATH,
+        &partner,
+        &fields,
+    )
+    .await;
+    assert!(location.contains("fout=al-partner"), "{location}");
+    assert!(page(&app, &location, &partner)
+        .await
+        .contains("al partner of al uitgenodigd"));
+
+    // The edit form without JavaScript: the wrong field comes back with what was typed.
+    let form = [
+        ("coalitie", coalition.to_string()),
+        ("form[naam]", "Trainerskracht <b>De Meern</b>".to_string()),
+        ("form[status]", "ended".to_string()),
+        ("form[reden]", String::new()),
+        ("form[tweede]", "Ayla".to_string()),
+    ];
+    let (_, location) = post(&app, app::api::SaveCoalition::PATH, &partner, &form).await;
+    assert!(location.contains("fout=reden"), "{location}");
+    let back = page(&app, &location, &partner).await;
+    assert!(back.contains("Schrijf op waarom de coalitie stopt"));
+    assert!(back.contains("value=\"Ayla\""), "typed values stay");
+    assert!(
+        back.contains("Trainerskracht &lt;b&gt;De Meern&lt;/b&gt;"),
+        "and stay text"
+    );
 }

@@ -165,6 +165,7 @@ on_both_backends! {
             number: Some(8),
             story: String::new(),
         };
+        coalitions::answer(state, &club_provider, id, club(), coalitions::Answer::Accept).await.unwrap();
         let kept = coalitions::add_note(state, &club_provider, id, &note).await.unwrap();
         assert_eq!(kept.notes.len(), 1, "the club is a partner");
         for outsider in [&other_provider, &elsewhere] {
@@ -456,5 +457,100 @@ on_both_backends! {
             assert!(matches!(made, Saved::Done(_)), "{n}");
         }
         assert_eq!(tokens::create(state, &other, "elfde").await.unwrap(), Saved::Invalid("te-veel"));
+    }
+}
+
+on_both_backends! {
+    async fn partners_are_invited_say_yes_or_no_and_only_those_who_said_yes_keep_the_coalition_going(backend) {
+        use app::coalitions::CoalitionForm;
+        use app::service::coalitions::Answer;
+        use app::service::Saved;
+        let app = TestApp::demo(backend).await;
+        let (state, outbox) = crate::support::Outbox::for_app(&app);
+        let state = &state;
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let club_provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let other_provider = actor(&app, Role::Provider, None, &[other_org()]).await;
+        let proposal = coalitions::proposals(state, None, Lang::Nl).await.unwrap().remove(0);
+        let id = coalitions::start(state, &coordinator, proposal.need_id).await.unwrap();
+        let started = coalitions::get(state, id).await.unwrap();
+        let club_line = started.partners.iter().find(|p| p.organisation_id == Some(club())).unwrap();
+        assert_eq!(club_line.standing, "invited");
+        let asked = outbox.to(&club_provider.email);
+        assert_eq!(asked.len(), 1, "the club's manager is asked by mail");
+        assert!(asked[0].1.contains(&format!("/coalities/{id}#partners")), "{}", asked[0].1);
+        assert!(started.needs_deputy(), "one link person");
+
+        let note = app::coalitions::NoteView { label: "kinderen".into(), number: Some(8), ..Default::default() };
+        assert!(matches!(
+            coalitions::add_note(state, &club_provider, id, &note).await,
+            Err(Error::Forbidden)
+        ), "an invitation alone gives no say");
+        let rights = coalitions::rights(state, Some(&club_provider), Some(id)).await.unwrap();
+        assert_eq!((rights.change, rights.own.len()), (false, 1));
+        assert!(matches!(
+            coalitions::answer(state, &other_provider, id, club(), Answer::Accept).await,
+            Err(Error::Forbidden)
+        ), "only the club's own managers answer for the club");
+        coalitions::answer(state, &club_provider, id, club(), Answer::Accept).await.unwrap();
+        assert!(matches!(
+            coalitions::answer(state, &club_provider, id, club(), Answer::Accept).await,
+            Err(Error::Invalid(_))
+        ), "answered once");
+        coalitions::add_note(state, &club_provider, id, &note).await.unwrap();
+
+        // The club invites another organisation from the map, which says no.
+        let invite = |org| app::profile::PartnerView {
+            organisation_id: Some(org),
+            role: "supporter".into(),
+            gives: "een ruimte".into(),
+            ..Default::default()
+        };
+        let found = coalitions::candidates(state, &club_provider, id, "geldzaken").await.unwrap();
+        assert_eq!(found.iter().map(|(o, _)| *o).collect::<Vec<_>>(), vec![other_org()]);
+        assert_eq!(coalitions::invite_partner(state, &club_provider, id, invite(other_org())).await.unwrap(), Saved::Done(()));
+        assert_eq!(
+            coalitions::invite_partner(state, &club_provider, id, invite(other_org())).await.unwrap(),
+            Saved::Invalid("al-partner")
+        );
+        assert!(coalitions::candidates(state, &club_provider, id, "geldzaken").await.unwrap().is_empty());
+        assert_eq!(outbox.to(&other_provider.email).len(), 1);
+        coalitions::answer(state, &other_provider, id, other_org(), Answer::Decline).await.unwrap();
+        assert!(matches!(
+            coalitions::add_note(state, &other_provider, id, &note).await,
+            Err(Error::Forbidden)
+        ));
+
+        // Status with a reason, and a second link person.
+        let mut form = CoalitionForm::from_view(&coalitions::get(state, id).await.unwrap());
+        form.status = "ended".into();
+        assert_eq!(coalitions::edit(state, &club_provider, id, &form).await.unwrap(), Saved::Invalid("reden"));
+        form.deelnemers = "-3".into();
+        form.reden = "Het geld is op".into();
+        assert_eq!(coalitions::edit(state, &club_provider, id, &form).await.unwrap(), Saved::Invalid("deelnemers"));
+        form.deelnemers = "12".into();
+        form.status = "active".into();
+        form.tweede = "Ayla, buurtsportcoach".into();
+        assert_eq!(coalitions::edit(state, &club_provider, id, &form).await.unwrap(), Saved::Done(()));
+        let edited = coalitions::get(state, id).await.unwrap();
+        assert_eq!((edited.participants, edited.status.as_str()), (12, "active"));
+        assert!(!edited.needs_deputy());
+        assert_eq!(edited.partners.len(), started.partners.len() + 1, "partners stay as they were");
+
+        // The club leaves: the gemeente's coordinators hear it, and the club has no say any more.
+        coalitions::answer(state, &club_provider, id, club(), Answer::Leave).await.unwrap();
+        let told = outbox.to(&coordinator.email);
+        assert!(told.iter().any(|(subject, _)| subject.contains("stopt als partner")), "{told:?}");
+        assert!(matches!(
+            coalitions::add_note(state, &club_provider, id, &note).await,
+            Err(Error::Forbidden)
+        ));
+        // A change through the API keeps every partner's standing.
+        let mut input: app::coalitions::CoalitionInput =
+            serde_json::from_value(serde_json::to_value(coalitions::get(state, id).await.unwrap()).unwrap()).unwrap();
+        input.goal = "Samen verder".into();
+        let kept = coalitions::update(state, &coordinator, id, input).await.unwrap();
+        let club_line = kept.partners.iter().find(|p| p.organisation_id == Some(club())).unwrap();
+        assert_eq!(club_line.standing, "left");
     }
 }

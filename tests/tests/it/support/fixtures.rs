@@ -58,3 +58,30 @@ pub(crate) fn club_location() -> Uuid {
 pub(crate) fn other_org() -> Uuid {
     server::demo::demo_id("org:geldzaken-op-maat")
 }
+
+/// A coalition in Utrecht (GM0344) with the club as its accepted lead partner, plus `others`.
+pub(crate) async fn club_coalition(
+    app: &crate::support::TestApp,
+    others: Vec<app::profile::PartnerView>,
+) -> Uuid {
+    let mut partners = vec![app::profile::PartnerView {
+        organisation_id: Some(club()),
+        name: "VV De Meern".into(),
+        role: "lead".into(),
+        ..Default::default()
+    }];
+    partners.extend(others);
+    app::db::create_coalition(
+        &app.state.db,
+        app::coalitions::CoalitionInput {
+            name: "Trainerskracht De Meern".into(),
+            status: "forming".into(),
+            gemeente: Some("GM0344".into()),
+            link_person: "Sam, jongerenwerker".into(),
+            partners,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+}

@@ -1,0 +1,251 @@
+//! `/coalities/:id/bewerken`: the coalition's partners and the gemeente keep it up to date
+//! (goal, status with a reason, two link persons, place, participants) and invite partners
+//! from the map. Works without JavaScript: every form posts and comes back here.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{found_or_not, set_status};
+use crate::api::{
+    coalition, coalition_candidates, may_change_coalition, InviteCoalitionPartner, SaveCoalition,
+};
+use crate::auth::csrf_token;
+use crate::coalitions::{CoalitionForm, CoalitionView, ROLES, STATUSES};
+use crate::components::{FieldKit, PartnerList};
+use crate::i18n::{fill, use_texts, Texts};
+
+/// The edit page; visitors go to the login page, others who may not change it get a 403.
+#[component]
+pub fn CoalitionEditPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let q = query.read();
+        (
+            params.read().get("id").unwrap_or_default(),
+            q.get("bijgewerkt"),
+        )
+    };
+    let found = Resource::new(key, |(id, _)| coalition(id));
+    let rights = Resource::new(key, |(id, _)| may_change_coalition(id));
+    let who = Resource::new(|| (), |_| crate::api::who_am_i());
+    view! {
+        <Title text=t.co_edit/>
+        <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let change = rights.await.map(|r| r.change).unwrap_or(false);
+                let logged_in = matches!(who.await, Ok(Some(_)));
+                found_or_not(found.await, |c| {
+                    if change {
+                        view! { <Editor c/> }.into_any()
+                    } else if !logged_in {
+                        super::to_login()
+                    } else {
+                        set_status(403);
+                        view! { <p class="problem" role="alert">{t.ce_not_yours}</p> }.into_any()
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// The message for the field that came back wrong.
+fn problem_text(t: &'static Texts, field: &str) -> &'static str {
+    match field {
+        "naam" => t.ce_bad_name,
+        "doel" => t.ce_bad_goal,
+        "status" => t.ce_bad_status,
+        "reden" => t.ce_bad_reason,
+        "deelnemers" => t.ce_bad_participants,
+        _ => t.ce_bad_text,
+    }
+}
+
+const FIELDS: [&str; 10] = [
+    "naam",
+    "doel",
+    "status",
+    "reden",
+    "schakel",
+    "schakel_contact",
+    "tweede",
+    "tweede_contact",
+    "deelnemers",
+    "plek",
+];
+
+#[component]
+fn Editor(c: CoalitionView) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let action = ServerAction::<SaveCoalition>::new();
+    let id = c.id.to_string();
+    let stored = CoalitionForm::from_view(&c);
+    let form = move || {
+        let q = query.read();
+        let problem = q
+            .get("fout")
+            .and_then(|f| FIELDS.iter().copied().find(|name| *name == f));
+        // After a problem the fields show what was typed, not what is stored.
+        let shown = match problem {
+            Some(_) => {
+                let typed = |name: &str| q.get(name).unwrap_or_default();
+                CoalitionForm {
+                    naam: typed("naam"),
+                    doel: typed("doel"),
+                    status: typed("status"),
+                    reden: typed("reden"),
+                    schakel: typed("schakel"),
+                    schakel_contact: typed("schakel_contact"),
+                    tweede: typed("tweede"),
+                    tweede_contact: typed("tweede_contact"),
+                    deelnemers: typed("deelnemers"),
+                    plek: typed("plek"),
+                }
+            }
+            None => stored.clone(),
+        };
+        let kit = FieldKit::new(problem, problem.map_or("", |f| problem_text(t, f)));
+        let statuses: Vec<(String, String)> = STATUSES
+            .iter()
+            .map(|code| (code.to_string(), t.status(code).to_string()))
+            .collect();
+        let id = id.clone();
+        view! {
+            <ActionForm action attr:id="coalitie-bewerken">
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="coalitie" value=id/>
+                {problem.map(|_| view! { <p class="problem" role="alert" id="fout">{t.ce_check}</p> })}
+                {kit.text("naam", t.ce_name, shown.naam.clone(), "text")}
+                {kit.area("doel", t.ce_goal, shown.doel.clone(), 4)}
+                {kit.select("status", t.ce_status, statuses, shown.status.clone())}
+                {kit.text("reden", t.ce_reason, shown.reden.clone(), "text")}
+                {kit.text("schakel", t.ce_link, shown.schakel.clone(), "text")}
+                {kit.text("schakel_contact", t.ce_link_contact, shown.schakel_contact.clone(), "text")}
+                {kit.text("tweede", t.ce_deputy, shown.tweede.clone(), "text")}
+                {kit.text("tweede_contact", t.ce_deputy_contact, shown.tweede_contact.clone(), "text")}
+                {kit.text("deelnemers", t.ce_participants, shown.deelnemers.clone(), "number")}
+                {kit.text("plek", t.ce_venue, shown.plek.clone(), "text")}
+                <button type="submit" class="button-primary" id="bewaren">{t.ce_save}</button>
+            </ActionForm>
+        }
+    };
+    view! {
+        <article class="prose coalition-edit">
+            <p class="breadcrumb"><A href=format!("/coalities/{}", c.id)>{t.ce_back}</A></p>
+            <h1>{t.co_edit} ": " {c.name.clone()}</h1>
+            {form}
+            <Partners c/>
+        </article>
+    }
+}
+
+/// The partners, and a search on the map to invite one more.
+#[component]
+fn Partners(c: CoalitionView) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let id = c.id.to_string();
+    let words = move || query.read().get("zoek").unwrap_or_default();
+    let found = Resource::new(
+        {
+            let id = id.clone();
+            move || (id.clone(), words())
+        },
+        |(id, words)| async move {
+            if words.trim().chars().count() < 3 {
+                return Ok(Vec::new());
+            }
+            coalition_candidates(id, words).await
+        },
+    );
+    let notice = move || match query.read().get("fout").as_deref() {
+        Some("rol" | "geeft" | "organisatie") => Some((t.ce_bad_invite, "problem")),
+        Some("al-partner") => Some((t.ce_already, "problem")),
+        Some("te-veel") => Some((t.ce_too_many, "problem")),
+        _ if query.read().get("uitgenodigd").is_some() => Some((t.ce_invited, "notice")),
+        _ => None,
+    };
+    let path = format!("/coalities/{id}/bewerken");
+    view! {
+        <section class="coalition-partners" id="partners" aria-labelledby="partners-titel">
+            <h2 id="partners-titel">{t.ce_partners}</h2>
+            {move || notice().map(|(text, class)| view! {
+                <p class=class role=if class == "problem" { "alert" } else { "status" } id="partner-melding">{text}</p>
+            })}
+            <PartnerList partners=c.partners.clone()/>
+            <p>{t.ce_partners_lead}</p>
+            <form method="get" action=path class="search-partner">
+                <div class="field">
+                    <label for="zoek-partner">{t.ce_search}</label>
+                    <input id="zoek-partner" name="zoek" type="search" minlength="3" maxlength="100"
+                        prop:value=words value=words()/>
+                </div>
+                <button type="submit" class="button-secondary">{t.ce_search_button}</button>
+            </form>
+            <Suspense fallback=|| ()>
+                {move || {
+                    let id = id.clone();
+                    Suspend::new(async move {
+                        let list = found.await.unwrap_or_default();
+                        if list.is_empty() {
+                            return (words().trim().chars().count() >= 3)
+                                .then(|| view! { <p id="geen-partner">{t.ce_no_match}</p> })
+                                .into_any();
+                        }
+                        view! {
+                            <ul class="candidates">
+                                {list.into_iter().map(|(org, name)| view! { <Candidate coalition=id.clone() org name/> }).collect_view()}
+                            </ul>
+                        }
+                        .into_any()
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// One organisation to invite, with its role and what it gives and gets.
+#[component]
+fn Candidate(coalition: String, org: String, name: String) -> impl IntoView {
+    let t = use_texts();
+    let action = ServerAction::<InviteCoalitionPartner>::new();
+    let (rol, geeft, krijgt) = (
+        format!("rol-{org}"),
+        format!("geeft-{org}"),
+        format!("krijgt-{org}"),
+    );
+    let roles: Vec<(&str, &str)> = ROLES.iter().map(|code| (*code, t.role(code))).collect();
+    view! {
+        <li class="candidate">
+            <h3>{name.clone()}</h3>
+            <ActionForm action>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="coalitie" value=coalition/>
+                <input type="hidden" name="organisatie" value=org.clone()/>
+                <div class="field">
+                    <label for=rol.clone()>{t.ce_role}</label>
+                    <select id=rol name="rol">
+                        {roles.into_iter().map(|(code, label)| view! {
+                            <option value=code selected=code == "supporter">{label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=geeft.clone()>{t.ce_gives}</label>
+                    <input id=geeft name="geeft" type="text" maxlength="300"/>
+                </div>
+                <div class="field">
+                    <label for=krijgt.clone()>{t.ce_gets}</label>
+                    <input id=krijgt name="krijgt" type="text" maxlength="300"/>
+                </div>
+                <button type="submit" class="button-primary">{fill(t.ce_invite, &[&name])}</button>
+            </ActionForm>
+        </li>
+    }
+}
