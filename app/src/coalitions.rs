@@ -42,10 +42,14 @@ pub struct CoalitionView {
     pub venue: String,
     /// People taking part.
     pub participants: i32,
-    /// Where the money comes from.
+    /// Where the money comes from (every line's source, for a quick read).
     pub funding_source: String,
-    /// When the money stops (YYYY-MM-DD).
+    /// When the first money stops (YYYY-MM-DD): the earliest end of the lines.
     pub funding_ends_on: Option<String>,
+    /// The funding lines, in order.
+    pub funding: Vec<FundingLine>,
+    /// Running, but no note for three months: "stil".
+    pub quiet: bool,
     /// Partners, lead first; each with its standing (invited, accepted, left).
     pub partners: Vec<PartnerView>,
     /// Numbers and stories, newest first.
@@ -60,6 +64,23 @@ impl CoalitionView {
         self.status != "ended" && self.deputy_person.trim().is_empty()
     }
 }
+
+/// One source of money: who gives it, how much, from when to when.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FundingLine {
+    /// Who pays ("Gemeente Utrecht, Sportakkoord").
+    pub source: String,
+    /// Euros in total, when known.
+    pub amount_euros: Option<i64>,
+    /// First day (YYYY-MM-DD).
+    pub starts_on: Option<String>,
+    /// Last day (YYYY-MM-DD): the mails come 90 and 30 days before.
+    pub ends_on: Option<String>,
+}
+
+/// The most funding lines of a coalition.
+pub const MAX_FUNDING_LINES: usize = 10;
 
 /// A "tellen en vertellen" note.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -187,9 +208,11 @@ pub struct CoalitionInput {
     pub venue: String,
     /// People taking part.
     pub participants: i32,
-    /// Funding source.
+    /// Funding lines.
+    pub funding: Vec<FundingLine>,
+    /// Shorthand for one funding line: its source (used when `funding` is empty).
     pub funding_source: String,
-    /// End of funding (YYYY-MM-DD), empty for none.
+    /// Shorthand: that line's end (YYYY-MM-DD).
     pub funding_ends_on: Option<String>,
     /// Partners.
     pub partners: Vec<PartnerView>,
@@ -197,8 +220,9 @@ pub struct CoalitionInput {
 
 #[cfg(feature = "ssr")]
 impl CoalitionInput {
-    /// Checks the input; the first problem as a Dutch sentence.
-    pub fn validate(&mut self) -> crate::Result<Option<chrono::NaiveDate>> {
+    /// Checks the input; the first problem as a Dutch sentence. Turns the one-line shorthand
+    /// into a line.
+    pub fn validate(&mut self) -> crate::Result<Vec<CheckedFunding>> {
         use crate::Error::Invalid;
         self.name = self.name.trim().to_string();
         if self.name.is_empty() || self.name.chars().count() > 120 {
@@ -255,13 +279,85 @@ impl CoalitionInput {
                 return Err(Invalid("Houd de teksten korter dan 300 tekens.".into()));
             }
         }
-        match self.funding_ends_on.as_deref().map(str::trim) {
+        if self.funding.is_empty()
+            && (!self.funding_source.trim().is_empty()
+                || self
+                    .funding_ends_on
+                    .as_deref()
+                    .is_some_and(|d| !d.trim().is_empty()))
+        {
+            self.funding.push(FundingLine {
+                source: self.funding_source.clone(),
+                ends_on: self.funding_ends_on.clone(),
+                ..Default::default()
+            });
+        }
+        if self.funding.len() > MAX_FUNDING_LINES {
+            return Err(Invalid(
+                "Een coalitie heeft hoogstens 10 geldstromen.".into(),
+            ));
+        }
+        self.funding.iter().map(FundingLine::check).collect()
+    }
+}
+
+/// A funding line with its dates read.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedFunding {
+    /// Who pays.
+    pub source: String,
+    /// Euros.
+    pub amount_euros: Option<i64>,
+    /// First day.
+    pub starts_on: Option<chrono::NaiveDate>,
+    /// Last day.
+    pub ends_on: Option<chrono::NaiveDate>,
+}
+
+#[cfg(feature = "ssr")]
+impl FundingLine {
+    /// The line with its dates read; the first problem as a Dutch sentence.
+    pub fn check(&self) -> crate::Result<CheckedFunding> {
+        use crate::Error::Invalid;
+        let source = self.source.trim();
+        let source = if source.is_empty() {
+            "onbekend"
+        } else {
+            source
+        };
+        if source.chars().count() > 200 {
+            return Err(Invalid(
+                "Houd de bron van het geld korter dan 200 tekens.".into(),
+            ));
+        }
+        if self
+            .amount_euros
+            .is_some_and(|a| !(0..=100_000_000).contains(&a))
+        {
+            return Err(Invalid("Het bedrag is een getal van 0 of meer.".into()));
+        }
+        let date = |text: &Option<String>| match text.as_deref().map(str::trim) {
             None | Some("") => Ok(None),
             Some(date) => chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
                 .map(Some)
                 .map_err(|_| {
-                    Invalid("Schrijf de einddatum als jaar-maand-dag, zoals 2027-03-01.".into())
+                    Invalid("Schrijf de datum als jaar-maand-dag, zoals 2027-03-01.".into())
                 }),
+        };
+        let (starts_on, ends_on) = (date(&self.starts_on)?, date(&self.ends_on)?);
+        if let (Some(a), Some(b)) = (starts_on, ends_on) {
+            if a > b {
+                return Err(Invalid(
+                    "Het geld begint voordat het stopt: kijk de data na.".into(),
+                ));
+            }
         }
+        Ok(CheckedFunding {
+            source: source.into(),
+            amount_euros: self.amount_euros,
+            starts_on,
+            ends_on,
+        })
     }
 }

@@ -584,6 +584,22 @@ texts! {
     ce_already: "Deze organisatie is al partner of al uitgenodigd.", "This organisation is already a partner or already invited.";
     ce_too_many: "Een coalitie heeft hoogstens 20 partners.", "A coalition has at most 20 partners.";
     ce_back: "Terug naar de coalitie", "Back to the coalition";
+    ce_funding: "Geld", "Funding";
+    ce_funding_lead: "Waar komt het geld vandaan, en tot wanneer? 90 en 30 dagen voordat het stopt krijgen de aanspreekpunten en de gemeente een mail, zodat er tijd is voor een vervolg.", "Where does the money come from, and until when? 90 and 30 days before it stops the contacts and the municipality get a mail, so there is time for a follow-up.";
+    ce_funding_none: "Er staat nog geen geld bij deze coalitie.", "No funding has been added to this coalition yet.";
+    ce_source: "Van wie komt het geld?", "Who does the money come from?";
+    ce_amount: "Bedrag in euro (mag leeg)", "Amount in euros (optional)";
+    ce_from: "Vanaf (mag leeg)", "From (optional)";
+    ce_to: "Tot en met", "Until";
+    ce_add_funding: "Voeg toe", "Add";
+    ce_remove_funding: "Haal {} weg", "Remove {}";
+    ce_funding_added: "Het geld staat erbij.", "The funding has been added.";
+    ce_funding_removed: "De geldstroom is weggehaald.", "The funding line has been removed.";
+    ce_bad_funding: "Vul in van wie het geld komt (hoogstens 200 tekens), een bedrag als getal, en data als jaar-maand-dag; het begin ligt voor het einde.", "Fill in who the money comes from (at most 200 characters), an amount as a number, and dates as year-month-day; the start lies before the end.";
+    ce_too_much_funding: "Een coalitie heeft hoogstens 10 geldstromen.", "A coalition has at most 10 funding lines.";
+    co_quiet: "Stil: al drie maanden niets genoteerd", "Quiet: nothing noted for three months";
+    co_funding_line: "{}: {}", "{}: {}";
+    co_euros: "€ {}", "€ {}";
     ce_not_yours: "Deze coalitie kun je niet bewerken. De partners en de coördinatoren van de gemeente kunnen dat wel.", "You cannot edit this coalition. Its partners and the municipality's coordinators can.";
 
     // Accounts and /beheer

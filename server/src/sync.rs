@@ -105,7 +105,9 @@ pub const SIGNUP_RETENTION_DAYS: i64 = 183;
 
 /// Every hour: deletes expired personal data (anonymous "ik kan iets" entries, "ik doe mee"
 /// requests and "ik help mee" answers after six months), follows up answers to roles nobody
-/// answered (a reminder after a week, a signal and a kind message after two) and logs listings that just became too old to show, so every
+/// answered (a reminder after a week, a signal and a kind message after two), warns coalitions
+/// 90 and 30 days before their money stops and reminds those that fell quiet, and logs
+/// listings that just became too old to show, so every
 /// node's index drops them. Every node may run it: each step is idempotent.
 pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
@@ -133,6 +135,15 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
                     unanswered = round.unanswered,
                     deleted = round.deleted,
                     "role answers followed up"
+                ),
+                Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
+            }
+            match app::service::coalitions::housekeeping(&state, today).await {
+                Ok(round) if round == Default::default() => {}
+                Ok(round) => tracing::info!(
+                    funding_warnings = round.funding_warnings,
+                    quiet_reminders = round.quiet_reminders,
+                    "coalitions followed up"
                 ),
                 Err(error) => tracing::warn!(error = %error, "housekeeping failed, retrying"),
             }

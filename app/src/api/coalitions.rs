@@ -126,10 +126,39 @@ pub async fn answer_coalition(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(AddFunding, crate::service::coalitions::KEEP);
+/// Adds a funding line: source, amount in euros, first and last day (YYYY-MM-DD).
+#[server]
+pub async fn add_funding(
+    csrf: String,
+    coalitie: String,
+    bron: String,
+    bedrag: String,
+    van: String,
+    tot: String,
+) -> Result<(), ServerFnError> {
+    ssr::add_funding(csrf, coalitie, (bron, bedrag, van, tot))
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(RemoveFunding, crate::service::coalitions::KEEP);
+/// Removes funding line number `regel` (from 0).
+#[server]
+pub async fn remove_funding(
+    csrf: String,
+    coalitie: String,
+    regel: String,
+) -> Result<(), ServerFnError> {
+    ssr::remove_funding(csrf, coalitie, regel)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::api::{redirect_refreshed, Ctx};
-    use crate::coalitions::{CoalitionForm, CoalitionRights, NoteView};
+    use crate::coalitions::{CoalitionForm, CoalitionRights, FundingLine, NoteView};
     use crate::profile::PartnerView;
     use crate::service::{coalitions, parse_id, Saved};
     use crate::web::encode;
@@ -243,6 +272,53 @@ mod ssr {
                 leptos_axum::redirect(&format!("/coalities/{id}/bewerken?fout={why}#partners"))
             }
         }
+        Ok(())
+    }
+
+    pub async fn add_funding(
+        csrf: String,
+        coalitie: String,
+        (source, amount, from, to): (String, String, String, String),
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::AddFunding>(&csrf).await?;
+        let id = parse_id(&coalitie)?;
+        let parsed = match amount.trim().replace(['.', ' ', '€'], "").as_str() {
+            "" => Ok(None),
+            n => n.parse::<i64>().map(Some),
+        };
+        let saved = match parsed {
+            Ok(amount_euros) => {
+                let line = FundingLine {
+                    source: source.trim().into(),
+                    amount_euros,
+                    starts_on: Some(from.trim().to_string()).filter(|d| !d.is_empty()),
+                    ends_on: Some(to.trim().to_string()).filter(|d| !d.is_empty()),
+                };
+                coalitions::add_funding(&cx.state, &cx.me, id, line).await?
+            }
+            Err(_) => Saved::Invalid("geld"),
+        };
+        match saved {
+            Saved::Done(()) => {
+                redirect_refreshed(&format!("/coalities/{id}/bewerken"), "geld=ja#geld")
+            }
+            Saved::Invalid(why) => leptos_axum::redirect(&format!(
+                "/coalities/{id}/bewerken?fout={why}&bron={}&bedrag={}&van={}&tot={}#geld",
+                encode(&source.chars().take(200).collect::<String>()),
+                encode(&amount.chars().take(20).collect::<String>()),
+                encode(from.trim()),
+                encode(to.trim())
+            )),
+        }
+        Ok(())
+    }
+
+    pub async fn remove_funding(csrf: String, coalitie: String, regel: String) -> Result<()> {
+        let cx = Ctx::writing::<super::RemoveFunding>(&csrf).await?;
+        let id = parse_id(&coalitie)?;
+        let position = regel.trim().parse().map_err(|_| crate::Error::NotFound)?;
+        coalitions::remove_funding(&cx.state, &cx.me, id, position).await?;
+        redirect_refreshed(&format!("/coalities/{id}/bewerken"), "geld=weg#geld");
         Ok(())
     }
 

@@ -26,10 +26,11 @@ pub use account::{
     LogOut, RequestReset, ResetPassword, WhoAmI,
 };
 pub use coalitions::{
-    add_coalition_note, answer_coalition, coalition, coalition_candidates, coalition_chances,
-    coalitions, invite_coalition_partner, may_change_coalition, save_coalition, start_coalition,
-    AddCoalitionNote, AnswerCoalition, Coalition, CoalitionCandidates, CoalitionChances,
-    Coalitions, InviteCoalitionPartner, MayChangeCoalition, SaveCoalition, StartCoalition,
+    add_coalition_note, add_funding, answer_coalition, coalition, coalition_candidates,
+    coalition_chances, coalitions, invite_coalition_partner, may_change_coalition, remove_funding,
+    save_coalition, start_coalition, AddCoalitionNote, AddFunding, AnswerCoalition, Coalition,
+    CoalitionCandidates, CoalitionChances, Coalitions, InviteCoalitionPartner, MayChangeCoalition,
+    RemoveFunding, SaveCoalition, StartCoalition,
 };
 pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
@@ -181,6 +182,8 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<CoalitionCandidates>(),
         entry::<InviteCoalitionPartner>(),
         entry::<AnswerCoalition>(),
+        entry::<AddFunding>(),
+        entry::<RemoveFunding>(),
         entry::<LogIn>(),
         entry::<LogOut>(),
         entry::<RequestReset>(),

@@ -1,10 +1,12 @@
 //! Coalitions, their partners and notes: create, read, replace, delete.
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
 use super::{on_pool, on_tx, Db};
-use crate::coalitions::{CoalitionInput, CoalitionView, NoteView, STANDINGS};
+use crate::coalitions::{
+    CheckedFunding, CoalitionInput, CoalitionView, FundingLine, NoteView, STANDINGS,
+};
 use crate::profile::PartnerView;
 use crate::{Error, Result};
 
@@ -22,35 +24,38 @@ struct CoalitionRow {
     link_person: String,
     link_contact: String,
     participants: i32,
-    funding_source: String,
-    funding_ends_on: Option<NaiveDate>,
     deputy_person: String,
     deputy_contact: String,
     status_reason: String,
     venue: String,
+    created_at: DateTime<Utc>,
 }
 
 const COLUMNS: &str = "id, name, goal, status, gemeente_code, need_id, link_person, link_contact, \
-    participants, funding_source, funding_ends_on, deputy_person, deputy_contact, status_reason, venue";
+    participants, deputy_person, deputy_contact, status_reason, venue, created_at";
+
+/// Running coalitions without a note for this many days are "stil".
+pub const QUIET_DAYS: i64 = 92;
 
 /// Creates a coalition with its partners; returns its id.
 pub async fn create_coalition(db: &Db, mut input: CoalitionInput) -> Result<Uuid> {
-    let ends = input.validate()?;
+    let funding = input.validate()?;
     let id = Uuid::new_v4();
     let now = Utc::now();
     let mut tx = db.begin().await?;
     let sql = format!(
-        "INSERT INTO coalitions ({COLUMNS}, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)"
+        "INSERT INTO coalitions ({COLUMNS}, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)"
     );
     on_tx!(&mut tx, t => sqlx::query(&sql)
         .bind(id).bind(&input.name).bind(&input.goal).bind(&input.status)
         .bind(&input.gemeente).bind(input.need_id).bind(&input.link_person)
-        .bind(&input.link_contact).bind(input.participants).bind(&input.funding_source)
-        .bind(ends).bind(input.deputy_person.trim()).bind(input.deputy_contact.trim())
+        .bind(&input.link_contact).bind(input.participants)
+        .bind(input.deputy_person.trim()).bind(input.deputy_contact.trim())
         .bind(input.status_reason.trim()).bind(input.venue.trim()).bind(now)
         .execute(t).await.map(drop)?);
     write_partners(&mut tx, id, &input.partners).await?;
+    write_funding(&mut tx, id, &funding).await?;
     tx.commit().await?;
     Ok(id)
 }
@@ -75,25 +80,59 @@ async fn write_partners(tx: &mut super::Tx, id: Uuid, partners: &[PartnerView]) 
     Ok(())
 }
 
+type FundingRow = (String, Option<i64>, Option<NaiveDate>, Option<NaiveDate>);
+type NoteRow = (NaiveDate, String, Option<i32>, String, DateTime<Utc>);
+
+/// Replaces the funding lines. A line that stays (same source and end) keeps the warnings
+/// already sent, so an edit never sends them again.
+async fn write_funding(tx: &mut super::Tx, id: Uuid, lines: &[CheckedFunding]) -> Result<()> {
+    let sql = "SELECT source, ends_on, warned_90_at, warned_30_at FROM coalition_funding \
+        WHERE coalition_id = $1";
+    type Sent = (
+        String,
+        Option<NaiveDate>,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+    );
+    let sent: Vec<Sent> = on_tx!(tx, t => sqlx::query_as(sql).bind(id).fetch_all(t).await?);
+    on_tx!(tx, t => sqlx::query("DELETE FROM coalition_funding WHERE coalition_id = $1")
+        .bind(id).execute(t).await.map(drop)?);
+    for (position, line) in lines.iter().enumerate() {
+        let (warned_90, warned_30) = sent
+            .iter()
+            .find(|(source, ends, _, _)| *source == line.source && *ends == line.ends_on)
+            .map_or((None, None), |(_, _, a, b)| (*a, *b));
+        let sql = "INSERT INTO coalition_funding (id, coalition_id, position, source, amount_euros, \
+            starts_on, ends_on, warned_90_at, warned_30_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+        on_tx!(tx, t => sqlx::query(sql)
+            .bind(Uuid::new_v4()).bind(id).bind(position as i32).bind(&line.source)
+            .bind(line.amount_euros).bind(line.starts_on).bind(line.ends_on)
+            .bind(warned_90).bind(warned_30)
+            .execute(t).await.map(drop)?);
+    }
+    Ok(())
+}
+
 /// Replaces a coalition's fields and partners (notes stay).
 pub async fn update_coalition(db: &Db, id: Uuid, mut input: CoalitionInput) -> Result<()> {
-    let ends = input.validate()?;
+    let funding = input.validate()?;
     let mut tx = db.begin().await?;
     let sql = "UPDATE coalitions SET name = $2, goal = $3, status = $4, gemeente_code = $5, \
-        need_id = $6, link_person = $7, link_contact = $8, participants = $9, funding_source = $10, \
-        funding_ends_on = $11, updated_at = $12, deputy_person = $13, deputy_contact = $14, \
-        status_reason = $15, venue = $16 WHERE id = $1";
+        need_id = $6, link_person = $7, link_contact = $8, participants = $9, \
+        updated_at = $10, deputy_person = $11, deputy_contact = $12, \
+        status_reason = $13, venue = $14 WHERE id = $1";
     let changed = on_tx!(&mut tx, t => sqlx::query(sql)
         .bind(id).bind(&input.name).bind(&input.goal).bind(&input.status)
         .bind(&input.gemeente).bind(input.need_id).bind(&input.link_person)
-        .bind(&input.link_contact).bind(input.participants).bind(&input.funding_source)
-        .bind(ends).bind(Utc::now()).bind(input.deputy_person.trim())
+        .bind(&input.link_contact).bind(input.participants)
+        .bind(Utc::now()).bind(input.deputy_person.trim())
         .bind(input.deputy_contact.trim()).bind(input.status_reason.trim()).bind(input.venue.trim())
         .execute(t).await?.rows_affected());
     if changed == 0 {
         return Err(Error::NotFound);
     }
     write_partners(&mut tx, id, &input.partners).await?;
+    write_funding(&mut tx, id, &funding).await?;
     tx.commit().await
 }
 
@@ -140,6 +179,76 @@ pub async fn set_partner_standing(
     let moved = on_pool!(db, p => sqlx::query(sql).bind(id).bind(organisation).bind(to)
         .bind(a).bind(b).execute(p).await?.rows_affected());
     Ok(moved > 0)
+}
+
+/// A funding warning that is due: which coalition, which line, how many days are left.
+#[derive(Debug, Clone)]
+pub struct FundingDue {
+    /// The coalition.
+    pub coalition_id: Uuid,
+    /// Who pays.
+    pub source: String,
+    /// The last day.
+    pub ends_on: NaiveDate,
+}
+
+/// Claims the funding warnings that are due on `today` (90 days: lines ending in 31 to 90
+/// days; 30 days: in 0 to 30), each once: a compare-and-set per line, so with several nodes
+/// exactly one sends each mail. Coalitions that ended get none.
+pub async fn claim_funding_warnings(db: &Db, today: NaiveDate) -> Result<Vec<FundingDue>> {
+    let mut claimed = Vec::new();
+    for (column, from, to) in [("warned_30_at", 0, 30), ("warned_90_at", 31, 90)] {
+        let sql = format!(
+            "SELECT f.id, f.coalition_id, f.source, f.ends_on FROM coalition_funding f \
+             JOIN coalitions c ON c.id = f.coalition_id WHERE c.status <> 'ended' \
+             AND f.{column} IS NULL AND f.ends_on >= $1 AND f.ends_on <= $2 ORDER BY f.ends_on LIMIT 200"
+        );
+        let due: Vec<(Uuid, Uuid, String, NaiveDate)> = on_pool!(db, p => sqlx::query_as(&sql)
+            .bind(today + Duration::days(from)).bind(today + Duration::days(to))
+            .fetch_all(p).await?);
+        let sql = format!(
+            "UPDATE coalition_funding SET {column} = $2 WHERE id = $1 AND {column} IS NULL"
+        );
+        for (line, coalition_id, source, ends_on) in due {
+            let won = on_pool!(db, p => sqlx::query(&sql).bind(line).bind(Utc::now())
+                .execute(p).await?.rows_affected());
+            if won == 1 {
+                claimed.push(FundingDue {
+                    coalition_id,
+                    source,
+                    ends_on,
+                });
+            }
+        }
+    }
+    Ok(claimed)
+}
+
+/// Claims the running coalitions that have been quiet (no note, and not made) since `before`
+/// and got no reminder in this quiet spell: once each, with several nodes too.
+pub async fn claim_quiet_coalitions(db: &Db, before: DateTime<Utc>) -> Result<Vec<Uuid>> {
+    // The last sign of life: the newest note, or the coalition's start.
+    const LAST: &str = "COALESCE((SELECT MAX(n.created_at) FROM coalition_notes n \
+        WHERE n.coalition_id = coalitions.id), coalitions.created_at)";
+    let sql = format!(
+        "SELECT id FROM coalitions WHERE status IN ('forming', 'active') AND {LAST} < $1 \
+         AND (quiet_reminded_at IS NULL OR quiet_reminded_at < {LAST}) LIMIT 200"
+    );
+    let due: Vec<Uuid> =
+        on_pool!(db, p => sqlx::query_scalar(&sql).bind(before).fetch_all(p).await?);
+    let sql = format!(
+        "UPDATE coalitions SET quiet_reminded_at = $2 WHERE id = $1 \
+         AND (quiet_reminded_at IS NULL OR quiet_reminded_at < {LAST})"
+    );
+    let mut claimed = Vec::new();
+    for id in due {
+        let won = on_pool!(db, p => sqlx::query(&sql).bind(id).bind(Utc::now())
+            .execute(p).await?.rows_affected());
+        if won == 1 {
+            claimed.push(id);
+        }
+    }
+    Ok(claimed)
 }
 
 /// The name of an approved organisation on the map.
@@ -203,12 +312,36 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
             WHERE coalition_id = $1 ORDER BY position";
         let partners: Vec<(Option<Uuid>, String, String, String, String, String)> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
-        let sql = "SELECT written_on, label, number, story FROM coalition_notes \
+        let sql = "SELECT written_on, label, number, story, created_at FROM coalition_notes \
             WHERE coalition_id = $1 ORDER BY written_on DESC, created_at DESC";
-        let notes: Vec<(NaiveDate, String, Option<i32>, String)> =
+        let notes: Vec<NoteRow> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
+        let sql = "SELECT source, amount_euros, starts_on, ends_on FROM coalition_funding \
+            WHERE coalition_id = $1 ORDER BY position";
+        let funding: Vec<FundingRow> =
+            on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
+        let first_end = funding.iter().filter_map(|f| f.3).min();
+        let last_sign = notes.iter().map(|n| n.4).max().unwrap_or(r.created_at);
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         out.push(CoalitionView {
-            funding_days_left: days_left(r.funding_ends_on, &r.status, today),
+            funding_days_left: days_left(first_end, &r.status, today),
+            quiet: matches!(r.status.as_str(), "forming" | "active")
+                && last_sign < Utc::now() - Duration::days(QUIET_DAYS),
+            funding_source: funding
+                .iter()
+                .map(|f| f.0.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            funding_ends_on: first_end.map(day),
+            funding: funding
+                .iter()
+                .map(|(source, amount_euros, starts_on, ends_on)| FundingLine {
+                    source: source.clone(),
+                    amount_euros: *amount_euros,
+                    starts_on: starts_on.map(day),
+                    ends_on: ends_on.map(day),
+                })
+                .collect(),
             id: r.id,
             name: r.name,
             goal: r.goal,
@@ -222,8 +355,6 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
             status_reason: r.status_reason,
             venue: r.venue,
             participants: r.participants,
-            funding_source: r.funding_source,
-            funding_ends_on: r.funding_ends_on.map(|d| d.format("%Y-%m-%d").to_string()),
             partners: partners
                 .into_iter()
                 .map(
@@ -239,7 +370,7 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
                 .collect(),
             notes: notes
                 .into_iter()
-                .map(|(written_on, label, number, story)| NoteView {
+                .map(|(written_on, label, number, story, _)| NoteView {
                     written_on: written_on.format("%Y-%m-%d").to_string(),
                     label,
                     number,

@@ -72,6 +72,7 @@ fn Detail(c: CoalitionView, rights: CoalitionRights) -> impl IntoView {
                 <span class="kind">{t.co_status} ": " {t.status(&c.status)}</span>
                 {(!c.status_reason.is_empty()).then(|| view! { " · " <span id="status-reden">{t.co_reason} ": " {c.status_reason.clone()}</span> })}
             </p>
+            {c.quiet.then(|| view! { <p class="notice" id="stil">{t.co_quiet}</p> })}
             {move || saved().then(|| view! { <p class="notice" role="status" id="bewaard">{t.co_saved}</p> })}
             {rights.change.then(|| view! {
                 <p><A href=format!("/coalities/{}/bewerken", c.id) attr:class="button-secondary" attr:id="bewerken">{t.co_edit}</A></p>
@@ -96,7 +97,7 @@ fn Detail(c: CoalitionView, rights: CoalitionRights) -> impl IntoView {
                 {(!c.deputy_person.is_empty()).then(|| view! { <dt>{t.co_deputy}</dt><dd>{c.deputy_person.clone()} " " {c.deputy_contact.clone()}</dd> })}
                 {(!c.venue.is_empty()).then(|| view! { <dt>{t.co_venue}</dt><dd>{c.venue.clone()}</dd> })}
                 {(c.participants > 0).then(|| view! { <dt>{t.co_participants}</dt><dd>{c.participants}</dd> })}
-                {funding.map(|f| view! { <dt>{t.co_funding}</dt><dd>{f}</dd> })}
+                {funding.map(|f| view! { <dt>{t.co_funding}</dt><dd><FundingLines lines=c.funding.clone() fallback=f/></dd> })}
             </dl>
             {(!c.notes.is_empty()).then(|| view! {
                 <h2>{t.co_notes}</h2>
@@ -186,4 +187,64 @@ fn NoteForm(id: String) -> impl IntoView {
             </section>
         }
     }
+}
+
+/// The funding lines in words: "Gemeente Utrecht: € 12000, 1 januari 2026 tot 31 maart 2027".
+#[component]
+pub fn FundingLines(lines: Vec<crate::coalitions::FundingLine>, fallback: String) -> impl IntoView {
+    let t = use_texts();
+    let lang = crate::i18n::use_lang();
+    if lines.is_empty() {
+        return view! { <span>{fallback}</span> }.into_any();
+    }
+    // "2027-03-31" → "31 maart 2027" (chrono is a server crate; this runs in the browser too).
+    let day = move |d: &Option<String>| {
+        let mut parts = d.as_deref()?.split('-').map(|p| p.parse::<usize>().ok());
+        let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
+        let name = *crate::i18n::months(lang).get(month.checked_sub(1)?)?;
+        Some(format!("{day} {name} {year}"))
+    };
+    view! {
+        <ul class="funding">
+            {lines.iter().map(|l| {
+                let mut parts = Vec::new();
+                if let Some(euros) = l.amount_euros {
+                    parts.push(fill(t.co_euros, &[&grouped(euros, lang)]));
+                }
+                if let Some(end) = day(&l.ends_on) {
+                    parts.push(match day(&l.starts_on) {
+                        Some(start) => format!("{start} {}", fill(t.co_funding_until, &[&end])),
+                        None => fill(t.co_funding_until, &[&end]),
+                    });
+                }
+                let text = if parts.is_empty() {
+                    l.source.clone()
+                } else {
+                    fill(t.co_funding_line, &[&l.source, &parts.join(", ")])
+                };
+                view! { <li>{text}</li> }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// 12000 → "12.000" (Dutch) or "12,000" (English).
+fn grouped(n: i64, lang: crate::i18n::Lang) -> String {
+    let separator = match lang {
+        crate::i18n::Lang::Nl => '.',
+        crate::i18n::Lang::En => ',',
+    };
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
 }

@@ -9,7 +9,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{found_or_not, set_status};
 use crate::api::{
-    coalition, coalition_candidates, may_change_coalition, InviteCoalitionPartner, SaveCoalition,
+    coalition, coalition_candidates, may_change_coalition, AddFunding, InviteCoalitionPartner,
+    RemoveFunding, SaveCoalition,
 };
 use crate::auth::csrf_token;
 use crate::coalitions::{CoalitionForm, CoalitionView, ROLES, STATUSES};
@@ -139,6 +140,7 @@ fn Editor(c: CoalitionView) -> impl IntoView {
             <p class="breadcrumb"><A href=format!("/coalities/{}", c.id)>{t.ce_back}</A></p>
             <h1>{t.co_edit} ": " {c.name.clone()}</h1>
             {form}
+            <Funding c=c.clone()/>
             <Partners c/>
         </article>
     }
@@ -247,5 +249,82 @@ fn Candidate(coalition: String, org: String, name: String) -> impl IntoView {
                 <button type="submit" class="button-primary">{fill(t.ce_invite, &[&name])}</button>
             </ActionForm>
         </li>
+    }
+}
+
+/// The funding lines, each removable, and a form to add one.
+#[component]
+fn Funding(c: CoalitionView) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let add = ServerAction::<AddFunding>::new();
+    let remove = ServerAction::<RemoveFunding>::new();
+    let id = c.id.to_string();
+    let notice = move || {
+        let q = query.read();
+        match (q.get("fout").as_deref(), q.get("geld").as_deref()) {
+            (Some("geld"), _) => Some((t.ce_bad_funding, "problem")),
+            (Some("geld-te-veel"), _) => Some((t.ce_too_much_funding, "problem")),
+            (_, Some("ja")) => Some((t.ce_funding_added, "notice")),
+            (_, Some("weg")) => Some((t.ce_funding_removed, "notice")),
+            _ => None,
+        }
+    };
+    let wrong = move || query.read().get("fout").is_some_and(|f| f == "geld");
+    let typed = move |name: &str| {
+        if wrong() {
+            query.read().get(name).unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let lines = c.funding.clone();
+    view! {
+        <section class="coalition-funding" id="geld" aria-labelledby="geld-titel">
+            <h2 id="geld-titel">{t.ce_funding}</h2>
+            <p>{t.ce_funding_lead}</p>
+            {move || notice().map(|(text, class)| view! {
+                <p class=class role=if class == "problem" { "alert" } else { "status" } id="geld-melding">{text}</p>
+            })}
+            {lines.is_empty().then(|| view! { <p>{t.ce_funding_none}</p> })}
+            <ul class="funding-lines">
+                {lines.into_iter().enumerate().map(|(n, line)| {
+                    let (id, label) = (id.clone(), fill(t.ce_remove_funding, &[&line.source]));
+                    view! {
+                        <li>
+                            <super::coalition::FundingLines lines=vec![line] fallback=String::new()/>
+                            <ActionForm action=remove attr:class="inline-form">
+                                <input type="hidden" name="csrf" value=csrf_token()/>
+                                <input type="hidden" name="coalitie" value=id/>
+                                <input type="hidden" name="regel" value=n.to_string()/>
+                                <button type="submit" class="button-link">{label}</button>
+                            </ActionForm>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ActionForm action=add attr:id="geld-toevoegen">
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="coalitie" value=id.clone()/>
+                <div class="field">
+                    <label for="bron">{t.ce_source}</label>
+                    <input id="bron" name="bron" type="text" required maxlength="200" value=typed("bron")
+                        aria-invalid=move || wrong().to_string() aria-describedby=move || wrong().then_some("geld-melding")/>
+                </div>
+                <div class="field">
+                    <label for="bedrag">{t.ce_amount}</label>
+                    <input id="bedrag" name="bedrag" type="text" inputmode="numeric" maxlength="20" value=typed("bedrag")/>
+                </div>
+                <div class="field">
+                    <label for="van">{t.ce_from}</label>
+                    <input id="van" name="van" type="date" value=typed("van")/>
+                </div>
+                <div class="field">
+                    <label for="tot">{t.ce_to}</label>
+                    <input id="tot" name="tot" type="date" value=typed("tot")/>
+                </div>
+                <button type="submit" class="button-primary" id="geld-toevoegen-knop">{t.ce_add_funding}</button>
+            </ActionForm>
+        </section>
     }
 }

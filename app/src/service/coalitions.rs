@@ -9,8 +9,8 @@ use uuid::Uuid;
 use super::{allow, matching, notifications, Saved};
 use crate::auth::{Access, Me, Role, MANAGERS, PROVIDERS};
 use crate::coalitions::{
-    CoalitionForm, CoalitionInput, CoalitionRights, CoalitionView, NoteView, OwnPartner, ROLES,
-    STATUSES,
+    CoalitionForm, CoalitionInput, CoalitionRights, CoalitionView, FundingLine, NoteView,
+    OwnPartner, MAX_FUNDING_LINES, ROLES, STATUSES,
 };
 use crate::db;
 use crate::domain::GemeenteCode;
@@ -295,8 +295,9 @@ pub async fn edit(state: &AppState, me: &Me, id: Uuid, form: &CoalitionForm) -> 
         status_reason: form.reden.trim().into(),
         venue: form.plek.trim().into(),
         participants,
-        funding_source: current.funding_source.clone(),
-        funding_ends_on: current.funding_ends_on.clone(),
+        funding: current.funding.clone(),
+        funding_source: String::new(),
+        funding_ends_on: None,
         partners: current.partners.clone(),
     };
     db::update_coalition(&state.db, id, input).await?;
@@ -446,4 +447,119 @@ pub async fn add_note(
     changeable(state, me, id).await?;
     db::add_coalition_note(&state.db, id, note).await?;
     db::get_coalition(&state.db, id).await
+}
+
+/// The input that replaces `c` as it is, to change one part of it.
+fn as_input(c: &CoalitionView) -> CoalitionInput {
+    CoalitionInput {
+        name: c.name.clone(),
+        goal: c.goal.clone(),
+        status: c.status.clone(),
+        gemeente: c.gemeente.clone(),
+        need_id: c.need_id,
+        link_person: c.link_person.clone(),
+        link_contact: c.link_contact.clone(),
+        deputy_person: c.deputy_person.clone(),
+        deputy_contact: c.deputy_contact.clone(),
+        status_reason: c.status_reason.clone(),
+        venue: c.venue.clone(),
+        participants: c.participants,
+        funding: c.funding.clone(),
+        funding_source: String::new(),
+        funding_ends_on: None,
+        partners: c.partners.clone(),
+    }
+}
+
+/// Adds a funding line (source, amount, start, end); a problem comes back as the form field
+/// `geld`.
+pub async fn add_funding(
+    state: &AppState,
+    me: &Me,
+    id: Uuid,
+    line: FundingLine,
+) -> Result<Saved<()>> {
+    allow(me, KEEP)?;
+    let current = changeable(state, me, id).await?;
+    if line.source.trim().is_empty() || line.check().is_err() {
+        return Ok(Saved::Invalid("geld"));
+    }
+    if current.funding.len() >= MAX_FUNDING_LINES {
+        return Ok(Saved::Invalid("geld-te-veel"));
+    }
+    let mut input = as_input(&current);
+    input.funding.push(line);
+    db::update_coalition(&state.db, id, input).await?;
+    Ok(Saved::Done(()))
+}
+
+/// Removes funding line number `position` (from 0).
+pub async fn remove_funding(state: &AppState, me: &Me, id: Uuid, position: usize) -> Result<()> {
+    allow(me, KEEP)?;
+    let current = changeable(state, me, id).await?;
+    if position >= current.funding.len() {
+        return Err(Error::NotFound);
+    }
+    let mut input = as_input(&current);
+    input.funding.remove(position);
+    db::update_coalition(&state.db, id, input).await
+}
+
+/// What one round of coalition housekeeping did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CoalitionRound {
+    /// Funding warnings sent (90 and 30 days before a line ends).
+    pub funding_warnings: usize,
+    /// Quiet coalitions reminded.
+    pub quiet_reminders: usize,
+}
+
+/// The addresses of a coalition's link persons that are e-mail addresses.
+fn link_emails(c: &CoalitionView) -> Vec<String> {
+    [&c.link_contact, &c.deputy_contact]
+        .into_iter()
+        .filter_map(|text| crate::domain::Email::parse(text.trim()))
+        .map(|e| e.as_str().to_string())
+        .collect()
+}
+
+/// The link persons, or (when neither left an e-mail address) the managers of the partners
+/// that said yes.
+async fn keepers(state: &AppState, c: &CoalitionView) -> Result<Vec<String>> {
+    let mut to = link_emails(c);
+    if to.is_empty() {
+        for p in c.partners.iter().filter(|p| p.standing == "accepted") {
+            if let Some(org) = p.organisation_id {
+                to.extend(db::organisation_manager_emails(&state.db, org).await?);
+            }
+        }
+    }
+    to.sort();
+    to.dedup();
+    Ok(to)
+}
+
+/// Funding that ends and coalitions that fell quiet, on `today` (the hourly housekeeping
+/// passes the real day). Every mail is claimed in the database first, so several nodes send
+/// each one once.
+pub async fn housekeeping(state: &AppState, today: chrono::NaiveDate) -> Result<CoalitionRound> {
+    let mut round = CoalitionRound::default();
+    for due in db::claim_funding_warnings(&state.db, today).await? {
+        let c = db::get_coalition(&state.db, due.coalition_id).await?;
+        let mut to = keepers(state, &c).await?;
+        to.extend(db::coordinator_emails(&state.db, c.gemeente.as_deref()).await?);
+        to.sort();
+        to.dedup();
+        let days = (due.ends_on - today).num_days();
+        notifications::funding_ending(&c.name, &due.source, days, c.id).send_all(state, &to);
+        round.funding_warnings += 1;
+    }
+    let quiet_since = chrono::Utc::now() - chrono::Duration::days(db::QUIET_DAYS);
+    for id in db::claim_quiet_coalitions(&state.db, quiet_since).await? {
+        let c = db::get_coalition(&state.db, id).await?;
+        let to = keepers(state, &c).await?;
+        notifications::coalition_quiet(&c.name, c.id).send_all(state, &to);
+        round.quiet_reminders += 1;
+    }
+    Ok(round)
 }

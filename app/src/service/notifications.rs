@@ -224,6 +224,31 @@ pub fn coalition_partner_left(organisation: &str, coalition: &str, id: Uuid) -> 
     )
 }
 
+/// The link persons and the gemeente hear that money of a coalition stops soon.
+pub fn funding_ending(coalition: &str, source: &str, days: i64, id: Uuid) -> Mail {
+    mail(
+        format!("Het geld van \"{coalition}\" stopt over {days} dagen"),
+        format!(
+            "Hallo,\n\nHet geld van {source} voor de coalitie \"{coalition}\" stopt over {days} \
+             dagen. Veel coalities stoppen als het projectgeld op is. Zoek nu samen een vervolg: \
+             een andere bron, of een partner die een deel overneemt. Laat op de pagina zien wat \
+             de coalitie bereikt, dat helpt bij een aanvraag: /coalities/{id}\n"
+        ),
+    )
+}
+
+/// The link persons of a coalition without a note for three months get one reminder.
+pub fn coalition_quiet(coalition: &str, id: Uuid) -> Mail {
+    mail(
+        format!("Hoe gaat het met \"{coalition}\"?"),
+        format!(
+            "Hallo,\n\nEr is al drie maanden niets genoteerd bij de coalitie \"{coalition}\". \
+             Loopt het nog? Schrijf kort op wat er bereikt is, of zet de coalitie op gestopt met \
+             de reden: /coalities/{id}#tellen\n\nTellen en vertellen houdt een coalitie levend.\n"
+        ),
+    )
+}
+
 /// An organisation hears that someone wants to help (no personal data in the mail).
 pub fn help_new(role: &str) -> Mail {
     mail(

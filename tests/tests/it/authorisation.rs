@@ -148,6 +148,23 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 ("krijgt", String::new()),
             ],
         ),
+        (
+            "add funding",
+            app::api::AddFunding::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("bron", "Sportakkoord".into()),
+                ("bedrag", "12000".into()),
+                ("van", String::new()),
+                ("tot", "2027-06-30".into()),
+            ],
+        ),
+        // The line the same role just added.
+        (
+            "remove funding",
+            app::api::RemoveFunding::PATH,
+            vec![("coalitie", coalition.to_string()), ("regel", "0".into())],
+        ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
         (
             "api keys",
@@ -412,7 +429,9 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             "coalition note"
             | "save coalition"
             | "coalition candidates"
-            | "invite coalition partner",
+            | "invite coalition partner"
+            | "add funding"
+            | "remove funding",
         ) => {
             matches!(r, "provider of A" | "coordinator" | "admin")
         }

@@ -321,4 +321,34 @@ async fn a_partner_invites_an_organisation_from_the_map_without_javascript_and_o
         back.contains("Trainerskracht &lt;b&gt;De Meern&lt;/b&gt;"),
         "and stay text"
     );
+
+    // Funding without JavaScript: a wrong date comes back with what was typed; a good line shows.
+    let mut money = vec![
+        ("coalitie", coalition.to_string()),
+        ("bron", "Sportakkoord Utrecht".to_string()),
+        ("bedrag", "12.000".to_string()),
+        ("van", "2026-01-01".to_string()),
+        ("tot", "31-03-2027".to_string()),
+    ];
+    let (_, location) = post(&app, app::api::AddFunding::PATH, &partner, &money).await;
+    assert!(location.contains("fout=geld"), "{location}");
+    let back = page(&app, &location, &partner).await;
+    assert!(
+        back.contains("data als jaar-maand-dag") && back.contains("value=\"Sportakkoord Utrecht\"")
+    );
+    money[4].1 = "2027-03-31".into();
+    let (_, location) = post(&app, app::api::AddFunding::PATH, &partner, &money).await;
+    assert!(location.contains("geld=ja"), "{location}");
+    let public = crate::support::client()
+        .get(app.url(&format!("/coalities/{coalition}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        public.contains("Sportakkoord Utrecht: € 12.000, 1 januari 2026 tot 31 maart 2027"),
+        "the public page shows the line in words"
+    );
 }

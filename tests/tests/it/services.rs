@@ -554,3 +554,84 @@ on_both_backends! {
         assert_eq!(club_line.standing, "left");
     }
 }
+
+on_both_backends! {
+    async fn funding_that_ends_is_told_once_at_90_and_30_days_also_with_two_nodes_and_a_quiet_coalition_is_reminded_once(backend) {
+        use app::coalitions::FundingLine;
+        use app::service::Saved;
+        let app = TestApp::demo_without_housekeeping(backend).await;
+        let (node_a, outbox_a) = crate::support::Outbox::for_app(&app);
+        let (node_b, outbox_b) = crate::support::Outbox::for_app(&app);
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let club_provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let id = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
+        let mut form = app::coalitions::CoalitionForm::from_view(&coalitions::get(&node_a, id).await.unwrap());
+        form.schakel_contact = "sam@jongerenwerk.example".into();
+        assert_eq!(coalitions::edit(&node_a, &club_provider, id, &form).await.unwrap(), Saved::Done(()));
+
+        let today = chrono::Utc::now().date_naive();
+        let day = |n: u64| (today + chrono::Days::new(n)).format("%Y-%m-%d").to_string();
+        let line = |source: &str, ends: u64| FundingLine {
+            source: source.into(),
+            amount_euros: Some(12000),
+            starts_on: None,
+            ends_on: Some(day(ends)),
+        };
+        let bad = FundingLine { starts_on: Some(day(90)), ..line("Fonds", 80) };
+        assert_eq!(coalitions::add_funding(&node_a, &club_provider, id, bad).await.unwrap(), Saved::Invalid("geld"));
+        for (source, ends) in [("Sportakkoord", 80), ("Fonds later", 200)] {
+            assert_eq!(
+                coalitions::add_funding(&node_a, &club_provider, id, line(source, ends)).await.unwrap(),
+                Saved::Done(())
+            );
+        }
+        let shown = coalitions::get(&node_a, id).await.unwrap();
+        assert_eq!(shown.funding.len(), 2);
+        assert_eq!(shown.funding_days_left, Some(80));
+
+        // Both nodes run their housekeeping at once: one mail, to the link person and the gemeente.
+        let (a, b) = tokio::join!(
+            coalitions::housekeeping(&node_a, today),
+            coalitions::housekeeping(&node_b, today)
+        );
+        assert_eq!(a.unwrap().funding_warnings + b.unwrap().funding_warnings, 1);
+        let mails: Vec<_> = outbox_a.all().into_iter().chain(outbox_b.all()).collect();
+        let to: Vec<&str> = mails.iter().map(|(to, _, _)| to.as_str()).collect();
+        assert!(to.contains(&"sam@jongerenwerk.example") && to.contains(&coordinator.email.as_str()), "{to:?}");
+        assert!(mails.iter().all(|(_, subject, _)| subject.contains("stopt over 80 dagen")), "{mails:?}");
+        let before = mails.len();
+        coalitions::housekeeping(&node_a, today).await.unwrap();
+        coalitions::housekeeping(&node_b, today).await.unwrap();
+        assert_eq!(outbox_a.all().len() + outbox_b.all().len(), before, "not a second time");
+
+        // An edit keeps the warnings already sent; fifty days on, the 30-day mail comes once.
+        form.plek = "Sportpark De Meern".into();
+        coalitions::edit(&node_a, &club_provider, id, &form).await.unwrap();
+        coalitions::housekeeping(&node_a, today).await.unwrap();
+        assert_eq!(outbox_a.all().len() + outbox_b.all().len(), before, "an edit sends nothing");
+        let later = today + chrono::Days::new(50);
+        let round = coalitions::housekeeping(&node_a, later).await.unwrap();
+        assert_eq!(round.funding_warnings, 1);
+        assert!(outbox_a.all().last().unwrap().1.contains("stopt over 30 dagen"));
+        assert_eq!(coalitions::housekeeping(&node_b, later).await.unwrap().funding_warnings, 0);
+
+        // Three months without a note: "stil", one reminder to the link person.
+        let long_ago = chrono::Utc::now() - chrono::Duration::days(100);
+        let sql = "UPDATE coalitions SET created_at = $1 WHERE id = $2";
+        app::on_pool!(&node_a.db, p => sqlx::query(sql).bind(long_ago).bind(id).execute(p).await.map(drop).unwrap());
+        assert!(coalitions::get(&node_a, id).await.unwrap().quiet);
+        let (a, b) = tokio::join!(
+            coalitions::housekeeping(&node_a, later),
+            coalitions::housekeeping(&node_b, later)
+        );
+        assert_eq!(a.unwrap().quiet_reminders + b.unwrap().quiet_reminders, 1);
+        assert_eq!(coalitions::housekeeping(&node_a, later).await.unwrap().quiet_reminders, 0);
+        let note = app::coalitions::NoteView { label: "trainingen".into(), number: Some(4), ..Default::default() };
+        coalitions::add_note(&node_a, &club_provider, id, &note).await.unwrap();
+        assert!(!coalitions::get(&node_a, id).await.unwrap().quiet, "a note wakes it up");
+
+        coalitions::remove_funding(&node_a, &club_provider, id, 0).await.unwrap();
+        assert_eq!(coalitions::get(&node_a, id).await.unwrap().funding[0].source, "Fonds later");
+        assert!(matches!(coalitions::remove_funding(&node_a, &club_provider, id, 5).await, Err(Error::NotFound)));
+    }
+}
