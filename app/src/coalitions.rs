@@ -94,6 +94,66 @@ pub struct NoteView {
     pub number: Option<i32>,
     /// A short story.
     pub story: String,
+    /// Outcome words from [`OUTCOMES`] that partners ticked.
+    pub outcomes: Vec<String>,
+}
+
+/// The outcome boxes of the note form (`uitkomst[erkend]`, ...): ticked ones arrive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OutcomeTicks {
+    /// "Erkend".
+    pub erkend: Option<String>,
+    /// "Verbonden".
+    pub verbonden: Option<String>,
+    /// "Opgelucht".
+    pub opgelucht: Option<String>,
+    /// "Van betekenis".
+    pub betekenis: Option<String>,
+}
+
+impl OutcomeTicks {
+    /// The ticked outcome codes, in [`OUTCOMES`] order.
+    pub fn codes(&self) -> Vec<String> {
+        [
+            &self.erkend,
+            &self.verbonden,
+            &self.opgelucht,
+            &self.betekenis,
+        ]
+        .into_iter()
+        .zip(OUTCOMES)
+        .filter(|(ticked, _)| ticked.is_some())
+        .map(|(_, code)| code.to_string())
+        .collect()
+    }
+}
+
+/// The outcome words of the seeds: what taking part brings people.
+pub const OUTCOMES: [&str; 4] = ["erkend", "verbonden", "opgelucht", "van-betekenis"];
+
+/// The numbers of one thing counted over time, oldest first, for the chart: the label counted
+/// most often (at least twice), its last 24 points.
+pub fn chart_series(notes: &[NoteView]) -> Option<(String, Vec<(String, i32)>)> {
+    let mut labels: Vec<(&str, usize)> = Vec::new();
+    for n in notes.iter().filter(|n| n.number.is_some()) {
+        match labels.iter_mut().find(|(l, _)| *l == n.label) {
+            Some((_, count)) => *count += 1,
+            None => labels.push((&n.label, 1)),
+        }
+    }
+    let (label, count) = labels.into_iter().max_by_key(|(_, count)| *count)?;
+    if count < 2 {
+        return None;
+    }
+    let mut points: Vec<(String, i32)> = notes
+        .iter()
+        .filter(|n| n.label == label)
+        .filter_map(|n| Some((n.written_on.clone(), n.number?)))
+        .collect();
+    points.sort_by(|a, b| a.0.cmp(&b.0));
+    let skip = points.len().saturating_sub(24);
+    Some((label.to_string(), points.split_off(skip)))
 }
 
 /// The edit form of a coalition (`/coalities/{id}/bewerken`), as typed; partners and funding

@@ -535,6 +535,17 @@ texts! {
     co_note_bad: "Vul een aantal van 0 of meer in, of een kort verhaal (hoogstens 2000 tekens).", "Fill in a number of 0 or more, or a short story (at most 2000 characters).";
     co_note_saved: "Genoteerd. Dank je!", "Saved. Thank you!";
     co_see: "Bekijk de coalitie", "See the coalition";
+    oc_legend: "Wat merken de mensen? Kruis aan wat klopt (mag leeg).", "What do people notice? Tick what is true (optional).";
+    oc_erkend: "Erkend: mensen voelen zich gezien", "Recognised: people feel seen";
+    oc_verbonden: "Verbonden: mensen kennen elkaar nu", "Connected: people know each other now";
+    oc_opgelucht: "Opgelucht: een zorg minder", "Relieved: one worry less";
+    oc_betekenis: "Van betekenis: mensen doen ertoe", "Meaningful: people matter";
+    oc_erkend_short: "erkend", "recognised";
+    oc_verbonden_short: "verbonden", "connected";
+    oc_opgelucht_short: "opgelucht", "relieved";
+    oc_betekenis_short: "van betekenis", "meaningful";
+    chart_title: "{} door de tijd", "{} over time";
+    chart_summary: "{} metingen, van {} tot {}; de laatste: {}.", "{} counts, from {} to {}; the latest: {}.";
     co_deputy: "Tweede aanspreekpunt", "Second contact";
     co_venue: "Plek", "Place";
     co_reason: "Waarom", "Why";

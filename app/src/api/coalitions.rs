@@ -55,8 +55,10 @@ pub async fn add_coalition_note(
     wat: String,
     aantal: String,
     verhaal: String,
+    uitkomst: Option<crate::coalitions::OutcomeTicks>,
 ) -> Result<(), ServerFnError> {
-    ssr::add_coalition_note(csrf, coalitie, (wat, aantal, verhaal))
+    let outcomes = uitkomst.unwrap_or_default().codes();
+    ssr::add_coalition_note(csrf, coalitie, (wat, aantal, verhaal), outcomes)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -175,6 +177,7 @@ mod ssr {
         csrf: String,
         coalitie: String,
         (label, number, story): (String, String, String),
+        outcomes: Vec<String>,
     ) -> Result<()> {
         let cx = Ctx::writing::<super::AddCoalitionNote>(&csrf).await?;
         let id = parse_id(&coalitie)?;
@@ -200,6 +203,7 @@ mod ssr {
             label: label.into(),
             number: number.ok().flatten(),
             story: story.into(),
+            outcomes,
         };
         coalitions::add_note(&cx.state, &cx.me, id, &note).await?;
         redirect_refreshed(&format!("/coalities/{id}"), "genoteerd=ja");

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use super::{on_pool, on_tx, Db};
 use crate::coalitions::{
-    CheckedFunding, CoalitionInput, CoalitionView, FundingLine, NoteView, STANDINGS,
+    CheckedFunding, CoalitionInput, CoalitionView, FundingLine, NoteView, OUTCOMES, STANDINGS,
 };
 use crate::profile::PartnerView;
 use crate::{Error, Result};
@@ -81,7 +81,14 @@ async fn write_partners(tx: &mut super::Tx, id: Uuid, partners: &[PartnerView]) 
 }
 
 type FundingRow = (String, Option<i64>, Option<NaiveDate>, Option<NaiveDate>);
-type NoteRow = (NaiveDate, String, Option<i32>, String, DateTime<Utc>);
+type NoteRow = (
+    NaiveDate,
+    String,
+    Option<i32>,
+    String,
+    DateTime<Utc>,
+    String,
+);
 
 /// Replaces the funding lines. A line that stays (same source and end) keeps the warnings
 /// already sent, so an edit never sends them again.
@@ -276,6 +283,15 @@ pub async fn add_coalition_note(db: &Db, id: Uuid, note: &NoteView) -> Result<()
             "Schrijf een getal of een kort verhaal.".into(),
         ));
     }
+    if note
+        .outcomes
+        .iter()
+        .any(|o| !OUTCOMES.contains(&o.as_str()))
+    {
+        return Err(Error::Invalid(
+            "De uitkomsten zijn erkend, verbonden, opgelucht en van-betekenis.".into(),
+        ));
+    }
     if story.chars().count() > 2000 || label.chars().count() > 200 {
         return Err(Error::Invalid(
             "Houd het verhaal korter dan 2000 tekens.".into(),
@@ -289,11 +305,15 @@ pub async fn add_coalition_note(db: &Db, id: Uuid, note: &NoteView) -> Result<()
     };
     // Notes belong to a coalition that exists.
     get_coalition(db, id).await?;
-    let sql = "INSERT INTO coalition_notes (id, coalition_id, written_on, label, number, story, created_at) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7)";
+    let sql = "INSERT INTO coalition_notes (id, coalition_id, written_on, label, number, story, created_at, outcomes) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+    let outcomes: Vec<&str> = OUTCOMES
+        .into_iter()
+        .filter(|o| note.outcomes.iter().any(|n| n == o))
+        .collect();
     on_pool!(db, p => sqlx::query(sql)
         .bind(Uuid::new_v4()).bind(id).bind(written_on).bind(label).bind(note.number)
-        .bind(story).bind(Utc::now())
+        .bind(story).bind(Utc::now()).bind(outcomes.join(","))
         .execute(p).await.map(drop)?);
     Ok(())
 }
@@ -312,7 +332,8 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
             WHERE coalition_id = $1 ORDER BY position";
         let partners: Vec<(Option<Uuid>, String, String, String, String, String)> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
-        let sql = "SELECT written_on, label, number, story, created_at FROM coalition_notes \
+        let sql =
+            "SELECT written_on, label, number, story, created_at, outcomes FROM coalition_notes \
             WHERE coalition_id = $1 ORDER BY written_on DESC, created_at DESC";
         let notes: Vec<NoteRow> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
@@ -370,11 +391,16 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
                 .collect(),
             notes: notes
                 .into_iter()
-                .map(|(written_on, label, number, story, _)| NoteView {
+                .map(|(written_on, label, number, story, _, outcomes)| NoteView {
                     written_on: written_on.format("%Y-%m-%d").to_string(),
                     label,
                     number,
                     story,
+                    outcomes: outcomes
+                        .split(',')
+                        .filter(|o| !o.is_empty())
+                        .map(String::from)
+                        .collect(),
                 })
                 .collect(),
         });

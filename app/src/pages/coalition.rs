@@ -99,18 +99,7 @@ fn Detail(c: CoalitionView, rights: CoalitionRights) -> impl IntoView {
                 {(c.participants > 0).then(|| view! { <dt>{t.co_participants}</dt><dd>{c.participants}</dd> })}
                 {funding.map(|f| view! { <dt>{t.co_funding}</dt><dd><FundingLines lines=c.funding.clone() fallback=f/></dd> })}
             </dl>
-            {(!c.notes.is_empty()).then(|| view! {
-                <h2>{t.co_notes}</h2>
-                <ul class="notes">
-                    {c.notes.iter().map(|n| view! {
-                        <li>
-                            <span class="date">{n.written_on.clone()}</span> " "
-                            {n.number.map(|x| view! { <strong>{x} " " {n.label.clone()}</strong> " " })}
-                            {n.story.clone()}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            })}
+            <Notes notes=c.notes.clone()/>
             {rights.change.then(|| view! { <NoteForm id=c.id.to_string()/> })}
         </article>
     }
@@ -182,6 +171,21 @@ fn NoteForm(id: String) -> impl IntoView {
                     {kit.plain_text("wat", t.co_note_label, label)}
                     {kit.plain_text("aantal", t.co_note_number, String::new())}
                     {kit.plain_area("verhaal", t.co_note_story, story, 3)}
+                    <fieldset class="outcomes">
+                        <legend>{t.oc_legend}</legend>
+                        {[("erkend", t.oc_erkend), ("verbonden", t.oc_verbonden), ("opgelucht", t.oc_opgelucht), ("betekenis", t.oc_betekenis)]
+                            .into_iter()
+                            .map(|(name, label)| {
+                                let id = format!("uitkomst-{name}");
+                                view! {
+                                    <div class="field field-check">
+                                        <input type="checkbox" id=id.clone() name=format!("uitkomst[{name}]") value="ja"/>
+                                        <label for=id>{label}</label>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </fieldset>
                     <button type="submit" class="button-primary">{t.co_note_send}</button>
                 </ActionForm>
             </section>
@@ -247,4 +251,86 @@ fn grouped(n: i64, lang: crate::i18n::Lang) -> String {
         out.insert(0, '-');
     }
     out
+}
+
+fn outcome_word(t: &'static crate::i18n::Texts, code: &str) -> &'static str {
+    match code {
+        "erkend" => t.oc_erkend_short,
+        "verbonden" => t.oc_verbonden_short,
+        "opgelucht" => t.oc_opgelucht_short,
+        _ => t.oc_betekenis_short,
+    }
+}
+
+/// A bar chart of one count over time, drawn on the server as SVG: readable without
+/// JavaScript, and described in words for screen readers.
+#[component]
+fn NotesChart(label: String, points: Vec<(String, i32)>) -> impl IntoView {
+    let t = use_texts();
+    const WIDTH: f64 = 600.0;
+    const HEIGHT: f64 = 160.0;
+    const TOP: f64 = 20.0;
+    let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1) as f64;
+    let slot = WIDTH / points.len().max(1) as f64;
+    let bar = (slot * 0.6).max(2.0);
+    let title = fill(t.chart_title, &[&label]);
+    let (first, last) = (points.first().cloned(), points.last().cloned());
+    let summary = match (&first, &last) {
+        (Some(a), Some(b)) => fill(
+            t.chart_summary,
+            &[&points.len().to_string(), &a.0, &b.0, &b.1.to_string()],
+        ),
+        _ => String::new(),
+    };
+    view! {
+        <figure class="notes-chart">
+            <figcaption id="grafiek-titel">{title.clone()}</figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} {}", HEIGHT + 40.0) role="img"
+                aria-labelledby="grafiek-titel grafiek-uitleg" xmlns="http://www.w3.org/2000/svg">
+                <desc id="grafiek-uitleg">{summary}</desc>
+                <line x1="0" y1=HEIGHT + TOP x2=WIDTH y2=HEIGHT + TOP class="axis"/>
+                {points.iter().enumerate().map(|(i, (_, n))| {
+                    let h = (*n as f64 / max) * HEIGHT;
+                    let x = i as f64 * slot + (slot - bar) / 2.0;
+                    let y = TOP + HEIGHT - h;
+                    view! {
+                        <rect x=format!("{x:.1}") y=format!("{y:.1}") width=format!("{bar:.1}") height=format!("{h:.1}") class="bar"/>
+                        <text x=format!("{:.1}", x + bar / 2.0) y=format!("{:.1}", y - 4.0) text-anchor="middle" class="value">{*n}</text>
+                    }
+                }).collect_view()}
+                {first.map(|(day, _)| view! { <text x="0" y=HEIGHT + TOP + 18.0 class="day">{day}</text> })}
+                {last.filter(|_| points.len() > 1).map(|(day, _)| view! {
+                    <text x=WIDTH y=HEIGHT + TOP + 18.0 text-anchor="end" class="day">{day}</text>
+                })}
+            </svg>
+        </figure>
+    }
+    .into_any()
+}
+
+/// "Tellen en vertellen": the chart of the count over time and the notes, newest first.
+#[component]
+fn Notes(notes: Vec<crate::coalitions::NoteView>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        {(!notes.is_empty()).then(|| view! {
+                <h2>{t.co_notes}</h2>
+                {crate::coalitions::chart_series(&notes).map(|(label, points)| view! { <NotesChart label points/> })}
+                <ul class="notes">
+                    {notes.iter().map(|n| view! {
+                        <li>
+                            <span class="date">{n.written_on.clone()}</span> " "
+                            {n.number.map(|x| view! { <strong>{x} " " {n.label.clone()}</strong> " " })}
+                            {n.story.clone()}
+                            {(!n.outcomes.is_empty()).then(|| view! {
+                                <span class="outcome-list">
+                                    {n.outcomes.iter().map(|o| view! { " " <span class="chip outcome">{outcome_word(t, o)}</span> }).collect_view()}
+                                </span>
+                            })}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+    }
+    .into_any()
 }

@@ -240,6 +240,19 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         }],
     )
     .await;
+    // Two counts, so the coalition page draws its chart.
+    for (day, number) in [("2026-10-01", 5), ("2026-11-15", 8)] {
+        let note = app::coalitions::NoteView {
+            written_on: day.into(),
+            label: "kinderen van de wachtlijst".into(),
+            number: Some(number),
+            outcomes: vec!["verbonden".into()],
+            ..Default::default()
+        };
+        app::db::add_coalition_note(&app.state.db, coalition, &note)
+            .await
+            .unwrap();
+    }
     browser.goto_hydrated(&app.url("/beheer")).await;
     log_in(&browser, &app, "club@example.org").await;
     found.extend(

@@ -206,6 +206,9 @@ async fn a_coordinator_turns_a_proposal_into_a_coalition_and_a_partner_counts_wh
         .type_text(&browser.wait_for("#aantal").await, "8")
         .await;
     browser
+        .click(&browser.wait_for("#uitkomst-verbonden").await)
+        .await;
+    browser
         .click(&browser.wait_for(".coalition-note button").await)
         .await;
     browser.wait_for("#genoteerd").await;
@@ -214,6 +217,10 @@ async fn a_coordinator_turns_a_proposal_into_a_coalition_and_a_partner_counts_wh
         .text(&notes)
         .await
         .contains("8 kinderen van de wachtlijst"));
+    assert!(
+        browser.text(&notes).await.contains("verbonden"),
+        "the ticked outcome shows"
+    );
     browser.close().await;
 }
 

@@ -163,7 +163,7 @@ on_both_backends! {
             written_on: "2026-12-01".into(),
             label: "kinderen van de wachtlijst".into(),
             number: Some(8),
-            story: String::new(),
+            ..Default::default()
         };
         coalitions::answer(state, &club_provider, id, club(), coalitions::Answer::Accept).await.unwrap();
         let kept = coalitions::add_note(state, &club_provider, id, &note).await.unwrap();
@@ -498,6 +498,19 @@ on_both_backends! {
             Err(Error::Invalid(_))
         ), "answered once");
         coalitions::add_note(state, &club_provider, id, &note).await.unwrap();
+        let later = app::coalitions::NoteView {
+            written_on: "2027-01-15".into(),
+            number: Some(11),
+            outcomes: vec!["erkend".into(), "van-betekenis".into()],
+            ..note.clone()
+        };
+        let counted = coalitions::add_note(state, &club_provider, id, &later).await.unwrap();
+        assert_eq!(counted.notes[0].outcomes, ["erkend", "van-betekenis"]);
+        let (label, points) = app::coalitions::chart_series(&counted.notes).expect("two counts make a line");
+        assert_eq!(label, "kinderen");
+        assert_eq!(points.last().unwrap(), &("2027-01-15".to_string(), 11));
+        let odd = app::coalitions::NoteView { outcomes: vec!["blij".into()], ..note.clone() };
+        assert!(matches!(coalitions::add_note(state, &club_provider, id, &odd).await, Err(Error::Invalid(_))));
 
         // The club invites another organisation from the map, which says no.
         let invite = |org| app::profile::PartnerView {
