@@ -240,6 +240,31 @@ pub struct CoalitionRights {
     pub own: Vec<OwnPartner>,
 }
 
+/// One coalition in the gemeente's overview (`/beheer/coalities`, and its CSV).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OverviewLine {
+    /// Its id.
+    pub id: Uuid,
+    /// Name.
+    pub name: String,
+    /// Status code.
+    pub status: String,
+    /// The partners that said yes, comma-separated.
+    pub partners: String,
+    /// The link persons, "and"-joined.
+    pub link_persons: String,
+    /// The first end of its money (YYYY-MM-DD).
+    pub funding_ends_on: Option<String>,
+    /// Some money ends between today and the end of this quarter.
+    pub ends_this_quarter: bool,
+    /// The newest note: date and what it says.
+    pub latest_note: Option<String>,
+    /// The count noted most: up, down or same since the note before; empty without two.
+    pub trend: String,
+    /// Running, but quiet for three months.
+    pub quiet: bool,
+}
+
 /// A coalition to create or replace.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

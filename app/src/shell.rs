@@ -8,12 +8,12 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionPage,
-    CoalitionsPage, ForgotPasswordPage, HandoutPage, HelpPage, HelpThanksPage, HomePage,
-    KeukentafelPage, LocationEditPage, LocationPage, LoginPage, ManagePage, ModerationPage,
-    NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage, ReferralNewPage,
-    ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage, SignUpPage, TalentsPage,
-    ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
+    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionOverviewPage,
+    CoalitionPage, CoalitionsPage, ForgotPasswordPage, HandoutPage, HelpPage, HelpThanksPage,
+    HomePage, KeukentafelPage, LocationEditPage, LocationPage, LoginPage, ManagePage,
+    ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage,
+    ReferralNewPage, ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage,
+    SignUpPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer") view=ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/sleutels") view=ApiKeysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/coalities") view=CoalitionOverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/moderatie") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/nieuwe-organisatie") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/claimen") view=ClaimPage ssr=SsrMode::Async/>

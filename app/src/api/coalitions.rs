@@ -157,6 +157,18 @@ pub async fn remove_funding(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(CoalitionOverview, crate::service::coalitions::OVERVIEW);
+/// The gemeente's coalitions; `filter=kwartaal` for those whose money ends this quarter.
+/// `None` when not logged in.
+#[server]
+pub async fn coalition_overview(
+    filter: String,
+) -> Result<Option<Vec<crate::coalitions::OverviewLine>>, ServerFnError> {
+    ssr::overview(filter)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     use crate::api::{redirect_refreshed, Ctx};
@@ -208,6 +220,15 @@ mod ssr {
         coalitions::add_note(&cx.state, &cx.me, id, &note).await?;
         redirect_refreshed(&format!("/coalities/{id}"), "genoteerd=ja");
         Ok(())
+    }
+
+    pub async fn overview(filter: String) -> Result<Option<Vec<crate::coalitions::OverviewLine>>> {
+        let Some(cx) = Ctx::reading_if_logged_in::<super::CoalitionOverview>().await? else {
+            return Ok(None);
+        };
+        let today = chrono::Utc::now().date_naive();
+        let found = coalitions::overview(&cx.state, &cx.me, filter == "kwartaal", today).await?;
+        Ok(Some(found))
     }
 
     pub async fn may_change(coalitie: String) -> Result<CoalitionRights> {

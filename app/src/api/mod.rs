@@ -27,10 +27,11 @@ pub use account::{
 };
 pub use coalitions::{
     add_coalition_note, add_funding, answer_coalition, coalition, coalition_candidates,
-    coalition_chances, coalitions, invite_coalition_partner, may_change_coalition, remove_funding,
-    save_coalition, start_coalition, AddCoalitionNote, AddFunding, AnswerCoalition, Coalition,
-    CoalitionCandidates, CoalitionChances, Coalitions, InviteCoalitionPartner, MayChangeCoalition,
-    RemoveFunding, SaveCoalition, StartCoalition,
+    coalition_chances, coalition_overview, coalitions, invite_coalition_partner,
+    may_change_coalition, remove_funding, save_coalition, start_coalition, AddCoalitionNote,
+    AddFunding, AnswerCoalition, Coalition, CoalitionCandidates, CoalitionChances,
+    CoalitionOverview, Coalitions, InviteCoalitionPartner, MayChangeCoalition, RemoveFunding,
+    SaveCoalition, StartCoalition,
 };
 pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
@@ -183,6 +184,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<InviteCoalitionPartner>(),
         entry::<AnswerCoalition>(),
         entry::<AddFunding>(),
+        entry::<CoalitionOverview>(),
         entry::<RemoveFunding>(),
         entry::<LogIn>(),
         entry::<LogOut>(),

@@ -563,3 +563,92 @@ pub async fn housekeeping(state: &AppState, today: chrono::NaiveDate) -> Result<
     }
     Ok(round)
 }
+
+/// The gemeente's overview: its coordinators (their own gemeente) and admins (all).
+pub const OVERVIEW: Access = Access::Roles(&[Role::Coordinator, Role::Admin]);
+
+/// The last day of the quarter `day` falls in.
+pub fn quarter_end(day: chrono::NaiveDate) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    let last_month = (day.month0() / 3) * 3 + 3;
+    let (year, next) = if last_month == 12 {
+        (day.year() + 1, 1)
+    } else {
+        (day.year(), last_month + 1)
+    };
+    chrono::NaiveDate::from_ymd_opt(year, next, 1)
+        .and_then(|first| first.pred_opt())
+        .unwrap_or(day)
+}
+
+/// Every coalition of the gemeente with status, partners, link persons, the end of its money,
+/// the newest note and the trend; with `this_quarter`, only those whose money (some of it)
+/// ends between `today` and the end of the quarter.
+pub async fn overview(
+    state: &AppState,
+    me: &Me,
+    this_quarter: bool,
+    today: chrono::NaiveDate,
+) -> Result<Vec<crate::coalitions::OverviewLine>> {
+    allow(me, OVERVIEW)?;
+    let gemeente = match me.role {
+        Role::Admin => None,
+        _ => Some(me.gemeente.clone().ok_or(Error::Forbidden)?),
+    };
+    let end = quarter_end(today);
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let mut out = Vec::new();
+    for c in db::list_coalitions(&state.db, gemeente.as_deref()).await? {
+        let ends_this_quarter = c.status != "ended"
+            && c.funding
+                .iter()
+                .filter_map(|f| f.ends_on.as_deref().and_then(day))
+                .any(|d| d >= today && d <= end);
+        if this_quarter && !ends_this_quarter {
+            continue;
+        }
+        let trend = match crate::coalitions::chart_series(&c.notes) {
+            Some((_, points)) if points.len() >= 2 => {
+                let (a, b) = (points[points.len() - 2].1, points[points.len() - 1].1);
+                match b.cmp(&a) {
+                    std::cmp::Ordering::Greater => "up",
+                    std::cmp::Ordering::Less => "down",
+                    std::cmp::Ordering::Equal => "same",
+                }
+            }
+            _ => "",
+        };
+        let latest_note = c.notes.first().map(|n| {
+            let what = match n.number {
+                Some(x) => format!("{x} {}", n.label),
+                None => n.story.chars().take(120).collect(),
+            };
+            format!("{}: {}", n.written_on, what.trim())
+        });
+        let link_persons = [&c.link_person, &c.deputy_person]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" en ");
+        out.push(crate::coalitions::OverviewLine {
+            id: c.id,
+            partners: c
+                .partners
+                .iter()
+                .filter(|p| p.standing == "accepted")
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+            name: c.name,
+            status: c.status,
+            link_persons,
+            funding_ends_on: c.funding_ends_on,
+            ends_this_quarter,
+            latest_note,
+            trend: trend.into(),
+            quiet: c.quiet,
+        });
+    }
+    Ok(out)
+}

@@ -6,6 +6,7 @@ pub mod guard;
 mod health;
 mod hsds;
 mod language;
+mod overview;
 mod qr;
 mod revoke;
 pub mod security;
@@ -78,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .route("/taal/{code}", get(language::switch))
         .route("/qr.svg", get(qr::qr_code))
         .route("/ik-kan-iets/intrekken/{code}", get(revoke::revoke))
+        .route("/beheer/coalities.csv", get(overview::csv))
         .leptos_routes_with_context(&state, routes, security::provide_page_nonce, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

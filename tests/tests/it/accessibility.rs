@@ -275,6 +275,18 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         ])
         .await,
     );
+    app::db::create_user(
+        &app.state.db,
+        "gemeente@example.org",
+        "Gemeente",
+        Role::Coordinator,
+        Some("GM0344"),
+        &hash,
+    )
+    .await
+    .unwrap();
+    log_in(&browser, &app, "gemeente@example.org").await;
+    found.extend(check(vec![("coalition overview", "/beheer/coalities".into())]).await);
     browser.close().await;
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
 }

@@ -165,6 +165,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             app::api::RemoveFunding::PATH,
             vec![("coalitie", coalition.to_string()), ("regel", "0".into())],
         ),
+        (
+            "coalition overview",
+            app::api::CoalitionOverview::PATH,
+            vec![("filter", String::new())],
+        ),
         ("dashboard", app::api::Dashboard::PATH, vec![]),
         (
             "api keys",
@@ -435,6 +440,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ) => {
             matches!(r, "provider of A" | "coordinator" | "admin")
         }
+        // The gemeente's overview: its coordinators, and admins.
+        (r, "coalition overview") => matches!(r, "coordinator" | "coordinator elsewhere" | "admin"),
         // Only the invited organisation's own manager answers for it.
         (r, "answer coalition") => r == "provider of B",
         // Everyone who manages listings or coalitions may have API keys of their own.

@@ -359,3 +359,76 @@ async fn a_partner_invites_an_organisation_from_the_map_without_javascript_and_o
         "the public page shows the line in words"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_downloads_the_coalition_overview_as_csv_that_a_spreadsheet_reads_as_text()
+{
+    use crate::support::{client, login_as, page};
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let coalition = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
+    let note = app::coalitions::NoteView {
+        label: "=HYPERLINK(\"https://example.org\")".into(),
+        number: Some(3),
+        ..Default::default()
+    };
+    app::db::add_coalition_note(&app.state.db, coalition, &note)
+        .await
+        .unwrap();
+    let anonymous = client()
+        .get(app.url("/beheer/coalities.csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status().as_u16(), 401);
+    let provider = login_as(
+        &app,
+        app::auth::Role::Provider,
+        None,
+        &[crate::support::fixtures::club()],
+    )
+    .await;
+    let get = |path: &str, cookies: &str| {
+        client()
+            .get(app.url(path))
+            .header("cookie", cookies.to_string())
+            .send()
+    };
+    let refused = get("/beheer/coalities.csv", &provider.cookies)
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 403);
+
+    let coordinator = login_as(&app, app::auth::Role::Coordinator, Some("GM0344"), &[]).await;
+    let response = get("/beheer/coalities.csv", &coordinator.cookies)
+        .await
+        .unwrap();
+    assert_eq!(response.status().as_u16(), 200);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    let body = response.text().await.unwrap();
+    assert!(
+        body.contains("Trainerskracht De Meern;forming;VV De Meern"),
+        "{body}"
+    );
+    assert!(!body.contains(";=HYPERLINK"), "no formula: {body}");
+    let quarter = get(
+        "/beheer/coalities.csv?filter=kwartaal",
+        &coordinator.cookies,
+    )
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert_eq!(
+        quarter.lines().count(),
+        1,
+        "no money ends this quarter: only the header"
+    );
+
+    let shown = page(&app, "/beheer/coalities", &coordinator).await;
+    assert!(shown.contains("Trainerskracht De Meern") && shown.contains("coalities.csv"));
+}

@@ -648,3 +648,41 @@ on_both_backends! {
         assert!(matches!(coalitions::remove_funding(&node_a, &club_provider, id, 5).await, Err(Error::NotFound)));
     }
 }
+
+on_both_backends! {
+    async fn the_gemeente_sees_its_coalitions_in_one_place_and_which_lose_their_money_this_quarter(backend) {
+        use app::coalitions::FundingLine;
+        let app = TestApp::demo_without_housekeeping(backend).await;
+        let state = &app.state;
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let elsewhere = actor(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let club_provider = actor(&app, Role::Provider, None, &[club()]).await;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        assert_eq!(coalitions::quarter_end(today), chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        assert_eq!(
+            coalitions::quarter_end(chrono::NaiveDate::from_ymd_opt(2027, 2, 10).unwrap()),
+            chrono::NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()
+        );
+        let soon = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
+        let later = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
+        for (id, ends) in [(soon, "2026-12-20"), (later, "2027-06-30")] {
+            let line = FundingLine { source: "Sportakkoord".into(), ends_on: Some(ends.into()), ..Default::default() };
+            coalitions::add_funding(state, &club_provider, id, line).await.unwrap();
+        }
+        for (day, n) in [("2026-10-01", 5), ("2026-11-01", 8)] {
+            let note = app::coalitions::NoteView { written_on: day.into(), label: "kinderen".into(), number: Some(n), ..Default::default() };
+            coalitions::add_note(state, &club_provider, soon, &note).await.unwrap();
+        }
+
+        let all = coalitions::overview(state, &coordinator, false, today).await.unwrap();
+        assert_eq!(all.len(), 2);
+        let first = all.iter().find(|l| l.id == soon).unwrap();
+        assert!(first.ends_this_quarter);
+        assert_eq!((first.trend.as_str(), first.partners.as_str()), ("up", "VV De Meern"));
+        assert_eq!(first.latest_note.as_deref(), Some("2026-11-01: 8 kinderen"));
+        let quarter = coalitions::overview(state, &coordinator, true, today).await.unwrap();
+        assert_eq!(quarter.iter().map(|l| l.id).collect::<Vec<_>>(), vec![soon]);
+        assert!(coalitions::overview(state, &elsewhere, false, today).await.unwrap().is_empty(), "another gemeente's");
+        assert!(matches!(coalitions::overview(state, &club_provider, false, today).await, Err(Error::Forbidden)));
+    }
+}
