@@ -200,6 +200,30 @@ impl CoalitionForm {
         }
     }
 
+    /// The form as typed, read field by field from `typed` (the query a problem came back with).
+    pub fn from_typed(typed: impl Fn(&str) -> String) -> CoalitionForm {
+        let mut form = CoalitionForm::default();
+        for (name, value) in form.fields_mut() {
+            *value = typed(name);
+        }
+        form
+    }
+
+    fn fields_mut(&mut self) -> [(&'static str, &mut String); 10] {
+        [
+            ("naam", &mut self.naam),
+            ("doel", &mut self.doel),
+            ("status", &mut self.status),
+            ("reden", &mut self.reden),
+            ("schakel", &mut self.schakel),
+            ("schakel_contact", &mut self.schakel_contact),
+            ("tweede", &mut self.tweede),
+            ("tweede_contact", &mut self.tweede_contact),
+            ("deelnemers", &mut self.deelnemers),
+            ("plek", &mut self.plek),
+        ]
+    }
+
     /// The fields with their form names, in order (for sending typed values back).
     pub fn fields(&self) -> [(&'static str, &str); 10] {
         [

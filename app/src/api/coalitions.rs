@@ -232,13 +232,10 @@ mod ssr {
     }
 
     pub async fn may_change(coalitie: String) -> Result<CoalitionRights> {
-        let cx = Ctx::reading_if_logged_in::<super::MayChangeCoalition>().await?;
-        let state = match &cx {
-            Some(cx) => cx.state.clone(),
-            None => return Ok(CoalitionRights::default()),
+        let Some(cx) = Ctx::reading_if_logged_in::<super::MayChangeCoalition>().await? else {
+            return Ok(CoalitionRights::default());
         };
-        let me = cx.as_ref().map(|cx| &cx.me);
-        coalitions::rights(&state, me, coalitie.trim().parse().ok()).await
+        coalitions::rights(&cx.state, Some(&cx.me), coalitie.trim().parse().ok()).await
     }
 
     pub async fn save_coalition(csrf: String, coalitie: String, form: CoalitionForm) -> Result<()> {

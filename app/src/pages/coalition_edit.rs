@@ -66,19 +66,6 @@ fn problem_text(t: &'static Texts, field: &str) -> &'static str {
     }
 }
 
-const FIELDS: [&str; 10] = [
-    "naam",
-    "doel",
-    "status",
-    "reden",
-    "schakel",
-    "schakel_contact",
-    "tweede",
-    "tweede_contact",
-    "deelnemers",
-    "plek",
-];
-
 #[component]
 fn Editor(c: CoalitionView) -> impl IntoView {
     let t = use_texts();
@@ -88,26 +75,16 @@ fn Editor(c: CoalitionView) -> impl IntoView {
     let stored = CoalitionForm::from_view(&c);
     let form = move || {
         let q = query.read();
-        let problem = q
-            .get("fout")
-            .and_then(|f| FIELDS.iter().copied().find(|name| *name == f));
+        let problem = q.get("fout").and_then(|f| {
+            stored
+                .fields()
+                .into_iter()
+                .map(|(name, _)| name)
+                .find(|name| *name == f)
+        });
         // After a problem the fields show what was typed, not what is stored.
         let shown = match problem {
-            Some(_) => {
-                let typed = |name: &str| q.get(name).unwrap_or_default();
-                CoalitionForm {
-                    naam: typed("naam"),
-                    doel: typed("doel"),
-                    status: typed("status"),
-                    reden: typed("reden"),
-                    schakel: typed("schakel"),
-                    schakel_contact: typed("schakel_contact"),
-                    tweede: typed("tweede"),
-                    tweede_contact: typed("tweede_contact"),
-                    deelnemers: typed("deelnemers"),
-                    plek: typed("plek"),
-                }
-            }
+            Some(_) => CoalitionForm::from_typed(|name| q.get(name).unwrap_or_default()),
             None => stored.clone(),
         };
         let kit = FieldKit::new(problem, problem.map_or("", |f| problem_text(t, f)));

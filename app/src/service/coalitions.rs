@@ -286,8 +286,6 @@ pub async fn edit(state: &AppState, me: &Me, id: Uuid, form: &CoalitionForm) -> 
         name: name.into(),
         goal: form.doel.trim().into(),
         status: form.status.clone(),
-        gemeente: current.gemeente.clone(),
-        need_id: current.need_id,
         link_person: form.schakel.trim().into(),
         link_contact: form.schakel_contact.trim().into(),
         deputy_person: form.tweede.trim().into(),
@@ -295,10 +293,7 @@ pub async fn edit(state: &AppState, me: &Me, id: Uuid, form: &CoalitionForm) -> 
         status_reason: form.reden.trim().into(),
         venue: form.plek.trim().into(),
         participants,
-        funding: current.funding.clone(),
-        funding_source: String::new(),
-        funding_ends_on: None,
-        partners: current.partners.clone(),
+        ..as_input(&current)
     };
     db::update_coalition(&state.db, id, input).await?;
     Ok(Saved::Done(()))
