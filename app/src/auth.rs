@@ -248,7 +248,25 @@ mod server {
     /// logged in. Call first in every state-changing server function.
     pub async fn check_csrf(field: &str) -> Result<Option<Me>> {
         let cookie = request_cookie(CSRF_COOKIE).unwrap_or_default();
+        genuine(field, &cookie, session().await?)
+    }
+
+    /// [`check_csrf`] for a form that a plain axum route reads (a file upload): the form's
+    /// field, the request's `Cookie` header.
+    pub async fn check_form(db: &db::Db, cookie_header: &str, field: &str) -> Result<Option<Me>> {
+        let cookie = cookie_value(cookie_header, CSRF_COOKIE).unwrap_or_default();
+        let CheckedSession(session) = session_from_cookie_header(db, cookie_header).await?;
+        genuine(field, cookie, session)
+    }
+
+    /// The form's token must equal the cookie, and the session's token when logged in.
+    fn genuine(
+        field: &str,
+        cookie: &str,
+        session: Option<(UserRecord, String)>,
+    ) -> Result<Option<Me>> {
         let field = field.trim();
+        // Compared in constant time.
         let matches = |a: &str, b: &str| {
             a.len() == b.len()
                 && !a.is_empty()
@@ -257,10 +275,10 @@ mod server {
                     .fold(0u8, |acc, (x, y)| acc | (x ^ y))
                     == 0
         };
-        if !matches(field, &cookie) {
+        if !matches(field, cookie) {
             return Err(Error::Forbidden);
         }
-        match session().await? {
+        match session {
             Some((user, csrf)) if matches(field, &csrf) => Ok(Some(user.me)),
             Some(_) => Err(Error::Forbidden),
             None => Ok(None),

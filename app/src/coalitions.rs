@@ -86,6 +86,8 @@ pub const MAX_FUNDING_LINES: usize = 10;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NoteView {
+    /// Its id (absent in input).
+    pub id: Option<Uuid>,
     /// Date (YYYY-MM-DD).
     pub written_on: String,
     /// What is counted.
@@ -96,6 +98,26 @@ pub struct NoteView {
     pub story: String,
     /// Outcome words from [`OUTCOMES`] that partners ticked.
     pub outcomes: Vec<String>,
+    /// Its photo, if one was added.
+    pub photo: Option<NotePhoto>,
+}
+
+/// A note's photo as pages show it; the picture is at [`NotePhoto::url`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NotePhoto {
+    /// What is on it, for people who cannot see it.
+    pub alt: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl NotePhoto {
+    /// Where the picture of note `note` of coalition `coalition` is served.
+    pub fn url(coalition: Uuid, note: Uuid) -> String {
+        format!("/coalities/{coalition}/foto/{note}.jpg")
+    }
 }
 
 /// The outcome boxes of the note form (`uitkomst[erkend]`, ...): ticked ones arrive.

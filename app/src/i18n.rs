@@ -534,6 +534,18 @@ texts! {
     co_note_send: "Noteren", "Save";
     co_note_bad: "Vul een aantal van 0 of meer in, of een kort verhaal (hoogstens 2000 tekens).", "Fill in a number of 0 or more, or a short story (at most 2000 characters).";
     co_note_saved: "Genoteerd. Dank je!", "Saved. Thank you!";
+    ph_add: "Foto toevoegen", "Add a photo";
+    ph_change: "Andere foto kiezen", "Choose another photo";
+    ph_file: "Foto (JPEG of PNG, tot 16 MB)", "Photo (JPEG or PNG, up to 16 MB)";
+    ph_alt: "Wat staat er op de foto? (voor wie hem niet kan zien)", "What is in the photo? (for people who cannot see it)";
+    ph_consent: "Iedereen kan de foto zien. Kies een foto waarvoor de mensen erop toestemming gaven. Wij halen plaats en camera uit de foto en maken hem kleiner.", "Everyone can see the photo. Choose a photo that the people in it agreed to. We remove place and camera from the photo and make it smaller.";
+    ph_send: "Foto bewaren", "Save photo";
+    ph_remove: "Foto weghalen", "Remove photo";
+    ph_saved: "De foto staat bij de notitie.", "The photo is with the note.";
+    ph_removed: "De foto is weggehaald.", "The photo was removed.";
+    ph_too_big: "Deze foto is te groot. Kies een foto kleiner dan 16 MB.", "This photo is too large. Choose a photo smaller than 16 MB.";
+    ph_not_image: "Dit is geen foto die we kunnen lezen. Kies een JPEG- of PNG-foto.", "We cannot read this as a photo. Choose a JPEG or PNG photo.";
+    ph_no_alt: "Schrijf in een korte zin wat er op de foto staat.", "Write in one short sentence what is in the photo.";
     co_see: "Bekijk de coalitie", "See the coalition";
     ov_title: "Coalities in de gemeente", "Coalitions in the municipality";
     ov_lead: "Alle coalities van je gemeente: hoe ze ervoor staan, wie meedoet en wanneer het geld stopt.", "All coalitions of your municipality: how they are doing, who takes part and when the money stops.";
@@ -764,6 +776,11 @@ texts! {
     rv_status: "Status", "Status";
     rv_contact: "Contact", "Contact";
     rv_shared: "Gedeeld met toestemming", "Shared with consent";
+    rv_partner_label: "Welke partner van de coalitie neemt deze persoon op?", "Which partner of the coalition takes this person up?";
+    rv_partner_save: "Vastleggen", "Record";
+    rv_partner_saved: "Vastgelegd. Het buurtteam ziet wie de persoon oppakt.", "Recorded. The neighbourhood team sees who takes the person up.";
+    rv_partner_bad: "Kies een partner uit de lijst.", "Choose a partner from the list.";
+    rv_taken_up_by: "Opgepakt door", "Taken up by";
     rv_revoked: "De toestemming is ingetrokken. De gedeelde gegevens zijn niet meer te zien.", "Consent was withdrawn. The shared data can no longer be seen.";
     rv_wish: "Wat de persoon wil", "What the person wants";
     rv_handover: "Overdracht", "Handover";
@@ -797,6 +814,7 @@ texts! {
     st_afgerond: "afgerond", "completed";
     st_gestopt: "gestopt", "stopped";
     st_toestemming: "toestemming vastgelegd", "consent recorded";
+    st_partner: "partner gekozen", "partner chosen";
     st_ingetrokken: "toestemming ingetrokken", "consent withdrawn";
     st_geescaleerd: "naar de gemeente", "escalated to the municipality";
     st_herinnering: "herinnering", "reminder";
@@ -1135,6 +1153,7 @@ impl Texts {
             "geëscaleerd" => self.st_geescaleerd,
             "herinnering" => self.st_herinnering,
             "opgepakt" => self.st_opgepakt,
+            "partner" => self.st_partner,
             _ => self.st_gestopt,
         }
     }

@@ -32,6 +32,8 @@ mod limiter;
 #[cfg(feature = "ssr")]
 pub mod mailer;
 #[cfg(feature = "ssr")]
+pub mod photo;
+#[cfg(feature = "ssr")]
 pub mod schedule;
 #[cfg(feature = "ssr")]
 pub mod sealer;

@@ -164,6 +164,10 @@ pub struct ReferralView {
     pub can_take_up: bool,
     /// The person's name or initials (professional side, for the handout).
     pub person: String,
+    /// A referral to a coalition: the partner that takes the person up (empty until chosen).
+    pub taken_up_by: String,
+    /// For the receiver of an open referral to a coalition: the partners to choose from.
+    pub partner_choices: Vec<String>,
 }
 
 /// Everything a professional's workspace lists.

@@ -211,14 +211,20 @@ mod ssr {
             return Ok(());
         }
         let note = NoteView {
+            id: None,
+            photo: None,
             written_on: chrono::Utc::now().date_naive().to_string(),
             label: label.into(),
             number: number.ok().flatten(),
             story: story.into(),
             outcomes,
         };
-        coalitions::add_note(&cx.state, &cx.me, id, &note).await?;
-        redirect_refreshed(&format!("/coalities/{id}"), "genoteerd=ja");
+        let (_, note) = coalitions::add_note(&cx.state, &cx.me, id, &note).await?;
+        // To the new note, where its photo can be added.
+        redirect_refreshed(
+            &format!("/coalities/{id}"),
+            &format!("genoteerd={note}#notitie-{note}"),
+        );
         Ok(())
     }
 

@@ -60,12 +60,12 @@ pub use offer::{
 };
 pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
 pub use referrals::{
-    close_traject, delete_traject, escalate_referral, export_traject, incoming_referrals,
-    load_referral, load_traject, referral_receiver, revoke_consent, save_traject, send_referral,
-    set_referral_status, take_up_escalation, traject_handout, workspace, CloseTraject,
-    DeleteTraject, EscalateReferral, ExportTraject, IncomingReferrals, LoadReferral, LoadTraject,
-    ReferralReceiver, RevokeConsent, SaveTraject, SendReferral, SetReferralStatus,
-    TakeUpEscalation, TrajectHandout, Workspace,
+    choose_referral_partner, close_traject, delete_traject, escalate_referral, export_traject,
+    incoming_referrals, load_referral, load_traject, referral_receiver, revoke_consent,
+    save_traject, send_referral, set_referral_status, take_up_escalation, traject_handout,
+    workspace, ChooseReferralPartner, CloseTraject, DeleteTraject, EscalateReferral, ExportTraject,
+    IncomingReferrals, LoadReferral, LoadTraject, ReferralReceiver, RevokeConsent, SaveTraject,
+    SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
 pub use signup::{sign_up, SignUp};
@@ -221,6 +221,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<EscalateReferral>(),
         entry::<LoadReferral>(),
         entry::<SetReferralStatus>(),
+        entry::<ChooseReferralPartner>(),
         entry::<IncomingReferrals>(),
         entry::<TakeUpEscalation>(),
         entry::<ModerationQueue>(),

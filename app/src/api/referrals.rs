@@ -104,6 +104,19 @@ pub async fn set_referral_status(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(ChooseReferralPartner, crate::service::referrals::CHOOSE);
+/// The receiver of a referral to a coalition records which partner takes the person up.
+#[server]
+pub async fn choose_referral_partner(
+    csrf: String,
+    verwijzing: String,
+    partner: String,
+) -> Result<(), ServerFnError> {
+    ssr::choose_partner(csrf, verwijzing, partner)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 crate::guard!(RevokeConsent, crate::service::referrals::SEND);
 /// Withdraws consent: the receiver no longer sees the shared items.
 #[server]
@@ -257,6 +270,18 @@ mod ssr {
             referrals::set_status(&cx.state, &cx.me, &verwijzing, &status, reden.as_deref());
         match saved.await? {
             Saved::Done(id) => redirect_refreshed(&format!("/verwijzing/{id}"), ""),
+            Saved::Invalid(field) => redirect_refreshed(
+                &format!("/verwijzing/{}", verwijzing.trim()),
+                &format!("fout={field}"),
+            ),
+        }
+        Ok(())
+    }
+
+    pub async fn choose_partner(csrf: String, verwijzing: String, partner: String) -> Result<()> {
+        let cx = Ctx::writing::<super::ChooseReferralPartner>(&csrf).await?;
+        match referrals::choose_partner(&cx.state, &cx.me, &verwijzing, &partner).await? {
+            Saved::Done(id) => redirect_refreshed(&format!("/verwijzing/{id}"), "partner=ja"),
             Saved::Invalid(field) => redirect_refreshed(
                 &format!("/verwijzing/{}", verwijzing.trim()),
                 &format!("fout={field}"),

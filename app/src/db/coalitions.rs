@@ -5,7 +5,8 @@ use uuid::Uuid;
 
 use super::{on_pool, on_tx, Db};
 use crate::coalitions::{
-    CheckedFunding, CoalitionInput, CoalitionView, FundingLine, NoteView, OUTCOMES, STANDINGS,
+    CheckedFunding, CoalitionInput, CoalitionView, FundingLine, NotePhoto, NoteView, OUTCOMES,
+    STANDINGS,
 };
 use crate::profile::PartnerView;
 use crate::{Error, Result};
@@ -81,6 +82,8 @@ async fn write_partners(tx: &mut super::Tx, id: Uuid, partners: &[PartnerView]) 
 }
 
 type FundingRow = (String, Option<i64>, Option<NaiveDate>, Option<NaiveDate>);
+/// A note: written_on, label, number, story, created_at, outcomes, id, and its photo's alt,
+/// width and height.
 type NoteRow = (
     NaiveDate,
     String,
@@ -88,6 +91,10 @@ type NoteRow = (
     String,
     DateTime<Utc>,
     String,
+    Uuid,
+    Option<String>,
+    Option<i32>,
+    Option<i32>,
 );
 
 /// Replaces the funding lines. A line that stays (same source and end) keeps the warnings
@@ -274,8 +281,8 @@ pub async fn delete_coalition(db: &Db, id: Uuid) -> Result<()> {
     Ok(())
 }
 
-/// Adds a "tellen en vertellen" note.
-pub async fn add_coalition_note(db: &Db, id: Uuid, note: &NoteView) -> Result<()> {
+/// Adds a "tellen en vertellen" note; returns its id.
+pub async fn add_coalition_note(db: &Db, id: Uuid, note: &NoteView) -> Result<Uuid> {
     let story = note.story.trim();
     let label = note.label.trim();
     if note.number.is_none() && story.is_empty() {
@@ -311,11 +318,57 @@ pub async fn add_coalition_note(db: &Db, id: Uuid, note: &NoteView) -> Result<()
         .into_iter()
         .filter(|o| note.outcomes.iter().any(|n| n == o))
         .collect();
+    let note_id = Uuid::new_v4();
     on_pool!(db, p => sqlx::query(sql)
-        .bind(Uuid::new_v4()).bind(id).bind(written_on).bind(label).bind(note.number)
+        .bind(note_id).bind(id).bind(written_on).bind(label).bind(note.number)
         .bind(story).bind(Utc::now()).bind(outcomes.join(","))
         .execute(p).await.map(drop)?);
+    Ok(note_id)
+}
+
+/// Sets (or replaces) the photo of note `note` of coalition `id`; `NotFound` when the note is not
+/// one of that coalition's.
+pub async fn set_note_photo(
+    db: &Db,
+    id: Uuid,
+    note: Uuid,
+    alt: &str,
+    photo: &crate::photo::Prepared,
+) -> Result<()> {
+    let sql = "INSERT INTO coalition_note_photos (note_id, alt, width, height, jpeg, created_at) \
+        SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS \
+            (SELECT 1 FROM coalition_notes WHERE id = $1 AND coalition_id = $7) \
+        ON CONFLICT (note_id) DO UPDATE SET alt = excluded.alt, width = excluded.width, \
+            height = excluded.height, jpeg = excluded.jpeg, created_at = excluded.created_at";
+    let (width, height) = (photo.width as i32, photo.height as i32);
+    let written = on_pool!(db, p => sqlx::query(sql)
+        .bind(note).bind(alt).bind(width).bind(height).bind(&photo.jpeg).bind(Utc::now()).bind(id)
+        .execute(p).await?.rows_affected());
+    if written == 0 {
+        return Err(Error::NotFound);
+    }
     Ok(())
+}
+
+/// Removes the photo of note `note` of coalition `id`; `NotFound` when there is none.
+pub async fn remove_note_photo(db: &Db, id: Uuid, note: Uuid) -> Result<()> {
+    let sql = "DELETE FROM coalition_note_photos WHERE note_id = $1 AND note_id IN \
+        (SELECT id FROM coalition_notes WHERE coalition_id = $2)";
+    let removed = on_pool!(db, p => sqlx::query(sql).bind(note).bind(id)
+        .execute(p).await?.rows_affected());
+    if removed == 0 {
+        return Err(Error::NotFound);
+    }
+    Ok(())
+}
+
+/// The JPEG of note `note` of coalition `id`.
+pub async fn note_photo(db: &Db, id: Uuid, note: Uuid) -> Result<Vec<u8>> {
+    let sql = "SELECT p.jpeg FROM coalition_note_photos p \
+        JOIN coalition_notes n ON n.id = p.note_id WHERE p.note_id = $1 AND n.coalition_id = $2";
+    let found: Option<(Vec<u8>,)> =
+        on_pool!(db, p => sqlx::query_as(sql).bind(note).bind(id).fetch_optional(p).await?);
+    found.map(|(jpeg,)| jpeg).ok_or(Error::NotFound)
 }
 
 fn days_left(ends: Option<NaiveDate>, status: &str, today: NaiveDate) -> Option<i64> {
@@ -333,8 +386,10 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
         let partners: Vec<(Option<Uuid>, String, String, String, String, String)> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
         let sql =
-            "SELECT written_on, label, number, story, created_at, outcomes FROM coalition_notes \
-            WHERE coalition_id = $1 ORDER BY written_on DESC, created_at DESC";
+            "SELECT n.written_on, n.label, n.number, n.story, n.created_at, n.outcomes, n.id, \
+            p.alt, p.width, p.height FROM coalition_notes n \
+            LEFT JOIN coalition_note_photos p ON p.note_id = n.id \
+            WHERE n.coalition_id = $1 ORDER BY n.written_on DESC, n.created_at DESC";
         let notes: Vec<NoteRow> =
             on_pool!(db, p => sqlx::query_as(sql).bind(r.id).fetch_all(p).await?);
         let sql = "SELECT source, amount_euros, starts_on, ends_on FROM coalition_funding \
@@ -391,17 +446,30 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
                 .collect(),
             notes: notes
                 .into_iter()
-                .map(|(written_on, label, number, story, _, outcomes)| NoteView {
-                    written_on: written_on.format("%Y-%m-%d").to_string(),
-                    label,
-                    number,
-                    story,
-                    outcomes: outcomes
-                        .split(',')
-                        .filter(|o| !o.is_empty())
-                        .map(String::from)
-                        .collect(),
-                })
+                .map(
+                    |(written_on, label, number, story, _, outcomes, id, alt, width, height)| {
+                        NoteView {
+                            id: Some(id),
+                            photo: match (alt, width, height) {
+                                (Some(alt), Some(width), Some(height)) => Some(NotePhoto {
+                                    alt,
+                                    width: width as u32,
+                                    height: height as u32,
+                                }),
+                                _ => None,
+                            },
+                            written_on: written_on.format("%Y-%m-%d").to_string(),
+                            label,
+                            number,
+                            story,
+                            outcomes: outcomes
+                                .split(',')
+                                .filter(|o| !o.is_empty())
+                                .map(String::from)
+                                .collect(),
+                        }
+                    },
+                )
                 .collect(),
         });
     }

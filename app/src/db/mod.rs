@@ -43,7 +43,8 @@ pub use accounts::{coordinator_emails, organisation_manager_emails, user_email};
 pub use coalitions::{
     add_coalition_note, add_coalition_partner, approved_organisation_name, claim_funding_warnings,
     claim_quiet_coalitions, create_coalition, delete_coalition, get_coalition, list_coalitions,
-    set_partner_standing, update_coalition, FundingDue, FUNDING_WARNING_DAYS, QUIET_DAYS,
+    note_photo, remove_note_photo, set_note_photo, set_partner_standing, update_coalition,
+    FundingDue, FUNDING_WARNING_DAYS, QUIET_DAYS,
 };
 pub use dataset::{
     days_from_text, days_text, save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord,
@@ -85,8 +86,8 @@ pub use published::{
 pub use referrals::{
     create_referral, delete_expired_personal_data, escalate, escalated_to, escalation_open,
     escalations_for, handle_escalation, referral, referral_contact, referral_history,
-    referral_target, referrals_of_traject, referrals_to, revoke_consent, set_referral_status,
-    take_due_followups, waiting_list_of, working_days_between, ReferralRecord,
+    referral_target, referrals_of_traject, referrals_to, revoke_consent, set_referral_partner,
+    set_referral_status, take_due_followups, waiting_list_of, working_days_between, ReferralRecord,
 };
 pub use responses::{
     claim_unanswered, claim_unanswered_reminders, delete_expired_responses, move_response,

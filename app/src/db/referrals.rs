@@ -39,12 +39,15 @@ pub struct ReferralRecord {
     pub ended_at: Option<DateTime<Utc>>,
     pub escalated_at: Option<DateTime<Utc>>,
     pub personal_deleted_at: Option<DateTime<Utc>>,
+    /// For a coalition: the partner that takes the person up (empty until chosen).
+    pub taken_up_by: String,
 }
 
 const REFERRAL_COLUMNS: &str = "id, traject_id, professional_id, service_id, coalition_id, \
     organization_id, target_name, leefgebied, wijk_code, wish_sealed, shared_sealed, shared_items, \
     consent_by_sealed, consent_at, consent_revoked_at, handover, handover_sealed, status, reason, \
-    sent_at, received_at, accepted_at, started_at, ended_at, escalated_at, personal_deleted_at";
+    sent_at, received_at, accepted_at, started_at, ended_at, escalated_at, personal_deleted_at, \
+    taken_up_by";
 
 pub(super) const WIPE: &str = "wish_sealed = '', shared_sealed = '', consent_by_sealed = '', \
     handover_sealed = '', traject_id = NULL";
@@ -63,7 +66,7 @@ pub async fn create_referral(db: &Db, r: &ReferralRecord, by: Uuid) -> Result<()
     }
     let sql = format!(
         "INSERT INTO referrals ({REFERRAL_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, \
-         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)"
+         $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)"
     );
     let mut tx = db.begin().await?;
     on_tx!(&mut tx, t => sqlx::query(&sql)
@@ -73,6 +76,7 @@ pub async fn create_referral(db: &Db, r: &ReferralRecord, by: Uuid) -> Result<()
         .bind(r.consent_at).bind(r.consent_revoked_at).bind(&r.handover).bind(&r.handover_sealed)
         .bind(r.status.code()).bind(&r.reason).bind(r.sent_at).bind(r.received_at).bind(r.accepted_at)
         .bind(r.started_at).bind(r.ended_at).bind(r.escalated_at).bind(r.personal_deleted_at)
+        .bind(&r.taken_up_by)
         .execute(t).await.map(drop)?);
     event(&mut tx, r.id, Some(by), "toestemming", &r.shared_items).await?;
     event(&mut tx, r.id, Some(by), "verstuurd", "").await?;
@@ -102,6 +106,16 @@ async fn event(
     on_tx!(tx, t => sqlx::query(sql).bind(Uuid::new_v4()).bind(referral).bind(Utc::now())
         .bind(by).bind(what).bind(reason).execute(t).await.map(drop)?);
     Ok(())
+}
+
+/// Records which partner of a coalition takes the person of referral `r` up, with a history
+/// line.
+pub async fn set_referral_partner(db: &Db, r: Uuid, partner: &str, by: Uuid) -> Result<()> {
+    let mut tx = db.begin().await?;
+    let sql = "UPDATE referrals SET taken_up_by = $2 WHERE id = $1";
+    on_tx!(&mut tx, t => sqlx::query(sql).bind(r).bind(partner).execute(t).await.map(drop)?);
+    event(&mut tx, r, Some(by), "partner", partner).await?;
+    tx.commit().await
 }
 
 /// One referral.
@@ -406,15 +420,23 @@ pub async fn referral_target(db: &Db, kind: &str, key: Uuid) -> Result<Option<Ta
 /// coalition's link person, or the organisation.
 pub async fn referral_contact(db: &Db, r: &ReferralRecord) -> Result<(String, Vec<String>)> {
     if let Some(c) = r.coalition_id {
-        let sql = "SELECT link_person, link_contact FROM coalitions WHERE id = $1";
-        let row: Option<(String, String)> =
+        // Read when shown, so a new link person is the contact from the day they start.
+        let sql =
+            "SELECT link_person, link_contact, deputy_person, deputy_contact FROM coalitions \
+            WHERE id = $1";
+        let row: Option<(String, String, String, String)> =
             on_pool!(db, p => sqlx::query_as(sql).bind(c).fetch_optional(p).await?);
-        if let Some((person, contact)) = row {
+        if let Some((person, contact, deputy, deputy_contact)) = row {
+            let deputy = [deputy, deputy_contact]
+                .into_iter()
+                .filter(|x| !x.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
             return Ok((
                 person,
-                vec![contact]
+                [contact, deputy]
                     .into_iter()
-                    .filter(|c| !c.is_empty())
+                    .filter(|c| !c.trim().is_empty())
                     .collect(),
             ));
         }

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::found_or_not;
 use crate::api::{coalition, may_change_coalition, AddCoalitionNote, AnswerCoalition};
 use crate::auth::csrf_token;
-use crate::coalitions::{CoalitionRights, CoalitionView, OwnPartner};
+use crate::coalitions::{CoalitionRights, CoalitionView, NotePhoto, OwnPartner};
 use crate::components::FieldKit;
 use crate::components::PartnerList;
 use crate::i18n::{fill, use_texts};
@@ -99,7 +99,7 @@ fn Detail(c: CoalitionView, rights: CoalitionRights) -> impl IntoView {
                 {(c.participants > 0).then(|| view! { <dt>{t.co_participants}</dt><dd>{c.participants}</dd> })}
                 {funding.map(|f| view! { <dt>{t.co_funding}</dt><dd><FundingLines lines=c.funding.clone() fallback=f/></dd> })}
             </dl>
-            <Notes notes=c.notes.clone()/>
+            <Notes coalition=c.id notes=c.notes.clone() change=rights.change/>
             {rights.change.then(|| view! { <NoteForm id=c.id.to_string()/> })}
         </article>
     }
@@ -308,17 +308,24 @@ fn NotesChart(label: String, points: Vec<(String, i32)>) -> impl IntoView {
     .into_any()
 }
 
-/// "Tellen en vertellen": the chart of the count over time and the notes, newest first.
+/// "Tellen en vertellen": the chart of the count over time and the notes, newest first; with
+/// `change`, each note has a form for its photo.
 #[component]
-fn Notes(notes: Vec<crate::coalitions::NoteView>) -> impl IntoView {
+fn Notes(
+    coalition: uuid::Uuid,
+    notes: Vec<crate::coalitions::NoteView>,
+    change: bool,
+) -> impl IntoView {
     let t = use_texts();
     view! {
         {(!notes.is_empty()).then(|| view! {
                 <h2>{t.co_notes}</h2>
                 {crate::coalitions::chart_series(&notes).map(|(label, points)| view! { <NotesChart label points/> })}
                 <ul class="notes">
-                    {notes.iter().map(|n| view! {
-                        <li>
+                    {notes.iter().map(|n| {
+                        let note = n.id.unwrap_or_default();
+                        view! {
+                        <li id=format!("notitie-{note}")>
                             <span class="date">{n.written_on.clone()}</span> " "
                             {n.number.map(|x| view! { <strong>{x} " " {n.label.clone()}</strong> " " })}
                             {n.story.clone()}
@@ -327,10 +334,83 @@ fn Notes(notes: Vec<crate::coalitions::NoteView>) -> impl IntoView {
                                     {n.outcomes.iter().map(|o| view! { " " <span class="chip outcome">{outcome_word(t, o)}</span> }).collect_view()}
                                 </span>
                             })}
+                            {n.photo.clone().map(|p| view! {
+                                <figure class="note-photo">
+                                    <img src=NotePhoto::url(coalition, note) alt=p.alt width=p.width height=p.height loading="lazy"/>
+                                </figure>
+                            })}
+                            {change.then(|| view! { <PhotoForm coalition note has_photo=n.photo.is_some()/> })}
                         </li>
-                    }).collect_view()}
+                    }}).collect_view()}
                 </ul>
             })}
+    }
+    .into_any()
+}
+
+/// The photo of one note: a plain multipart form (`/coalities/{id}/foto`, served by the
+/// server crate), so it works the same with and without JavaScript. Open when it was just
+/// used, or when its note was just written.
+#[component]
+fn PhotoForm(coalition: uuid::Uuid, note: uuid::Uuid, has_photo: bool) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let q = query.read_untracked();
+    let this = q.get("notitie").is_some_and(|n| n == note.to_string())
+        || q.get("genoteerd").is_some_and(|n| n == note.to_string());
+    let problem = this
+        .then(|| match q.get("reden").as_deref() {
+            Some("photo_too_big") => Some(t.ph_too_big),
+            Some("photo_not_an_image") => Some(t.ph_not_image),
+            Some("photo_description") => Some(t.ph_no_alt),
+            _ => None,
+        })
+        .flatten();
+    let done = this
+        .then(|| match q.get("foto").as_deref() {
+            Some("ja") => Some(t.ph_saved),
+            Some("weg") => Some(t.ph_removed),
+            _ => None,
+        })
+        .flatten();
+    let alt_wrong = q.get("reden").as_deref() == Some("photo_description") && this;
+    let file_wrong = problem.is_some() && !alt_wrong;
+    let (file, alt, error) = (
+        format!("foto-{note}"),
+        format!("beschrijving-{note}"),
+        format!("foto-fout-{note}"),
+    );
+    let action = format!("/coalities/{coalition}/foto");
+    view! {
+        {done.map(|d| view! { <p class="notice" role="status" id="foto-bewaard">{d}</p> })}
+        <details class="photo-form" open=this>
+            <summary>{if has_photo { t.ph_change } else { t.ph_add }}</summary>
+            <form method="post" action=action.clone() enctype="multipart/form-data">
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="notitie" value=note.to_string()/>
+                <p class="hint">{t.ph_consent}</p>
+                {problem.map(|p| view! { <p class="problem field-problem" id=error.clone() role="alert">{p}</p> })}
+                <div class="field">
+                    <label for=file.clone()>{t.ph_file}</label>
+                    <input type="file" id=file name="foto" accept="image/jpeg,image/png" required
+                        aria-invalid=file_wrong.to_string() aria-describedby=file_wrong.then(|| error.clone())/>
+                </div>
+                <div class="field">
+                    <label for=alt.clone()>{t.ph_alt}</label>
+                    <input type="text" id=alt name="beschrijving" maxlength="200" required
+                        aria-invalid=alt_wrong.to_string() aria-describedby=alt_wrong.then(|| error.clone())/>
+                </div>
+                <button type="submit" class="button-primary">{t.ph_send}</button>
+            </form>
+            {has_photo.then(|| view! {
+                <form method="post" action=action.clone() enctype="multipart/form-data" class="inline-form">
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="notitie" value=note.to_string()/>
+                    <input type="hidden" name="weghalen" value="ja"/>
+                    <button type="submit" class="button-link">{t.ph_remove}</button>
+                </form>
+            })}
+        </details>
     }
     .into_any()
 }

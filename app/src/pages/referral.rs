@@ -7,7 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::{
-    load_referral, EscalateReferral, RevokeConsent, SetReferralStatus, TakeUpEscalation,
+    load_referral, ChooseReferralPartner, EscalateReferral, RevokeConsent, SetReferralStatus,
+    TakeUpEscalation,
 };
 use crate::auth::csrf_token;
 use crate::i18n::{fill, use_texts};
@@ -68,6 +69,12 @@ fn Referral(r: ReferralView) -> impl IntoView {
                 {r.reason.clone().map(|why| view! { " (" {t.refusal(&why)} ")" })}
             </p>
             {(!r.target_link.is_empty()).then(|| view! { <p><A href=r.target_link.clone()>{r.target.clone()}</A></p> })}
+            {(!r.taken_up_by.is_empty()).then(|| view! {
+                <p id="opgepakt-door">{t.rv_taken_up_by} ": " <strong>{r.taken_up_by.clone()}</strong></p>
+            })}
+            {(!r.partner_choices.is_empty()).then(|| view! {
+                <PartnerChoice id=id.clone() choices=r.partner_choices.clone() current=r.taken_up_by.clone()/>
+            })}
             <h2>{t.rv_contact}</h2>
             <p>{r.receiver.clone()}</p>
             <ul>{r.contact.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
@@ -143,4 +150,36 @@ fn Referral(r: ReferralView) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// For the receiver of a referral to a coalition: which partner takes the person up.
+#[component]
+fn PartnerChoice(id: String, choices: Vec<String>, current: String) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let action = ServerAction::<ChooseReferralPartner>::new();
+    let saved = move || query.read().get("partner").is_some();
+    let bad = query
+        .read_untracked()
+        .get("fout")
+        .is_some_and(|f| f == "partner");
+    view! {
+        <Show when=saved>
+            <p class="notice" role="status" id="partner-vastgelegd">{t.rv_partner_saved}</p>
+        </Show>
+        <ActionForm action attr:class="inline-form" attr:id="partner-kiezen">
+            <input type="hidden" name="csrf" value=csrf_token()/>
+            <input type="hidden" name="verwijzing" value=id/>
+            <label for="partner">{t.rv_partner_label}</label>
+            {bad.then(|| view! { <p class="problem field-problem" id="partner-fout">{t.rv_partner_bad}</p> })}
+            <select id="partner" name="partner" aria-invalid=bad.to_string() aria-describedby=bad.then_some("partner-fout")>
+                {choices.into_iter().map(|p| {
+                    let (selected, value) = (p == current, p.clone());
+                    view! { <option value=value selected=selected>{p}</option> }
+                }).collect_view()}
+            </select>
+            <button type="submit" class="button-secondary" id="partner-bewaren">{t.rv_partner_save}</button>
+        </ActionForm>
+    }
+    .into_any()
 }

@@ -431,17 +431,48 @@ pub async fn delete(state: &AppState, me: &Me, id: Uuid) -> Result<()> {
     db::delete_coalition(&state.db, id).await
 }
 
-/// Adds a "tellen en vertellen" note and returns the coalition.
+/// Adds a "tellen en vertellen" note; returns the coalition and the new note's id.
 pub async fn add_note(
     state: &AppState,
     me: &Me,
     id: Uuid,
     note: &NoteView,
-) -> Result<CoalitionView> {
+) -> Result<(CoalitionView, Uuid)> {
     allow(me, KEEP)?;
     changeable(state, me, id).await?;
-    db::add_coalition_note(&state.db, id, note).await?;
-    db::get_coalition(&state.db, id).await
+    let note = db::add_coalition_note(&state.db, id, note).await?;
+    Ok((db::get_coalition(&state.db, id).await?, note))
+}
+
+/// Gives note `note` its photo (replacing one it had): checked, upright, at most
+/// [`crate::photo::MAX_SIDE`] pixels, without the original's metadata. The picture is public
+/// like the note, so the form asks for people's consent.
+pub async fn set_note_photo(
+    state: &AppState,
+    me: &Me,
+    id: Uuid,
+    note: Uuid,
+    alt: &str,
+    upload: Vec<u8>,
+) -> Result<()> {
+    allow(me, KEEP)?;
+    changeable(state, me, id).await?;
+    let alt = crate::photo::check_alt(alt)?;
+    // Decoding a 12-megapixel photo takes a core for a moment: not on the async runtime.
+    let photo = tokio::task::spawn_blocking(move || crate::photo::prepare(&upload)).await??;
+    db::set_note_photo(&state.db, id, note, &alt, &photo).await
+}
+
+/// Takes the photo off note `note` (someone on it asked, or it was the wrong one).
+pub async fn remove_note_photo(state: &AppState, me: &Me, id: Uuid, note: Uuid) -> Result<()> {
+    allow(me, KEEP)?;
+    changeable(state, me, id).await?;
+    db::remove_note_photo(&state.db, id, note).await
+}
+
+/// The picture of a note (public, like the note).
+pub async fn note_photo(state: &AppState, id: Uuid, note: Uuid) -> Result<Vec<u8>> {
+    db::note_photo(&state.db, id, note).await
 }
 
 /// The input that replaces `c` as it is, to change one part of it.
@@ -510,7 +541,7 @@ pub struct CoalitionRound {
 }
 
 /// The addresses of a coalition's link persons that are e-mail addresses.
-fn link_emails(c: &CoalitionView) -> Vec<String> {
+pub(crate) fn link_emails(c: &CoalitionView) -> Vec<String> {
     [&c.link_contact, &c.deputy_contact]
         .into_iter()
         .filter_map(|text| crate::domain::Email::parse(text.trim()))

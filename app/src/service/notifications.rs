@@ -54,6 +54,21 @@ pub fn new_referral(lang: Lang, target: &str, referral: Uuid) -> Mail {
     }
 }
 
+/// A coalition's link person hears that someone was referred to the coalition. No personal
+/// data: the receiving partner's managers see the referral.
+pub fn coalition_referral(lang: Lang, coalition: &str, receiver: &str) -> Mail {
+    match lang {
+        Lang::Nl => mail(
+            format!("Iemand is verwezen naar {coalition}"),
+            format!("Een buurtteam heeft iemand verwezen naar de coalitie {coalition}. {receiver} ziet de verwijzing en legt vast welke partner de persoon oppakt. Spreek samen af wie contact opneemt."),
+        ),
+        Lang::En => mail(
+            format!("Someone was referred to {coalition}"),
+            format!("A neighbourhood team referred someone to the coalition {coalition}. {receiver} sees the referral and records which partner takes the person up. Agree together who gets in touch."),
+        ),
+    }
+}
+
 /// A coordinator is asked to help with a referral that is stuck (`why` is a stored code).
 pub fn escalation(lang: Lang, why: &str, referral: Uuid) -> Mail {
     match lang {

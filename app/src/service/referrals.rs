@@ -23,6 +23,8 @@ pub const READ: Access = Access::Roles(REFERRAL_SIDES);
 /// Moving a referral on (receiver) or stopping it (professional). Coordinators take up an
 /// escalation instead ([`TAKE_UP`]).
 pub const MOVE: Access = Access::Roles(&[Role::Professional, Role::Provider]);
+/// Choosing the coalition partner that takes a person up: the receiving organisation's managers.
+pub const CHOOSE: Access = Access::Roles(&[Role::Provider]);
 /// Taking up an escalated referral.
 pub const TAKE_UP: Access = Access::Roles(&[Role::Coordinator]);
 
@@ -157,12 +159,24 @@ pub async fn send(state: &AppState, me: &Me, form: &ReferralForm) -> Result<Save
         ended_at: None,
         escalated_at: None,
         personal_deleted_at: None,
+        taken_up_by: String::new(),
     };
     db::create_referral(&state.db, &record, me.id).await?;
     if let Some(org) = target.organisation {
         let managers = db::organisation_manager_emails(&state.db, org).await?;
         notifications::new_referral(Lang::Nl, &target.view.name, record.id)
             .send_all(state, &managers);
+    }
+    // A coalition's current link persons hear it too (those with an e-mail address).
+    if let Some(c) = target.coalition {
+        let c = db::get_coalition(&state.db, c).await?;
+        let receiver = match target.organisation {
+            Some(org) => db::approved_organisation_name(&state.db, org).await?,
+            None => None,
+        }
+        .unwrap_or_else(|| "De eerste partner".into());
+        notifications::coalition_referral(Lang::Nl, &c.name, &receiver)
+            .send_all(state, &super::coalitions::link_emails(&c));
     }
     Ok(Saved::Done(record.id))
 }
@@ -239,6 +253,12 @@ pub(crate) async fn view_of(
     let contact = db::referral_contact(&state.db, r).await?;
     let can_take_up = me.role == Role::Coordinator
         && db::escalation_open(&state.db, r.id, me.gemeente.as_deref()).await?;
+    let partner_choices = match r.coalition_id {
+        Some(c) if me.role == Role::Provider && !mine && !r.status.is_closed() => {
+            coalition_partners(state, c).await?
+        }
+        _ => Vec::new(),
+    };
     Ok(ReferralView {
         id: r.id,
         target: r.target_name.clone(),
@@ -265,6 +285,8 @@ pub(crate) async fn view_of(
         escalated: r.escalated_at.is_some(),
         can_take_up,
         person,
+        taken_up_by: r.taken_up_by.clone(),
+        partner_choices,
     })
 }
 
@@ -338,6 +360,51 @@ pub async fn set_status(
         status.code(),
     )
     .await?;
+    Ok(Saved::Done(r.id))
+}
+
+/// The partners of coalition `c` that can take someone up: all but those that left.
+async fn coalition_partners(state: &AppState, c: Uuid) -> Result<Vec<String>> {
+    Ok(
+        match unless_not_found(db::get_coalition(&state.db, c).await)? {
+            Some(c) => c
+                .partners
+                .into_iter()
+                .filter(|p| p.standing != "left")
+                .map(|p| p.name)
+                .collect(),
+            None => Vec::new(),
+        },
+    )
+}
+
+/// The receiver of a referral to a coalition records which partner takes the person up (one of
+/// the coalition's partners); the professional sees it on the referral. Without a valid
+/// partner the answer is `Invalid("partner")`.
+pub async fn choose_partner(
+    state: &AppState,
+    me: &Me,
+    verwijzing: &str,
+    partner: &str,
+) -> Result<Saved<Uuid>> {
+    allow(me, MOVE)?;
+    let r = readable(state, me, verwijzing).await?;
+    let (Some(c), true) = (
+        r.coalition_id,
+        me.role == Role::Provider && !r.status.is_closed(),
+    ) else {
+        return Err(Error::Invalid("Deze stap kan nu niet.".into()));
+    };
+    let partner = partner.trim();
+    if !coalition_partners(state, c)
+        .await?
+        .iter()
+        .any(|p| p == partner)
+    {
+        return Ok(Saved::Invalid("partner"));
+    }
+    db::set_referral_partner(&state.db, r.id, partner, me.id).await?;
+    audit(state, me, "referral_partner", "referral", r.id, "").await?;
     Ok(Saved::Done(r.id))
 }
 

@@ -7,11 +7,13 @@ mod health;
 mod hsds;
 mod language;
 mod overview;
+mod photos;
 mod qr;
 mod revoke;
 pub mod security;
 
 use app::{shell, App, AppState};
+use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
 use axum::Router;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -44,6 +46,17 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
         std::sync::OnceLock::new();
     ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// All `Cookie` headers of a request as one (HTTP/2 may split them), for the routes outside
+/// Leptos that read the session.
+fn cookie_header(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The whole HTTP surface of a node. Tests call this in-process.
@@ -80,6 +93,12 @@ pub fn router(state: AppState) -> Router {
         .route("/qr.svg", get(qr::qr_code))
         .route("/ik-kan-iets/intrekken/{code}", get(revoke::revoke))
         .route("/beheer/coalities.csv", get(overview::csv))
+        .route(
+            "/coalities/{id}/foto",
+            // Axum's own 2 MB cap would cut photos; `security::bad_bodies` caps this route.
+            axum::routing::post(photos::upload).layer(DefaultBodyLimit::disable()),
+        )
+        .route("/coalities/{id}/foto/{file}", get(photos::picture))
         .leptos_routes_with_context(&state, routes, security::provide_page_nonce, {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -21,12 +21,7 @@ pub async fn csv(
     headers: HeaderMap,
     Query(filter): Query<Filter>,
 ) -> Response {
-    let cookies = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .collect::<Vec<_>>()
-        .join("; ");
+    let cookies = super::cookie_header(&headers);
     let me = match session_from_cookie_header(&state.db, &cookies).await {
         Ok(app::auth::CheckedSession(Some((user, _)))) => user.me,
         Ok(_) => return crate::ApiError::Unauthorized.into_response(),

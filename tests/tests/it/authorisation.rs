@@ -323,6 +323,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             app::api::SetReferralStatus::PATH,
             vec![("status", "geaccepteerd".into())],
         ),
+        (
+            "choose referral partner",
+            app::api::ChooseReferralPartner::PATH,
+            vec![("partner", "VV De Meern".into())],
+        ),
         ("revoke consent", app::api::RevokeConsent::PATH, vec![]),
         ("escalate", app::api::EscalateReferral::PATH, vec![]),
         (
@@ -423,7 +428,10 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         ("professional", r) => professional_only.contains(&r) || r == "load referral",
         (_, r) if professional_only.contains(&r) => false,
         // Only the receiving provider moves a referral on, and reads it besides its sender.
-        ("provider of A", "load referral" | "referral status" | "incoming referrals") => true,
+        (
+            "provider of A",
+            "load referral" | "referral status" | "choose referral partner" | "incoming referrals",
+        ) => true,
         ("provider of B" | "coordinator" | "coordinator elsewhere", "incoming referrals") => true,
         // Only the organisation's own providers see who wants to help and answer them.
         (r, "move help answer" | "invite talent") => r == "provider of A",
@@ -448,7 +456,10 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         (r, "api keys" | "create api key" | "revoke api key") => r != "anonymous",
         ("coordinator", "take up escalation") => true,
         (_, "take up escalation") => false,
-        (_, "load referral" | "referral status" | "incoming referrals") => false,
+        (
+            _,
+            "load referral" | "referral status" | "choose referral partner" | "incoming referrals",
+        ) => false,
         _ => allowed_listing(role, route),
     };
     let claimant = app::db::create_user(
@@ -462,6 +473,10 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
     .await
     .unwrap();
     let admin = admin();
+    let to_coalition = format!(
+        "coalitie:{}",
+        crate::support::fixtures::club_coalition(&app, Vec::new()).await
+    );
     let mut wrong = Vec::new();
     for (role, session) in &sessions {
         for (route, path, fields) in &routes {
@@ -510,6 +525,18 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                     )
                     .await;
                     assert!((300..400).contains(&status), "escalated: {status}");
+                    fields.push(("verwijzing", fresh.to_string()));
+                }
+                "choose referral partner" => {
+                    // To a coalition whose first partner is the club ("provider of A").
+                    let fresh = crate::referrals::refer(
+                        &app,
+                        professional,
+                        traject,
+                        &to_coalition,
+                        &["leeftijd"],
+                    )
+                    .await;
                     fields.push(("verwijzing", fresh.to_string()));
                 }
                 "referral status" | "revoke consent" | "escalate" => {

@@ -21,6 +21,7 @@ mod matching;
 mod migrations;
 mod moderation;
 mod offer_page;
+mod photos;
 mod places;
 mod print;
 mod referrals;

@@ -418,30 +418,44 @@ async fn a_professional_refers_in_chromium_and_prints_the_handout() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_referral_through_a_coalition_reaches_its_link_person_at_the_lead_partner() {
+async fn a_referral_through_a_coalition_reaches_its_current_link_persons_and_records_the_partner_who_takes_it_up(
+) {
     let app = TestApp::demo(Backend::Sqlite).await;
     let professional = login_as(&app, Role::Professional, None, &[]).await;
     let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
-    let coalition = app::db::create_coalition(
-        &app.state.db,
-        app::coalitions::CoalitionInput {
-            name: "Trainerskracht De Meern".into(),
-            goal: "Jongeren trainen kinderen van de wachtlijst".into(),
-            status: "active".into(),
-            gemeente: Some("GM0344".into()),
-            link_person: "Sam, jongerenwerker".into(),
-            link_contact: "06 11112222".into(),
-            partners: vec![app::profile::PartnerView {
-                organisation_id: Some(club()),
-                name: "Voetbalvereniging Sportpark De Meern".into(),
-                role: "lead".into(),
-                ..Default::default()
-            }],
+    let partner = |name: &str, organisation: Option<Uuid>, role: &str, standing: &str| {
+        app::profile::PartnerView {
+            organisation_id: organisation,
+            name: name.into(),
+            role: role.into(),
+            standing: standing.into(),
             ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
+        }
+    };
+    let mut input = app::coalitions::CoalitionInput {
+        name: "Trainerskracht De Meern".into(),
+        goal: "Jongeren trainen kinderen van de wachtlijst".into(),
+        status: "active".into(),
+        gemeente: Some("GM0344".into()),
+        link_person: "Sam, jongerenwerker".into(),
+        link_contact: "06 11112222".into(),
+        deputy_person: "Ayla".into(),
+        deputy_contact: "ayla@example.org".into(),
+        partners: vec![
+            partner(
+                "Voetbalvereniging Sportpark De Meern",
+                Some(club()),
+                "lead",
+                "accepted",
+            ),
+            partner("Buurtteam De Meern", None, "supporter", "accepted"),
+            partner("Het Sint-Joriscollege", None, "supporter", "left"),
+        ],
+        ..Default::default()
+    };
+    let coalition = app::db::create_coalition(&app.state.db, input.clone())
+        .await
+        .unwrap();
     let traject = new_traject(&app, &professional).await;
     let html = page(&app, &format!("/wijkteam/traject/{traject}"), &professional).await;
     assert!(
@@ -457,13 +471,74 @@ async fn a_referral_through_a_coalition_reaches_its_link_person_at_the_lead_part
         &["talenten"],
     )
     .await;
+    let told = mails_to(&app, "ayla@example.org");
+    assert_eq!(
+        told.len(),
+        1,
+        "the link person with an e-mail address hears it"
+    );
+    assert!(told[0].contains("verwezen naar de coalitie Trainerskracht De Meern"));
+    assert!(
+        !told[0].contains("voetbal doen"),
+        "without what the person told"
+    );
 
     let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
     assert!(
         seen.contains("Sam, jongerenwerker") && seen.contains("06 11112222"),
         "{seen}"
     );
+    assert!(seen.contains("Ayla ayla@example.org"), "and the deputy");
     assert!(seen.contains("Wil graag iets met voetbal doen"));
+    assert!(seen.contains("Welke partner van de coalitie neemt deze persoon op?"));
+    assert!(seen.contains(">Buurtteam De Meern</option>"));
+    assert!(
+        !seen.contains(">Het Sint-Joriscollege</option>"),
+        "a partner that left is no choice"
+    );
+
+    let choose = |name: &str| {
+        vec![
+            ("verwijzing", referral.to_string()),
+            ("partner", name.to_string()),
+        ]
+    };
+    let path = app::api::ChooseReferralPartner::PATH;
+    let (_, location) = post(&app, path, &club_provider, &choose("Het Sint-Joriscollege")).await;
+    assert!(location.contains("fout=partner"), "{location}");
+    assert!(page(&app, &location, &club_provider)
+        .await
+        .contains("Kies een partner uit de lijst."));
+    let (_, location) = post(&app, path, &professional, &choose("Buurtteam De Meern")).await;
+    assert!(
+        !location.contains("partner=ja"),
+        "the sender does not choose: {location}"
+    );
+    let (_, location) = post(&app, path, &club_provider, &choose("Buurtteam De Meern")).await;
+    assert!(location.contains("partner=ja"), "{location}");
+
+    // A new link person is the contact from the day they start.
+    input.link_person = "Noor, sportcoach".into();
+    input.link_contact = "noor@example.org".into();
+    app::db::update_coalition(&app.state.db, coalition, input)
+        .await
+        .unwrap();
+    let followed = page(&app, &format!("/verwijzing/{referral}"), &professional).await;
+    assert!(
+        followed.contains("Opgepakt door")
+            && followed.contains("<strong>Buurtteam De Meern</strong>"),
+        "the professional sees who takes the person up"
+    );
+    let history = followed.replace("<!>", "");
+    assert!(
+        history.contains("partner gekozen (Buurtteam De Meern)"),
+        "and it is in the history"
+    );
+    assert!(followed.contains("Noor, sportcoach") && !followed.contains("Sam, jongerenwerker"));
+    assert!(
+        !followed.contains("id=\"partner-kiezen\""),
+        "only the receiver chooses"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

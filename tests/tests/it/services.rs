@@ -166,7 +166,7 @@ on_both_backends! {
             ..Default::default()
         };
         coalitions::answer(state, &club_provider, id, club(), coalitions::Answer::Accept).await.unwrap();
-        let kept = coalitions::add_note(state, &club_provider, id, &note).await.unwrap();
+        let kept = coalitions::add_note(state, &club_provider, id, &note).await.unwrap().0;
         assert_eq!(kept.notes.len(), 1, "the club is a partner");
         for outsider in [&other_provider, &elsewhere] {
             assert!(matches!(
@@ -504,7 +504,7 @@ on_both_backends! {
             outcomes: vec!["erkend".into(), "van-betekenis".into()],
             ..note.clone()
         };
-        let counted = coalitions::add_note(state, &club_provider, id, &later).await.unwrap();
+        let counted = coalitions::add_note(state, &club_provider, id, &later).await.unwrap().0;
         assert_eq!(counted.notes[0].outcomes, ["erkend", "van-betekenis"]);
         let (label, points) = app::coalitions::chart_series(&counted.notes).expect("two counts make a line");
         assert_eq!(label, "kinderen");

@@ -138,6 +138,8 @@ pub async fn add_note(
     let me = holder(&state, &headers).await?;
     let id = id(&coalition)?;
     Ok(Json(
-        coalitions::add_note(&state, &me, id, &body(input)?).await?,
+        coalitions::add_note(&state, &me, id, &body(input)?)
+            .await?
+            .0,
     ))
 }

@@ -6,7 +6,8 @@ pub mod test_app;
 pub mod webdriver;
 
 pub use session::{
-    actor, api_token, client, login_as, page, post, post_for_body, token_of, Session,
+    actor, api_token, client, login_as, page, post, post_for_body, post_multipart, token_of,
+    Session,
 };
 pub use test_app::{Backend, TestApp};
 

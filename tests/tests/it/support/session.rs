@@ -110,14 +110,7 @@ pub async fn post_for_body(
         .send()
         .await
         .unwrap();
-    let location = response
-        .headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
-    let status = response.status().as_u16();
-    (status, location, response.text().await.unwrap_or_default())
+    answer(response).await
 }
 
 /// A page as the logged-in user sees it.
@@ -165,4 +158,66 @@ pub async fn token_of(app: &TestApp, me: &app::auth::Me, name: &str) -> String {
         .unwrap()
         .fresh
         .expect("a new token is shown once")
+}
+
+/// A file field of a multipart form: (field name, file name, content type, bytes).
+pub type FilePart<'a> = (&'a str, &'a str, &'a str, Vec<u8>);
+
+/// Posts a `multipart/form-data` form as a browser does for a form with a file (the form's CSRF
+/// token first); returns the status, the Location header and the body.
+pub async fn post_multipart(
+    app: &TestApp,
+    path: &str,
+    session: &Session,
+    fields: &[(&str, String)],
+    file: Option<FilePart<'_>>,
+) -> (u16, String, String) {
+    let boundary = format!("----sk{}", Uuid::new_v4().simple());
+    let mut body = Vec::new();
+    let mut text = |name: &str, value: &str| {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n")
+                .as_bytes(),
+        );
+    };
+    text("csrf", &session.csrf);
+    for (name, value) in fields {
+        text(name, value);
+    }
+    if let Some((name, file_name, content_type, bytes)) = file {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(&bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let response = client()
+        .post(app.url(path))
+        .header("accept", "text/html")
+        .header("cookie", &session.cookies)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    answer(response).await
+}
+
+/// A response as (status, Location header, body).
+async fn answer(response: reqwest::Response) -> (u16, String, String) {
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let status = response.status().as_u16();
+    (status, location, response.text().await.unwrap_or_default())
 }
