@@ -14,7 +14,7 @@ pub const ROLES: [&str; 5] = ["lead", "deliverer", "supporter", "funder", "venue
 pub const STANDINGS: [&str; 3] = ["invited", "accepted", "left"];
 
 /// A coalition as pages and the API show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CoalitionView {
     /// Its id.
     pub id: Uuid,

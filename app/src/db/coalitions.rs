@@ -476,6 +476,14 @@ async fn views(db: &Db, rows: Vec<CoalitionRow>) -> Result<Vec<CoalitionView>> {
     Ok(out)
 }
 
+/// (offer, coalition): the offer each coalition's need belongs to, oldest coalition first (an
+/// offer is delivered under one HSDS program: the first coalition that took it up).
+pub async fn coalition_services(db: &Db) -> Result<Vec<(Uuid, Uuid)>> {
+    let sql = "SELECT n.service_id, c.id FROM coalitions c JOIN needs n ON n.id = c.need_id \
+        WHERE n.service_id IS NOT NULL ORDER BY c.created_at, c.id";
+    Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
+}
+
 /// One coalition.
 pub async fn get_coalition(db: &Db, id: Uuid) -> Result<CoalitionView> {
     let sql = format!("SELECT {COLUMNS} FROM coalitions WHERE id = $1");

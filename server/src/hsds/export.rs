@@ -19,6 +19,10 @@ pub struct Catalogue<'a> {
     modified: &'a HashMap<Uuid, DateTime<Utc>>,
     organisations: HashMap<Uuid, &'a OrganisationRecord>,
     locations: HashMap<Uuid, &'a LocationRecord>,
+    /// The program (coalition) each offer is delivered under.
+    program_of: HashMap<Uuid, Uuid>,
+    /// Program objects by id, for the offers that carry theirs in full.
+    programs: HashMap<Uuid, Value>,
 }
 
 fn extra(text: &str) -> Map<String, Value> {
@@ -51,7 +55,21 @@ impl<'a> Catalogue<'a> {
             modified,
             organisations: data.organisations.iter().map(|o| (o.id, o)).collect(),
             locations: data.locations.iter().map(|l| (l.id, l)).collect(),
+            program_of: HashMap::new(),
+            programs: HashMap::new(),
         }
+    }
+
+    /// Offers name the program they are delivered under (`program_id`), and carry it whole
+    /// when it is among `programs`.
+    pub fn with_programs(
+        mut self,
+        program_of: HashMap<Uuid, Uuid>,
+        programs: HashMap<Uuid, Value>,
+    ) -> Catalogue<'a> {
+        self.program_of = program_of;
+        self.programs = programs;
+        self
     }
 
     fn term(&self, taxonomy: &str, code: &str) -> Option<&TermRecord> {
@@ -222,6 +240,12 @@ impl<'a> Catalogue<'a> {
                 "last_modified".into(),
                 json!(t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
             );
+        }
+        if let Some(program) = self.program_of.get(&s.id) {
+            m.insert("program_id".into(), json!(program));
+            if let Some(p) = self.programs.get(program) {
+                m.insert("program".into(), p.clone());
+            }
         }
         if let Some(o) = self.organisations.get(&s.organization_id) {
             m.insert("organization".into(), Catalogue::organisation(o));

@@ -9,6 +9,7 @@
 pub mod crosswalk;
 pub mod export;
 pub mod import;
+pub mod programs;
 pub mod run;
 pub mod tabular;
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context;
 use app::db::{self, Db, TermRecord};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use super::export::Catalogue;
 use super::import::{dataset, map_service, validate, Problem};
@@ -238,7 +238,8 @@ pub fn freshness_note(summary: &Summary) -> String {
 }
 
 /// Writes everything public as HSDS in both forms: `services.json` (compiled services, needs
-/// included), `organizations.json`, `taxonomy_terms.json`, and `datapackage/` (CSV tables).
+/// included), `organizations.json`, `programs.json` (the coalitions), `taxonomy_terms.json`,
+/// and `datapackage/` (CSV tables).
 pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut data = db::load_dataset(db, None).await?;
@@ -254,24 +255,48 @@ pub async fn export_dir(db: &Db, dir: &Path) -> anyhow::Result<usize> {
     let terms = db::load_terms(db).await?;
     let ids: Vec<_> = data.services.iter().map(|s| s.id).collect();
     let modified = db::service_modified(db, &ids).await?;
-    let catalogue = Catalogue::new(&data, &terms, &modified);
+    // Coalitions as programs; offers carry theirs whole.
+    let programs: Vec<Value> = db::list_coalitions(db, None)
+        .await?
+        .iter()
+        .map(|c| super::programs::program(c, &published))
+        .collect();
+    let by_id = programs
+        .iter()
+        .filter_map(|p| Some((p["id"].as_str()?.parse().ok()?, p.clone())))
+        .collect();
+    let program_of = super::programs::program_of(&db::coalition_services(db).await?);
+    let catalogue = Catalogue::new(&data, &terms, &modified).with_programs(program_of, by_id);
     let services = catalogue.all_services();
     let organisations: Vec<Value> = data
         .organisations
         .iter()
-        .map(Catalogue::organisation)
+        .map(|o| {
+            let mut v = Catalogue::organisation(o);
+            let own: Vec<Value> = programs
+                .iter()
+                .filter(|p| p["organization_id"] == json!(o.id))
+                .cloned()
+                .collect();
+            if !own.is_empty() {
+                v["programs"] = Value::Array(own);
+            }
+            v
+        })
         .collect();
-    let term_list: Vec<Value> = terms.iter().map(Catalogue::term_json).collect();
+    let mut term_list: Vec<Value> = terms.iter().map(Catalogue::term_json).collect();
+    term_list.extend(super::programs::terms());
     write_json(&dir.join("services.json"), &Value::Array(services.clone()))?;
     write_json(
         &dir.join("organizations.json"),
         &Value::Array(organisations),
     )?;
+    write_json(&dir.join("programs.json"), &Value::Array(programs.clone()))?;
     write_json(
         &dir.join("taxonomy_terms.json"),
         &Value::Array(term_list.clone()),
     )?;
-    super::tabular::write_datapackage(&dir.join("datapackage"), &services, &term_list)?;
+    super::tabular::write_datapackage(&dir.join("datapackage"), &services, &programs, &term_list)?;
     Ok(services.len())
 }
 

@@ -19,7 +19,7 @@ const INTEGERS: [&str; 6] = [
 const NUMBERS: [&str; 4] = ["latitude", "longitude", "amount", "extension"];
 
 /// The tables we read and write, with their columns (HSDS 3.0).
-pub const TABLES: [(&str, &[&str]); 12] = [
+pub const TABLES: [(&str, &[&str]); 13] = [
     (
         "organizations",
         &[
@@ -36,6 +36,16 @@ pub const TABLES: [(&str, &[&str]); 12] = [
             "logo",
             "uri",
             "parent_organization_id",
+        ],
+    ),
+    (
+        "programs",
+        &[
+            "id",
+            "organization_id",
+            "name",
+            "alternate_name",
+            "description",
         ],
     ),
     (
@@ -425,8 +435,13 @@ fn cell(v: Option<&Value>) -> String {
     }
 }
 
-/// Writes compiled services (and organizations and terms) as a tabular datapackage.
-pub fn write_datapackage(dir: &Path, services: &[Value], terms: &[Value]) -> anyhow::Result<()> {
+/// Writes compiled services (and organizations, programs and terms) as a tabular datapackage.
+pub fn write_datapackage(
+    dir: &Path,
+    services: &[Value],
+    programs: &[Value],
+    terms: &[Value],
+) -> anyhow::Result<()> {
     let mut rows: HashMap<&str, Vec<Map<String, Value>>> = HashMap::new();
     let mut seen: HashMap<&str, std::collections::HashSet<String>> = HashMap::new();
     let mut push = |table: &'static str, row: &Value| {
@@ -481,6 +496,12 @@ pub fn write_datapackage(dir: &Path, services: &[Value], terms: &[Value]) -> any
             }
             push("attributes", &a);
         }
+    }
+    for p in programs {
+        push("programs", p);
+        list(p, "attributes")
+            .iter()
+            .for_each(|a| push("attributes", a));
     }
     terms.iter().for_each(|t| push("taxonomy_terms", t));
     std::fs::create_dir_all(dir)?;

@@ -15,6 +15,7 @@ use tower_http::cors::{Any, CorsLayer};
 use uuid::Uuid;
 
 use crate::hsds::export::{list_item, taxonomy_id, Catalogue};
+use crate::hsds::programs;
 use crate::hsds::PROFILE;
 use crate::ApiError;
 
@@ -141,6 +142,13 @@ async fn catalogue_for(
     let service_ids: Vec<Uuid> = data.services.iter().map(|s| s.id).collect();
     let modified = db::service_modified(&state.db, &service_ids).await?;
     Ok((data, terms, modified))
+}
+
+/// The program (coalition) each offer is delivered under.
+async fn program_of(state: &AppState) -> Result<HashMap<Uuid, Uuid>, ApiError> {
+    Ok(programs::program_of(
+        &db::coalition_services(&state.db).await?,
+    ))
 }
 
 fn modified_after(p: &HashMap<String, String>) -> Result<Option<DateTime<Utc>>, ApiError> {
@@ -288,7 +296,8 @@ async fn services(State(state): State<AppState>, p: Params) -> Result<Json<Value
         .copied()
         .collect();
     let (data, terms, modified) = catalogue_for(&state, Some(&on_page)).await?;
-    let catalogue = Catalogue::new(&data, &terms, &modified);
+    let catalogue = Catalogue::new(&data, &terms, &modified)
+        .with_programs(program_of(&state).await?, HashMap::new());
     let shown = |id: Uuid, v: Value| {
         if minimal {
             json!({ "id": id, "name": v["name"], "status": v["status"], "last_modified": v.get("last_modified") })
@@ -325,7 +334,15 @@ async fn service(
         return Err(ApiError::NotFound);
     }
     let (data, terms, modified) = catalogue_for(&state, Some(&[id])).await?;
-    let catalogue = Catalogue::new(&data, &terms, &modified);
+    // One offer: with its program in full.
+    let program_of = program_of(&state).await?;
+    let mut programs = HashMap::new();
+    if let Some(&coalition) = program_of.get(&id) {
+        let published = db::published_organisations(&state.db).await?;
+        let c = db::get_coalition(&state.db, coalition).await?;
+        programs.insert(coalition, programs::program(&c, &published));
+    }
+    let catalogue = Catalogue::new(&data, &terms, &modified).with_programs(program_of, programs);
     if let Some(n) = data.needs.iter().find(|n| n.id == id) {
         return Ok(Json(catalogue.need(n)));
     }
@@ -371,7 +388,18 @@ async fn organization(
     let ids = db::published_service_ids(&state.db, Some(id), None).await?;
     let mut v = Catalogue::organisation(&o);
     let (data, terms, modified) = catalogue_for(&state, Some(&ids)).await?;
-    let catalogue = Catalogue::new(&data, &terms, &modified);
+    let catalogue = Catalogue::new(&data, &terms, &modified)
+        .with_programs(program_of(&state).await?, HashMap::new());
+    // The coalitions it leads, as its programs.
+    let published = db::published_organisations(&state.db).await?;
+    v["programs"] = Value::Array(
+        db::list_coalitions(&state.db, None)
+            .await?
+            .iter()
+            .filter(|c| programs::lead_organisation(c, &published) == Some(id))
+            .map(|c| programs::program(c, &published))
+            .collect(),
+    );
     v["services"] = Value::Array(
         data.services
             .iter()

@@ -3,8 +3,9 @@
 
 use std::path::PathBuf;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use server::hsds::run::{export_dir, import_services, read_services};
+use uuid::Uuid;
 
 use crate::support::{on_both_backends, Backend, TestApp};
 
@@ -126,6 +127,8 @@ on_both_backends! {
     async fn every_hsds_endpoint_validates_against_the_standard(backend) {
         let app = TestApp::demo(backend).await;
         import_examples(&app).await;
+        // A coalition, so organisations and offers carry a program.
+        let (coalition, jeugd) = trainerskracht(&app).await;
 
         let (status, info) = json(&app, "/hsds/").await;
         assert_eq!(status, 200);
@@ -137,7 +140,63 @@ on_both_backends! {
         assert!(crawl(&app, "service_at_locations", "schema/compiled/service_at_location_list.json", "schema/compiled/service_at_location.json").await > 5);
         assert!(crawl(&app, "taxonomies", "schema/taxonomy.json", "schema/taxonomy.json").await >= 5);
         assert!(crawl(&app, "taxonomy_terms", "schema/taxonomy_term.json", "schema/taxonomy_term.json").await >= 15);
+
+        let (_, offer) = json(&app, &format!("/hsds/services/{jeugd}")).await;
+        assert_eq!(offer["program_id"], json!(coalition));
+        assert_eq!(offer["program"]["name"], "Trainerskracht De Meern");
+        let (_, club) = json(&app, &format!("/hsds/organizations/{}", crate::support::fixtures::club())).await;
+        let program = &club["programs"][0];
+        assert_eq!(program["id"], json!(coalition));
+        let values: Vec<&str> = program["attributes"].as_array().unwrap().iter().filter_map(|a| a["value"].as_str()).collect();
+        assert!(values.contains(&"VV De Meern (trekker). Geeft: een veld en ballen. Krijgt: trainers voor de wachtlijst"), "{values:?}");
+        assert!(values.iter().any(|v| v.starts_with("2026-11-30: 8 kinderen van de wachtlijst")), "{values:?}");
+        assert!(!program.to_string().contains("Sam"), "no link persons in open data");
     }
+}
+
+/// Trainerskracht on the club's youth football (the assistant-trainer role's offer), with a
+/// note; returns the coalition and that offer.
+async fn trainerskracht(app: &TestApp) -> (Uuid, Uuid) {
+    let role = server::demo::demo_id("need:vv-de-meern-assistent-trainer");
+    let need = app::db::load_dataset(&app.state.db, None)
+        .await
+        .unwrap()
+        .needs
+        .into_iter()
+        .find(|n| n.id == role)
+        .unwrap();
+    let coalition = app::db::create_coalition(
+        &app.state.db,
+        app::coalitions::CoalitionInput {
+            name: "Trainerskracht De Meern".into(),
+            goal: "Jongeren trainen kinderen van de wachtlijst.".into(),
+            status: "active".into(),
+            gemeente: Some("GM0344".into()),
+            need_id: Some(role),
+            link_person: "Sam, jongerenwerker".into(),
+            partners: vec![app::profile::PartnerView {
+                organisation_id: Some(crate::support::fixtures::club()),
+                name: "VV De Meern".into(),
+                role: "lead".into(),
+                gives: "een veld en ballen".into(),
+                gets: "trainers voor de wachtlijst".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let note = app::coalitions::NoteView {
+        written_on: "2026-11-30".into(),
+        label: "kinderen van de wachtlijst".into(),
+        number: Some(8),
+        ..Default::default()
+    };
+    app::db::add_coalition_note(&app.state.db, coalition, &note)
+        .await
+        .unwrap();
+    (coalition, need.service_id.unwrap())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -258,8 +317,24 @@ async fn assert_round_trip(from: &TestApp, form: &str) {
 async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_data() {
     let demo = TestApp::demo(Backend::Sqlite).await;
     import_examples(&demo).await;
+    let (coalition, jeugd) = trainerskracht(&demo).await;
 
     assert_round_trip(&demo, "services.json").await;
+
+    // The coalition travels as a program, in JSON and in the datapackage.
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&demo.state.db, dir.path()).await.unwrap();
+    let read = |name: &str| std::fs::read_to_string(dir.path().join(name)).unwrap();
+    let programs: Value = serde_json::from_str(&read("programs.json")).unwrap();
+    assert_eq!(programs[0]["id"], json!(coalition));
+    let services = exported_services(dir.path());
+    let offer = services.iter().find(|s| s["id"] == json!(jeugd)).unwrap();
+    assert_eq!(offer["program_id"], json!(coalition));
+    let csv = read("datapackage/programs.csv");
+    assert!(csv.starts_with("id,organization_id,name") && csv.contains("Trainerskracht De Meern"));
+    assert!(read("datapackage/attributes.csv").contains("VV De Meern (trekker)"));
+    assert!(read("datapackage/services.csv").contains(&coalition.to_string()));
+    assert!(read("taxonomy_terms.json").contains("sk-coalitie"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
