@@ -498,6 +498,15 @@ texts! {
         "Clubs, community centres, schools and neighbourhood teams helping each other: each solves a real problem of the other.";
     co_none: "Er zijn nog geen coalities.", "There are no coalitions yet.";
     co_chances: "Kansen voor nieuwe coalities", "Chances for new coalitions";
+    cn_title: "Een coalitie beginnen", "Start a coalition";
+    cn_link: "Begin zelf een coalitie", "Start a coalition yourself";
+    cn_lead: "Begin met een naam en wat jullie samen willen bereiken. Daarna nodig je partners uit, ook organisaties die nog niet op de kaart staan, en kies je de verbindende schakel.", "Start with a name and what you want to achieve together. Then invite partners, also organisations not yet on the map, and choose the link person.";
+    cn_name: "Naam van de coalitie", "Name of the coalition";
+    cn_goal: "Wat willen jullie samen bereiken?", "What do you want to achieve together?";
+    cn_send: "Coalitie beginnen", "Start the coalition";
+    cn_started: "De coalitie is begonnen. Nodig nu de partners uit (onderaan) en kies de verbindende schakel.", "The coalition has started. Now invite the partners (below) and choose the link person.";
+    cn_bad_goal: "Schrijf het doel in hoogstens 2000 tekens.", "Write the goal in at most 2000 characters.";
+    cn_not_allowed: "Een coalitie beginnen doen de coördinatoren van de gemeente. Vraag het hun, of begin bij een kans.", "Coordinators of the municipality start coalitions. Ask them, or start from a chance.";
     co_chances_lead: "Deze combinaties zien we in de kaart: een tekort bij de een, mensen en partners in de buurt die het kunnen oplossen.",
         "These combinations show up in the map: a shortage on one side, people and partners nearby who can solve it.";
     co_goal: "Doel", "Goal";
@@ -619,6 +628,14 @@ texts! {
     ce_gets: "Welk probleem lost het voor deze partner op?", "Which problem does it solve for this partner?";
     ce_invite: "Nodig {} uit", "Invite {}";
     ce_invited: "De uitnodiging is verstuurd.", "The invitation has been sent.";
+    ce_new_summary: "Staat de organisatie niet op de kaart? Nodig haar uit", "Is the organisation not on the map? Invite it";
+    ce_new_lead: "Vul het e-mailadres in van iemand bij die organisatie. Die krijgt een mail om de organisatie op de kaart te zetten en kan daarna ja zeggen.", "Fill in the e-mail address of someone at that organisation. They get a mail to put the organisation on the map and can then say yes.";
+    ce_new_name: "Naam van de organisatie", "Name of the organisation";
+    ce_new_email: "E-mailadres van iemand daar", "E-mail address of someone there";
+    ce_new_send: "Uitnodiging sturen", "Send the invitation";
+    ce_new_bad_name: "Schrijf de naam van de organisatie (2 tot 120 tekens).", "Write the name of the organisation (2 to 120 characters).";
+    ce_new_bad_email: "Schrijf een geldig e-mailadres, zoals naam@organisatie.nl.", "Write a valid e-mail address, such as name@organisation.nl.";
+    ce_new_invited: "De uitnodiging is verstuurd. Zodra de organisatie op de kaart staat, kan zij ja zeggen.", "The invitation has been sent. Once the organisation is on the map, it can say yes.";
     ce_bad_invite: "Dit lukte niet: kies een rol en houd de teksten korter dan 300 tekens.", "That did not work: choose a role and keep the texts shorter than 300 characters.";
     ce_already: "Deze organisatie is al partner of al uitgenodigd.", "This organisation is already a partner or already invited.";
     ce_too_many: "Een coalitie heeft hoogstens 20 partners.", "A coalition has at most 20 partners.";

@@ -8,10 +8,10 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionOverviewPage,
-    CoalitionPage, CoalitionsPage, ForgotPasswordPage, HandoutPage, HelpPage, HelpThanksPage,
-    HomePage, KeukentafelPage, LocationEditPage, LocationPage, LoginPage, ManagePage,
-    ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage,
+    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionNewPage,
+    CoalitionOverviewPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HandoutPage,
+    HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage, LocationPage, LoginPage,
+    ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage,
     ReferralNewPage, ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage,
     SignUpPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/keukentafel") view=KeukentafelPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities") view=CoalitionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/kansen") view=ChancesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/coalities/nieuw") view=CoalitionNewPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/:id") view=CoalitionPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/:id/bewerken") view=CoalitionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/over") view=AboutPage/>

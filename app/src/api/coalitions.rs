@@ -45,6 +45,16 @@ pub async fn start_coalition(csrf: String, need: String) -> Result<(), ServerFnE
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(NewCoalition, crate::service::coalitions::START);
+/// Starts a coalition from scratch with a name and a goal (status "idea"), then opens its edit
+/// page; a problem goes back with `?fout=<field>` and what was typed.
+#[server]
+pub async fn new_coalition(csrf: String, naam: String, doel: String) -> Result<(), ServerFnError> {
+    ssr::new_coalition(csrf, naam, doel)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 crate::guard!(AddCoalitionNote, crate::service::coalitions::KEEP);
 /// "Tellen en vertellen": a dated count or short story, by a partner or the gemeente. A
 /// problem goes back with `?fout=notitie` and what was typed.
@@ -110,6 +120,24 @@ pub async fn invite_coalition_partner(
     krijgt: String,
 ) -> Result<(), ServerFnError> {
     ssr::invite_partner(csrf, coalitie, organisatie, (rol, geeft, krijgt))
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(InviteNewcomer, crate::service::coalitions::KEEP);
+/// Invites an organisation that is not on the map, through one of its people's e-mail address:
+/// they put it on the map and then answer. A problem goes back with what was typed.
+#[server]
+pub async fn invite_newcomer(
+    csrf: String,
+    coalitie: String,
+    naam: String,
+    email: String,
+    rol: String,
+    geeft: String,
+    krijgt: String,
+) -> Result<(), ServerFnError> {
+    ssr::invite_newcomer(csrf, coalitie, (naam, email), (rol, geeft, krijgt))
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -182,6 +210,35 @@ mod ssr {
         let cx = Ctx::writing::<super::StartCoalition>(&csrf).await?;
         let id = coalitions::start(&cx.state, &cx.me, parse_id(&need)?).await?;
         leptos_axum::redirect(&format!("/coalities/{id}"));
+        Ok(())
+    }
+
+    pub async fn new_coalition(csrf: String, naam: String, doel: String) -> Result<()> {
+        let cx = Ctx::writing::<super::NewCoalition>(&csrf).await?;
+        let (name, goal) = (naam.trim(), doel.trim());
+        let wrong = if name.is_empty() || name.chars().count() > 120 {
+            Some("naam")
+        } else if goal.chars().count() > 2000 {
+            Some("doel")
+        } else {
+            None
+        };
+        if let Some(field) = wrong {
+            leptos_axum::redirect(&format!(
+                "/coalities/nieuw?fout={field}&naam={}&doel={}",
+                encode(&name.chars().take(120).collect::<String>()),
+                encode(&goal.chars().take(2000).collect::<String>())
+            ));
+            return Ok(());
+        }
+        let input = crate::coalitions::CoalitionInput {
+            name: name.into(),
+            goal: goal.into(),
+            status: "idea".into(),
+            ..Default::default()
+        };
+        let id = coalitions::create(&cx.state, &cx.me, input).await?;
+        leptos_axum::redirect(&format!("/coalities/{id}/bewerken?nieuw=ja"));
         Ok(())
     }
 
@@ -298,6 +355,37 @@ mod ssr {
             ),
             Saved::Invalid(why) => {
                 leptos_axum::redirect(&format!("/coalities/{id}/bewerken?fout={why}#partners"))
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn invite_newcomer(
+        csrf: String,
+        coalitie: String,
+        (name, email): (String, String),
+        (role, gives, gets): (String, String, String),
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::InviteNewcomer>(&csrf).await?;
+        let id = parse_id(&coalitie)?;
+        let partner = PartnerView {
+            name: name.trim().into(),
+            role,
+            gives: gives.trim().into(),
+            gets: gets.trim().into(),
+            ..Default::default()
+        };
+        match coalitions::invite_newcomer(&cx.state, &cx.me, id, partner, &email).await? {
+            Saved::Done(()) => redirect_refreshed(
+                &format!("/coalities/{id}/bewerken"),
+                "uitgenodigd=nieuw#partners",
+            ),
+            Saved::Invalid(why) => {
+                // Back with what was typed (not the address: it stays out of the URL).
+                leptos_axum::redirect(&format!(
+                    "/coalities/{id}/bewerken?fout={why}&nieuw-naam={}#nieuw",
+                    encode(&name.trim().chars().take(120).collect::<String>())
+                ))
             }
         }
         Ok(())

@@ -27,11 +27,11 @@ pub use account::{
 };
 pub use coalitions::{
     add_coalition_note, add_funding, answer_coalition, coalition, coalition_candidates,
-    coalition_chances, coalition_overview, coalitions, invite_coalition_partner,
-    may_change_coalition, remove_funding, save_coalition, start_coalition, AddCoalitionNote,
-    AddFunding, AnswerCoalition, Coalition, CoalitionCandidates, CoalitionChances,
-    CoalitionOverview, Coalitions, InviteCoalitionPartner, MayChangeCoalition, RemoveFunding,
-    SaveCoalition, StartCoalition,
+    coalition_chances, coalition_overview, coalitions, invite_coalition_partner, invite_newcomer,
+    may_change_coalition, new_coalition, remove_funding, save_coalition, start_coalition,
+    AddCoalitionNote, AddFunding, AnswerCoalition, Coalition, CoalitionCandidates,
+    CoalitionChances, CoalitionOverview, Coalitions, InviteCoalitionPartner, InviteNewcomer,
+    MayChangeCoalition, NewCoalition, RemoveFunding, SaveCoalition, StartCoalition,
 };
 pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
@@ -177,11 +177,13 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<Coalition>(),
         entry::<CoalitionChances>(),
         entry::<StartCoalition>(),
+        entry::<NewCoalition>(),
         entry::<AddCoalitionNote>(),
         entry::<MayChangeCoalition>(),
         entry::<SaveCoalition>(),
         entry::<CoalitionCandidates>(),
         entry::<InviteCoalitionPartner>(),
+        entry::<InviteNewcomer>(),
         entry::<AnswerCoalition>(),
         entry::<AddFunding>(),
         entry::<CoalitionOverview>(),

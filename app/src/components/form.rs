@@ -53,6 +53,19 @@ impl FieldKit {
         self.input(field, field.to_string(), label, value, "text")
     }
 
+    /// A one-line field whose id (`field`, also the problem's name) differs from its form
+    /// name, for a second form on the same page.
+    pub fn input_named(
+        self,
+        field: &'static str,
+        name: &'static str,
+        label: &'static str,
+        value: String,
+        kind: &'static str,
+    ) -> impl IntoView {
+        self.input(field, name.to_string(), label, value, kind)
+    }
+
     fn input(
         self,
         field: &'static str,

@@ -153,6 +153,40 @@ pub async fn update_coalition(db: &Db, id: Uuid, mut input: CoalitionInput) -> R
 /// Adds a partner at the end; false when the organisation is already a partner that has not
 /// left.
 pub async fn add_coalition_partner(db: &Db, id: Uuid, partner: &PartnerView) -> Result<bool> {
+    add_partner_line(db, id, partner, "").await
+}
+
+/// Adds a partner that is not on the map yet, invited at `email`; false when a partner of that
+/// name is already in (and did not leave).
+pub async fn add_newcomer_partner(
+    db: &Db,
+    id: Uuid,
+    partner: &PartnerView,
+    email: &str,
+) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM coalition_partners WHERE coalition_id = $1 \
+        AND LOWER(name) = LOWER($2) AND standing <> 'left'";
+    let same: i64 = on_pool!(db, p => sqlx::query_scalar(sql).bind(id).bind(partner.name.trim())
+        .fetch_one(p).await?);
+    if same > 0 {
+        return Ok(false);
+    }
+    add_partner_line(db, id, partner, email).await
+}
+
+/// The organisation `organisation` that `email` just registered takes the partner lines it was
+/// invited to; returns the coalitions.
+pub async fn link_newcomer_partners(db: &Db, email: &str, organisation: Uuid) -> Result<Vec<Uuid>> {
+    let sql = "UPDATE coalition_partners SET organization_id = $1, invited_email = '' \
+        WHERE invited_email = $2 AND organization_id IS NULL AND standing = 'invited' \
+        RETURNING coalition_id";
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).bind(email)
+        .fetch_all(p).await?),
+    )
+}
+
+async fn add_partner_line(db: &Db, id: Uuid, partner: &PartnerView, email: &str) -> Result<bool> {
     let mut tx = db.begin().await?;
     if let Some(org) = partner.organisation_id {
         // One who left may be asked again: the old line goes, the new one comes.
@@ -161,13 +195,13 @@ pub async fn add_coalition_partner(db: &Db, id: Uuid, partner: &PartnerView) -> 
             AND standing = 'left'";
         on_tx!(&mut tx, t => sqlx::query(sql).bind(id).bind(org).execute(t).await.map(drop)?);
     }
-    let sql = "INSERT INTO coalition_partners (coalition_id, position, organization_id, name, role, gives, gets, standing) \
+    let sql = "INSERT INTO coalition_partners (coalition_id, position, organization_id, name, role, gives, gets, standing, invited_email) \
         SELECT $1, COALESCE((SELECT MAX(position) + 1 FROM coalition_partners WHERE coalition_id = $1), 0), \
-        $2, $3, $4, $5, $6, $7 \
+        $2, $3, $4, $5, $6, $7, $8 \
         WHERE $2 IS NULL OR NOT EXISTS (SELECT 1 FROM coalition_partners WHERE coalition_id = $1 AND organization_id = $2)";
     let added = on_tx!(&mut tx, t => sqlx::query(sql)
         .bind(id).bind(partner.organisation_id).bind(partner.name.trim()).bind(&partner.role)
-        .bind(partner.gives.trim()).bind(partner.gets.trim()).bind(&partner.standing)
+        .bind(partner.gives.trim()).bind(partner.gets.trim()).bind(&partner.standing).bind(email)
         .execute(t).await?.rows_affected());
     on_tx!(&mut tx, t => sqlx::query("UPDATE coalitions SET updated_at = $2 WHERE id = $1")
         .bind(id).bind(Utc::now()).execute(t).await.map(drop)?);

@@ -41,10 +41,11 @@ pub use accounts::{
 };
 pub use accounts::{coordinator_emails, organisation_manager_emails, user_email};
 pub use coalitions::{
-    add_coalition_note, add_coalition_partner, approved_organisation_name, claim_funding_warnings,
-    claim_quiet_coalitions, coalition_services, create_coalition, delete_coalition, get_coalition,
-    list_coalitions, note_photo, remove_note_photo, set_note_photo, set_partner_standing,
-    update_coalition, FundingDue, FUNDING_WARNING_DAYS, QUIET_DAYS,
+    add_coalition_note, add_coalition_partner, add_newcomer_partner, approved_organisation_name,
+    claim_funding_warnings, claim_quiet_coalitions, coalition_services, create_coalition,
+    delete_coalition, get_coalition, link_newcomer_partners, list_coalitions, note_photo,
+    remove_note_photo, set_note_photo, set_partner_standing, update_coalition, FundingDue,
+    FUNDING_WARNING_DAYS, QUIET_DAYS,
 };
 pub use dataset::{
     days_from_text, days_text, save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord,

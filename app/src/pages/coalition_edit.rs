@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{found_or_not, set_status};
 use crate::api::{
     coalition, coalition_candidates, may_change_coalition, AddFunding, InviteCoalitionPartner,
-    RemoveFunding, SaveCoalition,
+    InviteNewcomer, RemoveFunding, SaveCoalition,
 };
 use crate::auth::csrf_token;
 use crate::coalitions::{CoalitionForm, CoalitionView, ROLES, STATUSES};
@@ -88,6 +88,7 @@ fn Editor(c: CoalitionView) -> impl IntoView {
             None => stored.clone(),
         };
         let kit = FieldKit::new(problem, problem.map_or("", |f| problem_text(t, f)));
+        let started = q.get("nieuw").is_some();
         let statuses: Vec<(String, String)> = STATUSES
             .iter()
             .map(|code| (code.to_string(), t.status(code).to_string()))
@@ -98,6 +99,7 @@ fn Editor(c: CoalitionView) -> impl IntoView {
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="coalitie" value=id/>
                 {problem.map(|_| view! { <p class="problem" role="alert" id="fout">{t.ce_check}</p> })}
+                {started.then(|| view! { <p class="notice" role="status" id="begonnen">{t.cn_started}</p> })}
                 {kit.text("naam", t.ce_name, shown.naam.clone(), "text")}
                 {kit.area("doel", t.ce_goal, shown.doel.clone(), 4)}
                 {kit.select("status", t.ce_status, statuses, shown.status.clone())}
@@ -146,6 +148,10 @@ fn Partners(c: CoalitionView) -> impl IntoView {
         Some("rol" | "geeft" | "organisatie") => Some((t.ce_bad_invite, "problem")),
         Some("al-partner") => Some((t.ce_already, "problem")),
         Some("te-veel") => Some((t.ce_too_many, "problem")),
+        Some("nieuw-naam" | "nieuw-email") => None,
+        _ if query.read().get("uitgenodigd").as_deref() == Some("nieuw") => {
+            Some((t.ce_new_invited, "notice"))
+        }
         _ if query.read().get("uitgenodigd").is_some() => Some((t.ce_invited, "notice")),
         _ => None,
     };
@@ -185,7 +191,72 @@ fn Partners(c: CoalitionView) -> impl IntoView {
                     })
                 }}
             </Suspense>
+            <Newcomer coalition=c.id.to_string()/>
         </section>
+    }
+}
+
+/// An organisation that is not on the map, invited through someone's e-mail address.
+#[component]
+fn Newcomer(coalition: String) -> impl IntoView {
+    let t = use_texts();
+    let query = use_query_map();
+    let action = ServerAction::<InviteNewcomer>::new();
+    move || {
+        let coalition = coalition.clone();
+        let q = query.read();
+        let kit = match q.get("fout").as_deref() {
+            Some("nieuw-naam") => FieldKit::new(Some("nieuw-naam"), t.ce_new_bad_name),
+            Some("nieuw-email") => FieldKit::new(Some("nieuw-email"), t.ce_new_bad_email),
+            _ => FieldKit::new(None, ""),
+        };
+        let open = q.get("fout").is_some_and(|f| f.starts_with("nieuw"));
+        let name = q.get("nieuw-naam").unwrap_or_default();
+        view! {
+            <details class="newcomer" id="nieuw" open=open>
+                <summary>{t.ce_new_summary}</summary>
+                <p>{t.ce_new_lead}</p>
+                <ActionForm action>
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="coalitie" value=coalition/>
+                    {kit.input_named("nieuw-naam", "naam", t.ce_new_name, name, "text")}
+                    {kit.input_named("nieuw-email", "email", t.ce_new_email, String::new(), "email")}
+                    <PartnerFields suffix="nieuw".into()/>
+                    <button type="submit" class="button-secondary" id="nieuw-sturen">{t.ce_new_send}</button>
+                </ActionForm>
+            </details>
+        }
+    }
+}
+
+/// A new partner's role and what it gives and gets; field ids end in `-{suffix}`, so several
+/// forms fit on one page.
+#[component]
+fn PartnerFields(suffix: String) -> impl IntoView {
+    let t = use_texts();
+    let (rol, geeft, krijgt) = (
+        format!("rol-{suffix}"),
+        format!("geeft-{suffix}"),
+        format!("krijgt-{suffix}"),
+    );
+    let roles: Vec<(&str, &str)> = ROLES.iter().map(|code| (*code, t.role(code))).collect();
+    view! {
+        <div class="field">
+            <label for=rol.clone()>{t.ce_role}</label>
+            <select id=rol name="rol">
+                {roles.into_iter().map(|(code, label)| view! {
+                    <option value=code selected=code == "supporter">{label}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for=geeft.clone()>{t.ce_gives}</label>
+            <input id=geeft name="geeft" type="text" maxlength="300"/>
+        </div>
+        <div class="field">
+            <label for=krijgt.clone()>{t.ce_gets}</label>
+            <input id=krijgt name="krijgt" type="text" maxlength="300"/>
+        </div>
     }
 }
 
@@ -194,12 +265,6 @@ fn Partners(c: CoalitionView) -> impl IntoView {
 fn Candidate(coalition: String, org: String, name: String) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<InviteCoalitionPartner>::new();
-    let (rol, geeft, krijgt) = (
-        format!("rol-{org}"),
-        format!("geeft-{org}"),
-        format!("krijgt-{org}"),
-    );
-    let roles: Vec<(&str, &str)> = ROLES.iter().map(|code| (*code, t.role(code))).collect();
     view! {
         <li class="candidate">
             <h3>{name.clone()}</h3>
@@ -207,22 +272,7 @@ fn Candidate(coalition: String, org: String, name: String) -> impl IntoView {
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="coalitie" value=coalition/>
                 <input type="hidden" name="organisatie" value=org.clone()/>
-                <div class="field">
-                    <label for=rol.clone()>{t.ce_role}</label>
-                    <select id=rol name="rol">
-                        {roles.into_iter().map(|(code, label)| view! {
-                            <option value=code selected=code == "supporter">{label}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=geeft.clone()>{t.ce_gives}</label>
-                    <input id=geeft name="geeft" type="text" maxlength="300"/>
-                </div>
-                <div class="field">
-                    <label for=krijgt.clone()>{t.ce_gets}</label>
-                    <input id=krijgt name="krijgt" type="text" maxlength="300"/>
-                </div>
+                <PartnerFields suffix=org.clone()/>
                 <button type="submit" class="button-primary">{fill(t.ce_invite, &[&name])}</button>
             </ActionForm>
         </li>

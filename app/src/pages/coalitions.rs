@@ -13,12 +13,22 @@ use crate::i18n::use_texts;
 pub fn CoalitionsPage() -> impl IntoView {
     let t = use_texts();
     let list = Resource::new(|| (), |_| coalitions());
+    let rights = Resource::new(|| (), |_| crate::api::may_change_coalition(String::new()));
     view! {
         <Title text=t.co_title/>
         <article class="prose coalitions">
             <h1>{t.co_title}</h1>
             <p class="lead">{t.co_lead}</p>
-            <p><A href="/coalities/kansen" attr:class="button-link-primary button-primary">{t.co_chances}</A></p>
+            <p class="actions">
+                <A href="/coalities/kansen" attr:class="button-link-primary button-primary">{t.co_chances}</A>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        rights.await.is_ok_and(|r| r.start).then(|| view! {
+                            " " <A href="/coalities/nieuw" attr:class="button-secondary" attr:id="zelf-beginnen">{t.cn_link}</A>
+                        })
+                    })}
+                </Suspense>
+            </p>
             <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {

@@ -124,6 +124,31 @@ pub async fn reset_password(state: &AppState, token: &str, password: &str) -> Re
     Ok(Saved::Done(user))
 }
 
+/// A new account without a password for `email` and the secret of a one-time link (seven
+/// days) to choose one; `None` when the account exists.
+pub(crate) async fn account_with_link(
+    state: &AppState,
+    email: &Email,
+    role: Role,
+    gemeente: Option<&str>,
+) -> Result<Option<(Uuid, String)>> {
+    let user = match db::create_user(&state.db, email.as_str(), "", role, gemeente, "").await {
+        Ok(id) => id,
+        Err(Error::Invalid(_)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let token = new_secret();
+    db::create_token(
+        &state.db,
+        &hash_secret(&token),
+        user,
+        "invite",
+        Duration::days(7),
+    )
+    .await?;
+    Ok(Some((user, token)))
+}
+
 /// A coordinator or admin invites a provider or professional: an account without a password
 /// and a mailed link (valid seven days) to choose one. Refused: `Invalid("uitnodiging")` (not
 /// an address) or `Invalid("bestaat")` (the account exists).
@@ -149,24 +174,14 @@ pub async fn invite(
     if let Some(org) = organisation {
         manages(state, me, org).await?;
     }
-    let gemeente = me.gemeente.as_deref();
-    let user = match db::create_user(&state.db, email.as_str(), "", role, gemeente, "").await {
-        Ok(id) => id,
-        Err(Error::Invalid(_)) => return Ok(Saved::Invalid("bestaat")),
-        Err(e) => return Err(e),
+    let Some((user, token)) =
+        account_with_link(state, &email, role, me.gemeente.as_deref()).await?
+    else {
+        return Ok(Saved::Invalid("bestaat"));
     };
     if let Some(org) = organisation {
         db::link_user_organisation(&state.db, user, org).await?;
     }
-    let token = new_secret();
-    db::create_token(
-        &state.db,
-        &hash_secret(&token),
-        user,
-        "invite",
-        Duration::days(7),
-    )
-    .await?;
     notifications::invitation(Lang::Nl, &me.email, &token).send(state, &email);
     audit(state, me, "invited", "user", user, role.code()).await?;
     Ok(Saved::Done(user))

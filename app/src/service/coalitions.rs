@@ -321,6 +321,24 @@ pub async fn candidates(
         .collect())
 }
 
+/// What is wrong with a new partner line for `current`: its role, its texts, or one too many.
+fn new_partner_problem(current: &CoalitionView, partner: &PartnerView) -> Option<&'static str> {
+    let active = current
+        .partners
+        .iter()
+        .filter(|p| p.standing != "left")
+        .count();
+    if !ROLES.contains(&partner.role.as_str()) {
+        Some("rol")
+    } else if partner.gives.chars().count() > 300 || partner.gets.chars().count() > 300 {
+        Some("geeft")
+    } else if active >= MAX_PARTNERS {
+        Some("te-veel")
+    } else {
+        None
+    }
+}
+
 /// Invites an organisation on the map as a partner with a role, what it gives and what it
 /// gets; its managers are mailed. One `me` manages joins at once.
 pub async fn invite_partner(
@@ -334,19 +352,8 @@ pub async fn invite_partner(
     let Some(org) = partner.organisation_id else {
         return Ok(Saved::Invalid("organisatie"));
     };
-    if !ROLES.contains(&partner.role.as_str()) {
-        return Ok(Saved::Invalid("rol"));
-    }
-    if partner.gives.chars().count() > 300 || partner.gets.chars().count() > 300 {
-        return Ok(Saved::Invalid("geeft"));
-    }
-    let active = current
-        .partners
-        .iter()
-        .filter(|p| p.standing != "left")
-        .count();
-    if active >= MAX_PARTNERS {
-        return Ok(Saved::Invalid("te-veel"));
+    if let Some(problem) = new_partner_problem(&current, &partner) {
+        return Ok(Saved::Invalid(problem));
     }
     let Some(name) = db::approved_organisation_name(&state.db, org).await? else {
         return Ok(Saved::Invalid("organisatie"));
@@ -357,6 +364,53 @@ pub async fn invite_partner(
         return Ok(Saved::Invalid("al-partner"));
     }
     ask(state, me, id, &current.name, &invited).await?;
+    Ok(Saved::Done(()))
+}
+
+/// Invites an organisation that is not on the map: a partner line in its name, and a mail to
+/// `email` to put the organisation on the map (with a new account and a link to choose a
+/// password when the address has none); when that person registers it, the line gets the
+/// organisation and they answer like any invited partner. Refused: `Invalid("nieuw-naam")`,
+/// `("nieuw-email")`, `("rol")`, `("geeft")`, `("te-veel")`, `("al-partner")`.
+pub async fn invite_newcomer(
+    state: &AppState,
+    me: &Me,
+    id: Uuid,
+    partner: PartnerView,
+    email: &str,
+) -> Result<Saved<()>> {
+    allow(me, KEEP)?;
+    let current = changeable(state, me, id).await?;
+    let name = partner.name.trim();
+    if name.chars().count() < 2 || name.chars().count() > 120 {
+        return Ok(Saved::Invalid("nieuw-naam"));
+    }
+    let Some(email) = crate::domain::Email::parse(&email.trim().to_lowercase()) else {
+        return Ok(Saved::Invalid("nieuw-email"));
+    };
+    if let Some(problem) = new_partner_problem(&current, &partner) {
+        return Ok(Saved::Invalid(problem));
+    }
+    let line = PartnerView {
+        organisation_id: None,
+        name: name.to_string(),
+        standing: "invited".into(),
+        ..partner
+    };
+    if !db::add_newcomer_partner(&state.db, id, &line, email.as_str()).await? {
+        return Ok(Saved::Invalid("al-partner"));
+    }
+    let gemeente = current.gemeente.as_deref();
+    let link = super::accounts::account_with_link(state, &email, Role::Provider, gemeente).await?;
+    notifications::coalition_newcomer(
+        &current.name,
+        name,
+        &me.email,
+        id,
+        link.as_ref().map(|(_, token)| token.as_str()),
+    )
+    .send(state, &email);
+    super::audit(state, me, "coalition_newcomer", "coalition", id, name).await?;
     Ok(Saved::Done(()))
 }
 

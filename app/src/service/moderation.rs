@@ -239,6 +239,8 @@ pub async fn register(state: &AppState, me: &Me, new: &NewOrganisation) -> Resul
     )
     .await?;
     audit(state, me, "registered", "organization", organisation, naam).await?;
+    // Someone invited into a coalition by e-mail brings the organisation in with them.
+    db::link_newcomer_partners(&state.db, &me.email.to_lowercase(), organisation).await?;
     Ok(Saved::Done(organisation))
 }
 

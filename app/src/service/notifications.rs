@@ -69,6 +69,30 @@ pub fn coalition_referral(lang: Lang, coalition: &str, receiver: &str) -> Mail {
     }
 }
 
+/// Someone at an organisation that is not on the map is asked into a coalition: how to put the
+/// organisation on the map (with the link to a new account's password, when there is one) and
+/// where to say yes.
+pub fn coalition_newcomer(
+    coalition: &str,
+    organisation: &str,
+    inviter: &str,
+    id: Uuid,
+    token: Option<&str>,
+) -> Mail {
+    let account = match token {
+        Some(token) => format!(
+            "1. Kies een wachtwoord met deze link (zeven dagen geldig): /wachtwoord/{token}\n"
+        ),
+        None => "1. Log in op de Sociale Kaart met je account.\n".to_string(),
+    };
+    mail(
+        format!("Uitnodiging voor de coalitie {coalition}"),
+        format!(
+            "Hallo,\n\n{inviter} vraagt {organisation} om partner te worden in de coalitie {coalition}: /coalities/{id}\n\n{account}2. Zet {organisation} op de kaart: /beheer/nieuwe-organisatie\n3. Open de coalitie en zeg ja of nee.\n\nWil je niet meedoen? Dan hoef je niets te doen.\n"
+        ),
+    )
+}
+
 /// A coordinator is asked to help with a referral that is stuck (`why` is a stored code).
 pub fn escalation(lang: Lang, why: &str, referral: Uuid) -> Mail {
     match lang {

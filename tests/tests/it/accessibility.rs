@@ -253,6 +253,35 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
             .await
             .unwrap();
     }
+    // The newest note has a photo.
+    let newest = app::db::get_coalition(&app.state.db, coalition)
+        .await
+        .unwrap()
+        .notes[0]
+        .id
+        .unwrap();
+    let picture = image::RgbImage::from_fn(800, 600, |x, y| {
+        image::Rgb([(x % 200) as u8, (y % 200) as u8, 90])
+    });
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        picture.as_raw(),
+        800,
+        600,
+        image::ExtendedColorType::Rgb8,
+    )
+    .unwrap();
+    let photo = app::photo::prepare(&png).unwrap();
+    app::db::set_note_photo(
+        &app.state.db,
+        coalition,
+        newest,
+        "Acht kinderen op het veld",
+        &photo,
+    )
+    .await
+    .unwrap();
     browser.goto_hydrated(&app.url("/beheer")).await;
     log_in(&browser, &app, "club@example.org").await;
     found.extend(
@@ -267,6 +296,14 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
             (
                 "coalition editor with a problem",
                 format!("/coalities/{coalition}/bewerken?fout=reden&naam=X&status=ended"),
+            ),
+            (
+                "coalition editor inviting an organisation off the map, with a problem",
+                format!("/coalities/{coalition}/bewerken?fout=nieuw-email&nieuw-naam=Sportclub#nieuw"),
+            ),
+            (
+                "coalition with a refused photo",
+                format!("/coalities/{coalition}?notitie={newest}&fout=foto&reden=photo_not_an_image#notitie-{newest}"),
             ),
             ("offer editor", format!("/beheer/aanbod/{offer}")),
             ("location editor", format!("/beheer/locatie/{location}")),
@@ -286,7 +323,17 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     .await
     .unwrap();
     log_in(&browser, &app, "gemeente@example.org").await;
-    found.extend(check(vec![("coalition overview", "/beheer/coalities".into())]).await);
+    found.extend(
+        check(vec![
+            ("coalition overview", "/beheer/coalities".into()),
+            ("new coalition", "/coalities/nieuw".into()),
+            (
+                "new coalition with a problem",
+                "/coalities/nieuw?fout=naam&naam=&doel=Samen".into(),
+            ),
+        ])
+        .await,
+    );
     browser.close().await;
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
 }

@@ -111,6 +111,26 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![("need", crate::referrals::trainer_role().to_string())],
         ),
         (
+            "new coalition",
+            app::api::NewCoalition::PATH,
+            vec![
+                ("naam", "Samen sterk in De Meern".into()),
+                ("doel", String::new()),
+            ],
+        ),
+        (
+            "invite newcomer",
+            app::api::InviteNewcomer::PATH,
+            vec![
+                ("coalitie", coalition.to_string()),
+                ("naam", "Sportclub Nieuw".into()),
+                ("email", "nieuw@example.org".into()),
+                ("rol", "supporter".into()),
+                ("geeft", String::new()),
+                ("krijgt", String::new()),
+            ],
+        ),
+        (
             "coalition note",
             app::api::AddCoalitionNote::PATH,
             vec![
@@ -437,12 +457,15 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         (r, "move help answer" | "invite talent") => r == "provider of A",
         // A coordinator starts coalitions in their own gemeente; its partners keep it going.
         (r, "start coalition") => matches!(r, "coordinator" | "admin"),
+        // From scratch: any coordinator, in their own gemeente.
+        (r, "new coalition") => matches!(r, "coordinator" | "coordinator elsewhere" | "admin"),
         (
             r,
             "coalition note"
             | "save coalition"
             | "coalition candidates"
             | "invite coalition partner"
+            | "invite newcomer"
             | "add funding"
             | "remove funding",
         ) => {

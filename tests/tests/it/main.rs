@@ -9,6 +9,7 @@ mod api_search;
 mod authorisation;
 mod browser;
 mod cli;
+mod coalition_start;
 mod editing;
 mod evaluation;
 mod health;

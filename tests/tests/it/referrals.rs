@@ -111,16 +111,6 @@ async fn backdate(app: &TestApp, referral: Uuid, column: &str, days: i64) {
     }
 }
 
-fn mails_to(app: &TestApp, needle: &str) -> Vec<String> {
-    std::fs::read_dir(app.data_dir().join("mail"))
-        .map(|dir| {
-            dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
-                .filter(|m| m.contains(needle))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
 on_both_backends! {
     async fn a_professional_refers_with_consent_and_the_club_sees_only_what_was_agreed(backend) {
         let app = TestApp::demo_without_housekeeping(backend).await;
@@ -157,7 +147,7 @@ on_both_backends! {
         assert_eq!(sent, 1);
         let (again, _) = app::service::referrals::housekeeping(&app.state, 365).await.unwrap();
         assert_eq!(again, 0, "one follow-up per referral");
-        let mail = mails_to(&app, "Hoe gaat het?");
+        let mail = crate::support::mails_to(&app, "Hoe gaat het?");
         assert_eq!(mail.len(), 1);
         assert!(mail[0].contains(&format!("/verwijzing/{referral}")) && !mail[0].contains("voetbal"), "{}", mail[0]);
 
@@ -471,7 +461,7 @@ async fn a_referral_through_a_coalition_reaches_its_current_link_persons_and_rec
         &["talenten"],
     )
     .await;
-    let told = mails_to(&app, "ayla@example.org");
+    let told = crate::support::mails_to(&app, "ayla@example.org");
     assert_eq!(
         told.len(),
         1,

@@ -6,8 +6,8 @@ pub mod test_app;
 pub mod webdriver;
 
 pub use session::{
-    actor, api_token, client, login_as, page, post, post_for_body, post_multipart, token_of,
-    Session,
+    actor, api_token, client, login_as, page, post, post_for_body, post_multipart, session_of,
+    token_of, Session,
 };
 pub use test_app::{Backend, TestApp};
 
@@ -73,6 +73,17 @@ macro_rules! on_both_backends {
     )*};
 }
 pub(crate) use on_both_backends;
+
+/// The mails the server's file mailer wrote that contain `needle` (an address, a word).
+pub fn mails_to(app: &TestApp, needle: &str) -> Vec<String> {
+    std::fs::read_dir(app.data_dir().join("mail"))
+        .map(|dir| {
+            dir.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .filter(|m| m.contains(needle))
+                .collect()
+        })
+        .unwrap_or_default()
+}
 
 /// Where tests save screenshots and printed PDFs (`SK_TEST_ARTIFACTS`, else
 /// `target/test-artifacts/`); created when missing.

@@ -46,9 +46,14 @@ async fn new_user(
 
 /// Creates a user with a live session.
 pub async fn login_as(app: &TestApp, role: Role, gemeente: Option<&str>, orgs: &[Uuid]) -> Session {
-    let db = &app.state.db;
     let hash = app::auth::hash_password("een lang wachtwoord");
     let (user, _) = new_user(app, role, gemeente, orgs, &hash).await;
+    session_of(app, user).await
+}
+
+/// A live session of an existing user.
+pub async fn session_of(app: &TestApp, user: Uuid) -> Session {
+    let db = &app.state.db;
     let secret = app::auth::new_secret();
     let csrf = app::auth::new_secret();
     app::db::create_session(
