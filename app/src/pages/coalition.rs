@@ -383,7 +383,7 @@ fn PhotoForm(coalition: uuid::Uuid, note: uuid::Uuid, has_photo: bool) -> impl I
     let action = format!("/coalities/{coalition}/foto");
     view! {
         {done.map(|d| view! { <p class="notice" role="status" id="foto-bewaard">{d}</p> })}
-        <details class="photo-form" open=this>
+        <details class="photo-form" open=this && done.is_none()>
             <summary>{if has_photo { t.ph_change } else { t.ph_add }}</summary>
             <form method="post" action=action.clone() enctype="multipart/form-data">
                 <input type="hidden" name="csrf" value=csrf_token()/>

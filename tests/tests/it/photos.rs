@@ -266,3 +266,67 @@ async fn declared_only(app: &TestApp, path: &str, length: usize) -> (u16, String
         .unwrap_or(0);
     (status, text)
 }
+
+/// Chromium adds a photo to a note, with JavaScript on and off: the plain multipart form is the
+/// same in both, and the page comes back with the photo at the note.
+async fn add_a_photo_in_chromium(javascript: bool) {
+    use crate::support::webdriver::{log_in, Browser, PASSWORD};
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let coalition = club_coalition(&app, Vec::new()).await;
+    let note = a_note(&app, coalition).await;
+    let user = app::db::create_user(
+        &app.state.db,
+        "club@example.org",
+        "Club",
+        Role::Provider,
+        None,
+        &app::auth::hash_password(PASSWORD),
+    )
+    .await
+    .unwrap();
+    app::db::link_user_organisation(&app.state.db, user, club()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("veld.jpg");
+    std::fs::write(&file, camera_photo(1600, 1200)).unwrap();
+
+    let browser = Browser::start(javascript).await;
+    log_in(&browser, &app, "club@example.org").await;
+    // As after writing the note: its photo form is open.
+    let page = app.url(&format!("/coalities/{coalition}?genoteerd={note}#notitie-{note}"));
+    if javascript {
+        browser.goto_hydrated(&page).await;
+    } else {
+        browser.goto(&page).await;
+    }
+    let input = browser.wait_for(&format!("#foto-{note}")).await;
+    assert!(browser.is_displayed(&input).await, "the form is open at the new note");
+    browser.type_text(&input, file.to_str().unwrap()).await;
+    browser
+        .type_text(&browser.wait_for(&format!("#beschrijving-{note}")).await, "Acht kinderen op het veld")
+        .await;
+    browser
+        .click(&browser.wait_for(&format!("#notitie-{note} .photo-form button[type=submit]")).await)
+        .await;
+    browser.wait_for("#foto-bewaard").await;
+    browser
+        .wait_until("const i = document.querySelector('.note-photo img'); return !!i && i.complete && i.naturalWidth === 1200;")
+        .await;
+    let name = if javascript { "met" } else { "zonder" };
+    for (width, height) in [(390, 844), (1280, 900)] {
+        browser.set_size(width, height).await;
+        browser
+            .screenshot(&crate::support::artifacts_dir().join(format!("coalition-photo-{name}-js-{width}.png")))
+            .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_adds_a_photo_in_chromium_with_javascript() {
+    add_a_photo_in_chromium(true).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_partner_adds_a_photo_in_chromium_without_javascript() {
+    add_a_photo_in_chromium(false).await;
+}
