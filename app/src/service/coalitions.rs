@@ -7,7 +7,7 @@
 use uuid::Uuid;
 
 use super::{allow, matching, notifications, Saved};
-use crate::auth::{Access, Me, Role, MANAGERS, PROVIDERS};
+use crate::auth::{Access, Me, Role, PROVIDERS};
 use crate::coalitions::{
     CoalitionForm, CoalitionInput, CoalitionRights, CoalitionView, FundingLine, NoteView,
     OwnPartner, MAX_FUNDING_LINES, ROLES, STATUSES,
@@ -22,17 +22,31 @@ use crate::{AppState, Error, Result};
 /// Starting (and ending) a coalition: the gemeente's coordinators and admins.
 pub const START: Access = Access::Roles(&[Role::Coordinator, Role::Admin]);
 /// Keeping a coalition going (notes, changes): partners' managers, the gemeente's
-/// coordinators, admins; [`may_change`] decides which coalition.
-pub const KEEP: Access = Access::Roles(MANAGERS);
+/// coordinators, admins, and its link persons (a wijkteam professional too); [`may_change`]
+/// decides which coalition.
+pub const KEEP: Access = Access::Roles(&[
+    Role::Provider,
+    Role::Professional,
+    Role::Coordinator,
+    Role::Admin,
+]);
 /// Saying yes or no to an invitation, and leaving: the partner organisation's own managers.
 pub const ANSWER: Access = Access::Roles(PROVIDERS);
 
 /// The most partners a coalition has.
 pub const MAX_PARTNERS: usize = 20;
 
-/// May `me` change this coalition? Admins all; coordinators those of their gemeente; providers
-/// those where an organisation they manage is a partner.
+/// May `me` change this coalition? Its link persons (their contact is the address of `me`'s
+/// account); admins all; coordinators those of their gemeente; providers those where an
+/// organisation they manage is a partner that said yes.
 pub async fn may_change(state: &AppState, me: &Me, c: &CoalitionView) -> Result<bool> {
+    // Whoever is named as a link person, by the address of their account, keeps it going.
+    if link_emails(c)
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(me.email.trim()))
+    {
+        return Ok(true);
+    }
     Ok(match me.role {
         Role::Admin => true,
         Role::Coordinator => me.gemeente.is_some() && me.gemeente == c.gemeente,

@@ -284,7 +284,9 @@ async fn add_a_photo_in_chromium(javascript: bool) {
     )
     .await
     .unwrap();
-    app::db::link_user_organisation(&app.state.db, user, club()).await.unwrap();
+    app::db::link_user_organisation(&app.state.db, user, club())
+        .await
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("veld.jpg");
     std::fs::write(&file, camera_photo(1600, 1200)).unwrap();
@@ -292,20 +294,32 @@ async fn add_a_photo_in_chromium(javascript: bool) {
     let browser = Browser::start(javascript).await;
     log_in(&browser, &app, "club@example.org").await;
     // As after writing the note: its photo form is open.
-    let page = app.url(&format!("/coalities/{coalition}?genoteerd={note}#notitie-{note}"));
+    let page = app.url(&format!(
+        "/coalities/{coalition}?genoteerd={note}#notitie-{note}"
+    ));
     if javascript {
         browser.goto_hydrated(&page).await;
     } else {
         browser.goto(&page).await;
     }
     let input = browser.wait_for(&format!("#foto-{note}")).await;
-    assert!(browser.is_displayed(&input).await, "the form is open at the new note");
+    assert!(
+        browser.is_displayed(&input).await,
+        "the form is open at the new note"
+    );
     browser.type_text(&input, file.to_str().unwrap()).await;
     browser
-        .type_text(&browser.wait_for(&format!("#beschrijving-{note}")).await, "Acht kinderen op het veld")
+        .type_text(
+            &browser.wait_for(&format!("#beschrijving-{note}")).await,
+            "Acht kinderen op het veld",
+        )
         .await;
     browser
-        .click(&browser.wait_for(&format!("#notitie-{note} .photo-form button[type=submit]")).await)
+        .click(
+            &browser
+                .wait_for(&format!("#notitie-{note} .photo-form button[type=submit]"))
+                .await,
+        )
         .await;
     browser.wait_for("#foto-bewaard").await;
     browser
@@ -315,7 +329,10 @@ async fn add_a_photo_in_chromium(javascript: bool) {
     for (width, height) in [(390, 844), (1280, 900)] {
         browser.set_size(width, height).await;
         browser
-            .screenshot(&crate::support::artifacts_dir().join(format!("coalition-photo-{name}-js-{width}.png")))
+            .screenshot(
+                &crate::support::artifacts_dir()
+                    .join(format!("coalition-photo-{name}-js-{width}.png")),
+            )
             .await;
     }
     browser.close().await;

@@ -686,3 +686,25 @@ on_both_backends! {
         assert!(matches!(coalitions::overview(state, &club_provider, false, today).await, Err(Error::Forbidden)));
     }
 }
+
+on_both_backends! {
+    async fn the_link_person_keeps_the_coalition_going_with_their_own_account(backend) {
+        let app = TestApp::demo(backend).await;
+        let state = &app.state;
+        let id = crate::support::fixtures::club_coalition(&app, Vec::new()).await;
+        // Sam works for the wijkteam: no partner, no coordinator, but the named link person.
+        let sam = actor(&app, Role::Professional, None, &[]).await;
+        let colleague = actor(&app, Role::Professional, None, &[]).await;
+        let note = app::coalitions::NoteView { label: "trainers".into(), number: Some(3), ..Default::default() };
+        assert!(matches!(coalitions::add_note(state, &sam, id, &note).await, Err(Error::Forbidden)));
+        let mut input: app::coalitions::CoalitionInput =
+            serde_json::from_value(serde_json::to_value(coalitions::get(state, id).await.unwrap()).unwrap()).unwrap();
+        input.link_contact = sam.email.to_uppercase();
+        app::db::update_coalition(&state.db, id, input).await.unwrap();
+        let (kept, _) = coalitions::add_note(state, &sam, id, &note).await.unwrap();
+        assert_eq!(kept.notes.len(), 1, "the link person counts what it achieved");
+        assert!(coalitions::rights(state, Some(&sam), Some(id)).await.unwrap().change);
+        assert!(matches!(coalitions::add_note(state, &colleague, id, &note).await, Err(Error::Forbidden)));
+        assert!(!coalitions::rights(state, Some(&colleague), Some(id)).await.unwrap().change);
+    }
+}
