@@ -19,6 +19,7 @@ pub mod profile;
 pub mod referrals;
 pub mod safe;
 mod shell;
+pub mod signals;
 mod web;
 
 #[cfg(feature = "ssr")]

@@ -13,7 +13,7 @@ use crate::pages::{
     HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage, LocationPage, LoginPage,
     ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage,
     ReferralNewPage, ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage,
-    SignUpPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
+    SignUpPage, SignalsPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -89,6 +89,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/beheer") view=ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/sleutels") view=ApiKeysPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/coalities") view=CoalitionOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/signalen") view=SignalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/moderatie") view=ModerationPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/nieuwe-organisatie") view=RegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/claimen") view=ClaimPage ssr=SsrMode::Async/>

@@ -18,6 +18,7 @@ mod offer;
 mod offer_edit;
 mod referrals;
 mod search;
+mod signals;
 mod signup;
 mod suggest;
 
@@ -68,6 +69,7 @@ pub use referrals::{
     SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
+pub use signals::{signals, Signals};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};
 
@@ -187,6 +189,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<AnswerCoalition>(),
         entry::<AddFunding>(),
         entry::<CoalitionOverview>(),
+        entry::<Signals>(),
         entry::<RemoveFunding>(),
         entry::<LogIn>(),
         entry::<LogOut>(),

@@ -98,7 +98,9 @@ pub use roles::{
     is_published_need, open_roles_of, published_need_ids, role_page, role_records, RoleRecord,
     ROLE_KIND,
 };
-pub use signals::{record_needs_without_offer, signal_counts};
+pub use signals::{
+    record_needs_without_offer, signal_counts, signals_between, waiting_days_between,
+};
 pub use signups::{count_signups, save_signup};
 pub use talents::{
     delete_expired_talent_entries, entry_contact, reachable_entries_near, record_invitation,

@@ -47,3 +47,31 @@ pub async fn signal_counts(
         FROM signals GROUP BY kind, wijk_code, leefgebied, reason ORDER BY kind, wijk_code, leefgebied, reason";
     Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
 }
+
+/// Signals of the wijken whose code starts with `wijk_prefix` (`WK0344`: the gemeente), from
+/// `from` to `to` inclusive: (kind, wijk, leefgebied, reason, count).
+pub async fn signals_between(
+    db: &Db,
+    wijk_prefix: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<(String, String, String, String, i64)>> {
+    let sql = "SELECT kind, wijk_code, leefgebied, reason, COUNT(*) FROM signals \
+        WHERE wijk_code LIKE $1 AND day >= $2 AND day <= $3 \
+        GROUP BY kind, wijk_code, leefgebied, reason";
+    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
+}
+
+/// Days until acceptance per wijk (the `wachttijd` signals) in the same window.
+pub async fn waiting_days_between(
+    db: &Db,
+    wijk_prefix: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<(String, i32)>> {
+    let sql = "SELECT wijk_code, days FROM signals WHERE kind = 'wachttijd' AND days IS NOT NULL \
+        AND wijk_code LIKE $1 AND day >= $2 AND day <= $3";
+    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
+}

@@ -29,6 +29,7 @@ pub mod places;
 pub mod programme;
 pub mod referrals;
 pub mod search;
+pub mod signals;
 pub mod tokens;
 pub mod trajecten;
 

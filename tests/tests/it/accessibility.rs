@@ -327,6 +327,7 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         check(vec![
             ("coalition overview", "/beheer/coalities".into()),
             ("new coalition", "/coalities/nieuw".into()),
+            ("signals", "/beheer/signalen".into()),
             (
                 "new coalition with a problem",
                 "/coalities/nieuw?fout=naam&naam=&doel=Samen".into(),

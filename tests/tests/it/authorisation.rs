@@ -111,6 +111,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![("need", crate::referrals::trainer_role().to_string())],
         ),
         (
+            "signals",
+            app::api::Signals::PATH,
+            vec![("periode", String::new()), ("gemeente", String::new())],
+        ),
+        (
             "new coalition",
             app::api::NewCoalition::PATH,
             vec![
@@ -473,6 +478,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         }
         // The gemeente's overview: its coordinators, and admins.
         (r, "coalition overview") => matches!(r, "coordinator" | "coordinator elsewhere" | "admin"),
+        // Signals: coordinators (their own gemeente); an admin must name one (a Dutch 400).
+        (r, "signals") => matches!(r, "coordinator" | "coordinator elsewhere"),
         // Only the invited organisation's own manager answers for it.
         (r, "answer coalition") => r == "provider of B",
         // Everyone who manages listings or coalitions may have API keys of their own.

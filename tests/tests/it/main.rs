@@ -33,4 +33,5 @@ mod search_page;
 mod security;
 mod self_service;
 mod services;
+mod signals;
 mod storage;

@@ -1,0 +1,171 @@
+//! Signalen for the gemeente: counts per wijk and quarter from the anonymous signals, where a
+//! count under 5 never shows exactly, nor through a change between quarters.
+
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+use app::auth::Role;
+use app::service::signals;
+use app::signals::Shown;
+use app::Error;
+
+use crate::support::{actor, login_as, on_both_backends, page, Backend, TestApp};
+
+const DE_MEERN: &str = "WK034410";
+const BINNENSTAD: &str = "WK034406";
+const ELSEWHERE: &str = "WK036301";
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// `n` anonymous signals as the product records them.
+async fn record(
+    app: &TestApp,
+    n: usize,
+    kind: &str,
+    wijk: &str,
+    reason: &str,
+    days: Option<i32>,
+    on: &str,
+) {
+    let sql = "INSERT INTO signals (id, kind, wijk_code, leefgebied, reason, days, day) \
+        VALUES ($1, $2, $3, 'meedoen', $4, $5, $6)";
+    for _ in 0..n {
+        match &app.state.db {
+            app::db::Db::Sqlite(p) => {
+                sqlx::query(sql)
+                    .bind(Uuid::new_v4())
+                    .bind(kind)
+                    .bind(wijk)
+                    .bind(reason)
+                    .bind(days)
+                    .bind(day(on))
+                    .execute(p)
+                    .await
+                    .unwrap();
+            }
+            app::db::Db::Postgres(p) => {
+                sqlx::query(sql)
+                    .bind(Uuid::new_v4())
+                    .bind(kind)
+                    .bind(wijk)
+                    .bind(reason)
+                    .bind(days)
+                    .bind(day(on))
+                    .execute(p)
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+}
+
+async fn the_demo_signals(app: &TestApp) {
+    record(app, 8, "geen-aanbod", DE_MEERN, "", None, "2026-11-02").await;
+    record(app, 6, "geen-aanbod", DE_MEERN, "", None, "2026-08-14").await;
+    record(app, 4, "geen-aanbod", BINNENSTAD, "", None, "2026-10-20").await;
+    record(app, 7, "geen-aanbod", BINNENSTAD, "", None, "2026-07-01").await;
+    record(app, 9, "geen-aanbod", ELSEWHERE, "", None, "2026-11-02").await;
+    record(app, 5, "afgewezen", DE_MEERN, "vol", None, "2026-12-01").await;
+    record(
+        app,
+        2,
+        "afgewezen",
+        DE_MEERN,
+        "niet passend",
+        None,
+        "2026-12-01",
+    )
+    .await;
+    for days in [1, 2, 3, 4, 10] {
+        record(app, 1, "wachttijd", DE_MEERN, "", Some(days), "2026-11-20").await;
+    }
+    for days in [30, 40, 50] {
+        record(
+            app,
+            1,
+            "wachttijd",
+            BINNENSTAD,
+            "",
+            Some(days),
+            "2026-11-20",
+        )
+        .await;
+    }
+}
+
+on_both_backends! {
+    async fn the_gemeente_sees_unmet_need_per_wijk_and_never_a_count_under_five(backend) {
+        let app = TestApp::demo(backend).await;
+        the_demo_signals(&app).await;
+        let state = &app.state;
+        let today = day("2026-12-02");
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+
+        let now = signals::dashboard(state, &coordinator, None, "", today).await.unwrap();
+        assert_eq!(now.period.0, "2026-K4");
+        assert_eq!((now.previous.as_str(), now.next.as_deref()), ("2026-K3", None));
+        let codes: Vec<&str> = now.wijken.iter().map(|w| w.wijk_code.as_str()).collect();
+        assert_eq!(codes, [DE_MEERN, BINNENSTAD], "most unmet need first, and only this gemeente");
+        let (meern, centre) = (&now.wijken[0], &now.wijken[1]);
+        assert_eq!(meern.no_offer, Shown::Exact(8));
+        assert_eq!(meern.no_offer_change, Some(2), "8 now, 6 before");
+        assert_eq!((meern.refused_full, meern.refused_unfit), (Shown::Exact(5), Shown::Few));
+        assert_eq!(meern.waiting_days, Some((3, 10)));
+        assert_eq!(centre.no_offer, Shown::Few);
+        assert_eq!(centre.no_offer_change, None, "7 before and <5 now would reveal the 4");
+        assert_eq!(centre.waiting_days, None, "three waits are too few to describe");
+        assert_eq!(now.leefgebieden, vec![("meedoen".to_string(), Shown::Exact(12))]);
+
+        let before = signals::dashboard(state, &coordinator, None, "2026-K3", today).await.unwrap();
+        assert_eq!(before.next.as_deref(), Some("2026-K4"));
+        assert_eq!(before.wijken[0].wijk_code, BINNENSTAD, "7 then, more than De Meern's 6");
+        assert_eq!(before.wijken[0].no_offer, Shown::Exact(7));
+        let future = signals::dashboard(state, &coordinator, None, "2027-K1", today).await.unwrap();
+        assert_eq!(future.period.0, "2026-K4", "a quarter that has not begun shows the current one");
+
+        let utrecht_only = actor(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let other = signals::dashboard(state, &utrecht_only, Some("GM0344"), "", today).await.unwrap();
+        assert_eq!(other.gemeente, "GM0363", "a coordinator sees their own gemeente only");
+        assert_eq!(other.wijken.iter().map(|w| w.wijk_code.as_str()).collect::<Vec<_>>(), [ELSEWHERE]);
+        for wrong in [Role::Provider, Role::Professional] {
+            let me = actor(&app, wrong, Some("GM0344"), &[]).await;
+            assert!(matches!(signals::dashboard(state, &me, None, "", today).await, Err(Error::Forbidden)));
+        }
+        let admin = actor(&app, Role::Admin, None, &[]).await;
+        assert!(matches!(signals::dashboard(state, &admin, None, "", today).await, Err(Error::Invalid(_))));
+        assert_eq!(signals::dashboard(state, &admin, Some("GM0344"), "", today).await.unwrap().wijken.len(), 2);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_signals_page_shows_the_table_without_javascript_to_coordinators_only() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let this_quarter = app::service::signals::Quarter::of(chrono::Utc::now().date_naive());
+    let first = this_quarter.first().to_string();
+    record(&app, 6, "geen-aanbod", DE_MEERN, "", None, &first).await;
+    record(&app, 3, "onbeantwoord", DE_MEERN, "", None, &first).await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let html = page(&app, "/beheer/signalen", &coordinator).await;
+    assert!(html.contains("id=\"signalen\""), "the table");
+    assert!(html.contains("Vleuten-De Meern"), "wijken by name");
+    assert!(
+        html.contains("<td>6</td>") && html.contains("<td>&lt;5</td>"),
+        "exact from 5, else <5"
+    );
+    let visitor = crate::support::client()
+        .get(app.url("/beheer/signalen"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(visitor.status().as_u16(), 302);
+    let provider = login_as(&app, Role::Provider, None, &[]).await;
+    let refused = crate::support::client()
+        .get(app.url("/beheer/signalen"))
+        .header("cookie", &provider.cookies)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status().as_u16(), 403);
+}
