@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/search", get(api::search))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/match", axum::routing::post(api::match_profile))
+        .route("/api/v1/signals", get(api::signals))
         .route(
             "/api/v1/coalitions/suggestions",
             get(api::coalitions::suggestions),

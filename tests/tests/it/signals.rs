@@ -169,3 +169,45 @@ async fn the_signals_page_shows_the_table_without_javascript_to_coordinators_onl
         .unwrap();
     assert_eq!(refused.status().as_u16(), 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_gemeente_reads_its_signals_over_the_api_with_a_coordinator_token() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    the_demo_signals(&app).await;
+    let get = |token: Option<String>| {
+        let app = &app;
+        async move {
+            let mut request =
+                crate::support::client().get(app.url("/api/v1/signals?periode=2026-K4"));
+            if let Some(token) = token {
+                request = request.header("authorization", format!("Bearer {token}"));
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            (
+                status,
+                response
+                    .json::<serde_json::Value>()
+                    .await
+                    .unwrap_or_default(),
+            )
+        }
+    };
+    assert_eq!(get(None).await.0, 401);
+    let provider = crate::support::api_token(&app, Role::Provider, None, &[]).await;
+    assert_eq!(get(Some(provider)).await.0, 403);
+    let coordinator = crate::support::api_token(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let (status, body) = get(Some(coordinator)).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["period"]["name"], "2026-K4");
+    let meern = &body["wijken"][0];
+    assert_eq!(meern["wijk_code"], DE_MEERN);
+    assert_eq!(meern["no_offer"], 8);
+    assert_eq!(
+        meern["refused"]["niet passend"], "<5",
+        "never a small number"
+    );
+    assert_eq!(body["wijken"][1]["no_offer"], "<5");
+    assert!(body["wijken"][1]["no_offer_change"].is_null());
+    assert!(!body.to_string().contains(ELSEWHERE));
+}

@@ -37,7 +37,10 @@ fn gemeente(scope: &Scope) -> Result<Option<GemeenteCode>, ApiError> {
 
 /// The acting user of a changing request: the holder of the bearer token, checked before the
 /// body is read.
-async fn holder(state: &AppState, headers: &HeaderMap) -> Result<app::auth::Me, ApiError> {
+pub(super) async fn holder(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<app::auth::Me, ApiError> {
     let bearer = headers
         .get(axum::http::header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
