@@ -505,7 +505,6 @@ texts! {
     cn_goal: "Wat willen jullie samen bereiken?", "What do you want to achieve together?";
     cn_send: "Coalitie beginnen", "Start the coalition";
     cn_started: "De coalitie is begonnen. Nodig nu de partners uit (onderaan) en kies de verbindende schakel.", "The coalition has started. Now invite the partners (below) and choose the link person.";
-    cn_bad_goal: "Schrijf het doel in hoogstens 2000 tekens.", "Write the goal in at most 2000 characters.";
     cn_not_allowed: "Een coalitie beginnen doen de coördinatoren van de gemeente. Vraag het hun, of begin bij een kans.", "Coordinators of the municipality start coalitions. Ask them, or start from a chance.";
     co_chances_lead: "Deze combinaties zien we in de kaart: een tekort bij de een, mensen en partners in de buurt die het kunnen oplossen.",
         "These combinations show up in the map: a shortage on one side, people and partners nearby who can solve it.";
@@ -571,8 +570,85 @@ texts! {
     sg_unanswered: "Hulp niet beantwoord", "Help not answered";
     sg_waiting: "Dagen tot acceptatie (mediaan / 90%)", "Days until accepted (median / 90%)";
     sg_none: "Nog geen signalen in dit kwartaal.", "No signals in this quarter yet.";
-    sg_by_area: "Geen passend aanbod, per onderwerp", "No suitable offer, per topic";
     sg_act: "Doe er iets mee: zoek partners voor een coalitie", "Act on it: find partners for a coalition";
+    ak_title: "Gevraagd in jouw wijk", "Asked for in your neighbourhood";
+    ak_lead: "Voor clubs, buurthuizen en initiatiefnemers: wat mensen in de buurt zoeken en niet vinden, en welke talenten wachten. Zo zie je waar je iets kunt beginnen. Alleen wat 5 keer of vaker voorkwam, nooit een persoon.", "For clubs, community centres and initiatives: what people nearby look for and do not find, and which talents are waiting. So you can see where to start something. Only what came up 5 times or more, never a person.";
+    ak_where: "Je postcode of plaats", "Your postcode or place";
+    ak_show: "Bekijk", "Show";
+    ak_heading: "Gevraagd in {}", "Asked for in {}";
+    ak_period: "Kwartaal {}; talenten: nu.", "Quarter {}; talents: now.";
+    ak_topics: "Vragen zonder passend aanbod in de buurt", "Questions without a suitable offer nearby";
+    ak_searched: "Gezocht en niets gevonden", "Searched and found nothing";
+    ak_talents: "Talenten die wachten op een rol", "Talents waiting for a role";
+    ak_none: "Hier is (nog) niets dat 5 keer of vaker voorkwam.", "Nothing here (yet) that came up 5 times or more.";
+    ak_times: "{} keer", "{} times";
+    ak_offers: "bekijk wat er al is", "see what is there";
+    ak_start: "Zelf iets beginnen of een rol aanbieden? Zet het op de kaart.", "Want to start something or offer a role? Put it on the map.";
+    kp_title: "Knelpunten", "Bottlenecks";
+    kp_lead: "Muren waar professionals tegenaan lopen, per regel, met wat het kost als ze blijven staan. Zonder personen: elke samenvatting is gecontroleerd op namen, nummers, datums en adressen.", "Walls professionals run into, per rule, with what it costs when they stay. Without persons: every summary was checked for names, numbers, dates and addresses.";
+    kp_none: "Nog geen knelpunten gemeld.", "No bottlenecks reported yet.";
+    kp_counts: "Dit kwartaal {}, vorig kwartaal {}", "This quarter {}, previous quarter {}";
+    kp_cost: "Als het blijft staan:", "If it stays:";
+    kp_reported_on: "Gemeld op", "Reported on";
+    kp_status: "Stand", "Status";
+    kp_status_gemeld: "Gemeld", "Reported";
+    kp_status_opgeschaald: "Opgeschaald", "Escalated";
+    kp_status_opgelost: "Opgelost", "Solved";
+    kp_note: "Wat er gedaan is (hoogstens 300 tekens)", "What was done (at most 300 characters)";
+    kp_publish: "Zet op ‘Wat we oplosten’ (alleen als het is opgelost: de regel en je notitie komen erop, de samenvatting niet)", "Put on ‘What we solved’ (only when solved: the rule and your note go on it, not the summary)";
+    kp_save: "Bewaar", "Save";
+    kp_bad_note: "Schrijf in hoogstens 300 tekens wat er gedaan is, zonder namen. Om te publiceren is die notitie nodig.", "Write what was done in at most 300 characters, without names. Publishing needs that note.";
+    kp_report: "Knelpunt melden", "Report a bottleneck";
+    kp_report_lead: "Loopt dit vast op een regel, geld, wonen, een wachtlijst, privacy of samenwerking? Meld het zonder de persoon: de gemeente telt het per regel en pakt het op.", "Is this stuck on a rule, money, housing, a waiting list, privacy or cooperation? Report it without the person: the municipality counts it per rule and takes it up.";
+    kp_rule: "Welke regel of muur?", "Which rule or wall?";
+    kp_other: "Iets anders", "Something else";
+    kp_summary: "Wat gebeurt er? Zonder namen, nummers, datums of adressen", "What happens? Without names, numbers, dates or addresses";
+    kp_costs: "Wat kost het als het blijft staan? (geld, tijd, gezondheid, een huis)", "What does it cost if it stays? (money, time, health, a home)";
+    kp_send: "Meld het knelpunt", "Report the bottleneck";
+    kp_sent: "Het knelpunt is gemeld. De gemeente ziet het bij de signalen.", "The bottleneck was reported. The municipality sees it with the signals.";
+    kp_bad_rule: "Kies een regel, of ‘iets anders’ bij een onderwerp.", "Choose a rule, or ‘something else’ under a topic.";
+    kp_bad_summary: "Schrijf in een paar zinnen wat er gebeurt (10 tot 1000 tekens).", "Write in a few sentences what happens (10 to 1000 characters).";
+    kp_bad_cost: "Houd de kosten korter dan 500 tekens.", "Keep the costs shorter than 500 characters.";
+    kp_bad_name: "Haal de naam weg: schrijf ‘de moeder’, ‘de cliënt’ of ‘een jongere’. Een woord met een hoofdletter midden in een zin lezen we als een naam.", "Take the name out: write ‘the mother’, ‘the client’ or ‘a young person’. We read a capitalised word in the middle of a sentence as a name.";
+    kp_bad_number: "Haal het nummer weg: een BSN, telefoon- of klantnummer hoort hier niet.", "Take the number out: a citizen service number, phone or client number does not belong here.";
+    kp_bad_date: "Haal de datum weg: schrijf bijvoorbeeld ‘sinds vorig jaar’.", "Take the date out: write for example ‘since last year’.";
+    kp_bad_address: "Haal het adres of de postcode weg: de wijk is genoeg.", "Take the address or postcode out: the neighbourhood is enough.";
+    kp_cat_regel: "Regels", "Rules";
+    kp_cat_geld: "Geld", "Money";
+    kp_cat_wonen: "Wonen", "Housing";
+    kp_cat_wachtlijst: "Wachtlijsten", "Waiting lists";
+    kp_cat_privacy: "Privacy", "Privacy";
+    kp_cat_samenwerking: "Samenwerking", "Cooperation";
+    wo_title: "Wat we oplosten", "What we solved";
+    wo_lead: "Knelpunten die professionals meldden en die de gemeente heeft opgelost. Zonder de mensen om wie het ging: alleen de regel en wat er gedaan is.", "Bottlenecks professionals reported and the municipality solved. Without the people concerned: only the rule and what was done.";
+    wo_none: "Nog niets gepubliceerd.", "Nothing published yet.";
+    sg_choose: "Kies een kwartaal", "Choose a quarter";
+    sg_gemeente: "Gemeente", "Municipality";
+    sg_show: "Toon", "Show";
+    sg_csv: "Download als CSV (voor Excel)", "Download as CSV (for Excel)";
+    sg_top: "Waar de meeste vragen geen passend aanbod vinden", "Where most questions find no suitable offer";
+    sg_top_none: "Geen wijk heeft 5 of meer vragen zonder passend aanbod in dit kwartaal.", "No neighbourhood has 5 or more questions without a suitable offer this quarter.";
+    sg_map: "Kaart: vragen zonder passend aanbod per wijk", "Map: questions without a suitable offer per neighbourhood";
+    sg_legend: "Hoe donkerder, hoe meer vragen zonder passend aanbod. Wit: minder dan 5. Dezelfde cijfers staan in de tabel hieronder.", "The darker, the more questions without a suitable offer. White: fewer than 5. The same numbers are in the table below.";
+    sg_grid: "Vragen zonder passend aanbod, per wijk en onderwerp", "Questions without a suitable offer, per neighbourhood and topic";
+    sg_grid_lead: "Uit trajecten, de keukentafel en zoekopdrachten die niets vonden. Kies een getal om het aanbod in die wijk te zien. Een totaal met ≥ betekent: ten minste zoveel; het precieze getal zou een kleine telling verraden.", "From trajecten, the kitchen-table talk and searches that found nothing. Choose a number to see the offers in that neighbourhood. A total with ≥ means: at least that many; the exact number would give away a small count.";
+    sg_other_topic: "Overig", "Other";
+    sg_total: "Totaal", "Total";
+    sg_more: "Verwijzingen, hulp en wachtlijsten per wijk", "Referrals, help and waiting lists per neighbourhood";
+    sg_waiting_list: "Op een wachtlijst (nu)", "On a waiting list (now)";
+    sg_old_roles: "Rollen langer dan 60 dagen open (nu)", "Roles open over 60 days (now)";
+    sg_gaps: "Gezocht en niets gevonden", "Searched and found nothing";
+    sg_gaps_lead: "Zoekopdrachten in de buurt zonder resultaat, geteld naar de woorden die we herkenden. We bewaren geen zoektekst, geen IP-adres en geen postcode fijner dan de vier cijfers. Wijken met minder dan 5 staan er niet bij.", "Searches nearby that found nothing, counted by the words we recognised. We keep no search text, no IP address and no postcode finer than its four digits. Neighbourhoods with fewer than 5 are not listed.";
+    sg_gaps_none: "Geen onderwerp met 5 of meer zoekopdrachten zonder resultaat in dit kwartaal.", "No topic with 5 or more searches without results this quarter.";
+    sg_no_topic: "zonder herkend onderwerp", "no topic recognised";
+    sg_talents: "Talenten die wachten", "Talents waiting";
+    sg_talents_lead: "Wat mensen bij ‘Ik kan iets’ aanbieden en waar binnen 5 km geen open rol om vraagt (nu). Wijken met minder dan 5 staan er niet bij.", "What people offer under ‘I can do something’ and no open role within 5 km asks for (now). Neighbourhoods with fewer than 5 are not listed.";
+    sg_talents_none: "Geen talent dat 5 keer of vaker wacht.", "No talent waiting 5 times or more.";
+    sg_in: "in", "in";
+    sg_act_offers: "Bekijk het aanbod", "See the offers";
+    sg_act_roles: "Bekijk de open rollen", "See the open roles";
+    sg_act_coalition: "Start een coalitie", "Start a coalition";
+    sg_act_proposals: "Voorstellen voor coalities", "Coalition proposals";
     ov_lead: "Alle coalities van je gemeente: hoe ze ervoor staan, wie meedoet en wanneer het geld stopt.", "All coalitions of your municipality: how they are doing, who takes part and when the money stops.";
     ov_all: "Alle coalities", "All coalitions";
     ov_quarter: "Geld loopt af dit kwartaal", "Money ends this quarter";
@@ -1094,6 +1170,42 @@ texts! {
 }
 
 impl Texts {
+    /// The label of a knelpunt category.
+    pub fn knelpunt_category(&self, code: &str) -> &'static str {
+        match code {
+            "regel" => self.kp_cat_regel,
+            "geld" => self.kp_cat_geld,
+            "wonen" => self.kp_cat_wonen,
+            "wachtlijst" => self.kp_cat_wachtlijst,
+            "privacy" => self.kp_cat_privacy,
+            _ => self.kp_cat_samenwerking,
+        }
+    }
+
+    /// The label of a knelpunt status.
+    pub fn knelpunt_status(&self, code: &str) -> &'static str {
+        match code {
+            "opgeschaald" => self.kp_status_opgeschaald,
+            "opgelost" => self.kp_status_opgelost,
+            _ => self.kp_status_gemeld,
+        }
+    }
+
+    /// What is wrong with a knelpunt form, by the field the service names.
+    pub fn knelpunt_problem(&self, field: &str) -> &'static str {
+        match field {
+            "regel" => self.kp_bad_rule,
+            "samenvatting" => self.kp_bad_summary,
+            "kosten" => self.kp_bad_cost,
+            "naam" => self.kp_bad_name,
+            "nummer" => self.kp_bad_number,
+            "datum" => self.kp_bad_date,
+            "adres" => self.kp_bad_address,
+            "notitie" => self.kp_bad_note,
+            _ => self.problem_generic,
+        }
+    }
+
     /// The label of a leefgebied code of the browse grid.
     pub fn leefgebied(&self, code: &str) -> Option<&'static str> {
         Some(match code {

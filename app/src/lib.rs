@@ -12,6 +12,7 @@ pub mod coalitions;
 mod components;
 pub mod domain;
 pub mod i18n;
+pub mod knelpunten;
 pub mod manage;
 pub mod model;
 mod pages;

@@ -8,12 +8,13 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ApiKeysPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionNewPage,
+    AboutPage, ApiKeysPage, AskedPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionNewPage,
     CoalitionOverviewPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HandoutPage,
     HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage, LocationPage, LoginPage,
     ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage,
     ReferralNewPage, ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage,
-    SignUpPage, SignalsPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
+    SignUpPage, SignalsPage, SolvedPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage,
+    WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -83,6 +84,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/coalities/:id") view=CoalitionPage ssr=SsrMode::Async/>
                     <Route path=path!("/coalities/:id/bewerken") view=CoalitionEditPage ssr=SsrMode::Async/>
                     <Route path=path!("/over") view=AboutPage/>
+                    <Route path=path!("/gevraagd") view=AskedPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wat-we-oplosten") view=SolvedPage ssr=SsrMode::Async/>
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord/:token") view=ResetPasswordPage ssr=SsrMode::Async/>

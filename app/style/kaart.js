@@ -84,8 +84,43 @@
     el._skAreaButton = control;
   }
 
+  // The signalen map: each wijk shaded by its level (0-4) from the server-rendered
+  // `data-levels` ({code: [level, name, count]}); the numbers themselves are in the table.
+  var SHADES = ["#ffffff", "#c6dbef", "#6baed6", "#2171b5", "#08306b"];
+
+  function initAreas(el) {
+    if (typeof L === "undefined" || el._skMap) return;
+    var levels = {};
+    try { levels = JSON.parse(el.getAttribute("data-levels") || "{}"); } catch (e) { levels = {}; }
+    var map = L.map(el, { maxZoom: 16, scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false });
+    el._skMap = map;
+    if (TILES) L.tileLayer(TILES, { maxZoom: 19, attribution: ATTRIBUTION }).addTo(map);
+    map.setView([52.09, 5.12], 11, { animate: false });
+    if (window.ResizeObserver) new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
+    var gemeente = el.getAttribute("data-gemeente") || "";
+    fetch("/assets/wijken/" + encodeURIComponent(gemeente)).then(function (r) { return r.json(); }).then(function (g) {
+      function code(f) { return f.properties.wijkcode || f.properties.statcode || ""; }
+      var layer = L.geoJSON(g, {
+        style: function (f) {
+          var l = levels[code(f)];
+          return { color: "#1f2d3a", weight: 1, fillColor: SHADES[l ? l[0] : 0], fillOpacity: 0.8 };
+        },
+        onEachFeature: function (f, shape) {
+          var l = levels[code(f)];
+          if (!l) return;
+          shape.bindTooltip(escapeHtml(l[1]) + ": " + escapeHtml(l[2]), { sticky: true });
+          shape.on("click", function () { window.location.hash = "wijk-" + code(f); });
+        }
+      }).addTo(map);
+      var bounds = layer.getBounds();
+      if (bounds.isValid()) map.fitBounds(bounds, { padding: [8, 8], animate: false });
+      el.setAttribute("data-drawn", "");
+    }).catch(function () {});
+  }
+
   function scan() {
     document.querySelectorAll(".kaart[data-markers]").forEach(init);
+    document.querySelectorAll(".vlakkenkaart[data-levels]").forEach(initAreas);
   }
 
   function start() {

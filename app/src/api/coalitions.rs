@@ -215,30 +215,31 @@ mod ssr {
 
     pub async fn new_coalition(csrf: String, naam: String, doel: String) -> Result<()> {
         let cx = Ctx::writing::<super::NewCoalition>(&csrf).await?;
-        let (name, goal) = (naam.trim(), doel.trim());
-        let wrong = if name.is_empty() || name.chars().count() > 120 {
-            Some("naam")
-        } else if goal.chars().count() > 2000 {
-            Some("doel")
-        } else {
-            None
-        };
-        if let Some(field) = wrong {
-            leptos_axum::redirect(&format!(
-                "/coalities/nieuw?fout={field}&naam={}&doel={}",
-                encode(&name.chars().take(120).collect::<String>()),
-                encode(&goal.chars().take(2000).collect::<String>())
-            ));
-            return Ok(());
+        match coalitions::start_from_scratch(&cx.state, &cx.me, &naam, &doel).await? {
+            Saved::Done(id) => {
+                leptos_axum::redirect(&format!("/coalities/{id}/bewerken?nieuw=ja"));
+            }
+            Saved::Invalid(field) => {
+                // What was typed comes back, cut to the caps so the URL stays bounded.
+                leptos_axum::redirect(&format!(
+                    "/coalities/nieuw?fout={field}&naam={}&doel={}",
+                    encode(
+                        &naam
+                            .trim()
+                            .chars()
+                            .take(coalitions::NAME_MAX)
+                            .collect::<String>()
+                    ),
+                    encode(
+                        &doel
+                            .trim()
+                            .chars()
+                            .take(coalitions::GOAL_MAX)
+                            .collect::<String>()
+                    )
+                ));
+            }
         }
-        let input = crate::coalitions::CoalitionInput {
-            name: name.into(),
-            goal: goal.into(),
-            status: "idea".into(),
-            ..Default::default()
-        };
-        let id = coalitions::create(&cx.state, &cx.me, input).await?;
-        leptos_axum::redirect(&format!("/coalities/{id}/bewerken?nieuw=ja"));
         Ok(())
     }
 

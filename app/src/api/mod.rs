@@ -8,6 +8,7 @@ mod account;
 mod coalitions;
 mod help;
 mod keys;
+mod knelpunten;
 mod location;
 mod location_edit;
 mod manage;
@@ -38,6 +39,10 @@ pub use help::{
     invite_talent, move_help_answer, offer_help, InviteTalent, MoveHelpAnswer, OfferHelp,
 };
 pub use keys::{api_keys, create_api_key, revoke_api_key, ApiKeys, CreateApiKey, RevokeApiKey};
+pub use knelpunten::{
+    decide_knelpunt, report_knelpunt, solved_knelpunten, DecideKnelpunt, ReportKnelpunt,
+    SolvedKnelpunten,
+};
 pub use location::{postcode_at, PostcodeAt};
 pub use location_edit::{
     area_of_postcode, load_location_form, save_location, AreaOfPostcode, LoadLocationForm,
@@ -69,7 +74,7 @@ pub use referrals::{
     SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
-pub use signals::{signals, Signals};
+pub use signals::{asked_nearby, signals, AskedNearby, Signals};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};
 
@@ -190,6 +195,10 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<AddFunding>(),
         entry::<CoalitionOverview>(),
         entry::<Signals>(),
+        entry::<AskedNearby>(),
+        entry::<ReportKnelpunt>(),
+        entry::<DecideKnelpunt>(),
+        entry::<SolvedKnelpunten>(),
         entry::<RemoveFunding>(),
         entry::<LogIn>(),
         entry::<LogOut>(),

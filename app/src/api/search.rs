@@ -101,7 +101,8 @@ mod ssr {
     pub async fn search(query: SearchQuery) -> Result<SearchOutcome> {
         let state = AppState::from_context()?;
         let lang = Lang::detect();
-        let found = match search::ask(&state, &question(&query), lang).await {
+        let question = question(&query);
+        let found = match search::ask(&state, &question, lang).await {
             Ok(found) => found,
             // The person sees why; we do not guess a place for them.
             Err(e) if !e.is_internal() => {
@@ -112,6 +113,7 @@ mod ssr {
             }
             Err(e) => return Err(e),
         };
+        search::count_gap(&state, &question, &found).await;
         // Nothing nearby: point to the nearest buurtteam, where every question is welcome.
         let nearest_help = match found.near {
             Some(at) if found.total == 0 => search::nearest_help(&state, at, lang).await?,

@@ -34,3 +34,38 @@ mod ssr {
         Ok(Some(view))
     }
 }
+
+crate::guard!(AskedNearby, crate::auth::Access::Public);
+/// "Gevraagd in jouw wijk" around a postcode or place; a place we cannot find comes back as
+/// a problem in words.
+#[server]
+pub async fn asked_nearby(waar: String) -> Result<crate::signals::AskedOutcome, ServerFnError> {
+    ssr_asked::asked(waar)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+#[cfg(feature = "ssr")]
+mod ssr_asked {
+    use crate::signals::AskedOutcome;
+    use crate::{AppState, Result};
+
+    pub async fn asked(waar: String) -> Result<AskedOutcome> {
+        if waar.trim().is_empty() {
+            return Ok(AskedOutcome::default());
+        }
+        let state = AppState::from_context()?;
+        let today = chrono::Utc::now().date_naive();
+        match crate::service::signals::asked_nearby(&state, &waar, today).await {
+            Ok(view) => Ok(AskedOutcome {
+                view: Some(view),
+                problem: None,
+            }),
+            Err(e) if !e.is_internal() => Ok(AskedOutcome {
+                view: None,
+                problem: Some(e.user_message()),
+            }),
+            Err(e) => Err(e),
+        }
+    }
+}

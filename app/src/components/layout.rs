@@ -70,6 +70,8 @@ pub fn SiteFooter() -> impl IntoView {
             <p>
                 {t.footer_credits}
                 <A href="/over">{t.footer_more}</A>
+                " · "
+                <A href="/gevraagd">{t.ak_title}</A>
             </p>
         </footer>
     }

@@ -42,21 +42,25 @@ impl Marker {
     }
 }
 
-/// JSON for `data-markers`, built by hand so the browser bundle needs no JSON library.
-fn markers_json(markers: &[Marker]) -> String {
-    fn text(s: &str) -> String {
-        let mut out = String::from("\"");
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
+/// A JSON string for a data attribute, built by hand so the browser bundle needs no JSON
+/// library (the attribute itself is escaped by the view).
+pub fn json_text(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
         }
-        out.push('"');
-        out
     }
+    out.push('"');
+    out
+}
+
+/// JSON for `data-markers`.
+fn markers_json(markers: &[Marker]) -> String {
+    let text = json_text;
     let items: Vec<String> = markers
         .iter()
         .map(|m| {

@@ -11,5 +11,5 @@ pub use form::FieldKit;
 pub use lanes::{Lane, PartnerList, ProposalCard, SuggestionCard};
 pub use layout::{SiteFooter, SiteHeader};
 pub use locate_me::LocateMe;
-pub use map::{Map, Marker};
+pub use map::{json_text, Map, Marker};
 pub use offer_card::OfferCard;

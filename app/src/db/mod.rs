@@ -7,6 +7,7 @@ mod accounts;
 mod coalitions;
 mod dataset;
 mod editing;
+mod knelpunten;
 mod load;
 mod manage;
 mod matching;
@@ -55,6 +56,10 @@ pub use editing::{
     location, location_label, location_labels, locations_of, need, needs_of, offers_of,
     save_location, save_need,
 };
+pub use knelpunten::{
+    add_knelpunt, decide_knelpunt, knelpunt, knelpunten_of, solved_knelpunten, KnelpuntRecord,
+    NewKnelpunt,
+};
 pub use load::{
     load_dataset, load_organisations, load_terms, save_terms, service_ids_with_term,
     service_modified, TermRecord,
@@ -99,7 +104,9 @@ pub use roles::{
     ROLE_KIND,
 };
 pub use signals::{
-    record_needs_without_offer, signal_counts, signals_between, waiting_days_between,
+    gemeenten_with_places, record_needs_without_offer, record_search_gap, roles_open_since,
+    search_gaps_between, signal_counts, signals_between, waiting_days_between,
+    waiting_lists_by_wijk,
 };
 pub use signups::{count_signups, save_signup};
 pub use talents::{

@@ -75,3 +75,74 @@ pub async fn waiting_days_between(
     let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
 }
+
+/// Adds one to the count of searches near `pc4` (in `wijk`) that found nothing, per topic the
+/// question named in the concept list's words (`code`, `word`; both empty when it named none).
+pub async fn record_search_gap(
+    db: &Db,
+    wijk: &str,
+    pc4: &str,
+    topics: &[(String, String)],
+) -> Result<()> {
+    let sql = "INSERT INTO search_gaps (day, wijk_code, pc4, code, word, searches) \
+        VALUES ($1, $2, $3, $4, $5, 1) ON CONFLICT (day, wijk_code, pc4, code, word) \
+        DO UPDATE SET searches = search_gaps.searches + 1";
+    let day = Utc::now().date_naive();
+    let none = [(String::new(), String::new())];
+    let topics = if topics.is_empty() { &none[..] } else { topics };
+    let mut tx = db.begin().await?;
+    for (code, word) in topics {
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(day).bind(wijk).bind(pc4).bind(code).bind(word)
+            .execute(t).await.map(drop)?);
+    }
+    tx.commit().await
+}
+
+/// Searches that found nothing in the wijken starting with `wijk_prefix`, from `from` to `to`
+/// inclusive: (wijk, code, word, searches).
+pub async fn search_gaps_between(
+    db: &Db,
+    wijk_prefix: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<Vec<(String, String, String, i64)>> {
+    // SUM of an INTEGER is a bigint on PostgreSQL; the cast keeps SQLite and PostgreSQL alike.
+    let sql = "SELECT wijk_code, code, word, CAST(SUM(searches) AS BIGINT) FROM search_gaps \
+        WHERE wijk_code LIKE $1 AND day >= $2 AND day <= $3 GROUP BY wijk_code, code, word";
+    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
+}
+
+/// The organisations' own waiting-list figures per wijk of the places their offers are at
+/// (an offer at two places counts once, at its first): (wijk, people waiting).
+pub async fn waiting_lists_by_wijk(db: &Db, wijk_prefix: &str) -> Result<Vec<(String, i64)>> {
+    let sql = "SELECT w.wijk_code, CAST(SUM(w.waiting_list) AS BIGINT) FROM ( \
+        SELECT s.id, MIN(l.wijk_code) AS wijk_code, MAX(s.waiting_list) AS waiting_list \
+        FROM services s JOIN service_at_locations sl ON sl.service_id = s.id \
+        JOIN locations l ON l.id = sl.location_id \
+        WHERE s.waiting_list > 0 AND s.status = 'active' AND l.wijk_code LIKE $1 GROUP BY s.id) w \
+        GROUP BY w.wijk_code";
+    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).fetch_all(p).await?))
+}
+
+/// Open roles per wijk created before `before` (those open for more than 60 days when
+/// `before` is 60 days ago): (wijk, roles).
+pub async fn roles_open_since(
+    db: &Db,
+    wijk_prefix: &str,
+    before: chrono::DateTime<Utc>,
+) -> Result<Vec<(String, i64)>> {
+    let sql = "SELECT l.wijk_code, COUNT(*) FROM needs n JOIN locations l ON l.id = n.location_id \
+        WHERE n.status = 'open' AND n.kind IN ('vrijwilliger', 'trainer') AND n.created_at < $2 \
+        AND l.wijk_code LIKE $1 GROUP BY l.wijk_code";
+    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(before).fetch_all(p).await?))
+}
+
+/// The gemeenten that have places on the map, most places first: (gemeente code, places).
+pub async fn gemeenten_with_places(db: &Db) -> Result<Vec<(String, i64)>> {
+    let sql = "SELECT gemeente_code, COUNT(*) FROM locations WHERE gemeente_code IS NOT NULL \
+        GROUP BY gemeente_code ORDER BY COUNT(*) DESC, gemeente_code LIMIT 400";
+    Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
+}

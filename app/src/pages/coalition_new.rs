@@ -51,7 +51,7 @@ fn NewForm() -> impl IntoView {
         let q = query.read();
         let kit = match q.get("fout").as_deref() {
             Some("naam") => FieldKit::new(Some("naam"), t.ce_bad_name),
-            Some("doel") => FieldKit::new(Some("doel"), t.cn_bad_goal),
+            Some("doel") => FieldKit::new(Some("doel"), t.ce_bad_goal),
             _ => FieldKit::new(None, ""),
         };
         let (name, goal) = (

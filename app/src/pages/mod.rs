@@ -1,6 +1,7 @@
 //! One file per page.
 
 mod about;
+mod asked;
 mod chances;
 mod coalition;
 mod coalition_edit;
@@ -11,6 +12,7 @@ mod help;
 mod home;
 mod keukentafel;
 mod keys;
+mod knelpunten;
 mod location_edit;
 mod login;
 mod manage;
@@ -33,6 +35,7 @@ mod traject_data;
 mod workspace;
 
 pub use about::AboutPage;
+pub use asked::AskedPage;
 pub use chances::ChancesPage;
 pub use coalition::CoalitionPage;
 pub use coalition_edit::CoalitionEditPage;
@@ -43,6 +46,7 @@ pub use help::{HelpPage, HelpThanksPage};
 pub use home::HomePage;
 pub use keukentafel::KeukentafelPage;
 pub use keys::ApiKeysPage;
+pub use knelpunten::SolvedPage;
 pub use location_edit::LocationEditPage;
 pub use login::{ForgotPasswordPage, LoginPage, ResetPasswordPage};
 pub use manage::ManagePage;

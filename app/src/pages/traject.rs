@@ -169,6 +169,7 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     <button type="submit" class="button-primary" id="traject-bewaren">{t.ed_save}</button>
                 </ActionForm>
             </section>
+            {(!is_new && !closed).then(|| view! { <super::knelpunten::ReportForm traject=id.to_string()/> })}
             {closed.then(|| view! { <p class="notice" id="afgesloten">{t.tr_closed}</p> })}
             {(!is_new && !closed).then(|| view! {
                 <ActionForm action=close>

@@ -215,6 +215,45 @@ pub async fn start(state: &AppState, me: &Me, need: Uuid) -> Result<Uuid> {
     Ok(id)
 }
 
+/// The longest name and goal a coalition may have (the same rule as [`CoalitionInput::validate`]).
+pub const NAME_MAX: usize = 120;
+/// See [`NAME_MAX`].
+pub const GOAL_MAX: usize = 1000;
+
+/// The form field that breaks the name and goal rules, shared by the new and the edit form so
+/// that no form accepts what storing refuses.
+fn name_or_goal_problem(name: &str, goal: &str) -> Option<&'static str> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > NAME_MAX {
+        Some("naam")
+    } else if goal.trim().chars().count() > GOAL_MAX {
+        Some("doel")
+    } else {
+        None
+    }
+}
+
+/// `/coalities/nieuw`: a coalition from scratch with a name and a goal (status "idea"); the
+/// wrong field comes back by name.
+pub async fn start_from_scratch(
+    state: &AppState,
+    me: &Me,
+    name: &str,
+    goal: &str,
+) -> Result<Saved<Uuid>> {
+    allow(me, START)?;
+    if let Some(field) = name_or_goal_problem(name, goal) {
+        return Ok(Saved::Invalid(field));
+    }
+    let input = CoalitionInput {
+        name: name.trim().into(),
+        goal: goal.trim().into(),
+        status: "idea".into(),
+        ..Default::default()
+    };
+    create(state, me, input).await.map(Saved::Done)
+}
+
 /// Creates a coalition from scratch (a coordinator's lands in their own gemeente).
 pub async fn create(state: &AppState, me: &Me, mut input: CoalitionInput) -> Result<Uuid> {
     allow(me, START)?;
@@ -265,12 +304,8 @@ pub async fn edit(state: &AppState, me: &Me, id: Uuid, form: &CoalitionForm) -> 
     allow(me, KEEP)?;
     let current = changeable(state, me, id).await?;
     let short = |text: &str| text.chars().count() <= 300;
-    let name = form.naam.trim();
-    if name.is_empty() || name.chars().count() > 120 {
-        return Ok(Saved::Invalid("naam"));
-    }
-    if form.doel.chars().count() > 1000 {
-        return Ok(Saved::Invalid("doel"));
+    if let Some(field) = name_or_goal_problem(&form.naam, &form.doel) {
+        return Ok(Saved::Invalid(field));
     }
     if !STATUSES.contains(&form.status.as_str()) {
         return Ok(Saved::Invalid("status"));
@@ -297,7 +332,7 @@ pub async fn edit(state: &AppState, me: &Me, id: Uuid, form: &CoalitionForm) -> 
         },
     };
     let input = CoalitionInput {
-        name: name.into(),
+        name: form.naam.trim().into(),
         goal: form.doel.trim().into(),
         status: form.status.clone(),
         link_person: form.schakel.trim().into(),

@@ -19,6 +19,7 @@ pub mod accounts;
 pub mod cards;
 pub mod coalitions;
 pub mod helping;
+pub mod knelpunten;
 pub mod manage;
 pub mod matching;
 pub mod moderation;

@@ -224,6 +224,41 @@ pub async fn run(state: &AppState, request: SearchRequest, lang: Lang) -> Result
     })
 }
 
+/// Counts a resident's search near a place that found nothing, for the gemeente's signalen:
+/// the PC4 area and wijk searched around and what the question named in the concept list's
+/// own words (a leefgebied ticked counts too). Stores no text, no IP, no finer place; a page
+/// further on, a map area or a search anywhere is not counted. Never fails the search.
+pub async fn count_gap(state: &AppState, question: &Question, answer: &Answer) {
+    let Some(at) = answer.near else { return };
+    if answer.total > 0 || question.page != 1 || question.area.is_some() {
+        return;
+    }
+    let geocoder = Geocoder::embedded();
+    let (Some(wijk), Some(pc4)) = (
+        geocoder.areas(at).wijk_code,
+        geocoder.nearest_postcode(at, 5.0).map(|p| p.pc4.clone()),
+    ) else {
+        return;
+    };
+    let text: String = question.text.chars().take(MAX_QUESTION_CHARS).collect();
+    let mut topics: Vec<(String, String)> = index::Concepts::shipped()
+        .topics_in(&text)
+        .into_iter()
+        .map(|(c, word)| (format!("{}:{}", c.taxonomy, c.code), word.to_string()))
+        .collect();
+    for l in &question.leefgebieden {
+        let code = format!("leefgebied:{l}");
+        if crate::manage::LEEFGEBIEDEN.contains(&l.as_str())
+            && !topics.iter().any(|(c, _)| *c == code)
+        {
+            topics.push((code, String::new()));
+        }
+    }
+    if let Err(error) = db::record_search_gap(&state.db, &wijk, &pc4, &topics).await {
+        tracing::warn!(%error, "could not count a search without results");
+    }
+}
+
 /// The nearest buurtteam to `at` (within 30 km): where people can ask anything, shown when a
 /// search nearby found nothing.
 pub async fn nearest_help(

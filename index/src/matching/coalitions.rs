@@ -429,3 +429,22 @@ pub fn scan_coalitions(catalog: &Catalog, gemeente: Option<&str>) -> Vec<Coaliti
     found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
     found
 }
+
+/// Talents that wait unused: for every open "ik kan iets" entry, each of its talents that no
+/// open role within `km` asks for, with where the entry is (the middle of its PC4 area). The
+/// gemeente counts these per wijk, so a club or buurthuis nearby can start something.
+pub fn unused_talents(catalog: &Catalog, km: f64) -> Vec<(LatLon, &str)> {
+    let mut unused = Vec::new();
+    for entry in &catalog.talent_entries {
+        for talent in &entry.talents {
+            let asked = catalog.needs.iter().any(|need| {
+                need.talents.contains(talent)
+                    && need.at.is_some_and(|at| at.distance_km(entry.at) <= km)
+            });
+            if !asked {
+                unused.push((entry.at, talent.as_str()));
+            }
+        }
+    }
+    unused
+}

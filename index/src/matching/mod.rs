@@ -27,8 +27,8 @@ mod reasons;
 mod tests;
 
 pub use coalitions::{
-    coalition_for_person, scan_coalitions, CoalitionSuggestion, PartnerRole, Phrase,
-    ProposedPartner, RoleExtras, PARTNER_RADIUS_KM, TALENT_RADIUS_KM,
+    coalition_for_person, scan_coalitions, unused_talents, CoalitionSuggestion, PartnerRole,
+    Phrase, ProposedPartner, RoleExtras, PARTNER_RADIUS_KM, TALENT_RADIUS_KM,
 };
 pub use engine::{distance_score, match_profile, Lanes, Step, Suggestion, Target, LANE_SIZE};
 pub use model::{

@@ -217,6 +217,28 @@ fn the_population_scan_proposes_trainerskracht_from_talents_nearby() {
     );
 }
 
+#[test]
+fn talents_no_role_nearby_asks_for_wait_unused_and_asked_ones_do_not() {
+    let mut world = catalog();
+    let far = at(52.37, 4.89); // Amsterdam, some 35 km away
+    world.talent_entries.push(TalentEntry {
+        talents: vec!["voetbal".into(), "klussen".into()],
+        age: None,
+        at: at(52.076, 5.031),
+    });
+    world.talent_entries.push(TalentEntry {
+        talents: vec!["voetbal".into()],
+        age: None,
+        at: far,
+    });
+    let unused = unused_talents(&world, TALENT_RADIUS_KM);
+    // The four footballers near the club are asked for; the handyman is not, nor is the
+    // footballer in Amsterdam.
+    assert_eq!(unused.len(), 2, "{unused:?}");
+    assert!(unused.contains(&(at(52.076, 5.031), "klussen")));
+    assert!(unused.contains(&(far, "voetbal")));
+}
+
 fn profile_strategy() -> impl Strategy<Value = Profile> {
     (
         proptest::sample::subsequence(LEEFGEBIEDEN.to_vec(), 0..=3),

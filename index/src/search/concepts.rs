@@ -23,6 +23,8 @@ pub struct Concept {
     pub label: String,
     /// Each trigger as stemmed words; a `None` is a gap of a few words ("wil ... helpen").
     triggers: Vec<Vec<Option<String>>>,
+    /// Each trigger as the list writes it ("huiswerkbegeleiding"), in the same order.
+    trigger_texts: Vec<String>,
     /// Words offers use for it, searched too ("tuinieren" also looks for "volkstuin"), as the
     /// index stores them.
     pub also: Vec<String>,
@@ -51,15 +53,17 @@ impl Concepts {
                 let (code, label, triggers) = (parts.next()?, parts.next()?, parts.next()?);
                 let also = parts.next().unwrap_or_default();
                 let (taxonomy, code) = code.split_once(':')?;
+                let (triggers, trigger_texts) = triggers
+                    .split(',')
+                    .map(|text| (trigger(text), text.trim().to_string()))
+                    .filter(|(t, _)| t.iter().any(Option::is_some))
+                    .unzip();
                 Some(Concept {
                     taxonomy: taxonomy.to_string(),
                     code: code.to_string(),
                     label: label.to_string(),
-                    triggers: triggers
-                        .split(',')
-                        .map(trigger)
-                        .filter(|t| t.iter().any(Option::is_some))
-                        .collect(),
+                    triggers,
+                    trigger_texts,
                     also: also
                         .split(',')
                         .flat_map(|w| terms_with_positions(w).into_iter().map(|(_, t)| t))
@@ -81,6 +85,23 @@ impl Concepts {
         self.named_in(text)
             .into_iter()
             .filter(|c| QUESTION_TAXONOMIES.contains(&c.taxonomy.as_str()))
+            .collect()
+    }
+
+    /// What a question asks about in the list's own words: each concept it names (as in
+    /// [`Concepts::found_in`]) with the first of its triggers the question contains
+    /// ("leefgebied", "leren", "huiswerkbegeleiding"). Never a word of the question itself that
+    /// the list does not hold, so it can be counted without storing what someone typed.
+    pub fn topics_in(&self, text: &str) -> Vec<(&Concept, &str)> {
+        let mut words = all_words(text);
+        words.truncate(MAX_WORDS);
+        self.list
+            .iter()
+            .filter(|c| QUESTION_TAXONOMIES.contains(&c.taxonomy.as_str()))
+            .filter_map(|c| {
+                let at = c.triggers.iter().position(|t| contains(&words, t))?;
+                Some((c, c.trigger_texts[at].as_str()))
+            })
             .collect()
     }
 
@@ -176,6 +197,27 @@ mod tests {
             concepts.iter().all(|c| c.triggers.len() >= 3),
             "{concepts:?}"
         );
+    }
+
+    #[test]
+    fn a_question_is_counted_by_the_lists_own_words_never_by_what_was_typed() {
+        let topics: Vec<(String, String)> = Concepts::shipped()
+            .topics_in("Huiswerkbegeleiding voor mijn dochter Fatima van 12")
+            .into_iter()
+            .map(|(c, word)| (format!("{}:{}", c.taxonomy, c.code), word.to_string()))
+            .collect();
+        assert!(
+            topics.contains(&("leefgebied:leren".into(), "huiswerkbegeleiding".into())),
+            "{topics:?}"
+        );
+        assert!(topics.contains(&("doelgroep:kinderen".into(), "dochter".into())));
+        assert!(
+            topics
+                .iter()
+                .all(|(_, w)| !w.contains("Fatima") && !w.contains("12")),
+            "{topics:?}"
+        );
+        assert!(Concepts::shipped().topics_in("Fatima 12").is_empty());
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use app::AppState;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::IntoResponse;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 
 const STYLE: &str = include_str!("../../../app/style/main.css");
 const MAP_SCRIPT: &str = include_str!("../../../app/style/kaart.js");
@@ -43,4 +43,58 @@ pub async fn wijken() -> impl IntoResponse {
         ],
         WIJKEN,
     )
+}
+
+const WIJKEN_NL: &str = include_str!("../../../data/geo/nl_wijken_2014.geojson");
+
+/// The wijk boundaries of one gemeente (`GM0344`) for the signalen map: Utrecht's own, else
+/// the national CBS wijken whose code carries the gemeente's digits. 404 for anything else.
+pub async fn wijken_of(axum::extract::Path(gemeente): axum::extract::Path<String>) -> Response {
+    let digits = gemeente.strip_prefix("GM").unwrap_or_default();
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    let body = if gemeente == "GM0344" {
+        WIJKEN.to_string()
+    } else {
+        let prefix = format!("WK{digits}");
+        let features: Vec<&serde_json::Value> = national_wijken()
+            .iter()
+            .filter(|(code, _)| code.starts_with(&prefix))
+            .map(|(_, feature)| feature)
+            .collect();
+        if features.is_empty() {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+        serde_json::json!({ "type": "FeatureCollection", "features": features }).to_string()
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "application/geo+json"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// The national wijken, parsed once: (wijk code, feature).
+fn national_wijken() -> &'static [(String, serde_json::Value)] {
+    static WIJKEN: std::sync::OnceLock<Vec<(String, serde_json::Value)>> =
+        std::sync::OnceLock::new();
+    WIJKEN.get_or_init(|| {
+        let parsed: serde_json::Value = serde_json::from_str(WIJKEN_NL).unwrap_or_default();
+        parsed["features"]
+            .as_array()
+            .map(|features| {
+                features
+                    .iter()
+                    .filter_map(|f| {
+                        let code = f["properties"]["statcode"].as_str()?.to_string();
+                        Some((code, f.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
 }

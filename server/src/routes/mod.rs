@@ -11,6 +11,7 @@ mod photos;
 mod qr;
 mod revoke;
 pub mod security;
+mod signals_csv;
 
 use app::{shell, App, AppState};
 use axum::extract::DefaultBodyLimit;
@@ -90,10 +91,12 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/style.css", get(assets::style))
         .route("/assets/kaart.js", get(assets::map_script))
         .route("/assets/wijken.geojson", get(assets::wijken))
+        .route("/assets/wijken/{gemeente}", get(assets::wijken_of))
         .route("/taal/{code}", get(language::switch))
         .route("/qr.svg", get(qr::qr_code))
         .route("/ik-kan-iets/intrekken/{code}", get(revoke::revoke))
         .route("/beheer/coalities.csv", get(overview::csv))
+        .route("/beheer/signalen.csv", get(signals_csv::csv))
         .route(
             "/coalities/{id}/foto",
             // Axum's own 2 MB cap would cut photos; `security::bad_bodies` caps this route.

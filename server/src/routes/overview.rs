@@ -52,7 +52,7 @@ pub async fn csv(
 
 /// A cell a spreadsheet will not read as a formula: text starting with = + - @ (or a tab or
 /// carriage return) gets a leading apostrophe (OWASP "CSV injection").
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     match text.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
         _ => text.to_string(),

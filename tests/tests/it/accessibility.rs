@@ -65,6 +65,12 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             format!("/organisatie/{}", server::demo::demo_id("org:vv-de-meern")),
         ),
         ("chances", "/coalities/kansen".to_string()),
+        ("asked nearby", "/gevraagd?waar=3454".to_string()),
+        (
+            "asked nearby, unknown place",
+            "/gevraagd?waar=Nergensdorp".to_string(),
+        ),
+        ("solved", "/wat-we-oplosten".to_string()),
         ("login", "/inloggen".to_string()),
         (
             "english",
@@ -189,6 +195,10 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         check(vec![
             ("workspace", "/wijkteam".into()),
             ("traject", format!("/wijkteam/traject/{traject}")),
+            (
+                "traject with a knelpunt problem",
+                format!("/wijkteam/traject/{traject}?knelpunt=naam#knelpunt"),
+            ),
             ("new traject", "/wijkteam/traject/nieuw".into()),
             (
                 "referral form",
@@ -322,6 +332,31 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     )
     .await
     .unwrap();
+    // Something on every part of the signals page: unmet need in two wijken, a knelpunt.
+    for _ in 0..6 {
+        app::db::record_needs_without_offer(&app.state.db, Some("WK034410"), &["meedoen".into()])
+            .await
+            .unwrap();
+    }
+    app::db::record_needs_without_offer(&app.state.db, Some("WK034403"), &["geldzaken".into()])
+        .await
+        .unwrap();
+    app::db::add_knelpunt(
+        &app.state.db,
+        app::db::NewKnelpunt {
+            gemeente: "GM0344",
+            category: "geld",
+            rule: "kostendelersnorm",
+            summary_sealed: &app
+                .state
+                .sealer
+                .seal("De bijstand gaat omlaag door een gedeeld huis."),
+            cost_sealed: "",
+            today: chrono::Utc::now().date_naive(),
+        },
+    )
+    .await
+    .unwrap();
     log_in(&browser, &app, "gemeente@example.org").await;
     found.extend(
         check(vec![
@@ -335,6 +370,13 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         ])
         .await,
     );
+    // With JavaScript the map draws every wijk, shaded.
+    browser.set_size(1280, 900).await;
+    browser.goto_hydrated(&app.url("/beheer/signalen")).await;
+    browser.wait_for("#signalen-kaart[data-drawn] path").await;
+    browser
+        .screenshot(&crate::support::artifacts_dir().join("signals-map-desktop.png"))
+        .await;
     browser.close().await;
     assert!(found.is_empty(), "axe-core found:\n{}", found.join("\n"));
 }

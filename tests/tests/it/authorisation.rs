@@ -116,6 +116,24 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             vec![("periode", String::new()), ("gemeente", String::new())],
         ),
         (
+            "report knelpunt",
+            app::api::ReportKnelpunt::PATH,
+            vec![
+                ("form[traject]", traject.to_string()),
+                ("form[regel]", "kostendelersnorm".into()),
+                (
+                    "form[samenvatting]",
+                    "De bijstand gaat omlaag door het delen van een huis.".into(),
+                ),
+                ("form[kosten]", String::new()),
+            ],
+        ),
+        (
+            "decide knelpunt",
+            app::api::DecideKnelpunt::PATH,
+            vec![("status", "opgeschaald".into()), ("notitie", String::new())],
+        ),
+        (
             "new coalition",
             app::api::NewCoalition::PATH,
             vec![
@@ -448,6 +466,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "escalate",
         "delete traject",
         "close traject",
+        "report knelpunt",
     ];
     let allowed = |role: &str, route: &str| match (role, route) {
         ("professional", r) => professional_only.contains(&r) || r == "load referral",
@@ -478,8 +497,10 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         }
         // The gemeente's overview: its coordinators, and admins.
         (r, "coalition overview") => matches!(r, "coordinator" | "coordinator elsewhere" | "admin"),
-        // Signals: coordinators (their own gemeente); an admin must name one (a Dutch 400).
-        (r, "signals") => matches!(r, "coordinator" | "coordinator elsewhere"),
+        // Signals: coordinators (their own gemeente) and admins (any).
+        (r, "signals") => matches!(r, "coordinator" | "coordinator elsewhere" | "admin"),
+        // A knelpunt of GM0344: its coordinators, and admins.
+        (r, "decide knelpunt") => matches!(r, "coordinator" | "admin"),
         // Only the invited organisation's own manager answers for it.
         (r, "answer coalition") => r == "provider of B",
         // Everyone who manages listings or coalitions may have API keys of their own.
@@ -638,6 +659,22 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                         .strip_prefix("/beheer/sleutels?nieuw=")
                         .map_or_else(|| Uuid::new_v4().to_string(), String::from);
                     fields.push(("sleutel", own));
+                }
+                "decide knelpunt" => {
+                    let knelpunt = app::db::add_knelpunt(
+                        &app.state.db,
+                        app::db::NewKnelpunt {
+                            gemeente: "GM0344",
+                            category: "geld",
+                            rule: "kostendelersnorm",
+                            summary_sealed: &app.state.sealer.seal("De bijstand gaat omlaag."),
+                            cost_sealed: "",
+                            today: chrono::Utc::now().date_naive(),
+                        },
+                    )
+                    .await
+                    .unwrap();
+                    fields.push(("knelpunt", knelpunt.to_string()));
                 }
                 "decide claim" => {
                     let claim = app::db::create_claim(&app.state.db, claimant, club(), "")

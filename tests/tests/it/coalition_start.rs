@@ -54,6 +54,25 @@ async fn a_coordinator_starts_a_coalition_from_scratch_and_an_organisation_off_t
         back.contains("Kinderen van de wachtlijst &lt;laten&gt; voetballen"),
         "typed text stays, as text"
     );
+    // A goal one character over what is stored comes back with the field's own message,
+    // not a bare error.
+    let (_, location) = post(
+        &app,
+        app::api::NewCoalition::PATH,
+        &coordinator,
+        &[
+            ("naam", "Samen sterk De Meern".into()),
+            ("doel", "a".repeat(1001)),
+        ],
+    )
+    .await;
+    assert!(
+        location.starts_with("/coalities/nieuw?fout=doel"),
+        "{location}"
+    );
+    assert!(page(&app, &location, &coordinator)
+        .await
+        .contains("Houd het doel korter dan 1000 tekens"));
     let (_, location) = post(
         &app,
         app::api::NewCoalition::PATH,

@@ -19,7 +19,7 @@ fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
 }
 
-/// `n` anonymous signals as the product records them.
+/// `n` anonymous signals as the product records them (about meedoen).
 async fn record(
     app: &TestApp,
     n: usize,
@@ -29,8 +29,23 @@ async fn record(
     days: Option<i32>,
     on: &str,
 ) {
+    record_about(app, n, kind, wijk, "meedoen", reason, days, on).await
+}
+
+/// `n` anonymous signals about one leefgebied.
+#[allow(clippy::too_many_arguments)]
+async fn record_about(
+    app: &TestApp,
+    n: usize,
+    kind: &str,
+    wijk: &str,
+    leefgebied: &str,
+    reason: &str,
+    days: Option<i32>,
+    on: &str,
+) {
     let sql = "INSERT INTO signals (id, kind, wijk_code, leefgebied, reason, days, day) \
-        VALUES ($1, $2, $3, 'meedoen', $4, $5, $6)";
+        VALUES ($1, $2, $3, $7, $4, $5, $6)";
     for _ in 0..n {
         match &app.state.db {
             app::db::Db::Sqlite(p) => {
@@ -41,6 +56,7 @@ async fn record(
                     .bind(reason)
                     .bind(days)
                     .bind(day(on))
+                    .bind(leefgebied)
                     .execute(p)
                     .await
                     .unwrap();
@@ -53,6 +69,7 @@ async fn record(
                     .bind(reason)
                     .bind(days)
                     .bind(day(on))
+                    .bind(leefgebied)
                     .execute(p)
                     .await
                     .unwrap();
@@ -106,17 +123,24 @@ on_both_backends! {
         let now = signals::dashboard(state, &coordinator, None, "", today).await.unwrap();
         assert_eq!(now.period.0, "2026-K4");
         assert_eq!((now.previous.as_str(), now.next.as_deref()), ("2026-K3", None));
+        assert_eq!(now.periods.first().map(String::as_str), Some("2026-K4"));
         let codes: Vec<&str> = now.wijken.iter().map(|w| w.wijk_code.as_str()).collect();
-        assert_eq!(codes, [DE_MEERN, BINNENSTAD], "most unmet need first, and only this gemeente");
-        let (meern, centre) = (&now.wijken[0], &now.wijken[1]);
+        assert_eq!(codes[0], DE_MEERN, "most unmet need first");
+        assert_eq!(codes.len(), 10, "every wijk of Utrecht, also those without a count");
+        assert!(!codes.contains(&ELSEWHERE), "only this gemeente");
+        let centre = now.wijken.iter().find(|w| w.wijk_code == BINNENSTAD).unwrap();
+        let meern = &now.wijken[0];
         assert_eq!(meern.no_offer, Shown::Exact(8));
+        let meedoen = now.columns.iter().position(|c| c == "meedoen").unwrap();
+        assert_eq!(meern.cells[meedoen], Shown::Exact(8));
         assert_eq!(meern.no_offer_change, Some(2), "8 now, 6 before");
         assert_eq!((meern.refused_full, meern.refused_unfit), (Shown::Exact(5), Shown::Few));
         assert_eq!(meern.waiting_days, Some((3, 10)));
+        assert_eq!(meern.level, 4, "the darkest on the map");
         assert_eq!(centre.no_offer, Shown::Few);
+        assert_eq!(centre.level, 0);
         assert_eq!(centre.no_offer_change, None, "7 before and <5 now would reveal the 4");
         assert_eq!(centre.waiting_days, None, "three waits are too few to describe");
-        assert_eq!(now.leefgebieden, vec![("meedoen".to_string(), Shown::Exact(12))]);
 
         let before = signals::dashboard(state, &coordinator, None, "2026-K3", today).await.unwrap();
         assert_eq!(before.next.as_deref(), Some("2026-K4"));
@@ -125,17 +149,64 @@ on_both_backends! {
         let future = signals::dashboard(state, &coordinator, None, "2027-K1", today).await.unwrap();
         assert_eq!(future.period.0, "2026-K4", "a quarter that has not begun shows the current one");
 
-        let utrecht_only = actor(&app, Role::Coordinator, Some("GM0363"), &[]).await;
-        let other = signals::dashboard(state, &utrecht_only, Some("GM0344"), "", today).await.unwrap();
+        let amsterdam = actor(&app, Role::Coordinator, Some("GM0363"), &[]).await;
+        let other = signals::dashboard(state, &amsterdam, Some("GM0344"), "", today).await.unwrap();
         assert_eq!(other.gemeente, "GM0363", "a coordinator sees their own gemeente only");
-        assert_eq!(other.wijken.iter().map(|w| w.wijk_code.as_str()).collect::<Vec<_>>(), [ELSEWHERE]);
+        assert_eq!(other.wijken[0].wijk_code, ELSEWHERE);
+        assert!(other.wijken.iter().all(|w| w.wijk_code.starts_with("WK0363")));
+        assert!(other.gemeenten.is_empty(), "only admins choose a gemeente");
         for wrong in [Role::Provider, Role::Professional] {
             let me = actor(&app, wrong, Some("GM0344"), &[]).await;
             assert!(matches!(signals::dashboard(state, &me, None, "", today).await, Err(Error::Forbidden)));
         }
+        // An admin without a gemeente sees the one with the most places, and can choose.
         let admin = actor(&app, Role::Admin, None, &[]).await;
-        assert!(matches!(signals::dashboard(state, &admin, None, "", today).await, Err(Error::Invalid(_))));
-        assert_eq!(signals::dashboard(state, &admin, Some("GM0344"), "", today).await.unwrap().wijken.len(), 2);
+        let chosen = signals::dashboard(state, &admin, None, "", today).await.unwrap();
+        assert_eq!(chosen.gemeente, "GM0344");
+        assert!(chosen.gemeenten.contains(&("GM0344".to_string(), "Utrecht".to_string())));
+        assert_eq!(signals::dashboard(state, &admin, Some("GM0363"), "", today).await.unwrap().wijken[0].wijk_code, ELSEWHERE);
+        assert!(matches!(
+            signals::dashboard(state, &admin, Some("Utrecht"), "", today).await,
+            Err(Error::Invalid(_))
+        ));
+    }
+
+    async fn a_small_cell_never_shows_through_the_total_beside_it(backend) {
+        let app = TestApp::demo(backend).await;
+        let today = day("2026-12-02");
+        record_about(&app, 7, "geen-aanbod", DE_MEERN, "meedoen", "", None, "2026-11-02").await;
+        record_about(&app, 4, "geen-aanbod", DE_MEERN, "geldzaken", "", None, "2026-11-03").await;
+        record_about(&app, 6, "geen-aanbod", BINNENSTAD, "meedoen", "", None, "2026-11-02").await;
+        record_about(&app, 6, "geen-aanbod", BINNENSTAD, "wonen", "", None, "2026-11-02").await;
+        let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+        let view = signals::dashboard(&app.state, &coordinator, None, "2026-K4", today).await.unwrap();
+        let column = |code: &str| view.columns.iter().position(|c| c == code).unwrap();
+        let meern = view.wijken.iter().find(|w| w.wijk_code == DE_MEERN).unwrap();
+        assert_eq!(meern.cells[column("meedoen")], Shown::Exact(7));
+        assert_eq!(meern.cells[column("geldzaken")], Shown::Few);
+        assert_eq!(meern.no_offer, Shown::AtLeast(7), "11 - 7 would tell the 4");
+        assert_eq!(meern.no_offer.text(), "≥ 7");
+        let centre = view.wijken.iter().find(|w| w.wijk_code == BINNENSTAD).unwrap();
+        assert_eq!(centre.no_offer, Shown::Exact(12), "two exact cells and zeros: exact");
+        assert_eq!(view.wijken[0].wijk_code, BINNENSTAD, "12 before at least 7");
+        // Every line of the spreadsheet shows the same: <5 or ≥ 7, never 4 or 11.
+        let lines = view.lines();
+        let find = |wijk: &str, topic: &str| {
+            lines
+                .iter()
+                .find(|l| l[1] == wijk && l[3] == "geen passend aanbod" && l[4] == topic)
+                .map(|l| l[5].clone())
+                .unwrap()
+        };
+        assert_eq!(find(DE_MEERN, "geldzaken"), "<5");
+        assert_eq!(find(DE_MEERN, ""), "≥ 7");
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l[3] == "geen passend aanbod")
+                .all(|l| l[5] != "4" && l[5] != "11"),
+            "{lines:?}"
+        );
     }
 }
 
@@ -149,11 +220,47 @@ async fn the_signals_page_shows_the_table_without_javascript_to_coordinators_onl
     let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
     let html = page(&app, "/beheer/signalen", &coordinator).await;
     assert!(html.contains("id=\"signalen\""), "the table");
+    assert!(html.contains("id=\"raster\""), "the wijk × leefgebied grid");
     assert!(html.contains("Vleuten-De Meern"), "wijken by name");
     assert!(
-        html.contains("<td>6</td>") && html.contains("<td>&lt;5</td>"),
+        html.contains(">6</a></td>") && html.contains("<td>&lt;5</td>"),
         "exact from 5, else <5"
     );
+    assert!(
+        html.contains("href=\"/?wijk=WK034410&amp;leefgebied=meedoen\""),
+        "a cell leads to the offers there"
+    );
+    assert!(html.contains("id=\"top-wijken\"") && html.contains("id=\"signalen-kaart\""));
+    assert!(html.contains("data-levels=\"{"), "the map's shades");
+    // The period chooser is a plain GET form.
+    assert!(html.contains("<form method=\"get\" action=\"/beheer/signalen\""));
+    // The spreadsheet, for the same people.
+    let csv = crate::support::client()
+        .get(app.url("/beheer/signalen.csv"))
+        .header("cookie", &coordinator.cookies)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(csv.status().as_u16(), 200);
+    assert!(csv
+        .headers()
+        .get("content-disposition")
+        .is_some_and(|v| v.to_str().unwrap().contains("signalen-GM0344-")));
+    let csv = csv.text().await.unwrap();
+    assert!(
+        csv.contains(";WK034410;Vleuten-De Meern;geen passend aanbod;meedoen;6"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(";WK034410;Vleuten-De Meern;hulp onbeantwoord;;<5"),
+        "{csv}"
+    );
+    let anonymous_csv = crate::support::client()
+        .get(app.url("/beheer/signalen.csv"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous_csv.status().as_u16(), 401);
     let visitor = crate::support::client()
         .get(app.url("/beheer/signalen"))
         .send()
@@ -207,7 +314,15 @@ async fn the_gemeente_reads_its_signals_over_the_api_with_a_coordinator_token() 
         meern["refused"]["niet passend"], "<5",
         "never a small number"
     );
-    assert_eq!(body["wijken"][1]["no_offer"], "<5");
-    assert!(body["wijken"][1]["no_offer_change"].is_null());
+    let centre = body["wijken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["wijk_code"] == BINNENSTAD)
+        .unwrap();
+    assert_eq!(centre["no_offer"], "<5");
+    assert!(centre["no_offer_change"].is_null());
+    assert_eq!(meern["no_offer_by_leefgebied"]["meedoen"], 8);
+    assert_eq!(meern["no_offer_by_leefgebied"]["geldzaken"], "<5");
     assert!(!body.to_string().contains(ELSEWHERE));
 }

@@ -1,6 +1,7 @@
 //! `GET /api/v1/signals?periode=2026-K4`: the signalen of the token holder's gemeente (an admin
 //! adds `gemeente=GM0344`) for the gemeente's own BI, as `/beheer/signalen` shows them: every
-//! count under 5 is the string "<5", never a number.
+//! count under 5 is the string "<5", never a number, and a total that would give one away is
+//! the string "≥ n".
 
 use std::collections::HashMap;
 
@@ -19,8 +20,17 @@ use crate::ApiError;
 fn shown(count: Shown) -> Value {
     match count {
         Shown::Exact(n) => json!(n),
-        Shown::Few => json!(count.text()),
+        Shown::Few | Shown::AtLeast(_) => json!(count.text()),
     }
+}
+
+fn spread(s: &app::signals::Spread) -> Value {
+    json!({
+        "code": s.code,
+        "label": s.label,
+        "total": shown(s.total),
+        "wijken": s.wijken.iter().map(|(code, name, n)| json!({ "wijk_code": code, "wijk": name, "count": n })).collect::<Vec<_>>(),
+    })
 }
 
 /// The signals of one quarter, per wijk and per leefgebied.
@@ -54,21 +64,31 @@ pub async fn signals(
                     "niet passend": shown(w.refused_unfit),
                     "geen reactie": shown(w.refused_silent),
                 },
+                "no_offer_by_leefgebied": view.columns.iter().zip(&w.cells)
+                    .map(|(code, n)| (if code.is_empty() { "overig".to_string() } else { code.clone() }, shown(*n)))
+                    .collect::<serde_json::Map<String, Value>>(),
                 "unanswered": shown(w.unanswered),
                 "waiting_days": w.waiting_days.map(|(median, p90)| json!({ "median": median, "p90": p90 })),
+                "waiting_list_now": shown(w.waiting_list),
+                "roles_open_over_60_days_now": shown(w.old_roles),
             })
         })
-        .collect();
-    let leefgebieden: Vec<Value> = view
-        .leefgebieden
-        .iter()
-        .map(|(code, n)| json!({ "leefgebied": code, "no_offer": shown(*n) }))
         .collect();
     Ok(Json(json!({
         "gemeente": view.gemeente,
         "period": { "name": view.period.0, "first": view.period.1, "last": view.period.2 },
         "previous": view.previous,
         "wijken": wijken,
-        "leefgebieden": leefgebieden,
+        "search_gaps": view.search_gaps.iter().map(spread).collect::<Vec<_>>(),
+        "unused_talents_now": view.unused_talents.iter().map(spread).collect::<Vec<_>>(),
+        // Counts per rule only: the summaries stay on the coordinator's page.
+        "knelpunten": view.knelpunten.iter().map(|k| json!({
+            "rule": k.rule,
+            "name": k.name,
+            "category": k.category,
+            "this_quarter": shown(k.this_quarter),
+            "previous_quarter": shown(k.previous_quarter),
+            "open": k.items.iter().filter(|i| i.status != "opgelost").count(),
+        })).collect::<Vec<_>>(),
     })))
 }
