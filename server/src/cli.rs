@@ -219,6 +219,7 @@ impl Cli {
                 app::db::save_dataset(&state.db, &data)
                     .await
                     .context("loading demo data")?;
+                crate::demo::seed_signals(&state, chrono::Utc::now().date_naive()).await?;
                 crate::reindex(&state).await?;
                 println!(
                     "Demodata geladen: {} aanbod, {} organisaties.",

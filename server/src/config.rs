@@ -17,6 +17,9 @@ pub struct Config {
     pub site_root: PathBuf,
     /// Load the demo data when the database is empty (only `serve` does this).
     pub load_demo_when_empty: bool,
+    /// With the demo data, also the demo's anonymous signals and knelpunten (tests that count
+    /// signals start without them).
+    pub demo_signals: bool,
     /// Base map tiles; `None` shows the wijk boundaries only (offline, tests).
     pub tile_url: Option<String>,
     /// Key for personal data at rest; `None`: a key file in the data dir (one node only).
@@ -53,6 +56,7 @@ impl Config {
             database_url: None,
             site_root: PathBuf::from("target/site"),
             load_demo_when_empty: false,
+            demo_signals: true,
             tile_url: None,
             data_key: None,
             referral_retention_days: 365,

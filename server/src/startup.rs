@@ -27,6 +27,9 @@ impl App {
             app::db::save_dataset(&state.db, &crate::demo::dataset())
                 .await
                 .context("loading demo data")?;
+            if config.demo_signals {
+                crate::demo::seed_signals(&state, chrono::Utc::now().date_naive()).await?;
+            }
         }
         crate::sync_index_on_start(&state).await?;
         Ok(App { state })

@@ -61,6 +61,25 @@ pub async fn add_knelpunt(db: &Db, k: NewKnelpunt<'_>) -> Result<Uuid> {
     Ok(id)
 }
 
+/// Stores a knelpunt with a given id, status and note, once (the demo's).
+pub async fn put_knelpunt(
+    db: &Db,
+    id: Uuid,
+    k: NewKnelpunt<'_>,
+    status: &str,
+    note: &str,
+    published: bool,
+) -> Result<()> {
+    let sql = "INSERT INTO knelpunten (id, gemeente_code, category, rule, summary_sealed, \
+        cost_sealed, status, status_note, published, reported_on, decided_on) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING";
+    let decided = (status != "gemeld").then_some(k.today);
+    on_pool!(db, p => sqlx::query(sql).bind(id).bind(k.gemeente).bind(k.category).bind(k.rule)
+        .bind(k.summary_sealed).bind(k.cost_sealed).bind(status).bind(note).bind(published)
+        .bind(k.today).bind(decided).execute(p).await.map(drop)?);
+    Ok(())
+}
+
 const COLUMNS: &str = "id, gemeente_code, category, rule, summary_sealed, cost_sealed, status, \
     status_note, published, reported_on, decided_on";
 

@@ -57,8 +57,8 @@ pub use editing::{
     save_location, save_need,
 };
 pub use knelpunten::{
-    add_knelpunt, decide_knelpunt, knelpunt, knelpunten_of, solved_knelpunten, KnelpuntRecord,
-    NewKnelpunt,
+    add_knelpunt, decide_knelpunt, knelpunt, knelpunten_of, put_knelpunt, solved_knelpunten,
+    KnelpuntRecord, NewKnelpunt,
 };
 pub use load::{
     load_dataset, load_organisations, load_terms, save_terms, service_ids_with_term,
@@ -104,9 +104,9 @@ pub use roles::{
     ROLE_KIND,
 };
 pub use signals::{
-    gemeenten_with_places, record_needs_without_offer, record_search_gap, roles_open_since,
-    search_gaps_between, signal_counts, signals_between, waiting_days_between,
-    waiting_lists_by_wijk,
+    gemeenten_with_places, put_search_gap, put_signal, record_needs_without_offer,
+    record_search_gap, roles_open_since, search_gaps_between, signal_counts, signals_between,
+    waiting_days_between, waiting_lists_by_wijk,
 };
 pub use signups::{count_signups, save_signup};
 pub use talents::{

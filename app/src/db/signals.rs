@@ -146,3 +146,40 @@ pub async fn gemeenten_with_places(db: &Db) -> Result<Vec<(String, i64)>> {
         GROUP BY gemeente_code ORDER BY COUNT(*) DESC, gemeente_code LIMIT 400";
     Ok(on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?))
 }
+
+/// Stores an anonymous signal with a given id and day, once (the demo's, loaded again, stays
+/// as it is).
+#[allow(clippy::too_many_arguments)]
+pub async fn put_signal(
+    db: &Db,
+    id: Uuid,
+    kind: &str,
+    wijk: &str,
+    leefgebied: &str,
+    reason: &str,
+    days: Option<i32>,
+    day: chrono::NaiveDate,
+) -> Result<()> {
+    let sql = "INSERT INTO signals (id, kind, wijk_code, leefgebied, reason, days, day) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING";
+    on_pool!(db, p => sqlx::query(sql).bind(id).bind(kind).bind(wijk).bind(leefgebied)
+        .bind(reason).bind(days).bind(day).execute(p).await.map(drop)?);
+    Ok(())
+}
+
+/// Sets one day's count of searches without a result (the demo's: the same on every load).
+pub async fn put_search_gap(
+    db: &Db,
+    day: chrono::NaiveDate,
+    wijk: &str,
+    pc4: &str,
+    topic: (&str, &str),
+    searches: i32,
+) -> Result<()> {
+    let sql = "INSERT INTO search_gaps (day, wijk_code, pc4, code, word, searches) \
+        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (day, wijk_code, pc4, code, word) \
+        DO UPDATE SET searches = excluded.searches";
+    on_pool!(db, p => sqlx::query(sql).bind(day).bind(wijk).bind(pc4).bind(topic.0).bind(topic.1)
+        .bind(searches).execute(p).await.map(drop)?);
+    Ok(())
+}

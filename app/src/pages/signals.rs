@@ -52,6 +52,22 @@ fn change(c: Option<i64>) -> String {
     }
 }
 
+/// "2026-10-01" as "1 oktober 2026" (as it came, when it is no date).
+fn in_words(iso: &str) -> String {
+    let lang = crate::i18n::use_lang();
+    let mut parts = iso.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(month), Ok(day)) = (month.parse::<usize>(), day.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    match crate::i18n::months(lang).get(month.wrapping_sub(1)) {
+        Some(name) => format!("{day} {name} {year}"),
+        None => iso.to_string(),
+    }
+}
+
 /// The search page for a wijk, optionally one leefgebied.
 fn offers_in(wijk: &str, leefgebied: &str) -> String {
     if leefgebied.is_empty() {
@@ -98,7 +114,7 @@ fn Dashboard(view: SignalsView) -> impl IntoView {
             </form>
             <p>
                 <strong id="periode">{t.sg_period} " " {view.period.0.clone()}</strong>
-                " (" {view.period.1.clone()} " – " {view.period.2.clone()} ") · "
+                " (" {in_words(&view.period.1)} " – " {in_words(&view.period.2)} ") · "
                 <A href=link(&view.previous) attr:id="vorig">{t.sg_previous}</A>
                 {view.next.clone().map(|next| view! { " · " <A href=link(&next) attr:id="volgend">{t.sg_next}</A> })}
                 " · " <a href=csv id="csv" download>{t.sg_csv}</a>

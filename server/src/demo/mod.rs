@@ -4,11 +4,13 @@
 
 mod builder;
 mod core;
+mod signals;
 mod wijken;
 
 use app::db::Dataset;
 
 pub use builder::demo_id;
+pub use signals::seed as seed_signals;
 
 /// The complete demo dataset.
 pub fn dataset() -> Dataset {

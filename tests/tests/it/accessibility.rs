@@ -117,7 +117,8 @@ async fn session_of(app: &TestApp, user: uuid::Uuid) -> crate::support::Session 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_pages_behind_the_login_have_no_wcag_violations() {
     use app::auth::Role;
-    let app = TestApp::demo(Backend::Sqlite).await;
+    // With the demo's signals and knelpunten, so the signals page has all its parts.
+    let app = TestApp::spawn_with(Backend::Sqlite, true, |c| c.demo_signals = true).await;
     let club = server::demo::demo_id("org:vv-de-meern");
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
     let location = server::demo::demo_id("loc:vv-de-meern");
@@ -332,31 +333,6 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     )
     .await
     .unwrap();
-    // Something on every part of the signals page: unmet need in two wijken, a knelpunt.
-    for _ in 0..6 {
-        app::db::record_needs_without_offer(&app.state.db, Some("WK034410"), &["meedoen".into()])
-            .await
-            .unwrap();
-    }
-    app::db::record_needs_without_offer(&app.state.db, Some("WK034403"), &["geldzaken".into()])
-        .await
-        .unwrap();
-    app::db::add_knelpunt(
-        &app.state.db,
-        app::db::NewKnelpunt {
-            gemeente: "GM0344",
-            category: "geld",
-            rule: "kostendelersnorm",
-            summary_sealed: &app
-                .state
-                .sealer
-                .seal("De bijstand gaat omlaag door een gedeeld huis."),
-            cost_sealed: "",
-            today: chrono::Utc::now().date_naive(),
-        },
-    )
-    .await
-    .unwrap();
     log_in(&browser, &app, "gemeente@example.org").await;
     found.extend(
         check(vec![
@@ -370,8 +346,8 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         ])
         .await,
     );
-    // With JavaScript the map draws every wijk, shaded.
-    browser.set_size(1280, 900).await;
+    // With JavaScript the map draws every wijk, shaded (a tall window: the whole page).
+    browser.set_size(1280, 2600).await;
     browser.goto_hydrated(&app.url("/beheer/signalen")).await;
     browser.wait_for("#signalen-kaart[data-drawn] path").await;
     browser

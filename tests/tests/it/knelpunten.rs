@@ -9,7 +9,7 @@ use app::service::{knelpunten, Saved};
 use app::signals::Shown;
 use app::Error;
 
-use crate::support::{actor, client, on_both_backends, page, post, session_of, Backend, TestApp};
+use crate::support::{actor, on_both_backends, page, post, session_of, Backend, Session, TestApp};
 
 fn form(traject: uuid::Uuid, regel: &str, summary: &str) -> KnelpuntForm {
     KnelpuntForm {
@@ -211,14 +211,7 @@ async fn the_knelpunt_forms_work_without_javascript_and_never_echo_the_summary()
         location.starts_with("/beheer/signalen?bijgewerkt="),
         "{location}"
     );
-    let public = client()
-        .get(app.url("/wat-we-oplosten"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let public = page(&app, "/wat-we-oplosten", &Session::anonymous()).await;
     assert!(
         public.contains("Kostendelersnorm") && public.contains("Een jaar uitzondering op de norm.")
     );

@@ -927,6 +927,9 @@ async fn probe_seeded_fuzz_run() {
         "taxonomy_id",
         "modified_after",
         "terug",
+        "periode",
+        "gemeente",
+        "knelpunt",
         "pad",
         "organisatie",
         "id",
@@ -968,6 +971,9 @@ async fn probe_seeded_fuzz_run() {
         "/api/v1/coalitions/suggestions".into(),
         "/api/v1/signals".into(),
         "/beheer/signalen".into(),
+        "/beheer/signalen.csv".into(),
+        "/gevraagd".into(),
+        "/wat-we-oplosten".into(),
         "/coalities/nieuw".into(),
         "/hsds/services".into(),
         "/hsds/organizations".into(),
@@ -978,6 +984,7 @@ async fn probe_seeded_fuzz_run() {
         "/taal/en".into(),
         "/qr.svg".into(),
         "/assets/wijken.geojson".into(),
+        "/assets/wijken/GM0014".into(),
     ];
     let server_fns: Vec<&'static str> = server::routes::guard::Table::build()
         .entries()

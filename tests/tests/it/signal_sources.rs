@@ -11,7 +11,7 @@ use app::service::search::{self, Place, Question};
 use app::service::signals;
 use app::signals::Shown;
 
-use crate::support::{actor, client, on_both_backends, Backend, TestApp};
+use crate::support::{actor, client, on_both_backends, page, Backend, Session, TestApp};
 
 const DE_MEERN: &str = "WK034410";
 
@@ -206,14 +206,7 @@ async fn gevraagd_in_jouw_wijk_shows_only_what_came_up_five_times_in_bands() {
         .unwrap();
     }
     offer_talent(&app, "naaien", "3454", 12).await;
-    let html = client()
-        .get(app.url("/gevraagd?waar=3454"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = page(&app, "/gevraagd?waar=3454", &Session::anonymous()).await;
     assert!(html.contains("Gevraagd in Vleuten-De Meern"), "{html}");
     assert!(html.contains("huiswerkbegeleiding") && html.contains("5-9 keer"));
     assert!(html.contains("10-24 keer"), "twelve people can sew");

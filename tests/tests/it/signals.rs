@@ -78,6 +78,16 @@ async fn record_about(
     }
 }
 
+/// One wijk of an `/api/v1/signals` answer.
+fn wijk_in<'a>(body: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    body["wijken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["wijk_code"] == code)
+        .unwrap()
+}
+
 async fn the_demo_signals(app: &TestApp) {
     record(app, 8, "geen-aanbod", DE_MEERN, "", None, "2026-11-02").await;
     record(app, 6, "geen-aanbod", DE_MEERN, "", None, "2026-08-14").await;
@@ -314,15 +324,150 @@ async fn the_gemeente_reads_its_signals_over_the_api_with_a_coordinator_token() 
         meern["refused"]["niet passend"], "<5",
         "never a small number"
     );
-    let centre = body["wijken"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|w| w["wijk_code"] == BINNENSTAD)
-        .unwrap();
+    let centre = wijk_in(&body, BINNENSTAD);
     assert_eq!(centre["no_offer"], "<5");
     assert!(centre["no_offer_change"].is_null());
     assert_eq!(meern["no_offer_by_leefgebied"]["meedoen"], 8);
     assert_eq!(meern["no_offer_by_leefgebied"]["geldzaken"], "<5");
     assert!(!body.to_string().contains(ELSEWHERE));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_utrecht_demo_shows_a_coordinator_where_need_goes_unmet_what_waits_and_what_blocks() {
+    let app = TestApp::spawn_with(Backend::Sqlite, true, |c| c.demo_signals = true).await;
+    let today = chrono::Utc::now().date_naive();
+    let coordinator = actor(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let view = signals::dashboard(&app.state, &coordinator, None, "", today)
+        .await
+        .unwrap();
+    let top: Vec<&str> = view.wijken[..3]
+        .iter()
+        .map(|w| w.wijk_code.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        ["WK034403", "WK034408", "WK034402"],
+        "Overvecht, Zuidwest, Noordwest"
+    );
+    assert!(
+        view.unused_talents
+            .iter()
+            .any(|s| s.code == "muziek" && s.wijken.iter().any(|w| w.0 == "WK034403" && w.2 >= 6)),
+        "{:?}",
+        view.unused_talents
+    );
+    assert_eq!(view.knelpunten[0].rule, "kostendelersnorm");
+    assert_eq!(view.knelpunten[0].this_quarter, Shown::Exact(5));
+    assert!(view
+        .search_gaps
+        .iter()
+        .any(|s| s.label == "huiswerkbegeleiding" && s.total == Shown::Exact(12)));
+    // Loading the demo again adds nothing twice.
+    server::demo::seed_signals(&app.state, today).await.unwrap();
+    let again = signals::dashboard(&app.state, &coordinator, None, "", today)
+        .await
+        .unwrap();
+    assert_eq!(again.wijken, view.wijken);
+    assert_eq!(again.knelpunten.len(), view.knelpunten.len());
+    assert_eq!(
+        again.knelpunten[0].items.len(),
+        view.knelpunten[0].items.len()
+    );
+    // One screen: the three lists and the map come first on the page.
+    let session = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let html = page(&app, "/beheer/signalen", &session).await;
+    let at = |id: &str| html.find(&format!("id=\"{id}\"")).unwrap_or(usize::MAX);
+    assert!(at("top-wijken") < at("raster") && at("top-talenten") < at("raster"));
+    assert!(at("top-knelpunten") < at("raster") && at("signalen-kaart") < at("raster"));
+    // What a gemeente solved is public; the case is not.
+    let public = page(
+        &app,
+        "/wat-we-oplosten",
+        &crate::support::Session::anonymous(),
+    )
+    .await;
+    assert!(public.contains("briefadres bij het buurtteam") || public.contains("Een briefadres"));
+    assert!(!public.contains("zonder vaste woonplek"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cell_of_four_reads_under_five_on_the_page_in_the_csv_and_in_the_api() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let q = app::service::signals::Quarter::of(chrono::Utc::now().date_naive());
+    let first = q.first().to_string();
+    record_about(
+        &app,
+        7,
+        "geen-aanbod",
+        DE_MEERN,
+        "meedoen",
+        "",
+        None,
+        &first,
+    )
+    .await;
+    record_about(
+        &app,
+        4,
+        "geen-aanbod",
+        DE_MEERN,
+        "geldzaken",
+        "",
+        None,
+        &first,
+    )
+    .await;
+    // The quarter before: 11 in all, so no change between the two may show either.
+    let before = q.previous().first().to_string();
+    record_about(
+        &app,
+        11,
+        "geen-aanbod",
+        DE_MEERN,
+        "meedoen",
+        "",
+        None,
+        &before,
+    )
+    .await;
+    let coordinator = login_as(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let html = page(&app, "/beheer/signalen", &coordinator).await;
+    let row = &html[html.find("id=\"wijk-WK034410\"").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains(">≥ 7</a>"), "{row}");
+    assert!(
+        row.contains(">7</a>") && row.contains(">&lt;5</a>"),
+        "{row}"
+    );
+    assert!(
+        !row.contains(">11<") && !row.contains(">4<") && !row.contains("↓"),
+        "{row}"
+    );
+    let csv = page(&app, "/beheer/signalen.csv", &coordinator).await;
+    assert!(
+        csv.contains("Vleuten-De Meern;geen passend aanbod;geldzaken;<5"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("Vleuten-De Meern;geen passend aanbod;;≥ 7"),
+        "{csv}"
+    );
+    assert!(
+        !csv.contains(";11\n") && !csv.contains("geldzaken;4"),
+        "{csv}"
+    );
+    let token = crate::support::api_token(&app, Role::Coordinator, Some("GM0344"), &[]).await;
+    let body: serde_json::Value = crate::support::client()
+        .get(app.url("/api/v1/signals"))
+        .header("authorization", format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let meern = wijk_in(&body, DE_MEERN);
+    assert_eq!(meern["no_offer"], "≥ 7");
+    assert_eq!(meern["no_offer_by_leefgebied"]["geldzaken"], "<5");
+    assert!(meern["no_offer_change"].is_null());
 }

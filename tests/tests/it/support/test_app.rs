@@ -69,6 +69,8 @@ impl TestApp {
             database_url: fresh_database(backend).await,
             site_root: site_root(),
             load_demo_when_empty: demo,
+            // Tests count signals they make themselves.
+            demo_signals: false,
             ..Config::with_data_dir(data_dir.path())
         };
         tweak(&mut config);
