@@ -583,7 +583,12 @@ texts! {
     ak_none: "Hier is (nog) niets dat 5 keer of vaker voorkwam.", "Nothing here (yet) that came up 5 times or more.";
     ak_times: "{} keer", "{} times";
     ak_offers: "bekijk wat er al is", "see what is there";
+    ak_role: "heb je een rol hiervoor? Zet hem op de kaart", "have a role for this? Put it on the map";
     ak_start: "Zelf iets beginnen of een rol aanbieden? Zet het op de kaart.", "Want to start something or offer a role? Put it on the map.";
+    kt_languages: "Welke talen spreek je? (codes met komma's, zoals nl, ar, en)", "Which languages do you speak? (codes with commas, like nl, ar, en)";
+    tr_languages: "Talen die de persoon spreekt (codes met komma's, zoals nl, ar, en)", "Languages the person speaks (codes with commas, like nl, ar, en)";
+    tr_bad_talen: "Schrijf talen als code van twee of drie letters met komma's ertussen, zoals nl, ar of en.", "Write languages as codes of two or three letters with commas between, like nl, ar or en.";
+    tr_bad_km: "Schrijf een afstand in kilometers, van 1 tot 50.", "Write a distance in kilometres, from 1 to 50.";
     kp_title: "Knelpunten", "Bottlenecks";
     kp_lead: "Muren waar professionals tegenaan lopen, per regel, met wat het kost als ze blijven staan. Zonder personen: elke samenvatting is gecontroleerd op namen, nummers, datums en adressen.", "Walls professionals run into, per rule, with what it costs when they stay. Without persons: every summary was checked for names, numbers, dates and addresses.";
     kp_none: "Nog geen knelpunten gemeld.", "No bottlenecks reported yet.";
@@ -642,7 +647,7 @@ texts! {
     sg_gaps_none: "Geen onderwerp met 5 of meer zoekopdrachten zonder resultaat in dit kwartaal.", "No topic with 5 or more searches without results this quarter.";
     sg_no_topic: "zonder herkend onderwerp", "no topic recognised";
     sg_talents: "Talenten die wachten", "Talents waiting";
-    sg_talents_lead: "Wat mensen bij ‘Ik kan iets’ aanbieden en waar binnen 5 km geen open rol om vraagt (nu). Wijken met minder dan 5 staan er niet bij.", "What people offer under ‘I can do something’ and no open role within 5 km asks for (now). Neighbourhoods with fewer than 5 are not listed.";
+    sg_talents_lead: "Wat mensen bij ‘Ik kan iets’ en in trajecten aanbieden en waar binnen 5 km geen open rol om vraagt (nu). Wijken met minder dan 5 staan er niet bij.", "What people offer under ‘I can do something’ and in trajecten, and no open role within 5 km asks for (now). Neighbourhoods with fewer than 5 are not listed.";
     sg_talents_none: "Geen talent dat 5 keer of vaker wacht.", "No talent waiting 5 times or more.";
     sg_in: "in", "in";
     sg_act_offers: "Bekijk het aanbod", "See the offers";

@@ -39,6 +39,14 @@ pub struct ProfileInput {
     pub network: Vec<String>,
 }
 
+/// Language codes as people type them ("ar, EN; tr"): lowercase, without empty ones.
+pub fn language_codes(text: &str) -> Vec<String> {
+    text.split([',', ' ', ';'])
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 impl ProfileInput {
     /// True when nothing was filled in that could match.
     pub fn is_empty(&self) -> bool {

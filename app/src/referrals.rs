@@ -49,6 +49,22 @@ pub struct TrajectForm {
     pub netwerk: String,
     /// The plan: priorities, one per line, first things first.
     pub plan: String,
+    /// Talent codes of activities they would like to do.
+    pub graag: Vec<String>,
+    /// Doelgroep codes they name themselves.
+    pub groepen: Vec<String>,
+    /// Days they are free, ISO numbers ("1" is Monday).
+    pub dagen: Vec<String>,
+    /// Languages they speak, codes separated by commas ("ar, en").
+    pub talen: String,
+    /// How far they can travel in km; empty: the usual distance.
+    pub km: String,
+    /// "ja": only offers that cost nothing.
+    pub gratis: String,
+    /// "ja": only offers without an indicatie.
+    pub zonder_indicatie: String,
+    /// "ja": the person must keep their benefit ("met behoud van uitkering").
+    pub uitkering: String,
 }
 
 /// A traject as its professional sees it.
@@ -192,7 +208,24 @@ impl TrajectForm {
                 .filter(|x| !x.is_empty())
                 .map(String::from)
                 .collect(),
+            interests: self.graag.clone(),
+            groups: self.groepen.clone(),
+            days: self
+                .dagen
+                .iter()
+                .filter_map(|d| d.trim().parse().ok())
+                .collect(),
+            languages: self.languages(),
+            max_km: self.km.trim().replace(',', ".").parse().ok(),
+            free_only: self.gratis == "ja",
+            without_referral: self.zonder_indicatie == "ja",
+            keeps_benefit: self.uitkering == "ja",
             ..Default::default()
         }
+    }
+
+    /// The language codes typed, lowercase, without empty ones.
+    pub fn languages(&self) -> Vec<String> {
+        crate::profile::language_codes(&self.talen)
     }
 }

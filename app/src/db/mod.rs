@@ -120,7 +120,8 @@ pub use tokens::{
     ApiTokenRecord, NewApiToken,
 };
 pub use trajecten::{
-    close_traject, delete_traject, save_traject, traject, trajecten_of, TrajectRecord,
+    close_traject, delete_traject, open_profiles, save_traject, traject, trajecten_of,
+    TrajectRecord,
 };
 pub use tx::{on_tx, Tx};
 

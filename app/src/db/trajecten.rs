@@ -45,6 +45,17 @@ pub async fn traject(db: &Db, id: Uuid) -> Result<Option<TrajectRecord>> {
     Ok(on_pool!(db, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await?))
 }
 
+/// The sealed profiles of open trajecten whose wijk starts with `wijk_prefix`, for counts
+/// that name no one (the talents nobody nearby asks for); at most 20,000.
+pub async fn open_profiles(db: &Db, wijk_prefix: &str) -> Result<Vec<String>> {
+    let sql = "SELECT profile_sealed FROM trajecten WHERE status = 'open' AND wijk_code LIKE $1 \
+        LIMIT 20000";
+    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let rows: Vec<(String,)> =
+        on_pool!(db, p => sqlx::query_as(sql).bind(prefix).fetch_all(p).await?);
+    Ok(rows.into_iter().map(|(p,)| p).collect())
+}
+
 /// A professional's trajecten with how many referrals are still running, newest first.
 pub async fn trajecten_of(db: &Db, professional: Uuid) -> Result<Vec<(TrajectRecord, i64)>> {
     let sql = format!("SELECT {TRAJECT_COLUMNS} FROM trajecten WHERE professional_id = $1 ORDER BY updated_at DESC LIMIT 500");

@@ -60,15 +60,21 @@ fn Found(view: AskedView) -> impl IntoView {
     view! {
         <h2 id="gevraagd-wijk">{fill(t.ak_heading, &[&view.wijk])}</h2>
         <p>{fill(t.ak_period, &[&view.period])}</p>
-        <List id="onderwerpen" title=t.ak_topics items=view.topics wijk=wijk.clone()/>
-        <List id="gezocht" title=t.ak_searched items=view.searched wijk=wijk.clone()/>
-        <List id="talenten" title=t.ak_talents items=view.talents wijk=wijk/>
+        <List id="onderwerpen" title=t.ak_topics items=view.topics wijk=wijk.clone() talents=false/>
+        <List id="gezocht" title=t.ak_searched items=view.searched wijk=wijk.clone() talents=false/>
+        <List id="talenten" title=t.ak_talents items=view.talents wijk=wijk talents=true/>
         <p><A href="/beheer">{t.ak_start}</A></p>
     }
 }
 
 #[component]
-fn List(id: &'static str, title: &'static str, items: Vec<Asked>, wijk: String) -> impl IntoView {
+fn List(
+    id: &'static str,
+    title: &'static str,
+    items: Vec<Asked>,
+    wijk: String,
+    talents: bool,
+) -> impl IntoView {
     let t = use_texts();
     view! {
         <section aria-labelledby=format!("{id}-titel")>
@@ -88,6 +94,7 @@ fn List(id: &'static str, title: &'static str, items: Vec<Asked>, wijk: String) 
                                 <li>
                                     <strong>{a.label}</strong> ": " {fill(t.ak_times, &[&a.band])}
                                     " · " <A href=href>{t.ak_offers}</A>
+                                    {talents.then(|| view! { " · " <A href="/beheer/vraag/nieuw">{t.ak_role}</A> })}
                                 </li>
                             }
                         }).collect_view()}

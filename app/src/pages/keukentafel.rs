@@ -37,7 +37,7 @@ pub(crate) const TALENTS: [&str; 20] = [
     "schoonmaken",
     "fotografie",
 ];
-const GROUPS: [&str; 6] = [
+pub(crate) const GROUPS: [&str; 6] = [
     "ouders",
     "ouderen",
     "jongeren",
@@ -61,7 +61,7 @@ fn profile_from_query(q: &leptos_router::params::ParamsMap) -> ProfileInput {
         postcode: one("waar"),
         max_km: one("km").trim().parse().ok(),
         days: all("dag").iter().filter_map(|d| d.parse().ok()).collect(),
-        languages: vec![],
+        languages: crate::profile::language_codes(&one("talen")),
         free_only: one("gratis") == "ja",
         without_referral: one("zonder-indicatie") == "ja",
         keeps_benefit: one("uitkering") == "ja",
@@ -206,6 +206,11 @@ pub fn KeukentafelPage() -> impl IntoView {
                             <label for="uitkering">{t.kt_keeps_benefit}</label></li>
                     </ul>
                 </fieldset>
+                <div class="field">
+                    <label for="talen">{t.kt_languages}</label>
+                    <input id="talen" name="talen" type="text" maxlength="60"
+                        value=one("talen") prop:value=one("talen")/>
+                </div>
                 <div class="field">
                     <label for="netwerk">{t.kt_network}</label>
                     <input id="netwerk" name="netwerk" type="text" maxlength="500"

@@ -20,12 +20,28 @@ fn message(t: &Texts, field: &str) -> &'static str {
         "leeftijd" => t.ed_bad_age,
         "waar" => t.tr_bad_waar,
         "netwerk" | "plan" => t.loc_bad_long,
+        "talen" => t.tr_bad_talen,
+        "km" => t.tr_bad_km,
         _ => t.tr_bad_choice,
     }
 }
 
-const FIELDS: [&str; 7] = [
-    "naam", "leeftijd", "waar", "vragen", "talenten", "netwerk", "plan",
+const FIELDS: [&str; 15] = [
+    "naam",
+    "leeftijd",
+    "waar",
+    "vragen",
+    "talenten",
+    "graag",
+    "groepen",
+    "dagen",
+    "talen",
+    "km",
+    "gratis",
+    "zonder_indicatie",
+    "uitkering",
+    "netwerk",
+    "plan",
 ];
 
 /// The traject page (professionals only: others get a 404, anonymous the login page).
@@ -75,6 +91,19 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
     let talents = super::keukentafel::TALENTS
         .iter()
         .map(|c| (c.to_string(), t.talent(c).unwrap_or(c).to_string()))
+        .collect();
+    let interests: Vec<(String, String)> = super::keukentafel::TALENTS
+        .iter()
+        .map(|c| (c.to_string(), t.talent(c).unwrap_or(c).to_string()))
+        .collect();
+    let groups = super::keukentafel::GROUPS
+        .iter()
+        .map(|c| (c.to_string(), t.group(c).unwrap_or(c).to_string()))
+        .collect();
+    let days = crate::i18n::weekdays(crate::i18n::use_lang())
+        .iter()
+        .enumerate()
+        .map(|(i, d)| ((i + 1).to_string(), d.to_string()))
         .collect();
     let form = v.form.clone();
     let TrajectView {
@@ -164,6 +193,14 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     {kit.text("waar", t.tr_where, form.waar.clone(), "text")}
                     {kit.checks("vragen", t.tr_needs, topics, form.vragen.clone())}
                     {kit.checks("talenten", t.tr_talents, talents, form.talenten.clone())}
+                    {kit.checks("graag", t.kt_interests, interests, form.graag.clone())}
+                    {kit.checks("groepen", t.kt_groups, groups, form.groepen.clone())}
+                    {kit.checks("dagen", t.kt_days, days, form.dagen.clone())}
+                    {kit.text("talen", t.tr_languages, form.talen.clone(), "text")}
+                    {kit.text("km", t.kt_km, form.km.clone(), "text")}
+                    {kit.check("gratis", t.kt_free, form.gratis == "ja")}
+                    {kit.check("zonder_indicatie", t.kt_no_referral, form.zonder_indicatie == "ja")}
+                    {kit.check("uitkering", t.kt_keeps_benefit, form.uitkering == "ja")}
                     {kit.area("netwerk", t.tr_network, form.netwerk.clone(), 2)}
                     {kit.area("plan", t.tr_plan_field, form.plan.clone(), 4)}
                     <button type="submit" class="button-primary" id="traject-bewaren">{t.ed_save}</button>

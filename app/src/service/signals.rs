@@ -237,14 +237,33 @@ fn spreads(
     out
 }
 
-/// Talents in open "ik kan iets" entries of the gemeente that no open role within 5 km asks
-/// for, per talent and wijk.
+/// Talents in open "ik kan iets" entries and in the profiles of open trajecten of the gemeente
+/// that no open role within 5 km asks for, per talent and wijk. A profile is opened only to
+/// count its talents at its PC4; nothing of it leaves this function.
 async fn unused_talents(
     state: &AppState,
     prefix: &str,
 ) -> Result<BTreeMap<(String, String), HashMap<String, i64>>> {
-    let catalog = db::load_catalog(&state.db).await?;
+    let mut catalog = db::load_catalog(&state.db).await?;
     let geocoder = index::Geocoder::embedded();
+    for sealed in db::open_profiles(&state.db, prefix).await? {
+        let Ok(json) = state.sealer.open(&sealed) else {
+            continue;
+        };
+        let Ok(profile) = serde_json::from_str::<crate::referrals::TrajectForm>(&json) else {
+            continue;
+        };
+        if let (Ok(at), false) = (
+            geocoder.locate(profile.waar.trim()),
+            profile.talenten.is_empty(),
+        ) {
+            catalog.talent_entries.push(index::matching::TalentEntry {
+                talents: profile.talenten,
+                age: None,
+                at,
+            });
+        }
+    }
     let mut wijk_at: HashMap<(u64, u64), Option<String>> = HashMap::new();
     let mut out: BTreeMap<(String, String), HashMap<String, i64>> = BTreeMap::new();
     for (at, talent) in index::matching::unused_talents(&catalog, index::matching::TALENT_RADIUS_KM)

@@ -160,6 +160,35 @@ fn problem(f: &TrajectForm) -> Option<&'static str> {
         .any(|c| db::term_name("talent", c).is_none())
     {
         "talenten"
+    } else if f.graag.iter().any(|c| db::term_name("talent", c).is_none()) {
+        "graag"
+    } else if f
+        .groepen
+        .iter()
+        .any(|c| db::term_name("doelgroep", c).is_none())
+    {
+        "groepen"
+    } else if f
+        .dagen
+        .iter()
+        .any(|d| !matches!(d.trim().parse::<u8>(), Ok(1..=7)))
+    {
+        "dagen"
+    } else if f.languages().len() > 10
+        || f.languages()
+            .iter()
+            .any(|l| !(2..=3).contains(&l.len()) || !l.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        "talen"
+    } else if !f.km.trim().is_empty()
+        && !f
+            .km
+            .trim()
+            .replace(',', ".")
+            .parse::<f64>()
+            .is_ok_and(|km| km > 0.0 && km <= index::matching::MAX_TRAVEL_KM)
+    {
+        "km"
     } else if f.netwerk.chars().count() > 500 {
         "netwerk"
     } else if f.plan.chars().count() > 2000 {

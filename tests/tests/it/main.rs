@@ -37,3 +37,4 @@ mod services;
 mod signal_sources;
 mod signals;
 mod storage;
+mod trajecten;

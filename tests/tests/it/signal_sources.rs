@@ -127,6 +127,27 @@ on_both_backends! {
         let sewing = view.unused_talents.iter().find(|s| s.code == "naaien").unwrap();
         assert_eq!(sewing.wijken.iter().map(|w| (w.0.as_str(), w.2)).collect::<Vec<_>>(), [(DE_MEERN, 5)]);
         assert_eq!(sewing.total, Shown::AtLeast(5), "9 - 5 would tell the 4 in the Binnenstad");
+        // A traject's profile counts too: a fifth person in the Binnenstad who can sew.
+        let professional = crate::support::login_as(&app, Role::Professional, Some("GM0344"), &[]).await;
+        let (status, _) = crate::support::post(
+            &app,
+            <app::api::SaveTraject as leptos::server_fn::ServerFn>::PATH,
+            &professional,
+            &[
+                ("form[naam]", "A.".to_string()),
+                ("form[leeftijd]", "40".to_string()),
+                ("form[waar]", "3512".to_string()),
+                ("form[talenten][]", "naaien".to_string()),
+                ("form[netwerk]", String::new()),
+                ("form[plan]", String::new()),
+            ],
+        )
+        .await;
+        assert!((300..400).contains(&status), "{status}");
+        let view = signals::dashboard(&app.state, &coordinator, None, "", today).await.unwrap();
+        let sewing = view.unused_talents.iter().find(|s| s.code == "naaien").unwrap();
+        assert_eq!(sewing.total, Shown::Exact(10), "5 and 5, nothing hidden");
+        assert_eq!(sewing.wijken.len(), 2);
         assert!(
             view.unused_talents
                 .iter()
