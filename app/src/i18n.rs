@@ -441,6 +441,8 @@ texts! {
     kt_show: "Laat zien wat past", "Show what fits";
     kt_step_own: "Eerst: wat jij en de mensen om je heen al doen", "First: what you and the people around you already do";
     kt_lane_meedoen: "Meedoen", "Join in";
+    kt_money_first: "Eerst: rondkomen en geldzaken", "First: making ends meet";
+    kt_money_first_lead: "Geldzorgen gaan meestal voor. Hier kun je daarmee terecht; de rest staat hieronder.", "Money worries usually come first. This is where to go with them; everything else is below.";
     kt_lane_meedoen_lead: "Activiteiten en hulp die passen bij je vraag. Eerst wat open is voor iedereen.",
         "Activities and help that fit your question. Open to everyone first.";
     kt_lane_bijdragen: "Bijdragen", "Contribute";

@@ -120,6 +120,10 @@ pub struct CoalitionProposal {
 pub struct LanesView {
     /// Step zero: what the person brings and who is around them.
     pub own_strengths: Vec<String>,
+    /// Bestaanszekerheid first: when money is one of the questions, the suggestions about
+    /// money (schuldhulp, papieren, funds, the voedselbank) head the list. Moved, never dropped:
+    /// they are not repeated in [`LanesView::meedoen`].
+    pub money_first: Vec<SuggestionView>,
     /// Activities and services.
     pub meedoen: Vec<SuggestionView>,
     /// Roles that use a talent.

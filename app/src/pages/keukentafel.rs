@@ -252,6 +252,9 @@ fn Lanes(lanes: LanesView) -> impl IntoView {
                     </ul>
                 </section>
             })}
+            {(!lanes.money_first.is_empty()).then(|| view! {
+                <Lane id="geld-eerst" title=t.kt_money_first lead=t.kt_money_first_lead items=lanes.money_first/>
+            })}
             <Lane id="meedoen" title=t.kt_lane_meedoen lead=t.kt_lane_meedoen_lead items=lanes.meedoen/>
             <Lane id="bijdragen" title=t.kt_lane_bijdragen lead=t.kt_lane_bijdragen_lead items=lanes.bijdragen/>
             <section class="lane lane-samen" aria-labelledby="samen-titel">

@@ -169,6 +169,11 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     {(!lanes.own_strengths.is_empty()).then(|| view! {
                         <p>{t.kt_step_own}: {lanes.own_strengths.join(", ")}</p>
                     })}
+                    {(!lanes.money_first.is_empty()).then(|| view! {
+                        <h3 id="geld-eerst">{t.kt_money_first}</h3>
+                        <p>{t.kt_money_first_lead}</p>
+                        <ul class="offer-list">{lanes.money_first.clone().into_iter().map(suggestion).collect_view()}</ul>
+                    })}
                     <h3>{t.kt_lane_meedoen}</h3>
                     <ul class="offer-list">{lanes.meedoen.clone().into_iter().take(8).map(suggestion).collect_view()}</ul>
                     <h3>{t.kt_lane_bijdragen}</h3>

@@ -195,11 +195,26 @@ pub fn proposal_view(catalog: &Catalog, c: &CoalitionSuggestion, lang: Lang) -> 
 
 /// The lanes as pages show them.
 pub fn lanes_view(catalog: &Catalog, profile: &Profile, lanes: &Lanes, lang: Lang) -> LanesView {
+    // Money decides most cases: when it is asked about, what helps with it comes first.
+    let about_money = |s: &&index::matching::Suggestion| {
+        profile.needs.iter().any(|n| n == "geldzaken")
+            && match s.target {
+                Target::Offer(id) => catalog
+                    .offers
+                    .iter()
+                    .any(|o| o.id == id && o.leefgebieden.iter().any(|l| l == "geldzaken")),
+                Target::Need(_) => false,
+            }
+    };
+    let (money, rest): (Vec<_>, Vec<_>) = lanes.meedoen.iter().partition(about_money);
     LanesView {
         own_strengths: crate::explain::own_strengths(&profile.talents, &profile.network, lang),
-        meedoen: lanes
-            .meedoen
-            .iter()
+        money_first: money
+            .into_iter()
+            .map(|s| suggestion_view(catalog, s))
+            .collect(),
+        meedoen: rest
+            .into_iter()
             .map(|s| suggestion_view(catalog, s))
             .collect(),
         bijdragen: lanes

@@ -71,3 +71,26 @@ on_both_backends! {
         }
     }
 }
+
+on_both_backends! {
+    async fn when_money_is_asked_about_what_helps_with_it_comes_first_and_nothing_is_dropped(backend) {
+        let app = TestApp::demo(backend).await;
+        let input = app::profile::ProfileInput {
+            needs: vec!["geldzaken".into(), "meedoen".into()],
+            postcode: "3563".into(),
+            ..Default::default()
+        };
+        let view = app::service::matching::lanes(&app.state, &input, Lang::Nl).await.unwrap();
+        assert!(!view.money_first.is_empty(), "the demo has schuldhulp and papieren near Overvecht");
+        let first: Vec<&str> = view.money_first.iter().map(|s| s.title.as_str()).collect();
+        assert!(view.meedoen.iter().all(|s| !first.contains(&s.title.as_str())), "moved, not repeated");
+        // Everything the engine found is still there.
+        let profile = input.parse().unwrap();
+        let (_, lanes) = app::service::matching::run(&app.state, &profile, Lang::Nl).await.unwrap();
+        assert_eq!(view.money_first.len() + view.meedoen.len(), lanes.meedoen.len());
+        // Without money among the questions, no block.
+        let other = app::profile::ProfileInput { needs: vec!["meedoen".into()], ..input };
+        let view = app::service::matching::lanes(&app.state, &other, Lang::Nl).await.unwrap();
+        assert!(view.money_first.is_empty());
+    }
+}
