@@ -7,6 +7,11 @@ use uuid::Uuid;
 use super::{on_pool, on_tx, Db, Tx};
 use crate::Result;
 
+/// A LIKE pattern for wijk codes starting with `prefix` (its own wildcards taken out).
+pub(super) fn wijk_like(prefix: &str) -> String {
+    format!("{}%", prefix.replace(['%', '_'], ""))
+}
+
 /// Stores one anonymous signal: no person, no referral id, only where and what.
 pub async fn record_signal(
     tx: &mut Tx,
@@ -59,7 +64,7 @@ pub async fn signals_between(
     let sql = "SELECT kind, wijk_code, leefgebied, reason, COUNT(*) FROM signals \
         WHERE wijk_code LIKE $1 AND day >= $2 AND day <= $3 \
         GROUP BY kind, wijk_code, leefgebied, reason";
-    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let prefix = wijk_like(wijk_prefix);
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
 }
 
@@ -72,7 +77,7 @@ pub async fn waiting_days_between(
 ) -> Result<Vec<(String, i32)>> {
     let sql = "SELECT wijk_code, days FROM signals WHERE kind = 'wachttijd' AND days IS NOT NULL \
         AND wijk_code LIKE $1 AND day >= $2 AND day <= $3";
-    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let prefix = wijk_like(wijk_prefix);
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
 }
 
@@ -109,7 +114,7 @@ pub async fn search_gaps_between(
     // SUM of an INTEGER is a bigint on PostgreSQL; the cast keeps SQLite and PostgreSQL alike.
     let sql = "SELECT wijk_code, code, word, CAST(SUM(searches) AS BIGINT) FROM search_gaps \
         WHERE wijk_code LIKE $1 AND day >= $2 AND day <= $3 GROUP BY wijk_code, code, word";
-    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let prefix = wijk_like(wijk_prefix);
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(from).bind(to).fetch_all(p).await?))
 }
 
@@ -122,7 +127,7 @@ pub async fn waiting_lists_by_wijk(db: &Db, wijk_prefix: &str) -> Result<Vec<(St
         JOIN locations l ON l.id = sl.location_id \
         WHERE s.waiting_list > 0 AND s.status = 'active' AND l.wijk_code LIKE $1 GROUP BY s.id) w \
         GROUP BY w.wijk_code";
-    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let prefix = wijk_like(wijk_prefix);
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).fetch_all(p).await?))
 }
 
@@ -136,7 +141,7 @@ pub async fn roles_open_since(
     let sql = "SELECT l.wijk_code, COUNT(*) FROM needs n JOIN locations l ON l.id = n.location_id \
         WHERE n.status = 'open' AND n.kind IN ('vrijwilliger', 'trainer') AND n.created_at < $2 \
         AND l.wijk_code LIKE $1 GROUP BY l.wijk_code";
-    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let prefix = wijk_like(wijk_prefix);
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(prefix).bind(before).fetch_all(p).await?))
 }
 

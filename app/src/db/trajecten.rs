@@ -50,7 +50,7 @@ pub async fn traject(db: &Db, id: Uuid) -> Result<Option<TrajectRecord>> {
 pub async fn open_profiles(db: &Db, wijk_prefix: &str) -> Result<Vec<String>> {
     let sql = "SELECT profile_sealed FROM trajecten WHERE status = 'open' AND wijk_code LIKE $1 \
         LIMIT 20000";
-    let prefix = format!("{}%", wijk_prefix.replace(['%', '_'], ""));
+    let prefix = super::signals::wijk_like(wijk_prefix);
     let rows: Vec<(String,)> =
         on_pool!(db, p => sqlx::query_as(sql).bind(prefix).fetch_all(p).await?);
     Ok(rows.into_iter().map(|(p,)| p).collect())

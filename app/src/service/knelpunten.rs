@@ -180,7 +180,6 @@ pub async fn decide(
 /// "Wat we oplosten": solved knelpunten their gemeente chose to publish: the rule, the
 /// category and what was done, never the case.
 pub async fn solved(state: &AppState) -> Result<Vec<SolvedLine>> {
-    let geocoder = index::Geocoder::embedded();
     Ok(db::solved_knelpunten(&state.db)
         .await?
         .into_iter()
@@ -189,11 +188,7 @@ pub async fn solved(state: &AppState) -> Result<Vec<SolvedLine>> {
             category: k.category,
             note: k.status_note,
             quarter: Quarter::of(k.decided_on.unwrap_or(k.reported_on)).name(),
-            gemeente: geocoder
-                .postcodes_in_gemeente(&k.gemeente_code)
-                .first()
-                .map(|p| p.gemeente_naam.clone())
-                .unwrap_or(k.gemeente_code),
+            gemeente: super::signals::gemeente_name(&k.gemeente_code),
         })
         .collect())
 }

@@ -177,6 +177,15 @@ async fn whose(state: &AppState, me: &Me, gemeente: Option<&str>) -> Result<Stri
     Ok(gemeente)
 }
 
+/// The name of a gemeente code ("GM0344" → "Utrecht"), the code when unknown.
+pub(crate) fn gemeente_name(code: &str) -> String {
+    index::Geocoder::embedded()
+        .postcodes_in_gemeente(code)
+        .first()
+        .map(|p| p.gemeente_naam.clone())
+        .unwrap_or_else(|| code.to_string())
+}
+
 /// The wijken of a gemeente (from its PC4 areas), code → name. Only codes that carry the
 /// gemeente's digits: signals are found by that prefix, and a wijk of a gemeente merged into
 /// it since 2014 (Weesp into Amsterdam) still has its old code.
@@ -301,16 +310,11 @@ pub async fn dashboard(
     let gemeente = whose(state, me, gemeente).await?;
     // An admin may look at every gemeente with places; a coordinator only at their own.
     let gemeenten = if me.role == Role::Admin {
-        let geocoder = index::Geocoder::embedded();
         db::gemeenten_with_places(&state.db)
             .await?
             .into_iter()
             .map(|(code, _)| {
-                let name = geocoder
-                    .postcodes_in_gemeente(&code)
-                    .first()
-                    .map(|p| p.gemeente_naam.clone())
-                    .unwrap_or_else(|| code.clone());
+                let name = gemeente_name(&code);
                 (code, name)
             })
             .collect()

@@ -51,6 +51,19 @@ fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
 
 /// All `Cookie` headers of a request as one (HTTP/2 may split them), for the routes outside
 /// Leptos that read the session.
+/// The logged-in user of a plain (non-Leptos) route, or the answer for whoever is not.
+async fn logged_in(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<app::auth::Me, axum::response::Response> {
+    use axum::response::IntoResponse;
+    match app::auth::session_from_cookie_header(&state.db, &cookie_header(headers)).await {
+        Ok(app::auth::CheckedSession(Some((user, _)))) => Ok(user.me),
+        Ok(_) => Err(crate::ApiError::Unauthorized.into_response()),
+        Err(error) => Err(crate::ApiError::from(error).into_response()),
+    }
+}
+
 fn cookie_header(headers: &axum::http::HeaderMap) -> String {
     headers
         .get_all(axum::http::header::COOKIE)

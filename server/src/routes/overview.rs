@@ -1,7 +1,6 @@
 //! `/beheer/coalities.csv`: the gemeente's coalition overview as a CSV file for a spreadsheet,
 //! for the same people and with the same filter as the page.
 
-use app::auth::session_from_cookie_header;
 use app::AppState;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -21,11 +20,9 @@ pub async fn csv(
     headers: HeaderMap,
     Query(filter): Query<Filter>,
 ) -> Response {
-    let cookies = super::cookie_header(&headers);
-    let me = match session_from_cookie_header(&state.db, &cookies).await {
-        Ok(app::auth::CheckedSession(Some((user, _)))) => user.me,
-        Ok(_) => return crate::ApiError::Unauthorized.into_response(),
-        Err(error) => return crate::ApiError::from(error).into_response(),
+    let me = match super::logged_in(&state, &headers).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
     let today = chrono::Utc::now().date_naive();
     let this_quarter = filter.filter == "kwartaal";

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use app::auth::session_from_cookie_header;
 use app::AppState;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -16,11 +15,9 @@ pub async fn csv(
     headers: HeaderMap,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let cookies = super::cookie_header(&headers);
-    let me = match session_from_cookie_header(&state.db, &cookies).await {
-        Ok(app::auth::CheckedSession(Some((user, _)))) => user.me,
-        Ok(_) => return crate::ApiError::Unauthorized.into_response(),
-        Err(error) => return crate::ApiError::from(error).into_response(),
+    let me = match super::logged_in(&state, &headers).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
     let text = |key: &str| q.get(key).map(|v| v.trim()).unwrap_or_default();
     let today = chrono::Utc::now().date_naive();
