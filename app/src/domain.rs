@@ -294,6 +294,18 @@ impl TryFrom<String> for HelpStatus {
 /// are in `i18n`). No reason is about the person.
 pub const NOT_NOW_REASONS: [&str; 4] = ["vol", "tijden", "leeftijd", "later"];
 
+/// Whether a text is a phone number as people type one: 10 to 15 digits, with spaces, dashes,
+/// dots, brackets and one leading `+` ("06-12345678", "030 123 45 67", "+31 6 1234 5678").
+/// "bel me maar" or "06" is not a way to reach someone.
+pub fn is_phone_number(text: &str) -> bool {
+    let text = text.trim();
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let allowed = text.char_indices().all(|(i, c)| {
+        c.is_ascii_digit() || matches!(c, ' ' | '-' | '.' | '(' | ')') || (c == '+' && i == 0)
+    });
+    allowed && (10..=15).contains(&digits)
+}
+
 /// An e-mail address that looks deliverable: one `@`, a dot in the domain, no spaces or line
 /// breaks (a line break in a mail header would add headers of the sender's choosing).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -423,6 +435,29 @@ impl Weekday {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phone_number_is_ten_to_fifteen_digits_as_people_type_them() {
+        for ok in [
+            "0612345678",
+            "06-12345678",
+            "030 123 45 67",
+            "+31 6 1234 5678",
+            "(030) 1234567",
+        ] {
+            assert!(is_phone_number(ok), "{ok}");
+        }
+        for bad in [
+            "bel me maar",
+            "06",
+            "0612345",
+            "06 1234 5678 ext 12",
+            "+31+612345678",
+            "",
+        ] {
+            assert!(!is_phone_number(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_referral_moves_only_forward_and_a_closed_one_does_not_move() {

@@ -173,6 +173,25 @@ pub fn ordinal(n: i8, lang: Lang) -> &'static str {
     }
 }
 
+/// A stored "2026-03-12" as "12 maart 2026"; anything else as it is.
+pub fn iso_date_in_words(iso: &str, lang: Lang) -> String {
+    // By hand, so the browser bundle needs no date library.
+    let parts: Vec<&str> = iso.trim().splitn(3, '-').collect();
+    if let [year, month, day] = parts[..] {
+        if let (Ok(y), Ok(m), Ok(d)) = (
+            year.parse::<u16>(),
+            month.parse::<usize>(),
+            day.parse::<u8>(),
+        ) {
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return format!("{d} {} {y}", months(lang)[m - 1]);
+            }
+        }
+    }
+    iso.to_string()
+}
+
+/// The month names, January first.
 pub fn months(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Nl => [
@@ -213,6 +232,7 @@ texts! {
         "Find activities, help and volunteering in your neighbourhood.";
     skip_link: "Naar de inhoud", "Skip to content";
     nav_label: "Hoofdmenu", "Main menu";
+    menu_button: "Menu", "Menu";
     nav_search: "Zoeken", "Search";
     nav_talents: "Ik kan iets", "I can help";
     nav_about: "Over deze kaart", "About this map";
@@ -258,6 +278,34 @@ texts! {
     lg_zorg: "Zorg en mantelzorg", "Care and caring for others";
     lg_veiligheid: "Veilig thuis", "Safe at home";
     facets_label: "Filters", "Filters";
+    filters_count: "Filters ({})", "Filters ({})";
+    chosen_filters: "Gekozen filters", "Chosen filters";
+    remove_filter: "{} weghalen", "Remove {}";
+    clear_filters: "Alle filters weghalen", "Remove all filters";
+    order_label: "Volgorde", "Order";
+    order_best: "Beste eerst", "Best match first";
+    order_near: "Dichtbij eerst", "Nearest first";
+    distance_label: "Afstand", "Distance";
+    distance_km: "{} km", "{} km";
+    within_km: "binnen {} km", "within {} km";
+    also_at: "Ook op {} andere plekken", "Also at {} other places";
+    also_at_one: "Ook op 1 andere plek", "Also at 1 other place";
+    call_button: "Bel {}", "Call {}";
+    ed_walk_in: "Gewoon binnenlopen: mensen hoeven zich niet aan te melden (dan staat er geen knop \"Ik doe mee\")",
+        "Just walk in: people do not need to sign up (then there is no \"Join\" button)";
+    walk_in: "Gewoon binnenlopen: je hoeft je niet aan te melden.", "Just walk in: you do not need to sign up.";
+    join_ask_them: "Wil je meedoen? Bel of mail ze even. Zij vertellen je hoe het werkt.",
+        "Want to join? Give them a call or send an e-mail. They will tell you how it works.";
+    signup_closed: "Je kunt je hier niet aanmelden. Bel of mail ze even.",
+        "You cannot sign up here. Give them a call or send an e-mail.";
+    dg_iedereen: "Iedereen", "Everyone";
+    dg_kinderen: "Kinderen", "Children";
+    dg_jongeren: "Jongeren", "Young people";
+    dg_ouders: "Ouders", "Parents";
+    dg_ouderen: "Ouderen", "Older people";
+    dg_nieuwkomers: "Nieuw in Nederland", "New in the Netherlands";
+    dg_mantelzorgers: "Mantelzorgers", "Carers";
+    dg_werkzoekenden: "Op zoek naar werk", "Looking for work";
     facet_cost: "Kosten", "Cost";
     facet_kind: "Soort", "Kind";
     facet_topic: "Onderwerp", "Topic";
@@ -386,6 +434,8 @@ texts! {
         "{} will contact you. This can take a few days.";
     thanks_no_reply: "Hoor je na een week niets? Bel of mail ze dan zelf. De gegevens staan bij het aanbod.",
         "No reply after a week? Call or e-mail them yourself. The details are on the offer page.";
+    thanks_no_reply_call: "Hoor je na een week niets? Bel ze dan zelf:", "No reply after a week? Call them yourself:";
+    thanks_no_reply_mail: "Hoor je na een week niets? Mail ze dan zelf:", "No reply after a week? E-mail them yourself:";
     thanks_back: "Terug naar het aanbod", "Back to the offer";
 
     // Talents
@@ -759,6 +809,9 @@ texts! {
 
     // Accounts and /beheer
     nav_manage: "Voor organisaties", "For organisations";
+    nav_my_trajecten: "Mijn trajecten", "My cases";
+    nav_signals: "Signalen", "Signals";
+    nav_my_page: "Mijn pagina", "My page";
     login_title: "Inloggen", "Log in";
     login_lead: "Voor organisaties, buurtteams en de gemeente. Om te zoeken of mee te doen heb je geen account nodig.",
         "For organisations, neighbourhood teams and the municipality. You do not need an account to search or join.";
@@ -866,6 +919,10 @@ texts! {
     tr_network: "Wie helpt er al? (familie, buren, vrienden)", "Who helps already? (family, neighbours, friends)";
     tr_plan_field: "Het plan: één stap per regel, de eerste bovenaan", "The plan: one step per line, the first at the top";
     tr_delete: "Verwijder dit traject en alles wat gedeeld is", "Delete this case and everything shared";
+    tr_delete_explain: "Alles van dit traject wordt gewist: het profiel, het plan en de persoonlijke teksten van de verwijzingen. Dit kan niet ongedaan worden.",
+        "Everything of this traject is wiped: the profile, the plan and the personal texts of its referrals. This cannot be undone.";
+    tr_delete_sure: "Ja, ik weet het zeker", "Yes, I am sure";
+    tr_delete_unsure: "Vink eerst aan dat je het zeker weet.", "First tick that you are sure.";
     tr_close: "Traject afsluiten: het werk is klaar", "Close this case: the work is done";
     tr_closed: "Dit traject is afgesloten. Na een jaar worden de gegevens verwijderd. Bewaar je iets, dan gaat het weer open.", "This case is closed. The data is deleted after a year. Saving something opens it again.";
     tr_back: "Terug naar het traject", "Back to the case";
@@ -891,6 +948,11 @@ texts! {
     rv_bad_reason: "Kies waarom het niet lukt.", "Choose why it does not work out.";
     rv_status: "Status", "Status";
     rv_contact: "Contact", "Contact";
+    rv_referred_by: "Verwezen door", "Referred by";
+    rv_sent_unseen: "De verwijzing is vastgelegd, maar {} heeft geen account op de sociale kaart en krijgt dus geen bericht. Bel ze of geef de uitdraai mee.",
+        "The referral is saved, but {} has no account on the map and so gets no message. Call them or give the person the printout.";
+    rf_not_notified: "Let op: {} heeft geen account op de sociale kaart en ziet deze verwijzing dus niet. Bel ze liever zelf, of print de uitdraai en geef die mee.",
+        "Note: {} has no account on the map and will not see this referral. Better call them yourself, or print the handout and give it to the person.";
     rv_shared: "Gedeeld met toestemming", "Shared with consent";
     rv_partner_label: "Welke partner van de coalitie neemt deze persoon op?", "Which partner of the coalition takes this person up?";
     rv_partner_save: "Vastleggen", "Record";
@@ -915,6 +977,10 @@ texts! {
     ho_none: "Er loopt nu niets.", "Nothing is in progress now.";
     ho_who: "Je contact: {}", "Your contact: {}";
     ho_when: "Wanneer:", "When:";
+    ho_where: "Waar:", "Where:";
+    ho_qr: "Scan voor de pagina van dit aanbod.", "Scan for the page of this offer.";
+    ho_questions_who: "Vragen? Neem contact op met {}:", "Questions? Contact {}:";
+    ho_print_button: "Afdrukken", "Print";
     ho_sent: "Aangemeld op {}.", "Referred on {}.";
     ho_questions: "Vragen? Bel of mail je contactpersoon van het buurtteam.", "Questions? Call or e-mail your contact at the neighbourhood team.";
     ho_print: "Druk deze pagina af met Ctrl+P (of Cmd+P op een Mac).", "Print this page with Ctrl+P (or Cmd+P on a Mac).";
@@ -977,7 +1043,7 @@ texts! {
     ed_bad_soort: "Kies een soort.", "Choose a kind.";
     ed_bad_leefgebied: "Kies een onderwerp.", "Choose a topic.";
     ed_bad_age: "Vul een leeftijd in tussen 0 en 120 (de tweede niet lager dan de eerste).", "Fill in an age between 0 and 120 (the second not lower than the first).";
-    ed_bad_kosten: "Houd de kosten korter dan 300 tekens.", "Keep the costs under 300 characters.";
+    ed_bad_kosten: "Houd de kosten korter dan 1000 tekens.", "Keep the costs under 1000 characters.";
     ed_bad_dag: "Kies een dag.", "Choose a day.";
     ed_bad_time: "Schrijf de tijd als 14:00, en de eindtijd na de begintijd.", "Write the time as 14:00, and the end after the start.";
     ed_bad_telefoon: "Dit telefoonnummer is te lang.", "This phone number is too long.";
@@ -1226,6 +1292,21 @@ impl Texts {
             "wonen" => self.lg_wonen,
             "zorg" => self.lg_zorg,
             "veiligheid" => self.lg_veiligheid,
+            _ => return None,
+        })
+    }
+
+    /// The label of a doelgroep code ("who it is for") of the shipped taxonomy.
+    pub fn doelgroep(&self, code: &str) -> Option<&'static str> {
+        Some(match code {
+            "iedereen" => self.dg_iedereen,
+            "kinderen" => self.dg_kinderen,
+            "jongeren" => self.dg_jongeren,
+            "ouders" => self.dg_ouders,
+            "ouderen" => self.dg_ouderen,
+            "nieuwkomers" => self.dg_nieuwkomers,
+            "mantelzorgers" => self.dg_mantelzorgers,
+            "werkzoekenden" => self.dg_werkzoekenden,
             _ => return None,
         })
     }

@@ -318,11 +318,14 @@ pub struct OfferForm {
     pub geen_indicatie: String,
     /// "ja" when people keep their benefit.
     pub uitkering: String,
+    /// "ja": people just walk in, there is no sign-up ("Gewoon binnenlopen").
+    #[serde(default)]
+    pub binnenlopen: String,
 }
 
 /// Field names of the editor, in form order (also the `fout` codes and the query keys that
 /// bring typed values back; lists travel comma-separated).
-pub const OFFER_FIELDS: [&str; 24] = [
+pub const OFFER_FIELDS: [&str; 25] = [
     "naam",
     "beschrijving",
     "soort",
@@ -347,11 +350,13 @@ pub const OFFER_FIELDS: [&str; 24] = [
     "email",
     "geen_indicatie",
     "uitkering",
+    "binnenlopen",
 ];
 
 text_fields!(OfferForm {
     naam, beschrijving, soort, leefgebied, min_leeftijd, max_leeftijd, gratis, kosten, dag, van,
-    tot, dag2, van2, tot2, dag3, van3, tot3, gesloten, telefoon, email, geen_indicatie, uitkering
+    tot, dag2, van2, tot2, dag3, van3, tot3, gesloten, telefoon, email, geen_indicatie, uitkering,
+    binnenlopen
 } lists { talen, locaties });
 
 /// What the offer editor needs besides the fields: the choices.

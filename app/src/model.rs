@@ -232,6 +232,13 @@ pub struct OfferDetail {
     pub roles: Vec<RoleLink>,
     /// What a role asks and gives (roles only).
     pub role_facts: Option<RoleFacts>,
+    /// People just walk in; there is nothing to sign up for.
+    #[serde(default)]
+    pub walk_in: bool,
+    /// "Ik doe mee" reaches someone: the organisation has an account that reads sign-ups.
+    /// Without one the page asks people to call or mail instead.
+    #[serde(default)]
+    pub takes_signups: bool,
 }
 
 /// What a volunteer role asks and gives, in the reader's language: what a person wants to know

@@ -132,6 +132,13 @@ pub struct ReferralTarget {
     pub name: String,
     /// Organisation, or the coalition's link person.
     pub receiver: String,
+    /// Someone there is told (an account, or a coalition's link person); false means the
+    /// referral would wait unseen, so the form says so and offers calling or the handout.
+    #[serde(default)]
+    pub notified: bool,
+    /// How to reach the receiver: contact name, phone, e-mail.
+    #[serde(default)]
+    pub contact: Vec<String>,
 }
 
 /// A referral as one side sees it.
@@ -184,6 +191,16 @@ pub struct ReferralView {
     pub taken_up_by: String,
     /// For the receiver of an open referral to a coalition: the partners to choose from.
     pub partner_choices: Vec<String>,
+    /// Someone at the receiving side is told (see [`ReferralTarget::notified`]).
+    #[serde(default)]
+    pub notified: bool,
+    /// Who referred and how to reach them (name, e-mail): for the receiver, and on the
+    /// handout as the person's contact at the team.
+    #[serde(default)]
+    pub sender: Vec<String>,
+    /// Where to go: the address of the offer's (or role's) place, when it has one.
+    #[serde(default)]
+    pub address: String,
 }
 
 /// Everything a professional's workspace lists.

@@ -14,6 +14,15 @@ pub(crate) fn set_status(code: u16) {
     let _ = code;
 }
 
+/// A `tel:` link for a phone number as written ("030 000 1201" → "tel:0300001201").
+pub(crate) fn tel_href(phone: &str) -> String {
+    let dialled: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{dialled}")
+}
+
 /// Encodes a value for a URL query (`+` for spaces).
 pub(crate) fn encode(value: &str) -> String {
     value

@@ -37,6 +37,9 @@
     else map.setView([52.09, 5.12], 12, { animate: false });
     el._skMoving = false;
     el._skShown = el.getAttribute("data-markers");
+    // A hidden map (folded on a phone) has no size, so the fit above means nothing: fit again
+    // when it is shown.
+    el._skNeedsFit = !el.offsetWidth;
   }
 
   function init(el) {
@@ -53,8 +56,15 @@
     fetch("/assets/wijken.geojson").then(function (r) { return r.json(); }).then(function (g) {
       L.geoJSON(g, { style: { color: "#0b5c8a", weight: 1.5, fill: false }, interactive: false }).addTo(map);
     }).catch(function () {});
-    // Shown later (the phone toggle): Leaflet must measure again.
-    if (window.ResizeObserver) new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
+    // Shown later (the phone toggle): Leaflet must measure again and fit the markers; these
+    // moves are ours, so they must not offer "zoek in dit gebied".
+    if (window.ResizeObserver) new ResizeObserver(function () {
+      if (!el.offsetWidth) return;
+      el._skMoving = true;
+      map.invalidateSize({ animate: false });
+      el._skMoving = false;
+      if (el._skNeedsFit) showMarkers(el);
+    }).observe(el);
     map.on("moveend", function () {
       if (!el._skMoving) showAreaButton(el);
     });

@@ -73,7 +73,7 @@ pub use referrals::{
     IncomingReferrals, LoadReferral, LoadTraject, ReferralReceiver, RevokeConsent, SaveTraject,
     SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout, Workspace,
 };
-pub use search::{search_offers, SearchOffers, SearchQuery, DAYS};
+pub use search::{search_offers, SearchOffers, SearchQuery, DAYS, DISTANCES_KM};
 pub use signals::{asked_nearby, signals, AskedNearby, Signals};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};

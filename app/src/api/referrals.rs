@@ -37,10 +37,15 @@ pub async fn save_traject(csrf: String, form: TrajectForm) -> Result<(), ServerF
 }
 
 crate::guard!(DeleteTraject, crate::service::trajecten::WORK);
-/// Deletes a traject and the personal texts of its referrals (on the person's request).
+/// Deletes a traject and the personal texts of its referrals (on the person's request), only
+/// with `zeker=ja`: the box that says the professional is sure.
 #[server]
-pub async fn delete_traject(csrf: String, traject: String) -> Result<(), ServerFnError> {
-    ssr::delete_traject(csrf, traject)
+pub async fn delete_traject(
+    csrf: String,
+    traject: String,
+    zeker: Option<String>,
+) -> Result<(), ServerFnError> {
+    ssr::delete_traject(csrf, traject, zeker)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -208,8 +213,18 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn delete_traject(csrf: String, traject: String) -> Result<()> {
+    pub async fn delete_traject(
+        csrf: String,
+        traject: String,
+        zeker: Option<String>,
+    ) -> Result<()> {
         let cx = Ctx::writing::<super::DeleteTraject>(&csrf).await?;
+        if zeker.as_deref() != Some("ja") {
+            // Nothing is deleted by one slip of the finger.
+            let id = crate::web::encode(traject.trim());
+            leptos_axum::redirect(&format!("/wijkteam/traject/{id}?fout=zeker#verwijderen"));
+            return Ok(());
+        }
         trajecten::delete(&cx.state, &cx.me, &traject).await?;
         redirect_refreshed("/wijkteam", "verwijderd=ja");
         Ok(())

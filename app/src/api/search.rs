@@ -28,9 +28,16 @@ pub struct SearchQuery {
     pub wijk: String,
     /// A map area "zuid,west,noord,oost" (from "zoek in dit gebied"); replaces the radius.
     pub gebied: String,
+    /// How far around the place (km), one of [`DISTANCES_KM`]; empty is the default 10 km.
+    pub afstand: String,
+    /// "afstand" for nearest first; empty for best match first.
+    pub volgorde: String,
     /// Page, from 1.
     pub pagina: u32,
 }
+
+/// The distances a person can pick on the results page (km).
+pub const DISTANCES_KM: [u32; 5] = [1, 2, 5, 10, 25];
 
 impl SearchQuery {
     /// True when nothing was asked yet.
@@ -93,6 +100,16 @@ mod ssr {
             wijken: non_empty(&q.wijk),
             days: Weekday::parse(&q.dag).into_iter().collect(),
             free_only: q.gratis == "ja",
+            // A hand-edited URL with another distance gets the default, not an error page.
+            radius_km: q
+                .afstand
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|km| super::DISTANCES_KM.contains(km))
+                .map(f64::from),
+            // Nearest first needs a place; without one the order is simply the best match.
+            nearest_first: q.volgorde == "afstand" && !q.waar.trim().is_empty(),
             page: q.pagina.max(1) as usize,
             ..Question::default()
         }

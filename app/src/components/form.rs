@@ -6,20 +6,59 @@
 use leptos::prelude::*;
 
 /// Builds the fields of one form; `Copy`, so closures in views can use it.
+///
+/// The problem is a signal, not a value: with JavaScript a refused submit only moves the
+/// router to `?fout=<veld>` (no reload), so the messages must follow the URL while the fields
+/// keep what was typed. Without JavaScript the same URL is rendered by the server.
 #[derive(Debug, Clone, Copy)]
 pub struct FieldKit {
-    problem: Option<&'static str>,
-    message: &'static str,
+    problem: Signal<Option<&'static str>>,
+    message: Signal<&'static str>,
 }
 
 impl FieldKit {
     /// `problem` is the field that is wrong (if any), `message` what to say there.
     pub fn new(problem: Option<&'static str>, message: &'static str) -> Self {
-        Self { problem, message }
+        Self {
+            problem: Signal::stored(problem),
+            message: Signal::stored(message),
+        }
+    }
+
+    /// Follows `?fout=<veld>` in the URL: one of `fields` is the problem, `message` says what
+    /// is wrong with it. Any other `fout` value is no field problem.
+    pub fn from_query(
+        fields: &'static [&'static str],
+        message: impl Fn(&'static str) -> &'static str + Send + Sync + 'static,
+    ) -> Self {
+        let query = leptos_router::hooks::use_query_map();
+        let problem = Memo::new(move |_| {
+            let fout = query.read().get("fout")?;
+            fields.iter().copied().find(|f| *f == fout)
+        });
+        Self {
+            problem: problem.into(),
+            message: Signal::derive(move || problem.get().map(&message).unwrap_or_default()),
+        }
+    }
+
+    /// The field that is wrong now (tracked: use it inside a closure in a view).
+    pub fn problem(self) -> Option<&'static str> {
+        self.problem.get()
+    }
+
+    /// "Check the fields" above the form while a field is wrong: a live region, so a screen
+    /// reader says it when it appears without a reload.
+    pub fn summary(self, text: &'static str) -> impl IntoView {
+        move || {
+            self.problem().is_some().then(|| {
+                view! { <p class="problem" role="alert" id="bewerk-probleem">{text}</p> }
+            })
+        }
     }
 
     fn wrong(self, field: &str) -> bool {
-        self.problem == Some(field)
+        self.problem.get() == Some(field)
     }
 
     fn described(self, field: &str) -> Option<String> {
@@ -27,9 +66,24 @@ impl FieldKit {
     }
 
     fn note(self, field: &'static str) -> impl IntoView {
-        self.wrong(field).then(|| {
-            view! { <p class="problem field-problem" id=format!("{field}-fout")>{self.message}</p> }
-        })
+        move || {
+            self.wrong(field).then(|| {
+                view! { <p class="problem field-problem" id=format!("{field}-fout")>{self.message.get()}</p> }
+            })
+        }
+    }
+
+    /// `aria-invalid` of a field, following the problem.
+    pub fn invalid(self, field: &'static str) -> impl Fn() -> String + Send + Sync + Copy {
+        move || self.wrong(field).to_string()
+    }
+
+    /// `aria-describedby` of a field, following the problem.
+    pub fn described_by(
+        self,
+        field: &'static str,
+    ) -> impl Fn() -> Option<String> + Send + Sync + Copy {
+        move || self.described(field)
     }
 
     /// A one-line text field (`kind`: text, tel, email, number).
@@ -79,7 +133,7 @@ impl FieldKit {
                 <label for=field>{label}</label>
                 {self.note(field)}
                 <input id=field name=name type=kind value=value
-                    aria-invalid=self.wrong(field).to_string() aria-describedby=self.described(field)/>
+                    aria-invalid=self.invalid(field) aria-describedby=self.described_by(field)/>
             </div>
         }
     }
@@ -119,8 +173,8 @@ impl FieldKit {
                 <label for=field>{label}</label>
                 {self.note(field)}
                 <textarea id=field name=name rows=rows.to_string()
-                    aria-invalid=self.wrong(field).to_string()
-                    aria-describedby=self.described(field) prop:value=value.clone()>{crate::safe::textarea_text(&value)}</textarea>
+                    aria-invalid=self.invalid(field)
+                    aria-describedby=self.described_by(field) prop:value=value.clone()>{crate::safe::textarea_text(&value)}</textarea>
             </div>
         }
     }
@@ -131,7 +185,7 @@ impl FieldKit {
             <div class="field field-check">
                 {self.note(field)}
                 <input type="checkbox" id=field name=format!("form[{field}]") value="ja" checked=on
-                    aria-invalid=self.wrong(field).to_string() aria-describedby=self.described(field)/>
+                    aria-invalid=self.invalid(field) aria-describedby=self.described_by(field)/>
                 <label for=field>{label}</label>
             </div>
         }
@@ -149,8 +203,8 @@ impl FieldKit {
             <div class="field">
                 <label for=field>{label}</label>
                 {self.note(field)}
-                <select id=field name=format!("form[{field}]") aria-invalid=self.wrong(field).to_string()
-                    aria-describedby=self.described(field)>
+                <select id=field name=format!("form[{field}]") aria-invalid=self.invalid(field)
+                    aria-describedby=self.described_by(field)>
                     {options.into_iter().map(|(v, l)| {
                         let selected = v == chosen;
                         view! { <option value=v selected=selected>{l}</option> }
@@ -169,7 +223,7 @@ impl FieldKit {
         chosen: Vec<String>,
     ) -> impl IntoView {
         view! {
-            <fieldset class="field checks" id=field aria-describedby=self.described(field)>
+            <fieldset class="field checks" id=field aria-describedby=self.described_by(field)>
                 <legend>{legend}</legend>
                 {self.note(field)}
                 <ul class="chips">

@@ -20,6 +20,23 @@ fn here(location: &leptos_router::location::Location) -> String {
     }
 }
 
+/// Whether the browser window is wider than `px` CSS pixels (false on the server).
+pub fn wider_than(px: f64) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .is_some_and(|w| w > px)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = px;
+        false
+    }
+}
+
 /// Site header with the name, the main links and the language switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -29,6 +46,7 @@ pub fn SiteHeader() -> impl IntoView {
         Lang::En => Lang::Nl,
     };
     let location = use_location();
+    let (path, search) = (location.pathname, location.search);
     // A plain link to the server (rel=external: not the client router), so it works without
     // JavaScript; the server sets the cookie and sends the person back to the same page.
     let switch_href = move || {
@@ -38,20 +56,75 @@ pub fn SiteHeader() -> impl IntoView {
             crate::pages::encode(&here(&location))
         )
     };
+    // The menu folds on a phone (a plain <details>, so it works without JavaScript) and closes
+    // again when the router moves to another page.
+    let menu = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        path.track();
+        search.track();
+        if let Some(menu) = menu.get_untracked() {
+            // Open where the links stand in a row (the CSS shows them there anyway), so the
+            // element state says what is on screen; folded again on a phone.
+            let _ = if wider_than(960.0) {
+                menu.set_attribute("open", "")
+            } else {
+                menu.remove_attribute("open")
+            };
+        }
+    });
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">{t.site_name}</A>
-            <nav aria-label=t.nav_label>
-                <A href="/">{t.nav_search}</A>
-                <A href="/ik-kan-iets">{t.nav_talents}</A>
-                <A href="/keukentafel">{t.nav_keukentafel}</A>
-                <A href="/coalities">{t.nav_coalitions}</A>
-                <A href="/over">{t.nav_about}</A>
-                <A href="/beheer">{t.nav_manage}</A>
-                <a href=switch_href rel="external" class="taal" lang=other.code()
-                    hreflang=other.code() title=t.switch_title id="taal-wissel">{t.switch_label}</a>
-            </nav>
+            <details class="menu" node_ref=menu>
+                <summary>{t.menu_button}</summary>
+                <nav aria-label=t.nav_label>
+                    <A href="/">{t.nav_search}</A>
+                    <A href="/ik-kan-iets">{t.nav_talents}</A>
+                    <A href="/keukentafel">{t.nav_keukentafel}</A>
+                    <A href="/coalities">{t.nav_coalitions}</A>
+                    <A href="/over">{t.nav_about}</A>
+                    <AccountLinks/>
+                </nav>
+            </details>
+            // Outside the menu: the other language is one tap away on every screen.
+            <a href=switch_href rel="external" class="taal" lang=other.code()
+                hreflang=other.code() title=t.switch_title id="taal-wissel">{t.switch_label}</a>
         </header>
+    }
+}
+
+/// The links of whoever is logged in: their own work and "Uitloggen"; for visitors the way in
+/// for organisations. Asked again on every page change, so logging in or out shows at once.
+#[component]
+fn AccountLinks() -> impl IntoView {
+    use crate::auth::Role;
+    let t = use_texts();
+    let path = use_location().pathname;
+    let me = Resource::new(move || path.get(), |_| crate::api::who_am_i());
+    let logout = ServerAction::<crate::api::LogOut>::new();
+    view! {
+        <Suspense fallback=move || view! { <A href="/beheer">{t.nav_manage}</A> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) => {
+                        let (href, label) = match me.role {
+                            Role::Professional => ("/wijkteam", t.nav_my_trajecten),
+                            Role::Coordinator => ("/beheer/signalen", t.nav_signals),
+                            _ => ("/beheer", t.nav_my_page),
+                        };
+                        view! {
+                            <A href=href>{label}</A>
+                            <ActionForm action=logout attr:class="header-logout">
+                                <input type="hidden" name="csrf" value=crate::auth::csrf_token()/>
+                                <button type="submit" class="header-link" id="kop-uitloggen">{t.logout_button}</button>
+                            </ActionForm>
+                        }
+                        .into_any()
+                    }
+                    _ => view! { <A href="/beheer">{t.nav_manage}</A> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

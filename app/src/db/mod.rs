@@ -79,7 +79,9 @@ pub use offers::{
     card_records, index_documents, index_documents_count, offer_page, places_of, slots_of,
     CardRecord, OfferPage, PageRecord, PlaceRecord, SlotRecord,
 };
-pub use offers::{freshness, Freshness, HIDE_MONTHS, MARK_MONTHS};
+pub use offers::{
+    freshness, organisation_has_accounts, Freshness, HIDE_MONTHS, MARK_MONTHS, WALK_IN,
+};
 pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
 pub use programme::{
     closures_of, location_page, locations_named, offers_at, organisation_page, LocationPageRecord,

@@ -349,6 +349,10 @@ pub struct OfferPage {
     pub slots: Vec<SlotRecord>,
     /// Closed periods that have not ended on `today`: (from, to, why).
     pub closures: Vec<(NaiveDate, NaiveDate, String)>,
+    /// People can just walk in (`kenmerk:vrije-inloop`): no sign-up.
+    pub walk_in: bool,
+    /// Someone of the organisation has an account here, so a sign-up is read.
+    pub has_accounts: bool,
 }
 
 /// Everything about one public offer, for its page; "not found" when it is not public (its
@@ -371,11 +375,15 @@ pub async fn offer_page(db: &Db, id: Uuid, today: NaiveDate) -> Result<OfferPage
     if offer.status == "defunct" {
         return Err(Error::NotFound);
     }
-    let terms = service_terms(db, id)
-        .await?
+    let term_rows = service_terms(db, id).await?;
+    let walk_in = term_rows
+        .iter()
+        .any(|t| t.taxonomy == "kenmerk" && t.code == WALK_IN);
+    let terms = term_rows
         .into_iter()
         .map(|t| (t.taxonomy, t.name))
         .collect();
+    let has_accounts = organisation_has_accounts(db, offer.organisation_id).await?;
     let languages_sql = "SELECT code FROM service_languages WHERE service_id = $1 ORDER BY code";
     let languages: Vec<String> =
         on_pool!(db, p => sqlx::query_scalar(languages_sql).bind(id).fetch_all(p).await?);
@@ -395,7 +403,19 @@ pub async fn offer_page(db: &Db, id: Uuid, today: NaiveDate) -> Result<OfferPage
         places: places_of(db, &[id]).await?,
         slots: slots_of(db, &[id]).await?,
         closures,
+        walk_in,
+        has_accounts,
     })
+}
+
+/// The kenmerk of offers people just walk in to.
+pub const WALK_IN: &str = "vrije-inloop";
+
+/// Whether anyone can log in for an organisation (and so reads its sign-ups).
+pub async fn organisation_has_accounts(db: &Db, organisation: Uuid) -> Result<bool> {
+    let sql = "SELECT COUNT(*) FROM user_organizations WHERE organization_id = $1";
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar(sql).bind(organisation).fetch_one(p).await?);
+    Ok(n > 0)
 }
 
 #[cfg(test)]

@@ -418,8 +418,13 @@ pub async fn referral_target(db: &Db, kind: &str, key: Uuid) -> Result<Option<Ta
 
 /// The receiver of a referral and how to reach them: the offer's named contact, or the
 /// coalition's link person, or the organisation.
-pub async fn referral_contact(db: &Db, r: &ReferralRecord) -> Result<(String, Vec<String>)> {
-    if let Some(c) = r.coalition_id {
+pub async fn referral_contact(
+    db: &Db,
+    organisation: Option<Uuid>,
+    service: Option<Uuid>,
+    coalition: Option<Uuid>,
+) -> Result<(String, Vec<String>)> {
+    if let Some(c) = coalition {
         // Read when shown, so a new link person is the contact from the day they start.
         let sql =
             "SELECT link_person, link_contact, deputy_person, deputy_contact FROM coalitions \
@@ -446,7 +451,7 @@ pub async fn referral_contact(db: &Db, r: &ReferralRecord) -> Result<(String, Ve
         FROM organizations o LEFT JOIN services s ON s.id = $2 WHERE o.id = $1";
     type Row = (String, Option<String>, Option<String>, Option<String>);
     let row: Option<Row> = on_pool!(db, p => sqlx::query_as(sql)
-        .bind(r.organization_id).bind(r.service_id).fetch_optional(p).await?);
+        .bind(organisation).bind(service).fetch_optional(p).await?);
     Ok(match row {
         Some((org, name, phone, email)) => (
             org,

@@ -14,10 +14,16 @@ pub async fn save_signup(
     contact: &str,
     message: &str,
 ) -> Result<Option<Uuid>> {
+    // Only where someone reads it: not for walk-in offers, not for organisations without an
+    // account (a sign-up there would wait forever).
     let sql = format!(
         "SELECT s.status FROM services s JOIN organizations o ON o.id = s.organization_id \
-         WHERE s.id = $1 AND {}",
-        super::PUBLISHED
+         WHERE s.id = $1 AND {} \
+         AND EXISTS (SELECT 1 FROM user_organizations uo WHERE uo.organization_id = o.id) \
+         AND NOT EXISTS (SELECT 1 FROM service_terms st JOIN taxonomy_terms t ON t.id = st.term_id \
+             WHERE st.service_id = s.id AND t.taxonomy = 'kenmerk' AND t.code = '{}')",
+        super::PUBLISHED,
+        super::WALK_IN
     );
     let active: Option<String> =
         on_pool!(db, p => sqlx::query_scalar(&sql).bind(service).fetch_optional(p).await?);

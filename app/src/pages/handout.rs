@@ -7,12 +7,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::traject_handout;
-use crate::i18n::{fill, use_texts};
+use crate::i18n::fill;
 
 /// The handout.
 #[component]
 pub fn HandoutPage() -> impl IntoView {
-    let t = use_texts();
+    let lang = crate::i18n::use_lang();
+    let t = lang.texts();
     let params = use_params_map();
     let loaded = Resource::new(
         move || params.read().get("id").unwrap_or_default(),
@@ -22,7 +23,14 @@ pub fn HandoutPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok(Some((person, items))) => view! {
+                    Ok(Some((person, items))) => {
+                        let sender = items
+                            .iter()
+                            .find_map(|r| match &r.sender[..] {
+                                [name, email, ..] => Some((name.clone(), email.clone())),
+                                _ => None,
+                            });
+                        view! {
                         <Title text=t.ho_title/>
                         <article class="prose handout">
                             <p class="breadcrumb no-print"><A href=format!("/wijkteam/traject/{}", params.read_untracked().get("id").unwrap_or_default())>{t.tr_back}</A></p>
@@ -30,21 +38,42 @@ pub fn HandoutPage() -> impl IntoView {
                             <p>{t.ho_intro}</p>
                             {items.is_empty().then(|| view! { <p>{t.ho_none}</p> })}
                             <ol class="handout-items">
-                                {items.into_iter().map(|r| view! {
+                                {items.into_iter().map(|r| {
+                                    // The QR code leads to the public page of the offer, which
+                                    // anyone can open (the handout itself is behind a login).
+                                    let qr = (!r.target_link.is_empty())
+                                        .then(|| format!("/qr.svg?pad={}", crate::pages::encode(&r.target_link)));
+                                    view! {
                                     <li class="handout-item">
                                         <h2>{r.target.clone()}</h2>
+                                        {(!r.address.is_empty()).then(|| view! { <p class="address"><strong>{t.ho_where}</strong> " " {r.address.clone()}</p> })}
                                         <p>{fill(t.ho_who, &[&r.receiver])}</p>
                                         <ul>{r.contact.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
                                         {(!r.appointment.is_empty()).then(|| view! { <p><strong>{t.ho_when}</strong> " " {r.appointment.clone()}</p> })}
                                         <p>{t.handover_sentence(&r.handover)}</p>
-                                        <p class="small">{fill(t.ho_sent, &[&r.consent_on])}</p>
+                                        <p class="small">{fill(t.ho_sent, &[&crate::i18n::iso_date_in_words(&r.consent_on, lang)])}</p>
+                                        {qr.map(|src| view! {
+                                            <figure class="handout-qr">
+                                                <img src=src alt="" width="96" height="96"/>
+                                                <figcaption>{t.ho_qr}</figcaption>
+                                            </figure>
+                                        })}
                                     </li>
-                                }).collect_view()}
+                                }}).collect_view()}
                             </ol>
-                            <p>{t.ho_questions}</p>
-                            <p class="no-print">{t.ho_print}</p>
+                            {sender.map(|(name, email)| view! {
+                                <p id="contactpersoon">{fill(t.ho_questions_who, &[&name])} " " <a href=format!("mailto:{email}")>{email.clone()}</a></p>
+                            }.into_any()).unwrap_or_else(|| view! { <p id="contactpersoon">{t.ho_questions}</p> }.into_any())}
+                            // Printing needs the browser; without JavaScript the sentence says how.
+                            <p class="no-print print-actions">
+                                <button type="button" class="button-primary print-button" on:click=move |_| {
+                                    let _ = window().print();
+                                }>{t.ho_print_button}</button>
+                                <span class="print-hint">{t.ho_print}</span>
+                            </p>
                         </article>
-                    }.into_any(),
+                    }.into_any()
+                    }
                     Ok(None) => view! { <super::NotFound/> }.into_any(),
                     Err(_) => super::to_login(),
                 }

@@ -6,10 +6,10 @@ use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::{encode, set_status};
-use crate::api::{search_offers, SearchQuery};
+use crate::api::{search_offers, SearchQuery, DISTANCES_KM};
 use crate::components::{LocateMe, Map, Marker, OfferCard};
 use crate::i18n::{fill, use_lang, use_texts, Texts};
-use crate::model::{FacetCount, SearchOutcome};
+use crate::model::{FacetCount, OfferSummary, SearchOutcome};
 
 /// Browse by leefgebied: code and a friendly icon (the words are in [`crate::i18n`]).
 const LEEFGEBIEDEN: [(&str, &str); 10] = [
@@ -58,6 +58,8 @@ pub fn HomePage() -> impl IntoView {
             taal: get("taal"),
             wijk: get("wijk"),
             gebied: get("gebied"),
+            afstand: get("afstand"),
+            volgorde: get("volgorde"),
             pagina: get("pagina").parse().unwrap_or(1).max(1),
         }
     };
@@ -89,7 +91,8 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <Title text=""/>
-        <section class="search-hero" aria-labelledby="zoek-titel">
+        // After a search a phone shows the results, not the introduction (see main.css).
+        <section class="search-hero" class:compact=move || !query().is_empty() aria-labelledby="zoek-titel">
             <h1 id="zoek-titel">{t.search_title}</h1>
             <p class="lead">{t.search_lead}</p>
             <Form method="get" action="/">
@@ -144,6 +147,10 @@ pub fn HomePage() -> impl IntoView {
                 </ul>
             </nav>
         </Show>
+        // Filter, order and page links end in #resultaten: without JavaScript the browser and
+        // with it the router scroll here, so a tap never sends a phone back to the top. The
+        // anchor sits outside the Suspense so it exists while new results load.
+        <div id="resultaten">
         <Suspense fallback=move || view! { <p class="loading">{t.searching}</p> }>
             {move || Suspend::new(async move {
                 match results.await {
@@ -156,6 +163,7 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        </div>
     }
 }
 
@@ -179,6 +187,8 @@ fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
         ("taal", q.taal.clone()),
         ("wijk", q.wijk.clone()),
         ("gebied", q.gebied.clone()),
+        ("afstand", q.afstand.clone()),
+        ("volgorde", q.volgorde.clone()),
     ];
     for (key, value) in change {
         pairs.retain(|(k, _)| k != key);
@@ -191,11 +201,152 @@ fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
         .filter(|(_, v)| !v.is_empty())
         .map(|(k, v)| format!("{k}={}", encode(&v)))
         .collect();
-    format!("/?{}", encoded.join("&"))
+    format!("/?{}#resultaten", encoded.join("&"))
+}
+
+/// The distance chosen on the page (km), when it is one offered and not the default.
+fn chosen_km(q: &SearchQuery) -> Option<u32> {
+    q.afstand
+        .trim()
+        .parse()
+        .ok()
+        .filter(|km| DISTANCES_KM.contains(km) && *km != DEFAULT_KM)
+}
+
+/// The distance around a place when the person chose none (the service's default too).
+const DEFAULT_KM: u32 = 10;
+
+/// The filters that are on, as (parameter, value) pairs in the order of the filter list.
+fn active_filters(q: &SearchQuery) -> Vec<(&'static str, String)> {
+    [
+        (
+            "afstand",
+            &chosen_km(q).map(|km| km.to_string()).unwrap_or_default(),
+        ),
+        ("gratis", &q.gratis),
+        ("soort", &q.soort),
+        ("leefgebied", &q.leefgebied),
+        ("voor", &q.voor),
+        ("dag", &q.dag),
+        ("wijk", &q.wijk),
+        ("taal", &q.taal),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.trim().is_empty())
+    .map(|(p, v)| (p, v.trim().to_string()))
+    .collect()
+}
+
+/// The filters that are on as chips that each take one off; one more takes all off.
+#[component]
+fn ActiveFilters(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
+    let t = use_texts();
+    let on = active_filters(&query);
+    if on.is_empty() {
+        return ().into_any();
+    }
+    let clear: Vec<(&str, Option<String>)> = on
+        .iter()
+        .map(|(p, _)| (*p, None))
+        .chain([("pagina", None)])
+        .collect();
+    let clear_href = search_href(&query, &clear);
+    let chips = on
+        .iter()
+        .map(|(param, value)| {
+            // The facet's own label when it is listed; a value from a typed URL shows as is.
+            let label = match *param {
+                "afstand" => fill(t.within_km, &[value]),
+                _ => facets
+                    .iter()
+                    .find(|f| f.param == *param && f.value == *value)
+                    .map(|f| f.label.clone())
+                    .unwrap_or_else(|| value.clone()),
+            };
+            let href = search_href(&query, &[(param, None), ("pagina", None)]);
+            let aria = fill(t.remove_filter, &[&label]);
+            view! {
+                <li><a href=href class="chip chip-on" aria-label=aria>
+                    {label}<span aria-hidden="true">" ✕"</span>
+                </a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="active-filters">
+            <h3 class="visually-hidden">{t.chosen_filters}</h3>
+            <ul class="chips">
+                {chips}
+                <li><a href=clear_href class="clear-filters">{t.clear_filters}</a></li>
+            </ul>
+        </div>
+    }
+    .into_any()
+}
+
+/// Best match or nearest first; only with a place.
+#[component]
+fn Order(query: SearchQuery) -> impl IntoView {
+    let t = use_texts();
+    let nearest = query.volgorde == "afstand";
+    let orders = [("", t.order_best, !nearest), ("afstand", t.order_near, nearest)]
+        .into_iter()
+        .map(|(value, label, on)| {
+            let href = search_href(
+                &query,
+                &[("volgorde", (!value.is_empty()).then(|| value.into())), ("pagina", None)],
+            );
+            view! { <li><a href=href class="chip" class:chip-on=on aria-current=on.then_some("true")>{label}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="order" aria-label=t.order_label>
+            <ul class="chips">{orders}</ul>
+        </nav>
+    }
+}
+
+/// How far around the place, as the first group of the filters.
+#[component]
+fn Distances(query: SearchQuery) -> impl IntoView {
+    let t = use_texts();
+    let chosen = chosen_km(&query).unwrap_or(DEFAULT_KM);
+    let items = DISTANCES_KM
+        .into_iter()
+        .map(|km| {
+            let on = km == chosen;
+            // The default keeps the URL short.
+            let value = (km != DEFAULT_KM).then(|| km.to_string());
+            let href = search_href(&query, &[("afstand", value), ("pagina", None)]);
+            view! {
+                <li><a href=href class:facet-on=on aria-current=on.then_some("true")>
+                    {on.then_some("✓ ")}{fill(t.distance_km, &[&km.to_string()])}
+                </a></li>
+            }
+        })
+        .collect_view();
+    view! { <div class="facet"><h3>{t.distance_label}</h3><ul>{items}</ul></div> }
+}
+
+/// The same activity at several places (one name, many buurthuizen) shows once, at its best
+/// place, with the others folded under it; the page keeps the engine's order otherwise.
+fn group_same_name(items: Vec<OfferSummary>) -> Vec<(OfferSummary, Vec<OfferSummary>)> {
+    let key = |o: &OfferSummary| o.name.trim().to_lowercase();
+    let mut groups: Vec<(OfferSummary, Vec<OfferSummary>)> = Vec::new();
+    for item in items {
+        match groups
+            .iter_mut()
+            .find(|(first, _)| key(first) == key(&item))
+        {
+            Some((_, others)) => others.push(item),
+            None => groups.push((item, Vec::new())),
+        }
+    }
+    groups
 }
 
 #[component]
-fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
+fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoView {
     let t = use_texts();
     let groups = [
         ("gratis", t.facet_cost),
@@ -216,8 +367,28 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
         "wijk" => query.wijk.clone(),
         _ => String::new(),
     };
+    let active = active_filters(&query).len();
+    let summary = if active == 0 {
+        t.facets_label.to_string()
+    } else {
+        fill(t.filters_count, &[&active.to_string()])
+    };
+    let filters = NodeRef::<leptos::html::Details>::new();
+    Effect::new(move |_| {
+        // On a wide screen the filters stand beside the list: open, so what the element says
+        // matches what is shown (main.css shows them there without JavaScript too).
+        if let Some(d) = filters.get() {
+            if crate::components::wider_than(768.0) {
+                let _ = d.set_attribute("open", "");
+            }
+        }
+    });
     view! {
+        // Folded on a phone so the results come first; always open on a wide screen (main.css).
+        <details class="filters" node_ref=filters>
+        <summary>{summary}</summary>
         <nav class="facets" aria-label=t.facets_label>
+            {near.then(|| view! { <Distances query=query.clone()/> })}
             {groups
                 .into_iter()
                 .filter(|(param, _)| facets.iter().any(|f| f.param == *param))
@@ -241,6 +412,7 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>) -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
+        </details>
     }
 }
 
@@ -264,6 +436,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
         (_, None) => fill(t.results_many, &[&n]),
     };
     let empty = outcome.total == 0;
+    let near = outcome.near.is_some() && !in_area;
     let help = outcome.nearest_help;
     let show_map = RwSignal::new(false);
     let page = query.pagina.max(1);
@@ -294,17 +467,24 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
                 }
             })}
             <div class="results-layout">
-                <Facets query=query.clone() facets=outcome.facets/>
+                <Facets query=query.clone() facets=outcome.facets.clone() near/>
                 <div>
-                    // On phones the list comes first; the map is one tap away.
-                    <button type="button" class="kaart-toggle" aria-controls="resultaten-kaart"
-                        aria-expanded=move || show_map.get().to_string()
-                        on:click=move |_| show_map.update(|s| *s = !*s)>
-                        {move || if show_map.get() { t.map_hide } else { t.map_show }}
-                    </button>
+                    <ActiveFilters query=query.clone() facets=outcome.facets/>
+                    <div class="order-row">
+                        {near.then(|| view! { <Order query=query.clone()/> })}
+                        // On phones the list comes first; the map is one tap away.
+                        <button type="button" class="kaart-toggle" aria-controls="resultaten-kaart"
+                            aria-expanded=move || show_map.get().to_string()
+                            on:click=move |_| show_map.update(|s| *s = !*s)>
+                            {move || if show_map.get() { t.map_hide } else { t.map_show }}
+                        </button>
+                    </div>
                     <Map label=t.map_results_label markers=Marker::of_offers(&outcome.items, use_lang())/>
                     <ol class="offer-list">
-                        {outcome.items.into_iter().map(|offer| view! { <OfferCard offer/> }).collect_view()}
+                        {group_same_name(outcome.items)
+                            .into_iter()
+                            .map(|(offer, also)| view! { <OfferCard offer also/> })
+                            .collect_view()}
                     </ol>
                     {(pages > 1).then(|| view! {
                         <nav class="pager" aria-label=t.pager_label>

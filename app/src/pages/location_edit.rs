@@ -32,19 +32,16 @@ pub fn LocationEditPage() -> impl IntoView {
                 e.set(k, q.get(k).unwrap_or_default());
             }
         },
-        |form, problem| view! { <Editor form problem/> },
+        |form| view! { <Editor form/> },
     )
 }
 
 #[component]
-fn Editor(form: LocationForm, problem: Option<String>) -> impl IntoView {
+fn Editor(form: LocationForm) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<SaveLocation>::new();
     let is_new = form.locatie.is_empty();
-    let problem: Option<&'static str> = problem
-        .as_deref()
-        .and_then(|p| LOCATION_FIELDS.iter().copied().find(|f| *f == p));
-    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let kit = FieldKit::from_query(&LOCATION_FIELDS, move |p| message(t, p));
     // The postcode as typed; the area follows it (after hydration, on every change).
     let postcode = RwSignal::new(form.postcode.clone());
     let area = Resource::new(
@@ -62,7 +59,7 @@ fn Editor(form: LocationForm, problem: Option<String>) -> impl IntoView {
         <article class="signup location-editor">
             <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
             <h1>{title}</h1>
-            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            {kit.summary(t.ed_bad)}
             <ActionForm action>
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="form[locatie]" value=form.locatie.clone()/>
@@ -71,12 +68,12 @@ fn Editor(form: LocationForm, problem: Option<String>) -> impl IntoView {
                 {kit.text("adres", t.loc_address, form.adres.clone(), "text")}
                 <div class="field">
                     <label for="postcode">{t.loc_postcode}</label>
-                    {(problem == Some("postcode")).then(|| view! {
+                    {move || (kit.problem() == Some("postcode")).then(|| view! {
                         <p class="problem field-problem" id="postcode-fout">{t.loc_bad_postcode}</p>
                     })}
                     <input id="postcode" name="form[postcode]" type="text" autocomplete="postal-code"
                         value=form.postcode.clone()
-                        aria-invalid=(problem == Some("postcode")).to_string()
+                        aria-invalid=kit.invalid("postcode")
                         aria-describedby="postcode-gebied"
                         on:input=move |ev| postcode.set(event_target_value(&ev))/>
                     <p id="postcode-gebied" class="hint" aria-live="polite">

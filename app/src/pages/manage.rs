@@ -294,7 +294,7 @@ fn Helper(h: HelpView) -> impl IntoView {
             <p class="meta">{h.organisation.clone()} " · " {h.created.clone()} {h.age.map(|a| format!(" · {}", fill(t.help_age, &[&a.to_string()])))}</p>
             <ul class="contact">
                 {(!h.email.is_empty()).then(|| view! { <li><a href=format!("mailto:{}", h.email)>{h.email.clone()}</a></li> })}
-                {(!h.phone.is_empty()).then(|| view! { <li><a href=format!("tel:{}", h.phone.replace(' ', ""))>{h.phone.clone()}</a></li> })}
+                {(!h.phone.is_empty()).then(|| view! { <li><a href=crate::web::tel_href(&h.phone)>{h.phone.clone()}</a></li> })}
             </ul>
             {(!h.message.is_empty()).then(|| view! { <p class="message">{h.message.clone()}</p> })}
             <p class="status"><strong>{status_text}</strong></p>

@@ -74,7 +74,7 @@ pub use workspace::WorkspacePage;
 pub(crate) fn editor_frame<T, F, Fut, V>(
     load: F,
     restore: fn(&mut T, &leptos_router::params::ParamsMap),
-    show: fn(T, Option<String>) -> V,
+    show: fn(T) -> V,
 ) -> impl leptos::prelude::IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
@@ -104,12 +104,13 @@ where
                 match loaded.await {
                     Ok(Some(mut editor)) => {
                         let q = query.read_untracked();
-                        let problem = q.get("fout");
-                        // Coming back from a problem: show what was typed, not what is stored.
-                        if problem.is_some() {
+                        // Coming back from a problem without JavaScript: show what was typed,
+                        // not what is stored. (With JavaScript the fields still hold it, and
+                        // the editor's FieldKit follows `?fout=` by itself.)
+                        if q.get("fout").is_some() {
                             restore(&mut editor, &q);
                         }
-                        show(editor, problem).into_any()
+                        show(editor).into_any()
                     }
                     Ok(None) => view! { <NotFound/> }.into_any(),
                     Err(_) => to_login(),

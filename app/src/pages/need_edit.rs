@@ -40,12 +40,12 @@ pub fn NeedEditPage() -> impl IntoView {
                 e.form.set(k, q.get(k).unwrap_or_default());
             }
         },
-        |editor, problem| view! { <Editor editor problem/> },
+        |editor| view! { <Editor editor/> },
     )
 }
 
 #[component]
-fn Editor(editor: NeedEditor, problem: Option<String>) -> impl IntoView {
+fn Editor(editor: NeedEditor) -> impl IntoView {
     let t = use_texts();
     let action = ServerAction::<SaveNeed>::new();
     let NeedEditor {
@@ -54,10 +54,7 @@ fn Editor(editor: NeedEditor, problem: Option<String>) -> impl IntoView {
         offers,
     } = editor;
     let is_new = form.vraag.is_empty();
-    let problem: Option<&'static str> = problem
-        .as_deref()
-        .and_then(|p| NEED_FIELDS.iter().copied().find(|f| *f == p));
-    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let kit = FieldKit::from_query(&NEED_FIELDS, move |p| message(t, p));
     let kinds = NEED_KINDS
         .iter()
         .map(|k| (k.to_string(), t.need_kind(k).to_string()))
@@ -87,7 +84,7 @@ fn Editor(editor: NeedEditor, problem: Option<String>) -> impl IntoView {
         <article class="signup need-editor">
             <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
             <h1>{title}</h1>
-            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            {kit.summary(t.ed_bad)}
             <ActionForm action>
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="form[vraag]" value=form.vraag.clone()/>

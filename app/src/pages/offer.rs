@@ -100,9 +100,20 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             {(!d.active).then(|| view! { <p class="notice">{t.detail_paused}</p> })}
             {d.free.then(|| view! { <p class="badge badge-free badge-large">{t.free}</p> })}
             <p class="description">{d.description.clone()}</p>
+            // Contact first: on a phone the way to ask is one tap, not at the bottom of a page.
+            <Contact name=d.contact_name.clone() phone=d.phone.clone() email=d.email.clone() url=d.url.clone()/>
             {d.role_facts.clone().map(|f| view! { <RoleAnswer id=d.id.to_string() facts=f/> })}
-            {(d.active && !d.role).then(|| view! {
-                <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary">{t.join_button}</A></p>
+            // How to take part: walk in, sign up here (only where someone reads it), or ask them.
+            {(d.active && !d.role).then(|| {
+                if d.walk_in {
+                    view! { <p class="notice walk-in" id="binnenlopen">{t.walk_in}</p> }.into_any()
+                } else if d.takes_signups {
+                    view! {
+                        <p><A href=format!("/aanbod/{}/meedoen", d.id) attr:class="button-primary button-link-primary" attr:id="ik-doe-mee">{t.join_button}</A></p>
+                    }.into_any()
+                } else {
+                    view! { <p class="notice" id="zelf-vragen">{t.join_ask_them}</p> }.into_any()
+                }
             })}
             {d.role_facts.clone().map(|f| view! { <RoleFactList f/> })}
             <dl class="facts">
@@ -141,13 +152,6 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
                 {d.locations.iter().cloned().map(|l| view! { <Location l/> }).collect_view()}
             </ul>
             {(!here.is_empty()).then(|| view! { <Map label=t.map_offer_label markers=here small=true/> })}
-            <h2>{t.contact_title}</h2>
-            <ul class="contact">
-                {d.contact_name.clone().map(|n| view! { <li>{n}</li> })}
-                {d.phone.clone().map(|p| view! { <li><a href=format!("tel:{}", p.replace(' ', ""))>{p.clone()}</a></li> })}
-                {d.email.clone().map(|e| view! { <li><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
-                {d.url.as_deref().and_then(crate::safe::safe_url).map(|u| view! { <li><a href=u.clone() rel="noopener">{t.website}</a></li> })}
-            </ul>
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}
             <RoleLinks title=if d.role { t.roles_other_title } else { t.roles_title } roles/>
@@ -162,6 +166,36 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// Who to ask and how: a large "Bel" button, mail and website; nothing when there is nothing.
+#[component]
+fn Contact(
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    url: Option<String>,
+) -> impl IntoView {
+    let t = use_texts();
+    let url = url.as_deref().and_then(crate::safe::safe_url);
+    if phone.is_none() && email.is_none() && url.is_none() && name.is_none() {
+        return ().into_any();
+    }
+    view! {
+        <section class="contact-first" aria-labelledby="contact-titel">
+            <h2 id="contact-titel">{t.contact_title}</h2>
+            {name.map(|n| view! { <p class="contact-name">{n}</p> })}
+            <p class="actions">
+                {phone.map(|p| {
+                    let tel = crate::web::tel_href(&p);
+                    view! { <a href=tel class="button-primary button-link-primary call" id="bel">{fill(t.call_button, &[&p])}</a> }
+                })}
+                {email.map(|e| view! { <a href=format!("mailto:{e}") class="button-secondary" id="mail">{e.clone()}</a> })}
+                {url.map(|u| view! { <a href=u rel="noopener" class="button-secondary">{t.website}</a> })}
+            </p>
+        </section>
+    }
+    .into_any()
 }
 
 /// The open volunteer roles of an organisation, each linked to its page; nothing when none.

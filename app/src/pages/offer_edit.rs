@@ -39,12 +39,12 @@ pub fn OfferEditPage() -> impl IntoView {
                 e.form.set(k, q.get(k).unwrap_or_default());
             }
         },
-        |editor, problem| view! { <Editor editor problem/> },
+        |editor| view! { <Editor editor/> },
     )
 }
 
 #[component]
-fn Editor(editor: OfferEditor, problem: Option<String>) -> impl IntoView {
+fn Editor(editor: OfferEditor) -> impl IntoView {
     let t = use_texts();
     let lang = use_lang();
     let action = ServerAction::<SaveOffer>::new();
@@ -55,10 +55,7 @@ fn Editor(editor: OfferEditor, problem: Option<String>) -> impl IntoView {
     } = editor;
     let is_new = form.aanbod.is_empty();
     // A `&'static str` (the field's own name), so the kit is `Copy`.
-    let problem: Option<&'static str> = problem
-        .as_deref()
-        .and_then(|p| OFFER_FIELDS.iter().copied().find(|f| *f == p));
-    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let kit = FieldKit::from_query(&OFFER_FIELDS, move |p| message(t, p));
     let kinds = KINDS.iter().map(|k| (k.to_string(), t.kind(k))).collect();
     let topics = LEEFGEBIEDEN
         .iter()
@@ -80,7 +77,7 @@ fn Editor(editor: OfferEditor, problem: Option<String>) -> impl IntoView {
         <article class="signup offer-editor">
             <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
             <h1>{title}</h1>
-            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            {kit.summary(t.ed_bad)}
             <ActionForm action>
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="form[aanbod]" value=form.aanbod.clone()/>
@@ -118,6 +115,7 @@ fn Editor(editor: OfferEditor, problem: Option<String>) -> impl IntoView {
                 {kit.text("email", t.ed_email, form.email.clone(), "text")}
                 {kit.check("geen_indicatie", t.ed_no_referral, form.geen_indicatie == "ja")}
                 {kit.check("uitkering", t.ed_keeps_benefit, form.uitkering == "ja")}
+                {kit.check("binnenlopen", t.ed_walk_in, form.binnenlopen == "ja")}
                 <button type="submit" class="button-primary">{t.ed_save}</button>
             </ActionForm>
         </article>

@@ -100,7 +100,7 @@ fn Place(p: PlacePage) -> impl IntoView {
             })}
             <h2>{t.contact_title}</h2>
             <ul class="contact">
-                {p.phone.clone().map(|ph| view! { <li><a href=format!("tel:{}", ph.replace(' ', ""))>{ph.clone()}</a></li> })}
+                {p.phone.clone().map(|ph| view! { <li><a href=crate::web::tel_href(&ph)>{ph.clone()}</a></li> })}
                 {p.email.clone().map(|e| view! { <li><a href=format!("mailto:{e}")>{e.clone()}</a></li> })}
                 {p.url.as_deref().and_then(crate::safe::safe_url).map(|u| view! { <li><a href=u.clone() rel="noopener">{t.website}</a></li> })}
             </ul>

@@ -44,7 +44,8 @@ pub fn ReferralPage() -> impl IntoView {
 
 #[component]
 fn Referral(r: ReferralView) -> impl IntoView {
-    let t = use_texts();
+    let lang = crate::i18n::use_lang();
+    let t = lang.texts();
     let query = use_query_map();
     let status = ServerAction::<SetReferralStatus>::new();
     let revoke = ServerAction::<RevokeConsent>::new();
@@ -54,13 +55,18 @@ fn Referral(r: ReferralView) -> impl IntoView {
     let bad_reason = move || query.read().get("fout").is_some_and(|f| f == "reden");
     let id = r.id.to_string();
     let title = fill(t.rv_title, &[&r.target]);
+    let sent_text = if r.notified {
+        t.rv_sent.to_string()
+    } else {
+        fill(t.rv_sent_unseen, &[&r.receiver])
+    };
     view! {
         <Title text=title.clone()/>
         <article class="prose referral">
             {r.mine.then(|| view! { <p class="breadcrumb"><A href="/wijkteam">{t.ws_title}</A></p> })}
             <h1>{title}</h1>
             <Show when=sent>
-                <p class="notice" role="status" id="verstuurd">{t.rv_sent}</p>
+                <p class="notice" role="status" id="verstuurd">{sent_text.clone()}</p>
             </Show>
             <Show when=bad_reason>
                 <p class="problem" role="alert" id="reden-probleem">{t.rv_bad_reason}</p>
@@ -75,9 +81,23 @@ fn Referral(r: ReferralView) -> impl IntoView {
             {(!r.partner_choices.is_empty()).then(|| view! {
                 <PartnerChoice id=id.clone() choices=r.partner_choices.clone() current=r.taken_up_by.clone()/>
             })}
-            <h2>{t.rv_contact}</h2>
-            <p>{r.receiver.clone()}</p>
-            <ul>{r.contact.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+            // Each side sees the other side: the receiver who referred, the professional who
+            // receives (and whether they are told).
+            {if r.mine {
+                view! {
+                    <h2>{t.rv_contact}</h2>
+                    <p>{r.receiver.clone()}</p>
+                    <ul id="contact-ontvanger">{r.contact.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                    {(r.mine && !r.notified).then(|| view! {
+                        <p class="notice" id="niet-gezien">{fill(t.rf_not_notified, &[&r.receiver])}</p>
+                    })}
+                }.into_any()
+            } else {
+                view! {
+                    <h2>{t.rv_referred_by}</h2>
+                    <ul id="contact-verwijzer">{r.sender.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                }.into_any()
+            }}
             <h2>{t.rv_shared}</h2>
             {if r.revoked {
                 view! { <p class="notice" id="ingetrokken">{t.rv_revoked}</p> }.into_any()
@@ -88,13 +108,13 @@ fn Referral(r: ReferralView) -> impl IntoView {
                         {r.shared.iter().map(|(k, v)| view! { <dt>{t.share_item(k)}</dt><dd>{v.clone()}</dd> }).collect_view()}
                         <dt>{t.rv_handover}</dt><dd>{t.handover(&r.handover)} {(!r.appointment.is_empty()).then(|| format!(": {}", r.appointment))}</dd>
                     </dl>
-                    <p class="consent">{fill(t.rv_consent, &[&r.consent_by, &r.consent_on])}</p>
+                    <p class="consent">{fill(t.rv_consent, &[&r.consent_by, &crate::i18n::iso_date_in_words(&r.consent_on, lang)])}</p>
                 }.into_any()
             }}
             <h2>{t.rv_history}</h2>
             <ol class="history">
                 {r.history.iter().map(|(day, event, why)| view! {
-                    <li>{day.clone()} " · " {t.referral_status(event)} {(!why.is_empty()).then(|| format!(" ({why})"))}</li>
+                    <li>{crate::i18n::iso_date_in_words(day, lang)} " · " {t.referral_status(event)} {(!why.is_empty()).then(|| format!(" ({why})"))}</li>
                 }).collect_view()}
             </ol>
             {(!r.next.is_empty()).then(|| {
@@ -159,10 +179,8 @@ fn PartnerChoice(id: String, choices: Vec<String>, current: String) -> impl Into
     let query = use_query_map();
     let action = ServerAction::<ChooseReferralPartner>::new();
     let saved = move || query.read().get("partner").is_some();
-    let bad = query
-        .read_untracked()
-        .get("fout")
-        .is_some_and(|f| f == "partner");
+    // Follows the URL: with JavaScript a refused choice only changes `?fout=`.
+    let bad = move || query.read().get("fout").is_some_and(|f| f == "partner");
     view! {
         <Show when=saved>
             <p class="notice" role="status" id="partner-vastgelegd">{t.rv_partner_saved}</p>
@@ -171,8 +189,8 @@ fn PartnerChoice(id: String, choices: Vec<String>, current: String) -> impl Into
             <input type="hidden" name="csrf" value=csrf_token()/>
             <input type="hidden" name="verwijzing" value=id/>
             <label for="partner">{t.rv_partner_label}</label>
-            {bad.then(|| view! { <p class="problem field-problem" id="partner-fout">{t.rv_partner_bad}</p> })}
-            <select id="partner" name="partner" aria-invalid=bad.to_string() aria-describedby=bad.then_some("partner-fout")>
+            {move || bad().then(|| view! { <p class="problem field-problem" id="partner-fout">{t.rv_partner_bad}</p> })}
+            <select id="partner" name="partner" aria-invalid=move || bad().to_string() aria-describedby=move || bad().then_some("partner-fout")>
                 {choices.into_iter().map(|p| {
                     let (selected, value) = (p == current, p.clone());
                     view! { <option value=value selected=selected>{p}</option> }

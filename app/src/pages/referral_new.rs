@@ -61,12 +61,9 @@ fn Form(target: ReferralTarget) -> impl IntoView {
     let query = use_query_map();
     let traject = params.read_untracked().get("id").unwrap_or_default();
     let q = query.read_untracked();
-    let problem: Option<&'static str> = q
-        .get("fout")
-        .and_then(|p| FIELDS.iter().copied().find(|f| *f == p));
     let ticked = q.get_all("delen").unwrap_or_default();
     let handover = q.get("overdracht").unwrap_or_else(|| "afspraak".into());
-    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let kit = FieldKit::from_query(&FIELDS, move |p| message(t, p));
     let action = ServerAction::<SendReferral>::new();
     let items = SHARE_ITEMS
         .iter()
@@ -83,7 +80,16 @@ fn Form(target: ReferralTarget) -> impl IntoView {
             <p class="breadcrumb"><A href=format!("/wijkteam/traject/{traject}")>{t.tr_back}</A></p>
             <h1>{title}</h1>
             <p>{fill(t.rf_receiver, &[&target.receiver])}</p>
-            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            // Nobody there would see it: say so before anything is typed, with the other ways.
+            {(!target.notified).then(|| view! {
+                <div class="notice" role="note" id="niemand-krijgt-bericht">
+                    <p>{fill(t.rf_not_notified, &[&target.receiver])}</p>
+                    {(!target.contact.is_empty()).then(|| view! {
+                        <ul>{target.contact.iter().map(|c| view! { <li>{c.clone()}</li> }).collect_view()}</ul>
+                    })}
+                </div>
+            })}
+            {kit.summary(t.ed_bad)}
             <ActionForm action>
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="form[traject]" value=traject.clone()/>

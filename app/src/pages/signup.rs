@@ -33,6 +33,11 @@ pub fn SignUpPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let Ok(Some(detail)) = offer.await else { return view! { <NotFound/> }.into_any() };
+                if !detail.takes_signups {
+                    // Walk-in offers and organisations without an account: a form here would
+                    // reach nobody, so say how to ask them instead.
+                    return view! { <Closed detail/> }.into_any();
+                }
                 let problem = query.read().get("fout").and_then(|f| problem_text(&f, t));
                 let (offer_href, offer_name) = (format!("/aanbod/{}", detail.id), detail.name.clone());
                 let intro = fill(t.signup_intro, &[&detail.organisation, &detail.name]);
@@ -77,6 +82,28 @@ pub fn SignUpPage() -> impl IntoView {
     }
 }
 
+/// The sign-up page of an offer that takes no sign-ups: walk in, or call or mail.
+#[component]
+fn Closed(detail: crate::model::OfferDetail) -> impl IntoView {
+    let t = use_texts();
+    let tel = detail.phone.clone().map(|p| {
+        let href = crate::web::tel_href(&p);
+        view! { <a href=href class="button-primary button-link-primary call">{fill(t.call_button, &[&p])}</a> }
+    });
+    let mail = detail
+        .email
+        .clone()
+        .map(|e| view! { <a href=format!("mailto:{e}") class="button-secondary">{e.clone()}</a> });
+    view! {
+        <article class="signup">
+            <p class="breadcrumb"><A href=format!("/aanbod/{}", detail.id)>{detail.name.clone()}</A></p>
+            <h1>{t.signup_title}</h1>
+            <p id="niet-aanmelden">{if detail.walk_in { t.walk_in } else { t.signup_closed }}</p>
+            <p class="actions">{tel}{mail}</p>
+        </article>
+    }
+}
+
 /// `/aanbod/:id/bedankt`: what happens next, in plain words.
 #[component]
 pub fn ThanksPage() -> impl IntoView {
@@ -93,7 +120,17 @@ pub fn ThanksPage() -> impl IntoView {
                     <article class="thanks">
                         <h1>{t.thanks_heading}</h1>
                         <p>{fill(t.thanks_next, &[&detail.organisation])}</p>
-                        <p>{t.thanks_no_reply}</p>
+                        // Their number or address itself, not "see the offer page".
+                        {match (detail.phone.clone(), detail.email.clone()) {
+                            (Some(phone), _) => {
+                                let tel = crate::web::tel_href(&phone);
+                                view! { <p id="zelf-bellen">{t.thanks_no_reply_call}" "<a href=tel>{phone.clone()}</a></p> }.into_any()
+                            }
+                            (None, Some(email)) => view! {
+                                <p id="zelf-bellen">{t.thanks_no_reply_mail}" "<a href=format!("mailto:{email}")>{email.clone()}</a></p>
+                            }.into_any(),
+                            (None, None) => view! { <p>{t.thanks_no_reply}</p> }.into_any(),
+                        }}
                         <p><A href=format!("/aanbod/{}", detail.id)>{t.thanks_back}</A></p>
                     </article>
                 }

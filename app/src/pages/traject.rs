@@ -59,10 +59,7 @@ pub fn TrajectPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok(Some(v)) => {
-                        let problem = query.read_untracked().get("fout");
-                        view! { <Traject v problem/> }.into_any()
-                    }
+                    Ok(Some(v)) => view! { <Traject v/> }.into_any(),
                     Ok(None) => view! { <super::NotFound/> }.into_any(),
                     Err(_) => super::to_login(),
                 }
@@ -72,7 +69,7 @@ pub fn TrajectPage() -> impl IntoView {
 }
 
 #[component]
-fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
+fn Traject(v: TrajectView) -> impl IntoView {
     let t = use_texts();
     let save = ServerAction::<SaveTraject>::new();
     let delete = ServerAction::<DeleteTraject>::new();
@@ -80,10 +77,7 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
     let closed = v.closed;
     let is_new = v.id.is_nil();
     let id = v.id;
-    let problem: Option<&'static str> = problem
-        .as_deref()
-        .and_then(|p| FIELDS.iter().copied().find(|f| *f == p));
-    let kit = FieldKit::new(problem, problem.map(|p| message(t, p)).unwrap_or_default());
+    let kit = FieldKit::from_query(&FIELDS, move |p| message(t, p));
     let topics = LEEFGEBIEDEN
         .iter()
         .map(|c| (c.to_string(), t.leefgebied(c).unwrap_or(c).to_string()))
@@ -143,7 +137,7 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
             <p class="breadcrumb"><A href="/wijkteam">{t.ws_title}</A></p>
             <h1>{title}</h1>
             <p>{t.tr_privacy}</p>
-            {problem.is_some().then(|| view! { <p class="problem" role="alert" id="bewerk-probleem">{t.ed_bad}</p> })}
+            {kit.summary(t.ed_bad)}
             {(!is_new).then(move || view! {
                 <section class="plan" aria-labelledby="plan-titel">
                     <h2 id="plan-titel">{t.tr_plan}</h2>
@@ -178,14 +172,17 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     <ul class="offer-list">{lanes.meedoen.clone().into_iter().take(8).map(suggestion).collect_view()}</ul>
                     <h3>{t.kt_lane_bijdragen}</h3>
                     <ul class="offer-list">{lanes.bijdragen.clone().into_iter().take(6).map(suggestion).collect_view()}</ul>
-                    <h3>{t.tr_coalitions}</h3>
-                    <ul>
-                        {coalitions.into_iter().map(|c| view! {
-                            <li>{c.name.clone()} " · " {c.receiver.clone()} " "
-                                <A href=format!("/wijkteam/traject/{id}/verwijs?naar={}", c.key) attr:class="button-link refer">{t.tr_refer}</A>
-                            </li>
-                        }).collect_view()}
-                    </ul>
+                    // No heading over an empty list.
+                    {(!coalitions.is_empty()).then(|| view! {
+                        <h3>{t.tr_coalitions}</h3>
+                        <ul>
+                            {coalitions.into_iter().map(|c| view! {
+                                <li>{c.name.clone()} " · " {c.receiver.clone()} " "
+                                    <A href=format!("/wijkteam/traject/{id}/verwijs?naar={}", c.key) attr:class="button-link refer">{t.tr_refer}</A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                 </section>
             })}
             <section aria-labelledby="profiel-titel">
@@ -220,13 +217,34 @@ fn Traject(v: TrajectView, problem: Option<String>) -> impl IntoView {
                     <button type="submit" class="button-link" id="afsluiten">{t.tr_close}</button>
                 </ActionForm>
             })}
-            {(!is_new).then(|| view! {
-                <ActionForm action=delete attr:class="danger">
-                    <input type="hidden" name="csrf" value=csrf_token()/>
-                    <input type="hidden" name="traject" value=id.to_string()/>
-                    <button type="submit" class="button-link">{t.tr_delete}</button>
-                </ActionForm>
-            })}
+            {(!is_new).then(|| view! { <DeleteForm id=id.to_string() action=delete/> })}
         </article>
+    }
+}
+
+/// Deleting a traject asks to be sure first: folded, with a box to tick (the browser and the
+/// server both refuse without it).
+#[component]
+pub(crate) fn DeleteForm(id: String, action: ServerAction<DeleteTraject>) -> impl IntoView {
+    let t = use_texts();
+    let query = leptos_router::hooks::use_query_map();
+    let unsure = move || query.read().get("fout").is_some_and(|f| f == "zeker");
+    view! {
+        <details class="danger" id="verwijderen" open=unsure>
+            <summary>{t.tr_delete}</summary>
+            <ActionForm action>
+                <input type="hidden" name="csrf" value=csrf_token()/>
+                <input type="hidden" name="traject" value=id/>
+                <p>{t.tr_delete_explain}</p>
+                <div class="field field-check">
+                    {move || unsure().then(|| view! { <p class="problem field-problem" id="zeker-fout" role="alert">{t.tr_delete_unsure}</p> })}
+                    <input type="checkbox" id="zeker" name="zeker" value="ja" required
+                        aria-invalid=move || unsure().to_string()
+                        aria-describedby=move || unsure().then_some("zeker-fout")/>
+                    <label for="zeker">{t.tr_delete_sure}</label>
+                </div>
+                <button type="submit" class="button-secondary" id="verwijder-traject">{t.tr_delete}</button>
+            </ActionForm>
+        </details>
     }
 }

@@ -7,7 +7,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{export_traject, DeleteTraject};
-use crate::auth::csrf_token;
 use crate::i18n::use_texts;
 
 /// The export page.
@@ -29,11 +28,7 @@ pub fn TrajectDataPage() -> impl IntoView {
                             <h1>{t.ex_title}</h1>
                             <p>{t.ex_intro}</p>
                             <pre id="gegevens">{json}</pre>
-                            <ActionForm action=delete>
-                                <input type="hidden" name="csrf" value=csrf_token()/>
-                                <input type="hidden" name="traject" value=id()/>
-                                <button type="submit" class="button-link" id="alles-verwijderen">{t.tr_delete}</button>
-                            </ActionForm>
+                            <super::traject::DeleteForm id=id() action=delete/>
                         </article>
                     }.into_any(),
                     Ok(None) => view! { <super::NotFound/> }.into_any(),

@@ -171,7 +171,7 @@ fn role_card(r: &RoleRecord, hit: &SearchHit, lang: Lang, geocoder: &Geocoder) -
     }
 }
 
-fn cost_in_words(c: CostRecord) -> String {
+pub(crate) fn cost_in_words(c: CostRecord) -> String {
     let amount = c.amount.map(|a| format!("€ {:.2}", a).replace('.', ","));
     [
         Some(c.option),
@@ -292,6 +292,8 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
         email: row.email,
         url: row.url,
         waiting_list: row.waiting_list,
+        walk_in: page.walk_in,
+        takes_signups: page.has_accounts && !page.walk_in && row.status == "active",
     })
 }
 
@@ -343,6 +345,9 @@ pub async fn role_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDe
         email: r.org_email,
         url: r.org_website,
         waiting_list: 0,
+        walk_in: false,
+        // A role has its own "ik help mee" form, not a sign-up.
+        takes_signups: false,
         last_verified: r.org_verified.map(|d| date_in_words(d, lang)),
         active: true,
         overdue: false,

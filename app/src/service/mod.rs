@@ -134,6 +134,22 @@ pub async fn manages(state: &AppState, me: &Me, organisation: uuid::Uuid) -> Res
 }
 
 /// A whole number as typed in a form: empty is `None`, otherwise it must lie in `0..=max`.
+/// An amount in whole euros as people write it: "10", "10.00", "10,00", "€ 10", "10,-";
+/// empty is none. Cents other than 00 are refused (the amount is stored in whole euros).
+pub(crate) fn optional_euros(text: &str, max: i32) -> std::result::Result<Option<i32>, ()> {
+    let t = text.trim().trim_start_matches('€').trim();
+    let t = t
+        .strip_suffix(",-")
+        .or_else(|| t.strip_suffix(".-"))
+        .unwrap_or(t);
+    let whole = match t.rsplit_once([',', '.']) {
+        Some((euros, "00" | "0")) => euros,
+        Some(_) => return Err(()),
+        None => t,
+    };
+    optional_number(whole, max)
+}
+
 pub(crate) fn optional_number(text: &str, max: i32) -> std::result::Result<Option<i32>, ()> {
     match text.trim() {
         "" => Ok(None),
@@ -143,5 +159,27 @@ pub(crate) fn optional_number(text: &str, max: i32) -> std::result::Result<Optio
             .filter(|n| (0..=max).contains(n))
             .map(Some)
             .ok_or(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_in_euros_is_read_as_people_write_it() {
+        for (typed, euros) in [
+            ("10", Some(10)),
+            ("10.00", Some(10)),
+            ("10,00", Some(10)),
+            ("€ 10", Some(10)),
+            ("10,-", Some(10)),
+            ("", None),
+        ] {
+            assert_eq!(optional_euros(typed, 10_000), Ok(euros), "{typed}");
+        }
+        for bad in ["10,50", "tien", "-3", "1.000.000"] {
+            assert!(optional_euros(bad, 10_000).is_err(), "{bad}");
+        }
     }
 }

@@ -138,7 +138,7 @@ fn problem(f: &NeedForm, offers: &[Uuid]) -> Option<&'static str> {
         "begeleiding"
     } else if !f.vergoeding.trim().is_empty() && Compensation::parse(&f.vergoeding).is_none() {
         "vergoeding"
-    } else if number(&f.bedrag, 10_000).is_err() {
+    } else if super::optional_euros(&f.bedrag, 10_000).is_err() {
         "bedrag"
     } else if f.contact_naam.chars().count() > 100 {
         "contact_naam"
@@ -224,7 +224,7 @@ pub async fn save(state: &AppState, me: &Me, form: &NeedForm) -> Result<Saved<Uu
             support: form.begeleiding.trim().into(),
             compensation,
             allowance_euros: (compensation == Compensation::Vergoeding)
-                .then(|| number(&form.bedrag, 10_000).ok().flatten())
+                .then(|| super::optional_euros(&form.bedrag, 10_000).ok().flatten())
                 .flatten(),
             benefit_cleared: compensation == Compensation::Vergoeding && form.uitkering == "ja",
             days: form

@@ -83,6 +83,19 @@ pub async fn form(
     }))
 }
 
+/// What the editor shows as the price: the structured cost options (an import's "Contributie:
+/// € 140,00: per jaar") and the written price, as the page shows them, so a save without a
+/// change keeps them as they were.
+fn price_text(s: &ServiceRecord) -> String {
+    s.costs
+        .iter()
+        .cloned()
+        .map(super::cards::cost_in_words)
+        .chain(Some(s.fees_description.trim().to_string()).filter(|f| !f.is_empty()))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 fn to_form(s: &ServiceRecord) -> OfferForm {
     let term = |taxonomy: &str| {
         s.terms
@@ -117,7 +130,7 @@ fn to_form(s: &ServiceRecord) -> OfferForm {
         min_leeftijd: s.minimum_age.map(|a| a.to_string()).unwrap_or_default(),
         max_leeftijd: s.maximum_age.map(|a| a.to_string()).unwrap_or_default(),
         gratis: yes(s.is_free),
-        kosten: s.fees_description.clone(),
+        kosten: price_text(s),
         dag,
         van,
         tot,
@@ -139,6 +152,10 @@ fn to_form(s: &ServiceRecord) -> OfferForm {
         email: s.email.clone().unwrap_or_default(),
         geen_indicatie: yes(s.no_referral_needed),
         uitkering: yes(s.keeps_benefit),
+        binnenlopen: yes(s
+            .terms
+            .iter()
+            .any(|(t, c)| t == "kenmerk" && c == db::WALK_IN)),
     }
 }
 
@@ -224,7 +241,7 @@ fn problem(f: &OfferForm, locations: &[Uuid], known_languages: &[String]) -> Opt
         return Some("min_leeftijd");
     } else if max.is_err() || matches!((min, max), (Ok(Some(a)), Ok(Some(b))) if a > b) {
         return Some("max_leeftijd");
-    } else if f.kosten.chars().count() > 300 {
+    } else if f.kosten.chars().count() > 1000 {
         return Some("kosten");
     }
     for (field, day, from, until) in slots(f) {
@@ -312,27 +329,40 @@ pub async fn save(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<U
     service.minimum_age = age(&form.min_leeftijd).ok().flatten();
     service.maximum_age = age(&form.max_leeftijd).ok().flatten();
     service.is_free = form.gratis == "ja";
-    service.fees_description = form.kosten.trim().into();
+    // A changed price replaces the old one in every form, so the page never shows two.
+    if form.kosten.trim() != price_text(&service).trim() {
+        service.costs.clear();
+        service.fees_description = form.kosten.trim().into();
+    }
     service.no_referral_needed = form.geen_indicatie == "ja";
     service.keeps_benefit = form.uitkering == "ja";
     service.phone = Some(form.telefoon.trim().to_string()).filter(|p| !p.is_empty());
     service.email = Some(form.email.trim().to_string()).filter(|e| !e.is_empty());
     service.last_verified_on = Some(chrono::Utc::now().date_naive());
-    // The editor owns the main leefgebied, the kind and the three kenmerken; other terms stay.
+    // The editor owns the main leefgebied, the kind and four kenmerken; other terms stay, a
+    // second leefgebied too (the form shows one, and a save must not lose the other).
+    let main = service
+        .terms
+        .iter()
+        .find(|(t, _)| t == "leefgebied")
+        .map(|(_, c)| c.clone());
     service.terms.retain(|(t, c)| {
-        t != "leefgebied"
+        !(t == "leefgebied" && (Some(c) == main.as_ref() || *c == form.leefgebied))
             && t != "soort"
             && !(t == "kenmerk"
-                && ["gratis", "geen-indicatie", "behoud-uitkering"].contains(&c.as_str()))
+                && ["gratis", "geen-indicatie", "behoud-uitkering", db::WALK_IN]
+                    .contains(&c.as_str()))
     });
+    // The chosen one first: it is the one the editor shows next time.
     service
         .terms
-        .push(("leefgebied".into(), form.leefgebied.clone()));
+        .insert(0, ("leefgebied".into(), form.leefgebied.clone()));
     service.terms.push(("soort".into(), form.soort.clone()));
     for (on, code) in [
         (service.is_free, "gratis"),
         (service.no_referral_needed, "geen-indicatie"),
         (service.keeps_benefit, "behoud-uitkering"),
+        (form.binnenlopen == "ja", db::WALK_IN),
     ] {
         if on {
             service.terms.push(("kenmerk".into(), code.into()));
@@ -438,7 +468,10 @@ pub async fn sign_up(
     let (name, contact, message) = (form.name.trim(), form.contact.trim(), form.message.trim());
     let problem = if name.is_empty() || name.chars().count() > 100 {
         Some("naam")
-    } else if contact.chars().count() < 5 || contact.chars().count() > 200 {
+    } else if crate::domain::Email::parse(contact).is_none()
+        && !crate::domain::is_phone_number(contact)
+    {
+        // The organisation must be able to answer: "bel me maar" is no way to reach someone.
         Some("contact")
     } else if message.chars().count() > 1000 {
         Some("bericht")

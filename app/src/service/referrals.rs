@@ -48,6 +48,8 @@ async fn target(state: &AppState, naar: &str) -> Result<Option<Target>> {
                 key: format!("{kind}:{key}"),
                 name,
                 receiver,
+                notified: false,
+                contact: Vec::new(),
             },
             organisation,
             service,
@@ -57,10 +59,35 @@ async fn target(state: &AppState, naar: &str) -> Result<Option<Target>> {
     ))
 }
 
-/// Who a referral to `naar` would go to.
+/// Who a referral to `naar` would go to, whether they will be told, and how to reach them.
 pub async fn receiver(state: &AppState, me: &Me, naar: &str) -> Result<Option<ReferralTarget>> {
     allow(me, SEND)?;
-    Ok(target(state, naar).await?.map(|t| t.view))
+    let Some(t) = target(state, naar).await? else {
+        return Ok(None);
+    };
+    let (_, contact) =
+        db::referral_contact(&state.db, t.organisation, t.service, t.coalition).await?;
+    let notified = told(state, t.organisation, t.coalition, &contact).await?;
+    Ok(Some(ReferralTarget {
+        notified,
+        contact,
+        ..t.view
+    }))
+}
+
+/// Whether someone at the receiving side learns of a referral: a coalition's link person is
+/// mailed when they have a contact; an organisation only when someone there has an account.
+async fn told(
+    state: &AppState,
+    organisation: Option<Uuid>,
+    coalition: Option<Uuid>,
+    contact: &[String],
+) -> Result<bool> {
+    Ok(match (coalition, organisation) {
+        (Some(_), _) => !contact.is_empty(),
+        (None, Some(org)) => db::organisation_has_accounts(&state.db, org).await?,
+        (None, None) => false,
+    })
 }
 
 /// The first field of a referral form that is wrong.
@@ -250,7 +277,17 @@ pub(crate) async fn view_of(
         },
         _ => String::new(),
     };
-    let contact = db::referral_contact(&state.db, r).await?;
+    let contact =
+        db::referral_contact(&state.db, r.organization_id, r.service_id, r.coalition_id).await?;
+    let notified = told(state, r.organization_id, r.coalition_id, &contact.1).await?;
+    // The receiver sees who referred, not its own details; the handout names them too.
+    let sender = match r.professional_id {
+        Some(p) => db::user_by_id(&state.db, p)
+            .await?
+            .map(|u| vec![u.me.name, u.me.email])
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
     let can_take_up = me.role == Role::Coordinator
         && db::escalation_open(&state.db, r.id, me.gemeente.as_deref()).await?;
     let partner_choices = match r.coalition_id {
@@ -269,6 +306,23 @@ pub(crate) async fn view_of(
         },
         receiver: contact.0,
         contact: contact.1,
+        notified,
+        sender,
+        address: match r.service_id {
+            Some(s) => db::places_of(&state.db, &[s])
+                .await?
+                .into_iter()
+                .next()
+                .map(|p| {
+                    [p.address_1, p.postal_code, p.city]
+                        .into_iter()
+                        .filter(|x| !x.trim().is_empty())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .unwrap_or_default(),
+            None => String::new(),
+        },
         status: r.status,
         reason: r.reason.clone(),
         history,

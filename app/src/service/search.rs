@@ -343,12 +343,23 @@ pub fn facet_counts(f: &Facets, lang: Lang) -> Vec<FacetCount> {
     for (code, n) in &f.kind {
         push("soort", code.clone(), kind_label(code, lang), *n);
     }
+    // The shipped codes in the reader's language; a register's own terms as they are named.
     for (code, n) in &f.leefgebied {
-        let label = db::term_name("leefgebied", code).unwrap_or(code.clone());
+        let label = lang
+            .texts()
+            .leefgebied(code)
+            .map(str::to_string)
+            .or_else(|| db::term_name("leefgebied", code))
+            .unwrap_or(code.clone());
         push("leefgebied", code.clone(), label, *n);
     }
     for (code, n) in &f.doelgroep {
-        let label = db::term_name("doelgroep", code).unwrap_or(code.clone());
+        let label = lang
+            .texts()
+            .doelgroep(code)
+            .map(str::to_string)
+            .or_else(|| db::term_name("doelgroep", code))
+            .unwrap_or(code.clone());
         push("voor", code.clone(), label, *n);
     }
     for (code, n) in &f.language {

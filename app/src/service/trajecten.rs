@@ -119,6 +119,9 @@ pub async fn load(
             key: format!("coalitie:{}", c.id),
             name: c.name,
             receiver: c.link_person,
+            // Only the referral form asks who will be told.
+            notified: true,
+            contact: Vec::new(),
         })
         .collect();
     audit(state, me, "traject_read", "traject", t.id, "").await?;

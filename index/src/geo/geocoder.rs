@@ -86,6 +86,9 @@ pub struct Geocoder {
     buurt_points: Vec<BuurtPoint>,
     /// Wijk code → display name; Utrecht's own names win over the national ones.
     wijk_names: HashMap<String, String>,
+    /// Wijk and buurt names people type as a place ("Vleuten-De Meern", "Lombok") → a point
+    /// inside; only names that point to one area.
+    area_names: HashMap<String, LatLon>,
 }
 
 impl Geocoder {
@@ -108,15 +111,19 @@ impl Geocoder {
             .into_iter()
             .collect();
         wijk_names.extend(named(&wijken_utrecht, "wijkcode", "wijknaam"));
+        let buurten_utrecht = read_feature_collection(BUURTEN_UTRECHT);
+        let buurt_points = load_buurt_points();
+        let area_names = area_names(&wijken_utrecht, &buurten_utrecht, &wijken_nl, &buurt_points);
         Geocoder {
             pc4: load_pc4(),
             places: load_places(),
             gemeenten: read_feature_collection(GEMEENTEN),
             wijken_nl,
             wijken_utrecht,
-            buurten_utrecht: read_feature_collection(BUURTEN_UTRECHT),
-            buurt_points: load_buurt_points(),
+            buurten_utrecht,
+            buurt_points,
             wijk_names,
+            area_names,
         }
     }
 
@@ -160,11 +167,18 @@ impl Geocoder {
     }
 
     /// Looks a place up by name (case and accents as typed by most people); the most
-    /// populated place wins when names repeat.
+    /// populated place wins when names repeat. A town or village comes first, then a wijk or
+    /// buurt name ("Vleuten-De Meern", "Lombok", "wijk Overvecht").
     pub fn place(&self, name: &str) -> Result<LatLon> {
+        let key = normalise(name);
+        let area_key = key
+            .strip_prefix("wijk ")
+            .or_else(|| key.strip_prefix("buurt "))
+            .unwrap_or(&key);
         self.places
-            .get(&normalise(name))
+            .get(&key)
             .map(|(at, _)| *at)
+            .or_else(|| self.area_names.get(area_key).copied())
             .ok_or_else(|| Error::UnknownPlace(name.trim().to_string()))
     }
 
@@ -232,6 +246,52 @@ fn wijk_display_name(name: &str) -> String {
         }
         _ => name.to_string(),
     }
+}
+
+/// Wijk and buurt names as places. Utrecht's own shapes first (the region the product started
+/// in), then national wijk names and buurt label points, each only when the name is used once
+/// in the country: "Centrum" names dozens of wijken, so it would be a guess.
+fn area_names(
+    wijken_utrecht: &[Shape],
+    buurten_utrecht: &[Shape],
+    wijken_nl: &[Shape],
+    buurt_points: &[BuurtPoint],
+) -> HashMap<String, LatLon> {
+    use geo::InteriorPoint;
+    let inside = |s: &Shape| {
+        let p = s.area.interior_point()?;
+        LatLon::parse(p.y(), p.x()).ok()
+    };
+    let mut names: HashMap<String, LatLon> = HashMap::new();
+    let mut national: HashMap<String, Option<LatLon>> = HashMap::new();
+    let mut once = |name: String, at: Option<LatLon>| {
+        national
+            .entry(normalise(&name))
+            .and_modify(|seen| *seen = None)
+            .or_insert(at);
+    };
+    for w in wijken_nl {
+        if let Some(name) = w.prop("statnaam") {
+            once(wijk_display_name(name), inside(w));
+        }
+    }
+    for b in buurt_points {
+        once(b.naam.clone(), Some(b.at));
+    }
+    names.extend(
+        national
+            .into_iter()
+            .filter_map(|(name, at)| Some((name, at?))),
+    );
+    let own = |shapes: &[Shape], key: &str, display: fn(&str) -> String| {
+        shapes
+            .iter()
+            .filter_map(|s| Some((normalise(&display(s.prop(key)?)), inside(s)?)))
+            .collect::<Vec<_>>()
+    };
+    names.extend(own(buurten_utrecht, "buurtnaam", str::to_string));
+    names.extend(own(wijken_utrecht, "wijknaam", wijk_display_name));
+    names
 }
 
 fn normalise(name: &str) -> String {
@@ -316,6 +376,38 @@ mod tests {
 
     fn geocoder() -> &'static Geocoder {
         Geocoder::embedded()
+    }
+
+    #[test]
+    fn a_wijk_name_is_accepted_as_a_place_and_lies_in_that_wijk() {
+        for (typed, wijk) in [
+            ("Vleuten-De Meern", "WK034410"),
+            ("vleuten-de meern", "WK034410"),
+            ("Overvecht", "WK034403"),
+            ("wijk Overvecht", "WK034403"),
+            ("Zuidwest", "WK034408"),
+        ] {
+            let at = geocoder()
+                .place(typed)
+                .unwrap_or_else(|e| panic!("{typed}: {e}"));
+            assert_eq!(
+                geocoder().areas(at).wijk_code.as_deref(),
+                Some(wijk),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_town_wins_over_a_wijk_of_the_same_name_and_a_shared_wijk_name_is_no_place() {
+        // "De Meern" is a village (GeoNames) as well as part of a wijk name.
+        let village = geocoder().place("De Meern").unwrap();
+        assert_eq!(
+            geocoder().areas(village).wijk_code.as_deref(),
+            Some("WK034410")
+        );
+        // Seven gemeenten have a wijk "Buitengebied": that would be a guess.
+        assert!(geocoder().place("Buitengebied").is_err());
     }
 
     #[test]

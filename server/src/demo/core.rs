@@ -231,7 +231,8 @@ fn language(data: &mut Dataset) {
     cafe.location_ids = vec![loc.id];
     cafe.schedules = vec![slot(3, "10:00", "12:00"), slot(5, "14:00", "16:00")];
     cafe.languages = vec!["nl".into(), "en".into()];
-    cafe.terms = terms("leefgebied:leren leefgebied:meedoen doelgroep:nieuwkomers");
+    cafe.terms =
+        terms("leefgebied:leren leefgebied:meedoen doelgroep:nieuwkomers kenmerk:vrije-inloop");
     let mut maatje = service(
         &org,
         "taalmaatje",

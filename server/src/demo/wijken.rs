@@ -134,11 +134,11 @@ type Activity = (
 );
 
 const ACTIVITIES: [Activity; 10] = [
-    ("koffie", "Koffieochtend", "Loop binnen voor koffie of thee en een praatje. Iedereen is welkom, je hoeft je niet aan te melden.", "leefgebied:meedoen doelgroep:iedereen", 2, "10:00", "12:00", None),
+    ("koffie", "Koffieochtend", "Loop binnen voor koffie of thee en een praatje. Iedereen is welkom, je hoeft je niet aan te melden.", "leefgebied:meedoen doelgroep:iedereen kenmerk:vrije-inloop", 2, "10:00", "12:00", None),
     ("samen-eten", "Samen eten", "Elke week koken vrijwilligers een warme maaltijd. Samen eten is gezellig en goedkoop.", "leefgebied:meedoen leefgebied:gezondheid doelgroep:iedereen", 4, "17:30", "19:30", None),
-    ("digicafe", "Digicafé: hulp bij computer en telefoon", "Vragen over je telefoon, DigiD of e-mail? Vrijwilligers helpen je rustig op weg.", "leefgebied:leren doelgroep:ouderen doelgroep:iedereen", 1, "13:30", "15:30", None),
+    ("digicafe", "Digicafé: hulp bij computer en telefoon", "Vragen over je telefoon, DigiD of e-mail? Vrijwilligers helpen je rustig op weg.", "leefgebied:leren doelgroep:ouderen doelgroep:iedereen kenmerk:vrije-inloop", 1, "13:30", "15:30", None),
     ("huiswerk", "Huiswerkbegeleiding", "Hulp bij huiswerk en plannen voor kinderen uit groep 6 tot en met de tweede klas.", "leefgebied:opgroeien leefgebied:leren doelgroep:kinderen", 2, "15:30", "17:00", Some((9, 14))),
-    ("spelinloop", "Spelinloop voor kinderen", "Spelletjes, knutselen en buiten spelen na school. Ouders mogen blijven voor koffie.", "leefgebied:opgroeien doelgroep:kinderen doelgroep:ouders", 3, "14:00", "16:00", Some((4, 12))),
+    ("spelinloop", "Spelinloop voor kinderen", "Spelletjes, knutselen en buiten spelen na school. Ouders mogen blijven voor koffie.", "leefgebied:opgroeien doelgroep:kinderen doelgroep:ouders kenmerk:vrije-inloop", 3, "14:00", "16:00", Some((4, 12))),
     ("stoelyoga", "Bewegen op de stoel", "Rustig bewegen op muziek, zittend op een stoel. Goed voor je balans en gezellig.", "leefgebied:bewegen leefgebied:gezondheid doelgroep:ouderen", 5, "10:30", "11:30", Some((55, 120))),
     ("atelier", "Creatief atelier", "Schilderen, tekenen en kleien met elkaar. Materiaal is er.", "leefgebied:meedoen doelgroep:iedereen", 3, "19:00", "21:00", None),
     ("naaiatelier", "Naaiatelier en repareren", "Leer naaien of repareer je kleding met hulp van buurtgenoten.", "leefgebied:meedoen leefgebied:geldzaken doelgroep:iedereen", 4, "13:00", "15:00", None),

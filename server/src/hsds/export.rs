@@ -179,6 +179,13 @@ impl<'a> Catalogue<'a> {
             (s.keeps_benefit, "behoud-uitkering", None),
             (s.is_free, "gratis", None),
             (
+                s.terms
+                    .iter()
+                    .any(|(t, c)| t == "kenmerk" && c == app::db::WALK_IN),
+                app::db::WALK_IN,
+                None,
+            ),
+            (
                 s.waiting_list > 0,
                 "wachtlijst",
                 Some(s.waiting_list.to_string()),

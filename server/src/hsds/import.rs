@@ -564,7 +564,15 @@ pub fn map_service(
             .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
         source: "hsds".into(),
         location_ids: locations.iter().map(|l| l.id).collect(),
-        terms: terms.into_iter().filter(|(t, _)| t != "soort").collect(),
+        terms: terms
+            .into_iter()
+            .filter(|(t, _)| t != "soort")
+            // Walk-in offers: our own flag, or a register that says so in plain words.
+            .chain(
+                (flag(app::db::WALK_IN).is_some() || says_walk_in(&text(v, "application_process")))
+                    .then(|| ("kenmerk".to_string(), app::db::WALK_IN.to_string())),
+            )
+            .collect(),
         languages,
         schedules,
         closures,
@@ -597,6 +605,31 @@ pub fn dataset(mapped: Vec<Mapped>) -> Dataset {
         data.needs.extend(m.need);
     }
     data
+}
+
+/// Whether an `application_process` says people just walk in ("vrije inloop", "aanmelden is
+/// niet nodig", "je kunt zo binnenlopen", "drop in"). A register that says nothing keeps the
+/// sign-up its organisation may offer.
+fn says_walk_in(text: &str) -> bool {
+    let text = text.to_lowercase();
+    [
+        "binnenlopen",
+        "binnen lopen",
+        "inloop",
+        "aanmelden is niet nodig",
+        "aanmelden niet nodig",
+        "zonder aanmelding",
+        "zonder aanmelden",
+        "geen aanmelding nodig",
+        "walk in",
+        "walk-in",
+        "drop in",
+        "drop-in",
+        "no need to register",
+        "no registration",
+    ]
+    .iter()
+    .any(|words| text.contains(words))
 }
 
 /// What a role asks and gives, from the valued `kenmerk:rol-*` attributes our export writes.
@@ -649,6 +682,21 @@ fn role_details(flags: &[(String, Option<String>)]) -> NeedRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_for_walking_in_mark_an_offer_as_walk_in() {
+        for yes in [
+            "Vrije inloop, elke dinsdag",
+            "Aanmelden is niet nodig.",
+            "Je kunt zo binnenlopen",
+            "Drop-in",
+        ] {
+            assert!(says_walk_in(yes), "{yes}");
+        }
+        for no in ["Aanmelden via de website", "Bel voor een afspraak", ""] {
+            assert!(!says_walk_in(no), "{no}");
+        }
+    }
 
     #[test]
     fn times_are_read_with_or_without_seconds() {

@@ -142,8 +142,10 @@ pub fn router(state: AppState) -> Router {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_route_list_is_worked_out_once_per_process() {
+    // In a runtime, as the server works it out: rendering the shell creates the header's
+    // resource, which needs an executor.
+    #[tokio::test]
+    async fn the_route_list_is_worked_out_once_per_process() {
         let first = route_list();
         let second = route_list();
         assert!(!first.is_empty());

@@ -1,5 +1,5 @@
-//! WCAG 2.1 AA with axe-core (from npm, injected into the page) on the main pages, and
-//! screenshots of each page at phone and desktop width (saved under `target/test-artifacts/`).
+//! WCAG 2.1 AA with axe-core (from npm, injected into the page) on the main pages, no page
+//! wider than a 390 px phone, and screenshots of each page at phone and desktop width (saved under `target/test-artifacts/`).
 
 use std::path::PathBuf;
 
@@ -30,9 +30,34 @@ async fn violations(browser: &Browser, axe: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the page is wider than the window, with the elements that stick out (axe-core does
+/// not look at layout, and a page that scrolls sideways on a phone hides its menu and buttons).
+async fn too_wide(browser: &Browser) -> Option<String> {
+    let found = browser
+        .execute(
+            "const w = document.documentElement.clientWidth;
+             if (document.documentElement.scrollWidth <= w) return null;
+             const out = [];
+             for (const e of document.querySelectorAll('body *')) {
+               const r = e.getBoundingClientRect();
+               if (r.right > w + 1 && r.width > 0 && getComputedStyle(e).position !== 'fixed') {
+                 out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                   (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/ +/).join('.') : '') +
+                   ' (' + Math.round(r.right) + ' px)');
+               }
+               if (out.length >= 5) break;
+             }
+             return 'page is ' + document.documentElement.scrollWidth + ' px wide for ' + w + ': ' + out.join(', ');",
+        )
+        .await;
+    found.as_str().map(str::to_string)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widths() {
     let app = TestApp::demo(Backend::Sqlite).await;
+    // So the sign-up page has its form.
+    crate::support::fixtures::club_reads_sign_ups(&app).await;
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
     let role = server::demo::demo_id("need:vv-de-meern-assistent-trainer");
     let pages = [
@@ -87,6 +112,9 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             browser
                 .screenshot(&crate::support::artifacts_dir().join(format!("{name}-{label}.png")))
                 .await;
+            if let Some(wide) = too_wide(&browser).await {
+                found.push(format!("{name} at {label}: {wide}"));
+            }
             for v in violations(&browser, &axe).await {
                 found.push(format!("{name} at {label}: {v}"));
             }
@@ -184,6 +212,9 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
                     )
                     .await;
                 assert_eq!(real, serde_json::Value::Bool(true), "{name} did not open");
+                if let Some(wide) = too_wide(browser).await {
+                    out.push(format!("{name} at {label}: {wide}"));
+                }
                 for v in violations(browser, axe).await {
                     out.push(format!("{name} at {label}: {v}"));
                 }

@@ -255,3 +255,36 @@ async fn a_client_that_prefers_english_gets_english_schedules_from_the_same_sear
     assert!(when(&dutch).starts_with("elke "), "{}", when(&dutch));
     assert!(when(&english).starts_with("every "), "{}", when(&english));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn activities_for_older_people_are_not_outranked_by_childrens_activities() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    for words in ["ouderen", "senioren", "activiteiten+voor+ouderen"] {
+        let (status, body) = app
+            .get_json(&format!("/api/v1/search?q={words}&postcode=3454&size=5"))
+            .await;
+        assert_eq!(status, 200);
+        let items = body["items"].as_array().unwrap();
+        assert!(!items.is_empty(), "{words}");
+        for item in items {
+            // A children's activity ends below 18; none may lead a search for older people.
+            let max_age = item["max_age"].as_i64();
+            assert!(
+                max_age.is_none_or(|m| m >= 18),
+                "{words}: {} is for children",
+                item["name"]
+            );
+        }
+        let first = &items[0];
+        assert!(
+            first["min_age"].as_i64().is_some_and(|m| m >= 50)
+                || first["name"]
+                    .as_str()
+                    .unwrap()
+                    .to_lowercase()
+                    .contains("60-plus"),
+            "{words}: {first}"
+        );
+    }
+}

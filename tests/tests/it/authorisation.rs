@@ -27,6 +27,7 @@ async fn every_server_function_has_an_access_rule() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role() {
     let app = TestApp::demo(Backend::Sqlite).await;
+    crate::support::fixtures::club_reads_sign_ups(&app).await;
     let signup = app::db::save_signup(&app.state.db, club_offer(), "Sam", "06 12345678", "")
         .await
         .unwrap()

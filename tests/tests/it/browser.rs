@@ -9,7 +9,7 @@ async fn search_with_the_form(browser: &Browser, words: &str, place: &str) {
     browser.type_text(&q, words).await;
     let waar = browser.wait_for("#waar").await;
     browser.type_text(&waar, place).await;
-    let submit = browser.wait_for("button[type=submit]").await;
+    let submit = browser.wait_for("main button[type=submit]").await;
     browser.click(&submit).await;
 }
 
@@ -35,7 +35,7 @@ async fn the_home_page_hydrates_and_searches_without_reloading_in_chromium() {
     browser.type_text(&q, "taalcafe").await;
     let waar = browser.wait_for("#waar").await;
     browser.type_text(&waar, "3511").await;
-    let submit = browser.wait_for("button[type=submit]").await;
+    let submit = browser.wait_for("main button[type=submit]").await;
     browser.click(&submit).await;
     browser.wait_until("const h = document.getElementById('resultaten-titel'); return !!h && h.textContent.includes('3511');").await;
 
@@ -81,6 +81,7 @@ async fn the_same_search_works_in_chromium_with_javascript_disabled() {
 async fn signing_up_in_the_hydrated_page_reaches_the_thank_you_page_without_a_reload() {
     let app = TestApp::demo(Backend::Sqlite).await;
     let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    crate::support::fixtures::club_reads_sign_ups(&app).await;
     let browser = Browser::start(true).await;
     browser
         .goto_hydrated(&app.url(&format!("/aanbod/{offer}/meedoen")))
@@ -93,7 +94,7 @@ async fn signing_up_in_the_hydrated_page_reaches_the_thank_you_page_without_a_re
     browser.type_text(&naam, "Sam").await;
     let contact = browser.wait_for("#contact").await;
     browser.type_text(&contact, "06 12345678").await;
-    let submit = browser.wait_for("button[type=submit]").await;
+    let submit = browser.wait_for("main button[type=submit]").await;
     browser.click(&submit).await;
     browser.wait_until("return location.pathname.endsWith('/bedankt') && !!document.querySelector('.thanks h1');").await;
 
@@ -132,8 +133,9 @@ async fn the_map_shows_a_marker_per_result_and_the_wijk_boundaries_without_base_
                n += m.classList.contains('marker-cluster') ? parseInt(m.textContent, 10) : 1; }); return n;",
         )
         .await;
+    // The same activity at other places is folded under its card, but still on the map.
     let cards = browser
-        .execute("return document.querySelectorAll('.offer-card').length;")
+        .execute("return document.querySelectorAll('.offer-card').length + document.querySelectorAll('.offer-card .also-at li').length;")
         .await;
     assert_eq!(markers, cards, "one marker per result on the page");
 
@@ -224,6 +226,18 @@ async fn on_a_phone_the_list_comes_first_and_the_map_is_one_tap_away() {
     browser.click(&toggle).await;
 
     browser.wait_until("const k = document.querySelector('.results .kaart'); return k.offsetHeight > 100 && k.querySelectorAll('.leaflet-marker-icon').length > 0;").await;
+    // Fitted when shown, not while hidden: the markers are inside the visible map, and the
+    // map's own moves do not offer "zoek in dit gebied".
+    let inside = browser
+        .execute(
+            "const k = document.querySelector('.results .kaart').getBoundingClientRect();
+             const icons = [...document.querySelectorAll('.results .kaart .leaflet-marker-icon')];
+             return icons.filter(i => { const r = i.getBoundingClientRect();
+               return r.left >= k.left - 1 && r.right <= k.right + 1 && r.top >= k.top - 1 && r.bottom <= k.bottom + 1; }).length;",
+        )
+        .await;
+    assert!(inside.as_u64().unwrap() > 0, "markers in view: {inside}");
+    assert!(browser.find(".kaart-zoek-hier").await.is_none());
     assert_eq!(
         browser
             .execute(
@@ -306,6 +320,79 @@ async fn dense_markers_are_clustered_and_a_cluster_opens_on_click() {
             "return document.querySelector('.results .kaart')._skMap.getZoom() > {before} \
                || !!document.querySelector('.results .kaart')._skLayer._spiderfied;"
         ))
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_the_first_result_is_within_one_and_a_half_screens_after_a_search() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.set_size(390, 844).await;
+    browser.goto_hydrated(&app.url("/")).await;
+
+    search_with_the_form(&browser, "voetbal", "3454").await;
+    browser.wait_for(".offer-card").await;
+
+    let (top, screen) = (
+        browser
+            .execute("return document.querySelector('.offer-card').getBoundingClientRect().top + window.scrollY;")
+            .await,
+        browser.execute("return window.innerHeight;").await,
+    );
+    assert!(
+        top.as_f64().unwrap() < 1.5 * screen.as_f64().unwrap(),
+        "first result at {top} px on a screen of {screen} px"
+    );
+    assert_eq!(
+        browser
+            .execute("return document.documentElement.scrollWidth <= document.documentElement.clientWidth;")
+            .await,
+        true
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_a_phone_a_filter_keeps_the_page_at_the_results_and_its_chip_takes_it_off() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.set_size(390, 844).await;
+    browser
+        .goto_hydrated(&app.url("/?q=voetbal&waar=3454"))
+        .await;
+    let facets = browser.wait_for(".facets").await;
+    assert!(
+        !browser.is_displayed(&facets).await,
+        "filters are folded on a phone"
+    );
+
+    browser
+        .click(&browser.wait_for(".filters > summary").await)
+        .await;
+    browser
+        .click(&browser.wait_for(".facets a[href*='gratis=ja']").await)
+        .await;
+    browser
+        .wait_until("return location.search.includes('gratis=ja') && !!document.querySelector('.active-filters a.chip-on') && !!document.querySelector('.offer-card');")
+        .await;
+    let at = browser
+        .execute("return [window.scrollY, document.getElementById('resultaten').getBoundingClientRect().top];")
+        .await;
+    assert!(
+        at[0].as_f64().unwrap() > 100.0 && at[1].as_f64().unwrap().abs() < 100.0,
+        "the page stays at the results: {at}"
+    );
+    assert!(browser
+        .text(&browser.wait_for(".filters > summary").await)
+        .await
+        .contains("Filters (1)"));
+
+    browser
+        .click(&browser.wait_for(".active-filters a.chip-on").await)
+        .await;
+    browser
+        .wait_until("return !location.search.includes('gratis') && !document.querySelector('.active-filters') && !!document.querySelector('.offer-card');")
         .await;
     browser.close().await;
 }

@@ -239,3 +239,45 @@ async fn a_postcode_is_placed_while_typing_and_an_unknown_one_is_refused_next_to
     assert!(html.contains("Deze postcode kennen we niet. Schrijf hem zo: 3454 AB."));
     assert!(html.contains(r#"value="Spreekuur in de bibliotheek""#));
 }
+
+on_both_backends! {
+    async fn saving_an_offer_unchanged_keeps_its_price_and_both_topics_and_a_new_price_replaces_the_old(backend) {
+        use app::service::{offers, Saved};
+        let app = TestApp::demo(backend).await;
+        let user = crate::support::fixtures::club_reads_sign_ups(&app).await;
+        let me = app::auth::Me {
+            id: user,
+            email: "club@example.org".into(),
+            name: "Club".into(),
+            role: Role::Provider,
+            gemeente: None,
+        };
+        let id = club_offer().to_string();
+        // The price lines of the offer page.
+        let prices = |html: &str| -> Vec<String> {
+            let costs = &html[html.find(">Kosten</dt>").expect("a price")..];
+            let costs = &costs[..costs.find("</ul>").unwrap()];
+            costs.split("<li>").skip(1).map(|l| l[..l.find("</li>").unwrap()].to_string()).collect()
+        };
+        let before = app.get(&format!("/aanbod/{id}")).await.1;
+        let original = prices(&before);
+        assert!(original[0].contains("140,00"), "{original:?}");
+
+        let editor = offers::form(&app.state, &me, &id, "", app::i18n::Lang::Nl).await.unwrap().unwrap();
+        assert!(editor.form.kosten.contains("140,00") && editor.form.kosten.contains("Jeugdsportfonds"), "the editor shows the price: {}", editor.form.kosten);
+        let saved = offers::save(&app.state, &me, &editor.form).await.unwrap();
+        assert!(matches!(saved, Saved::Done(_)), "{saved:?}");
+
+        let after = app.get(&format!("/aanbod/{id}")).await.1;
+        assert_eq!(prices(&after), original, "the price as it was, not twice");
+        for topic in ["Sport en bewegen", "Opgroeien en opvoeden"] {
+            assert!(after.contains(topic), "{topic} kept");
+        }
+
+        let mut changed = editor.form.clone();
+        changed.kosten = "€ 150 per jaar".into();
+        offers::save(&app.state, &me, &changed).await.unwrap();
+        let after = app.get(&format!("/aanbod/{id}")).await.1;
+        assert_eq!(prices(&after), ["€ 150 per jaar"], "the new price replaces the old");
+    }
+}

@@ -65,6 +65,20 @@ async fn with_the_english_cookie_a_search_page_is_english_from_the_first_byte() 
     assert!(html.contains("from you"), "distances are English too");
     assert!(!html.contains("van je af"));
     assert!(html.contains(">Nederlands<"), "the switch offers Dutch");
+    let facets = &html[html.find(r#"class="facets""#).unwrap()..];
+    for english in [
+        "Sports and exercise (",
+        "Children (",
+        "Free (",
+        "Nearest first",
+        "Distance",
+    ] {
+        assert!(html.contains(english), "{english} in English");
+    }
+    assert!(
+        !facets.contains("Sport en bewegen ("),
+        "filter values are English too"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -84,7 +84,7 @@ async fn a_provider_logs_in_sets_a_waiting_list_and_publishes_the_proposed_need_
     browser.type_text(&email, "club@example.org").await;
     let password = browser.wait_for("#wachtwoord").await;
     browser.type_text(&password, "een lang wachtwoord").await;
-    let submit = browser.wait_for("button[type=submit]").await;
+    let submit = browser.wait_for("main button[type=submit]").await;
     browser.click(&submit).await;
     browser
         .wait_until(

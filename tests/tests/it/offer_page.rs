@@ -115,3 +115,49 @@ async fn an_offer_page_links_the_roles_its_organisation_is_looking_for() {
     assert_eq!(status, 200);
     assert!(!role_page.contains(&link), "a role does not link to itself");
 }
+
+on_both_backends! {
+    async fn the_offer_page_says_how_to_take_part_and_signs_up_only_where_someone_reads_it(backend) {
+        use crate::support::{post, Session};
+        use leptos::server_fn::ServerFn;
+
+        let app = TestApp::demo(backend).await;
+        let club = server::demo::demo_id("svc:vv-de-meern-jeugd");
+        let anonymous = Session::anonymous();
+        let fields = [
+            ("offer", club.to_string()),
+            ("naam", "Sam".into()),
+            ("contact", "06 12345678".into()),
+            ("bericht", String::new()),
+            ("website", String::new()),
+        ];
+        let sign_up = || post(&app, app::api::SignUp::PATH, &anonymous, &fields);
+
+        // Contact first, with a number to tap.
+        let (_, html) = app.get(&format!("/aanbod/{club}")).await;
+        let contact = html.find(r#"class="contact-first""#).expect("contact block");
+        assert!(contact < html.find(r#"class="facts""#).unwrap(), "contact before the facts");
+        assert!(html[contact..].contains(r#"href="tel:"#));
+
+        // Nobody of the club can log in: no form that reaches nobody.
+        assert!(html.contains(r#"id="zelf-vragen""#) && !html.contains(r#"id="ik-doe-mee""#));
+        let (_, form) = app.get(&format!("/aanbod/{club}/meedoen")).await;
+        assert!(form.contains(r#"id="niet-aanmelden""#) && !form.contains(r#"name="contact""#));
+        sign_up().await;
+        assert_eq!(app::db::count_signups(&app.state.db, club).await.unwrap(), 0);
+
+        // With an account the button is there, and a sign-up is stored.
+        crate::support::fixtures::club_reads_sign_ups(&app).await;
+        let (_, html) = app.get(&format!("/aanbod/{club}")).await;
+        assert!(html.contains(r#"id="ik-doe-mee""#));
+        sign_up().await;
+        assert_eq!(app::db::count_signups(&app.state.db, club).await.unwrap(), 1);
+
+        // A walk-in activity says so instead of offering a sign-up.
+        let coffee = server::demo::demo_id("svc:taalcafe-neude");
+        let (status, html) = app.get(&format!("/aanbod/{coffee}")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Gewoon binnenlopen"), "walk in");
+        assert!(!html.contains(r#"id="ik-doe-mee""#));
+    }
+}

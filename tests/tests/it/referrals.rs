@@ -112,6 +112,43 @@ async fn backdate(app: &TestApp, referral: Uuid, column: &str, days: i64) {
 }
 
 on_both_backends! {
+    async fn the_form_warns_when_nobody_at_the_receiver_would_see_it_and_each_side_sees_the_other(backend) {
+        let app = TestApp::demo_without_housekeeping(backend).await;
+        let professional = login_as(&app, Role::Professional, None, &[]).await;
+        let traject = new_traject(&app, &professional).await;
+        let form = |traject: Uuid| format!("/wijkteam/traject/{traject}/verwijs?naar=vraag:{}", trainer_role());
+
+        // Nobody of the club can log in yet: the form says so, with the club's number.
+        let html = page(&app, &form(traject), &professional).await;
+        let warning = &html[html.find(r#"id="niemand-krijgt-bericht""#).expect("a warning")..];
+        assert!(warning.contains("ziet deze verwijzing dus niet"), "{warning}");
+        let sent = refer(&app, &professional, traject, &format!("vraag:{}", trainer_role()), &["leeftijd"]).await;
+        let mine = page(&app, &format!("/verwijzing/{sent}?verstuurd=ja"), &professional).await;
+        assert!(mine.contains("krijgt dus geen bericht"), "not 'verstuurd' as if someone was told");
+
+        // Once the club has an account there is no warning, and the club sees who referred.
+        let club_provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let html = page(&app, &form(traject), &professional).await;
+        assert!(!html.contains(r#"id="niemand-krijgt-bericht""#));
+        let seen = page(&app, &format!("/verwijzing/{sent}"), &club_provider).await;
+        let sender = &seen[seen.find(r#"id="contact-verwijzer""#).expect("the professional's contact")..];
+        assert!(sender[..sender.find("</ul>").unwrap()].contains("@example.org"), "{sender}");
+        assert!(!seen.contains(r#"id="contact-ontvanger""#), "not its own details");
+        let mine = page(&app, &format!("/verwijzing/{sent}"), &professional).await;
+        assert!(mine.contains(r#"id="contact-ontvanger""#), "the professional sees the receiver");
+
+        // The handout is a letter: where, the date in words, a QR code to the public page, and
+        // the professional as the contact person.
+        let letter = page(&app, &format!("/wijkteam/traject/{traject}/uitdraai"), &professional).await;
+        assert!(letter.contains("Waar:"), "an address: {letter}");
+        let months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+        assert!(months.iter().any(|m| letter.contains(&format!("Aangemeld op {}", chrono::Utc::now().format("%-d"))) && letter.contains(m)), "a date in words");
+        assert!(!letter.contains(&format!("Aangemeld op {}", chrono::Utc::now().format("%Y-%m-%d"))));
+        assert!(letter.contains("/qr.svg?pad=%2Fvraag%2F") || letter.contains("/qr.svg?pad=%2Faanbod%2F"), "a QR code to the public page");
+        let contact = &letter[letter.find(r#"id="contactpersoon""#).unwrap()..];
+        assert!(contact[..contact.find("</p>").unwrap()].contains("@example.org"));
+    }
+
     async fn a_professional_refers_with_consent_and_the_club_sees_only_what_was_agreed(backend) {
         let app = TestApp::demo_without_housekeeping(backend).await;
         let professional = login_as(&app, Role::Professional, None, &[]).await;
@@ -338,7 +375,7 @@ async fn a_professional_refers_in_chromium_and_prints_the_handout() {
     let password = browser.wait_for("#wachtwoord").await;
     browser.type_text(&password, "een lang wachtwoord").await;
     browser
-        .click(&browser.wait_for("button[type=submit]").await)
+        .click(&browser.wait_for("main button[type=submit]").await)
         .await;
     // A professional starts in their workspace.
     browser
@@ -369,6 +406,33 @@ async fn a_professional_refers_in_chromium_and_prints_the_handout() {
     browser
         .execute("document.querySelector('input[name=\"form[delen][]\"][value=\"leeftijd\"]').click(); document.querySelector('input[name=\"form[delen][]\"][value=\"talenten\"]').click(); return true;")
         .await;
+    // Sent without consent: the hydrated page shows the summary and the field's message at
+    // once, without a reload, and what was typed stays.
+    browser
+        .execute("window.__skMarker = 'kept'; return true;")
+        .await;
+    browser
+        .click(&browser.wait_for("#verwijzing-versturen").await)
+        .await;
+    browser
+        .wait_until("return location.search.includes('fout=') && !!document.getElementById('bewerk-probleem') && !!document.querySelector('.field-problem');")
+        .await;
+    assert_eq!(browser.execute("return window.__skMarker;").await, "kept");
+    assert_eq!(
+        browser
+            .execute("return document.getElementById('wens').value;")
+            .await,
+        "Wil graag trainen"
+    );
+    assert_eq!(
+        browser
+            .execute("return document.querySelector('[aria-invalid=\"true\"]')?.getAttribute('aria-describedby') ?? '';")
+            .await
+            .as_str()
+            .map(|s| s.ends_with("-fout")),
+        Some(true),
+        "the wrong field points to its message"
+    );
     browser
         .type_text(
             &browser.wait_for("#toestemming_door").await,
@@ -561,11 +625,27 @@ async fn a_person_gets_all_their_data_and_it_is_deleted_on_request() {
         assert!(export.contains(expected), "{expected} in the export");
     }
 
-    let (status, location) = post(
+    // Without ticking "ja, ik weet het zeker" nothing is deleted.
+    let (_, location) = post(
         &app,
         app::api::DeleteTraject::PATH,
         &professional,
         &[("traject", traject.to_string())],
+    )
+    .await;
+    assert!(location.contains("fout=zeker"), "{location}");
+    assert!(app::db::traject(&app.state.db, traject)
+        .await
+        .unwrap()
+        .is_some());
+    let html = page(&app, &location, &professional).await;
+    assert!(html.contains(r#"id="zeker-fout""#), "the box says why");
+
+    let (status, location) = post(
+        &app,
+        app::api::DeleteTraject::PATH,
+        &professional,
+        &[("traject", traject.to_string()), ("zeker", "ja".into())],
     )
     .await;
     assert!(

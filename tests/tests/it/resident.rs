@@ -9,8 +9,10 @@ fn no_redirects() -> reqwest::Client {
         .unwrap()
 }
 
-/// The sign-up form's action URL, read from the page as a browser would.
+/// The sign-up form's action URL, read from the page as a browser would (the club gets an
+/// account first: only then is there a form).
 async fn form_action(app: &TestApp, offer: uuid::Uuid) -> String {
+    crate::support::fixtures::club_reads_sign_ups(app).await;
     let (status, html) = app.get(&format!("/aanbod/{offer}/meedoen")).await;
     assert_eq!(status, 200);
     let start = html.find("action=\"").unwrap() + 8;
@@ -77,6 +79,55 @@ async fn a_sign_up_without_a_name_goes_back_to_the_form_with_a_dutch_message() {
     assert_eq!(
         app::db::count_signups(&app.state.db, offer).await.unwrap(),
         0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_up_with_no_way_to_reach_the_person_goes_back_and_the_thank_you_page_gives_the_number(
+) {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let offer = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    let action = form_action(&app, offer).await;
+    let sign_up = |contact: &'static str| {
+        let (app, action, offer) = (&app, &action, offer.to_string());
+        async move {
+            post_form(
+                app,
+                action,
+                &[
+                    ("offer", &offer),
+                    ("naam", "Sam"),
+                    ("contact", contact),
+                    ("bericht", ""),
+                    ("website", ""),
+                ],
+            )
+            .await
+        }
+    };
+
+    for unreachable in ["bel me maar", "06", "sam@"] {
+        let (status, location) = sign_up(unreachable).await;
+        assert_eq!(status, 302);
+        assert!(
+            location.ends_with("/meedoen?fout=contact"),
+            "{unreachable}: {location}"
+        );
+    }
+    assert_eq!(
+        app::db::count_signups(&app.state.db, offer).await.unwrap(),
+        0
+    );
+
+    let (_, location) = sign_up("06-12345678").await;
+    assert!(location.ends_with("/bedankt"), "{location}");
+    let (_, thanks) = app.get(&location).await;
+    let call = &thanks[thanks
+        .find(r#"id="zelf-bellen""#)
+        .expect("the organisation's number")..];
+    assert!(
+        call[..call.find("</p>").unwrap()].contains(r#"href="tel:"#),
+        "{call}"
     );
 }
 

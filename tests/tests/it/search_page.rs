@@ -67,7 +67,10 @@ async fn the_home_page_without_a_search_shows_the_box_and_example_searches() {
     assert_eq!(status, 200);
     assert!(html.contains("Wat zoek je?"));
     assert!(html.contains(r#"href="/?q=samen+eten""#));
-    assert!(!html.contains("resultaten"), "no results before a search");
+    assert!(
+        !html.contains("resultaten-titel"),
+        "no results before a search"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -104,7 +107,7 @@ async fn nothing_found_nearby_points_to_the_whole_city_and_the_nearest_buurtteam
     assert_eq!(status, 200);
     assert!(html.contains("We vonden niets dat past"));
     assert!(
-        html.contains(r#"href="/?q=xylofoonorkest""#),
+        html.contains(r#"href="/?q=xylofoonorkest#resultaten""#),
         "a search without the postcode"
     );
     let help = &html[html.find(r#"class="empty""#).unwrap()..];
@@ -189,5 +192,127 @@ async fn wijk_for_whom_and_language_facets_narrow_the_results_and_keep_the_searc
     assert!(
         total(&narrowed) < everything,
         "one wijk has fewer offers than the city"
+    );
+}
+
+/// The distances of the cards in list order, in km ("400 m" is 0.4).
+fn card_distances(html: &str) -> Vec<f64> {
+    let list = &html[html.find(r#"class="offer-list""#).unwrap()..];
+    list.split(r#"class="distance">"#)
+        .skip(1)
+        .map(|rest| {
+            let text = &rest[..rest.find(" van je af").unwrap()];
+            match text.strip_suffix(" m") {
+                Some(m) => m.parse::<f64>().unwrap() / 1000.0,
+                None => text
+                    .trim_end_matches(" km")
+                    .replace(',', ".")
+                    .parse()
+                    .unwrap(),
+            }
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wijk_name_works_as_a_place() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (status, html) = app.get("/?q=voetbal&waar=Vleuten-De+Meern").await;
+
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains("in de buurt van Vleuten-De Meern"));
+    assert!(html.contains("Voetballen voor kinderen van 6 tot 12 jaar"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nearest_first_orders_the_list_by_distance_and_a_smaller_distance_narrows_it() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (_, best) = app.get("/?q=ouderen&waar=3454").await;
+    let (status, nearest) = app.get("/?q=ouderen&waar=3454&volgorde=afstand").await;
+
+    assert_eq!(status, 200);
+    let d = card_distances(&nearest);
+    assert!(d.len() > 3, "{d:?}");
+    assert!(d.windows(2).all(|w| w[0] <= w[1]), "nearest first: {d:?}");
+    assert_eq!(
+        total(&best),
+        total(&nearest),
+        "the order changes, not what is found"
+    );
+    let order = &nearest[nearest.find("Dichtbij eerst").unwrap() - 200..];
+    assert!(
+        order[..200].contains(r#"aria-current="true""#),
+        "the chosen order is marked: {}",
+        &order[..220]
+    );
+
+    let (_, within_2) = app.get("/?q=ouderen&waar=3454&afstand=2").await;
+    assert!(
+        total(&within_2) < total(&best),
+        "2 km finds less than 10 km"
+    );
+    assert!(card_distances(&within_2).iter().all(|d| *d <= 2.0));
+
+    // A distance that is not offered, or nearest first without a place, is no error page.
+    for odd in [
+        "/?q=ouderen&waar=3454&afstand=7000",
+        "/?q=ouderen&volgorde=afstand",
+    ] {
+        let (status, _) = app.get(odd).await;
+        assert_eq!(status, 200, "{odd}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chosen_filters_show_as_chips_that_each_take_one_off_and_every_link_returns_to_the_results()
+{
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (status, html) = app
+        .get("/?q=voetbal&waar=3454&gratis=ja&soort=vereniging")
+        .await;
+
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Filters (2)"),
+        "the folded filters say how many are on"
+    );
+    let chips = &html[html.find(r#"class="active-filters""#).unwrap()..];
+    let chips = &chips[..chips.find("</ul>").unwrap()];
+    assert!(chips.contains(r#"aria-label="Gratis weghalen""#), "{chips}");
+    let gratis_off = chips
+        .split("href=\"")
+        .skip(1)
+        .map(|h| h[..h.find('"').unwrap()].replace("&amp;", "&"))
+        .find(|h| !h.contains("gratis=") && h.contains("soort=vereniging"))
+        .expect("a chip that takes only 'gratis' off");
+    assert!(gratis_off.ends_with("#resultaten"), "{gratis_off}");
+
+    let facet = facet_link(&html, "dag").unwrap();
+    assert!(facet.ends_with("#resultaten"), "{facet}");
+    assert!(html.contains(r#"id="resultaten""#));
+
+    let (_, fewer) = app.get(&gratis_off).await;
+    assert!(fewer.contains("Filters (1)"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_activity_at_several_places_shows_once_with_the_other_places_folded_under_it() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+
+    let (_, html) = app.get("/?q=digicafe&waar=3454").await;
+
+    let list = &html[html.find(r#"class="offer-list""#).unwrap()..];
+    let cards = list.matches(r#"<li class="offer-card""#).count();
+    let named = list
+        .split(r#"<li class="offer-card""#)
+        .filter(|card| card.contains("Digicafé: hulp bij computer en telefoon</a></h3>"))
+        .count();
+    assert_eq!(named, 1, "one card for the activity ({cards} cards)");
+    assert!(
+        list.contains("Ook op "),
+        "the other places are listed under it"
     );
 }

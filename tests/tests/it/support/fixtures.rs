@@ -45,6 +45,20 @@ pub(crate) fn admin() -> app::auth::Me {
     }
 }
 
+/// Gives the demo club a login, so its "Ik doe mee" form reaches someone (without an account
+/// an offer asks people to call or mail instead). Returns the new user.
+pub(crate) async fn club_reads_sign_ups(app: &crate::support::TestApp) -> Uuid {
+    let email = format!("club-{}@example.org", Uuid::new_v4().simple());
+    let hash = app::auth::hash_password("een lang wachtwoord");
+    let user = app::db::create_user(&app.state.db, &email, "Club", Role::Provider, None, &hash)
+        .await
+        .unwrap();
+    app::db::link_user_organisation(&app.state.db, user, club())
+        .await
+        .unwrap();
+    user
+}
+
 /// The football club of the demo (Trainerskracht).
 pub(crate) fn club() -> Uuid {
     server::demo::demo_id("org:vv-de-meern")

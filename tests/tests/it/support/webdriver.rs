@@ -166,7 +166,22 @@ impl Browser {
     pub async fn wait_until(&self, script: &str) {
         let started = Instant::now();
         while self.execute(script).await != Value::Bool(true) {
-            assert!(started.elapsed() < WAIT, "{script:?} never became true");
+            if started.elapsed() >= WAIT {
+                // What the page looked like, to see why (kept with the other artifacts).
+                let state = self
+                    .execute(
+                        "return location.href + ' | ' + document.body.innerText.slice(0, 1500);",
+                    )
+                    .await;
+                let shot = crate::support::artifacts_dir()
+                    .join(format!("timeout-{}.png", uuid::Uuid::new_v4().simple()));
+                self.screenshot(&shot).await;
+                panic!(
+                    "{script:?} never became true; page ({}): {}",
+                    shot.display(),
+                    state.as_str().unwrap_or_default()
+                );
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
@@ -311,7 +326,7 @@ pub async fn log_in(browser: &Browser, app: &crate::support::TestApp, email: &st
         .type_text(&browser.wait_for("#wachtwoord").await, PASSWORD)
         .await;
     browser
-        .click(&browser.wait_for("button[type=submit]").await)
+        .click(&browser.wait_for("main button[type=submit]").await)
         .await;
     browser
         .wait_until("return location.pathname !== '/inloggen';")
