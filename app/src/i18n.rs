@@ -191,6 +191,11 @@ pub fn iso_date_in_words(iso: &str, lang: Lang) -> String {
     iso.to_string()
 }
 
+/// [`iso_date_in_words`] in the page's language (inside a component).
+pub fn date_words(iso: &str) -> String {
+    iso_date_in_words(iso, use_lang())
+}
+
 /// The month names, January first.
 pub fn months(lang: Lang) -> [&'static str; 12] {
     match lang {
@@ -837,6 +842,9 @@ texts! {
     manage_hello: "Ingelogd als {}", "Logged in as {}";
     manage_no_orgs: "Je beheert nog geen organisatie.", "You do not manage an organisation yet.";
     manage_checked: "Laatst gecontroleerd: {}", "Last checked: {}";
+    manage_pending: "Wacht op goedkeuring: de gemeente kijkt je aanmelding na. Daarna staat je organisatie op de kaart. Je kunt je aanbod alvast invullen.",
+        "Waiting for approval: the gemeente checks your registration. Then your organisation is on the map. You can already fill in your offer.";
+    manage_signups_new: "{} nieuw", "{} new";
     manage_never: "Nog nooit gecontroleerd", "Never checked";
     manage_overdue: "Al meer dan een half jaar niet gecontroleerd. Klopt alles nog?", "Not checked for over six months. Is everything still right?";
     manage_hidden: "Verborgen in het zoeken: al meer dan negen maanden niet gecontroleerd.", "Hidden from search: not checked for over nine months.";
@@ -872,6 +880,25 @@ texts! {
     mod_merge: "Voeg samen", "Merge";
     mod_reject: "Afwijzen", "Reject";
     reg_title: "Nieuwe organisatie aanmelden", "Register a new organisation";
+    ar_title: "Account aanvragen", "Ask for an account";
+    ar_lead: "Zet je buurthuis, vereniging of initiatief op de kaart. Je krijgt een e-mail met een link om een wachtwoord te kiezen. Daarna vul je je aanbod in; de gemeente kijkt je aanmelding na voordat het op de kaart staat.",
+        "Put your community centre, club or initiative on the map. You get an e-mail with a link to choose a password. Then you fill in your offer; the gemeente checks your registration before it is on the map.";
+    ar_you: "Over jou", "About you";
+    ar_name: "Je naam", "Your name";
+    ar_email: "Je e-mailadres", "Your e-mail address";
+    ar_phone: "Telefoonnummer van de organisatie (mag leeg)", "Phone number of the organisation (may be empty)";
+    ar_organisation: "Over je organisatie", "About your organisation";
+    ar_privacy: "Je naam en e-mailadres gebruiken we alleen voor je account. Het telefoonnummer komt bij je organisatie op de kaart.",
+        "We use your name and e-mail address only for your account. The phone number goes on the map with your organisation.";
+    ar_send: "Account aanvragen", "Ask for an account";
+    ar_sent: "Dank je! Kijk in je e-mail: daar staat een link om een wachtwoord te kiezen. Je organisatie wacht op goedkeuring van de gemeente.",
+        "Thank you! Check your e-mail: it has a link to choose a password. Your organisation waits for the gemeente's approval.";
+    ar_bad_name: "Vul je naam in (2 tot 100 tekens).", "Fill in your name (2 to 100 characters).";
+    ar_bad_email: "Vul een e-mailadres in, zoals naam@voorbeeld.nl.", "Fill in an e-mail address, like name@example.org.";
+    ar_bad_phone: "Vul een telefoonnummer in, zoals 030 123 45 67, of laat het leeg.", "Fill in a phone number, like 030 123 45 67, or leave it empty.";
+    ar_expired: "De pagina stond te lang open. Probeer het nog eens.", "The page was open too long. Please try again.";
+    ar_need_account: "Om je organisatie op de kaart te zetten heb je een account nodig.", "To put your organisation on the map you need an account.";
+    ar_ask_link: "Nog geen account? Vraag er een aan", "No account yet? Ask for one";
     reg_lead: "De gemeente kijkt je aanmelding na. Daarna staat je organisatie op de kaart.", "The municipality checks your registration. Then your organisation appears on the map.";
     reg_name: "Naam van de organisatie", "Name of the organisation";
     reg_description: "Wat doen jullie? (in gewone woorden)", "What do you do? (in plain words)";

@@ -110,6 +110,9 @@ pub struct OrgView {
     pub overdue: bool,
     /// Over nine months: hidden from search.
     pub hidden: bool,
+    /// Waiting for the gemeente's approval: not public yet, nothing to confirm.
+    #[serde(default)]
+    pub pending: bool,
     /// Its offers.
     pub offers: Vec<OfferLine>,
     /// Its locations.

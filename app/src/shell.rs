@@ -8,13 +8,13 @@ use leptos_router::{path, SsrMode};
 use crate::components::{SiteFooter, SiteHeader};
 use crate::i18n::Lang;
 use crate::pages::{
-    AboutPage, ApiKeysPage, AskedPage, ChancesPage, ClaimPage, CoalitionEditPage, CoalitionNewPage,
-    CoalitionOverviewPage, CoalitionPage, CoalitionsPage, ForgotPasswordPage, HandoutPage,
-    HelpPage, HelpThanksPage, HomePage, KeukentafelPage, LocationEditPage, LocationPage, LoginPage,
-    ManagePage, ModerationPage, NeedEditPage, NotFound, OfferEditPage, OfferPage, OrganisationPage,
-    ReferralNewPage, ReferralPage, RegisterPage, ReportPage, ResetPasswordPage, RolePage,
-    SignUpPage, SignalsPage, SolvedPage, TalentsPage, ThanksPage, TrajectDataPage, TrajectPage,
-    WorkspacePage,
+    AboutPage, AccountRequestPage, ApiKeysPage, AskedPage, ChancesPage, ClaimPage,
+    CoalitionEditPage, CoalitionNewPage, CoalitionOverviewPage, CoalitionPage, CoalitionsPage,
+    ForgotPasswordPage, HandoutPage, HelpPage, HelpThanksPage, HomePage, KeukentafelPage,
+    LocationEditPage, LocationPage, LoginPage, ManagePage, ModerationPage, NeedEditPage, NotFound,
+    OfferEditPage, OfferPage, OrganisationPage, ReferralNewPage, ReferralPage, RegisterPage,
+    ReportPage, ResetPasswordPage, RolePage, SignUpPage, SignalsPage, SolvedPage, TalentsPage,
+    ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -87,6 +87,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gevraagd") view=AskedPage ssr=SsrMode::Async/>
                     <Route path=path!("/wat-we-oplosten") view=SolvedPage ssr=SsrMode::Async/>
                     <Route path=path!("/inloggen") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account-aanvragen") view=AccountRequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord-vergeten") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/wachtwoord/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer") view=ManagePage ssr=SsrMode::Async/>

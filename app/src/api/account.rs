@@ -44,6 +44,30 @@ pub async fn reset_password(
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(RequestAccount, crate::service::accounts::REQUEST);
+/// A new initiative asks for an account and puts its organisation forward. A problem goes back
+/// to the form with the organisation's fields only (never the person's name, address or
+/// number: those stay in the browser's own fields).
+#[server]
+#[allow(clippy::too_many_arguments)]
+pub async fn request_account(
+    csrf: String,
+    contactpersoon: String,
+    email: String,
+    telefoon: String,
+    naam: String,
+    beschrijving: String,
+    adres: String,
+    postcode: String,
+    plaats: String,
+    website: String,
+) -> Result<(), ServerFnError> {
+    let organisation = [naam, beschrijving, adres, postcode, plaats];
+    ssr::request_account(csrf, contactpersoon, email, telefoon, organisation, website)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 crate::guard!(WhoAmI, crate::auth::Access::Public);
 /// The logged-in user, if any.
 #[server]
@@ -72,6 +96,58 @@ mod ssr {
                 leptos_axum::redirect(accounts::home_of(me.role));
             }
             Saved::Invalid(why) => leptos_axum::redirect(&format!("/inloggen?fout={why}")),
+        }
+        Ok(())
+    }
+
+    pub async fn request_account(
+        csrf: String,
+        contact_name: String,
+        email: String,
+        phone: String,
+        organisation: [String; 5],
+        website: String,
+    ) -> Result<()> {
+        use crate::service::accounts::AccountRequest;
+        use crate::service::moderation::NewOrganisation;
+        use crate::web::encode;
+        let state = AppState::from_context()?;
+        if check_csrf(&csrf).await.is_err() {
+            leptos_axum::redirect("/account-aanvragen?fout=verlopen");
+            return Ok(());
+        }
+        // Filled by robots only: the same answer, nothing made.
+        if !website.trim().is_empty() {
+            leptos_axum::redirect("/account-aanvragen?verstuurd=ja");
+            return Ok(());
+        }
+        let [name, description, address, postcode, city] = organisation;
+        let request = AccountRequest {
+            contact_name,
+            email,
+            phone,
+            organisation: NewOrganisation {
+                name,
+                description,
+                address,
+                postcode,
+                city,
+                ..Default::default()
+            },
+        };
+        let client = crate::limiter::client_ip().await;
+        match accounts::request_account(&state, &request, client).await? {
+            Saved::Done(()) => leptos_axum::redirect("/account-aanvragen?verstuurd=ja"),
+            Saved::Invalid(why) => {
+                let o = &request.organisation;
+                leptos_axum::redirect(&format!(
+                    "/account-aanvragen?fout={why}&naam={}&adres={}&postcode={}&plaats={}",
+                    encode(&o.name),
+                    encode(&o.address),
+                    encode(&o.postcode),
+                    encode(&o.city),
+                ))
+            }
         }
         Ok(())
     }

@@ -24,8 +24,8 @@ mod signup;
 mod suggest;
 
 pub use account::{
-    invite_user, log_in, log_out, request_reset, reset_password, who_am_i, InviteUser, LogIn,
-    LogOut, RequestReset, ResetPassword, WhoAmI,
+    invite_user, log_in, log_out, request_account, request_reset, reset_password, who_am_i,
+    InviteUser, LogIn, LogOut, RequestAccount, RequestReset, ResetPassword, WhoAmI,
 };
 pub use coalitions::{
     add_coalition_note, add_funding, answer_coalition, coalition, coalition_candidates,
@@ -205,6 +205,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<RequestReset>(),
         entry::<ResetPassword>(),
         entry::<WhoAmI>(),
+        entry::<RequestAccount>(),
         entry::<Dashboard>(),
         entry::<SetSignupStatus>(),
         entry::<ConfirmStillCorrect>(),

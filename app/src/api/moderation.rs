@@ -195,6 +195,7 @@ mod ssr {
             address: adres,
             postcode,
             city: plaats,
+            ..Default::default()
         };
         match moderation::register(&cx.state, &cx.me, &new).await? {
             Saved::Done(_) => redirect_refreshed("/beheer", "aangemeld=ja"),

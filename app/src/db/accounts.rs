@@ -72,6 +72,13 @@ pub async fn create_user(
     Ok(id)
 }
 
+/// Sets the name a user is greeted and shown by.
+pub async fn rename_user(db: &Db, user: Uuid, name: &str) -> Result<()> {
+    let sql = "UPDATE users SET name = $1 WHERE id = $2";
+    on_pool!(db, p => sqlx::query(sql).bind(name.trim()).bind(user).execute(p).await.map(drop)?);
+    Ok(())
+}
+
 /// The user with this e-mail address.
 pub async fn find_user(db: &Db, email: &str) -> Result<Option<UserRecord>> {
     let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");

@@ -14,21 +14,21 @@ pub async fn managed_organisations(
     db: &Db,
     role: Role,
     user: Uuid,
-) -> Result<Vec<(Uuid, String, Option<NaiveDate>)>> {
+) -> Result<Vec<(Uuid, String, Option<NaiveDate>, String)>> {
     let sql = match role {
         Role::Provider => {
-            "SELECT o.id, o.name, o.last_verified_on FROM organizations o \
+            "SELECT o.id, o.name, o.last_verified_on, o.review_status FROM organizations o \
              JOIN user_organizations uo ON uo.organization_id = o.id WHERE uo.user_id = $1 \
              AND o.review_status <> 'archived' ORDER BY o.name LIMIT 200"
         }
         Role::Coordinator => {
-            "SELECT o.id, o.name, o.last_verified_on FROM organizations o WHERE o.review_status <> 'archived' \
+            "SELECT o.id, o.name, o.last_verified_on, o.review_status FROM organizations o WHERE o.review_status <> 'archived' \
              AND EXISTS (SELECT 1 FROM locations l, users u WHERE l.organization_id = o.id \
              AND u.id = $1 AND l.gemeente_code = u.gemeente_code) \
              ORDER BY o.last_verified_on, o.name LIMIT 200"
         }
         Role::Admin => {
-            "SELECT o.id, o.name, o.last_verified_on FROM organizations o WHERE $1 = $1 \
+            "SELECT o.id, o.name, o.last_verified_on, o.review_status FROM organizations o WHERE $1 = $1 \
              AND o.review_status <> 'archived' ORDER BY o.last_verified_on, o.name LIMIT 200"
         }
         Role::Professional => return Ok(Vec::new()),

@@ -37,8 +37,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePo
 pub use accounts::{
     audit, audit_trail, create_session, create_token, create_user, delete_session,
     delete_user_sessions, find_user, link_user_organisation, organisation_gemeente,
-    organisation_locations, rate_allow, session_user, set_password_hash, use_token, user_by_id,
-    user_organisations, UserRecord,
+    organisation_locations, rate_allow, rename_user, session_user, set_password_hash, use_token,
+    user_by_id, user_organisations, UserRecord,
 };
 pub use accounts::{coordinator_emails, organisation_manager_emails, user_email};
 pub use coalitions::{

@@ -145,27 +145,26 @@ pub async fn find_organisations(db: &Db, words: &str) -> Result<Vec<(Uuid, Strin
     Ok(on_pool!(db, p => sqlx::query_as(sql).bind(&pattern).fetch_all(p).await?))
 }
 
-/// A provider registers a new organisation with its first place; it waits for a coordinator.
+/// A provider registers a new organisation (name, description, contact of `organisation`) with
+/// its first place; it waits for a coordinator. The id and source are set here.
 pub async fn register_organisation(
     db: &Db,
     user: Uuid,
-    name: &str,
-    description: &str,
+    organisation: OrganisationRecord,
     address: &str,
     postcode: &str,
     city: &str,
 ) -> Result<Uuid> {
     let organisation = OrganisationRecord {
         id: Uuid::new_v4(),
-        name: name.into(),
-        description: description.into(),
         source: "provider".into(),
-        ..Default::default()
+        ..organisation
     };
+    let name = organisation.name.clone();
     let location = LocationRecord {
         id: Uuid::new_v4(),
         organization_id: organisation.id,
-        name: name.into(),
+        name,
         address_1: address.into(),
         postal_code: postcode.into(),
         city: city.into(),

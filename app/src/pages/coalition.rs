@@ -326,7 +326,7 @@ fn Notes(
                         let note = n.id.unwrap_or_default();
                         view! {
                         <li id=format!("notitie-{note}")>
-                            <span class="date">{n.written_on.clone()}</span> " "
+                            <span class="date">{crate::i18n::date_words(&n.written_on)}</span> " "
                             {n.number.map(|x| view! { <strong>{x} " " {n.label.clone()}</strong> " " })}
                             {n.story.clone()}
                             {(!n.outcomes.is_empty()).then(|| view! {

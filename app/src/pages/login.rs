@@ -41,6 +41,7 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit" class="button-primary">{t.login_button}</button>
             </ActionForm>
             <p><A href="/wachtwoord-vergeten">{t.login_forgot}</A></p>
+            <p><A href="/account-aanvragen" attr:id="account-aanvragen-link">{t.ar_ask_link}</A></p>
         </article>
     }
 }

@@ -117,7 +117,7 @@ fn Organisation(o: OrgView) -> impl IntoView {
     let t = use_texts();
     let confirm = ServerAction::<ConfirmStillCorrect>::new();
     let checked = match &o.last_verified {
-        Some(d) => fill(t.manage_checked, &[d]),
+        Some(d) => fill(t.manage_checked, &[&crate::i18n::date_words(d)]),
         None => t.manage_never.to_string(),
     };
     let heading = format!("org-{}", o.id);
@@ -126,13 +126,20 @@ fn Organisation(o: OrgView) -> impl IntoView {
         <section class="manage-org" aria-labelledby=labelled_by data-org=o.id.to_string()>
             <h2 id=heading>{o.name.clone()}</h2>
             <p>{checked}</p>
-            {o.hidden.then(|| view! { <p class="problem">{t.manage_hidden}</p> })}
-            {(o.overdue && !o.hidden).then(|| view! { <p class="notice">{t.manage_overdue}</p> })}
-            <ActionForm action=confirm>
-                <input type="hidden" name="csrf" value=csrf_token()/>
-                <input type="hidden" name="organisatie" value=o.id.to_string()/>
-                <button type="submit" class="button-primary confirm">{t.manage_confirm}</button>
-            </ActionForm>
+            // Waiting for approval: say so, and there is nothing to confirm yet.
+            {if o.pending {
+                view! { <p class="notice" id=format!("wacht-{}", o.id)>{t.manage_pending}</p> }.into_any()
+            } else {
+                view! {
+                    {o.hidden.then(|| view! { <p class="problem">{t.manage_hidden}</p> })}
+                    {(o.overdue && !o.hidden).then(|| view! { <p class="notice">{t.manage_overdue}</p> })}
+                    <ActionForm action=confirm>
+                        <input type="hidden" name="csrf" value=csrf_token()/>
+                        <input type="hidden" name="organisatie" value=o.id.to_string()/>
+                        <button type="submit" class="button-primary confirm">{t.manage_confirm}</button>
+                    </ActionForm>
+                }.into_any()
+            }}
             <p><A href=format!("/beheer/aanbod/nieuw?organisatie={}", o.id) attr:class="new-offer">{t.ed_new}</A></p>
             <p><A href=format!("/organisatie/{}", o.id)>{t.manage_public_page}</A></p>
             <ul class="manage-offers">
@@ -209,7 +216,7 @@ fn Referrals(list: Vec<crate::referrals::ReferralLine>) -> impl IntoView {
             {list.is_empty().then(|| view! { <p>{t.mg_no_referrals}</p> })}
             <ul class="incoming-referrals">
                 {list.into_iter().map(|r| view! {
-                    <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(r.status.code())} " · " {r.sent}</li>
+                    <li><A href=format!("/verwijzing/{}", r.id)>{r.target}</A> " · " {t.referral_status(r.status.code())} " · " {crate::i18n::date_words(&r.sent)}</li>
                 }).collect_view()}
             </ul>
         </section>
@@ -219,9 +226,12 @@ fn Referrals(list: Vec<crate::referrals::ReferralLine>) -> impl IntoView {
 #[component]
 fn Signups(list: Vec<SignupView>) -> impl IntoView {
     let t = use_texts();
+    let new = list.iter().filter(|s| s.status == "nieuw").count();
     view! {
         <section class="manage-signups" aria-labelledby="aanmeldingen-titel">
-            <h2 id="aanmeldingen-titel">{t.manage_signups}</h2>
+            <h2 id="aanmeldingen-titel">{t.manage_signups}
+                {(new > 0).then(|| view! { " " <span class="badge badge-free" id="nieuwe-aanmeldingen">{fill(t.manage_signups_new, &[&new.to_string()])}</span> })}
+            </h2>
             <p>{t.manage_signup_note}</p>
             {list.is_empty().then(|| view! { <p>{t.manage_no_signups}</p> })}
             <ul class="offer-list">
@@ -232,7 +242,7 @@ fn Signups(list: Vec<SignupView>) -> impl IntoView {
                     view! {
                         <li class="offer-card signup-request">
                             <h3>{s.name.clone()} " · " {s.offer.clone()}</h3>
-                            <p>{s.contact.clone()} " · " {s.created.clone()}</p>
+                            <p>{s.contact.clone()} " · " {crate::i18n::date_words(&s.created)}</p>
                             {(!s.message.is_empty()).then(|| view! { <p>{s.message.clone()}</p> })}
                             <ActionForm action attr:class="inline-form">
                                 <input type="hidden" name="csrf" value=csrf_token()/>
@@ -291,7 +301,7 @@ fn Helper(h: HelpView) -> impl IntoView {
     view! {
         <li class="offer-card help-answer" data-status=h.status.clone()>
             <h3>{h.name.clone()} " · " {h.role.clone()}</h3>
-            <p class="meta">{h.organisation.clone()} " · " {h.created.clone()} {h.age.map(|a| format!(" · {}", fill(t.help_age, &[&a.to_string()])))}</p>
+            <p class="meta">{h.organisation.clone()} " · " {crate::i18n::date_words(&h.created)} {h.age.map(|a| format!(" · {}", fill(t.help_age, &[&a.to_string()])))}</p>
             <ul class="contact">
                 {(!h.email.is_empty()).then(|| view! { <li><a href=format!("mailto:{}", h.email)>{h.email.clone()}</a></li> })}
                 {(!h.phone.is_empty()).then(|| view! { <li><a href=crate::web::tel_href(&h.phone)>{h.phone.clone()}</a></li> })}

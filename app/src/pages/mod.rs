@@ -1,6 +1,7 @@
 //! One file per page.
 
 mod about;
+mod account_request;
 mod asked;
 mod chances;
 mod coalition;
@@ -35,6 +36,7 @@ mod traject_data;
 mod workspace;
 
 pub use about::AboutPage;
+pub use account_request::AccountRequestPage;
 pub use asked::AskedPage;
 pub use chances::ChancesPage;
 pub use coalition::CoalitionPage;

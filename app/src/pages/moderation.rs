@@ -107,7 +107,7 @@ fn Queue(q: QueueView) -> impl IntoView {
                 {q.reports.into_iter().map(|r| view! {
                     <li class="offer-card report">
                         <h3><A href=format!("/aanbod/{}", r.offer_id)>{r.offer.clone()}</A></h3>
-                        <p>{r.created.clone()} " · " {r.message.clone()}</p>
+                        <p>{crate::i18n::date_words(&r.created)} " · " {r.message.clone()}</p>
                         <Decision path=CloseReport::PATH field="melding" id=r.id.to_string() yes=t.mod_done no=None/>
                     </li>
                 }).collect_view()}

@@ -27,6 +27,8 @@ pub fn RegisterPage() -> impl IntoView {
         }
     };
     let action = ServerAction::<RegisterOrganisation>::new();
+    // Registering needs an account: a visitor is told how to get one, not a form that fails.
+    let me = Resource::new(|| (), |_| crate::api::who_am_i());
     // One field with its label and, when it is wrong, the message right next to it.
     let field = move |name: &'static str, label: &'static str, autocomplete: &'static str| {
         let message_id = format!("{name}-fout");
@@ -47,19 +49,35 @@ pub fn RegisterPage() -> impl IntoView {
             <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
             <h1>{t.reg_title}</h1>
             <p>{t.reg_lead}</p>
-            <ActionForm action>
-                <input type="hidden" name="csrf" value=csrf_token()/>
-                {field("naam", t.reg_name, "organization")}
-                <div class="field">
-                    <label for="beschrijving">{t.reg_description}</label>
-                    {move || problem("beschrijving")().map(|m| view! { <p class="problem field-problem">{m}</p> })}
-                    <textarea id="beschrijving" name="beschrijving" rows="4" maxlength="2000" prop:value=kept("beschrijving")>{move || crate::safe::textarea_text(&kept("beschrijving")())}</textarea>
-                </div>
-                {field("adres", t.reg_address, "street-address")}
-                {field("postcode", t.place_label, "postal-code")}
-                {field("plaats", t.reg_city, "address-level2")}
-                <button type="submit" class="button-primary">{t.reg_send}</button>
-            </ActionForm>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    if matches!(me.await, Ok(None)) {
+                        return view! {
+                            <div class="notice" id="account-nodig">
+                                <p>{t.ar_need_account}</p>
+                                <p><A href="/account-aanvragen">{t.ar_ask_link}</A> " · " <A href="/inloggen">{t.login_title}</A></p>
+                            </div>
+                        }
+                        .into_any();
+                    }
+                    view! {
+                        <ActionForm action>
+                            <input type="hidden" name="csrf" value=csrf_token()/>
+                            {field("naam", t.reg_name, "organization")}
+                            <div class="field">
+                                <label for="beschrijving">{t.reg_description}</label>
+                                {move || problem("beschrijving")().map(|m| view! { <p class="problem field-problem">{m}</p> })}
+                                <textarea id="beschrijving" name="beschrijving" rows="4" maxlength="2000" prop:value=kept("beschrijving")>{move || crate::safe::textarea_text(&kept("beschrijving")())}</textarea>
+                            </div>
+                            {field("adres", t.reg_address, "street-address")}
+                            {field("postcode", t.place_label, "postal-code")}
+                            {field("plaats", t.reg_city, "address-level2")}
+                            <button type="submit" class="button-primary">{t.reg_send}</button>
+                        </ActionForm>
+                    }
+                    .into_any()
+                })}
+            </Suspense>
         </article>
     }
 }

@@ -28,6 +28,7 @@ pub fn SignUpPage() -> impl IntoView {
     let offer = Resource::new(id, get_offer);
     let action = ServerAction::<SignUp>::new();
     let t = use_texts();
+    let problem = move || query.read().get("fout").and_then(|f| problem_text(&f, t));
     view! {
         <Title text=t.signup_title/>
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
@@ -38,7 +39,6 @@ pub fn SignUpPage() -> impl IntoView {
                     // reach nobody, so say how to ask them instead.
                     return view! { <Closed detail/> }.into_any();
                 }
-                let problem = query.read().get("fout").and_then(|f| problem_text(&f, t));
                 let (offer_href, offer_name) = (format!("/aanbod/{}", detail.id), detail.name.clone());
                 let intro = fill(t.signup_intro, &[&detail.organisation, &detail.name]);
                 let privacy = fill(t.signup_privacy, &[&detail.organisation]);
@@ -48,7 +48,9 @@ pub fn SignUpPage() -> impl IntoView {
                         <p class="breadcrumb"><A href=offer_href>{offer_name}</A></p>
                         <h1>{t.signup_title}</h1>
                         <p>{intro}</p>
-                        {problem.map(|p| view! { <p class="problem" role="alert" id="aanmeld-probleem">{p}</p> })}
+                        // Follows the URL: with JavaScript a refused sign-up only moves to `?fout=`,
+                        // so the message appears while the fields keep what was typed.
+                        {move || problem().map(|p| view! { <p class="problem" role="alert" id="aanmeld-probleem">{p}</p> })}
                         <ActionForm action>
                             <input type="hidden" name="offer" value=offer_id/>
                             <div class="field">

@@ -149,7 +149,7 @@ fn Traject(v: TrajectView) -> impl IntoView {
                     {no_referrals.then(|| view! { <p>{t.tr_no_referrals}</p> })}
                     <ul>
                         {referrals.into_iter().map(|r| view! {
-                            <li><A href=format!("/verwijzing/{}", r.id)>{r.target.clone()}</A> " · " {t.referral_status(r.status.code())} " · " {r.sent.clone()}</li>
+                            <li><A href=format!("/verwijzing/{}", r.id)>{r.target.clone()}</A> " · " {t.referral_status(r.status.code())} " · " {crate::i18n::date_words(&r.sent)}</li>
                         }).collect_view()}
                     </ul>
                     <p>

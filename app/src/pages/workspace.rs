@@ -34,7 +34,7 @@ pub fn WorkspacePage() -> impl IntoView {
                                 {w.trajecten.into_iter().map(|tr| view! {
                                     <li class="offer-card">
                                         <h2><A href=format!("/wijkteam/traject/{}", tr.id)>{tr.label.clone()}</A></h2>
-                                        <p>{fill(t.ws_line, &[&tr.open_referrals.to_string(), &tr.updated])}</p>
+                                        <p>{fill(t.ws_line, &[&tr.open_referrals.to_string(), &crate::i18n::date_words(&tr.updated)])}</p>
                                     </li>
                                 }).collect_view()}
                             </ul>

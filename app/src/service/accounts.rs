@@ -186,3 +186,81 @@ pub async fn invite(
     audit(state, me, "invited", "user", user, role.code()).await?;
     Ok(Saved::Done(user))
 }
+
+/// Asking for an account: anyone (a new initiative has nobody to invite it).
+pub const REQUEST: Access = Access::Public;
+
+/// A new initiative asks for an account and puts its organisation forward in one step.
+#[derive(Debug, Clone, Default)]
+pub struct AccountRequest {
+    /// The person who will keep the listing up to date.
+    pub contact_name: String,
+    /// Their e-mail address: the account, and where the link to choose a password goes.
+    pub email: String,
+    /// A phone number of the organisation (optional).
+    pub phone: String,
+    /// The organisation as it will be on the map.
+    pub organisation: super::moderation::NewOrganisation,
+}
+
+/// Makes a provider account without a password, registers its organisation (waiting for the
+/// gemeente's moderators, like any registration) and mails a link to choose a password.
+/// Refused by field name (`contactpersoon`, `email`, `telefoon`, the organisation's fields) or
+/// `te-vaak`. An address that has an account already gets the same answer and no new
+/// account, so the form tells nobody who is registered.
+pub async fn request_account(
+    state: &AppState,
+    request: &AccountRequest,
+    client: Option<std::net::IpAddr>,
+) -> Result<Saved<()>> {
+    let name = request.contact_name.trim();
+    let phone = request.phone.trim();
+    let email = Email::parse(&request.email.trim().to_lowercase());
+    let problem = if name.chars().count() < 2 || name.chars().count() > 100 {
+        Some("contactpersoon")
+    } else if email.is_none() {
+        Some("email")
+    } else if !phone.is_empty() && !crate::domain::is_phone_number(phone) {
+        Some("telefoon")
+    } else {
+        request.organisation.problem()
+    };
+    if let Some(field) = problem {
+        return Ok(Saved::Invalid(field));
+    }
+    let Some(email) = email else {
+        return Ok(Saved::Invalid("email"));
+    };
+    if !state.signup_limiter.allow(&state.db, client).await? {
+        return Ok(Saved::Invalid("te-vaak"));
+    }
+    // The moderators of the gemeente the organisation is in will see it.
+    let gemeente = index::Postcode::parse(request.organisation.postcode.trim())
+        .ok()
+        .and_then(|p| index::Geocoder::embedded().postcode(&p).ok())
+        .map(|p| p.gemeente_code.clone());
+    let Some((user, token)) =
+        account_with_link(state, &email, Role::Provider, gemeente.as_deref()).await?
+    else {
+        return Ok(Saved::Done(()));
+    };
+    db::rename_user(&state.db, user, name).await?;
+    let me = Me {
+        id: user,
+        email: email.as_str().to_string(),
+        name: name.to_string(),
+        role: Role::Provider,
+        gemeente,
+    };
+    let organisation = super::moderation::NewOrganisation {
+        email: email.as_str().to_string(),
+        phone: phone.to_string(),
+        ..request.organisation.clone()
+    };
+    // Checked above; should it still be refused, the account is there to log in and retry.
+    super::moderation::register(state, &me, &organisation).await?;
+    audit(state, &me, "account_requested", "user", user, "").await?;
+    notifications::account_requested(Lang::Nl, &request.organisation.name, &token)
+        .send(state, &email);
+    Ok(Saved::Done(()))
+}

@@ -22,7 +22,7 @@ pub async fn dashboard(state: &AppState, me: &Me) -> Result<DashboardView> {
     let today = Utc::now().date_naive();
     let mut organisations = Vec::new();
     let mut signups = Vec::new();
-    for (id, name, verified) in db::managed_organisations(db, me.role, me.id).await? {
+    for (id, name, verified, review) in db::managed_organisations(db, me.role, me.id).await? {
         let fresh = db::freshness(verified, today);
         let locations = db::locations_of(db, id)
             .await?
@@ -57,6 +57,7 @@ pub async fn dashboard(state: &AppState, me: &Me) -> Result<DashboardView> {
             last_verified: verified.map(|d| d.format("%Y-%m-%d").to_string()),
             overdue: fresh != db::Freshness::Fresh,
             hidden: fresh == db::Freshness::Hidden,
+            pending: review == "pending",
             offers,
             locations,
             needs,

@@ -196,11 +196,48 @@ pub struct NewOrganisation {
     pub postcode: String,
     /// Place.
     pub city: String,
+    /// E-mail address of the organisation (optional).
+    pub email: String,
+    /// Phone number of the organisation (optional).
+    pub phone: String,
+}
+
+impl NewOrganisation {
+    /// The first field that is wrong, by its form name.
+    pub(crate) fn problem(&self) -> Option<&'static str> {
+        let (naam, beschrijving, adres, postcode, plaats) = (
+            self.name.trim(),
+            self.description.trim(),
+            self.address.trim(),
+            self.postcode.trim(),
+            self.city.trim(),
+        );
+        if naam.chars().count() < 2 || naam.chars().count() > 120 {
+            Some("naam")
+        } else if beschrijving.chars().count() > 2000 {
+            Some("beschrijving")
+        } else if adres.is_empty() || adres.chars().count() > 200 {
+            Some("adres")
+        } else if index::Postcode::parse(postcode)
+            .ok()
+            .and_then(|p| index::Geocoder::embedded().postcode(&p).ok())
+            .is_none()
+        {
+            Some("postcode")
+        } else if plaats.is_empty() || plaats.chars().count() > 100 {
+            Some("plaats")
+        } else {
+            None
+        }
+    }
 }
 
 /// Registers an organisation for `me` (it waits for a moderator) and returns its id.
 pub async fn register(state: &AppState, me: &Me, new: &NewOrganisation) -> Result<Saved<Uuid>> {
     allow(me, REGISTER)?;
+    if let Some(field) = new.problem() {
+        return Ok(Saved::Invalid(field));
+    }
     let (naam, beschrijving, adres, postcode, plaats) = (
         new.name.trim(),
         new.description.trim(),
@@ -208,36 +245,15 @@ pub async fn register(state: &AppState, me: &Me, new: &NewOrganisation) -> Resul
         new.postcode.trim(),
         new.city.trim(),
     );
-    let problem = if naam.chars().count() < 2 || naam.chars().count() > 120 {
-        Some("naam")
-    } else if beschrijving.chars().count() > 2000 {
-        Some("beschrijving")
-    } else if adres.is_empty() || adres.chars().count() > 200 {
-        Some("adres")
-    } else if index::Postcode::parse(postcode)
-        .ok()
-        .and_then(|p| index::Geocoder::embedded().postcode(&p).ok())
-        .is_none()
-    {
-        Some("postcode")
-    } else if plaats.is_empty() || plaats.chars().count() > 100 {
-        Some("plaats")
-    } else {
-        None
+    let record = db::OrganisationRecord {
+        name: naam.into(),
+        description: beschrijving.into(),
+        email: Some(new.email.trim().to_string()).filter(|e| !e.is_empty()),
+        phone: Some(new.phone.trim().to_string()).filter(|p| !p.is_empty()),
+        ..Default::default()
     };
-    if let Some(field) = problem {
-        return Ok(Saved::Invalid(field));
-    }
-    let organisation = db::register_organisation(
-        &state.db,
-        me.id,
-        naam,
-        beschrijving,
-        adres,
-        postcode,
-        plaats,
-    )
-    .await?;
+    let organisation =
+        db::register_organisation(&state.db, me.id, record, adres, postcode, plaats).await?;
     audit(state, me, "registered", "organization", organisation, naam).await?;
     // Someone invited into a coalition by e-mail brings the organisation in with them.
     db::link_newcomer_partners(&state.db, &me.email.to_lowercase(), organisation).await?;

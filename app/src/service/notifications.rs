@@ -176,6 +176,20 @@ pub fn password_reset(lang: Lang, token: &str) -> Mail {
     }
 }
 
+/// The answer to an account request: a link to choose a password, and what happens next.
+pub fn account_requested(lang: Lang, organisation: &str, token: &str) -> Mail {
+    match lang {
+        Lang::Nl => mail(
+            "Je account voor de Sociale Kaart".into(),
+            format!("Hallo,\n\nJe hebt een account aangevraagd voor {organisation}.\nKies een wachtwoord met deze link (zeven dagen geldig):\n/wachtwoord/{token}\n\nDaarna kun je inloggen en je aanbod invullen. De gemeente kijkt je aanmelding na; daarna staat je organisatie op de kaart.\n"),
+        ),
+        Lang::En => mail(
+            "Your account for the Sociale Kaart".into(),
+            format!("Hello,\n\nYou asked for an account for {organisation}.\nChoose a password with this link (valid for seven days):\n/wachtwoord/{token}\n\nThen you can log in and fill in your offer. The gemeente checks your registration; then your organisation is on the map.\n"),
+        ),
+    }
+}
+
 /// An invitation with a link to choose a password (valid seven days).
 pub fn invitation(lang: Lang, inviter: &str, token: &str) -> Mail {
     match lang {

@@ -505,3 +505,59 @@ async fn an_api_key_made_on_the_page_without_javascript_is_shown_once_works_and_
         .unwrap()
         .starts_with("Bearer"));
 }
+
+on_both_backends! {
+    async fn a_new_initiative_asks_for_an_account_and_sees_that_it_waits_for_approval(backend) {
+        use crate::support::{mails_to, page, session_of};
+        let app = TestApp::demo(backend).await;
+        let anonymous = Session::anonymous();
+        let form = |email: &str| {
+            vec![
+                ("contactpersoon", "Fatima".to_string()),
+                ("email", email.to_string()),
+                ("telefoon", "030 123 45 67".to_string()),
+                ("naam", "Tuinclub Kanaalstraat".to_string()),
+                ("beschrijving", "Samen tuinieren in de wijk.".to_string()),
+                ("adres", "Kanaalstraat 1".to_string()),
+                ("postcode", "3531".to_string()),
+                ("plaats", "Utrecht".to_string()),
+                ("website", String::new()),
+            ]
+        };
+
+        // A visitor on the registration page is told how to get an account, not given a form
+        // that fails.
+        let (_, register) = app.get("/beheer/nieuwe-organisatie").await;
+        assert!(register.contains(r#"id="account-nodig""#) && !register.contains(r#"name="adres""#));
+        let (_, login) = app.get("/inloggen").await;
+        assert!(login.contains(r#"href="/account-aanvragen""#));
+
+        // A wrong field goes back with the organisation's fields, never the person's.
+        let (_, location) = post(&app, app::api::RequestAccount::PATH, &anonymous, &form("fatima@")).await;
+        assert!(location.contains("fout=email") && location.contains("naam=Tuinclub"), "{location}");
+        assert!(!location.contains("Fatima") && !location.contains("030"), "{location}");
+
+        let (_, location) = post(&app, app::api::RequestAccount::PATH, &anonymous, &form("fatima@example.org")).await;
+        assert_eq!(location, "/account-aanvragen?verstuurd=ja");
+        let user = app::db::find_user(&app.state.db, "fatima@example.org").await.unwrap().expect("an account");
+        assert_eq!(user.me.role, Role::Provider);
+        assert_eq!(user.me.name, "Fatima");
+        let mails = mails_to(&app, "fatima@example.org");
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].contains("/wachtwoord/") && mails[0].contains("Tuinclub Kanaalstraat"));
+
+        // The dashboard says it waits, and offers nothing to confirm yet; the map does not
+        // show it.
+        let session = session_of(&app, user.me.id).await;
+        let dashboard = page(&app, "/beheer", &session).await;
+        assert!(dashboard.contains("Tuinclub Kanaalstraat") && dashboard.contains("Wacht op goedkeuring"), "{dashboard}");
+        assert!(!dashboard.contains("button-primary confirm"), "no 'alles klopt nog' while pending");
+        let (_, search) = app.get("/?q=Tuinclub+Kanaalstraat").await;
+        assert!(!search.contains("Tuinclub Kanaalstraat</a>"));
+
+        // Asking again with the same address makes nothing new and says the same.
+        let (_, location) = post(&app, app::api::RequestAccount::PATH, &anonymous, &form("fatima@example.org")).await;
+        assert_eq!(location, "/account-aanvragen?verstuurd=ja");
+        assert_eq!(mails_to(&app, "fatima@example.org").len(), 1);
+    }
+}

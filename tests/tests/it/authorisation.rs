@@ -547,8 +547,10 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                     let duplicate = app::db::register_organisation(
                         &app.state.db,
                         claimant,
-                        "VV De Meern",
-                        "",
+                        app::db::OrganisationRecord {
+                            name: "VV De Meern".into(),
+                            ..Default::default()
+                        },
                         "Zuster Bloemstraat 12",
                         "3454",
                         "De Meern",

@@ -93,9 +93,28 @@ async fn signing_up_in_the_hydrated_page_reaches_the_thank_you_page_without_a_re
     let naam = browser.wait_for("#naam").await;
     browser.type_text(&naam, "Sam").await;
     let contact = browser.wait_for("#contact").await;
-    browser.type_text(&contact, "06 12345678").await;
+    // No way to reach Sam: the message shows at once, and the name stays.
+    browser.type_text(&contact, "bel me maar").await;
     let submit = browser.wait_for("main button[type=submit]").await;
     browser.click(&submit).await;
+    browser
+        .wait_until("return location.search.includes('fout=contact') && !!document.getElementById('aanmeld-probleem');")
+        .await;
+    assert_eq!(
+        browser
+            .execute("return document.getElementById('naam').value;")
+            .await,
+        "Sam"
+    );
+    browser
+        .execute("document.getElementById('contact').value = ''; return true;")
+        .await;
+    browser
+        .type_text(&browser.wait_for("#contact").await, "06 12345678")
+        .await;
+    browser
+        .click(&browser.wait_for("main button[type=submit]").await)
+        .await;
     browser.wait_until("return location.pathname.endsWith('/bedankt') && !!document.querySelector('.thanks h1');").await;
 
     assert_eq!(

@@ -23,7 +23,10 @@ on_both_backends! {
         db.migrate().await.unwrap();
 
         let terms: i64 = app::on_pool!(&db, p => sqlx::query_scalar("SELECT COUNT(*) FROM taxonomy_terms").fetch_one(p).await.unwrap());
-        assert_eq!(terms, 58, "the shipped taxonomy is loaded once");
+        // As many as `data/taxonomy.json` holds: each once, however often the migrations run.
+        let shipped: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../../data/taxonomy.json")).unwrap();
+        assert_eq!(terms, shipped.len() as i64, "the shipped taxonomy is loaded once");
         assert_eq!(db.count_offers().await.unwrap(), 0);
     }
 

@@ -32,8 +32,7 @@ async fn a_new_organisation_waits_for_the_coordinator_and_bad_input_keeps_what_w
         location.starts_with("/beheer/nieuwe-organisatie?fout=postcode"),
         "{location}"
     );
-    let (status, html) = app.get(&location).await;
-    assert_eq!(status, 200);
+    let html = crate::support::page(&app, &location, &provider).await;
     assert!(
         html.contains("Deze postcode kennen we niet"),
         "a Dutch message next to the field"
