@@ -1012,6 +1012,12 @@ texts! {
     ho_questions: "Vragen? Bel of mail je contactpersoon van het buurtteam.", "Questions? Call or e-mail your contact at the neighbourhood team.";
     ho_print: "Druk deze pagina af met Ctrl+P (of Cmd+P op een Mac).", "Print this page with Ctrl+P (or Cmd+P on a Mac).";
     ex_title: "Alle gegevens van dit traject", "All data of this case";
+    ex_yes: "ja", "yes";
+    ex_referrals: "Verwijzingen", "Referrals";
+    ex_no_referrals: "Geen verwijzingen.", "No referrals.";
+    ex_consent: "Toestemming gegeven door", "Consent given by";
+    ex_json: "Alles als bestand (JSON), om mee te geven", "Everything as a file (JSON), to hand over";
+    ex_download: "Bestand downloaden", "Download the file";
     ex_intro: "Dit is alles wat de Sociale Kaart over deze persoon bewaart. Geef het mee als de persoon erom vraagt. Verwijderen kan hieronder.", "This is everything the map keeps about this person. Hand it over when the person asks. You can delete it below.";
     mg_referrals: "Verwijzingen", "Referrals";
     mg_no_referrals: "Er zijn geen verwijzingen.", "There are no referrals.";
@@ -1061,6 +1067,7 @@ texts! {
     ed_until: "Tot (uu:mm)", "Until (hh:mm)";
     ed_phone: "Telefoon", "Phone";
     ed_email: "E-mail", "E-mail";
+    ed_website: "Website (begint met https://)", "Website (starts with https://)";
     ed_no_referral: "Geen indicatie of verwijzing nodig", "No referral needed";
     ed_keeps_benefit: "Met behoud van uitkering", "People keep their benefits";
     ed_save: "Bewaar", "Save";
@@ -1075,6 +1082,7 @@ texts! {
     ed_bad_time: "Schrijf de tijd als 14:00, en de eindtijd na de begintijd.", "Write the time as 14:00, and the end after the start.";
     ed_bad_telefoon: "Dit telefoonnummer is te lang.", "This phone number is too long.";
     ed_bad_email: "Dit is geen e-mailadres.", "This is not an e-mail address.";
+    ed_bad_website: "Vul een webadres in dat begint met https:// of http://.", "Fill in a web address that starts with https:// or http://.";
     no_day: "Geen vaste dag", "No fixed day";
     ed_times: "Vaste tijden (mag leeg)", "Fixed times (optional)";
     ed_day2: "Tweede dag", "Second day";

@@ -324,11 +324,14 @@ pub struct OfferForm {
     /// "ja": people just walk in, there is no sign-up ("Gewoon binnenlopen").
     #[serde(default)]
     pub binnenlopen: String,
+    /// The offer's own web page (http or https), or empty.
+    #[serde(default)]
+    pub website: String,
 }
 
 /// Field names of the editor, in form order (also the `fout` codes and the query keys that
 /// bring typed values back; lists travel comma-separated).
-pub const OFFER_FIELDS: [&str; 25] = [
+pub const OFFER_FIELDS: [&str; 26] = [
     "naam",
     "beschrijving",
     "soort",
@@ -354,12 +357,13 @@ pub const OFFER_FIELDS: [&str; 25] = [
     "geen_indicatie",
     "uitkering",
     "binnenlopen",
+    "website",
 ];
 
 text_fields!(OfferForm {
     naam, beschrijving, soort, leefgebied, min_leeftijd, max_leeftijd, gratis, kosten, dag, van,
     tot, dag2, van2, tot2, dag3, van3, tot3, gesloten, telefoon, email, geen_indicatie, uitkering,
-    binnenlopen
+    binnenlopen, website
 } lists { talen, locaties });
 
 /// What the offer editor needs besides the fields: the choices.

@@ -67,6 +67,18 @@ pub struct TrajectForm {
     pub uitkering: String,
 }
 
+/// Everything stored about the person of a traject, for the export page: in words on the page,
+/// and the same as JSON to hand over as a file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrajectExport {
+    /// The profile.
+    pub form: TrajectForm,
+    /// Its referrals as the professional sees them.
+    pub referrals: Vec<ReferralView>,
+    /// The same, as JSON.
+    pub json: String,
+}
+
 /// A traject as its professional sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrajectView {

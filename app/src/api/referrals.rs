@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::referrals::{
-    ReferralForm, ReferralLine, ReferralTarget, ReferralView, TrajectForm, TrajectView,
-    WorkspaceView,
+    ReferralForm, ReferralLine, ReferralTarget, ReferralView, TrajectExport, TrajectForm,
+    TrajectView, WorkspaceView,
 };
 
 crate::guard!(Workspace, crate::service::trajecten::WORK);
@@ -62,7 +62,7 @@ pub async fn close_traject(csrf: String, traject: String) -> Result<(), ServerFn
 crate::guard!(ExportTraject, crate::service::trajecten::WORK);
 /// Everything stored about the person of a traject, readable (export on request).
 #[server]
-pub async fn export_traject(traject: String) -> Result<Option<String>, ServerFnError> {
+pub async fn export_traject(traject: String) -> Result<Option<TrajectExport>, ServerFnError> {
     ssr::export_traject(traject)
         .await
         .map_err(crate::Error::into_server_fn_error)
@@ -237,7 +237,7 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn export_traject(traject: String) -> Result<Option<String>> {
+    pub async fn export_traject(traject: String) -> Result<Option<TrajectExport>> {
         let cx = Ctx::reading::<super::ExportTraject>().await?;
         referrals::export_traject(&cx.state, &cx.me, &traject).await
     }

@@ -25,6 +25,7 @@ fn message(t: &Texts, field: &str) -> &'static str {
         "talen" => t.ed_bad_languages,
         "locaties" => t.ed_bad_locations,
         "telefoon" => t.ed_bad_telefoon,
+        "website" => t.ed_bad_website,
         _ => t.ed_bad_email,
     }
 }
@@ -113,6 +114,7 @@ fn Editor(editor: OfferEditor) -> impl IntoView {
                 {(!locations.is_empty()).then(|| kit.checks("locaties", t.ed_locations, locations, form.locaties.clone()))}
                 {kit.text("telefoon", t.ed_phone, form.telefoon.clone(), "tel")}
                 {kit.text("email", t.ed_email, form.email.clone(), "text")}
+                {kit.text("website", t.ed_website, form.website.clone(), "url")}
                 {kit.check("geen_indicatie", t.ed_no_referral, form.geen_indicatie == "ja")}
                 {kit.check("uitkering", t.ed_keeps_benefit, form.uitkering == "ja")}
                 {kit.check("binnenlopen", t.ed_walk_in, form.binnenlopen == "ja")}

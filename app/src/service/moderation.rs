@@ -238,22 +238,23 @@ pub async fn register(state: &AppState, me: &Me, new: &NewOrganisation) -> Resul
     if let Some(field) = new.problem() {
         return Ok(Saved::Invalid(field));
     }
-    let (naam, beschrijving, adres, postcode, plaats) = (
-        new.name.trim(),
-        new.description.trim(),
-        new.address.trim(),
-        new.postcode.trim(),
-        new.city.trim(),
-    );
+    let naam = new.name.trim();
     let record = db::OrganisationRecord {
         name: naam.into(),
-        description: beschrijving.into(),
+        description: new.description.trim().into(),
         email: Some(new.email.trim().to_string()).filter(|e| !e.is_empty()),
         phone: Some(new.phone.trim().to_string()).filter(|p| !p.is_empty()),
         ..Default::default()
     };
-    let organisation =
-        db::register_organisation(&state.db, me.id, record, adres, postcode, plaats).await?;
+    let organisation = db::register_organisation(
+        &state.db,
+        me.id,
+        record,
+        new.address.trim(),
+        new.postcode.trim(),
+        new.city.trim(),
+    )
+    .await?;
     audit(state, me, "registered", "organization", organisation, naam).await?;
     // Someone invited into a coalition by e-mail brings the organisation in with them.
     db::link_newcomer_partners(&state.db, &me.email.to_lowercase(), organisation).await?;

@@ -156,6 +156,7 @@ fn to_form(s: &ServiceRecord) -> OfferForm {
             .terms
             .iter()
             .any(|(t, c)| t == "kenmerk" && c == db::WALK_IN)),
+        website: s.url.clone().unwrap_or_default(),
     }
 }
 
@@ -276,6 +277,9 @@ fn problem(f: &OfferForm, locations: &[Uuid], known_languages: &[String]) -> Opt
         Some("telefoon")
     } else if !f.email.trim().is_empty() && !crate::auth::is_email(f.email.trim()) {
         Some("email")
+    } else if !f.website.trim().is_empty() && crate::safe::safe_url(&f.website).is_none() {
+        // Only http and https: a link a resident taps must never run script.
+        Some("website")
     } else {
         None
     }
@@ -338,6 +342,7 @@ pub async fn save(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<U
     service.keeps_benefit = form.uitkering == "ja";
     service.phone = Some(form.telefoon.trim().to_string()).filter(|p| !p.is_empty());
     service.email = Some(form.email.trim().to_string()).filter(|e| !e.is_empty());
+    service.url = crate::safe::safe_url(&form.website);
     service.last_verified_on = Some(chrono::Utc::now().date_naive());
     // The editor owns the main leefgebied, the kind and four kenmerken; other terms stay, a
     // second leefgebied too (the form shows one, and a save must not lose the other).

@@ -11,7 +11,8 @@ use crate::db::{self, ReferralRecord};
 use crate::domain::{Handover, ReferralStatus};
 use crate::i18n::Lang;
 use crate::referrals::{
-    ReferralForm, ReferralLine, ReferralTarget, ReferralView, REFUSAL_REASONS, SHARE_ITEMS,
+    ReferralForm, ReferralLine, ReferralTarget, ReferralView, TrajectExport, REFUSAL_REASONS,
+    SHARE_ITEMS,
 };
 use crate::{AppState, Error, Result};
 
@@ -532,7 +533,11 @@ pub async fn incoming(state: &AppState, me: &Me) -> Result<Vec<ReferralLine>> {
 
 /// Everything stored about the person of a traject and its referrals, as readable JSON (export
 /// on request).
-pub async fn export_traject(state: &AppState, me: &Me, traject: &str) -> Result<Option<String>> {
+pub async fn export_traject(
+    state: &AppState,
+    me: &Me,
+    traject: &str,
+) -> Result<Option<TrajectExport>> {
     allow(me, trajecten::WORK)?;
     let Ok(traject) = traject.trim().parse::<Uuid>() else {
         return Ok(None);
@@ -549,9 +554,12 @@ pub async fn export_traject(state: &AppState, me: &Me, traject: &str) -> Result<
         "traject": form,
         "verwijzingen": referrals,
     });
-    Ok(Some(
-        serde_json::to_string_pretty(&export).map_err(|_| Error::Sealed)?,
-    ))
+    let json = serde_json::to_string_pretty(&export).map_err(|_| Error::Sealed)?;
+    Ok(Some(TrajectExport {
+        form,
+        referrals,
+        json,
+    }))
 }
 
 /// The printable handout of a traject: the person's name and the referrals still running.

@@ -274,7 +274,18 @@ on_both_backends! {
             assert!(after.contains(topic), "{topic} kept");
         }
 
-        let mut changed = editor.form.clone();
+        // The website shows and stays; only http(s) is taken.
+        let url = app::db::load_dataset(&app.state.db, Some(&[club_offer()])).await.unwrap().services[0].url.clone();
+        assert_eq!(Some(editor.form.website.clone()).filter(|w| !w.is_empty()), url);
+        let mut script = editor.form.clone();
+        script.website = "javascript:alert(1)".into();
+        assert_eq!(offers::save(&app.state, &me, &script).await.unwrap(), Saved::Invalid("website"));
+        let mut site = editor.form.clone();
+        site.website = "https://voetbal.example/jeugd".into();
+        offers::save(&app.state, &me, &site).await.unwrap();
+        assert!(app.get(&format!("/aanbod/{id}")).await.1.contains(r#"href="https://voetbal.example/jeugd""#));
+
+        let mut changed = site.clone();
         changed.kosten = "€ 150 per jaar".into();
         offers::save(&app.state, &me, &changed).await.unwrap();
         let after = app.get(&format!("/aanbod/{id}")).await.1;

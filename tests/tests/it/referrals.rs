@@ -624,6 +624,17 @@ async fn a_person_gets_all_their_data_and_it_is_deleted_on_request() {
     ] {
         assert!(export.contains(expected), "{expected} in the export");
     }
+    // In words first, with Dutch labels; the JSON file folded under it.
+    let words = &export[export.find(r#"id="gegevens""#).expect("the readable list")..];
+    let words = &words[..words.find("</dl>").unwrap()];
+    for label in [
+        "Voorletters of een zelfgekozen naam",
+        "J.B.",
+        "Geld en papieren",
+    ] {
+        assert!(words.contains(label), "{label} in {words}");
+    }
+    assert!(export.contains(r#"download="traject.json""#));
 
     // Without ticking "ja, ik weet het zeker" nothing is deleted.
     let (_, location) = post(
