@@ -64,6 +64,20 @@ pub struct Me {
     pub gemeente: Option<String>,
 }
 
+impl Me {
+    /// The operator at the command line (`sociale-kaart team ...`): an admin without an
+    /// account, written in the audit log as nobody in particular.
+    pub fn operator() -> Me {
+        Me {
+            id: Uuid::nil(),
+            email: String::new(),
+            name: "beheer (opdrachtregel)".into(),
+            role: Role::Admin,
+            gemeente: None,
+        }
+    }
+}
+
 /// Kinds of offer, as organisations list them (the `soort` taxonomy).
 pub const OFFER_KINDS: [&str; 4] = ["buurthuis", "vereniging", "initiatief", "voorziening"];
 

@@ -933,6 +933,49 @@ texts! {
     tr_referrals: "Verwijzingen", "Referrals";
     tr_no_referrals: "Nog geen verwijzingen.", "No referrals yet.";
     tr_handout: "Uitdraai voor de persoon", "Handout for the person";
+    tr_team_title: "Wie doet het", "Who does it";
+    tr_team_in: "Hoort bij {}.", "Belongs to {}.";
+    tr_primary: "Eerste contactpersoon", "Primary contact";
+    tr_standin: "Vervanger", "Stand-in";
+    tr_in_queue: "Nog niemand: staat in de wachtrij van het team.", "Nobody yet: waiting in the team's queue.";
+    tr_no_standin: "Nog geen vervanger. Kies er een, dan loopt het door als jij er niet bent.",
+        "No stand-in yet. Choose one, so the work goes on when you are away.";
+    tr_nobody: "Niemand", "Nobody";
+    tr_assign: "Bewaar wie het doet", "Save who does it";
+    tr_assigned: "Bewaard.", "Saved.";
+    tr_bad_member: "Kies iemand uit het team, en niet dezelfde persoon twee keer.",
+        "Choose someone from the team, and not the same person twice.";
+    ws_team: "Je team: {}", "Your team: {}";
+    teams_title: "Wijkteams", "Neighbourhood teams";
+    teams_of: "Wijkteams van {}", "Neighbourhood teams of {}";
+    teams_intro: "Een traject hoort bij een team. Zo loopt het werk door als iemand weg is: de teamleider geeft het aan een ander, en wie vertrekt laat niemand in de steek.",
+        "A case belongs to a team. So the work goes on when someone is away: the team lead gives it to someone else, and nobody is left behind when a colleague leaves.";
+    teams_none: "Nog geen teams.", "No teams yet.";
+    team_new: "Nieuw team", "New team";
+    team_name: "Naam (zoals bewoners het team kennen)", "Name (as residents know the team)";
+    team_kind: "Soort team", "Kind of team";
+    team_kind_neighbourhood: "Buurtteam", "Neighbourhood team";
+    team_kind_area: "Gebiedsteam", "Area team";
+    team_kind_social: "Sociaal team", "Social team";
+    team_phone: "Telefoon (komt op de uitdraai voor bewoners)", "Phone (printed on the handout for residents)";
+    team_gemeente: "Gemeente (CBS-code, bijvoorbeeld GM0344)", "Municipality (CBS code, for example GM0344)";
+    team_make: "Maak het team", "Make the team";
+    team_made: "Het team is gemaakt.", "The team has been made.";
+    team_members: "Leden", "Members";
+    team_no_members: "Nog niemand. Zet hieronder een professional in dit team.", "Nobody yet. Put a professional in this team below.";
+    team_lead: "teamleider", "team lead";
+    team_queue: "{} in de wachtrij: de teamleider geeft ze aan iemand.", "{} waiting in the queue: the team lead gives them to someone.";
+    team_member_email: "E-mailadres van de professional", "E-mail address of the professional";
+    team_member_lead: "Teamleider (geeft trajecten aan een ander)", "Team lead (gives cases to someone else)";
+    team_add: "Zet in dit team", "Put in this team";
+    team_bad_name: "Geef een naam van 1 tot 80 tekens die nog geen team heeft.", "Give a name of 1 to 80 characters that no team has yet.";
+    team_bad_kind: "Kies een soort team.", "Choose a kind of team.";
+    team_bad_gemeente: "Schrijf de gemeente als GM en vier cijfers, bijvoorbeeld GM0344.", "Write the municipality as GM and four digits, for example GM0344.";
+    team_bad_member: "Er is geen werkend account van een professional met dit e-mailadres.", "There is no working professional account with this e-mail address.";
+    ws_standin: "je bent vervanger", "you are the stand-in";
+    ws_queue_title: "Wachtrij van het team", "The team's queue";
+    ws_queue_lead: "Niemand doet deze cliënten nu. Open er een en kies wie het doet.",
+        "Nobody is working with these people now. Open one and choose who does.";
     tr_export: "Alle gegevens bekijken of verwijderen", "See or delete all data";
     tr_suggestions: "Wat past erbij", "What fits";
     tr_coalitions: "Via een coalitie", "Through a coalition";
@@ -1057,7 +1100,11 @@ texts! {
     ed_name: "Naam", "Name";
     ed_description: "Wat is het? (in gewone woorden)", "What is it? (in plain words)";
     ed_kind: "Soort", "Kind";
-    ed_topic: "Onderwerp", "Topic";
+    ed_topic: "Waar gaat het over? (één of meer)", "What is it about? (one or more)";
+    ed_preview: "Voorbeeld bekijken", "Preview";
+    ed_preview_title: "Voorbeeld: zo zien bewoners het", "Preview: how residents see it";
+    ed_preview_note: "Dit is nog niet bewaard. Klopt alles? Kies dan \"Bewaar\" onder het formulier.",
+        "This is not saved yet. Is everything right? Then choose \"Save\" below the form.";
     ed_min_age: "Vanaf leeftijd (mag leeg)", "From age (optional)";
     ed_max_age: "Tot en met leeftijd (mag leeg)", "Up to age (optional)";
     ed_free: "Het is gratis", "It is free";
@@ -1075,12 +1122,13 @@ texts! {
     ed_bad_naam: "Vul een naam in van 3 tot 150 tekens.", "Fill in a name of 3 to 150 characters.";
     ed_bad_beschrijving: "Beschrijf in gewone woorden wat het is.", "Describe in plain words what it is.";
     ed_bad_soort: "Kies een soort.", "Choose a kind.";
-    ed_bad_leefgebied: "Kies een onderwerp.", "Choose a topic.";
+    ed_bad_leefgebied: "Kies minstens één onderwerp.", "Choose at least one topic.";
     ed_bad_age: "Vul een leeftijd in tussen 0 en 120 (de tweede niet lager dan de eerste).", "Fill in an age between 0 and 120 (the second not lower than the first).";
     ed_bad_kosten: "Houd de kosten korter dan 1000 tekens.", "Keep the costs under 1000 characters.";
     ed_bad_dag: "Kies een dag.", "Choose a day.";
     ed_bad_time: "Schrijf de tijd als 14:00, en de eindtijd na de begintijd.", "Write the time as 14:00, and the end after the start.";
-    ed_bad_telefoon: "Dit telefoonnummer is te lang.", "This phone number is too long.";
+    ed_bad_telefoon: "Vul een telefoonnummer (hoogstens 30 tekens) of een e-mailadres in, zodat bewoners jullie kunnen vragen.",
+        "Fill in a phone number (30 characters at most) or an e-mail address, so residents can ask you.";
     ed_bad_email: "Dit is geen e-mailadres.", "This is not an e-mail address.";
     ed_bad_website: "Vul een webadres in dat begint met https:// of http://.", "Fill in a web address that starts with https:// or http://.";
     no_day: "Geen vaste dag", "No fixed day";

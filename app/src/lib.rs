@@ -21,6 +21,7 @@ pub mod referrals;
 pub mod safe;
 mod shell;
 pub mod signals;
+pub mod teams;
 mod web;
 
 #[cfg(feature = "ssr")]

@@ -279,8 +279,8 @@ pub struct OfferForm {
     pub beschrijving: String,
     /// Kind code.
     pub soort: String,
-    /// Main leefgebied code.
-    pub leefgebied: String,
+    /// The leefgebied codes it is about (checkboxes, at least one).
+    pub leefgebied: Vec<String>,
     /// Youngest age.
     pub min_leeftijd: String,
     /// Oldest age.
@@ -361,10 +361,10 @@ pub const OFFER_FIELDS: [&str; 26] = [
 ];
 
 text_fields!(OfferForm {
-    naam, beschrijving, soort, leefgebied, min_leeftijd, max_leeftijd, gratis, kosten, dag, van,
+    naam, beschrijving, soort, min_leeftijd, max_leeftijd, gratis, kosten, dag, van,
     tot, dag2, van2, tot2, dag3, van3, tot3, gesloten, telefoon, email, geen_indicatie, uitkering,
     binnenlopen, website
-} lists { talen, locaties });
+} lists { leefgebied, talen, locaties });
 
 /// What the offer editor needs besides the fields: the choices.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -27,6 +27,51 @@ pub struct TrajectLine {
     pub open_referrals: u32,
     /// Last change (YYYY-MM-DD).
     pub updated: String,
+    /// The reader stands in for its primary professional.
+    #[serde(default)]
+    pub standin: bool,
+}
+
+/// Who holds a traject: the fields of the form that gives it to someone (account ids; empty
+/// is nobody).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AssignForm {
+    /// The primary professional (a lead's choice).
+    pub eerste: String,
+    /// The stand-in.
+    pub vervanger: String,
+}
+
+/// Field names of [`AssignForm`] (the `fout` codes).
+pub const ASSIGN_FIELDS: [&str; 2] = ["eerste", "vervanger"];
+
+/// Who holds a traject in its team, and whom the reader may give it to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrajectTeam {
+    /// The team's name ("Buurtteam Vleuten-De Meern").
+    pub team: String,
+    /// The primary professional's account; `None`: waiting in the team's queue.
+    pub primary: Option<Uuid>,
+    /// The named stand-in's account.
+    pub standin: Option<Uuid>,
+    /// The team's members who can hold it: (account, name).
+    pub members: Vec<(Uuid, String)>,
+    /// The reader leads the team: may choose the primary professional too.
+    pub lead: bool,
+    /// The reader may choose the stand-in (the primary professional, or a lead).
+    pub may_choose_standin: bool,
+}
+
+impl TrajectTeam {
+    /// The name of a member, or empty.
+    pub fn name_of(&self, id: Option<Uuid>) -> Option<String> {
+        let id = id?;
+        self.members
+            .iter()
+            .find(|(m, _)| *m == id)
+            .map(|(_, n)| n.clone())
+    }
 }
 
 /// The fields of a traject, as typed.
@@ -96,6 +141,9 @@ pub struct TrajectView {
     pub referrals: Vec<ReferralLine>,
     /// Coalitions that take people in, through their link person.
     pub coalitions: Vec<ReferralTarget>,
+    /// Its team, primary professional and stand-in; `None` outside a team.
+    #[serde(default)]
+    pub team: Option<TrajectTeam>,
 }
 
 /// A referral in a list.
@@ -215,11 +263,31 @@ pub struct ReferralView {
     pub address: String,
 }
 
+/// The printable handout of a traject.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HandoutView {
+    /// The person's initials or chosen name.
+    pub person: String,
+    /// The referrals still running.
+    pub items: Vec<ReferralView>,
+    /// The one current contact person: name and e-mail of whoever holds the traject now;
+    /// empty while it waits in the team's queue (then the team is the contact).
+    pub contact: Vec<String>,
+    /// The team (buurtteam): name, phone, e-mail; empty outside a team.
+    pub team: Vec<String>,
+}
+
 /// Everything a professional's workspace lists.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct WorkspaceView {
-    /// Their trajecten.
+    /// Their trajecten (held, or stood in for).
     pub trajecten: Vec<TrajectLine>,
+    /// Their team's name, when they are in one.
+    #[serde(default)]
+    pub team: Option<String>,
+    /// For a team lead: the open trajecten nobody holds, to give to someone.
+    #[serde(default)]
+    pub queue: Vec<TrajectLine>,
 }
 
 impl TrajectForm {

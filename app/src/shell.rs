@@ -14,7 +14,7 @@ use crate::pages::{
     LocationEditPage, LocationPage, LoginPage, ManagePage, ModerationPage, NeedEditPage, NotFound,
     OfferEditPage, OfferPage, OrganisationPage, ReferralNewPage, ReferralPage, RegisterPage,
     ReportPage, ResetPasswordPage, RolePage, SignUpPage, SignalsPage, SolvedPage, TalentsPage,
-    ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
+    TeamsPage, ThanksPage, TrajectDataPage, TrajectPage, WorkspacePage,
 };
 
 /// The whole HTML document, rendered on the server around [`App`].
@@ -92,6 +92,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/wachtwoord/:token") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer") view=ManagePage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/sleutels") view=ApiKeysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/beheer/teams") view=TeamsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/coalities") view=CoalitionOverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/signalen") view=SignalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/beheer/moderatie") view=ModerationPage ssr=SsrMode::Async/>

@@ -62,6 +62,50 @@ enum Command {
     /// Accounts for providers, professionals, coordinators and admins.
     #[command(subcommand)]
     User(UserCommand),
+    /// Wijkteams: teams of professionals per gemeente; a traject belongs to its team.
+    #[command(subcommand)]
+    Team(TeamCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TeamCommand {
+    /// Make a team (buurtteam, gebiedsteam or sociaal-team) in a gemeente.
+    Add {
+        /// CBS code of the gemeente (GM0344 for Utrecht).
+        #[arg(long)]
+        gemeente: String,
+        /// The name residents know ("Buurtteam Vleuten-De Meern").
+        #[arg(long)]
+        name: String,
+        /// buurtteam, gebiedsteam or sociaal-team.
+        #[arg(long, default_value = "buurtteam")]
+        kind: String,
+        /// The team's phone number, printed on handouts.
+        #[arg(long, default_value = "")]
+        phone: String,
+        /// The team's e-mail address.
+        #[arg(long, default_value = "")]
+        email: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Put a professional in a team (out of another one); --lead makes them a team lead, who
+    /// reassigns trajecten and picks them up from the team's queue.
+    Member {
+        /// CBS code of the team's gemeente.
+        #[arg(long)]
+        gemeente: String,
+        /// The team's name.
+        #[arg(long)]
+        team: String,
+        /// E-mail address of the professional's account.
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        lead: bool,
+        #[command(flatten)]
+        common: Common,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,6 +134,15 @@ enum UserCommand {
         /// Address of the site, for the invitation link.
         #[arg(long, default_value = "http://127.0.0.1:3000")]
         base_url: String,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Switch an account off at once: no login, no session, no API token; the trajecten it
+    /// held go to its team's queue.
+    Disable {
+        /// E-mail address of the account.
+        #[arg(long)]
+        email: String,
         #[command(flatten)]
         common: Common,
     },
@@ -366,6 +419,78 @@ impl Cli {
                         .map_err(fail)?;
                 let token = keys.fresh.context("the new token could not be read back")?;
                 println!("{token}");
+            }
+            Command::User(UserCommand::Disable { email, common }) => {
+                let state = crate::build_state(&common.config()).await?;
+                let me = app::auth::Me::operator();
+                match app::service::teams::disable_account(&state, &me, &email)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e.user_message()))?
+                {
+                    app::service::Saved::Done(n) => println!(
+                        "Account {email} staat uit; {n} trajecten staan in de wachtrij van hun team."
+                    ),
+                    app::service::Saved::Invalid(_) => {
+                        anyhow::bail!("geen account met e-mailadres {email:?}")
+                    }
+                }
+            }
+            Command::Team(TeamCommand::Add {
+                gemeente,
+                name,
+                kind,
+                phone,
+                email,
+                common,
+            }) => {
+                let state = crate::build_state(&common.config()).await?;
+                let me = app::auth::Me::operator();
+                let made = app::service::teams::create(
+                    &state, &me, &gemeente, &name, &kind, &phone, &email,
+                )
+                .await
+                .map_err(|e| anyhow::anyhow!(e.user_message()))?;
+                match made {
+                    app::service::Saved::Done(id) => println!("Team {name:?} gemaakt ({id})."),
+                    app::service::Saved::Invalid("naam") => anyhow::bail!(
+                        "geef een naam van 1 tot 80 tekens die de gemeente nog niet heeft"
+                    ),
+                    app::service::Saved::Invalid("soort") => {
+                        anyhow::bail!("kies --kind buurtteam, gebiedsteam of sociaal-team")
+                    }
+                    app::service::Saved::Invalid("gemeente") => {
+                        anyhow::bail!("{gemeente:?} is geen CBS-code zoals GM0344")
+                    }
+                    app::service::Saved::Invalid(field) => {
+                        anyhow::bail!("dit klopt niet: {field}")
+                    }
+                }
+            }
+            Command::Team(TeamCommand::Member {
+                gemeente,
+                team,
+                email,
+                lead,
+                common,
+            }) => {
+                let state = crate::build_state(&common.config()).await?;
+                let me = app::auth::Me::operator();
+                let teams = app::db::teams(&state.db, Some(gemeente.trim())).await?;
+                let Some(found) = teams.iter().find(|t| t.name == team.trim()) else {
+                    anyhow::bail!("gemeente {gemeente} heeft geen team {team:?}");
+                };
+                match app::service::teams::set_member(&state, &me, found.id, &email, lead)
+                    .await
+                    .map_err(|e| anyhow::anyhow!(e.user_message()))?
+                {
+                    app::service::Saved::Done(_) => println!(
+                        "{email} zit in {team}{}.",
+                        if lead { " (teamleider)" } else { "" }
+                    ),
+                    app::service::Saved::Invalid(_) => anyhow::bail!(
+                        "geen werkend account van een professional met e-mailadres {email:?}"
+                    ),
+                }
             }
             Command::Reindex { common } => {
                 let state = crate::build_state(&common.config()).await?;

@@ -22,6 +22,7 @@ mod search;
 mod signals;
 mod signup;
 mod suggest;
+mod teams;
 
 pub use account::{
     invite_user, log_in, log_out, request_account, request_reset, reset_password, who_am_i,
@@ -64,19 +65,25 @@ pub use need_edit::{load_need_form, save_need, LoadNeedForm, SaveNeed};
 pub use offer::{
     get_offer, get_place, get_role, similar_offers, GetOffer, GetPlace, GetRole, SimilarOffers,
 };
-pub use offer_edit::{load_offer_form, save_offer, LoadOfferForm, SaveOffer};
+pub use offer_edit::{
+    load_offer_form, preview_offer, save_offer, LoadOfferForm, PreviewOffer, SaveOffer,
+};
 pub use referrals::{
-    choose_referral_partner, close_traject, delete_traject, escalate_referral, export_traject,
-    incoming_referrals, load_referral, load_traject, referral_receiver, revoke_consent,
-    save_traject, send_referral, set_referral_status, take_up_escalation, traject_handout,
-    workspace, ChooseReferralPartner, CloseTraject, DeleteTraject, EscalateReferral, ExportTraject,
-    IncomingReferrals, LoadReferral, LoadTraject, ReferralReceiver, RevokeConsent, SaveTraject,
-    SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout, Workspace,
+    assign_traject, choose_referral_partner, close_traject, delete_traject, escalate_referral,
+    export_traject, incoming_referrals, load_referral, load_traject, referral_receiver,
+    revoke_consent, save_traject, send_referral, set_referral_status, take_up_escalation,
+    traject_handout, workspace, AssignTraject, ChooseReferralPartner, CloseTraject, DeleteTraject,
+    EscalateReferral, ExportTraject, IncomingReferrals, LoadReferral, LoadTraject,
+    ReferralReceiver, RevokeConsent, SaveTraject, SendReferral, SetReferralStatus,
+    TakeUpEscalation, TrajectHandout, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS, DISTANCES_KM};
 pub use signals::{asked_nearby, signals, AskedNearby, Signals};
 pub use signup::{sign_up, SignUp};
 pub use suggest::{suggest, Suggest};
+pub use teams::{
+    create_team, set_team_member, teams_overview, CreateTeam, SetTeamMember, TeamsOverview,
+};
 
 /// Sends the browser back to `path` after a change, with a fresh `bijgewerkt` marker so a
 /// hydrated page reloads its data; `extra` adds query pairs (`aangemeld=ja`).
@@ -92,7 +99,8 @@ pub(crate) fn redirect_refreshed(path: &str, extra: &str) {
 }
 
 /// Sends the browser back to an editor (`/beheer/<page>/<id or nieuw>`) with the field that is
-/// wrong and everything that was typed, so nothing is lost.
+/// wrong and everything that was typed, so nothing is lost. An empty `field` means nothing is
+/// wrong and the person asked for a preview: `voorbeeld=ja`, and the page opens at it.
 #[cfg(feature = "ssr")]
 pub(crate) fn back_to_editor(
     page: &str,
@@ -111,8 +119,12 @@ pub(crate) fn back_to_editor(
         "" => "nieuw",
         id => id,
     };
+    let (marker, anchor) = match field {
+        "" => ("voorbeeld=ja".to_string(), "#voorbeeld"),
+        field => (format!("fout={field}"), ""),
+    };
     leptos_axum::redirect(&format!(
-        "/beheer/{page}/{id}?organisatie={}&fout={field}&{}",
+        "/beheer/{page}/{id}?organisatie={}&{marker}&{}{anchor}",
         encode(organisation),
         typed.join("&")
     ));
@@ -215,9 +227,13 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<InviteUser>(),
         entry::<ApiKeys>(),
         entry::<CreateApiKey>(),
+        entry::<TeamsOverview>(),
+        entry::<CreateTeam>(),
+        entry::<SetTeamMember>(),
         entry::<RevokeApiKey>(),
         entry::<LoadOfferForm>(),
         entry::<SaveOffer>(),
+        entry::<PreviewOffer>(),
         entry::<LoadLocationForm>(),
         entry::<SaveLocation>(),
         entry::<AreaOfPostcode>(),
@@ -228,6 +244,7 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<SaveTraject>(),
         entry::<DeleteTraject>(),
         entry::<CloseTraject>(),
+        entry::<AssignTraject>(),
         entry::<ExportTraject>(),
         entry::<TrajectHandout>(),
         entry::<ReferralReceiver>(),

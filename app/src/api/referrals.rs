@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::referrals::{
-    ReferralForm, ReferralLine, ReferralTarget, ReferralView, TrajectExport, TrajectForm,
-    TrajectView, WorkspaceView,
+    AssignForm, HandoutView, ReferralForm, ReferralLine, ReferralTarget, ReferralView,
+    TrajectExport, TrajectForm, TrajectView, WorkspaceView,
 };
 
 crate::guard!(Workspace, crate::service::trajecten::WORK);
@@ -55,6 +55,20 @@ crate::guard!(CloseTraject, crate::service::trajecten::WORK);
 #[server]
 pub async fn close_traject(csrf: String, traject: String) -> Result<(), ServerFnError> {
     ssr::close_traject(csrf, traject)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(AssignTraject, crate::service::trajecten::WORK);
+/// Gives a traject to a primary professional and a stand-in of its team (a lead chooses both,
+/// the primary professional the stand-in); a problem goes back with `?fout=<veld>`.
+#[server]
+pub async fn assign_traject(
+    csrf: String,
+    traject: String,
+    form: AssignForm,
+) -> Result<(), ServerFnError> {
+    ssr::assign_traject(csrf, traject, form)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -143,9 +157,7 @@ pub async fn escalate_referral(csrf: String, verwijzing: String) -> Result<(), S
 crate::guard!(TrajectHandout, crate::service::trajecten::WORK);
 /// The printable handout of a traject: the person's name and the referrals still running.
 #[server]
-pub async fn traject_handout(
-    traject: String,
-) -> Result<Option<(String, Vec<ReferralView>)>, ServerFnError> {
+pub async fn traject_handout(traject: String) -> Result<Option<HandoutView>, ServerFnError> {
     ssr::traject_handout(traject)
         .await
         .map_err(crate::Error::into_server_fn_error)
@@ -184,8 +196,7 @@ mod ssr {
         let Some(cx) = Ctx::reading_if_logged_in::<super::Workspace>().await? else {
             return Ok(None);
         };
-        let trajecten = trajecten::list(&cx.state, &cx.me).await?;
-        Ok(Some(WorkspaceView { trajecten }))
+        Ok(Some(trajecten::workspace(&cx.state, &cx.me).await?))
     }
 
     pub async fn load_traject(traject: String) -> Result<Option<TrajectView>> {
@@ -234,6 +245,30 @@ mod ssr {
         let cx = Ctx::writing::<super::CloseTraject>(&csrf).await?;
         let id = trajecten::close(&cx.state, &cx.me, &traject).await?;
         redirect_refreshed(&format!("/wijkteam/traject/{id}"), "");
+        Ok(())
+    }
+
+    pub async fn assign_traject(csrf: String, traject: String, form: AssignForm) -> Result<()> {
+        let cx = Ctx::writing::<super::AssignTraject>(&csrf).await?;
+        match trajecten::assign(&cx.state, &cx.me, &traject, &form.eerste, &form.vervanger).await? {
+            Saved::Done(id) => {
+                // The one who gave it away may no longer read it: back to the workspace.
+                let t = crate::db::traject(&cx.state.db, id).await?;
+                let still = match t {
+                    Some(t) => trajecten::works_on(&cx.state, &cx.me, &t).await?,
+                    None => false,
+                };
+                if still {
+                    redirect_refreshed(&format!("/wijkteam/traject/{id}"), "toegewezen=ja");
+                } else {
+                    redirect_refreshed("/wijkteam", "toegewezen=ja");
+                }
+            }
+            Saved::Invalid(field) => leptos_axum::redirect(&format!(
+                "/wijkteam/traject/{}?fout={field}#team-titel",
+                encode(traject.trim())
+            )),
+        }
         Ok(())
     }
 
@@ -321,7 +356,7 @@ mod ssr {
         Ok(())
     }
 
-    pub async fn traject_handout(traject: String) -> Result<Option<(String, Vec<ReferralView>)>> {
+    pub async fn traject_handout(traject: String) -> Result<Option<HandoutView>> {
         let cx = Ctx::reading::<super::TrajectHandout>().await?;
         referrals::handout(&cx.state, &cx.me, &traject).await
     }

@@ -24,6 +24,7 @@ mod signups;
 mod sql;
 mod talents;
 mod taxonomy;
+mod teams;
 mod tokens;
 mod trajecten;
 mod tx;
@@ -76,8 +77,8 @@ pub use moderation::{
     merge_organisations, queue, register_organisation, save_report, subject_organisation,
 };
 pub use offers::{
-    card_records, index_documents, index_documents_count, offer_page, places_of, slots_of,
-    CardRecord, OfferPage, PageRecord, PlaceRecord, SlotRecord,
+    card_records, draft_page, index_documents, index_documents_count, offer_page, places_of,
+    slots_of, CardRecord, OfferPage, PageRecord, PlaceRecord, SlotRecord,
 };
 pub use offers::{
     freshness, organisation_has_accounts, Freshness, HIDE_MONTHS, MARK_MONTHS, WALK_IN,
@@ -117,6 +118,10 @@ pub use talents::{
 };
 pub use taxonomy::term_codes;
 pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
+pub use teams::{
+    assign_traject, create_team, disable_user, set_team_member, team, team_members, team_of,
+    team_queue, teams, MemberRecord, TeamRecord,
+};
 pub use tokens::{
     api_token_user, api_tokens_of, create_api_token, revoke_api_token, take_unseen_api_token,
     ApiTokenRecord, NewApiToken,

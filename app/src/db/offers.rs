@@ -408,6 +408,90 @@ pub async fn offer_page(db: &Db, id: Uuid, today: NaiveDate) -> Result<OfferPage
     })
 }
 
+/// The page an offer that is not saved yet would get (the editor's "voorbeeld"): the same
+/// records as [`offer_page`], from `s` and its organisation's stored name and places.
+pub async fn draft_page(
+    db: &Db,
+    s: &super::dataset::ServiceRecord,
+    today: NaiveDate,
+) -> Result<OfferPage> {
+    let sql = "SELECT name FROM organizations WHERE id = $1";
+    let organisation: String = on_pool!(db, p => sqlx::query_scalar(sql)
+        .bind(s.organization_id).fetch_optional(p).await?)
+    .ok_or(Error::NotFound)?;
+    let places = if s.location_ids.is_empty() {
+        Vec::new()
+    } else {
+        let sql = format!(
+            "SELECT l.id AS service_id, l.id, l.name, l.address_1, l.city, l.postal_code, \
+             l.gemeente_code, l.wijk_code, l.accessibility, l.latitude, l.longitude \
+             FROM locations l WHERE l.id IN ({}) ORDER BY l.name",
+            placeholders(s.location_ids.len())
+        );
+        on_pool!(db, p => {
+            let mut q = sqlx::query_as::<_, PlaceRecord>(&sql);
+            for id in &s.location_ids { q = q.bind(id); }
+            q.fetch_all(p).await?
+        })
+    };
+    let mut slots: Vec<SlotRecord> = s
+        .schedules
+        .iter()
+        .map(|x| SlotRecord {
+            service_id: s.id,
+            weekday: i32::from(x.weekday),
+            opens_at: x.opens_at.clone(),
+            closes_at: x.closes_at.clone(),
+            rrule: x.rule.clone(),
+            dtstart: x.dtstart,
+        })
+        .collect();
+    slots.sort_by(|a, b| (a.weekday, &a.opens_at).cmp(&(b.weekday, &b.opens_at)));
+    Ok(OfferPage {
+        offer: PageRecord {
+            name: s.name.clone(),
+            description: s.description.clone(),
+            organisation_id: s.organization_id,
+            organisation,
+            kind: s.kind.clone(),
+            status: s.status.clone(),
+            minimum_age: s.minimum_age,
+            maximum_age: s.maximum_age,
+            is_free: s.is_free,
+            fees_description: s.fees_description.clone(),
+            no_referral_needed: s.no_referral_needed,
+            keeps_benefit: s.keeps_benefit,
+            eligibility_description: s.eligibility_description.clone(),
+            contact_name: s.contact_name.clone(),
+            email: s.email.clone(),
+            phone: s.phone.clone(),
+            url: s.url.clone(),
+            waiting_list: s.waiting_list,
+            last_verified_on: s.last_verified_on,
+        },
+        terms: s
+            .terms
+            .iter()
+            .map(|(t, c)| {
+                let name = super::term_name(t, c).unwrap_or_else(|| c.clone());
+                (t.clone(), name)
+            })
+            .collect(),
+        languages: s.languages.clone(),
+        costs: s.costs.clone(),
+        places,
+        slots,
+        closures: s
+            .closures
+            .iter()
+            .filter(|c| c.ends_on >= today)
+            .map(|c| (c.starts_on, c.ends_on, c.description.clone()))
+            .collect(),
+        walk_in: s.terms.iter().any(|(t, c)| t == "kenmerk" && c == WALK_IN),
+        has_accounts: organisation_has_accounts(db, s.organization_id).await?,
+    })
+}
+
 /// The kenmerk of offers people just walk in to.
 pub const WALK_IN: &str = "vrije-inloop";
 

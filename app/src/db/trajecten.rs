@@ -12,7 +12,12 @@ use crate::Result;
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct TrajectRecord {
     pub id: Uuid,
+    /// The primary professional; `None`: in its team's queue.
     pub professional_id: Option<Uuid>,
+    /// The team it belongs to (the primary's team when it was made).
+    pub team_id: Option<Uuid>,
+    /// The named stand-in, who may read and act on it too.
+    pub standin_id: Option<Uuid>,
     pub label_sealed: String,
     pub profile_sealed: String,
     pub plan_sealed: String,
@@ -21,20 +26,22 @@ pub struct TrajectRecord {
     pub updated_at: DateTime<Utc>,
 }
 
-const TRAJECT_COLUMNS: &str =
-    "id, professional_id, label_sealed, profile_sealed, plan_sealed, wijk_code, status, updated_at";
+pub(super) const TRAJECT_COLUMNS: &str = "id, professional_id, team_id, standin_id, label_sealed, \
+    profile_sealed, plan_sealed, wijk_code, status, updated_at";
 /// Creates or updates a traject (texts sealed by the caller).
 pub async fn save_traject(db: &Db, t: &TrajectRecord) -> Result<()> {
     let now = Utc::now();
     let sql =
         "INSERT INTO trajecten (id, professional_id, label_sealed, profile_sealed, plan_sealed, \
-        wijk_code, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) \
+        wijk_code, status, created_at, updated_at, team_id, standin_id) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10) \
         ON CONFLICT (id) DO UPDATE SET label_sealed = excluded.label_sealed, \
         profile_sealed = excluded.profile_sealed, plan_sealed = excluded.plan_sealed, \
         wijk_code = excluded.wijk_code, status = excluded.status, updated_at = excluded.updated_at";
     on_pool!(db, p => sqlx::query(sql)
         .bind(t.id).bind(t.professional_id).bind(&t.label_sealed).bind(&t.profile_sealed)
         .bind(&t.plan_sealed).bind(&t.wijk_code).bind(&t.status).bind(now)
+        .bind(t.team_id).bind(t.standin_id)
         .execute(p).await.map(drop)?);
     Ok(())
 }
@@ -56,15 +63,19 @@ pub async fn open_profiles(db: &Db, wijk_prefix: &str) -> Result<Vec<String>> {
     Ok(rows.into_iter().map(|(p,)| p).collect())
 }
 
-/// A professional's trajecten with how many referrals are still running, newest first.
+/// The trajecten a professional holds or stands in for, with how many referrals are still
+/// running, newest first.
 pub async fn trajecten_of(db: &Db, professional: Uuid) -> Result<Vec<(TrajectRecord, i64)>> {
-    let sql = format!("SELECT {TRAJECT_COLUMNS} FROM trajecten WHERE professional_id = $1 ORDER BY updated_at DESC LIMIT 500");
+    let sql = format!(
+        "SELECT {TRAJECT_COLUMNS} FROM trajecten WHERE professional_id = $1 \
+        OR standin_id = $1 ORDER BY updated_at DESC LIMIT 500"
+    );
     let list: Vec<TrajectRecord> =
         on_pool!(db, p => sqlx::query_as(&sql).bind(professional).fetch_all(p).await?);
     // One count query for all of them, not one per traject.
     let sql =
         "SELECT r.traject_id, COUNT(*) FROM referrals r JOIN trajecten t ON t.id = r.traject_id \
-        WHERE t.professional_id = $1 AND r.status NOT IN ('afgewezen', 'afgerond', 'gestopt') \
+        WHERE (t.professional_id = $1 OR t.standin_id = $1) AND r.status NOT IN ('afgewezen', 'afgerond', 'gestopt') \
         GROUP BY r.traject_id";
     let open: std::collections::HashMap<Uuid, i64> =
         on_pool!(db, p => sqlx::query_as::<_, (Uuid, i64)>(sql)

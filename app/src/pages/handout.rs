@@ -8,6 +8,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::traject_handout;
 use crate::i18n::fill;
+use crate::referrals::HandoutView;
 
 /// The handout.
 #[component]
@@ -23,13 +24,11 @@ pub fn HandoutPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p class="loading">{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok(Some((person, items))) => {
-                        let sender = items
-                            .iter()
-                            .find_map(|r| match &r.sender[..] {
-                                [name, email, ..] => Some((name.clone(), email.clone())),
-                                _ => None,
-                            });
+                    Ok(Some(HandoutView { person, items, contact, team })) => {
+                        let sender = match &contact[..] {
+                            [name, email, ..] => Some((name.clone(), email.clone())),
+                            _ => None,
+                        };
                         view! {
                         <Title text=t.ho_title/>
                         <article class="prose handout">
@@ -64,6 +63,15 @@ pub fn HandoutPage() -> impl IntoView {
                             {sender.map(|(name, email)| view! {
                                 <p id="contactpersoon">{fill(t.ho_questions_who, &[&name])} " " <a href=format!("mailto:{email}")>{email.clone()}</a></p>
                             }.into_any()).unwrap_or_else(|| view! { <p id="contactpersoon">{t.ho_questions}</p> }.into_any())}
+                            // The buurtteam, with its number: the way in when the contact person is away.
+                            {team.split_first().map(|(name, rest)| view! {
+                                <p id="buurtteam"><strong>{name.clone()}</strong>
+                                    {rest.iter().map(|c| {
+                                        let href = if c.contains('@') { format!("mailto:{c}") } else { crate::web::tel_href(c) };
+                                        view! { " · " <a href=href>{c.clone()}</a> }
+                                    }).collect_view()}
+                                </p>
+                            })}
                             // Printing needs the browser; without JavaScript the sentence says how.
                             <p class="no-print print-actions">
                                 <button type="button" class="button-primary print-button" on:click=move |_| {

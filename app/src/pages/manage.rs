@@ -77,6 +77,7 @@ fn Dashboard(d: DashboardView) -> impl IntoView {
                     {is_moderator.then(|| view! { <li><A href="/beheer/moderatie" attr:class="chip">{t.mod_title}</A></li> })}
                     {is_moderator.then(|| view! { <li><A href="/beheer/coalities" attr:class="chip" attr:id="naar-coalities">{t.ov_title}</A></li> })}
                     {is_moderator.then(|| view! { <li><A href="/beheer/signalen" attr:class="chip" attr:id="naar-signalen">{t.sg_title}</A></li> })}
+                    {is_moderator.then(|| view! { <li><A href="/beheer/teams" attr:class="chip" attr:id="naar-teams">{t.teams_title}</A></li> })}
                     {is_professional.then(|| view! { <li><A href="/wijkteam" attr:class="chip" attr:id="naar-wijkteam">{t.ws_title}</A></li> })}
                     {(!is_professional).then(|| view! { <li><A href="/beheer/sleutels" attr:class="chip" attr:id="naar-sleutels">{t.keys_title}</A></li> })}
                 </ul>

@@ -31,6 +31,7 @@ mod report;
 mod signals;
 mod signup;
 mod talents;
+mod teams;
 mod traject;
 mod traject_data;
 mod workspace;
@@ -66,6 +67,7 @@ pub use report::ReportPage;
 pub use signals::SignalsPage;
 pub use signup::{SignUpPage, ThanksPage};
 pub use talents::TalentsPage;
+pub use teams::TeamsPage;
 pub use traject::TrajectPage;
 pub use traject_data::TrajectDataPage;
 pub use workspace::WorkspacePage;
@@ -106,10 +108,10 @@ where
                 match loaded.await {
                     Ok(Some(mut editor)) => {
                         let q = query.read_untracked();
-                        // Coming back from a problem without JavaScript: show what was typed,
-                        // not what is stored. (With JavaScript the fields still hold it, and
+                        // Coming back from a problem or a preview without JavaScript: show
+                        // what was typed, not what is stored. (With JavaScript the fields still hold it, and
                         // the editor's FieldKit follows `?fout=` by itself.)
-                        if q.get("fout").is_some() {
+                        if q.get("fout").is_some() || q.get("voorbeeld").is_some() {
                             restore(&mut editor, &q);
                         }
                         show(editor).into_any()

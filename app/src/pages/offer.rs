@@ -55,8 +55,14 @@ fn DetailPage(role: bool) -> impl IntoView {
     }
 }
 
+/// The page of an offer or role; `preview`: the editor's "voorbeeld" of a draft (no title,
+/// breadcrumb or report link, and the page's own title stays the editor's).
 #[component]
-fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
+pub(crate) fn Detail(
+    detail: OfferDetail,
+    nearby: Vec<OfferSummary>,
+    #[prop(optional)] preview: bool,
+) -> impl IntoView {
     let lang = use_lang();
     let t = lang.texts();
     let d = detail;
@@ -88,11 +94,15 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
         None => org_name.into_any(),
     };
     view! {
-        <Title text=d.name.clone()/>
+        {(!preview).then(|| view! { <Title text=d.name.clone()/> })}
         <article class="offer-detail">
-            <p class="breadcrumb"><A href="/">{t.nav_search}</A></p>
+            {(!preview).then(|| view! { <p class="breadcrumb"><A href="/">{t.nav_search}</A></p> })}
             {reported.then(|| view! { <p class="notice" role="status" id="gemeld">{t.report_thanks}</p> })}
-            <h1>{d.name.clone()}</h1>
+            {if preview {
+                view! { <h2 class="as-h1">{d.name.clone()}</h2> }.into_any()
+            } else {
+                view! { <h1>{d.name.clone()}</h1> }.into_any()
+            }}
             <p class="org">
                 {org_link}
                 " · " {d.kind_label.clone()}
@@ -155,7 +165,7 @@ fn Detail(detail: OfferDetail, nearby: Vec<OfferSummary>) -> impl IntoView {
             {d.last_verified.clone().map(|v| view! { <p class="verified">{t.verified_on} {v}</p> })}
             {d.overdue.then(|| view! { <p class="notice" id="niet-gecontroleerd">{t.detail_overdue}</p> })}
             <RoleLinks title=if d.role { t.roles_other_title } else { t.roles_title } roles/>
-            {(!d.role).then(|| view! { <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p> })}
+            {(!d.role && !preview).then(|| view! { <p class="report"><A href=format!("/aanbod/{}/melden", d.id)>{t.report_link}</A></p> })}
             {(!nearby.is_empty()).then(|| view! {
                 <section class="nearby" aria-labelledby="dichtbij-titel">
                     <h2 id="dichtbij-titel">{t.nearby_title}</h2>

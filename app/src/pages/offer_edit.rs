@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{load_offer_form, SaveOffer};
+use crate::api::{load_offer_form, preview_offer, SaveOffer};
 use crate::auth::csrf_token;
 use crate::components::FieldKit;
 use crate::i18n::{use_lang, use_texts, weekdays, Texts};
-use crate::manage::{OfferEditor, KINDS, LEEFGEBIEDEN, OFFER_FIELDS};
+use crate::manage::{OfferEditor, OfferForm, KINDS, LEEFGEBIEDEN, OFFER_FIELDS};
 
 fn message(t: &Texts, field: &str) -> &'static str {
     match field {
@@ -79,6 +79,7 @@ fn Editor(editor: OfferEditor) -> impl IntoView {
             <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
             <h1>{title}</h1>
             {kit.summary(t.ed_bad)}
+            <Preview/>
             <ActionForm action>
                 <input type="hidden" name="csrf" value=csrf_token()/>
                 <input type="hidden" name="form[aanbod]" value=form.aanbod.clone()/>
@@ -86,7 +87,7 @@ fn Editor(editor: OfferEditor) -> impl IntoView {
                 {kit.text("naam", t.ed_name, form.naam.clone(), "text")}
                 {kit.area("beschrijving", t.ed_description, form.beschrijving.clone(), 5)}
                 {kit.select("soort", t.ed_kind, kinds, form.soort.clone())}
-                {kit.select("leefgebied", t.ed_topic, topics, form.leefgebied.clone())}
+                {kit.checks("leefgebied", t.ed_topic, topics, form.leefgebied.clone())}
                 {kit.text("min_leeftijd", t.ed_min_age, form.min_leeftijd.clone(), "text")}
                 {kit.text("max_leeftijd", t.ed_max_age, form.max_leeftijd.clone(), "text")}
                 {kit.check("gratis", t.ed_free, form.gratis == "ja")}
@@ -118,8 +119,58 @@ fn Editor(editor: OfferEditor) -> impl IntoView {
                 {kit.check("geen_indicatie", t.ed_no_referral, form.geen_indicatie == "ja")}
                 {kit.check("uitkering", t.ed_keeps_benefit, form.uitkering == "ja")}
                 {kit.check("binnenlopen", t.ed_walk_in, form.binnenlopen == "ja")}
-                <button type="submit" class="button-primary">{t.ed_save}</button>
+                <p class="actions">
+                    <button type="submit" class="button-primary">{t.ed_save}</button>
+                    <button type="submit" name="stap" value="voorbeeld" class="button-secondary" id="voorbeeld-knop">{t.ed_preview}</button>
+                </p>
             </ActionForm>
         </article>
+    }
+}
+
+/// After "Voorbeeld bekijken" (`?voorbeeld=ja` with everything typed): the offer's public page
+/// as residents would see it, from the same service as the real page, not clickable (`inert`).
+#[component]
+fn Preview() -> impl IntoView {
+    let t = use_texts();
+    let params = leptos_router::hooks::use_params_map();
+    let query = leptos_router::hooks::use_query_map();
+    let draft = move || {
+        let q = query.read();
+        q.get("voorbeeld").filter(|v| v == "ja")?;
+        let mut form = OfferForm {
+            aanbod: params
+                .read()
+                .get("id")
+                .filter(|id| id != "nieuw")
+                .unwrap_or_default(),
+            organisatie: q.get("organisatie").unwrap_or_default(),
+            ..Default::default()
+        };
+        for k in OFFER_FIELDS {
+            form.set(k, q.get(k).unwrap_or_default());
+        }
+        Some(form)
+    };
+    let page = Resource::new(draft, |draft| async move {
+        match draft {
+            Some(form) => preview_offer(form).await.ok().flatten(),
+            None => None,
+        }
+    });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                page.await.map(|detail| view! {
+                    <section class="preview" id="voorbeeld" aria-labelledby="voorbeeld-titel">
+                        <h2 id="voorbeeld-titel">{t.ed_preview_title}</h2>
+                        <p class="notice">{t.ed_preview_note}</p>
+                        <div class="preview-page" inert>
+                            <super::offer::Detail detail nearby=Vec::new() preview=true/>
+                        </div>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }

@@ -6,13 +6,13 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{load_traject, CloseTraject, DeleteTraject, SaveTraject};
+use crate::api::{load_traject, AssignTraject, CloseTraject, DeleteTraject, SaveTraject};
 use crate::auth::csrf_token;
 use crate::components::FieldKit;
 use crate::i18n::{use_texts, Texts};
 use crate::manage::LEEFGEBIEDEN;
 use crate::profile::SuggestionView;
-use crate::referrals::TrajectView;
+use crate::referrals::{TrajectTeam, TrajectView, ASSIGN_FIELDS};
 
 fn message(t: &Texts, field: &str) -> &'static str {
     match field {
@@ -105,6 +105,7 @@ fn Traject(v: TrajectView) -> impl IntoView {
         lanes,
         referrals,
         coalitions,
+        team,
         ..
     } = v;
     let (no_plan, no_referrals) = (plan.is_empty(), referrals.is_empty());
@@ -124,7 +125,11 @@ fn Traject(v: TrajectView) -> impl IntoView {
         let link = refer(&s);
         view! {
             <li class="offer-card suggestion">
-                <h4>{s.title.clone()}</h4>
+                <h4>{match (s.need_id, s.offer_id) {
+                    (Some(need), _) => view! { <A href=format!("/vraag/{need}")>{s.title.clone()}</A> }.into_any(),
+                    (None, Some(offer)) => view! { <A href=format!("/aanbod/{offer}")>{s.title.clone()}</A> }.into_any(),
+                    _ => s.title.clone().into_any(),
+                }}</h4>
                 <p class="organisation">{s.organisation.clone()}</p>
                 <p class="explanation">{s.explanation.clone()}</p>
                 {link.map(|href| view! { <A href=href attr:class="button-link refer">{t.tr_refer}</A> })}
@@ -137,6 +142,7 @@ fn Traject(v: TrajectView) -> impl IntoView {
             <p class="breadcrumb"><A href="/wijkteam">{t.ws_title}</A></p>
             <h1>{title}</h1>
             <p>{t.tr_privacy}</p>
+            {team.map(|team| view! { <TeamBlock id team/> })}
             {kit.summary(t.ed_bad)}
             {(!is_new).then(move || view! {
                 <section class="plan" aria-labelledby="plan-titel">
@@ -246,5 +252,49 @@ pub(crate) fn DeleteForm(id: String, action: ServerAction<DeleteTraject>) -> imp
                 <button type="submit" class="button-secondary" id="verwijder-traject">{t.tr_delete}</button>
             </ActionForm>
         </details>
+    }
+}
+
+/// Who does it: the team, the primary professional and the stand-in; a lead chooses both, the
+/// primary professional the stand-in (so the work goes on when they are away).
+#[component]
+fn TeamBlock(id: uuid::Uuid, team: TrajectTeam) -> impl IntoView {
+    let t = use_texts();
+    let assign = ServerAction::<AssignTraject>::new();
+    let kit = FieldKit::from_query(&ASSIGN_FIELDS, move |_| t.tr_bad_member);
+    let saved = use_query_map().read_untracked().get("toegewezen").is_some();
+    let primary = team.name_of(team.primary);
+    let standin = team.name_of(team.standin);
+    let choices: Vec<(String, String)> = std::iter::once((String::new(), t.tr_nobody.to_string()))
+        .chain(team.members.iter().map(|(m, n)| (m.to_string(), n.clone())))
+        .collect();
+    let id_of = |u: Option<uuid::Uuid>| u.map(|u| u.to_string()).unwrap_or_default();
+    let (lead, choose) = (team.lead, team.may_choose_standin);
+    view! {
+        <section class="team" aria-labelledby="team-titel">
+            <h2 id="team-titel">{t.tr_team_title}</h2>
+            <p>{crate::i18n::fill(t.tr_team_in, &[&team.team])}</p>
+            {saved.then(|| view! { <p class="notice" role="status" id="toegewezen">{t.tr_assigned}</p> })}
+            <dl class="facts">
+                <dt>{t.tr_primary}</dt>
+                <dd id="eerste-contactpersoon">{primary.unwrap_or_else(|| t.tr_in_queue.to_string())}</dd>
+                <dt>{t.tr_standin}</dt>
+                <dd id="vervanger-naam">{standin.unwrap_or_else(|| t.tr_no_standin.to_string())}</dd>
+            </dl>
+            {choose.then(|| view! {
+                {kit.summary(t.ed_bad)}
+                <ActionForm action=assign attr:class="assign">
+                    <input type="hidden" name="csrf" value=csrf_token()/>
+                    <input type="hidden" name="traject" value=id.to_string()/>
+                    {if lead {
+                        kit.select("eerste", t.tr_primary, choices.clone(), id_of(team.primary)).into_any()
+                    } else {
+                        view! { <input type="hidden" name="form[eerste]" value=id_of(team.primary)/> }.into_any()
+                    }}
+                    {kit.select("vervanger", t.tr_standin, choices.clone(), id_of(team.standin))}
+                    <button type="submit" class="button-secondary" id="toewijzen">{t.tr_assign}</button>
+                </ActionForm>
+            })}
+        </section>
     }
 }

@@ -29,11 +29,27 @@ pub fn WorkspacePage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(Some(w)) => view! {
+                            {w.team.clone().map(|team| view! { <p id="mijn-team">{fill(t.ws_team, &[&team])}</p> })}
+                            {(!w.queue.is_empty()).then(|| view! {
+                                <section class="queue" aria-labelledby="wachtrij-titel">
+                                    <h2 id="wachtrij-titel">{t.ws_queue_title} " (" {w.queue.len()} ")"</h2>
+                                    <p>{t.ws_queue_lead}</p>
+                                    <ul class="offer-list trajecten" id="wachtrij">
+                                        {w.queue.clone().into_iter().map(|tr| view! {
+                                            <li class="offer-card">
+                                                <h3><A href=format!("/wijkteam/traject/{}#team-titel", tr.id)>{tr.label.clone()}</A></h3>
+                                                <p>{crate::i18n::date_words(&tr.updated)}</p>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                </section>
+                            })}
                             {w.trajecten.is_empty().then(|| view! { <p>{t.ws_none}</p> })}
                             <ul class="offer-list trajecten">
                                 {w.trajecten.into_iter().map(|tr| view! {
                                     <li class="offer-card">
                                         <h2><A href=format!("/wijkteam/traject/{}", tr.id)>{tr.label.clone()}</A></h2>
+                                        {tr.standin.then(|| view! { <p class="chip outcome">{t.ws_standin}</p> })}
                                         <p>{fill(t.ws_line, &[&tr.open_referrals.to_string(), &crate::i18n::date_words(&tr.updated)])}</p>
                                     </li>
                                 }).collect_view()}

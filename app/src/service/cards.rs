@@ -224,6 +224,18 @@ pub(crate) async fn roles_of(
 pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDetail> {
     let today = chrono::Utc::now().date_naive();
     let page = db::offer_page(&state.db, id, today).await?;
+    let roles = roles_of(state, page.offer.organisation_id, id).await?;
+    Ok(detail_of(id, page, roles, lang))
+}
+
+/// The page of offer `id` from its records (stored, or a draft in the editor's preview).
+pub(crate) fn detail_of(
+    id: Uuid,
+    page: db::OfferPage,
+    roles: Vec<RoleLink>,
+    lang: Lang,
+) -> OfferDetail {
+    let today = chrono::Utc::now().date_naive();
     let row = page.offer;
     let names = |taxonomy: &str| {
         page.terms
@@ -257,8 +269,7 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
     if !row.fees_description.is_empty() {
         costs.push(row.fees_description.clone());
     }
-    let roles = roles_of(state, row.organisation_id, id).await?;
-    Ok(OfferDetail {
+    OfferDetail {
         id,
         roles,
         role_facts: None,
@@ -294,7 +305,7 @@ pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferD
         waiting_list: row.waiting_list,
         walk_in: page.walk_in,
         takes_signups: page.has_accounts && !page.walk_in && row.status == "active",
-    })
+    }
 }
 
 /// The public page of an open role (or other need) in `lang`; "not found" otherwise.

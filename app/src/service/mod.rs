@@ -31,6 +31,7 @@ pub mod programme;
 pub mod referrals;
 pub mod search;
 pub mod signals;
+pub mod teams;
 pub mod tokens;
 pub mod trajecten;
 
@@ -62,6 +63,14 @@ impl<T> Saved<T> {
             Saved::Invalid(_) => None,
         }
     }
+
+    /// The same outcome with the stored value changed by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Saved<U> {
+        match self {
+            Saved::Done(t) => Saved::Done(f(t)),
+            Saved::Invalid(field) => Saved::Invalid(field),
+        }
+    }
 }
 
 /// One line in the audit log: `me` did `action` to the `kind` with this id.
@@ -75,7 +84,8 @@ pub(crate) async fn audit(
 ) -> Result<()> {
     crate::db::audit(
         &state.db,
-        Some(me.id),
+        // The command-line operator has no account (`Me::operator`).
+        Some(me.id).filter(|id| !id.is_nil()),
         action,
         kind,
         &id.to_string(),

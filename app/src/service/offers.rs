@@ -97,13 +97,6 @@ fn price_text(s: &ServiceRecord) -> String {
 }
 
 fn to_form(s: &ServiceRecord) -> OfferForm {
-    let term = |taxonomy: &str| {
-        s.terms
-            .iter()
-            .find(|(t, _)| t == taxonomy)
-            .map(|(_, c)| c.clone())
-            .unwrap_or_default()
-    };
     // Weekly slots only: slots with a rule are kept on save, not edited here.
     let slot = |n: usize| {
         s.schedules
@@ -126,7 +119,12 @@ fn to_form(s: &ServiceRecord) -> OfferForm {
         naam: s.name.clone(),
         beschrijving: s.description.clone(),
         soort: s.kind.clone(),
-        leefgebied: term("leefgebied"),
+        leefgebied: s
+            .terms
+            .iter()
+            .filter(|(t, _)| t == "leefgebied")
+            .map(|(_, c)| c.clone())
+            .collect(),
         min_leeftijd: s.minimum_age.map(|a| a.to_string()).unwrap_or_default(),
         max_leeftijd: s.maximum_age.map(|a| a.to_string()).unwrap_or_default(),
         gratis: yes(s.is_free),
@@ -236,7 +234,12 @@ fn problem(f: &OfferForm, locations: &[Uuid], known_languages: &[String]) -> Opt
         return Some("beschrijving");
     } else if !KINDS.contains(&f.soort.as_str()) {
         return Some("soort");
-    } else if db::term_name("leefgebied", &f.leefgebied).is_none() {
+    } else if f.leefgebied.is_empty()
+        || f.leefgebied.len() > 20
+        || f.leefgebied
+            .iter()
+            .any(|c| db::term_name("leefgebied", c).is_none())
+    {
         return Some("leefgebied");
     } else if min.is_err() {
         return Some("min_leeftijd");
@@ -273,7 +276,10 @@ fn problem(f: &OfferForm, locations: &[Uuid], known_languages: &[String]) -> Opt
         .any(|l| !l.parse().is_ok_and(|id: Uuid| locations.contains(&id)))
     {
         Some("locaties")
-    } else if f.telefoon.chars().count() > 30 {
+    } else if f.telefoon.chars().count() > 30
+        || (f.telefoon.trim().is_empty() && f.email.trim().is_empty())
+    {
+        // A resident must be able to ask: a phone number or an e-mail address, at least.
         Some("telefoon")
     } else if !f.email.trim().is_empty() && !crate::auth::is_email(f.email.trim()) {
         Some("email")
@@ -288,6 +294,57 @@ fn problem(f: &OfferForm, locations: &[Uuid], known_languages: &[String]) -> Opt
 /// Saves an offer (new when `form.aanbod` is empty) with its schedule and closures, and
 /// returns its id; the change reaches every node's index through the change log.
 pub async fn save(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<Uuid>> {
+    let (service, existing) = match prepare(state, me, form).await? {
+        Saved::Done(prepared) => prepared,
+        Saved::Invalid(field) => return Ok(Saved::Invalid(field)),
+    };
+    let id = service.id;
+    db::save_dataset(
+        &state.db,
+        &db::Dataset {
+            services: vec![service],
+            ..Default::default()
+        },
+    )
+    .await?;
+    let action = if existing {
+        "offer_changed"
+    } else {
+        "offer_created"
+    };
+    audit(state, me, action, "service", id, form.naam.trim()).await?;
+    Ok(Saved::Done(id))
+}
+
+/// What the offer's public page would look like with this form, without saving anything
+/// ("voorbeeld"): the same checks as [`save`], the same page as residents get.
+pub async fn preview(
+    state: &AppState,
+    me: &Me,
+    form: &OfferForm,
+    lang: Lang,
+) -> Result<Saved<OfferDetail>> {
+    let (service, _) = match prepare(state, me, form).await? {
+        Saved::Done(prepared) => prepared,
+        Saved::Invalid(field) => return Ok(Saved::Invalid(field)),
+    };
+    let today = chrono::Utc::now().date_naive();
+    let page = db::draft_page(&state.db, &service, today).await?;
+    Ok(Saved::Done(super::cards::detail_of(
+        service.id,
+        page,
+        Vec::new(),
+        lang,
+    )))
+}
+
+/// The offer as it would be stored after this form (`true`: it exists already), or the
+/// first field that is wrong. Checks that `me` may manage its organisation.
+async fn prepare(
+    state: &AppState,
+    me: &Me,
+    form: &OfferForm,
+) -> Result<Saved<(ServiceRecord, bool)>> {
     allow(me, MANAGE)?;
     let existing = match form.aanbod.trim() {
         "" => None,
@@ -344,24 +401,20 @@ pub async fn save(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<U
     service.email = Some(form.email.trim().to_string()).filter(|e| !e.is_empty());
     service.url = crate::safe::safe_url(&form.website);
     service.last_verified_on = Some(chrono::Utc::now().date_naive());
-    // The editor owns the main leefgebied, the kind and four kenmerken; other terms stay, a
-    // second leefgebied too (the form shows one, and a save must not lose the other).
-    let main = service
-        .terms
-        .iter()
-        .find(|(t, _)| t == "leefgebied")
-        .map(|(_, c)| c.clone());
+    // The editor owns the leefgebieden, the kind and four kenmerken; other terms stay.
     service.terms.retain(|(t, c)| {
-        !(t == "leefgebied" && (Some(c) == main.as_ref() || *c == form.leefgebied))
+        t != "leefgebied"
             && t != "soort"
             && !(t == "kenmerk"
                 && ["gratis", "geen-indicatie", "behoud-uitkering", db::WALK_IN]
                     .contains(&c.as_str()))
     });
-    // The chosen one first: it is the one the editor shows next time.
-    service
-        .terms
-        .insert(0, ("leefgebied".into(), form.leefgebied.clone()));
+    let mut topics = form.leefgebied.clone();
+    topics.sort();
+    topics.dedup();
+    for (n, code) in topics.into_iter().enumerate() {
+        service.terms.insert(n, ("leefgebied".into(), code));
+    }
     service.terms.push(("soort".into(), form.soort.clone()));
     for (on, code) in [
         (service.is_free, "gratis"),
@@ -411,22 +464,7 @@ pub async fn save(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<U
     } else if service.location_ids.is_empty() {
         service.location_ids = locations;
     }
-    let id = service.id;
-    db::save_dataset(
-        &state.db,
-        &db::Dataset {
-            services: vec![service],
-            ..Default::default()
-        },
-    )
-    .await?;
-    let action = if existing.is_some() {
-        "offer_changed"
-    } else {
-        "offer_created"
-    };
-    audit(state, me, action, "service", id, form.naam.trim()).await?;
-    Ok(Saved::Done(id))
+    Ok(Saved::Done((service, existing.is_some())))
 }
 /// The offer (or role: they share the page) with this id in `lang`; `None` when it does not
 /// exist or is not public.

@@ -11,8 +11,8 @@ use crate::db::{self, ReferralRecord};
 use crate::domain::{Handover, ReferralStatus};
 use crate::i18n::Lang;
 use crate::referrals::{
-    ReferralForm, ReferralLine, ReferralTarget, ReferralView, TrajectExport, REFUSAL_REASONS,
-    SHARE_ITEMS,
+    HandoutView, ReferralForm, ReferralLine, ReferralTarget, ReferralView, TrajectExport,
+    REFUSAL_REASONS, SHARE_ITEMS,
 };
 use crate::{AppState, Error, Result};
 
@@ -213,7 +213,7 @@ pub async fn send(state: &AppState, me: &Me, form: &ReferralForm) -> Result<Save
 /// the coordinator it was escalated to. Nobody else (an admin neither: it is personal).
 async fn may_read(state: &AppState, me: &Me, r: &ReferralRecord) -> Result<bool> {
     Ok(match me.role {
-        Role::Professional => r.professional_id == Some(me.id),
+        Role::Professional => trajecten::works_on_referral(state, me, r).await?,
         Role::Provider => match r.organization_id {
             Some(org) => db::user_organisations(&state.db, me.id)
                 .await?
@@ -271,19 +271,22 @@ pub(crate) async fn view_of(
         Some(s) => db::waiting_list_of(&state.db, s).await? > 0,
         None => false,
     };
-    let person = match r.traject_id {
-        Some(t) if mine => match db::traject(&state.db, t).await? {
-            Some(t) => s.open(&t.label_sealed)?,
-            None => String::new(),
-        },
+    let traject = match r.traject_id {
+        Some(t) => db::traject(&state.db, t).await?,
+        None => None,
+    };
+    let person = match &traject {
+        Some(t) if mine => s.open(&t.label_sealed)?,
         _ => String::new(),
     };
     let contact =
         db::referral_contact(&state.db, r.organization_id, r.service_id, r.coalition_id).await?;
     let notified = told(state, r.organization_id, r.coalition_id, &contact.1).await?;
-    // The receiver sees who referred, not its own details; the handout names them too.
-    let sender = match r.professional_id {
-        Some(p) => db::user_by_id(&state.db, p)
+    // The receiver sees who to contact about the person now (whoever holds the traject, or
+    // its team while it waits in the queue), not its own details; the handout names them too.
+    let sender = match (&traject, r.professional_id) {
+        (Some(t), _) => trajecten::contact_of(state, t).await?,
+        (None, Some(p)) => db::user_by_id(&state.db, p)
             .await?
             .map(|u| vec![u.me.name, u.me.email])
             .unwrap_or_default(),
@@ -363,7 +366,7 @@ pub async fn load(state: &AppState, me: &Me, verwijzing: &str) -> Result<Option<
     let Some(r) = unless_not_found(readable(state, me, verwijzing).await)? else {
         return Ok(None);
     };
-    let mine = r.professional_id == Some(me.id);
+    let mine = trajecten::works_on_referral(state, me, &r).await?;
     let r = if me.role == Role::Provider && r.status == ReferralStatus::Verstuurd {
         db::set_referral_status(&state.db, &r, ReferralStatus::Ontvangen, None, me.id).await?;
         db::referral(&state.db, r.id)
@@ -391,7 +394,7 @@ pub async fn set_status(
     let Some(status) = ReferralStatus::parse(status) else {
         return Err(Error::Invalid("Deze stap kan nu niet.".into()));
     };
-    let allowed = if r.professional_id == Some(me.id) {
+    let allowed = if trajecten::works_on_referral(state, me, &r).await? {
         status == ReferralStatus::Gestopt && !r.status.is_closed()
     } else {
         r.status.next().contains(&status)
@@ -563,11 +566,7 @@ pub async fn export_traject(
 }
 
 /// The printable handout of a traject: the person's name and the referrals still running.
-pub async fn handout(
-    state: &AppState,
-    me: &Me,
-    traject: &str,
-) -> Result<Option<(String, Vec<ReferralView>)>> {
+pub async fn handout(state: &AppState, me: &Me, traject: &str) -> Result<Option<HandoutView>> {
     allow(me, trajecten::WORK)?;
     let Ok(traject) = traject.trim().parse::<Uuid>() else {
         return Ok(None);
@@ -583,7 +582,31 @@ pub async fn handout(
         items.push(view_of(state, &r, me, true).await?);
         audit(state, me, "referral_read", "referral", r.id, "handout").await?;
     }
-    Ok(Some((form.naam, items)))
+    let team = match t.team_id {
+        Some(team) => db::team(&state.db, team)
+            .await?
+            .map(|t| {
+                [t.name, t.phone, t.email]
+                    .into_iter()
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    Ok(Some(HandoutView {
+        person: form.naam,
+        items,
+        contact: match t.professional_id {
+            Some(p) => db::user_by_id(&state.db, p)
+                .await?
+                .filter(|u| !u.disabled)
+                .map(|u| vec![u.me.name, u.me.email])
+                .unwrap_or_default(),
+            None => Vec::new(),
+        },
+        team,
+    }))
 }
 
 /// Follow-up mails that are due, and personal data past its retention period deleted;

@@ -12,14 +12,16 @@ use crate::auth::{Access, Me, PROFESSIONALS};
 use crate::db::{self, ReferralRecord, TrajectRecord};
 use crate::i18n::Lang;
 use crate::profile::LanesView;
-use crate::referrals::{ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectView};
+use crate::referrals::{
+    ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectTeam, TrajectView, WorkspaceView,
+};
 use crate::service::matching;
 use crate::{AppState, Error, Result};
 
 /// Trajecten are the work of professionals only.
 pub const WORK: Access = Access::Roles(PROFESSIONALS);
 
-/// A traject of this professional, opened; others' trajecten do not exist for them.
+/// A traject `me` works on, opened; others' trajecten do not exist for them.
 pub(crate) async fn own(
     state: &AppState,
     me: &Me,
@@ -28,11 +30,61 @@ pub(crate) async fn own(
     let t = db::traject(&state.db, traject)
         .await?
         .ok_or(Error::NotFound)?;
-    if t.professional_id != Some(me.id) {
+    if !works_on(state, me, &t).await? {
         return Err(Error::NotFound);
     }
     let form = open(state, &t)?;
     Ok((t, form))
+}
+
+/// The one rule of who works on a traject: its primary professional, its named stand-in, and
+/// the leads of its team (who reassign it, and pick it up from the queue). Nobody else.
+pub(crate) async fn works_on(state: &AppState, me: &Me, t: &TrajectRecord) -> Result<bool> {
+    if me.role != crate::auth::Role::Professional {
+        return Ok(false);
+    }
+    if t.professional_id == Some(me.id) || t.standin_id == Some(me.id) {
+        return Ok(true);
+    }
+    Ok(match (t.team_id, db::team_of(&state.db, me.id).await?) {
+        (Some(team), Some((mine, lead))) => lead && mine.id == team,
+        _ => false,
+    })
+}
+
+/// Whether `me` works on the traject of this referral (or sent it, when it has none left).
+pub(crate) async fn works_on_referral(
+    state: &AppState,
+    me: &Me,
+    r: &ReferralRecord,
+) -> Result<bool> {
+    match r.traject_id {
+        Some(id) => match db::traject(&state.db, id).await? {
+            Some(t) => works_on(state, me, &t).await,
+            None => Ok(false),
+        },
+        None => Ok(me.role == crate::auth::Role::Professional && r.professional_id == Some(me.id)),
+    }
+}
+
+/// Who to contact about a traject now: its primary professional (name, e-mail), or, while it
+/// waits in the team's queue, the team (name, phone, e-mail). Empty when neither is known.
+pub(crate) async fn contact_of(state: &AppState, t: &TrajectRecord) -> Result<Vec<String>> {
+    if let Some(p) = t.professional_id {
+        if let Some(u) = db::user_by_id(&state.db, p).await?.filter(|u| !u.disabled) {
+            return Ok(vec![u.me.name, u.me.email]);
+        }
+    }
+    Ok(match t.team_id {
+        Some(team) => match db::team(&state.db, team).await? {
+            Some(team) => [team.name, team.phone, team.email]
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .collect(),
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    })
 }
 
 /// The typed form of a stored traject.
@@ -58,7 +110,7 @@ pub(crate) fn line(r: ReferralRecord) -> ReferralLine {
     }
 }
 
-/// The professional's own trajecten.
+/// The trajecten the professional holds or stands in for.
 pub async fn list(state: &AppState, me: &Me) -> Result<Vec<TrajectLine>> {
     allow(me, WORK)?;
     let mut trajecten = Vec::new();
@@ -68,9 +120,92 @@ pub async fn list(state: &AppState, me: &Me) -> Result<Vec<TrajectLine>> {
             label: state.sealer.open(&t.label_sealed)?,
             open_referrals: open as u32,
             updated: t.updated_at.format("%Y-%m-%d").to_string(),
+            standin: t.professional_id != Some(me.id),
         });
     }
     Ok(trajecten)
+}
+
+/// The professional's workspace: their trajecten, their team, and for a lead the team's queue.
+pub async fn workspace(state: &AppState, me: &Me) -> Result<WorkspaceView> {
+    let trajecten = list(state, me).await?;
+    let team = db::team_of(&state.db, me.id).await?;
+    let mut queue = Vec::new();
+    if let Some((team, true)) = &team {
+        for t in db::team_queue(&state.db, team.id).await? {
+            queue.push(TrajectLine {
+                id: t.id,
+                label: state.sealer.open(&t.label_sealed)?,
+                open_referrals: 0,
+                updated: t.updated_at.format("%Y-%m-%d").to_string(),
+                standin: false,
+            });
+        }
+        if !queue.is_empty() {
+            audit(state, me, "team_queue_read", "team", team.id, "").await?;
+        }
+    }
+    Ok(WorkspaceView {
+        trajecten,
+        team: team.map(|(t, _)| t.name),
+        queue,
+    })
+}
+
+/// Gives a traject to a primary professional and a stand-in of its team (empty: nobody; a
+/// primary left empty puts it in the team's queue). A lead chooses both; the primary
+/// professional chooses the stand-in only. Both must be working members of the team.
+pub async fn assign(
+    state: &AppState,
+    me: &Me,
+    traject: &str,
+    primary: &str,
+    standin: &str,
+) -> Result<Saved<Uuid>> {
+    allow(me, WORK)?;
+    let (t, _) = own(state, me, parse_id(traject)?).await?;
+    let Some(team) = t.team_id else {
+        return Err(Error::Invalid(
+            "Deze cliënt hoort niet bij een team.".into(),
+        ));
+    };
+    let lead =
+        matches!(db::team_of(&state.db, me.id).await?, Some((mine, true)) if mine.id == team);
+    let members: Vec<Uuid> = db::team_members(&state.db, team)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    let pick =
+        |field: &'static str, value: &str| -> std::result::Result<Option<Uuid>, &'static str> {
+            match value.trim() {
+                "" => Ok(None),
+                v => match v.parse::<Uuid>() {
+                    Ok(id) if members.contains(&id) => Ok(Some(id)),
+                    _ => Err(field),
+                },
+            }
+        };
+    let (new_primary, new_standin) = match (pick("eerste", primary), pick("vervanger", standin)) {
+        (Ok(p), Ok(s)) => (p, s),
+        (Err(field), _) | (_, Err(field)) => return Ok(Saved::Invalid(field)),
+    };
+    // Only a lead changes who holds it; the primary professional names a stand-in.
+    let new_primary = if lead { new_primary } else { t.professional_id };
+    if !lead && t.professional_id != Some(me.id) {
+        return Err(Error::Forbidden);
+    }
+    if new_standin.is_some() && new_standin == new_primary {
+        return Ok(Saved::Invalid("vervanger"));
+    }
+    db::assign_traject(&state.db, t.id, new_primary, new_standin).await?;
+    let detail = format!(
+        "eerste={} vervanger={}",
+        new_primary.map(|u| u.to_string()).unwrap_or_default(),
+        new_standin.map(|u| u.to_string()).unwrap_or_default()
+    );
+    audit(state, me, "traject_assigned", "traject", t.id, &detail).await?;
+    Ok(Saved::Done(t.id))
 }
 
 async fn suggestions(state: &AppState, form: &TrajectForm, lang: Lang) -> Result<LanesView> {
@@ -87,6 +222,7 @@ pub fn blank() -> TrajectView {
         lanes: LanesView::default(),
         referrals: Vec::new(),
         coalitions: Vec::new(),
+        team: None,
     }
 }
 
@@ -124,8 +260,10 @@ pub async fn load(
             contact: Vec::new(),
         })
         .collect();
+    let team = team_view(state, me, &t).await?;
     audit(state, me, "traject_read", "traject", t.id, "").await?;
     Ok(Some(TrajectView {
+        team,
         closed: t.status == "closed",
         coalitions,
         id: t.id,
@@ -139,6 +277,33 @@ pub async fn load(
         form,
         lanes,
         referrals,
+    }))
+}
+
+/// Who holds a traject in its team, as the reader may change it.
+async fn team_view(state: &AppState, me: &Me, t: &TrajectRecord) -> Result<Option<TrajectTeam>> {
+    let Some(team) = t.team_id else {
+        return Ok(None);
+    };
+    let Some(record) = db::team(&state.db, team).await? else {
+        return Ok(None);
+    };
+    let lead =
+        matches!(db::team_of(&state.db, me.id).await?, Some((mine, true)) if mine.id == team);
+    Ok(Some(TrajectTeam {
+        team: record.name,
+        primary: t.professional_id,
+        standin: t.standin_id,
+        members: db::team_members(&state.db, team)
+            .await?
+            .into_iter()
+            .map(|m| {
+                let name = if m.name.is_empty() { m.email } else { m.name };
+                (m.user_id, name)
+            })
+            .collect(),
+        lead,
+        may_choose_standin: lead || t.professional_id == Some(me.id),
     }))
 }
 
@@ -232,6 +397,14 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
         &TrajectRecord {
             id,
             professional_id: Some(me.id),
+            // A new traject belongs to the professional's team; a change keeps who holds it.
+            team_id: match &existing {
+                Some(t) => t.team_id,
+                None => db::team_of(&state.db, me.id)
+                    .await?
+                    .map(|(team, _)| team.id),
+            },
+            standin_id: existing.as_ref().and_then(|t| t.standin_id),
             label_sealed: label,
             profile_sealed: profile,
             plan_sealed: plan,

@@ -1,5 +1,5 @@
 //! WCAG 2.1 AA with axe-core (from npm, injected into the page) on the main pages, no page
-//! wider than a 390 px phone, and screenshots of each page at phone and desktop width (saved under `target/test-artifacts/`).
+//! wider than a 390 px phone, no control under 44 px there, and screenshots of each page at phone and desktop width (saved under `target/test-artifacts/`).
 
 use std::path::PathBuf;
 
@@ -48,6 +48,35 @@ async fn too_wide(browser: &Browser) -> Option<String> {
                if (out.length >= 5) break;
              }
              return 'page is ' + document.documentElement.scrollWidth + ' px wide for ' + w + ': ' + out.join(', ');",
+        )
+        .await;
+    found.as_str().map(str::to_string)
+}
+
+/// Controls a finger must hit that are lower than 44 px on a phone (WCAG 2.5.5): buttons,
+/// fields, folding summaries, button-like links, menu links and the labels of check boxes.
+/// Links inside running text are exempt, as the criterion says; so is the map's own control.
+async fn small_targets(browser: &Browser) -> Option<String> {
+    let found = browser
+        .execute(
+            "const out = [];
+             const targets = document.querySelectorAll(
+               'main button, main select, main summary, header summary, header a, main textarea, ' +
+               'main input:not([type=hidden]):not([type=checkbox]):not([type=radio]), ' +
+               'main a.button-primary, main a.button-secondary, main a.chip, ' +
+               'main input[type=checkbox] + label, main input[type=radio] + label');
+             for (const e of targets) {
+               if (e.closest('.leaflet-container')) continue;
+               const r = e.getBoundingClientRect();
+               if (r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden') continue;
+               if (r.height < 43.5) {
+                 out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                   (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/ +/).join('.') : '') +
+                   ' [' + (e.textContent || e.name || '').trim().slice(0, 30) + '] (' + Math.round(r.height) + ' px)');
+               }
+               if (out.length >= 8) break;
+             }
+             return out.length ? 'targets under 44 px: ' + out.join(', ') : null;",
         )
         .await;
     found.as_str().map(str::to_string)
@@ -115,6 +144,9 @@ async fn the_main_pages_have_no_wcag_violations_and_are_photographed_at_two_widt
             if let Some(wide) = too_wide(&browser).await {
                 found.push(format!("{name} at {label}: {wide}"));
             }
+            if let (390, Some(small)) = (width, small_targets(&browser).await) {
+                found.push(format!("{name} at {label}: {small}"));
+            }
             for v in violations(&browser, &axe).await {
                 found.push(format!("{name} at {label}: {v}"));
             }
@@ -175,6 +207,42 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     )
     .await
     .unwrap();
+    // In a buurtteam they lead, with a colleague whose account was switched off: the traject
+    // shows who does it, the workspace the team's queue.
+    let operator = app::auth::Me::operator();
+    let team = app::service::teams::create(
+        &app.state,
+        &operator,
+        "GM0344",
+        "Buurtteam Vleuten-De Meern",
+        "buurtteam",
+        "030 123 4567",
+        "",
+    )
+    .await
+    .unwrap()
+    .done()
+    .unwrap();
+    let colleague = crate::support::actor(&app, Role::Professional, None, &[]).await;
+    for (email, lead) in [
+        ("team@example.org", true),
+        (colleague.email.as_str(), false),
+    ] {
+        app::service::teams::set_member(&app.state, &operator, team, email, lead)
+            .await
+            .unwrap();
+    }
+    let left = app::referrals::TrajectForm {
+        naam: "K.".into(),
+        waar: "3454".into(),
+        ..Default::default()
+    };
+    app::service::trajecten::save(&app.state, &colleague, left)
+        .await
+        .unwrap();
+    app::service::teams::disable_account(&app.state, &operator, &colleague.email)
+        .await
+        .unwrap();
     let session = session_of(&app, professional).await;
     let traject = crate::referrals::new_traject(&app, &session).await;
     let referral = crate::referrals::refer(
@@ -214,6 +282,9 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
                 assert_eq!(real, serde_json::Value::Bool(true), "{name} did not open");
                 if let Some(wide) = too_wide(browser).await {
                     out.push(format!("{name} at {label}: {wide}"));
+                }
+                if let (390, Some(small)) = (width, small_targets(browser).await) {
+                    out.push(format!("{name} at {label}: {small}"));
                 }
                 for v in violations(browser, axe).await {
                     out.push(format!("{name} at {label}: {v}"));
@@ -348,6 +419,15 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
                 format!("/coalities/{coalition}?notitie={newest}&fout=foto&reden=photo_not_an_image#notitie-{newest}"),
             ),
             ("offer editor", format!("/beheer/aanbod/{offer}")),
+            (
+                "offer editor with a preview",
+                format!(
+                    "/beheer/aanbod/{offer}?voorbeeld=ja&naam=Voetbal%20op%20woensdag\
+                     &beschrijving=Elke%20woensdag%20trainen.&soort=vereniging\
+                     &leefgebied=bewegen,opgroeien&telefoon=030%20000%201201&dag=3&van=14:00\
+                     &tot=15:30&kosten=140%20euro%20per%20jaar#voorbeeld"
+                ),
+            ),
             ("location editor", format!("/beheer/locatie/{location}")),
             ("need editor", format!("/beheer/vraag/{need}")),
             ("received referral", format!("/verwijzing/{referral}")),
@@ -370,6 +450,11 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
             ("coalition overview", "/beheer/coalities".into()),
             ("new coalition", "/coalities/nieuw".into()),
             ("signals", "/beheer/signalen".into()),
+            ("teams", "/beheer/teams".into()),
+            (
+                "teams with a problem",
+                "/beheer/teams?fout=naam&naam=%20#nieuw-team".into(),
+            ),
             (
                 "new coalition with a problem",
                 "/coalities/nieuw?fout=naam&naam=&doel=Samen".into(),

@@ -385,6 +385,26 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             app::api::CloseTraject::PATH,
             vec![("traject", traject.to_string())],
         ),
+        ("teams", app::api::TeamsOverview::PATH, vec![]),
+        (
+            "create team",
+            app::api::CreateTeam::PATH,
+            vec![
+                ("naam", "Buurtteam Matrix".into()),
+                ("soort", "buurtteam".into()),
+                ("telefoon", String::new()),
+                ("email", String::new()),
+            ],
+        ),
+        ("team member", app::api::SetTeamMember::PATH, vec![]),
+        (
+            "assign traject",
+            app::api::AssignTraject::PATH,
+            vec![
+                ("form[eerste]", String::new()),
+                ("form[vervanger]", String::new()),
+            ],
+        ),
         // After the coalition routes: organisation B says yes to its invitation above.
         (
             "answer coalition",
@@ -410,6 +430,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                 ("aanbod", club_offer().to_string()),
                 ("organisatie", String::new()),
             ],
+        ),
+        (
+            "preview offer",
+            app::api::PreviewOffer::PATH,
+            offer_fields(&club_offer().to_string(), "", "Voetbal in het voorbeeld"),
         ),
         (
             "save offer",
@@ -467,6 +492,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "escalate",
         "delete traject",
         "close traject",
+        "assign traject",
         "report knelpunt",
     ];
     let allowed = |role: &str, route: &str| match (role, route) {
@@ -502,6 +528,11 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         (r, "signals") => matches!(r, "coordinator" | "coordinator elsewhere" | "admin"),
         // A knelpunt of GM0344: its coordinators, and admins.
         (r, "decide knelpunt") => matches!(r, "coordinator" | "admin"),
+        // Teams: coordinators in their own gemeente, and admins.
+        (r, "teams" | "create team") => {
+            matches!(r, "coordinator" | "coordinator elsewhere" | "admin")
+        }
+        (r, "team member") => matches!(r, "coordinator" | "admin"),
         // Only the invited organisation's own manager answers for it.
         (r, "answer coalition") => r == "provider of B",
         // Everyone who manages listings or coalitions may have API keys of their own.
@@ -605,6 +636,61 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                     fields.push(("verwijzing", fresh.to_string()));
                 }
                 "delete traject" => {
+                    let fresh = crate::referrals::new_traject(&app, professional).await;
+                    fields.push(("traject", fresh.to_string()));
+                }
+                "team member" => {
+                    let operator = app::auth::Me::operator();
+                    let name = format!("Buurtteam {}", Uuid::new_v4().simple());
+                    let team = app::service::teams::create(
+                        &app.state,
+                        &operator,
+                        "GM0344",
+                        &name,
+                        "buurtteam",
+                        "",
+                        "",
+                    )
+                    .await
+                    .unwrap()
+                    .done()
+                    .unwrap();
+                    let member = crate::support::actor(&app, Role::Professional, None, &[]).await;
+                    fields.push(("team", team.to_string()));
+                    fields.push(("email", member.email));
+                }
+                "assign traject" => {
+                    // A traject of a team the professional leads: they may put it in the queue.
+                    let user = app::db::traject(&app.state.db, traject)
+                        .await
+                        .unwrap()
+                        .unwrap()
+                        .professional_id
+                        .unwrap();
+                    let email = app::db::user_by_id(&app.state.db, user)
+                        .await
+                        .unwrap()
+                        .unwrap()
+                        .me
+                        .email;
+                    let operator = app::auth::Me::operator();
+                    let name = format!("Buurtteam {}", Uuid::new_v4().simple());
+                    let team = app::service::teams::create(
+                        &app.state,
+                        &operator,
+                        "GM0344",
+                        &name,
+                        "buurtteam",
+                        "",
+                        "",
+                    )
+                    .await
+                    .unwrap()
+                    .done()
+                    .unwrap();
+                    app::service::teams::set_member(&app.state, &operator, team, &email, true)
+                        .await
+                        .unwrap();
                     let fresh = crate::referrals::new_traject(&app, professional).await;
                     fields.push(("traject", fresh.to_string()));
                 }

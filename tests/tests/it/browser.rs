@@ -415,3 +415,50 @@ async fn on_a_phone_a_filter_keeps_the_page_at_the_results_and_its_chip_takes_it
         .await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_hydrated_offer_editor_shows_a_preview_without_saving_and_keeps_the_typed_text() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let user = crate::support::fixtures::club_reads_sign_ups(&app).await;
+    let email = app::db::user_by_id(&app.state.db, user)
+        .await
+        .unwrap()
+        .unwrap()
+        .me
+        .email;
+    let offer = crate::support::fixtures::club_offer();
+    let browser = Browser::start(true).await;
+    browser.set_size(390, 844).await;
+    crate::support::webdriver::log_in(&browser, &app, &email).await;
+    browser
+        .goto_hydrated(&app.url(&format!("/beheer/aanbod/{offer}")))
+        .await;
+    let name = browser.wait_for("#naam").await;
+    browser
+        .execute("document.querySelector('#naam').value = '';")
+        .await;
+    browser.type_text(&name, "Voetbal voor iedereen").await;
+    browser
+        .click(&browser.wait_for("#voorbeeld-knop").await)
+        .await;
+
+    let preview = browser.wait_for("#voorbeeld .as-h1").await;
+    assert_eq!(browser.text(&preview).await, "Voetbal voor iedereen");
+    let kept = browser
+        .execute("return document.querySelector('#naam').value;")
+        .await;
+    assert_eq!(kept, "Voetbal voor iedereen", "the field keeps the text");
+    let inert = browser
+        .execute("return document.querySelector('#voorbeeld .preview-page').inert;")
+        .await;
+    assert_eq!(inert, true, "nothing in the preview can be tapped");
+    browser
+        .screenshot(&crate::support::artifacts_dir().join("offer-preview-phone.png"))
+        .await;
+    browser.close().await;
+    let public = app.get(&format!("/aanbod/{offer}")).await.1;
+    assert!(
+        !public.contains("Voetbal voor iedereen"),
+        "a preview saves nothing"
+    );
+}

@@ -73,3 +73,79 @@ fn help_documents_every_command() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn teams_are_made_and_filled_and_an_account_is_switched_off_from_the_command_line() {
+    use clap::Parser;
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let member = crate::support::actor(&app, app::auth::Role::Professional, None, &[]).await;
+    let dir = app.data_dir().display().to_string();
+    let run = |args: Vec<&str>| {
+        let mut all = vec!["sociale-kaart"];
+        all.extend(args);
+        all.extend(["--data-dir", dir.as_str()]);
+        server::cli::Cli::try_parse_from(all).unwrap().run()
+    };
+    run(vec![
+        "team",
+        "add",
+        "--gemeente",
+        "GM0344",
+        "--name",
+        "Buurtteam Zuidwest",
+        "--phone",
+        "030 123 4567",
+    ])
+    .await
+    .unwrap();
+    let refused = run(vec![
+        "team",
+        "add",
+        "--gemeente",
+        "GM0344",
+        "--name",
+        "Buurtteam Zuidwest",
+    ])
+    .await;
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("die de gemeente nog niet heeft"));
+    run(vec![
+        "team",
+        "member",
+        "--gemeente",
+        "GM0344",
+        "--team",
+        "Buurtteam Zuidwest",
+        "--email",
+        &member.email,
+        "--lead",
+    ])
+    .await
+    .unwrap();
+    let (team, lead) = app::db::team_of(&app.state.db, member.id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (team.name.as_str(), team.phone.as_str(), lead),
+        ("Buurtteam Zuidwest", "030 123 4567", true)
+    );
+
+    run(vec!["user", "disable", "--email", &member.email])
+        .await
+        .unwrap();
+    let user = app::db::find_user(&app.state.db, &member.email)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(user.disabled);
+    assert!(
+        app::db::team_members(&app.state.db, team.id)
+            .await
+            .unwrap()
+            .is_empty(),
+        "no longer a working member"
+    );
+}

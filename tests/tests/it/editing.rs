@@ -292,3 +292,105 @@ on_both_backends! {
         assert_eq!(prices(&after), ["€ 150 per jaar"], "the new price replaces the old");
     }
 }
+
+on_both_backends! {
+    async fn the_editor_shows_and_changes_every_topic_and_refuses_an_offer_nobody_can_be_asked_about(backend) {
+        use app::service::{offers, Saved};
+        let app = TestApp::demo(backend).await;
+        let user = crate::support::fixtures::club_reads_sign_ups(&app).await;
+        let me = app::auth::Me {
+            id: user,
+            email: "club@example.org".into(),
+            name: "Club".into(),
+            role: Role::Provider,
+            gemeente: None,
+        };
+        let id = club_offer().to_string();
+        let editor = offers::form(&app.state, &me, &id, "", app::i18n::Lang::Nl).await.unwrap().unwrap();
+        assert_eq!(editor.form.leefgebied, ["bewegen", "opgroeien"], "both topics are shown, ticked");
+
+        // Take one topic off, add two others (one twice): the page says exactly those.
+        let mut form = editor.form.clone();
+        form.leefgebied = vec!["meedoen".into(), "bewegen".into(), "leren".into(), "meedoen".into()];
+        assert!(matches!(offers::save(&app.state, &me, &form).await.unwrap(), Saved::Done(_)));
+        let again = offers::form(&app.state, &me, &id, "", app::i18n::Lang::Nl).await.unwrap().unwrap();
+        assert_eq!(again.form.leefgebied, ["bewegen", "leren", "meedoen"]);
+        let html = app.get(&format!("/aanbod/{id}")).await.1;
+        assert!(!html.contains("Opgroeien en opvoeden"), "the topic taken off is gone");
+        assert!(html.contains("Taal en leren") && html.contains("Meedoen en contact"));
+
+        for topics in [vec![], vec!["<script>".to_string()]] {
+            let mut wrong = again.form.clone();
+            wrong.leefgebied = topics;
+            assert_eq!(offers::save(&app.state, &me, &wrong).await.unwrap(), Saved::Invalid("leefgebied"));
+        }
+        let mut unreachable = again.form.clone();
+        unreachable.telefoon = " ".into();
+        unreachable.email = String::new();
+        assert_eq!(
+            offers::save(&app.state, &me, &unreachable).await.unwrap(),
+            Saved::Invalid("telefoon"),
+            "a resident must be able to call or mail"
+        );
+        unreachable.email = "jeugd@vvdemeern.example".into();
+        assert!(matches!(offers::save(&app.state, &me, &unreachable).await.unwrap(), Saved::Done(_)));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_preview_shows_the_public_page_of_what_was_typed_and_saves_nothing() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+    let mut fields = offer_fields(&club_offer().to_string(), "", "Voetbal op woensdagmiddag");
+    fields.extend([
+        ("form[leefgebied][]", "meedoen".to_string()),
+        ("form[binnenlopen]", "ja".to_string()),
+        ("stap", "voorbeeld".to_string()),
+    ]);
+
+    let (status, location) = post(&app, app::api::SaveOffer::PATH, &provider, &fields).await;
+
+    assert!((300..400).contains(&status), "{status}");
+    assert!(
+        location.contains("voorbeeld=ja")
+            && location.ends_with("#voorbeeld")
+            && !location.contains("fout="),
+        "{location}"
+    );
+    let public = app.get(&format!("/aanbod/{}", club_offer())).await.1;
+    assert!(
+        !public.contains("Voetbal op woensdagmiddag"),
+        "nothing was saved"
+    );
+    let html = page(&app, &location, &provider).await;
+    let preview = &html[html.find(r#"id="voorbeeld""#).expect("a preview")..];
+    let preview = &preview[..preview.find("</section>\n").unwrap_or(preview.len())];
+    for expected in [
+        "Voorbeeld: zo zien bewoners het",
+        "Voetbal op woensdagmiddag",
+        "Gewoon binnenlopen",
+        "Bel 030 000 1201",
+        "woensdag",
+        "140 euro per jaar",
+        "Meedoen",
+    ] {
+        assert!(preview.contains(expected), "{expected} in {preview}");
+    }
+    assert!(
+        html.contains(" inert"),
+        "the preview cannot be clicked into"
+    );
+    assert!(
+        html.contains(r#"value="Voetbal op woensdagmiddag""#),
+        "the form keeps what was typed, to save it"
+    );
+
+    // A wrong field in a preview goes back as a problem, like a save.
+    let mut wrong = fields.clone();
+    wrong.retain(|(k, _)| *k != "form[telefoon]");
+    let (_, location) = post(&app, app::api::SaveOffer::PATH, &provider, &wrong).await;
+    assert!(
+        location.contains("fout=telefoon") && !location.contains("voorbeeld=ja"),
+        "{location}"
+    );
+}

@@ -37,4 +37,5 @@ mod services;
 mod signal_sources;
 mod signals;
 mod storage;
+mod teams;
 mod trajecten;

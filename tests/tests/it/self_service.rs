@@ -112,8 +112,12 @@ async fn a_new_organisation_is_approved_and_its_new_offer_is_searchable_in_chrom
             "Leer schaken met andere kinderen.",
         )
         .await;
+    // The first topic (meedoen), and a number residents can call.
     browser
-        .execute("document.getElementById('leefgebied').value = 'meedoen'; return true;")
+        .click(&browser.wait_for("#leefgebied-0").await)
+        .await;
+    browser
+        .type_text(&browser.wait_for("#telefoon").await, "030 123 4567")
         .await;
     browser
         .click(&browser.wait_for(".offer-editor button[type=submit]").await)

@@ -19,7 +19,7 @@ pub(crate) fn offer_fields(
             "Elke week trainen en op zaterdag een wedstrijd.".into(),
         ),
         ("form[soort]", "vereniging".into()),
-        ("form[leefgebied]", "bewegen".into()),
+        ("form[leefgebied][]", "bewegen".into()),
         ("form[min_leeftijd]", "6".into()),
         ("form[max_leeftijd]", "12".into()),
         ("form[gratis]", String::new()),
