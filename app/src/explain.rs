@@ -58,6 +58,12 @@ fn in_words(reason: &Reason, lang: Lang) -> String {
         Reason::WaitingList { people } => fill(t.why_waiting_list, &[&people.to_string()]),
         Reason::PeopleWanted { people: 1 } => t.why_one_wanted.to_string(),
         Reason::PeopleWanted { people } => fill(t.why_people_wanted, &[&people.to_string()]),
+        Reason::StepFree => t.why_step_free.to_string(),
+        Reason::AskAccess => t.why_ask_access.to_string(),
+        Reason::PickUp => t.why_pick_up.to_string(),
+        Reason::NearTransit => t.why_near_transit.to_string(),
+        Reason::OutsideOwnWijk => t.why_outside_own_wijk.to_string(),
+        Reason::InOwnWijk => t.why_in_own_wijk.to_string(),
     }
 }
 

@@ -312,6 +312,7 @@ texts! {
     dg_mantelzorgers: "Mantelzorgers", "Carers";
     dg_werkzoekenden: "Op zoek naar werk", "Looking for work";
     facet_cost: "Kosten", "Cost";
+    facet_access: "Toegankelijkheid", "Accessibility";
     facet_kind: "Soort", "Kind";
     facet_topic: "Onderwerp", "Topic";
     facet_day: "Dag", "Day";
@@ -364,6 +365,28 @@ texts! {
     why_no_referral: "zonder indicatie", "no referral needed";
     why_keeps_benefit: "met behoud van uitkering", "you keep your benefit";
     why_ask_benefit_first: "overleg eerst met je klantmanager (er is een vergoeding)", "talk to your benefits officer first (it pays an allowance)";
+    loc_step_free: "Ingang zonder drempel of trap (voor rolstoel en rollator)", "Entrance without steps (for wheelchair and rollator)";
+    loc_step_unknown: "Weet ik niet", "Not known";
+    loc_step_yes: "Ja, gelijkvloers of met een hellingbaan", "Yes, level or with a ramp";
+    loc_step_partly: "Deels (bijvoorbeeld een zij-ingang)", "Partly (for example a side entrance)";
+    loc_step_no: "Nee, er zijn treden", "No, there are steps";
+    loc_lift: "Er is een lift", "There is a lift";
+    loc_toilet: "Er is een aangepast toilet", "There is an accessible toilet";
+    loc_pick_up: "We halen mensen op of regelen vervoer", "We pick people up or arrange transport";
+    loc_near_transit: "Bushalte, tram of station binnen 400 meter", "Bus, tram or train stop within 400 metres";
+    acc_step_free: "Gelijkvloers", "Step-free";
+    acc_step_partly: "Deels gelijkvloers", "Partly step-free";
+    acc_steps: "Met trap of drempel", "Has steps";
+    acc_lift: "lift", "lift";
+    acc_toilet: "aangepast toilet", "accessible toilet";
+    acc_pick_up: "ophalen mogelijk", "pick-up available";
+    acc_transit: "halte dichtbij", "stop nearby";
+    why_step_free: "gelijkvloers", "step-free";
+    why_ask_access: "bel even om te vragen of je er met een rolstoel in kunt", "call to ask whether you can get in with a wheelchair";
+    why_pick_up: "wordt opgehaald", "they pick you up";
+    why_near_transit: "halte dichtbij", "a stop nearby";
+    why_outside_own_wijk: "buiten je eigen buurt", "outside your own neighbourhood";
+    why_in_own_wijk: "in je eigen buurt", "in your own neighbourhood";
     why_training: "met een cursus", "with a course";
     why_all_ages: "voor alle leeftijden", "for all ages";
     why_waiting_list: "helpt {} mensen van de wachtlijst", "helps {} people off the waiting list";
@@ -946,6 +969,20 @@ texts! {
     tr_bad_member: "Kies iemand uit het team, en niet dezelfde persoon twee keer.",
         "Choose someone from the team, and not the same person twice.";
     ws_team: "Je team: {}", "Your team: {}";
+    kt_getting_there: "Er komen", "Getting there";
+    kt_wheelchair: "Rolstoel of rollator (alleen plekken zonder drempel)", "Wheelchair or rollator (only places without steps)";
+    kt_no_bike: "Ik fiets niet (lopend, of ze halen op, of een halte dichtbij)", "I do not cycle (walking, or they pick up, or a stop nearby)";
+    kt_not_own_wijk: "Liever niet in mijn eigen buurt", "Rather not in my own neighbourhood";
+    tr_most_important: "Wat is het belangrijkst voor jou? (in eigen woorden)", "What matters most to you? (in your own words)";
+    tr_pin: "Zet bovenaan", "Put first";
+    tr_pin_reason: "Waarom eerst dit?", "Why this first?";
+    tr_pin_button: "Zet bovenaan", "Put first";
+    tr_unpin: "Haal van boven weg", "Take off the top";
+    tr_pinned_title: "Eerst dit", "This first";
+    tr_pinned_why: "Waarom eerst:", "Why first:";
+    tr_pin_bad_reason: "Schrijf kort waarom dit eerst komt (hoogstens 200 tekens).", "Write briefly why this comes first (200 characters at most).";
+    tr_pin_too_many: "Er staan er al vijf bovenaan. Haal er eerst een weg.", "Five are at the top already. Take one off first.";
+    tr_pin_gone: "Dit staat niet meer op de kaart.", "This is no longer on the map.";
     teams_title: "Wijkteams", "Neighbourhood teams";
     teams_of: "Wijkteams van {}", "Neighbourhood teams of {}";
     teams_intro: "Een traject hoort bij een team. Zo loopt het werk door als iemand weg is: de teamleider geeft het aan een ander, en wie vertrekt laat niemand in de steek.",

@@ -402,20 +402,41 @@ pub struct LocationForm {
     pub toegankelijk: String,
     /// How to get there ("bus 28, halte Kerkplein").
     pub bereikbaar: String,
+    /// Entrance without steps: "ja", "deels", "nee", or empty (not known).
+    #[serde(default)]
+    pub gelijkvloers: String,
+    /// "ja": a lift.
+    #[serde(default)]
+    pub lift: String,
+    /// "ja": an accessible toilet.
+    #[serde(default)]
+    pub toilet: String,
+    /// "ja": they pick people up or offer transport.
+    #[serde(default)]
+    pub ophalen: String,
+    /// "ja": a bus, tram or train stop within 400 m.
+    #[serde(default)]
+    pub ov: String,
 }
 
 /// Field names of the location editor, in form order.
-pub const LOCATION_FIELDS: [&str; 6] = [
+pub const LOCATION_FIELDS: [&str; 11] = [
     "naam",
     "adres",
     "postcode",
     "plaats",
     "toegankelijk",
     "bereikbaar",
+    "gelijkvloers",
+    "lift",
+    "toilet",
+    "ophalen",
+    "ov",
 ];
 
 text_fields!(LocationForm {
-    naam, adres, postcode, plaats, toegankelijk, bereikbaar
+    naam, adres, postcode, plaats, toegankelijk, bereikbaar, gelijkvloers, lift, toilet,
+    ophalen, ov
 } lists {});
 
 /// Where a postcode is: shown next to the field as soon as it is typed.

@@ -37,6 +37,10 @@ pub struct ProfileInput {
     pub keeps_benefit: bool,
     /// Who helps already, in their own words.
     pub network: Vec<String>,
+    /// How they get somewhere: `rolstoel` (wheelchair or rollator), `geen-fiets`.
+    pub mobility: Vec<String>,
+    /// Rather not in their own wijk (offers there move down, not out).
+    pub avoid_own_wijk: bool,
 }
 
 /// Language codes as people type them ("ar, EN; tr"): lowercase, without empty ones.
@@ -72,6 +76,18 @@ pub struct SuggestionView {
     pub explanation: String,
     /// Needs a referral or indicatie (comes after open offers).
     pub needs_referral: bool,
+}
+
+impl SuggestionView {
+    /// What it points to, as a traject's pins and referral links say it: `vraag:<id>` for a
+    /// role, `aanbod:<id>` for an offer.
+    pub fn key(&self) -> String {
+        match (self.need_id, self.offer_id) {
+            (Some(need), _) => format!("vraag:{need}"),
+            (None, Some(offer)) => format!("aanbod:{offer}"),
+            _ => String::new(),
+        }
+    }
 }
 
 /// A partner of a coalition (proposed or stored).

@@ -110,6 +110,33 @@ pub struct TrajectForm {
     pub zonder_indicatie: String,
     /// "ja": the person must keep their benefit ("met behoud van uitkering").
     pub uitkering: String,
+    /// How they get somewhere: `rolstoel`, `geen-fiets`.
+    pub vervoer: Vec<String>,
+    /// "ja": rather not in their own wijk.
+    pub eigen_buurt: String,
+    /// What matters most to them, in their own words.
+    pub belangrijkst: String,
+    /// Suggestions the professional put first, with why (kept by every save of the form).
+    pub vastgezet: Vec<Pin>,
+}
+
+/// A suggestion a professional put at the top of a traject's list.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pin {
+    /// `aanbod:<id>` or `vraag:<id>`.
+    pub doel: String,
+    /// Why it comes first.
+    pub reden: String,
+}
+
+/// A pinned suggestion as the traject shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PinnedView {
+    /// The suggestion.
+    pub suggestion: crate::profile::SuggestionView,
+    /// Why it comes first.
+    pub reason: String,
 }
 
 /// Everything stored about the person of a traject, for the export page: in words on the page,
@@ -144,6 +171,9 @@ pub struct TrajectView {
     /// Its team, primary professional and stand-in; `None` outside a team.
     #[serde(default)]
     pub team: Option<TrajectTeam>,
+    /// Suggestions put first by the professional, in their order (not repeated in the lanes).
+    #[serde(default)]
+    pub pinned: Vec<PinnedView>,
 }
 
 /// A referral in a list.
@@ -317,6 +347,8 @@ impl TrajectForm {
             free_only: self.gratis == "ja",
             without_referral: self.zonder_indicatie == "ja",
             keeps_benefit: self.uitkering == "ja",
+            mobility: self.vervoer.clone(),
+            avoid_own_wijk: self.eigen_buurt == "ja",
             ..Default::default()
         }
     }

@@ -194,6 +194,7 @@ pub fn generate(n: usize, seed: u64, vocab: &Vocabulary, places: &Places) -> Vec
                 days: vec![1 + rng.below(7) as u8],
                 languages: vec!["nl".into()],
                 free: rng.below(2) == 0,
+                step_free: rng.below(2) == 0,
                 no_referral_needed: true,
                 status: if rng.below(20) == 0 {
                     "inactive".into()

@@ -94,6 +94,7 @@ fn synthetic(offers: usize, rng: &mut Rng) -> Catalog {
             groups: vec!["iedereen".into()],
             topics: rng.pick(&TALENTS, 1),
             places: vec![rng.place()],
+            place_facts: vec![],
             gemeente: Some("GM0344".into()),
             min_age: (i % 7 == 0).then_some(6),
             max_age: (i % 7 == 0).then_some(12),

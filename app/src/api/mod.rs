@@ -70,12 +70,13 @@ pub use offer_edit::{
 };
 pub use referrals::{
     assign_traject, choose_referral_partner, close_traject, delete_traject, escalate_referral,
-    export_traject, incoming_referrals, load_referral, load_traject, referral_receiver,
-    revoke_consent, save_traject, send_referral, set_referral_status, take_up_escalation,
-    traject_handout, workspace, AssignTraject, ChooseReferralPartner, CloseTraject, DeleteTraject,
-    EscalateReferral, ExportTraject, IncomingReferrals, LoadReferral, LoadTraject,
-    ReferralReceiver, RevokeConsent, SaveTraject, SendReferral, SetReferralStatus,
-    TakeUpEscalation, TrajectHandout, Workspace,
+    export_traject, incoming_referrals, load_referral, load_traject, pin_suggestion,
+    referral_receiver, revoke_consent, save_traject, send_referral, set_referral_status,
+    take_up_escalation, traject_handout, unpin_suggestion, workspace, AssignTraject,
+    ChooseReferralPartner, CloseTraject, DeleteTraject, EscalateReferral, ExportTraject,
+    IncomingReferrals, LoadReferral, LoadTraject, PinSuggestion, ReferralReceiver, RevokeConsent,
+    SaveTraject, SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout,
+    UnpinSuggestion, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS, DISTANCES_KM};
 pub use signals::{asked_nearby, signals, AskedNearby, Signals};
@@ -245,6 +246,8 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<DeleteTraject>(),
         entry::<CloseTraject>(),
         entry::<AssignTraject>(),
+        entry::<PinSuggestion>(),
+        entry::<UnpinSuggestion>(),
         entry::<ExportTraject>(),
         entry::<TrajectHandout>(),
         entry::<ReferralReceiver>(),

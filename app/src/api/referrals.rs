@@ -59,6 +59,34 @@ pub async fn close_traject(csrf: String, traject: String) -> Result<(), ServerFn
         .map_err(crate::Error::into_server_fn_error)
 }
 
+crate::guard!(PinSuggestion, crate::service::trajecten::WORK);
+/// Puts a suggestion (`aanbod:<id>` or `vraag:<id>`) at the top of a traject's list with a
+/// reason; a problem goes back with `?fout=<veld>&doel=...`.
+#[server]
+pub async fn pin_suggestion(
+    csrf: String,
+    traject: String,
+    doel: String,
+    reden: String,
+) -> Result<(), ServerFnError> {
+    ssr::pin_suggestion(csrf, traject, doel, reden)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(UnpinSuggestion, crate::service::trajecten::WORK);
+/// Takes a suggestion off the top of a traject's list.
+#[server]
+pub async fn unpin_suggestion(
+    csrf: String,
+    traject: String,
+    doel: String,
+) -> Result<(), ServerFnError> {
+    ssr::unpin_suggestion(csrf, traject, doel)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
 crate::guard!(AssignTraject, crate::service::trajecten::WORK);
 /// Gives a traject to a primary professional and a stand-in of its team (a lead chooses both,
 /// the primary professional the stand-in); a problem goes back with `?fout=<veld>`.
@@ -245,6 +273,31 @@ mod ssr {
         let cx = Ctx::writing::<super::CloseTraject>(&csrf).await?;
         let id = trajecten::close(&cx.state, &cx.me, &traject).await?;
         redirect_refreshed(&format!("/wijkteam/traject/{id}"), "");
+        Ok(())
+    }
+
+    pub async fn pin_suggestion(
+        csrf: String,
+        traject: String,
+        doel: String,
+        reden: String,
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::PinSuggestion>(&csrf).await?;
+        match trajecten::pin(&cx.state, &cx.me, &traject, &doel, &reden).await? {
+            Saved::Done(id) => redirect_refreshed(&format!("/wijkteam/traject/{id}"), "#vastgezet"),
+            Saved::Invalid(field) => leptos_axum::redirect(&format!(
+                "/wijkteam/traject/{}?vast_fout={field}&doel={}#suggesties-titel",
+                encode(traject.trim()),
+                encode(doel.trim())
+            )),
+        }
+        Ok(())
+    }
+
+    pub async fn unpin_suggestion(csrf: String, traject: String, doel: String) -> Result<()> {
+        let cx = Ctx::writing::<super::UnpinSuggestion>(&csrf).await?;
+        let id = trajecten::unpin(&cx.state, &cx.me, &traject, &doel).await?;
+        redirect_refreshed(&format!("/wijkteam/traject/{id}"), "#suggesties-titel");
         Ok(())
     }
 

@@ -20,6 +20,9 @@ pub struct SearchQuery {
     pub dag: String,
     /// "ja" for free offers only.
     pub gratis: String,
+    /// "ja" for places without steps only.
+    #[serde(default)]
+    pub gelijkvloers: String,
     /// Doelgroep code (who it is for: kinderen, jongeren, ouderen, ...).
     pub voor: String,
     /// Language code.
@@ -49,6 +52,7 @@ impl SearchQuery {
             &self.leefgebied,
             &self.dag,
             &self.gratis,
+            &self.gelijkvloers,
             &self.voor,
             &self.taal,
             &self.wijk,
@@ -100,6 +104,7 @@ mod ssr {
             wijken: non_empty(&q.wijk),
             days: Weekday::parse(&q.dag).into_iter().collect(),
             free_only: q.gratis == "ja",
+            step_free_only: q.gelijkvloers == "ja",
             // A hand-edited URL with another distance gets the default, not an error page.
             radius_km: q
                 .afstand

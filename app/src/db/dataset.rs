@@ -59,6 +59,8 @@ pub struct LocationRecord {
     pub longitude: Option<f64>,
     pub accessibility: String,
     pub transportation: String,
+    /// Structured access codes (`index::matching::Access::codes`); empty when unknown.
+    pub access: String,
     /// HSDS fields without a column of ours, as a JSON object ("" means none).
     pub extra: String,
 }
@@ -300,20 +302,21 @@ async fn upsert_location(tx: &mut Tx, l: &LocationRecord) -> Result<()> {
     let now = Utc::now();
     let sql = "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
         latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, transportation, \
-        created_at, updated_at, hsds_extra) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16) \
+        created_at, updated_at, hsds_extra, access) \
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) \
         ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name, \
         address_1 = excluded.address_1, postal_code = excluded.postal_code, pc4 = excluded.pc4, \
         city = excluded.city, latitude = excluded.latitude, longitude = excluded.longitude, \
         gemeente_code = excluded.gemeente_code, wijk_code = excluded.wijk_code, \
         buurt_code = excluded.buurt_code, accessibility = excluded.accessibility, \
         transportation = excluded.transportation, updated_at = excluded.updated_at, \
-        hsds_extra = excluded.hsds_extra";
+        hsds_extra = excluded.hsds_extra, access = excluded.access";
     on_tx!(tx, t => sqlx::query(sql)
         .bind(l.id).bind(l.organization_id).bind(&l.name).bind(&l.address_1).bind(&l.postal_code)
         .bind(&pc4).bind(&l.city).bind(at.map(|a| a.lat())).bind(at.map(|a| a.lon()))
         .bind(&areas.gemeente_code).bind(&areas.wijk_code).bind(&areas.buurt_code)
         .bind(&l.accessibility).bind(&l.transportation).bind(now).bind(extra_json(&l.extra))
+        .bind(&l.access)
         .execute(t).await.map(drop)?);
     Ok(())
 }

@@ -44,10 +44,10 @@ pub async fn locations_of(
         String,
         String,
         Option<String>,
+        String,
     );
-    let sql =
-        "SELECT id, name, address_1, postal_code, city, accessibility, transportation, wijk_code \
-        FROM locations WHERE organization_id = $1 ORDER BY name, id";
+    let sql = "SELECT id, name, address_1, postal_code, city, accessibility, transportation, \
+        wijk_code, access FROM locations WHERE organization_id = $1 ORDER BY name, id";
     let rows: Vec<Row> =
         on_pool!(db, p => sqlx::query_as(sql).bind(organisation).fetch_all(p).await?);
     Ok(rows
@@ -63,6 +63,7 @@ pub async fn locations_of(
                     city: r.4,
                     accessibility: r.5,
                     transportation: r.6,
+                    access: r.8,
                     ..Default::default()
                 },
                 r.7,

@@ -135,6 +135,7 @@ struct LocationRow {
     accessibility: String,
     transportation: String,
     hsds_extra: String,
+    access: String,
 }
 
 /// Groups child rows by their first column (the owner's id), keeping their order.
@@ -350,7 +351,7 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
     let loc_scope = only.map(|_| location_ids.as_slice());
     let locations: Vec<LocationRow> = fetch_by_ids!(db, LocationRow, format!(
         "SELECT id, organization_id, name, address_1, postal_code, city, latitude, longitude, accessibility, \
-         transportation, hsds_extra FROM locations {} ORDER BY name, id", id_filter("id", loc_scope)), loc_scope);
+         transportation, hsds_extra, access FROM locations {} ORDER BY name, id", id_filter("id", loc_scope)), loc_scope);
     data.locations = locations
         .into_iter()
         .map(|l| LocationRecord {
@@ -364,6 +365,7 @@ pub async fn load_dataset(db: &Db, only: Option<&[Uuid]>) -> Result<Dataset> {
             longitude: l.longitude,
             accessibility: l.accessibility,
             transportation: l.transportation,
+            access: l.access,
             extra: l.hsds_extra,
         })
         .collect();

@@ -4,7 +4,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use index::matching::{
-    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, RolePay, TalentEntry,
+    Access, Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, PlaceFacts,
+    RolePay, TalentEntry,
 };
 use index::LatLon;
 use uuid::Uuid;
@@ -85,9 +86,16 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         o.name AS organisation FROM services s JOIN organizations o ON o.id = s.organization_id";
     let offers: Vec<OfferRow> =
         on_pool!(db, p => sqlx::query_as::<_, OfferRow>(sql).fetch_all(p).await?);
-    let sql = "SELECT sal.service_id, l.latitude, l.longitude, l.gemeente_code \
-        FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id";
-    type PlaceRow = (Uuid, Option<f64>, Option<f64>, Option<String>);
+    let sql = "SELECT sal.service_id, l.latitude, l.longitude, l.gemeente_code, l.wijk_code, \
+        l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id";
+    type PlaceRow = (
+        Uuid,
+        Option<f64>,
+        Option<f64>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
     let places: Vec<PlaceRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
     let sql = "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st \
         JOIN taxonomy_terms t ON t.id = st.term_id";
@@ -116,6 +124,7 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
                 groups: vec![],
                 topics,
                 places: vec![],
+                place_facts: vec![],
                 gemeente: None,
                 min_age: age(o.minimum_age),
                 max_age: age(o.maximum_age),
@@ -130,9 +139,16 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
             },
         );
     }
-    for (id, lat, lon, gemeente) in places {
+    for (id, lat, lon, gemeente, wijk, access) in places {
         if let Some(o) = by_offer.get_mut(&id) {
-            o.places.extend(place(lat, lon));
+            // `place_facts` stays parallel to `places`: only places with coordinates count.
+            if let Some(at) = place(lat, lon) {
+                o.places.push(at);
+                o.place_facts.push(PlaceFacts {
+                    access: Access::parse(&access),
+                    wijk,
+                });
+            }
             if o.gemeente.is_none() {
                 o.gemeente = gemeente;
             }

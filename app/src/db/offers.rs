@@ -32,6 +32,7 @@ struct DocRow {
     city: Option<String>,
     last_verified_on: Option<NaiveDate>,
     review_status: String,
+    access: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -66,7 +67,7 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
         "SELECT s.id AS service_id, l.id AS location_id, s.name, o.name AS organisation, \
          s.description, s.kind, s.status, s.is_free, s.no_referral_needed, s.minimum_age, \
          s.maximum_age, l.latitude, l.longitude, l.wijk_code, l.gemeente_code, l.city, \
-         s.last_verified_on, o.review_status \
+         s.last_verified_on, o.review_status, l.access \
          FROM services s JOIN organizations o ON o.id = s.organization_id \
          LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
          LEFT JOIN locations l ON l.id = sal.location_id {}",
@@ -141,6 +142,9 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
                 days: own_days,
                 languages: languages.get(&r.service_id).cloned().unwrap_or_default(),
                 free: r.is_free,
+                step_free: r.access.as_deref().is_some_and(|a| {
+                    index::matching::Access::parse(a).step_free == index::matching::StepFree::Yes
+                }),
                 no_referral_needed: r.no_referral_needed,
                 status: search_status(&r.status, &r.review_status, r.last_verified_on, today),
             }
@@ -251,6 +255,8 @@ pub struct PlaceRecord {
     pub accessibility: String,
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// Structured access codes.
+    pub access: String,
 }
 
 /// One time slot of an offer's schedule (weekly, or by its rule).
@@ -287,7 +293,7 @@ pub async fn places_of(db: &Db, ids: &[Uuid]) -> Result<Vec<PlaceRecord>> {
     let sql = format!(
         "SELECT sal.service_id, l.id, l.name, l.address_1, l.city, l.postal_code, l.gemeente_code, \
          l.wijk_code, l.accessibility, \
-         l.latitude, l.longitude FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id \
+         l.latitude, l.longitude, l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id \
          WHERE sal.service_id IN ({}) ORDER BY l.name",
         placeholders(ids.len())
     );
@@ -424,7 +430,7 @@ pub async fn draft_page(
     } else {
         let sql = format!(
             "SELECT l.id AS service_id, l.id, l.name, l.address_1, l.city, l.postal_code, \
-             l.gemeente_code, l.wijk_code, l.accessibility, l.latitude, l.longitude \
+             l.gemeente_code, l.wijk_code, l.accessibility, l.latitude, l.longitude, l.access \
              FROM locations l WHERE l.id IN ({}) ORDER BY l.name",
             placeholders(s.location_ids.len())
         );

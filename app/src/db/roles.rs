@@ -184,6 +184,7 @@ pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferD
                 days: super::days_from_text(&r.days),
                 languages: Vec::new(),
                 free: false,
+                step_free: false,
                 no_referral_needed: true,
                 status,
             }

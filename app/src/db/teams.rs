@@ -122,10 +122,12 @@ pub async fn assign_traject(
 pub async fn disable_user(db: &Db, user: Uuid) -> Result<Vec<Uuid>> {
     let mut tx = db.begin().await?;
     let now = Utc::now();
-    let held: Vec<Uuid> = on_tx!(&mut tx, t => sqlx::query_scalar(
-        "SELECT id FROM trajecten WHERE professional_id = $1").bind(user).fetch_all(t).await?);
+    // Write first: SQLite cannot turn a transaction that has read into a writing one while
+    // another connection writes ("database is locked"); a first write waits its turn instead.
     on_tx!(&mut tx, t => sqlx::query("UPDATE users SET disabled = $2 WHERE id = $1")
         .bind(user).bind(true).execute(t).await.map(drop)?);
+    let held: Vec<Uuid> = on_tx!(&mut tx, t => sqlx::query_scalar(
+        "SELECT id FROM trajecten WHERE professional_id = $1").bind(user).fetch_all(t).await?);
     on_tx!(&mut tx, t => sqlx::query("DELETE FROM sessions WHERE user_id = $1")
         .bind(user).execute(t).await.map(drop)?);
     on_tx!(&mut tx, t => sqlx::query(

@@ -54,6 +54,7 @@ pub fn HomePage() -> impl IntoView {
             leefgebied: get("leefgebied"),
             dag: get("dag"),
             gratis: get("gratis"),
+            gelijkvloers: get("gelijkvloers"),
             voor: get("voor"),
             taal: get("taal"),
             wijk: get("wijk"),
@@ -183,6 +184,7 @@ fn search_href(q: &SearchQuery, change: &[(&str, Option<String>)]) -> String {
         ("leefgebied", q.leefgebied.clone()),
         ("dag", q.dag.clone()),
         ("gratis", q.gratis.clone()),
+        ("gelijkvloers", q.gelijkvloers.clone()),
         ("voor", q.voor.clone()),
         ("taal", q.taal.clone()),
         ("wijk", q.wijk.clone()),
@@ -224,6 +226,7 @@ fn active_filters(q: &SearchQuery) -> Vec<(&'static str, String)> {
             &chosen_km(q).map(|km| km.to_string()).unwrap_or_default(),
         ),
         ("gratis", &q.gratis),
+        ("gelijkvloers", &q.gelijkvloers),
         ("soort", &q.soort),
         ("leefgebied", &q.leefgebied),
         ("voor", &q.voor),
@@ -350,6 +353,7 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoV
     let t = use_texts();
     let groups = [
         ("gratis", t.facet_cost),
+        ("gelijkvloers", t.facet_access),
         ("soort", t.facet_kind),
         ("leefgebied", t.facet_topic),
         ("voor", t.facet_for_whom),
@@ -359,6 +363,7 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoV
     ];
     let selected = |param: &str| match param {
         "gratis" => query.gratis.clone(),
+        "gelijkvloers" => query.gelijkvloers.clone(),
         "soort" => query.soort.clone(),
         "leefgebied" => query.leefgebied.clone(),
         "dag" => query.dag.clone(),

@@ -65,6 +65,8 @@ fn profile_from_query(q: &leptos_router::params::ParamsMap) -> ProfileInput {
         free_only: one("gratis") == "ja",
         without_referral: one("zonder-indicatie") == "ja",
         keeps_benefit: one("uitkering") == "ja",
+        mobility: all("vervoer"),
+        avoid_own_wijk: one("eigen-buurt") == "ja",
         network: one("netwerk")
             .split(',')
             .map(|s| s.trim().to_string())
@@ -137,6 +139,14 @@ pub fn KeukentafelPage() -> impl IntoView {
         .map(|(i, d)| ((i + 1).to_string(), d.to_string()))
         .collect();
     let flag = move |k: &'static str| move || query.read().get(k).is_some_and(|v| v == "ja");
+    let has = move |k: &'static str, v: &'static str| {
+        move || {
+            query
+                .read()
+                .get_all(k)
+                .is_some_and(|all| all.iter().any(|x| x == v))
+        }
+    };
     // Hydrated: every change re-runs the match at once (the router keeps it in the URL).
     let on_change = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -204,6 +214,19 @@ pub fn KeukentafelPage() -> impl IntoView {
                             <label for="zonder-indicatie">{t.kt_no_referral}</label></li>
                         <li><input type="checkbox" id="uitkering" name="uitkering" value="ja" checked=flag("uitkering") prop:checked=flag("uitkering")/>
                             <label for="uitkering">{t.kt_keeps_benefit}</label></li>
+                    </ul>
+                </fieldset>
+                <fieldset class="talents chips-field">
+                    <legend>{t.kt_getting_there}</legend>
+                    <ul>
+                        <li><input type="checkbox" id="vervoer-rolstoel" name="vervoer" value="rolstoel"
+                            checked=has("vervoer", "rolstoel") prop:checked=has("vervoer", "rolstoel")/>
+                            <label for="vervoer-rolstoel">{t.kt_wheelchair}</label></li>
+                        <li><input type="checkbox" id="vervoer-geen-fiets" name="vervoer" value="geen-fiets"
+                            checked=has("vervoer", "geen-fiets") prop:checked=has("vervoer", "geen-fiets")/>
+                            <label for="vervoer-geen-fiets">{t.kt_no_bike}</label></li>
+                        <li><input type="checkbox" id="eigen-buurt" name="eigen-buurt" value="ja" checked=flag("eigen-buurt") prop:checked=flag("eigen-buurt")/>
+                            <label for="eigen-buurt">{t.kt_not_own_wijk}</label></li>
                     </ul>
                 </fieldset>
                 <div class="field">

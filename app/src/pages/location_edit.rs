@@ -89,6 +89,16 @@ fn Editor(form: LocationForm) -> impl IntoView {
                     </p>
                 </div>
                 {kit.text("plaats", t.loc_city, form.plaats.clone(), "text")}
+                {kit.select("gelijkvloers", t.loc_step_free, vec![
+                    (String::new(), t.loc_step_unknown.to_string()),
+                    ("ja".to_string(), t.loc_step_yes.to_string()),
+                    ("deels".to_string(), t.loc_step_partly.to_string()),
+                    ("nee".to_string(), t.loc_step_no.to_string()),
+                ], form.gelijkvloers.clone())}
+                {kit.check("lift", t.loc_lift, form.lift == "ja")}
+                {kit.check("toilet", t.loc_toilet, form.toilet == "ja")}
+                {kit.check("ophalen", t.loc_pick_up, form.ophalen == "ja")}
+                {kit.check("ov", t.loc_near_transit, form.ov == "ja")}
                 {kit.area("toegankelijk", t.loc_access, form.toegankelijk.clone(), 2)}
                 {kit.area("bereikbaar", t.loc_transport, form.bereikbaar.clone(), 2)}
                 <button type="submit" class="button-primary">{t.ed_save}</button>

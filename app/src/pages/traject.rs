@@ -6,7 +6,10 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::{load_traject, AssignTraject, CloseTraject, DeleteTraject, SaveTraject};
+use crate::api::{
+    load_traject, AssignTraject, CloseTraject, DeleteTraject, PinSuggestion, SaveTraject,
+    UnpinSuggestion,
+};
 use crate::auth::csrf_token;
 use crate::components::FieldKit;
 use crate::i18n::{use_texts, Texts};
@@ -19,14 +22,14 @@ fn message(t: &Texts, field: &str) -> &'static str {
         "naam" => t.tr_bad_naam,
         "leeftijd" => t.ed_bad_age,
         "waar" => t.tr_bad_waar,
-        "netwerk" | "plan" => t.loc_bad_long,
+        "netwerk" | "plan" | "belangrijkst" => t.loc_bad_long,
         "talen" => t.tr_bad_talen,
         "km" => t.tr_bad_km,
         _ => t.tr_bad_choice,
     }
 }
 
-const FIELDS: [&str; 15] = [
+const FIELDS: [&str; 18] = [
     "naam",
     "leeftijd",
     "waar",
@@ -40,6 +43,9 @@ const FIELDS: [&str; 15] = [
     "gratis",
     "zonder_indicatie",
     "uitkering",
+    "vervoer",
+    "eigen_buurt",
+    "belangrijkst",
     "netwerk",
     "plan",
 ];
@@ -106,9 +112,11 @@ fn Traject(v: TrajectView) -> impl IntoView {
         referrals,
         coalitions,
         team,
+        pinned,
         ..
     } = v;
     let (no_plan, no_referrals) = (plan.is_empty(), referrals.is_empty());
+    let most_important = form.belangrijkst.trim().to_string();
     let title = if is_new {
         t.tr_new.to_string()
     } else {
@@ -121,20 +129,58 @@ fn Traject(v: TrajectView) -> impl IntoView {
         )),
         _ => None,
     };
-    let suggestion = move |s: SuggestionView| {
+    let pin = ServerAction::<PinSuggestion>::new();
+    let unpin = ServerAction::<UnpinSuggestion>::new();
+    // The card of a suggestion; `reason`: it is pinned, with why (and a button to unpin).
+    let card = move |s: SuggestionView, reason: Option<String>| {
         let link = refer(&s);
+        let key = s.key();
+        let field = format!("reden-{}", key.replace(':', "-"));
+        let pinned = reason.is_some();
         view! {
-            <li class="offer-card suggestion">
+            <li class="offer-card suggestion" class:pinned=pinned>
                 <h4>{match (s.need_id, s.offer_id) {
                     (Some(need), _) => view! { <A href=format!("/vraag/{need}")>{s.title.clone()}</A> }.into_any(),
                     (None, Some(offer)) => view! { <A href=format!("/aanbod/{offer}")>{s.title.clone()}</A> }.into_any(),
                     _ => s.title.clone().into_any(),
                 }}</h4>
                 <p class="organisation">{s.organisation.clone()}</p>
-                <p class="explanation">{s.explanation.clone()}</p>
+                {reason.map(|r| view! { <p class="pin-reason"><strong>{t.tr_pinned_why}</strong> " " {r}</p> })}
+                {(!s.explanation.is_empty()).then(|| view! { <p class="explanation">{s.explanation.clone()}</p> })}
                 {link.map(|href| view! { <A href=href attr:class="button-link refer">{t.tr_refer}</A> })}
+                {if pinned {
+                    view! {
+                        <ActionForm action=unpin attr:class="pin-form">
+                            <input type="hidden" name="csrf" value=csrf_token()/>
+                            <input type="hidden" name="traject" value=id.to_string()/>
+                            <input type="hidden" name="doel" value=key.clone()/>
+                            <button type="submit" class="button-link">{t.tr_unpin}</button>
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    view! {
+                        <details class="pin">
+                            <summary>{t.tr_pin}</summary>
+                            <ActionForm action=pin attr:class="pin-form">
+                                <input type="hidden" name="csrf" value=csrf_token()/>
+                                <input type="hidden" name="traject" value=id.to_string()/>
+                                <input type="hidden" name="doel" value=key.clone()/>
+                                <label for=field.clone()>{t.tr_pin_reason}</label>
+                                <input id=field name="reden" type="text" required maxlength="200"/>
+                                <button type="submit" class="button-secondary">{t.tr_pin_button}</button>
+                            </ActionForm>
+                        </details>
+                    }.into_any()
+                }}
             </li>
         }
+    };
+    let suggestion = move |s: SuggestionView| card(s, None);
+    let pin_problem = move || match use_query_map().read().get("vast_fout").as_deref() {
+        Some("reden") => Some(t.tr_pin_bad_reason),
+        Some("te-veel") => Some(t.tr_pin_too_many),
+        Some(_) => Some(t.tr_pin_gone),
+        None => None,
     };
     view! {
         <Title text=title.clone()/>
@@ -165,6 +211,14 @@ fn Traject(v: TrajectView) -> impl IntoView {
                 </section>
                 <section class="suggestions" aria-labelledby="suggesties-titel">
                     <h2 id="suggesties-titel">{t.tr_suggestions}</h2>
+                    {move || pin_problem().map(|p| view! { <p class="problem" role="alert" id="vastzetten-probleem">{p}</p> })}
+                    {(!pinned.is_empty()).then(|| view! {
+                        <h3 id="vastgezet">{t.tr_pinned_title}</h3>
+                        <ul class="offer-list">{pinned.clone().into_iter().map(|p| card(p.suggestion, Some(p.reason))).collect_view()}</ul>
+                    })}
+                    {(!most_important.is_empty()).then(|| view! {
+                        <p class="most-important" id="belangrijkst"><strong>{t.tr_most_important}</strong> " " {most_important.clone()}</p>
+                    })}
                     {lanes.problem.clone().map(|p| view! { <p class="problem">{p}</p> })}
                     {(!lanes.own_strengths.is_empty()).then(|| view! {
                         <p>{t.kt_step_own}: {lanes.own_strengths.join(", ")}</p>
@@ -209,6 +263,12 @@ fn Traject(v: TrajectView) -> impl IntoView {
                     {kit.check("gratis", t.kt_free, form.gratis == "ja")}
                     {kit.check("zonder_indicatie", t.kt_no_referral, form.zonder_indicatie == "ja")}
                     {kit.check("uitkering", t.kt_keeps_benefit, form.uitkering == "ja")}
+                    {kit.checks("vervoer", t.kt_getting_there, vec![
+                        ("rolstoel".to_string(), t.kt_wheelchair.to_string()),
+                        ("geen-fiets".to_string(), t.kt_no_bike.to_string()),
+                    ], form.vervoer.clone())}
+                    {kit.check("eigen_buurt", t.kt_not_own_wijk, form.eigen_buurt == "ja")}
+                    {kit.area("belangrijkst", t.tr_most_important, form.belangrijkst.clone(), 2)}
                     {kit.area("netwerk", t.tr_network, form.netwerk.clone(), 2)}
                     {kit.area("plan", t.tr_plan_field, form.plan.clone(), 4)}
                     <button type="submit" class="button-primary" id="traject-bewaren">{t.ed_save}</button>

@@ -79,6 +79,16 @@ fn profile_lines(t: &'static Texts, f: &TrajectForm) -> Vec<(&'static str, Strin
         (t.kt_free, yes(&f.gratis)),
         (t.kt_no_referral, yes(&f.zonder_indicatie)),
         (t.kt_keeps_benefit, yes(&f.uitkering)),
+        (
+            t.kt_getting_there,
+            words(&f.vervoer, &|c| match c {
+                "rolstoel" => Some(t.kt_wheelchair),
+                "geen-fiets" => Some(t.kt_no_bike),
+                _ => None,
+            }),
+        ),
+        (t.kt_not_own_wijk, yes(&f.eigen_buurt)),
+        (t.tr_most_important, f.belangrijkst.clone()),
         (t.tr_network, f.netwerk.clone()),
         (t.tr_plan_field, f.plan.clone()),
     ]

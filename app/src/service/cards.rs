@@ -220,6 +220,32 @@ pub(crate) async fn roles_of(
         .collect())
 }
 
+/// How a place can be reached, in words: the structured facts first ("gelijkvloers · lift"),
+/// then what the organisation wrote.
+pub fn access_line(codes: &str, words: &str, lang: Lang) -> String {
+    use index::matching::{Access, StepFree};
+    let t = lang.texts();
+    let a = Access::parse(codes);
+    let step = match a.step_free {
+        StepFree::Unknown => None,
+        StepFree::Yes => Some(t.acc_step_free),
+        StepFree::Partly => Some(t.acc_step_partly),
+        StepFree::No => Some(t.acc_steps),
+    };
+    [
+        step,
+        a.lift.then_some(t.acc_lift),
+        a.toilet.then_some(t.acc_toilet),
+        a.pick_up.then_some(t.acc_pick_up),
+        a.near_transit.then_some(t.acc_transit),
+        Some(words.trim()).filter(|w| !w.is_empty()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
 /// The public page of an offer in `lang`; "not found" when it is not public.
 pub async fn offer_page(state: &AppState, id: Uuid, lang: Lang) -> Result<OfferDetail> {
     let today = chrono::Utc::now().date_naive();
@@ -253,7 +279,7 @@ pub(crate) fn detail_of(
             address: join_address(&l.address_1, &l.city),
             wijk: l.wijk_code.as_deref().and_then(|w| geocoder.wijk_name(w)),
             name: l.name,
-            accessibility: l.accessibility,
+            accessibility: access_line(&l.access, &l.accessibility, lang),
             lat: l.latitude,
             lon: l.longitude,
         })

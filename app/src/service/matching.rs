@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use super::Saved;
 use index::matching::{
-    match_profile, scan_coalitions, Catalog, CoalitionSuggestion, Lanes, Profile, Step, Suggestion,
-    Target, MAX_TRAVEL_KM,
+    match_profile, scan_coalitions, Catalog, CoalitionSuggestion, Lanes, Mobility, Profile, Step,
+    Suggestion, Target, MAX_TRAVEL_KM,
 };
 use index::Geocoder;
 
@@ -89,11 +89,28 @@ impl ProfileInput {
                 "Noem hoogstens tien mensen of groepen in je netwerk, kort (100 tekens).".into(),
             ));
         }
+        let mut mobility = Vec::new();
+        for code in self.mobility.iter().take(MAX_ITEMS) {
+            match Mobility::parse(code) {
+                Some(m) if !mobility.contains(&m) => mobility.push(m),
+                Some(_) => {}
+                None => {
+                    return Err(Error::Refused(
+                        "invalid_mobility",
+                        "Kies bij vervoer 'rolstoel' (rolstoel of rollator) of 'geen-fiets' (ik fiets niet).".into(),
+                    ))
+                }
+            }
+        }
         let at = match self.postcode.trim() {
             "" => None,
             place => Some(Geocoder::embedded().locate(place)?),
         };
+        let own_wijk = at.and_then(|at| Geocoder::embedded().areas(at).wijk_code);
         Ok(Profile {
+            mobility,
+            avoid_own_wijk: self.avoid_own_wijk,
+            own_wijk,
             needs: codes("leefgebied", "onderwerp", &self.needs)?,
             talents,
             interests: codes("talent", "interesse", &self.interests)?,

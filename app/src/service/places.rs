@@ -1,6 +1,7 @@
 //! Places: the locations of an organisation, where its offers take place. A postcode is
 //! checked against the embedded postcode data, which also gives the wijk and gemeente.
 
+use index::matching::{Access, StepFree};
 use index::{Geocoder, Postcode};
 use uuid::Uuid;
 
@@ -65,6 +66,7 @@ pub async fn form(
             plaats: l.city,
             toegankelijk: l.accessibility,
             bereikbaar: l.transportation,
+            ..access_fields(&Access::parse(&l.access))
         }
     };
     let org: Uuid = form.organisatie.parse().map_err(|_| Error::NotFound)?;
@@ -72,6 +74,41 @@ pub async fn form(
         return Err(Error::Forbidden);
     }
     Ok(Some(form))
+}
+
+/// The form's access fields for what is stored.
+fn access_fields(a: &Access) -> LocationForm {
+    let yes = |on: bool| if on { "ja".to_string() } else { String::new() };
+    LocationForm {
+        gelijkvloers: match a.step_free {
+            StepFree::Unknown => "",
+            StepFree::Yes => "ja",
+            StepFree::Partly => "deels",
+            StepFree::No => "nee",
+        }
+        .into(),
+        lift: yes(a.lift),
+        toilet: yes(a.toilet),
+        ophalen: yes(a.pick_up),
+        ov: yes(a.near_transit),
+        ..Default::default()
+    }
+}
+
+/// What the form says about access.
+fn access_of(f: &LocationForm) -> Access {
+    Access {
+        step_free: match f.gelijkvloers.as_str() {
+            "ja" => StepFree::Yes,
+            "deels" => StepFree::Partly,
+            "nee" => StepFree::No,
+            _ => StepFree::Unknown,
+        },
+        lift: f.lift == "ja",
+        toilet: f.toilet == "ja",
+        pick_up: f.ophalen == "ja",
+        near_transit: f.ov == "ja",
+    }
 }
 
 fn problem(f: &LocationForm) -> Option<&'static str> {
@@ -88,6 +125,8 @@ fn problem(f: &LocationForm) -> Option<&'static str> {
         "toegankelijk"
     } else if long(&f.bereikbaar, 500) {
         "bereikbaar"
+    } else if !matches!(f.gelijkvloers.as_str(), "" | "ja" | "deels" | "nee") {
+        "gelijkvloers"
     } else {
         return None;
     })
@@ -134,6 +173,7 @@ pub async fn save(state: &AppState, me: &Me, form: &LocationForm) -> Result<Save
             city: form.plaats.trim().into(),
             accessibility: form.toegankelijk.trim().into(),
             transportation: form.bereikbaar.trim().into(),
+            access: access_of(form).codes(),
             ..Default::default()
         },
     )

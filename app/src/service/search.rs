@@ -64,6 +64,8 @@ pub struct Question {
     pub age: Option<u8>,
     /// Free offers only.
     pub free_only: bool,
+    /// Places without steps only.
+    pub step_free_only: bool,
     /// Nearest first instead of most relevant (needs a place).
     pub nearest_first: bool,
     /// Page, from 1.
@@ -87,6 +89,7 @@ impl Default for Question {
             days: Vec::new(),
             age: None,
             free_only: false,
+            step_free_only: false,
             nearest_first: false,
             page: 1,
             size: DEFAULT_PAGE_SIZE,
@@ -187,6 +190,7 @@ impl Question {
                 days: self.days.iter().map(|d| d.iso()).collect(),
                 age: self.age,
                 free_only: self.free_only,
+                step_free_only: self.step_free_only,
                 ..Filters::default()
             },
             sort: if self.nearest_first && near.is_some() {
@@ -339,6 +343,14 @@ pub fn facet_counts(f: &Facets, lang: Lang) -> Vec<FacetCount> {
     };
     if f.free > 0 {
         push("gratis", "ja".into(), lang.texts().free.into(), f.free);
+    }
+    if f.step_free > 0 {
+        push(
+            "gelijkvloers",
+            "ja".into(),
+            lang.texts().acc_step_free.into(),
+            f.step_free,
+        );
     }
     for (code, n) in &f.kind {
         push("soort", code.clone(), kind_label(code, lang), *n);

@@ -11,9 +11,10 @@ use super::{allow, audit, parse_id, unless_not_found, Saved};
 use crate::auth::{Access, Me, PROFESSIONALS};
 use crate::db::{self, ReferralRecord, TrajectRecord};
 use crate::i18n::Lang;
-use crate::profile::LanesView;
+use crate::profile::{LanesView, SuggestionView};
 use crate::referrals::{
-    ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectTeam, TrajectView, WorkspaceView,
+    Pin, PinnedView, ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectTeam,
+    TrajectView, WorkspaceView,
 };
 use crate::service::matching;
 use crate::{AppState, Error, Result};
@@ -223,7 +224,145 @@ pub fn blank() -> TrajectView {
         referrals: Vec::new(),
         coalitions: Vec::new(),
         team: None,
+        pinned: Vec::new(),
     }
+}
+
+/// The pinned suggestions in their order: moved out of the lanes (not repeated), or, when
+/// matching no longer suggests them, named from the catalog; gone from the map: left out.
+async fn pinned(state: &AppState, pins: &[Pin], lanes: &mut LanesView) -> Result<Vec<PinnedView>> {
+    let mut out = Vec::new();
+    for pin in pins {
+        let mut found = None;
+        for lane in [
+            &mut lanes.money_first,
+            &mut lanes.meedoen,
+            &mut lanes.bijdragen,
+        ] {
+            if let Some(i) = lane.iter().position(|s| s.key() == pin.doel) {
+                found = Some(lane.remove(i));
+                break;
+            }
+        }
+        let suggestion = match found {
+            Some(s) => Some(s),
+            None => named(state, &pin.doel).await?,
+        };
+        if let Some(suggestion) = suggestion {
+            out.push(PinnedView {
+                suggestion,
+                reason: pin.reden.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// An offer or role by its key, as a suggestion without reasons; `None` when unknown.
+async fn named(state: &AppState, key: &str) -> Result<Option<SuggestionView>> {
+    let Some((kind, id)) = key.split_once(':') else {
+        return Ok(None);
+    };
+    let Ok(id) = id.parse::<Uuid>() else {
+        return Ok(None);
+    };
+    let catalog = matching::catalog(state).await?;
+    Ok(match kind {
+        "aanbod" => catalog
+            .offers
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| SuggestionView {
+                offer_id: Some(o.id),
+                need_id: None,
+                title: o.name.clone(),
+                organisation: o.organisation.clone(),
+                explanation: String::new(),
+                needs_referral: !o.no_referral_needed,
+            }),
+        "vraag" => catalog
+            .needs
+            .iter()
+            .find(|n| n.id == id)
+            .map(|n| SuggestionView {
+                offer_id: n.offer_id,
+                need_id: Some(n.id),
+                title: n.title.clone(),
+                organisation: n.organisation.clone(),
+                explanation: String::new(),
+                needs_referral: false,
+            }),
+        _ => None,
+    })
+}
+
+/// Pins at most per traject.
+pub const MAX_PINS: usize = 5;
+
+/// Puts a suggestion (`aanbod:<id>` or `vraag:<id>`) at the top of a traject's list with a
+/// reason (again: a new reason). Refused: `doel` (unknown), `reden` (1-200 characters),
+/// `te-veel` (more than [`MAX_PINS`]).
+pub async fn pin(
+    state: &AppState,
+    me: &Me,
+    traject: &str,
+    doel: &str,
+    reden: &str,
+) -> Result<Saved<Uuid>> {
+    allow(me, WORK)?;
+    let (t, mut form) = own(state, me, parse_id(traject)?).await?;
+    let (doel, reden) = (doel.trim(), reden.trim());
+    if named(state, doel).await?.is_none() {
+        return Ok(Saved::Invalid("doel"));
+    }
+    if reden.is_empty() || reden.chars().count() > 200 {
+        return Ok(Saved::Invalid("reden"));
+    }
+    let count = form.vastgezet.len();
+    match form.vastgezet.iter_mut().find(|p| p.doel == doel) {
+        Some(p) => p.reden = reden.into(),
+        None if count >= MAX_PINS => return Ok(Saved::Invalid("te-veel")),
+        None => form.vastgezet.push(Pin {
+            doel: doel.into(),
+            reden: reden.into(),
+        }),
+    }
+    store(state, &t, &form).await?;
+    audit(state, me, "traject_pinned", "traject", t.id, doel).await?;
+    Ok(Saved::Done(t.id))
+}
+
+/// Takes a pin off: the suggestion goes back to its place among the others.
+pub async fn unpin(state: &AppState, me: &Me, traject: &str, doel: &str) -> Result<Uuid> {
+    allow(me, WORK)?;
+    let (t, mut form) = own(state, me, parse_id(traject)?).await?;
+    form.vastgezet.retain(|p| p.doel != doel.trim());
+    store(state, &t, &form).await?;
+    audit(state, me, "traject_unpinned", "traject", t.id, doel.trim()).await?;
+    Ok(t.id)
+}
+
+/// The profile of a form, sealed: the label and plan have their own sealed columns.
+fn sealed_profile(state: &AppState, form: &TrajectForm) -> Result<String> {
+    let mut profile = form.clone();
+    profile.naam.clear();
+    profile.plan.clear();
+    Ok(state
+        .sealer
+        .seal(&serde_json::to_string(&profile).map_err(|_| Error::Sealed)?))
+}
+
+/// Seals and stores the profile of an existing traject as it is in `form`.
+async fn store(state: &AppState, t: &TrajectRecord, form: &TrajectForm) -> Result<()> {
+    db::save_traject(
+        &state.db,
+        &TrajectRecord {
+            profile_sealed: sealed_profile(state, form)?,
+            updated_at: Utc::now(),
+            ..t.clone()
+        },
+    )
+    .await
 }
 
 /// One traject with its suggestions (explained in `lang`), referrals and the coalitions it can
@@ -241,7 +380,8 @@ pub async fn load(
     let Some((t, form)) = unless_not_found(own(state, me, traject).await)? else {
         return Ok(None);
     };
-    let lanes = suggestions(state, &form, lang).await?;
+    let mut lanes = suggestions(state, &form, lang).await?;
+    let pinned = pinned(state, &form.vastgezet, &mut lanes).await?;
     let referrals = db::referrals_of_traject(&state.db, t.id)
         .await?
         .into_iter()
@@ -263,6 +403,7 @@ pub async fn load(
     let team = team_view(state, me, &t).await?;
     audit(state, me, "traject_read", "traject", t.id, "").await?;
     Ok(Some(TrajectView {
+        pinned,
         team,
         closed: t.status == "closed",
         coalitions,
@@ -357,6 +498,14 @@ fn problem(f: &TrajectForm) -> Option<&'static str> {
             .is_ok_and(|km| km > 0.0 && km <= index::matching::MAX_TRAVEL_KM)
     {
         "km"
+    } else if f.vervoer.len() > 2
+        || f.vervoer
+            .iter()
+            .any(|m| index::matching::Mobility::parse(m).is_none())
+    {
+        "vervoer"
+    } else if f.belangrijkst.chars().count() > 500 {
+        "belangrijkst"
     } else if f.netwerk.chars().count() > 500 {
         "netwerk"
     } else if f.plan.chars().count() > 2000 {
@@ -372,8 +521,14 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
     allow(me, WORK)?;
     let existing = match form.traject.trim() {
         "" => None,
-        t => Some(own(state, me, parse_id(t)?).await?.0),
+        t => Some(own(state, me, parse_id(t)?).await?),
     };
+    // The form does not carry the pins: they stay as they were.
+    form.vastgezet = existing
+        .as_ref()
+        .map(|(_, old)| old.vastgezet.clone())
+        .unwrap_or_default();
+    let existing = existing.map(|(t, _)| t);
     if let Some(field) = problem(&form) {
         return Ok(Saved::Invalid(field));
     }
@@ -385,13 +540,7 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
         .and_then(|at| Geocoder::embedded().areas(at).wijk_code);
     let label = state.sealer.seal(form.naam.trim());
     let plan = state.sealer.seal(form.plan.trim());
-    let mut profile = form.clone();
-    // The label and plan have their own sealed columns.
-    profile.naam.clear();
-    profile.plan.clear();
-    let profile = state
-        .sealer
-        .seal(&serde_json::to_string(&profile).map_err(|_| Error::Sealed)?);
+    let profile = sealed_profile(state, &form)?;
     db::save_traject(
         &state.db,
         &TrajectRecord {

@@ -4,7 +4,10 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::coalitions::{coalition_for_person, CoalitionSuggestion};
-use super::model::{Catalog, CatalogNeed, CatalogOffer, Profile, RolePay};
+use super::model::{
+    Catalog, CatalogNeed, CatalogOffer, Mobility, PlaceFacts, Profile, RolePay, StepFree,
+    WALKING_KM,
+};
 use super::reasons::{ProfileItem, Reason};
 use crate::LatLon;
 
@@ -209,14 +212,43 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         });
         uses.push(ProfileItem::Age);
     }
-    let distance_km = nearest(p.at, &o.places);
+    let reach = reach(o, p, max_km)?;
+    let distance_km = reach.distance_km;
     if let Some(km) = distance_km {
-        if km > max_km {
-            return None;
-        }
-        score += distance_score(km, max_km);
+        score += distance_score(km, reach.limit_km);
         reasons.push(Reason::Distance { km });
         uses.push(ProfileItem::Place);
+    }
+    let access = reach.facts.access;
+    if p.mobility.contains(&Mobility::Rolstoel) && !o.places.is_empty() {
+        // Unknown is shown, last, with a word to call first; a known step is never shown.
+        if access.step_free == StepFree::Yes {
+            reasons.push(Reason::StepFree);
+        } else {
+            score -= 10.0;
+            reasons.push(Reason::AskAccess);
+        }
+        uses.push(ProfileItem::Mobility);
+    }
+    if p.mobility.contains(&Mobility::GeenFiets) {
+        if access.pick_up {
+            reasons.push(Reason::PickUp);
+            uses.push(ProfileItem::Mobility);
+        } else if access.near_transit && distance_km.is_some_and(|km| km > WALKING_KM) {
+            reasons.push(Reason::NearTransit);
+            uses.push(ProfileItem::Mobility);
+        }
+    }
+    if p.avoid_own_wijk && p.own_wijk.is_some() {
+        if let Some(wijk) = &reach.facts.wijk {
+            if Some(wijk) == p.own_wijk.as_ref() {
+                score -= 4.0;
+                reasons.push(Reason::InOwnWijk);
+            } else {
+                reasons.push(Reason::OutsideOwnWijk);
+            }
+            uses.push(ProfileItem::OwnWijk);
+        }
     }
     if !p.days.is_empty() && !o.days.is_empty() {
         let shared: Vec<u8> = o
@@ -280,6 +312,60 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         explanation: String::new(),
         reasons,
         uses,
+    })
+}
+
+/// The place of an offer a person goes to, and how far they may travel to it.
+struct Reach {
+    distance_km: Option<f64>,
+    limit_km: f64,
+    facts: PlaceFacts,
+}
+
+/// The best place of `o` the person can get to (for a wheelchair: one without steps before
+/// one nobody described; for someone who does not cycle: within walking distance, or with
+/// pick-up or a stop nearby), nearest first; `None` when there is none. An offer without a
+/// place (online, at home) is always within reach.
+fn reach(o: &CatalogOffer, p: &Profile, max_km: f64) -> Option<Reach> {
+    let wheelchair = p.mobility.contains(&Mobility::Rolstoel);
+    let no_bike = p.mobility.contains(&Mobility::GeenFiets);
+    if o.places.is_empty() {
+        return Some(Reach {
+            distance_km: None,
+            limit_km: max_km,
+            facts: PlaceFacts::default(),
+        });
+    }
+    let mut best: Option<(u8, f64, f64, usize)> = None;
+    for (i, at) in o.places.iter().enumerate() {
+        let facts = o.place_facts.get(i);
+        let access = facts.map(|f| f.access).unwrap_or_default();
+        let rank = match (wheelchair, access.step_free) {
+            (true, StepFree::No) => continue,
+            (true, StepFree::Yes) | (false, _) => 0,
+            (true, _) => 1,
+        };
+        let limit = if no_bike && !(access.pick_up || access.near_transit) {
+            WALKING_KM.min(max_km)
+        } else {
+            max_km
+        };
+        let km = match p.at {
+            Some(from) => from.distance_km(*at),
+            None => 0.0,
+        };
+        if km > limit {
+            continue;
+        }
+        if best.is_none_or(|(r, k, _, _)| (rank, km) < (r, k)) {
+            best = Some((rank, km, limit, i));
+        }
+    }
+    let (_, km, limit_km, i) = best?;
+    Some(Reach {
+        distance_km: p.at.map(|_| km),
+        limit_km,
+        facts: o.place_facts.get(i).cloned().unwrap_or_default(),
     })
 }
 

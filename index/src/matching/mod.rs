@@ -32,7 +32,8 @@ pub use coalitions::{
 };
 pub use engine::{distance_score, match_profile, Lanes, Step, Suggestion, Target, LANE_SIZE};
 pub use model::{
-    Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, Profile, RolePay,
-    TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
+    Access, Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, Mobility, PartnerKind,
+    PlaceFacts, Profile, RolePay, StepFree, TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
+    WALKING_KM,
 };
 pub use reasons::{km_in_words, language_in_dutch, ProfileItem, Reason};

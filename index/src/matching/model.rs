@@ -5,6 +5,159 @@ use uuid::Uuid;
 
 use crate::LatLon;
 
+/// How far someone walks who does not cycle (km).
+pub const WALKING_KM: f64 = 1.5;
+
+/// Whether a place's entrance is without steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepFree {
+    /// Nobody said.
+    #[default]
+    Unknown,
+    /// Gelijkvloers: no step, or a ramp.
+    Yes,
+    /// Partly (a side entrance, a ramp on request).
+    Partly,
+    /// There are steps.
+    No,
+}
+
+/// How a place can be reached and used, as its organisation says (not a guess). Stored as
+/// short codes: `gelijkvloers=ja lift toilet ophalen ov`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Access {
+    /// The entrance.
+    pub step_free: StepFree,
+    /// A lift to other floors.
+    pub lift: bool,
+    /// An accessible toilet.
+    pub toilet: bool,
+    /// People are picked up, or transport is offered.
+    pub pick_up: bool,
+    /// A bus, tram or train stop within 400 m.
+    pub near_transit: bool,
+}
+
+impl Access {
+    /// Reads the stored codes; unknown codes are left out (a newer node may write more).
+    pub fn parse(codes: &str) -> Access {
+        let mut a = Access::default();
+        for code in codes.split_whitespace() {
+            match code {
+                "gelijkvloers=ja" => a.step_free = StepFree::Yes,
+                "gelijkvloers=deels" => a.step_free = StepFree::Partly,
+                "gelijkvloers=nee" => a.step_free = StepFree::No,
+                "lift" => a.lift = true,
+                "toilet" => a.toilet = true,
+                "ophalen" => a.pick_up = true,
+                "ov" => a.near_transit = true,
+                _ => {}
+            }
+        }
+        a
+    }
+
+    /// What a register's own words say ("rolstoeltoegankelijk, invalidentoilet"): only what
+    /// they state, nothing guessed from silence. Used when a register has no codes of ours.
+    pub fn from_words(text: &str) -> Access {
+        let t = text.to_lowercase();
+        let says = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        let no = says(&[
+            "niet rolstoel",
+            "geen lift",
+            "alleen via de trap",
+            "niet toegankelijk",
+        ]);
+        let step_free = if no {
+            StepFree::No
+        } else if says(&[
+            "rolstoeltoegankelijk",
+            "rolstoelvriendelijk",
+            "toegankelijk voor rolstoel",
+            "gelijkvloers",
+            "drempelvrij",
+            "hellingbaan",
+            "wheelchair accessible",
+            "step-free",
+        ]) {
+            StepFree::Yes
+        } else {
+            StepFree::Unknown
+        };
+        Access {
+            step_free,
+            lift: !t.contains("geen lift") && says(&["lift", "elevator"]),
+            toilet: says(&[
+                "invalidentoilet",
+                "aangepast toilet",
+                "mindervalidentoilet",
+                "rolstoeltoilet",
+                "accessible toilet",
+            ]),
+            pick_up: says(&[
+                "halen u op",
+                "halen je op",
+                "ophaalservice",
+                "wordt opgehaald",
+                "vervoer geregeld",
+            ]),
+            near_transit: says(&["halte voor de deur", "bushalte voor de deur"]),
+        }
+    }
+
+    /// The codes to store, in a fixed order; empty when nothing is known.
+    pub fn codes(&self) -> String {
+        let step = match self.step_free {
+            StepFree::Unknown => None,
+            StepFree::Yes => Some("gelijkvloers=ja"),
+            StepFree::Partly => Some("gelijkvloers=deels"),
+            StepFree::No => Some("gelijkvloers=nee"),
+        };
+        [
+            step,
+            self.lift.then_some("lift"),
+            self.toilet.then_some("toilet"),
+            self.pick_up.then_some("ophalen"),
+            self.near_transit.then_some("ov"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
+    }
+}
+
+/// What matching knows of one place of an offer besides where it is.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceFacts {
+    /// Access and transport.
+    pub access: Access,
+    /// CBS wijk code.
+    pub wijk: Option<String>,
+}
+
+/// How someone gets somewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mobility {
+    /// Uses a wheelchair or a rollator: only places without steps (unknown ones last).
+    Rolstoel,
+    /// Does not cycle: walking distance, or a place with pick-up or near a stop.
+    GeenFiets,
+}
+
+impl Mobility {
+    /// Reads a code (`rolstoel`, `geen-fiets`); anything else is `None`.
+    pub fn parse(code: &str) -> Option<Mobility> {
+        match code.trim() {
+            "rolstoel" => Some(Mobility::Rolstoel),
+            "geen-fiets" => Some(Mobility::GeenFiets),
+            _ => None,
+        }
+    }
+}
+
 /// How far someone can travel when they do not say (km).
 pub const DEFAULT_TRAVEL_KM: f64 = 5.0;
 /// The farthest anyone can ask for (km).
@@ -41,6 +194,12 @@ pub struct Profile {
     /// Who around them helps already, in their own words. Shown as the first step, never used
     /// to filter or rank anything.
     pub network: Vec<String>,
+    /// How they get somewhere.
+    pub mobility: Vec<Mobility>,
+    /// "Liever niet in mijn eigen buurt": offers in their own wijk move down, never out.
+    pub avoid_own_wijk: bool,
+    /// The CBS wijk they live in.
+    pub own_wijk: Option<String>,
 }
 
 impl Profile {
@@ -74,6 +233,8 @@ pub struct CatalogOffer {
     pub topics: Vec<String>,
     /// Every place it happens.
     pub places: Vec<LatLon>,
+    /// What is known of each place, in the order of `places` (shorter: the rest unknown).
+    pub place_facts: Vec<PlaceFacts>,
     /// CBS gemeente code of its first place.
     pub gemeente: Option<String>,
     /// Youngest age.

@@ -59,6 +59,18 @@ pub enum Reason {
         /// Oldest.
         max: Option<u8>,
     },
+    /// The entrance has no steps (for someone with a wheelchair or rollator).
+    StepFree,
+    /// Nobody said whether the entrance has steps: call to ask first.
+    AskAccess,
+    /// They pick people up, or offer transport.
+    PickUp,
+    /// A stop of the bus, tram or train is near.
+    NearTransit,
+    /// It is outside the person's own wijk, as they asked.
+    OutsideOwnWijk,
+    /// It is in the person's own wijk, which they would rather avoid (moved down, not out).
+    InOwnWijk,
     /// Taking the role helps people off a waiting list.
     WaitingList {
         /// People waiting.
@@ -97,6 +109,10 @@ pub enum ProfileItem {
     NoReferral,
     /// Keeps benefit.
     KeepsBenefit,
+    /// How they get somewhere.
+    Mobility,
+    /// Rather not in their own wijk.
+    OwnWijk,
 }
 
 /// "1,2 km" or "350 m".

@@ -22,6 +22,7 @@ fn offer(n: u128, name: &str, leefgebied: &str, place: LatLon) -> CatalogOffer {
         groups: vec!["iedereen".into()],
         topics: vec![],
         places: vec![place],
+        place_facts: vec![],
         gemeente: Some("GM0344".into()),
         min_age: None,
         max_age: None,
@@ -409,4 +410,159 @@ fn a_role_on_the_days_a_person_is_free_says_so() {
     assert!(role.reasons.contains(&Reason::Days { days: vec![6] }));
     assert!(role.uses.contains(&ProfileItem::Days));
     assert!(role.reasons.contains(&Reason::Training));
+}
+
+/// Three places around a person in De Meern, each with its own access, all about meedoen.
+fn places_with_access() -> Catalog {
+    use super::{Access, PlaceFacts, StepFree};
+    let home = at(52.079, 5.036);
+    let with = |n: u128, name: &str, place: LatLon, access: Access, wijk: &str| {
+        let mut o = offer(n, name, "meedoen", place);
+        o.place_facts = vec![PlaceFacts {
+            access,
+            wijk: Some(wijk.into()),
+        }];
+        o
+    };
+    let steps = Access {
+        step_free: StepFree::No,
+        ..Access::default()
+    };
+    let level = Access {
+        step_free: StepFree::Yes,
+        ..Access::default()
+    };
+    let picked_up = Access {
+        pick_up: true,
+        ..Access::default()
+    };
+    Catalog {
+        offers: vec![
+            // Next door, in the person's own wijk, with steps.
+            with(101, "Koffie om de hoek", home, steps, "WK034415"),
+            // 3 km away, level, another wijk.
+            with(
+                102,
+                "Ontmoeting in het buurthuis",
+                at(52.079, 5.080),
+                level,
+                "WK034408",
+            ),
+            // 3 km away, nothing said about the entrance, they pick people up.
+            with(103, "Samen eten", at(52.106, 5.036), picked_up, "WK034404"),
+        ],
+        ..Catalog::default()
+    }
+}
+
+fn offered(lanes: &super::Lanes) -> Vec<u128> {
+    lanes
+        .meedoen
+        .iter()
+        .map(|s| match s.target {
+            Target::Offer(id) | Target::Need(id) => id.as_u128(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_wheelchair_user_never_gets_a_place_with_steps_and_an_undescribed_one_comes_last() {
+    use super::Mobility;
+    let person = Profile {
+        needs: vec!["meedoen".into()],
+        at: Some(at(52.079, 5.036)),
+        mobility: vec![Mobility::Rolstoel],
+        ..Profile::default()
+    };
+    let lanes = match_profile(&places_with_access(), &person);
+    assert_eq!(offered(&lanes), [102, 103], "the nearest one has steps");
+    assert!(lanes.meedoen[0].reasons.contains(&Reason::StepFree));
+    assert!(lanes.meedoen[1].reasons.contains(&Reason::AskAccess));
+    // Without the wheelchair the nearest comes first, as always.
+    let walker = Profile {
+        mobility: vec![],
+        ..person
+    };
+    assert_eq!(
+        offered(&match_profile(&places_with_access(), &walker))[0],
+        101
+    );
+}
+
+#[test]
+fn someone_who_does_not_cycle_gets_walking_distance_or_a_place_that_picks_them_up() {
+    use super::Mobility;
+    let person = Profile {
+        needs: vec!["meedoen".into()],
+        at: Some(at(52.079, 5.036)),
+        mobility: vec![Mobility::GeenFiets],
+        ..Profile::default()
+    };
+    let lanes = match_profile(&places_with_access(), &person);
+    let ids = offered(&lanes);
+    assert!(ids.contains(&101) && ids.contains(&103), "{ids:?}");
+    assert!(!ids.contains(&102), "3 km on foot, no pick-up, no stop");
+    let eating = lanes
+        .meedoen
+        .iter()
+        .find(|s| s.title == "Samen eten")
+        .unwrap();
+    assert!(eating.reasons.contains(&Reason::PickUp));
+    for s in &lanes.meedoen {
+        assert!(
+            s.distance_km.is_some_and(|km| km <= WALKING_KM) || s.reasons.contains(&Reason::PickUp),
+            "{} at {:?}",
+            s.title,
+            s.distance_km
+        );
+    }
+}
+
+#[test]
+fn rather_not_in_the_own_wijk_moves_those_offers_down_but_never_out() {
+    let person = Profile {
+        needs: vec!["meedoen".into()],
+        at: Some(at(52.079, 5.036)),
+        avoid_own_wijk: true,
+        own_wijk: Some("WK034415".into()),
+        ..Profile::default()
+    };
+    let lanes = match_profile(&places_with_access(), &person);
+    let ids = offered(&lanes);
+    assert_eq!(ids.len(), 3, "nothing is hidden");
+    assert_eq!(*ids.last().unwrap(), 101, "the own wijk's offer comes last");
+    assert!(lanes.meedoen[0].reasons.contains(&Reason::OutsideOwnWijk));
+    assert!(lanes.meedoen[2].reasons.contains(&Reason::InOwnWijk));
+}
+
+#[test]
+fn access_codes_round_trip_and_words_say_only_what_they_state() {
+    use super::{Access, StepFree};
+    let a = Access {
+        step_free: StepFree::Partly,
+        lift: true,
+        toilet: false,
+        pick_up: true,
+        near_transit: true,
+    };
+    assert_eq!(a.codes(), "gelijkvloers=deels lift ophalen ov");
+    assert_eq!(Access::parse(&a.codes()), a);
+    assert_eq!(
+        Access::parse("onbekend gelijkvloers=misschien"),
+        Access::default()
+    );
+    let read = Access::from_words("Rolstoeltoegankelijk, met invalidentoilet en lift.");
+    assert_eq!(
+        (read.step_free, read.toilet, read.lift, read.pick_up),
+        (StepFree::Yes, true, true, false)
+    );
+    assert_eq!(
+        Access::from_words("Een gezellige plek.").step_free,
+        StepFree::Unknown
+    );
+    assert_eq!(
+        Access::from_words("Geen lift, alleen via de trap.").step_free,
+        StepFree::No
+    );
+    assert!(!Access::from_words("Geen lift, alleen via de trap.").lift);
 }

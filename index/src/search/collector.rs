@@ -14,7 +14,7 @@ use super::facets::Facets;
 use super::request::Sort;
 use super::schema::{
     AGE_MAX_DEFAULT, AGE_MIN_DEFAULT, DAY, DOELGROEP, FREE, GEMEENTE, KIND, LANGUAGE, LAT,
-    LEEFGEBIED, LON, MAX_AGE, MIN_AGE, OFFER_KEY, SHARED, WIJK,
+    LEEFGEBIED, LON, MAX_AGE, MIN_AGE, OFFER_KEY, SHARED, STEP_FREE, WIJK,
 };
 use crate::LatLon;
 
@@ -66,8 +66,10 @@ pub(crate) struct SegmentOffers {
     min_age: Column<u64>,
     max_age: Column<u64>,
     free: Column<bool>,
+    step_free: Column<bool>,
     facet_columns: Vec<(&'static str, StrColumn, Vec<u64>)>,
     free_count: u64,
+    step_free_count: u64,
     shared: Column<bool>,
     /// The gemeente column and the home gemeente's number in it, when this segment has it.
     home: Option<(StrColumn, u64)>,
@@ -145,8 +147,10 @@ impl Collector for OfferCollector {
             min_age: fast.u64(MIN_AGE)?,
             max_age: fast.u64(MAX_AGE)?,
             free: fast.bool(FREE)?,
+            step_free: fast.bool(STEP_FREE)?,
             facet_columns,
             free_count: 0,
+            step_free_count: 0,
             shared: fast.bool(SHARED)?,
             singles: Vec::new(),
             single_count: 0,
@@ -236,6 +240,9 @@ impl SegmentOffers {
         if self.free.first(doc).unwrap_or(false) {
             self.free_count += 1;
         }
+        if self.step_free.first(doc).unwrap_or(false) {
+            self.step_free_count += 1;
+        }
     }
 }
 
@@ -288,6 +295,7 @@ impl SegmentCollector for SegmentOffers {
     fn harvest(self) -> SegmentFruit {
         let mut facets = Facets {
             free: self.free_count,
+            step_free: self.step_free_count,
             ..Facets::default()
         };
         for (name, column, counts) in self.facet_columns {

@@ -44,6 +44,8 @@ pub struct OfferDoc {
     pub languages: Vec<String>,
     /// Costs nothing.
     pub free: bool,
+    /// The location's entrance has no steps (its organisation says so).
+    pub step_free: bool,
     /// No indicatie or referral needed.
     pub no_referral_needed: bool,
     /// HSDS status: active, inactive, defunct, "temporarily closed".
@@ -72,6 +74,7 @@ impl OfferDoc {
             days: vec![2],
             languages: vec!["nl".into()],
             free: true,
+            step_free: false,
             no_referral_needed: true,
             status: "active".into(),
         }

@@ -206,6 +206,7 @@ impl SearchIndex {
             f.kind => d.kind,
             f.status => d.status,
             f.free => d.free,
+            f.step_free => d.step_free,
             f.no_referral => d.no_referral_needed,
             f.shared => shared,
             f.min_age => d.min_age.map_or(AGE_MIN_DEFAULT, u64::from),

@@ -19,6 +19,8 @@ pub struct Facets {
     pub wijk: BTreeMap<String, u64>,
     /// Offers that cost nothing.
     pub free: u64,
+    /// Places without steps.
+    pub step_free: u64,
 }
 
 impl Facets {
@@ -37,6 +39,7 @@ impl Facets {
             }
         }
         self.free += other.free;
+        self.step_free += other.step_free;
     }
 
     pub(crate) fn field_mut(&mut self, name: &str) -> Option<&mut BTreeMap<String, u64>> {

@@ -419,6 +419,9 @@ fn filters(f: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
     if r.free_only {
         out.push(any_of_terms(vec![Term::from_field_bool(f.free, true)]));
     }
+    if r.step_free_only {
+        out.push(any_of_terms(vec![Term::from_field_bool(f.step_free, true)]));
+    }
     if r.no_referral_needed {
         out.push(any_of_terms(vec![Term::from_field_bool(
             f.no_referral,

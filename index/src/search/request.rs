@@ -33,6 +33,8 @@ pub struct Filters {
     pub age: Option<u8>,
     /// Only offers that cost nothing.
     pub free_only: bool,
+    /// Only places whose entrance has no steps.
+    pub step_free_only: bool,
     /// ISO weekdays (1 = maandag).
     pub days: Vec<u8>,
     /// Only offers without indicatie or referral.

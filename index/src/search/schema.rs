@@ -26,6 +26,7 @@ pub(crate) const WIJK: &str = "wijk";
 pub(crate) const GEMEENTE: &str = "gemeente";
 pub(crate) const STATUS: &str = "status";
 pub(crate) const FREE: &str = "free";
+pub(crate) const STEP_FREE: &str = "step_free";
 pub(crate) const NO_REFERRAL: &str = "no_referral";
 
 /// Ages stored for offers without a limit.
@@ -51,6 +52,7 @@ pub(crate) struct Fields {
     pub gemeente: Field,
     pub status: Field,
     pub free: Field,
+    pub step_free: Field,
     pub no_referral: Field,
     pub cell: Field,
     pub lat: Field,
@@ -85,6 +87,7 @@ pub(crate) fn build() -> (Schema, Fields) {
         gemeente: b.add_text_field(GEMEENTE, facet.clone()),
         status: b.add_text_field(STATUS, facet),
         free: b.add_bool_field(FREE, INDEXED | FAST),
+        step_free: b.add_bool_field(STEP_FREE, INDEXED | FAST),
         no_referral: b.add_bool_field(NO_REFERRAL, INDEXED),
         cell: b.add_text_field("cell", STRING),
         lat: b.add_f64_field(LAT, FAST | STORED),

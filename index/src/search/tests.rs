@@ -415,3 +415,18 @@ fn with_a_word_list_a_compound_finds_the_part_that_offers_use() {
         "no part is a word of the list"
     );
 }
+
+#[test]
+fn the_step_free_filter_keeps_only_places_without_steps_and_is_counted() {
+    let level = OfferDoc {
+        step_free: true,
+        ..doc("Koor", 52.08, 5.1)
+    };
+    let steps = doc("Koor", 52.08, 5.1);
+    let index = index_of(vec![level.clone(), steps]);
+    let mut r = SearchRequest::text("koor");
+    let all = index.search(&r).unwrap();
+    assert_eq!(all.facets.step_free, 1);
+    r.filters.step_free_only = true;
+    assert_eq!(ids(&index.search(&r).unwrap()), vec![level.offer_id]);
+}

@@ -19,7 +19,9 @@ pub fn organisation(key: &str, name: &str, description: &str) -> OrganisationRec
         description: description.into(),
         email: Some(format!("info@{}.example", slug(name))),
         website: Some(format!("https://{}.example", slug(name))),
-        phone: None,
+        // A number residents can call, on every offer (030 000 …: no real subscriber number
+        // starts with 0, so nobody is called by mistake).
+        phone: Some(format!("030 000 {:04}", hash(key) % 10_000)),
         last_verified_on: verified(key),
         source: "demo".into(),
         extra: String::new(),
@@ -58,8 +60,29 @@ pub fn location(
         longitude: place.as_ref().map(|p| round6(p.lon + dlon)),
         accessibility: if h.is_multiple_of(3) {
             "Ingang met drempel; hulp bij de deur mogelijk.".into()
+        } else if h % 4 == 1 {
+            String::new()
         } else {
             "Rolstoeltoegankelijk, met invalidentoilet.".into()
+        },
+        // What the text says, as facts; every fifth place picks people up, and one in four
+        // has nothing said about its entrance at all.
+        access: {
+            use index::matching::{Access, StepFree};
+            let mut a = Access {
+                step_free: if h.is_multiple_of(3) {
+                    StepFree::No
+                } else if h % 4 == 1 {
+                    StepFree::Unknown
+                } else {
+                    StepFree::Yes
+                },
+                pick_up: h.is_multiple_of(5),
+                near_transit: h.is_multiple_of(2),
+                ..Access::default()
+            };
+            a.toilet = a.step_free == StepFree::Yes;
+            a.codes()
         },
         transportation: String::new(),
         extra: String::new(),
@@ -88,6 +111,7 @@ pub fn service(
         is_free: true,
         no_referral_needed: true,
         email: org.email.clone(),
+        phone: org.phone.clone(),
         url: org.website.clone(),
         last_verified_on: verified(key),
         source: "demo".into(),

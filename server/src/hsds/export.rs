@@ -133,11 +133,23 @@ impl<'a> Catalogue<'a> {
                 }]),
             );
         }
+        // The organisation's words, then each structured fact as a record of its own with its
+        // code in `details` (read back by our import; plain Dutch for everyone else).
+        let mut access = Vec::new();
         if !l.accessibility.is_empty() {
-            m.insert(
-                "accessibility".into(),
-                json!([{ "id": child_id(l.id, "accessibility", 0), "location_id": l.id, "description": l.accessibility }]),
-            );
+            access.push(json!({ "id": child_id(l.id, "accessibility", 0), "location_id": l.id, "description": l.accessibility }));
+        }
+        for (n, code) in l.access.split_whitespace().enumerate() {
+            let words = app::service::cards::access_line(code, "", app::i18n::Lang::Nl);
+            access.push(json!({
+                "id": child_id(l.id, "accessibility", n + 1),
+                "location_id": l.id,
+                "description": words,
+                "details": code,
+            }));
+        }
+        if !access.is_empty() {
+            m.insert("accessibility".into(), Value::Array(access));
         }
         Value::Object(m)
     }

@@ -11,6 +11,7 @@ use app::db::{
 };
 use app::domain::Compensation;
 use chrono::NaiveDate;
+use index::matching::Access;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
@@ -272,17 +273,30 @@ fn locations(v: &Value, organisation: Uuid) -> Result<Vec<LocationRecord>, Probl
             }
             (lat, lon) = (None, None);
         }
-        let accessibility = loc
+        // Our own export writes each fact as a record whose `details` is its code; anything
+        // else is the register's words, kept as they are and read for what they state.
+        let (mut codes, mut words) = (Vec::new(), Vec::new());
+        for x in loc
             .get("accessibility")
             .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .map(|x| text(x, "description"))
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .unwrap_or_default();
+            .into_iter()
+            .flatten()
+        {
+            let details = text(x, "details");
+            if Access::parse(&details) != Access::default() {
+                codes.push(details);
+            } else {
+                let description = text(x, "description");
+                if !description.is_empty() {
+                    words.push(description);
+                }
+            }
+        }
+        let accessibility = words.join(" ");
+        let access = match Access::parse(&codes.join(" ")) {
+            a if a != Access::default() => a,
+            _ => Access::from_words(&accessibility),
+        };
         out.push(LocationRecord {
             id: uuid_at(loc, "id", v, &format!("{at}/id"))?,
             organization_id: organisation,
@@ -293,6 +307,7 @@ fn locations(v: &Value, organisation: Uuid) -> Result<Vec<LocationRecord>, Probl
             latitude: lat,
             longitude: lon,
             accessibility,
+            access: access.codes(),
             transportation: text(loc, "transportation"),
             extra: Value::Object(extra).to_string(),
         });

@@ -8,6 +8,24 @@ use crate::support::fixtures::{admin, club, club_location, club_offer, offer_fie
 use crate::support::{login_as, post, post_for_body, Backend, Session, TestApp};
 use app::auth::{Access, Role};
 
+/// A new buurtteam in Utrecht, made at the command line.
+async fn new_team(app: &TestApp) -> Uuid {
+    let name = format!("Buurtteam {}", Uuid::new_v4().simple());
+    app::service::teams::create(
+        &app.state,
+        &app::auth::Me::operator(),
+        "GM0344",
+        &name,
+        "buurtteam",
+        "",
+        "",
+    )
+    .await
+    .unwrap()
+    .done()
+    .unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_has_an_access_rule() {
     let table = server::guard::Table::build();
@@ -385,6 +403,29 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             app::api::CloseTraject::PATH,
             vec![("traject", traject.to_string())],
         ),
+        (
+            "pin suggestion",
+            app::api::PinSuggestion::PATH,
+            vec![
+                ("traject", traject.to_string()),
+                (
+                    "doel",
+                    format!("vraag:{}", crate::referrals::trainer_role()),
+                ),
+                ("reden", "Hij wil dit zelf het liefst".into()),
+            ],
+        ),
+        (
+            "unpin suggestion",
+            app::api::UnpinSuggestion::PATH,
+            vec![
+                ("traject", traject.to_string()),
+                (
+                    "doel",
+                    format!("vraag:{}", crate::referrals::trainer_role()),
+                ),
+            ],
+        ),
         ("teams", app::api::TeamsOverview::PATH, vec![]),
         (
             "create team",
@@ -493,6 +534,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "delete traject",
         "close traject",
         "assign traject",
+        "pin suggestion",
+        "unpin suggestion",
         "report knelpunt",
     ];
     let allowed = |role: &str, route: &str| match (role, route) {
@@ -640,21 +683,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                     fields.push(("traject", fresh.to_string()));
                 }
                 "team member" => {
-                    let operator = app::auth::Me::operator();
-                    let name = format!("Buurtteam {}", Uuid::new_v4().simple());
-                    let team = app::service::teams::create(
-                        &app.state,
-                        &operator,
-                        "GM0344",
-                        &name,
-                        "buurtteam",
-                        "",
-                        "",
-                    )
-                    .await
-                    .unwrap()
-                    .done()
-                    .unwrap();
+                    let team = new_team(&app).await;
                     let member = crate::support::actor(&app, Role::Professional, None, &[]).await;
                     fields.push(("team", team.to_string()));
                     fields.push(("email", member.email));
@@ -673,21 +702,7 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
                         .unwrap()
                         .me
                         .email;
-                    let operator = app::auth::Me::operator();
-                    let name = format!("Buurtteam {}", Uuid::new_v4().simple());
-                    let team = app::service::teams::create(
-                        &app.state,
-                        &operator,
-                        "GM0344",
-                        &name,
-                        "buurtteam",
-                        "",
-                        "",
-                    )
-                    .await
-                    .unwrap()
-                    .done()
-                    .unwrap();
+                    let (operator, team) = (app::auth::Me::operator(), new_team(&app).await);
                     app::service::teams::set_member(&app.state, &operator, team, &email, true)
                         .await
                         .unwrap();

@@ -7,6 +7,16 @@ use crate::support::fixtures::{club, club_location, club_offer, offer_fields, ot
 use crate::support::{client, login_as, on_both_backends, page, post, Backend, TestApp};
 use app::auth::Role;
 
+/// The club's manager, with an account that reads sign-ups.
+async fn club_manager(app: &TestApp) -> app::auth::Me {
+    let user = crate::support::fixtures::club_reads_sign_ups(app).await;
+    app::db::user_by_id(&app.state.db, user)
+        .await
+        .unwrap()
+        .unwrap()
+        .me
+}
+
 fn day(offset: u64) -> chrono::NaiveDate {
     chrono::Utc::now().date_naive() + chrono::Days::new(offset)
 }
@@ -244,14 +254,7 @@ on_both_backends! {
     async fn saving_an_offer_unchanged_keeps_its_price_and_both_topics_and_a_new_price_replaces_the_old(backend) {
         use app::service::{offers, Saved};
         let app = TestApp::demo(backend).await;
-        let user = crate::support::fixtures::club_reads_sign_ups(&app).await;
-        let me = app::auth::Me {
-            id: user,
-            email: "club@example.org".into(),
-            name: "Club".into(),
-            role: Role::Provider,
-            gemeente: None,
-        };
+        let me = club_manager(&app).await;
         let id = club_offer().to_string();
         // The price lines of the offer page.
         let prices = |html: &str| -> Vec<String> {
@@ -297,14 +300,7 @@ on_both_backends! {
     async fn the_editor_shows_and_changes_every_topic_and_refuses_an_offer_nobody_can_be_asked_about(backend) {
         use app::service::{offers, Saved};
         let app = TestApp::demo(backend).await;
-        let user = crate::support::fixtures::club_reads_sign_ups(&app).await;
-        let me = app::auth::Me {
-            id: user,
-            email: "club@example.org".into(),
-            name: "Club".into(),
-            role: Role::Provider,
-            gemeente: None,
-        };
+        let me = club_manager(&app).await;
         let id = club_offer().to_string();
         let editor = offers::form(&app.state, &me, &id, "", app::i18n::Lang::Nl).await.unwrap().unwrap();
         assert_eq!(editor.form.leefgebied, ["bewegen", "opgroeien"], "both topics are shown, ticked");
@@ -393,4 +389,33 @@ async fn the_preview_shows_the_public_page_of_what_was_typed_and_saves_nothing()
         location.contains("fout=telefoon") && !location.contains("voorbeeld=ja"),
         "{location}"
     );
+}
+
+on_both_backends! {
+    async fn a_location_says_how_to_get_in_and_the_offer_page_and_the_editor_show_it(backend) {
+        let app = TestApp::demo(backend).await;
+        let provider = login_as(&app, Role::Provider, None, &[club()]).await;
+        let mut fields = vec![
+            ("form[locatie]", club_location().to_string()),
+            ("form[naam]", "Sportpark De Meern".to_string()),
+            ("form[adres]", "Zuster Bloemstraat 12".to_string()),
+            ("form[postcode]", "3454 AB".to_string()),
+            ("form[plaats]", "De Meern".to_string()),
+            ("form[toegankelijk]", String::new()),
+            ("form[bereikbaar]", String::new()),
+            ("form[gelijkvloers]", "ja".to_string()),
+            ("form[lift]", "ja".to_string()),
+            ("form[ophalen]", "ja".to_string()),
+        ];
+        let (_, location) = post(&app, app::api::SaveLocation::PATH, &provider, &fields).await;
+        assert!(location.starts_with("/beheer?bijgewerkt="), "{location}");
+        let (_, detail) = app.get(&format!("/aanbod/{}", club_offer())).await;
+        assert!(detail.contains("Gelijkvloers · lift · ophalen mogelijk"), "{detail}");
+        let editor = page(&app, &format!("/beheer/locatie/{}", club_location()), &provider).await;
+        assert!(editor.contains(r#"value="ja" selected"#), "the editor shows it: {editor}");
+
+        fields[7].1 = "misschien".into();
+        let (_, location) = post(&app, app::api::SaveLocation::PATH, &provider, &fields).await;
+        assert!(location.contains("fout=gelijkvloers"), "{location}");
+    }
 }

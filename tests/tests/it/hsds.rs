@@ -321,6 +321,19 @@ async fn export_then_import_into_an_empty_instance_then_export_gives_the_same_da
 
     assert_round_trip(&demo, "services.json").await;
 
+    // Access facts travel as accessibility records with our code in `details` and Dutch words.
+    let dir = tempfile::tempdir().unwrap();
+    export_dir(&demo.state.db, dir.path()).await.unwrap();
+    let exported = exported_services(dir.path())
+        .iter()
+        .map(Value::to_string)
+        .collect::<String>();
+    assert!(
+        exported.contains(r#""description":"Gelijkvloers","details":"gelijkvloers=ja""#)
+            && exported.contains(r#""details":"ophalen""#),
+        "structured access is exported"
+    );
+
     // The coalition travels as a program, in JSON and in the datapackage.
     let dir = tempfile::tempdir().unwrap();
     export_dir(&demo.state.db, dir.path()).await.unwrap();

@@ -333,3 +333,153 @@ on_both_backends! {
         assert_eq!(status, 404);
     }
 }
+
+/// The access codes of every place of an offer.
+async fn access_of(app: &TestApp, offer: &str) -> Vec<String> {
+    let id: uuid::Uuid = offer.parse().unwrap();
+    let data = app::db::load_dataset(&app.state.db, Some(&[id]))
+        .await
+        .unwrap();
+    let places = &data.services[0].location_ids;
+    data.locations
+        .iter()
+        .filter(|l| places.contains(&l.id))
+        .map(|l| l.access.clone())
+        .collect()
+}
+
+fn reason_types(s: &Value) -> Vec<String> {
+    s["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["type"].as_str().unwrap().to_string())
+        .collect()
+}
+
+on_both_backends! {
+    async fn a_wheelchair_profile_never_gets_a_place_with_steps_and_unknown_ones_say_call_first(backend) {
+        let app = TestApp::demo(backend).await;
+        let everything = json!({
+            "postcode": "3454", "needs": ["meedoen", "bewegen", "leren", "gezondheid"], "max_km": 15
+        });
+        let without = lanes(&app, everything.clone()).await;
+        let mut with_wheelchair = everything.clone();
+        with_wheelchair["mobility"] = json!(["rolstoel"]);
+        let body = lanes(&app, with_wheelchair).await;
+
+        let suggestions = body["meedoen"].as_array().unwrap();
+        assert!(!suggestions.is_empty());
+        let mut unknown_seen = false;
+        for s in suggestions {
+            let offer = s["target"]["id"].as_str().unwrap();
+            let access = access_of(&app, offer).await;
+            let why = reason_types(s);
+            if why.contains(&"step_free".to_string()) {
+                assert!(!unknown_seen, "every known step-free place before the unknown ones");
+                assert!(access.iter().any(|a| a.contains("gelijkvloers=ja")), "{access:?}");
+            } else {
+                unknown_seen = true;
+                assert!(why.contains(&"ask_access".to_string()), "{why:?}");
+                assert!(s["explanation"].as_str().unwrap().contains("bel even"), "{}", s["explanation"]);
+            }
+            assert!(
+                access.iter().any(|a| !a.contains("gelijkvloers=nee")),
+                "{} has steps everywhere: {access:?}",
+                s["title"]
+            );
+        }
+        // Places with steps were there to be found without the wheelchair.
+        let mut had_steps = false;
+        for s in without["meedoen"].as_array().unwrap() {
+            let access = access_of(&app, s["target"]["id"].as_str().unwrap()).await;
+            had_steps |= access.iter().all(|a| a.contains("gelijkvloers=nee"));
+        }
+        assert!(had_steps, "the demo has places with steps among the suggestions");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn someone_who_does_not_cycle_gets_walking_distance_or_pick_up_and_an_unknown_mobility_is_a_400(
+) {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let body = lanes(
+        &app,
+        json!({
+            "postcode": "3454", "needs": ["meedoen", "bewegen", "leren", "gezondheid"],
+            "max_km": 15, "mobility": ["geen-fiets"]
+        }),
+    )
+    .await;
+    let suggestions = body["meedoen"].as_array().unwrap();
+    assert!(!suggestions.is_empty());
+    for s in suggestions {
+        let km = s["distance_km"].as_f64();
+        let why = reason_types(s);
+        assert!(
+            km.is_none_or(|km| km <= 1.5)
+                || why.contains(&"pick_up".to_string())
+                || why.contains(&"near_transit".to_string()),
+            "{} at {km:?} km: {why:?}",
+            s["title"]
+        );
+    }
+
+    let (status, body) = app
+        .send(
+            Method::POST,
+            "/api/v1/match",
+            Some(json!({"postcode": "3454", "needs": ["meedoen"], "mobility": ["auto"]})),
+            None,
+        )
+        .await;
+    assert_eq!(status, 400, "{body}");
+    assert_eq!(body["code"], "invalid_mobility", "{body}");
+    assert!(
+        body["message"].as_str().unwrap().contains("rolstoel"),
+        "{body}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rather_not_in_the_own_wijk_moves_those_offers_down_and_hides_nothing() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let profile = json!({"postcode": "3454", "needs": ["meedoen", "geldzaken"], "max_km": 10});
+    let plain = lanes(&app, profile.clone()).await;
+    let mut avoiding = profile.clone();
+    avoiding["avoid_own_wijk"] = json!(true);
+    let moved = lanes(&app, avoiding).await;
+    let mut a = titles(&plain["meedoen"]);
+    let mut b = titles(&moved["meedoen"]);
+    a.sort();
+    b.sort();
+    assert_eq!(a, b, "the same suggestions, only in another order");
+    let said: Vec<Vec<String>> = moved["meedoen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(reason_types)
+        .collect();
+    assert!(
+        said.iter()
+            .any(|w| w.contains(&"outside_own_wijk".to_string())),
+        "{said:?}"
+    );
+    // Within a step, nothing in the own wijk comes before something outside it.
+    let rows: Vec<(String, bool)> = moved["meedoen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["step"].as_str().unwrap().to_string(),
+                reason_types(s).contains(&"in_own_wijk".to_string()),
+            )
+        })
+        .collect();
+    for pair in rows.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            assert!(!pair[0].1 || pair[1].1, "own wijk before another: {rows:?}");
+        }
+    }
+}

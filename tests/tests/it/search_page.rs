@@ -316,3 +316,41 @@ async fn the_same_activity_at_several_places_shows_once_with_the_other_places_fo
         "the other places are listed under it"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_step_free_filter_shows_only_places_without_steps_with_a_chip_to_take_it_off() {
+    let app = TestApp::demo(crate::support::Backend::Sqlite).await;
+    let (_, all) = app.get("/?waar=3454").await;
+    assert!(all.contains("gelijkvloers=ja"), "the filter is offered");
+    let (status, html) = app.get("/?waar=3454&gelijkvloers=ja").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains(r#"aria-label="Gelijkvloers weghalen""#),
+        "a chip takes it off: {html}"
+    );
+    let (_, api) = app
+        .get_json("/api/v1/search?postcode=3454&step_free=true")
+        .await;
+    let items = api["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    for item in items {
+        let id: uuid::Uuid = item["id"].as_str().unwrap().parse().unwrap();
+        let data = app::db::load_dataset(&app.state.db, Some(&[id]))
+            .await
+            .unwrap();
+        if let Some(service) = data.services.first() {
+            assert!(
+                data.locations
+                    .iter()
+                    .any(|l| service.location_ids.contains(&l.id)
+                        && l.access.contains("gelijkvloers=ja")),
+                "{} has a place without steps",
+                item["name"]
+            );
+        }
+    }
+    let (status, body) = app
+        .get_json("/api/v1/search?postcode=3454&step_free=soms")
+        .await;
+    assert_eq!(status, 400, "{body}");
+}

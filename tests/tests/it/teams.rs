@@ -47,6 +47,20 @@ async fn team_of(app: &TestApp, name: &str, members: &[&Me]) -> uuid::Uuid {
     team
 }
 
+/// A consented referral of a traject's person to the club's trainer role.
+fn to_the_trainer_role(traject: &str) -> ReferralForm {
+    ReferralForm {
+        traject: traject.into(),
+        naar: format!("vraag:{}", trainer_role()),
+        wens: "Helpen bij de training".into(),
+        delen: vec!["naam".into()],
+        toestemming_door: "de persoon zelf".into(),
+        toestemming: "ja".into(),
+        overdracht: "meegaan".into(),
+        ..Default::default()
+    }
+}
+
 fn person() -> TrajectForm {
     TrajectForm {
         naam: "S.".into(),
@@ -90,16 +104,7 @@ on_both_backends! {
         assert!(workspace.trajecten.iter().any(|t| t.id == id && t.standin), "listed as stood in for");
 
         // A referral the primary professional sent is the stand-in's to follow too.
-        let referral = ReferralForm {
-            traject: traject.clone(),
-            naar: format!("vraag:{}", trainer_role()),
-            wens: "Helpen bij de training".into(),
-            delen: vec!["naam".into()],
-            toestemming_door: "de persoon zelf".into(),
-            toestemming: "ja".into(),
-            overdracht: "meegaan".into(),
-            ..Default::default()
-        };
+        let referral = to_the_trainer_role(&traject);
         let sent = referrals::send(state, &primary, &referral).await.unwrap().done().unwrap().to_string();
         assert!(referrals::load(state, &standin, &sent).await.unwrap().is_some());
 
@@ -147,16 +152,7 @@ on_both_backends! {
         team_of(&app, "Buurtteam Vleuten-De Meern", &[&lead, &leaving]).await;
         let id = trajecten::save(state, &leaving, person()).await.unwrap().done().unwrap();
         let traject = id.to_string();
-        let referral = ReferralForm {
-            traject: traject.clone(),
-            naar: format!("vraag:{}", trainer_role()),
-            wens: "Helpen bij de training".into(),
-            delen: vec!["naam".into()],
-            toestemming_door: "de persoon zelf".into(),
-            toestemming: "ja".into(),
-            overdracht: "meegaan".into(),
-            ..Default::default()
-        };
+        let referral = to_the_trainer_role(&traject);
         let sent = referrals::send(state, &leaving, &referral).await.unwrap().done().unwrap().to_string();
         assert!(trajecten::workspace(state, &lead).await.unwrap().queue.is_empty());
 

@@ -152,6 +152,16 @@ fn parse(params: &HashMap<String, String>) -> Result<Question, ApiError> {
         Some("true") | Some("1") => true,
         Some(_) => return Err(bad("invalid_free", "free moet true of false zijn.")),
     };
+    let step_free_only = match params.get("step_free").map(|v| v.trim()) {
+        None | Some("") | Some("false") | Some("0") => false,
+        Some("true") | Some("1") => true,
+        Some(_) => {
+            return Err(bad(
+                "invalid_step_free",
+                "step_free moet true of false zijn.",
+            ))
+        }
+    };
     let mut days = Vec::new();
     for d in list(params, "day") {
         days.push(
@@ -174,6 +184,7 @@ fn parse(params: &HashMap<String, String>) -> Result<Question, ApiError> {
         days,
         age,
         free_only,
+        step_free_only,
         nearest_first,
         page,
         size,
