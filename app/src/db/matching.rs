@@ -47,6 +47,8 @@ struct NeedRow {
     latitude: Option<f64>,
     longitude: Option<f64>,
     gemeente_code: Option<String>,
+    wijk_code: Option<String>,
+    access: String,
     waiting_list: Option<i32>,
     days: String,
     compensation: String,
@@ -205,7 +207,7 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         n.minimum_age, n.maximum_age, \
         CASE WHEN n.people_wanted IS NULL THEN NULL ELSE n.people_wanted - n.people_started END AS people_wanted, \
         n.time_commitment, l.latitude, l.longitude, \
-        l.gemeente_code, s.waiting_list, n.days, n.compensation, n.benefit_cleared, n.training, n.support \
+        l.gemeente_code, l.wijk_code, COALESCE(l.access, '') AS access, s.waiting_list, n.days, n.compensation, n.benefit_cleared, n.training, n.support \
         FROM needs n JOIN organizations o ON o.id = n.organization_id \
         LEFT JOIN locations l ON l.id = n.location_id LEFT JOIN services s ON s.id = n.service_id \
         WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) \
@@ -238,6 +240,10 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
             min_age: age(n.minimum_age),
             max_age: age(n.maximum_age),
             at: place(n.latitude, n.longitude),
+            place_facts: PlaceFacts {
+                access: Access::parse(&n.access),
+                wijk: n.wijk_code,
+            },
             gemeente: n.gemeente_code,
             people_wanted: n.people_wanted.unwrap_or(0).max(0) as u32,
             waiting_list: n.waiting_list.unwrap_or(0).max(0) as u32,

@@ -81,14 +81,6 @@ pub fn distance_score(km: f64, max_km: f64) -> f64 {
     (1.0 - km / max_km).clamp(0.0, 1.0)
 }
 
-fn nearest(from: Option<LatLon>, places: &[LatLon]) -> Option<f64> {
-    let from = from?;
-    places
-        .iter()
-        .map(|p| from.distance_km(*p))
-        .min_by(f64::total_cmp)
-}
-
 /// True when some place may lie within `km` of `from`: a cheap box test (degrees) that lets
 /// most of a large catalog skip the haversine.
 fn maybe_within(from: Option<LatLon>, places: &[LatLon], km: f64) -> bool {
@@ -212,33 +204,14 @@ fn meedoen_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         });
         uses.push(ProfileItem::Age);
     }
-    let reach = reach(o, p, max_km)?;
+    let reach = reach(&o.places, &o.place_facts, p, max_km)?;
     let distance_km = reach.distance_km;
     if let Some(km) = distance_km {
         score += distance_score(km, reach.limit_km);
         reasons.push(Reason::Distance { km });
         uses.push(ProfileItem::Place);
     }
-    let access = reach.facts.access;
-    if p.mobility.contains(&Mobility::Rolstoel) && !o.places.is_empty() {
-        // Unknown is shown, last, with a word to call first; a known step is never shown.
-        if access.step_free == StepFree::Yes {
-            reasons.push(Reason::StepFree);
-        } else {
-            score -= 10.0;
-            reasons.push(Reason::AskAccess);
-        }
-        uses.push(ProfileItem::Mobility);
-    }
-    if p.mobility.contains(&Mobility::GeenFiets) {
-        if access.pick_up {
-            reasons.push(Reason::PickUp);
-            uses.push(ProfileItem::Mobility);
-        } else if access.near_transit && distance_km.is_some_and(|km| km > WALKING_KM) {
-            reasons.push(Reason::NearTransit);
-            uses.push(ProfileItem::Mobility);
-        }
-    }
+    score += getting_there(&reach, p, !o.places.is_empty(), &mut reasons, &mut uses);
     if p.avoid_own_wijk && p.own_wijk.is_some() {
         if let Some(wijk) = &reach.facts.wijk {
             if Some(wijk) == p.own_wijk.as_ref() {
@@ -322,14 +295,14 @@ struct Reach {
     facts: PlaceFacts,
 }
 
-/// The best place of `o` the person can get to (for a wheelchair: one without steps before
-/// one nobody described; for someone who does not cycle: within walking distance, or with
-/// pick-up or a stop nearby), nearest first; `None` when there is none. An offer without a
-/// place (online, at home) is always within reach.
-fn reach(o: &CatalogOffer, p: &Profile, max_km: f64) -> Option<Reach> {
+/// The best of these places (`facts` in the same order) the person can get to (for a
+/// wheelchair: one without steps before one nobody described; for someone who does not
+/// cycle: within walking distance, or with pick-up or a stop nearby), nearest first; `None`
+/// when there is none. Something without a place (online, at home) is always within reach.
+fn reach(places: &[LatLon], facts: &[PlaceFacts], p: &Profile, max_km: f64) -> Option<Reach> {
     let wheelchair = p.mobility.contains(&Mobility::Rolstoel);
     let no_bike = p.mobility.contains(&Mobility::GeenFiets);
-    if o.places.is_empty() {
+    if places.is_empty() {
         return Some(Reach {
             distance_km: None,
             limit_km: max_km,
@@ -337,9 +310,8 @@ fn reach(o: &CatalogOffer, p: &Profile, max_km: f64) -> Option<Reach> {
         });
     }
     let mut best: Option<(u8, f64, f64, usize)> = None;
-    for (i, at) in o.places.iter().enumerate() {
-        let facts = o.place_facts.get(i);
-        let access = facts.map(|f| f.access).unwrap_or_default();
+    for (i, at) in places.iter().enumerate() {
+        let access = facts.get(i).map(|f| f.access).unwrap_or_default();
         let rank = match (wheelchair, access.step_free) {
             (true, StepFree::No) => continue,
             (true, StepFree::Yes) | (false, _) => 0,
@@ -365,8 +337,40 @@ fn reach(o: &CatalogOffer, p: &Profile, max_km: f64) -> Option<Reach> {
     Some(Reach {
         distance_km: p.at.map(|_| km),
         limit_km,
-        facts: o.place_facts.get(i).cloned().unwrap_or_default(),
+        facts: facts.get(i).cloned().unwrap_or_default(),
     })
+}
+
+/// The reasons about getting there, and what they do to the score: a place nobody described
+/// comes last for a wheelchair, with a word to call first (one with steps never came this far).
+fn getting_there(
+    reach: &Reach,
+    p: &Profile,
+    has_place: bool,
+    reasons: &mut Vec<Reason>,
+    uses: &mut Vec<ProfileItem>,
+) -> f64 {
+    let access = reach.facts.access;
+    let mut score = 0.0;
+    if p.mobility.contains(&Mobility::Rolstoel) && has_place {
+        if access.step_free == StepFree::Yes {
+            reasons.push(Reason::StepFree);
+        } else {
+            score -= 10.0;
+            reasons.push(Reason::AskAccess);
+        }
+        uses.push(ProfileItem::Mobility);
+    }
+    if p.mobility.contains(&Mobility::GeenFiets) {
+        if access.pick_up {
+            reasons.push(Reason::PickUp);
+            uses.push(ProfileItem::Mobility);
+        } else if access.near_transit && reach.distance_km.is_some_and(|km| km > WALKING_KM) {
+            reasons.push(Reason::NearTransit);
+            uses.push(ProfileItem::Mobility);
+        }
+    }
+    score
 }
 
 /// The start of a role suggestion: reasons, profile items used, score, distance.
@@ -401,6 +405,7 @@ fn talent_fit(
     min_age: Option<u8>,
     max_age: Option<u8>,
     places: &[LatLon],
+    facts: &[PlaceFacts],
     p: &Profile,
 ) -> Option<TalentFit> {
     let fits = fitting_talents(wanted, &p.talents);
@@ -408,10 +413,8 @@ fn talent_fit(
         return None;
     }
     let max_km = p.travel_km();
-    let distance_km = nearest(p.at, places);
-    if distance_km.is_some_and(|km| km > max_km) {
-        return None;
-    }
+    let reach = reach(places, facts, p, max_km)?;
+    let distance_km = reach.distance_km;
     let mut reasons: Vec<Reason> = fits
         .iter()
         .map(|t| Reason::Talent {
@@ -424,10 +427,11 @@ fn talent_fit(
         .collect();
     let mut score = 3.0 * fits.len() as f64;
     if let Some(km) = distance_km {
-        score += distance_score(km, max_km);
+        score += distance_score(km, reach.limit_km);
         reasons.push(Reason::Distance { km });
         uses.push(ProfileItem::Place);
     }
+    score += getting_there(&reach, p, !places.is_empty(), &mut reasons, &mut uses);
     Some(TalentFit {
         reasons,
         uses,
@@ -443,7 +447,14 @@ fn need_fit(n: &CatalogNeed, p: &Profile) -> Option<Suggestion> {
         mut uses,
         mut score,
         distance_km,
-    } = talent_fit(&n.talents, n.min_age, n.max_age, n.at.as_slice(), p)?;
+    } = talent_fit(
+        &n.talents,
+        n.min_age,
+        n.max_age,
+        n.at.as_slice(),
+        std::slice::from_ref(&n.place_facts),
+        p,
+    )?;
     if n.min_age.is_some() || n.max_age.is_some() {
         reasons.push(Reason::Ages {
             min: n.min_age,
@@ -521,7 +532,14 @@ fn volunteering_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         uses,
         score,
         distance_km,
-    } = talent_fit(&o.topics, o.min_age, o.max_age, &o.places, p)?;
+    } = talent_fit(
+        &o.topics,
+        o.min_age,
+        o.max_age,
+        &o.places,
+        &o.place_facts,
+        p,
+    )?;
     Some(Suggestion {
         target: Target::Offer(o.id),
         title: o.name.clone(),

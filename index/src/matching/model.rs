@@ -282,6 +282,8 @@ pub struct CatalogNeed {
     pub max_age: Option<u8>,
     /// Where.
     pub at: Option<LatLon>,
+    /// What is known of that place besides where it is.
+    pub place_facts: PlaceFacts,
     /// CBS gemeente code.
     pub gemeente: Option<String>,
     /// How many people they look for.

@@ -64,6 +64,7 @@ fn catalog() -> Catalog {
         min_age: Some(16),
         max_age: Some(27),
         at: Some(meern),
+        place_facts: PlaceFacts::default(),
         gemeente: Some("GM0344".into()),
         people_wanted: 6,
         waiting_list: 34,
@@ -565,4 +566,38 @@ fn access_codes_round_trip_and_words_say_only_what_they_state() {
         StepFree::No
     );
     assert!(!Access::from_words("Geen lift, alleen via de trap.").lift);
+}
+
+#[test]
+fn a_role_at_a_place_with_steps_is_not_offered_to_a_wheelchair_user_and_an_undescribed_one_says_call(
+) {
+    use super::{Access, Mobility, PlaceFacts, StepFree};
+    let person = Profile {
+        mobility: vec![Mobility::Rolstoel],
+        ..young_footballer()
+    };
+    let trainer = Target::Need(Uuid::from_u128(50));
+    let lanes = match_profile(&catalog(), &person);
+    let role = lanes
+        .bijdragen
+        .iter()
+        .find(|s| s.target == trainer)
+        .expect("undescribed: shown");
+    assert!(role.reasons.contains(&Reason::AskAccess));
+
+    let mut with_steps = catalog();
+    for n in &mut with_steps.needs {
+        n.place_facts = PlaceFacts {
+            access: Access {
+                step_free: StepFree::No,
+                ..Access::default()
+            },
+            wijk: None,
+        };
+    }
+    let lanes = match_profile(&with_steps, &person);
+    assert!(lanes.bijdragen.iter().all(|s| s.target != trainer));
+    // Without the wheelchair the same role is there, as always.
+    let lanes = match_profile(&with_steps, &young_footballer());
+    assert!(lanes.bijdragen.iter().any(|s| s.target == trainer));
 }
