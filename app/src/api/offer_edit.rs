@@ -66,10 +66,9 @@ mod ssr {
 
     pub async fn save_offer(csrf: String, form: OfferForm, preview: bool) -> Result<()> {
         let cx = Ctx::writing::<super::SaveOffer>(&csrf).await?;
+        // A preview is only checked here; the editor builds its page when it shows it.
         let outcome = if preview {
-            offers::preview(&cx.state, &cx.me, &form, Lang::En)
-                .await?
-                .map(|_| ())
+            offers::check(&cx.state, &cx.me, &form).await?
         } else {
             offers::save(&cx.state, &cx.me, &form).await?.map(|_| ())
         };

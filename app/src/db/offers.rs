@@ -288,13 +288,15 @@ pub async fn card_records(db: &Db, ids: &[Uuid]) -> Result<Vec<CardRecord>> {
     }))
 }
 
+/// The columns of a [`PlaceRecord`] besides `service_id`, from `locations l`.
+const PLACE_COLUMNS: &str = "l.id, l.name, l.address_1, l.city, l.postal_code, l.gemeente_code, \
+    l.wijk_code, l.accessibility, l.latitude, l.longitude, l.access";
+
 /// The places of these offers, by name.
 pub async fn places_of(db: &Db, ids: &[Uuid]) -> Result<Vec<PlaceRecord>> {
     let sql = format!(
-        "SELECT sal.service_id, l.id, l.name, l.address_1, l.city, l.postal_code, l.gemeente_code, \
-         l.wijk_code, l.accessibility, \
-         l.latitude, l.longitude, l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id \
-         WHERE sal.service_id IN ({}) ORDER BY l.name",
+        "SELECT sal.service_id, {PLACE_COLUMNS} FROM service_at_locations sal \
+         JOIN locations l ON l.id = sal.location_id WHERE sal.service_id IN ({}) ORDER BY l.name",
         placeholders(ids.len())
     );
     Ok(on_pool!(db, p => {
@@ -428,10 +430,10 @@ pub async fn draft_page(
     let places = if s.location_ids.is_empty() {
         Vec::new()
     } else {
+        // Not yet linked to the offer: the places by id, each under its own id.
         let sql = format!(
-            "SELECT l.id AS service_id, l.id, l.name, l.address_1, l.city, l.postal_code, \
-             l.gemeente_code, l.wijk_code, l.accessibility, l.latitude, l.longitude, l.access \
-             FROM locations l WHERE l.id IN ({}) ORDER BY l.name",
+            "SELECT l.id AS service_id, {PLACE_COLUMNS} FROM locations l WHERE l.id IN ({}) \
+             ORDER BY l.name",
             placeholders(s.location_ids.len())
         );
         on_pool!(db, p => {

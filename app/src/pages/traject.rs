@@ -122,12 +122,9 @@ fn Traject(v: TrajectView) -> impl IntoView {
     } else {
         form.naam.clone()
     };
-    let refer = move |s: &SuggestionView| match (s.need_id, s.offer_id) {
-        (Some(need), _) => Some(format!("/wijkteam/traject/{id}/verwijs?naar=vraag:{need}")),
-        (None, Some(offer)) => Some(format!(
-            "/wijkteam/traject/{id}/verwijs?naar=aanbod:{offer}"
-        )),
-        _ => None,
+    let refer = move |s: &SuggestionView| {
+        let key = s.key();
+        (!key.is_empty()).then(|| format!("/wijkteam/traject/{id}/verwijs?naar={key}"))
     };
     let pin = ServerAction::<PinSuggestion>::new();
     let unpin = ServerAction::<UnpinSuggestion>::new();

@@ -338,6 +338,12 @@ pub async fn preview(
     )))
 }
 
+/// The checks of [`save`] without saving or building a page: the first field that is wrong,
+/// if any (the editor's "voorbeeld" button, whose page [`preview`] builds afterwards).
+pub async fn check(state: &AppState, me: &Me, form: &OfferForm) -> Result<Saved<()>> {
+    Ok(prepare(state, me, form).await?.map(|_| ()))
+}
+
 /// The offer as it would be stored after this form (`true`: it exists already), or the
 /// first field that is wrong. Checks that `me` may manage its organisation.
 async fn prepare(

@@ -80,13 +80,7 @@ pub async fn form(
 fn access_fields(a: &Access) -> LocationForm {
     let yes = |on: bool| if on { "ja".to_string() } else { String::new() };
     LocationForm {
-        gelijkvloers: match a.step_free {
-            StepFree::Unknown => "",
-            StepFree::Yes => "ja",
-            StepFree::Partly => "deels",
-            StepFree::No => "nee",
-        }
-        .into(),
+        gelijkvloers: a.step_free.word().into(),
         lift: yes(a.lift),
         toilet: yes(a.toilet),
         ophalen: yes(a.pick_up),
@@ -98,12 +92,7 @@ fn access_fields(a: &Access) -> LocationForm {
 /// What the form says about access.
 fn access_of(f: &LocationForm) -> Access {
     Access {
-        step_free: match f.gelijkvloers.as_str() {
-            "ja" => StepFree::Yes,
-            "deels" => StepFree::Partly,
-            "nee" => StepFree::No,
-            _ => StepFree::Unknown,
-        },
+        step_free: StepFree::from_word(&f.gelijkvloers),
         lift: f.lift == "ja",
         toilet: f.toilet == "ja",
         pick_up: f.ophalen == "ja",

@@ -582,30 +582,11 @@ pub async fn handout(state: &AppState, me: &Me, traject: &str) -> Result<Option<
         items.push(view_of(state, &r, me, true).await?);
         audit(state, me, "referral_read", "referral", r.id, "handout").await?;
     }
-    let team = match t.team_id {
-        Some(team) => db::team(&state.db, team)
-            .await?
-            .map(|t| {
-                [t.name, t.phone, t.email]
-                    .into_iter()
-                    .filter(|x| !x.is_empty())
-                    .collect()
-            })
-            .unwrap_or_default(),
-        None => Vec::new(),
-    };
     Ok(Some(HandoutView {
         person: form.naam,
         items,
-        contact: match t.professional_id {
-            Some(p) => db::user_by_id(&state.db, p)
-                .await?
-                .filter(|u| !u.disabled)
-                .map(|u| vec![u.me.name, u.me.email])
-                .unwrap_or_default(),
-            None => Vec::new(),
-        },
-        team,
+        contact: trajecten::primary_contact(state, &t).await?,
+        team: trajecten::team_contact(state, &t).await?,
     }))
 }
 

@@ -47,10 +47,15 @@ pub(crate) async fn works_on(state: &AppState, me: &Me, t: &TrajectRecord) -> Re
     if t.professional_id == Some(me.id) || t.standin_id == Some(me.id) {
         return Ok(true);
     }
-    Ok(match (t.team_id, db::team_of(&state.db, me.id).await?) {
-        (Some(team), Some((mine, lead))) => lead && mine.id == team,
-        _ => false,
-    })
+    match t.team_id {
+        Some(team) => leads(state, me, team).await,
+        None => Ok(false),
+    }
+}
+
+/// Whether `me` leads this team.
+async fn leads(state: &AppState, me: &Me, team: Uuid) -> Result<bool> {
+    Ok(matches!(db::team_of(&state.db, me.id).await?, Some((mine, true)) if mine.id == team))
 }
 
 /// Whether `me` works on the traject of this referral (or sent it, when it has none left).
@@ -71,19 +76,38 @@ pub(crate) async fn works_on_referral(
 /// Who to contact about a traject now: its primary professional (name, e-mail), or, while it
 /// waits in the team's queue, the team (name, phone, e-mail). Empty when neither is known.
 pub(crate) async fn contact_of(state: &AppState, t: &TrajectRecord) -> Result<Vec<String>> {
-    if let Some(p) = t.professional_id {
-        if let Some(u) = db::user_by_id(&state.db, p).await?.filter(|u| !u.disabled) {
-            return Ok(vec![u.me.name, u.me.email]);
-        }
+    let person = primary_contact(state, t).await?;
+    if !person.is_empty() {
+        return Ok(person);
     }
+    team_contact(state, t).await
+}
+
+/// The primary professional's name and e-mail; empty in the queue or for an account that is
+/// switched off.
+pub(crate) async fn primary_contact(state: &AppState, t: &TrajectRecord) -> Result<Vec<String>> {
+    Ok(match t.professional_id {
+        Some(p) => db::user_by_id(&state.db, p)
+            .await?
+            .filter(|u| !u.disabled)
+            .map(|u| vec![u.me.name, u.me.email])
+            .unwrap_or_default(),
+        None => Vec::new(),
+    })
+}
+
+/// The team's name, phone and e-mail (those it has); empty outside a team.
+pub(crate) async fn team_contact(state: &AppState, t: &TrajectRecord) -> Result<Vec<String>> {
     Ok(match t.team_id {
-        Some(team) => match db::team(&state.db, team).await? {
-            Some(team) => [team.name, team.phone, team.email]
-                .into_iter()
-                .filter(|x| !x.is_empty())
-                .collect(),
-            None => Vec::new(),
-        },
+        Some(team) => db::team(&state.db, team)
+            .await?
+            .map(|team| {
+                [team.name, team.phone, team.email]
+                    .into_iter()
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
         None => Vec::new(),
     })
 }
@@ -170,8 +194,7 @@ pub async fn assign(
             "Deze cliënt hoort niet bij een team.".into(),
         ));
     };
-    let lead =
-        matches!(db::team_of(&state.db, me.id).await?, Some((mine, true)) if mine.id == team);
+    let lead = leads(state, me, team).await?;
     let members: Vec<Uuid> = db::team_members(&state.db, team)
         .await?
         .into_iter()
@@ -429,8 +452,7 @@ async fn team_view(state: &AppState, me: &Me, t: &TrajectRecord) -> Result<Optio
     let Some(record) = db::team(&state.db, team).await? else {
         return Ok(None);
     };
-    let lead =
-        matches!(db::team_of(&state.db, me.id).await?, Some((mine, true)) if mine.id == team);
+    let lead = leads(state, me, team).await?;
     Ok(Some(TrajectTeam {
         team: record.name,
         primary: t.professional_id,

@@ -39,15 +39,43 @@ pub struct Access {
     pub near_transit: bool,
 }
 
+impl StepFree {
+    /// The word of the code and of the editor's choice: `ja`, `deels`, `nee`; empty when
+    /// unknown.
+    pub fn word(self) -> &'static str {
+        match self {
+            StepFree::Unknown => "",
+            StepFree::Yes => "ja",
+            StepFree::Partly => "deels",
+            StepFree::No => "nee",
+        }
+    }
+
+    /// Reads [`StepFree::word`]; anything else is unknown.
+    pub fn from_word(word: &str) -> StepFree {
+        match word {
+            "ja" => StepFree::Yes,
+            "deels" => StepFree::Partly,
+            "nee" => StepFree::No,
+            _ => StepFree::Unknown,
+        }
+    }
+}
+
 impl Access {
     /// Reads the stored codes; unknown codes are left out (a newer node may write more).
     pub fn parse(codes: &str) -> Access {
         let mut a = Access::default();
         for code in codes.split_whitespace() {
+            if let Some(word) = code.strip_prefix("gelijkvloers=") {
+                // An unknown word is left out, like any unknown code.
+                match StepFree::from_word(word) {
+                    StepFree::Unknown => {}
+                    known => a.step_free = known,
+                }
+                continue;
+            }
             match code {
-                "gelijkvloers=ja" => a.step_free = StepFree::Yes,
-                "gelijkvloers=deels" => a.step_free = StepFree::Partly,
-                "gelijkvloers=nee" => a.step_free = StepFree::No,
                 "lift" => a.lift = true,
                 "toilet" => a.toilet = true,
                 "ophalen" => a.pick_up = true,
@@ -110,12 +138,10 @@ impl Access {
     pub fn codes(&self) -> String {
         let step = match self.step_free {
             StepFree::Unknown => None,
-            StepFree::Yes => Some("gelijkvloers=ja"),
-            StepFree::Partly => Some("gelijkvloers=deels"),
-            StepFree::No => Some("gelijkvloers=nee"),
+            known => Some(format!("gelijkvloers={}", known.word())),
         };
         [
-            step,
+            step.as_deref(),
             self.lift.then_some("lift"),
             self.toilet.then_some("toilet"),
             self.pick_up.then_some("ophalen"),

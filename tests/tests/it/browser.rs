@@ -419,13 +419,7 @@ async fn on_a_phone_a_filter_keeps_the_page_at_the_results_and_its_chip_takes_it
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_hydrated_offer_editor_shows_a_preview_without_saving_and_keeps_the_typed_text() {
     let app = TestApp::demo(Backend::Sqlite).await;
-    let user = crate::support::fixtures::club_reads_sign_ups(&app).await;
-    let email = app::db::user_by_id(&app.state.db, user)
-        .await
-        .unwrap()
-        .unwrap()
-        .me
-        .email;
+    let email = crate::support::fixtures::club_manager(&app).await.email;
     let offer = crate::support::fixtures::club_offer();
     let browser = Browser::start(true).await;
     browser.set_size(390, 844).await;

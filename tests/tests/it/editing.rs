@@ -7,16 +7,6 @@ use crate::support::fixtures::{club, club_location, club_offer, offer_fields, ot
 use crate::support::{client, login_as, on_both_backends, page, post, Backend, TestApp};
 use app::auth::Role;
 
-/// The club's manager, with an account that reads sign-ups.
-async fn club_manager(app: &TestApp) -> app::auth::Me {
-    let user = crate::support::fixtures::club_reads_sign_ups(app).await;
-    app::db::user_by_id(&app.state.db, user)
-        .await
-        .unwrap()
-        .unwrap()
-        .me
-}
-
 fn day(offset: u64) -> chrono::NaiveDate {
     chrono::Utc::now().date_naive() + chrono::Days::new(offset)
 }
@@ -254,7 +244,7 @@ on_both_backends! {
     async fn saving_an_offer_unchanged_keeps_its_price_and_both_topics_and_a_new_price_replaces_the_old(backend) {
         use app::service::{offers, Saved};
         let app = TestApp::demo(backend).await;
-        let me = club_manager(&app).await;
+        let me = crate::support::fixtures::club_manager(&app).await;
         let id = club_offer().to_string();
         // The price lines of the offer page.
         let prices = |html: &str| -> Vec<String> {
@@ -300,7 +290,7 @@ on_both_backends! {
     async fn the_editor_shows_and_changes_every_topic_and_refuses_an_offer_nobody_can_be_asked_about(backend) {
         use app::service::{offers, Saved};
         let app = TestApp::demo(backend).await;
-        let me = club_manager(&app).await;
+        let me = crate::support::fixtures::club_manager(&app).await;
         let id = club_offer().to_string();
         let editor = offers::form(&app.state, &me, &id, "", app::i18n::Lang::Nl).await.unwrap().unwrap();
         assert_eq!(editor.form.leefgebied, ["bewegen", "opgroeien"], "both topics are shown, ticked");

@@ -59,6 +59,16 @@ pub(crate) async fn club_reads_sign_ups(app: &crate::support::TestApp) -> Uuid {
     user
 }
 
+/// The club's manager, with an account that reads sign-ups (password "een lang wachtwoord").
+pub(crate) async fn club_manager(app: &crate::support::TestApp) -> app::auth::Me {
+    let user = club_reads_sign_ups(app).await;
+    app::db::user_by_id(&app.state.db, user)
+        .await
+        .unwrap()
+        .unwrap()
+        .me
+}
+
 /// The football club of the demo (Trainerskracht).
 pub(crate) fn club() -> Uuid {
     server::demo::demo_id("org:vv-de-meern")
