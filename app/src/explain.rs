@@ -64,6 +64,15 @@ fn in_words(reason: &Reason, lang: Lang) -> String {
         Reason::NearTransit => t.why_near_transit.to_string(),
         Reason::OutsideOwnWijk => t.why_outside_own_wijk.to_string(),
         Reason::InOwnWijk => t.why_in_own_wijk.to_string(),
+        Reason::Together { ages } => match ages.as_slice() {
+            [one] => fill(t.why_together_one, &[&one.to_string()]),
+            [rest @ .., last] => {
+                let rest: Vec<String> = rest.iter().map(u8::to_string).collect();
+                let list = fill(t.list_and, &[&rest.join(", "), &last.to_string()]);
+                fill(t.why_together_more, &[&list])
+            }
+            [] => String::new(),
+        },
     }
 }
 

@@ -392,6 +392,8 @@ texts! {
     why_waiting_list: "helpt {} mensen van de wachtlijst", "helps {} people off the waiting list";
     why_one_wanted: "ze zoeken 1 persoon", "they look for 1 person";
     why_people_wanted: "ze zoeken {} mensen", "they look for {} people";
+    why_together_one: "voor ouder en kind samen (kind van {})", "for parent and child together (child aged {})";
+    why_together_more: "voor ouder en kinderen samen ({} jaar)", "for parent and children together (aged {})";
     kind_buurthuis: "Buurthuis", "Community centre";
     kind_vereniging: "Vereniging", "Club";
     kind_initiatief: "Initiatief", "Initiative";
@@ -1024,7 +1026,40 @@ texts! {
     tr_needs: "Waar wil de persoon mee verder?", "What does the person want to work on?";
     tr_talents: "Waar is de persoon goed in?", "What is the person good at?";
     tr_network: "Wie helpt er al? (familie, buren, vrienden)", "Who helps already? (family, neighbours, friends)";
-    tr_plan_field: "Het plan: één stap per regel, de eerste bovenaan", "The plan: one step per line, the first at the top";
+    tr_plan_field: "Het plan: eerst dit, dan dat. Een lege stap telt niet mee.", "The plan: first this, then that. An empty step does not count.";
+    tr_step: "Stap {}", "Step {}";
+    tr_step_what: "Wat", "What";
+    tr_step_who: "Wie doet het", "Who does it";
+    tr_step_for: "Voor wie", "For whom";
+    tr_step_order: "Volgorde (1 is eerst)", "Order (1 is first)";
+    tr_not_chosen: "Nog niet gekozen", "Not chosen yet";
+    tr_whole_household: "Het hele gezin", "The whole household";
+    tr_bad_steps: "Kijk de stappen na: hoogstens 12, elk hoogstens 200 tekens, wie en voor wie uit de lijst, volgorde 1 tot 99.", "Check the steps: at most 12, each at most 200 characters, who and for whom from the list, order 1 to 99.";
+    doer_zelf: "zelf", "themselves";
+    doer_netwerk: "iemand uit het netwerk", "someone from their network";
+    doer_vrijwilliger: "een vrijwilliger", "a volunteer";
+    doer_professional: "een professional", "a professional";
+    tr_household: "Het gezin", "The household";
+    tr_household_lead: "Wie hoort er nog bij? Iedereen krijgt eigen suggesties, en er komen activiteiten bij voor ouder en kind samen. Gebruik een voornaam of voorletters.", "Who else belongs to it? Everyone gets their own suggestions, and there are activities for parent and child together. Use a first name or initials.";
+    tr_no_members: "Nog niemand anders in het gezin.", "Nobody else in the household yet.";
+    tr_member_add: "Gezinslid toevoegen", "Add a household member";
+    tr_member_save: "Gezinslid bewaren", "Save household member";
+    tr_member_remove: "Uit het gezin halen", "Take out of the household";
+    tr_member_name: "Voornaam of voorletters", "First name or initials";
+    tr_member_age: "Leeftijd", "Age";
+    tr_member_role: "Rol in het gezin", "Role in the household";
+    tr_member_needs: "Waar wil hij of zij mee verder?", "What do they want to work on?";
+    tr_member_talents: "Waar is hij of zij goed in?", "What are they good at?";
+    tr_member_years: "{}, {} jaar", "{}, {} years";
+    tr_bad_member_age: "Vul een leeftijd in tussen 0 en 120.", "Fill in an age between 0 and 120.";
+    tr_too_many_members: "Er kunnen hoogstens 8 anderen in het gezin.", "There can be at most 8 others in the household.";
+    tr_for_member: "Voor {}", "For {}";
+    tr_together: "Samen: voor ouder en kind", "Together: for parent and child";
+    tr_together_lead: "Dit kan een ouder met een kind samen doen.", "A parent and a child can do this together.";
+    role_ouder: "ouder of verzorger", "parent or carer";
+    role_partner: "partner", "partner";
+    role_kind: "kind", "child";
+    role_anders: "ander gezinslid", "other household member";
     tr_delete: "Verwijder dit traject en alles wat gedeeld is", "Delete this case and everything shared";
     tr_delete_explain: "Alles van dit traject wordt gewist: het profiel, het plan en de persoonlijke teksten van de verwijzingen. Dit kan niet ongedaan worden.",
         "Everything of this traject is wiped: the profile, the plan and the personal texts of its referrals. This cannot be undone.";
@@ -1363,6 +1398,27 @@ texts! {
 }
 
 impl Texts {
+    /// Who does a step of the plan, in words; empty when not said.
+    pub fn doer(&self, code: &str) -> &'static str {
+        match code {
+            "zelf" => self.doer_zelf,
+            "netwerk" => self.doer_netwerk,
+            "vrijwilliger" => self.doer_vrijwilliger,
+            "professional" => self.doer_professional,
+            _ => "",
+        }
+    }
+
+    /// A role in a household, in words.
+    pub fn member_role(&self, code: &str) -> &'static str {
+        match code {
+            "ouder" => self.role_ouder,
+            "partner" => self.role_partner,
+            "kind" => self.role_kind,
+            _ => self.role_anders,
+        }
+    }
+
     /// The label of a knelpunt category.
     pub fn knelpunt_category(&self, code: &str) -> &'static str {
         match code {

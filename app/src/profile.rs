@@ -41,6 +41,32 @@ pub struct ProfileInput {
     pub mobility: Vec<String>,
     /// Rather not in their own wijk (offers there move down, not out).
     pub avoid_own_wijk: bool,
+    /// The others in the household, each with their own needs and talents; they share the
+    /// place, travel, budget and benefit of the profile.
+    pub household: Vec<MemberInput>,
+}
+
+/// Roles in a household.
+pub const MEMBER_ROLES: [&str; 4] = ["ouder", "partner", "kind", "anders"];
+
+/// Members of a household at most (besides the person).
+pub const MAX_MEMBERS: usize = 8;
+
+/// Someone else in the household: a first name or initials (never a BSN), age and role, and
+/// their own needs and talents.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MemberInput {
+    /// First name or initials.
+    pub name: String,
+    /// Age in years (decides who is a child, so it is asked).
+    pub age: Option<u8>,
+    /// `ouder`, `partner`, `kind` or `anders` ([`MEMBER_ROLES`]).
+    pub role: String,
+    /// Leefgebied codes.
+    pub needs: Vec<String>,
+    /// Talent codes.
+    pub talents: Vec<String>,
 }
 
 /// Language codes as people type them ("ar, EN; tr"): lowercase, without empty ones.
@@ -58,6 +84,10 @@ impl ProfileInput {
             && self.talents.is_empty()
             && self.interests.is_empty()
             && self.talent_words.trim().is_empty()
+            && self
+                .household
+                .iter()
+                .all(|m| m.needs.is_empty() && m.talents.is_empty())
     }
 }
 
@@ -148,4 +178,25 @@ pub struct LanesView {
     pub samen: Vec<CoalitionProposal>,
     /// A Dutch sentence when the input could not be used.
     pub problem: Option<String>,
+    /// Suggestions for each other member of the household.
+    #[serde(default)]
+    pub household: Vec<MemberLanes>,
+    /// Activities a parent and a child of the household can do together.
+    #[serde(default)]
+    pub together: Vec<SuggestionView>,
+}
+
+/// The suggestions for one member of a household.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct MemberLanes {
+    /// Who (as typed).
+    pub name: String,
+    /// Age.
+    pub age: Option<u8>,
+    /// Role code ([`MEMBER_ROLES`]).
+    pub role: String,
+    /// Activities and services for their needs.
+    pub meedoen: Vec<SuggestionView>,
+    /// Roles for their talents.
+    pub bijdragen: Vec<SuggestionView>,
 }

@@ -92,8 +92,8 @@ pub struct TrajectForm {
     pub talenten: Vec<String>,
     /// Who helps already.
     pub netwerk: String,
-    /// The plan: priorities, one per line, first things first.
-    pub plan: String,
+    /// The plan: steps in the household's own order, each with who does it and for whom.
+    pub stappen: Vec<PlanStep>,
     /// Talent codes of activities they would like to do.
     pub graag: Vec<String>,
     /// Doelgroep codes they name themselves.
@@ -118,6 +118,79 @@ pub struct TrajectForm {
     pub belangrijkst: String,
     /// Suggestions the professional put first, with why (kept by every save of the form).
     pub vastgezet: Vec<Pin>,
+    /// The others in the household (kept by every save of the form; changed one at a time).
+    pub gezin: Vec<crate::profile::MemberInput>,
+}
+
+/// A member of the household as the traject's form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MemberForm {
+    /// First name or initials.
+    pub naam: String,
+    /// Age as typed.
+    pub leeftijd: String,
+    /// `ouder`, `partner`, `kind` or `anders`.
+    pub rol: String,
+    /// Leefgebied codes.
+    pub vragen: Vec<String>,
+    /// Talent codes.
+    pub talenten: Vec<String>,
+}
+
+impl MemberForm {
+    /// The member as matching reads them; an age that is not a number is left out (and
+    /// refused by the check).
+    pub fn input(&self) -> crate::profile::MemberInput {
+        crate::profile::MemberInput {
+            name: self.naam.clone(),
+            age: self.leeftijd.trim().parse().ok(),
+            role: self.rol.trim().to_string(),
+            needs: self.vragen.clone(),
+            talents: self.talenten.clone(),
+        }
+    }
+}
+
+/// Who does a step of the plan.
+pub const STEP_DOERS: [&str; 4] = ["zelf", "netwerk", "vrijwilliger", "professional"];
+
+/// Steps in a plan at most.
+pub const MAX_STEPS: usize = 12;
+
+/// One step of a traject's plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanStep {
+    /// What, in the household's words.
+    pub wat: String,
+    /// Who does it ([`STEP_DOERS`]; empty: not said).
+    pub wie: String,
+    /// For whom: the person's or a member's name, `gezin` for everyone, empty: not said.
+    pub voor: String,
+    /// Its place in the order as typed (the form's; the stored plan is in order already).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub volgorde: String,
+}
+
+#[cfg(feature = "ssr")]
+impl PlanStep {
+    /// A stored plan: JSON steps, or (written before steps had a doer) one step per line.
+    pub fn read_stored(text: &str) -> Vec<PlanStep> {
+        if text.trim_start().starts_with('[') {
+            if let Ok(steps) = serde_json::from_str(text) {
+                return steps;
+            }
+        }
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| PlanStep {
+                wat: l.into(),
+                ..PlanStep::default()
+            })
+            .collect()
+    }
 }
 
 /// A suggestion a professional put at the top of a traject's list.
@@ -161,7 +234,7 @@ pub struct TrajectView {
     /// The work is done (personal data goes after the retention period; saving reopens it).
     pub closed: bool,
     /// The plan, in order.
-    pub plan: Vec<String>,
+    pub plan: Vec<PlanStep>,
     /// Suggestions from the matching engine, with reasons.
     pub lanes: LanesView,
     /// Its referrals.
@@ -349,6 +422,7 @@ impl TrajectForm {
             keeps_benefit: self.uitkering == "ja",
             mobility: self.vervoer.clone(),
             avoid_own_wijk: self.eigen_buurt == "ja",
+            household: self.gezin.clone(),
             ..Default::default()
         }
     }

@@ -273,6 +273,7 @@ impl Cli {
                     .await
                     .context("loading demo data")?;
                 crate::demo::seed_signals(&state, chrono::Utc::now().date_naive()).await?;
+                crate::demo::seed_teams(&state).await?;
                 crate::reindex(&state).await?;
                 println!(
                     "Demodata geladen: {} aanbod, {} organisaties.",

@@ -29,6 +29,7 @@ impl App {
                 .context("loading demo data")?;
             if config.demo_signals {
                 crate::demo::seed_signals(&state, chrono::Utc::now().date_naive()).await?;
+                crate::demo::seed_teams(&state).await?;
             }
         }
         crate::sync_index_on_start(&state).await?;

@@ -71,12 +71,12 @@ pub use offer_edit::{
 pub use referrals::{
     assign_traject, choose_referral_partner, close_traject, delete_traject, escalate_referral,
     export_traject, incoming_referrals, load_referral, load_traject, pin_suggestion,
-    referral_receiver, revoke_consent, save_traject, send_referral, set_referral_status,
-    take_up_escalation, traject_handout, unpin_suggestion, workspace, AssignTraject,
-    ChooseReferralPartner, CloseTraject, DeleteTraject, EscalateReferral, ExportTraject,
-    IncomingReferrals, LoadReferral, LoadTraject, PinSuggestion, ReferralReceiver, RevokeConsent,
-    SaveTraject, SendReferral, SetReferralStatus, TakeUpEscalation, TrajectHandout,
-    UnpinSuggestion, Workspace,
+    referral_receiver, remove_member, revoke_consent, save_member, save_traject, send_referral,
+    set_referral_status, take_up_escalation, traject_handout, unpin_suggestion, workspace,
+    AssignTraject, ChooseReferralPartner, CloseTraject, DeleteTraject, EscalateReferral,
+    ExportTraject, IncomingReferrals, LoadReferral, LoadTraject, PinSuggestion, ReferralReceiver,
+    RemoveMember, RevokeConsent, SaveMember, SaveTraject, SendReferral, SetReferralStatus,
+    TakeUpEscalation, TrajectHandout, UnpinSuggestion, Workspace,
 };
 pub use search::{search_offers, SearchOffers, SearchQuery, DAYS, DISTANCES_KM};
 pub use signals::{asked_nearby, signals, AskedNearby, Signals};
@@ -247,6 +247,8 @@ pub fn access() -> Vec<(&'static str, crate::auth::Access)> {
         entry::<CloseTraject>(),
         entry::<AssignTraject>(),
         entry::<PinSuggestion>(),
+        entry::<SaveMember>(),
+        entry::<RemoveMember>(),
         entry::<UnpinSuggestion>(),
         entry::<ExportTraject>(),
         entry::<TrajectHandout>(),

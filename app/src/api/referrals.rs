@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::referrals::{
-    AssignForm, HandoutView, ReferralForm, ReferralLine, ReferralTarget, ReferralView,
+    AssignForm, HandoutView, MemberForm, ReferralForm, ReferralLine, ReferralTarget, ReferralView,
     TrajectExport, TrajectForm, TrajectView, WorkspaceView,
 };
 
@@ -83,6 +83,34 @@ pub async fn unpin_suggestion(
     doel: String,
 ) -> Result<(), ServerFnError> {
     ssr::unpin_suggestion(csrf, traject, doel)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(SaveMember, crate::service::trajecten::WORK);
+/// Adds a member to a traject's household (`nummer` empty) or changes one (its number); a
+/// problem goes back with `?lid_fout=<veld>&lid=<nummer>`.
+#[server]
+pub async fn save_member(
+    csrf: String,
+    traject: String,
+    nummer: String,
+    form: MemberForm,
+) -> Result<(), ServerFnError> {
+    ssr::save_member(csrf, traject, nummer, form)
+        .await
+        .map_err(crate::Error::into_server_fn_error)
+}
+
+crate::guard!(RemoveMember, crate::service::trajecten::WORK);
+/// Takes a member out of a traject's household.
+#[server]
+pub async fn remove_member(
+    csrf: String,
+    traject: String,
+    nummer: String,
+) -> Result<(), ServerFnError> {
+    ssr::remove_member(csrf, traject, nummer)
         .await
         .map_err(crate::Error::into_server_fn_error)
 }
@@ -298,6 +326,31 @@ mod ssr {
         let cx = Ctx::writing::<super::UnpinSuggestion>(&csrf).await?;
         let id = trajecten::unpin(&cx.state, &cx.me, &traject, &doel).await?;
         redirect_refreshed(&format!("/wijkteam/traject/{id}"), "#suggesties-titel");
+        Ok(())
+    }
+
+    pub async fn save_member(
+        csrf: String,
+        traject: String,
+        nummer: String,
+        form: MemberForm,
+    ) -> Result<()> {
+        let cx = Ctx::writing::<super::SaveMember>(&csrf).await?;
+        match trajecten::save_member(&cx.state, &cx.me, &traject, &nummer, form.input()).await? {
+            Saved::Done(id) => redirect_refreshed(&format!("/wijkteam/traject/{id}"), "#gezin"),
+            Saved::Invalid(field) => leptos_axum::redirect(&format!(
+                "/wijkteam/traject/{}?lid_fout={field}&lid={}#gezin",
+                encode(traject.trim()),
+                encode(nummer.trim())
+            )),
+        }
+        Ok(())
+    }
+
+    pub async fn remove_member(csrf: String, traject: String, nummer: String) -> Result<()> {
+        let cx = Ctx::writing::<super::RemoveMember>(&csrf).await?;
+        let id = trajecten::remove_member(&cx.state, &cx.me, &traject, &nummer).await?;
+        redirect_refreshed(&format!("/wijkteam/traject/{id}"), "#gezin");
         Ok(())
     }
 

@@ -73,6 +73,8 @@ fn profile_from_query(q: &leptos_router::params::ParamsMap) -> ProfileInput {
             .filter(|s| !s.is_empty())
             .take(10)
             .collect(),
+        // One person at the keukentafel; a household is the traject's (and the API's).
+        household: Vec::new(),
     }
 }
 

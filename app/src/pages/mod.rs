@@ -11,6 +11,7 @@ mod coalitions;
 mod handout;
 mod help;
 mod home;
+mod household;
 mod keukentafel;
 mod keys;
 mod knelpunten;

@@ -22,7 +22,8 @@ fn message(t: &Texts, field: &str) -> &'static str {
         "naam" => t.tr_bad_naam,
         "leeftijd" => t.ed_bad_age,
         "waar" => t.tr_bad_waar,
-        "netwerk" | "plan" | "belangrijkst" => t.loc_bad_long,
+        "netwerk" | "belangrijkst" => t.loc_bad_long,
+        "stappen" => t.tr_bad_steps,
         "talen" => t.tr_bad_talen,
         "km" => t.tr_bad_km,
         _ => t.tr_bad_choice,
@@ -47,8 +48,24 @@ const FIELDS: [&str; 18] = [
     "eigen_buurt",
     "belangrijkst",
     "netwerk",
-    "plan",
+    "stappen",
 ];
+
+/// Every leefgebied as (code, name) for a list of checkboxes.
+pub(crate) fn topic_choices(t: &Texts) -> Vec<(String, String)> {
+    LEEFGEBIEDEN
+        .iter()
+        .map(|c| (c.to_string(), t.leefgebied(c).unwrap_or(c).to_string()))
+        .collect()
+}
+
+/// Every talent as (code, name) for a list of checkboxes.
+pub(crate) fn talent_choices(t: &Texts) -> Vec<(String, String)> {
+    super::keukentafel::TALENTS
+        .iter()
+        .map(|c| (c.to_string(), t.talent(c).unwrap_or(c).to_string()))
+        .collect()
+}
 
 /// The traject page (professionals only: others get a 404, anonymous the login page).
 #[component]
@@ -84,18 +101,9 @@ fn Traject(v: TrajectView) -> impl IntoView {
     let is_new = v.id.is_nil();
     let id = v.id;
     let kit = FieldKit::from_query(&FIELDS, move |p| message(t, p));
-    let topics = LEEFGEBIEDEN
-        .iter()
-        .map(|c| (c.to_string(), t.leefgebied(c).unwrap_or(c).to_string()))
-        .collect();
-    let talents = super::keukentafel::TALENTS
-        .iter()
-        .map(|c| (c.to_string(), t.talent(c).unwrap_or(c).to_string()))
-        .collect();
-    let interests: Vec<(String, String)> = super::keukentafel::TALENTS
-        .iter()
-        .map(|c| (c.to_string(), t.talent(c).unwrap_or(c).to_string()))
-        .collect();
+    let topics = topic_choices(t);
+    let talents = talent_choices(t);
+    let interests = talent_choices(t);
     let groups = super::keukentafel::GROUPS
         .iter()
         .map(|c| (c.to_string(), t.group(c).unwrap_or(c).to_string()))
@@ -116,6 +124,12 @@ fn Traject(v: TrajectView) -> impl IntoView {
         ..
     } = v;
     let (no_plan, no_referrals) = (plan.is_empty(), referrals.is_empty());
+    let members = form.gezin.clone();
+    // Who a step of the plan can be for: the person and everyone else in the household.
+    let people: Vec<String> = std::iter::once(form.naam.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .chain(members.iter().map(|m| m.name.clone()))
+        .collect();
     let most_important = form.belangrijkst.trim().to_string();
     let title = if is_new {
         t.tr_new.to_string()
@@ -187,11 +201,12 @@ fn Traject(v: TrajectView) -> impl IntoView {
             <p>{t.tr_privacy}</p>
             {team.map(|team| view! { <TeamBlock id team/> })}
             {kit.summary(t.ed_bad)}
+            {(!is_new).then(|| view! { <super::household::Household id members=members.clone()/> })}
             {(!is_new).then(move || view! {
                 <section class="plan" aria-labelledby="plan-titel">
                     <h2 id="plan-titel">{t.tr_plan}</h2>
                     {no_plan.then(|| view! { <p>{t.tr_no_plan}</p> })}
-                    <ol>{plan.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ol>
+                    <ol id="plan">{plan.iter().map(|p| view! { <li>{super::household::step_line(t, p)}</li> }).collect_view()}</ol>
                 </section>
                 <section class="referrals" aria-labelledby="verwijzingen-titel">
                     <h2 id="verwijzingen-titel">{t.tr_referrals}</h2>
@@ -229,6 +244,22 @@ fn Traject(v: TrajectView) -> impl IntoView {
                     <ul class="offer-list">{lanes.meedoen.clone().into_iter().take(8).map(suggestion).collect_view()}</ul>
                     <h3>{t.kt_lane_bijdragen}</h3>
                     <ul class="offer-list">{lanes.bijdragen.clone().into_iter().take(6).map(suggestion).collect_view()}</ul>
+                    {(!lanes.together.is_empty()).then(|| view! {
+                        <h3 id="samen-gezin">{t.tr_together}</h3>
+                        <p>{t.tr_together_lead}</p>
+                        <ul class="offer-list">{lanes.together.clone().into_iter().map(suggestion).collect_view()}</ul>
+                    })}
+                    {lanes.household.clone().into_iter().enumerate().map(|(i, m)| {
+                        let who = super::household::member_label(t, &m.name, m.age);
+                        let list: Vec<SuggestionView> = m.meedoen.into_iter().take(4)
+                            .chain(m.bijdragen.into_iter().take(2)).collect();
+                        let nothing = list.is_empty();
+                        view! {
+                            <h3 id=format!("voor-lid-{}", i + 1)>{crate::i18n::fill(t.tr_for_member, &[&who])}</h3>
+                            {nothing.then(|| view! { <p>{t.results_none}</p> })}
+                            <ul class="offer-list">{list.into_iter().map(suggestion).collect_view()}</ul>
+                        }
+                    }).collect_view()}
                     // No heading over an empty list.
                     {(!coalitions.is_empty()).then(|| view! {
                         <h3>{t.tr_coalitions}</h3>
@@ -267,7 +298,7 @@ fn Traject(v: TrajectView) -> impl IntoView {
                     {kit.check("eigen_buurt", t.kt_not_own_wijk, form.eigen_buurt == "ja")}
                     {kit.area("belangrijkst", t.tr_most_important, form.belangrijkst.clone(), 2)}
                     {kit.area("netwerk", t.tr_network, form.netwerk.clone(), 2)}
-                    {kit.area("plan", t.tr_plan_field, form.plan.clone(), 4)}
+                    {super::household::plan_fields(t, form.stappen.clone(), people.clone(), move || kit.problem() == Some("stappen"))}
                     <button type="submit" class="button-primary" id="traject-bewaren">{t.ed_save}</button>
                 </ActionForm>
             </section>

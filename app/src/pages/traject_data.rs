@@ -90,7 +90,25 @@ fn profile_lines(t: &'static Texts, f: &TrajectForm) -> Vec<(&'static str, Strin
         (t.kt_not_own_wijk, yes(&f.eigen_buurt)),
         (t.tr_most_important, f.belangrijkst.clone()),
         (t.tr_network, f.netwerk.clone()),
-        (t.tr_plan_field, f.plan.clone()),
+        (
+            t.tr_plan_field,
+            f.stappen
+                .iter()
+                .map(|s| super::household::step_line(t, s))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        (
+            t.tr_household,
+            f.gezin
+                .iter()
+                .map(|m| {
+                    let label = super::household::member_label(t, &m.name, m.age);
+                    format!("{label} ({})", t.member_role(&m.role))
+                })
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
     ]
     .into_iter()
     .filter(|(_, v)| !v.trim().is_empty())

@@ -9,8 +9,8 @@ use uuid::Uuid;
 
 use super::Saved;
 use index::matching::{
-    match_profile, scan_coalitions, Catalog, CoalitionSuggestion, Lanes, Mobility, Profile, Step,
-    Suggestion, Target, MAX_TRAVEL_KM,
+    match_profile, match_together, scan_coalitions, Catalog, CoalitionSuggestion, Lanes, Mobility,
+    Profile, Step, Suggestion, Target, MAX_TRAVEL_KM,
 };
 use index::Geocoder;
 
@@ -126,6 +126,147 @@ impl ProfileInput {
             network: self.network.iter().map(|n| n.trim().to_string()).collect(),
         })
     }
+}
+
+/// One member of a household as matching reads them: what they typed, and their profile (the
+/// household's place, travel, budget and benefit with their own age, needs and talents).
+#[derive(Debug, Clone)]
+pub struct Member {
+    /// As typed, checked.
+    pub input: MemberInput,
+    /// Their profile.
+    pub profile: Profile,
+}
+
+impl MemberInput {
+    /// The first problem with this member as a form field: `naam`, `leeftijd`, `rol`, `vragen`
+    /// or `talenten`.
+    pub fn problem(&self) -> Option<&'static str> {
+        let name = self.name.trim();
+        Some(if name.is_empty() || name.chars().count() > 40 {
+            "naam"
+        } else if self.age.is_none_or(|a| a > 120) {
+            "leeftijd"
+        } else if !MEMBER_ROLES.contains(&self.role.as_str()) {
+            "rol"
+        } else if self.needs.len() > MAX_ITEMS
+            || self
+                .needs
+                .iter()
+                .any(|c| term_name("leefgebied", c).is_none())
+        {
+            "vragen"
+        } else if self.talents.len() > MAX_ITEMS
+            || self
+                .talents
+                .iter()
+                .any(|c| term_name("talent", c).is_none())
+        {
+            "talenten"
+        } else {
+            return None;
+        })
+    }
+}
+
+impl ProfileInput {
+    /// The other members of the household, each checked, with their own profile built on
+    /// `head` (the parsed profile of the person). Refused: `invalid_household`.
+    pub fn parse_household(&self, head: &Profile) -> Result<Vec<Member>> {
+        if self.household.len() > MAX_MEMBERS {
+            return Err(Error::Refused(
+                "invalid_household",
+                format!("Een huishouden heeft hier hoogstens {MAX_MEMBERS} andere leden."),
+            ));
+        }
+        let mut members = Vec::new();
+        for (i, m) in self.household.iter().enumerate() {
+            if let Some(field) = m.problem() {
+                let what = match field {
+                    "naam" => "een voornaam of voorletters (hoogstens 40 tekens)",
+                    "leeftijd" => "een leeftijd tussen 0 en 120",
+                    "rol" => "een rol: ouder, partner, kind of anders",
+                    "vragen" => "onderwerpen uit de lijst",
+                    _ => "talenten uit de lijst",
+                };
+                return Err(Error::Refused(
+                    "invalid_household",
+                    format!("Geef gezinslid {} {what}.", i + 1),
+                ));
+            }
+            let input = MemberInput {
+                name: m.name.trim().to_string(),
+                role: m.role.clone(),
+                age: m.age,
+                needs: m.needs.iter().map(|c| c.trim().to_lowercase()).collect(),
+                talents: m.talents.iter().map(|c| c.trim().to_lowercase()).collect(),
+            };
+            let profile = Profile {
+                needs: input.needs.clone(),
+                talents: input.talents.clone(),
+                age: input.age,
+                interests: Vec::new(),
+                groups: Vec::new(),
+                days: Vec::new(),
+                network: Vec::new(),
+                ..head.clone()
+            };
+            members.push(Member { input, profile });
+        }
+        Ok(members)
+    }
+}
+
+/// What a household gets besides the person's own lanes: lanes per member and what a parent
+/// and a child can do together (explained in `lang`).
+#[derive(Debug, Clone, Default)]
+pub struct HouseholdLanes {
+    /// Each member with their lanes (meedoen and bijdragen).
+    pub members: Vec<(MemberInput, Lanes)>,
+    /// For a parent and child together.
+    pub together: Vec<Suggestion>,
+}
+
+/// Lanes for every member and for the household together. Together needs a child (under 18)
+/// and an adult: the person counts as one when their age is not given.
+pub fn household(
+    catalog: &Catalog,
+    head: &Profile,
+    members: &[Member],
+    lang: Lang,
+) -> HouseholdLanes {
+    if members.is_empty() {
+        return HouseholdLanes::default();
+    }
+    let explain = |list: &mut Vec<Suggestion>| {
+        for s in list.iter_mut() {
+            s.explanation = crate::explain::explain(&s.reasons, lang);
+        }
+    };
+    let mut out = HouseholdLanes::default();
+    for m in members {
+        let mut lanes = match_profile(catalog, &m.profile);
+        lanes.samen.clear();
+        explain(&mut lanes.meedoen);
+        explain(&mut lanes.bijdragen);
+        out.members.push((m.input.clone(), lanes));
+    }
+    let ages = std::iter::once(head.age).chain(members.iter().map(|m| m.input.age));
+    let children: Vec<u8> = ages.clone().flatten().filter(|a| *a < 18).collect();
+    let adult = head.age.is_none_or(|a| a >= 18) || ages.flatten().any(|a| a >= 18);
+    if adult {
+        let mut shared = head.clone();
+        for m in members {
+            for need in &m.profile.needs {
+                if !shared.needs.contains(need) {
+                    shared.needs.push(need.clone());
+                }
+            }
+        }
+        out.together = match_together(catalog, &shared, &children);
+        explain(&mut out.together);
+    }
+    out
 }
 
 /// The catalog of this node, read from the database.
@@ -245,6 +386,8 @@ pub fn lanes_view(catalog: &Catalog, profile: &Profile, lanes: &Lanes, lang: Lan
             .map(|c| proposal_view(catalog, c, lang))
             .collect(),
         problem: None,
+        household: Vec::new(),
+        together: Vec::new(),
     }
 }
 
@@ -254,10 +397,30 @@ pub async fn lanes(state: &AppState, input: &ProfileInput, lang: Lang) -> Result
     if input.is_empty() {
         return Ok(LanesView::default());
     }
-    match input.parse() {
-        Ok(profile) => {
+    let parsed = input
+        .parse()
+        .and_then(|profile| Ok((input.parse_household(&profile)?, profile)));
+    match parsed {
+        Ok((members, profile)) => {
             let (catalog, lanes) = run(state, &profile, lang).await?;
-            Ok(lanes_view(&catalog, &profile, &lanes, lang))
+            let mut view = lanes_view(&catalog, &profile, &lanes, lang);
+            let household = household(&catalog, &profile, &members, lang);
+            let views = |list: &[Suggestion]| -> Vec<SuggestionView> {
+                list.iter().map(|s| suggestion_view(&catalog, s)).collect()
+            };
+            view.together = views(&household.together);
+            view.household = household
+                .members
+                .iter()
+                .map(|(m, lanes)| MemberLanes {
+                    name: m.name.clone(),
+                    age: m.age,
+                    role: m.role.clone(),
+                    meedoen: views(&lanes.meedoen),
+                    bijdragen: views(&lanes.bijdragen),
+                })
+                .collect();
+            Ok(view)
         }
         Err(e) if !e.is_internal() => Ok(LanesView {
             problem: Some(e.user_message()),

@@ -11,10 +11,10 @@ use super::{allow, audit, parse_id, unless_not_found, Saved};
 use crate::auth::{Access, Me, PROFESSIONALS};
 use crate::db::{self, ReferralRecord, TrajectRecord};
 use crate::i18n::Lang;
-use crate::profile::{LanesView, SuggestionView};
+use crate::profile::{LanesView, MemberInput, SuggestionView, MAX_MEMBERS};
 use crate::referrals::{
-    Pin, PinnedView, ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectTeam,
-    TrajectView, WorkspaceView,
+    Pin, PinnedView, PlanStep, ReferralLine, ReferralTarget, TrajectForm, TrajectLine, TrajectTeam,
+    TrajectView, WorkspaceView, MAX_STEPS, STEP_DOERS,
 };
 use crate::service::matching;
 use crate::{AppState, Error, Result};
@@ -121,7 +121,7 @@ pub(crate) fn open(state: &AppState, t: &TrajectRecord) -> Result<TrajectForm> {
     };
     form.traject = t.id.to_string();
     form.naam = s.open(&t.label_sealed)?;
-    form.plan = s.open(&t.plan_sealed)?;
+    form.stappen = PlanStep::read_stored(&s.open(&t.plan_sealed)?);
     Ok(form)
 }
 
@@ -369,7 +369,7 @@ pub async fn unpin(state: &AppState, me: &Me, traject: &str, doel: &str) -> Resu
 fn sealed_profile(state: &AppState, form: &TrajectForm) -> Result<String> {
     let mut profile = form.clone();
     profile.naam.clear();
-    profile.plan.clear();
+    profile.stappen.clear();
     Ok(state
         .sealer
         .seal(&serde_json::to_string(&profile).map_err(|_| Error::Sealed)?))
@@ -431,13 +431,7 @@ pub async fn load(
         closed: t.status == "closed",
         coalitions,
         id: t.id,
-        plan: form
-            .plan
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(String::from)
-            .collect(),
+        plan: form.stappen.clone(),
         form,
         lanes,
         referrals,
@@ -530,8 +524,19 @@ fn problem(f: &TrajectForm) -> Option<&'static str> {
         "belangrijkst"
     } else if f.netwerk.chars().count() > 500 {
         "netwerk"
-    } else if f.plan.chars().count() > 2000 {
-        "plan"
+    } else if f.stappen.len() > MAX_STEPS
+        || f.stappen.iter().any(|step| {
+            step.wat.chars().count() > 200
+                || !(step.wie.is_empty() || STEP_DOERS.contains(&step.wie.as_str()))
+                || !(step.voor.is_empty()
+                    || step.voor == "gezin"
+                    || step.voor == f.naam.trim()
+                    || f.gezin.iter().any(|m| m.name == step.voor))
+                || !(step.volgorde.trim().is_empty()
+                    || matches!(step.volgorde.trim().parse::<u8>(), Ok(1..=99)))
+        })
+    {
+        "stappen"
     } else {
         return None;
     })
@@ -545,15 +550,19 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
         "" => None,
         t => Some(own(state, me, parse_id(t)?).await?),
     };
-    // The form does not carry the pins: they stay as they were.
-    form.vastgezet = existing
-        .as_ref()
-        .map(|(_, old)| old.vastgezet.clone())
-        .unwrap_or_default();
+    // The form does not carry the pins and the household: they stay as they were.
+    if let Some((_, old)) = &existing {
+        form.vastgezet = old.vastgezet.clone();
+        form.gezin = old.gezin.clone();
+    } else {
+        form.vastgezet.clear();
+        form.gezin.clear();
+    }
     let existing = existing.map(|(t, _)| t);
     if let Some(field) = problem(&form) {
         return Ok(Saved::Invalid(field));
     }
+    form.stappen = in_order(std::mem::take(&mut form.stappen));
     let id = existing.as_ref().map(|t| t.id).unwrap_or_else(Uuid::new_v4);
     form.traject = id.to_string();
     let wijk = Geocoder::embedded()
@@ -561,7 +570,9 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
         .ok()
         .and_then(|at| Geocoder::embedded().areas(at).wijk_code);
     let label = state.sealer.seal(form.naam.trim());
-    let plan = state.sealer.seal(form.plan.trim());
+    let plan = state
+        .sealer
+        .seal(&serde_json::to_string(&form.stappen).map_err(|_| Error::Sealed)?);
     let profile = sealed_profile(state, &form)?;
     db::save_traject(
         &state.db,
@@ -598,6 +609,75 @@ pub async fn save(state: &AppState, me: &Me, mut form: TrajectForm) -> Result<Sa
     };
     audit(state, me, action, "traject", id, "").await?;
     Ok(Saved::Done(id))
+}
+
+/// The steps as typed, in the order given: blank ones out, by their number (a step without one
+/// keeps its place), the numbers then dropped.
+fn in_order(steps: Vec<PlanStep>) -> Vec<PlanStep> {
+    let mut numbered: Vec<(u32, usize, PlanStep)> = steps
+        .into_iter()
+        .filter(|s| !s.wat.trim().is_empty())
+        .enumerate()
+        .map(|(i, s)| {
+            let n = s.volgorde.trim().parse().unwrap_or(i as u32 + 1);
+            (n, i, s)
+        })
+        .collect();
+    numbered.sort_by_key(|(n, i, _)| (*n, *i));
+    numbered
+        .into_iter()
+        .map(|(_, _, s)| PlanStep {
+            wat: s.wat.trim().to_string(),
+            volgorde: String::new(),
+            ..s
+        })
+        .collect()
+}
+
+/// Adds a member to the household of a traject (`nummer` empty) or changes one (its number,
+/// from 1). Refused: `naam`, `leeftijd`, `rol`, `vragen`, `talenten`, `te-veel`.
+pub async fn save_member(
+    state: &AppState,
+    me: &Me,
+    traject: &str,
+    nummer: &str,
+    member: MemberInput,
+) -> Result<Saved<Uuid>> {
+    allow(me, WORK)?;
+    let (t, mut form) = own(state, me, parse_id(traject)?).await?;
+    if let Some(field) = member.problem() {
+        return Ok(Saved::Invalid(field));
+    }
+    let member = MemberInput {
+        name: member.name.trim().to_string(),
+        ..member
+    };
+    match nummer.trim() {
+        "" if form.gezin.len() >= MAX_MEMBERS => return Ok(Saved::Invalid("te-veel")),
+        "" => form.gezin.push(member),
+        n => match n.parse::<usize>() {
+            Ok(n) if (1..=form.gezin.len()).contains(&n) => form.gezin[n - 1] = member,
+            _ => return Err(Error::NotFound),
+        },
+    }
+    store(state, &t, &form).await?;
+    audit(state, me, "traject_household", "traject", t.id, "").await?;
+    Ok(Saved::Done(t.id))
+}
+
+/// Takes a member (number from 1) out of the household of a traject.
+pub async fn remove_member(state: &AppState, me: &Me, traject: &str, nummer: &str) -> Result<Uuid> {
+    allow(me, WORK)?;
+    let (t, mut form) = own(state, me, parse_id(traject)?).await?;
+    match nummer.trim().parse::<usize>() {
+        Ok(n) if (1..=form.gezin.len()).contains(&n) => {
+            form.gezin.remove(n - 1);
+        }
+        _ => return Err(Error::NotFound),
+    }
+    store(state, &t, &form).await?;
+    audit(state, me, "traject_household", "traject", t.id, "").await?;
+    Ok(t.id)
 }
 
 /// The leefgebieden of a form for which nothing suitable is found on its own.

@@ -553,3 +553,109 @@ fn volunteering_fit(o: &CatalogOffer, p: &Profile) -> Option<Suggestion> {
         uses,
     })
 }
+
+/// Suggestions for a household together at most.
+pub const TOGETHER_SIZE: usize = 6;
+
+/// Activities a parent and a child of the household can do together: open to a child of
+/// `children` (ages) by age and meant for children and their parents (a register's own
+/// "ouders" group, or a name that says so). `household` holds what the household shares: the
+/// place, how far and how they travel, budget and referral limits, and the needs of all
+/// members (these rank, they do not filter). Empty without children.
+pub fn match_together(catalog: &Catalog, household: &Profile, children: &[u8]) -> Vec<Suggestion> {
+    if children.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<Suggestion> = catalog
+        .offers
+        .iter()
+        .filter_map(|o| together_fit(o, household, children))
+        .collect();
+    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
+    out.truncate(TOGETHER_SIZE);
+    out
+}
+
+/// Words in a name that say it is for a parent and child together (registers that have no
+/// "ouders" group say it in the name).
+const TOGETHER_WORDS: &[&str] = &[
+    "ouder en kind",
+    "ouder-kind",
+    "ouder-en-kind",
+    "met je kind",
+    "met uw kind",
+    "gezin",
+    "familie",
+    "papa",
+    "mama",
+];
+
+fn together_fit(o: &CatalogOffer, p: &Profile, children: &[u8]) -> Option<Suggestion> {
+    if !o.active
+        || o.volunteering
+        || (p.free_only && !o.free)
+        || (p.without_referral && !o.no_referral_needed)
+        || !maybe_within(p.at, &o.places, p.travel_km())
+    {
+        return None;
+    }
+    let for_children = o.groups.iter().any(|g| g == "kinderen" || g == "jongeren")
+        || o.max_age.is_some_and(|m| m < 18)
+        || o.leefgebieden.iter().any(|l| l == "opgroeien");
+    let name = o.name.to_lowercase();
+    let for_parents =
+        o.groups.iter().any(|g| g == "ouders") || TOGETHER_WORDS.iter().any(|w| name.contains(w));
+    if !(for_children && for_parents) {
+        return None;
+    }
+    let ages: Vec<u8> = children
+        .iter()
+        .copied()
+        .filter(|a| age_fits(Some(*a), o.min_age, o.max_age))
+        .collect();
+    if ages.is_empty() {
+        return None;
+    }
+    let mut reasons = vec![Reason::Together { ages: ages.clone() }];
+    let mut uses = vec![ProfileItem::Household];
+    let mut score = ages.len() as f64;
+    for code in overlap(&o.leefgebieden, &p.needs) {
+        score += 3.0;
+        reasons.push(Reason::Need {
+            leefgebied: code.clone(),
+        });
+        uses.push(ProfileItem::Need(code.clone()));
+    }
+    let reach = reach(&o.places, &o.place_facts, p, p.travel_km())?;
+    if let Some(km) = reach.distance_km {
+        score += distance_score(km, reach.limit_km);
+        reasons.push(Reason::Distance { km });
+        uses.push(ProfileItem::Place);
+    }
+    score += getting_there(&reach, p, !o.places.is_empty(), &mut reasons, &mut uses);
+    if !o.days.is_empty() {
+        reasons.push(Reason::Days {
+            days: o.days.clone(),
+        });
+    }
+    if o.free {
+        score += 0.5;
+        reasons.push(Reason::Free);
+    }
+    Some(Suggestion {
+        target: Target::Offer(o.id),
+        title: o.name.clone(),
+        organisation: o.organisation.clone(),
+        organisation_id: o.organisation_id,
+        step: if o.no_referral_needed {
+            Step::Community
+        } else {
+            Step::Service
+        },
+        score,
+        distance_km: reach.distance_km,
+        explanation: String::new(),
+        reasons,
+        uses,
+    })
+}

@@ -30,7 +30,10 @@ pub use coalitions::{
     coalition_for_person, scan_coalitions, unused_talents, CoalitionSuggestion, PartnerRole,
     Phrase, ProposedPartner, RoleExtras, PARTNER_RADIUS_KM, TALENT_RADIUS_KM,
 };
-pub use engine::{distance_score, match_profile, Lanes, Step, Suggestion, Target, LANE_SIZE};
+pub use engine::{
+    distance_score, match_profile, match_together, Lanes, Step, Suggestion, Target, LANE_SIZE,
+    TOGETHER_SIZE,
+};
 pub use model::{
     Access, Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, Mobility, PartnerKind,
     PlaceFacts, Profile, RolePay, StepFree, TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,

@@ -81,6 +81,11 @@ pub enum Reason {
         /// People.
         people: u32,
     },
+    /// A parent and these children can do it together.
+    Together {
+        /// Ages of the children it is open to.
+        ages: Vec<u8>,
+    },
 }
 
 /// A part of the profile a suggestion uses (so a professional sees what it rests on).
@@ -113,6 +118,8 @@ pub enum ProfileItem {
     Mobility,
     /// Rather not in their own wijk.
     OwnWijk,
+    /// Who is in the household.
+    Household,
 }
 
 /// "1,2 km" or "350 m".

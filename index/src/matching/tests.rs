@@ -601,3 +601,144 @@ fn a_role_at_a_place_with_steps_is_not_offered_to_a_wheelchair_user_and_an_undes
     let lanes = match_profile(&with_steps, &young_footballer());
     assert!(lanes.bijdragen.iter().any(|s| s.target == trainer));
 }
+
+/// A family's world: a play morning for parents and toddlers, a children's club without
+/// parents, a parenting course, a cooking club for everyone, and a register's "gezinsdag"
+/// that says it only in its name.
+fn family_places() -> Catalog {
+    let home = at(52.079, 5.036);
+    let mut play = offer(201, "Peuterspeelochtend", "opgroeien", home);
+    play.groups = vec!["kinderen".into(), "ouders".into()];
+    play.min_age = Some(2);
+    play.max_age = Some(4);
+    let mut club = offer(202, "Kinderclub", "opgroeien", home);
+    club.groups = vec!["kinderen".into()];
+    club.min_age = Some(6);
+    club.max_age = Some(12);
+    let mut course = offer(203, "Opvoedcursus", "opgroeien", home);
+    course.groups = vec!["ouders".into()];
+    course.min_age = Some(18);
+    let cooking = offer(204, "Kookclub", "meedoen", home);
+    let mut day = offer(205, "Gezinsdag in de speeltuin", "meedoen", at(52.08, 5.04));
+    day.groups = vec!["iedereen".into()];
+    day.max_age = Some(12);
+    let mut far = offer(206, "Ouder-kindgym", "bewegen", at(52.3, 5.4));
+    far.groups = vec!["kinderen".into(), "ouders".into()];
+    Catalog {
+        offers: vec![play, club, course, cooking, day, far],
+        ..Catalog::default()
+    }
+}
+
+fn ids(suggestions: &[Suggestion]) -> Vec<u128> {
+    suggestions
+        .iter()
+        .map(|s| match s.target {
+            Target::Offer(id) | Target::Need(id) => id.as_u128(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_household_with_a_toddler_and_a_schoolchild_gets_what_parent_and_child_can_do_together() {
+    let household = Profile {
+        needs: vec!["opgroeien".into()],
+        at: Some(at(52.079, 5.036)),
+        ..Profile::default()
+    };
+    let together = match_together(&family_places(), &household, &[3, 8]);
+    let got = ids(&together);
+    // The play morning (the toddler) and the gezinsdag (both children, said in its name);
+    // not the club without parents, the course without children, the cooking club for
+    // anyone, or the gym 30 km away.
+    assert_eq!(got.len(), 2, "{together:#?}");
+    assert!(got.contains(&201) && got.contains(&205));
+    let play = &together[got.iter().position(|i| *i == 201).unwrap()];
+    assert_eq!(play.reasons[0], Reason::Together { ages: vec![3] });
+    let day = &together[got.iter().position(|i| *i == 205).unwrap()];
+    assert_eq!(day.reasons[0], Reason::Together { ages: vec![3, 8] });
+    // What the household asked about ranks first.
+    assert_eq!(got[0], 201);
+    // Without children there is nothing to do together.
+    assert!(match_together(&family_places(), &household, &[]).is_empty());
+}
+
+#[test]
+fn together_respects_the_household_s_limits_on_money_and_getting_there() {
+    let mut catalog = family_places();
+    catalog.offers[0].free = false;
+    let household = Profile {
+        at: Some(at(52.079, 5.036)),
+        free_only: true,
+        ..Profile::default()
+    };
+    assert_eq!(
+        ids(&match_together(&catalog, &household, &[3, 8])),
+        vec![205]
+    );
+    catalog.offers[4].place_facts = vec![PlaceFacts {
+        access: Access {
+            step_free: StepFree::No,
+            ..Access::default()
+        },
+        wijk: None,
+    }];
+    let wheelchair = Profile {
+        mobility: vec![Mobility::Rolstoel],
+        ..household
+    };
+    assert!(match_together(&catalog, &wheelchair, &[3, 8]).is_empty());
+}
+
+proptest! {
+    #[test]
+    fn needing_a_wheelchair_never_adds_a_place_and_never_one_with_steps(
+        profile in profile_strategy(),
+    ) {
+        let catalog = places_with_access_and(catalog());
+        let before = match_profile(&catalog, &profile);
+        let mut wheelchair = profile.clone();
+        wheelchair.mobility.push(Mobility::Rolstoel);
+        let after = match_profile(&catalog, &wheelchair);
+        for s in after.meedoen.iter().chain(after.bijdragen.iter()) {
+            prop_assert!(
+                before.meedoen.iter().chain(before.bijdragen.iter()).any(|b| b.target == s.target)
+                    || before.meedoen.len() == LANE_SIZE
+                    || before.bijdragen.len() == LANE_SIZE,
+                "{} was added", s.title
+            );
+            if let Target::Offer(id) = s.target {
+                let o = catalog.offers.iter().find(|o| o.id == id).unwrap();
+                prop_assert!(
+                    !o.place_facts.iter().all(|f| f.access.step_free == StepFree::No)
+                        || o.place_facts.is_empty(),
+                    "{} has only places with steps", o.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn naming_a_network_never_lowers_a_suggestion(
+        profile in profile_strategy(),
+        who in proptest::collection::vec("[a-z ]{1,20}", 1..4),
+    ) {
+        let catalog = places_with_access_and(catalog());
+        let before = match_profile(&catalog, &profile);
+        let mut more = profile.clone();
+        more.network.extend(who);
+        let after = match_profile(&catalog, &more);
+        for (b, a) in [(&before.meedoen, &after.meedoen), (&before.bijdragen, &after.bijdragen)] {
+            for s in b.iter() {
+                let same = a.iter().find(|x| x.target == s.target);
+                prop_assert!(same.is_some_and(|x| x.score >= s.score), "{} went down", s.title);
+            }
+        }
+    }
+}
+
+/// The small world plus places with and without steps.
+fn places_with_access_and(mut base: Catalog) -> Catalog {
+    base.offers.extend(places_with_access().offers);
+    base
+}

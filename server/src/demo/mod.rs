@@ -12,6 +12,30 @@ use app::db::Dataset;
 pub use builder::demo_id;
 pub use signals::seed as seed_signals;
 
+/// The demo's buurtteams, so a coordinator only has to put professionals in them
+/// (`sociale-kaart team member`) to run a family's traject as a team. Idempotent.
+pub async fn seed_teams(state: &app::AppState) -> anyhow::Result<()> {
+    for (key, name, phone) in [
+        (
+            "vleuten-de-meern",
+            "Buurtteam Vleuten-De Meern",
+            "030 000 0901",
+        ),
+        ("zuidwest", "Buurtteam Zuidwest", "030 000 0902"),
+    ] {
+        let team = app::db::TeamRecord {
+            id: demo_id(&format!("team:{key}")),
+            gemeente_code: "GM0344".into(),
+            name: name.into(),
+            kind: "buurtteam".into(),
+            phone: phone.into(),
+            email: format!("buurtteam-{key}@example.org"),
+        };
+        app::db::create_team(&state.db, &team).await?;
+    }
+    Ok(())
+}
+
 /// The complete demo dataset.
 pub fn dataset() -> Dataset {
     let mut data = Dataset::default();

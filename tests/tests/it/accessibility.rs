@@ -207,22 +207,14 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
     )
     .await
     .unwrap();
-    // In a buurtteam they lead, with a colleague whose account was switched off: the traject
-    // shows who does it, the workspace the team's queue.
+    // In a buurtteam of the demo that they lead, with a colleague whose account was switched
+    // off: the traject shows who does it, the workspace the team's queue.
     let operator = app::auth::Me::operator();
-    let team = app::service::teams::create(
-        &app.state,
-        &operator,
-        "GM0344",
-        "Buurtteam Vleuten-De Meern",
-        "buurtteam",
-        "030 123 4567",
-        "",
-    )
-    .await
-    .unwrap()
-    .done()
-    .unwrap();
+    let team = server::demo::demo_id("team:vleuten-de-meern");
+    assert!(
+        app::db::team(&app.state.db, team).await.unwrap().is_some(),
+        "the demo's team"
+    );
     let colleague = crate::support::actor(&app, Role::Professional, None, &[]).await;
     for (email, lead) in [
         ("team@example.org", true),
@@ -245,6 +237,18 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
         .unwrap();
     let session = session_of(&app, professional).await;
     let traject = crate::referrals::new_traject(&app, &session).await;
+    crate::household::add_member(
+        &app,
+        &session,
+        traject,
+        &[
+            ("form[naam]", "Sam"),
+            ("form[leeftijd]", "8"),
+            ("form[rol]", "kind"),
+            ("form[vragen][]", "bewegen"),
+        ],
+    )
+    .await;
     let referral = crate::referrals::refer(
         &app,
         &session,
@@ -301,6 +305,10 @@ async fn the_pages_behind_the_login_have_no_wcag_violations() {
             (
                 "traject with a knelpunt problem",
                 format!("/wijkteam/traject/{traject}?knelpunt=naam#knelpunt"),
+            ),
+            (
+                "traject with a household problem",
+                format!("/wijkteam/traject/{traject}?lid_fout=leeftijd&lid=#gezin"),
             ),
             ("new traject", "/wijkteam/traject/nieuw".into()),
             (

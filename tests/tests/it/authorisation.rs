@@ -416,6 +416,22 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
             ],
         ),
         (
+            "add a household member",
+            app::api::SaveMember::PATH,
+            vec![
+                ("traject", traject.to_string()),
+                ("nummer", String::new()),
+                ("form[naam]", "Sam".into()),
+                ("form[leeftijd]", "8".into()),
+                ("form[rol]", "kind".into()),
+            ],
+        ),
+        (
+            "take out a household member",
+            app::api::RemoveMember::PATH,
+            vec![("traject", traject.to_string()), ("nummer", "1".into())],
+        ),
+        (
             "unpin suggestion",
             app::api::UnpinSuggestion::PATH,
             vec![
@@ -536,6 +552,8 @@ async fn the_authorisation_matrix_holds_for_every_state_changing_route_and_role(
         "assign traject",
         "pin suggestion",
         "unpin suggestion",
+        "add a household member",
+        "take out a household member",
         "report knelpunt",
     ];
     let allowed = |role: &str, route: &str| match (role, route) {

@@ -14,6 +14,7 @@ mod editing;
 mod evaluation;
 mod health;
 mod helping;
+mod household;
 mod hsds;
 mod keukentafel;
 mod knelpunten;

@@ -33,9 +33,18 @@ pub(crate) async fn new_traject(app: &TestApp, professional: &Session) -> Uuid {
         ("form[talenten][]", "voetbal".to_string()),
         ("form[netwerk]", "zus, buurman".to_string()),
         (
-            "form[plan]",
-            "Eerst een vaste bezigheid\nDan de schulden op een rij".to_string(),
+            "form[stappen][0][wat]",
+            "Dan de schulden op een rij".to_string(),
         ),
+        ("form[stappen][0][wie]", "professional".to_string()),
+        ("form[stappen][0][volgorde]", "2".to_string()),
+        (
+            "form[stappen][1][wat]",
+            "Eerst een vaste bezigheid".to_string(),
+        ),
+        ("form[stappen][1][wie]", "zelf".to_string()),
+        ("form[stappen][1][volgorde]", "1".to_string()),
+        ("form[stappen][2][wat]", String::new()),
     ];
     let (status, location) = post(app, app::api::SaveTraject::PATH, professional, &fields).await;
     assert!((300..400).contains(&status), "{status} {location}");

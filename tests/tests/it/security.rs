@@ -1085,7 +1085,8 @@ async fn wijkteam_pages_and_roles_show_what_professionals_and_providers_typed_as
             ("form[vragen][]", "meedoen".into()),
             ("form[talenten][]", "koken".into()),
             ("form[netwerk]", PAYLOAD.into()),
-            ("form[plan]", format!("{PAYLOAD}\n{PAYLOAD}")),
+            ("form[stappen][0][wat]", PAYLOAD.into()),
+            ("form[stappen][1][wat]", PAYLOAD.into()),
         ],
     )
     .await;
@@ -1095,6 +1096,23 @@ async fn wijkteam_pages_and_roles_show_what_professionals_and_providers_typed_as
         .and_then(|rest| rest.get(..36))
         .unwrap()
         .to_string();
+    // A member of the household whose name is markup: shown in the list, the plan's "voor wie"
+    // and the heading of their suggestions, always as text.
+    let (status, location) = post(
+        &app,
+        app::api::SaveMember::PATH,
+        &professional,
+        &[
+            ("traject", traject.clone()),
+            ("nummer", String::new()),
+            ("form[naam]", SHORT_PAYLOAD.into()),
+            ("form[leeftijd]", "8".into()),
+            ("form[rol]", "kind".into()),
+            ("form[vragen][]", "opgroeien".into()),
+        ],
+    )
+    .await;
+    assert!(location.contains("bijgewerkt"), "{status} {location}");
 
     let (status, location) = post(
         &app,

@@ -139,7 +139,6 @@ on_both_backends! {
                 ("form[waar]", "3512".to_string()),
                 ("form[talenten][]", "naaien".to_string()),
                 ("form[netwerk]", String::new()),
-                ("form[plan]", String::new()),
             ],
         )
         .await;

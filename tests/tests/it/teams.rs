@@ -98,7 +98,10 @@ on_both_backends! {
         assert!(!team.may_choose_standin, "the stand-in does not choose stand-ins");
         let mut changed = person();
         changed.traject = traject.clone();
-        changed.plan = "eerst de training bekijken".into();
+        changed.stappen = vec![app::referrals::PlanStep {
+            wat: "eerst de training bekijken".into(),
+            ..Default::default()
+        }];
         assert_eq!(trajecten::save(state, &standin, changed).await.unwrap(), Saved::Done(id), "and acts on it");
         let workspace = trajecten::workspace(state, &standin).await.unwrap();
         assert!(workspace.trajecten.iter().any(|t| t.id == id && t.standin), "listed as stood in for");

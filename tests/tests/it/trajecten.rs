@@ -140,7 +140,7 @@ on_both_backends! {
 
         // Saving the profile keeps the pin; a bad reason or target is refused by name.
         let mut again = after.form.clone();
-        again.plan = "eerst dit".into();
+        again.stappen = vec![app::referrals::PlanStep { wat: "eerst dit".into(), ..Default::default() }];
         trajecten::save(&app.state, &me, again).await.unwrap();
         assert_eq!(load().await.pinned.len(), 1, "a save of the form keeps the pins");
         assert_eq!(trajecten::pin(&app.state, &me, &id, &key, " ").await.unwrap(), Saved::Invalid("reden"));

@@ -19,6 +19,20 @@ pub struct Response {
     meedoen: Vec<Suggestion>,
     bijdragen: Vec<Suggestion>,
     samen: Vec<CoalitionProposal>,
+    /// Each other member of the household with their own lanes.
+    household: Vec<MemberResponse>,
+    /// Activities for a parent and a child of the household together.
+    together: Vec<Suggestion>,
+}
+
+/// One member of the household and their lanes.
+#[derive(Serialize)]
+pub struct MemberResponse {
+    name: String,
+    age: Option<u8>,
+    role: String,
+    meedoen: Vec<Suggestion>,
+    bijdragen: Vec<Suggestion>,
 }
 
 /// Matches one profile. Nothing of it is stored or logged.
@@ -36,10 +50,24 @@ pub async fn match_profile(
         )
     })?;
     let profile = input.parse()?;
+    let members = input.parse_household(&profile)?;
     // The JSON API speaks Dutch, as its messages do.
     let lang = app::i18n::Lang::Nl;
     let (catalog, lanes) = matching::run(&state, &profile, lang).await?;
+    let household = matching::household(&catalog, &profile, &members, lang);
     Ok(Json(Response {
+        household: household
+            .members
+            .into_iter()
+            .map(|(m, lanes)| MemberResponse {
+                name: m.name,
+                age: m.age,
+                role: m.role,
+                meedoen: lanes.meedoen,
+                bijdragen: lanes.bijdragen,
+            })
+            .collect(),
+        together: household.together,
         samen: lanes
             .samen
             .iter()
