@@ -1050,6 +1050,7 @@ texts! {
     tr_member_role: "Rol in het gezin", "Role in the household";
     tr_member_needs: "Waar wil hij of zij mee verder?", "What do they want to work on?";
     tr_member_talents: "Waar is hij of zij goed in?", "What are they good at?";
+    tr_member_getting_there: "Hoe komt hij of zij ergens? (leeg: zoals het gezin)", "How do they get somewhere? (empty: as the household)";
     tr_member_years: "{}, {} jaar", "{}, {} years";
     tr_bad_member_age: "Vul een leeftijd in tussen 0 en 120.", "Fill in an age between 0 and 120.";
     tr_too_many_members: "Er kunnen hoogstens 8 anderen in het gezin.", "There can be at most 8 others in the household.";

@@ -67,6 +67,8 @@ pub struct MemberInput {
     pub needs: Vec<String>,
     /// Talent codes.
     pub talents: Vec<String>,
+    /// How they get somewhere (`rolstoel`, `geen-fiets`); empty: as the household.
+    pub mobility: Vec<String>,
 }
 
 /// Language codes as people type them ("ar, EN; tr"): lowercase, without empty ones.

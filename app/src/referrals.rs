@@ -136,6 +136,8 @@ pub struct MemberForm {
     pub vragen: Vec<String>,
     /// Talent codes.
     pub talenten: Vec<String>,
+    /// `rolstoel`, `geen-fiets`.
+    pub vervoer: Vec<String>,
 }
 
 impl MemberForm {
@@ -148,6 +150,7 @@ impl MemberForm {
             role: self.rol.trim().to_string(),
             needs: self.vragen.clone(),
             talents: self.talenten.clone(),
+            mobility: self.vervoer.clone(),
         }
     }
 }

@@ -16,6 +16,8 @@ pub struct AppState {
     pub db: Db,
     /// This node's search index, derived from the database.
     pub search: Arc<SearchIndex>,
+    /// This node's matching catalog, derived from the database and kept in memory.
+    pub catalog: Arc<crate::service::matching::CatalogCache>,
     /// Leptos settings (site root, output name).
     pub leptos_options: LeptosOptions,
     /// Spam protection for the public sign-up form.

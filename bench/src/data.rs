@@ -68,9 +68,24 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// Up to 50,000 words, ranked by a seeded shuffle; Zipf weights 1/rank.
+    /// Where Debian's `wdutch` puts its list.
+    pub const WORDLIST: &'static str = "/usr/share/dict/dutch";
+
+    /// Up to 50,000 words, ranked by a seeded shuffle; Zipf weights 1/rank. Without the word
+    /// list the benchmark would measure a 29-word toy vocabulary (and index past its end): it
+    /// stops with what to install instead.
     pub fn load(rng: &mut Rng) -> Vocabulary {
-        let text = std::fs::read_to_string("/usr/share/dict/dutch").unwrap_or_default();
+        let text = match std::fs::read_to_string(Self::WORDLIST) {
+            Ok(text) if text.lines().count() > 10_000 => text,
+            _ => {
+                eprintln!(
+                    "search-bench needs the Dutch word list {} for a realistic vocabulary: \
+                     install it with `sudo apt-get install wdutch` (./sk test and ./sk run do)",
+                    Self::WORDLIST
+                );
+                std::process::exit(2);
+            }
+        };
         let mut words: Vec<String> = text
             .lines()
             .filter(|w| (4..=12).contains(&w.len()) && w.chars().all(|c| c.is_ascii_lowercase()))

@@ -89,6 +89,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         trusted_proxies: config.trusted_proxies.clone().into(),
         db,
         search: Arc::new(search),
+        catalog: Arc::default(),
         leptos_options,
         signup_limiter,
         tile_url: config.tile_url.clone(),

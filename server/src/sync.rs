@@ -163,12 +163,23 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Follows the change log until the process ends.
+/// Follows the change log until the process ends; once caught up after a change, builds the
+/// matching catalog in memory, so no request waits for it.
 pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
+        let mut behind = false;
         loop {
             match apply_changes(&state).await {
-                Ok(n) if n > 0 => continue,
+                Ok(n) if n > 0 => {
+                    behind = true;
+                    continue;
+                }
+                Ok(_) if behind => {
+                    behind = false;
+                    if let Err(error) = state.catalog.get(&state.db).await {
+                        tracing::warn!(error = %error, "matching catalog rebuild failed");
+                    }
+                }
                 Ok(_) => {}
                 Err(error) => tracing::warn!(
                     error = format!("{error:#}"),

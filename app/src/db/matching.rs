@@ -314,12 +314,7 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         })
         .collect();
 
-    Ok(Catalog {
-        offers,
-        needs,
-        organisations,
-        talent_entries,
-    })
+    Ok(Catalog::new(offers, needs, organisations, talent_entries))
 }
 
 #[cfg(test)]

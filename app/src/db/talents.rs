@@ -61,6 +61,8 @@ pub(super) async fn upsert_talent_entry(tx: &mut Tx, e: &TalentEntryRecord) -> R
 pub async fn save_talent_entry(db: &Db, e: &TalentEntryRecord) -> Result<()> {
     let mut tx = db.begin().await?;
     upsert_talent_entry(&mut tx, e).await?;
+    // Every node's matching catalog follows the change log; the search index skips the id.
+    super::outbox::log_services(&mut tx, &[e.id]).await?;
     tx.commit().await
 }
 

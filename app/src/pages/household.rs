@@ -159,6 +159,10 @@ fn MemberFields(
             </div>
             {checks(field("vragen"), "vragen", t.tr_member_needs, topics, member.needs.clone())}
             {checks(field("talenten"), "talenten", t.tr_member_talents, talents, member.talents.clone())}
+            {checks(field("vervoer"), "vervoer", t.tr_member_getting_there, vec![
+                ("rolstoel".to_string(), t.kt_wheelchair.to_string()),
+                ("geen-fiets".to_string(), t.kt_no_bike.to_string()),
+            ], member.mobility.clone())}
             <button type="submit" class="button-secondary">{t.tr_member_save}</button>
         </ActionForm>
     }

@@ -163,6 +163,10 @@ impl MemberInput {
                 .any(|c| term_name("talent", c).is_none())
         {
             "talenten"
+        } else if self.mobility.len() > 2
+            || self.mobility.iter().any(|m| Mobility::parse(m).is_none())
+        {
+            "vervoer"
         } else {
             return None;
         })
@@ -187,6 +191,7 @@ impl ProfileInput {
                     "leeftijd" => "een leeftijd tussen 0 en 120",
                     "rol" => "een rol: ouder, partner, kind of anders",
                     "vragen" => "onderwerpen uit de lijst",
+                    "vervoer" => "bij vervoer 'rolstoel' of 'geen-fiets'",
                     _ => "talenten uit de lijst",
                 };
                 return Err(Error::Refused(
@@ -200,8 +205,19 @@ impl ProfileInput {
                 age: m.age,
                 needs: m.needs.iter().map(|c| c.trim().to_lowercase()).collect(),
                 talents: m.talents.iter().map(|c| c.trim().to_lowercase()).collect(),
+                mobility: m.mobility.clone(),
+            };
+            // Their own way of getting somewhere, or the household's.
+            let mobility = match input.mobility.is_empty() {
+                true => head.mobility.clone(),
+                false => input
+                    .mobility
+                    .iter()
+                    .filter_map(|m| Mobility::parse(m))
+                    .collect(),
             };
             let profile = Profile {
+                mobility,
                 needs: input.needs.clone(),
                 talents: input.talents.clone(),
                 age: input.age,
@@ -255,11 +271,17 @@ pub fn household(
     let children: Vec<u8> = ages.clone().flatten().filter(|a| *a < 18).collect();
     let adult = head.age.is_none_or(|a| a >= 18) || ages.flatten().any(|a| a >= 18);
     if adult {
+        // Together means everyone gets there: the needs of all, and every way of travelling.
         let mut shared = head.clone();
         for m in members {
             for need in &m.profile.needs {
                 if !shared.needs.contains(need) {
                     shared.needs.push(need.clone());
+                }
+            }
+            for way in &m.profile.mobility {
+                if !shared.mobility.contains(way) {
+                    shared.mobility.push(*way);
                 }
             }
         }
@@ -269,14 +291,80 @@ pub fn household(
     out
 }
 
-/// The catalog of this node, read from the database.
-pub async fn catalog(state: &AppState) -> Result<Catalog> {
-    crate::db::load_catalog(&state.db).await
+/// How long a catalog is used at most without a change in the log: what is not in the log
+/// (an "ik kan iets" entry that expired, an organisation's partner kind) follows within this.
+const CATALOG_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(300);
+
+/// This node's matching catalog in memory: built from the database on first use and again
+/// whenever the change log (`index_outbox`, which every write of offers, roles, places,
+/// organisations and "ik kan iets" entries adds to) has moved past the position it was built
+/// at. A request reads one number (the log's head), never the catalog; one rebuild at a time,
+/// and readers keep the catalog they hold while a new one is built.
+#[derive(Default)]
+pub struct CatalogCache {
+    current: std::sync::RwLock<Option<Built>>,
+    rebuild: tokio::sync::Mutex<()>,
 }
 
-/// Matches a profile; the engine is pure and fast, the database read is the cost. The
-/// suggestions' explanations are written in `lang`.
-pub async fn run(state: &AppState, profile: &Profile, lang: Lang) -> Result<(Catalog, Lanes)> {
+#[derive(Clone)]
+struct Built {
+    catalog: std::sync::Arc<Catalog>,
+    position: i64,
+    at: std::time::Instant,
+}
+
+impl CatalogCache {
+    fn fresh(&self, head: i64) -> Option<std::sync::Arc<Catalog>> {
+        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+        current
+            .as_ref()
+            .filter(|b| b.position >= head && b.at.elapsed() < CATALOG_MAX_AGE)
+            .map(|b| b.catalog.clone())
+    }
+
+    /// The catalog as of the log's head now.
+    pub async fn get(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
+        let head = crate::db::outbox_head(db).await?;
+        if let Some(catalog) = self.fresh(head) {
+            return Ok(catalog);
+        }
+        let _one = self.rebuild.lock().await;
+        // Someone else may have built it while this one waited.
+        if let Some(catalog) = self.fresh(head) {
+            return Ok(catalog);
+        }
+        // The head is read before the catalog: what commits meanwhile moves the head again.
+        let head = crate::db::outbox_head(db).await?;
+        let catalog = crate::db::load_catalog(db).await?;
+        catalog.prepare();
+        let catalog = std::sync::Arc::new(catalog);
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Built {
+            catalog: catalog.clone(),
+            position: head,
+            at: std::time::Instant::now(),
+        });
+        Ok(catalog)
+    }
+
+    /// How many offers the catalog in memory holds (0 before the first build).
+    pub fn offers(&self) -> usize {
+        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+        current.as_ref().map_or(0, |b| b.catalog.offers.len())
+    }
+}
+
+/// The catalog of this node, from memory ([`CatalogCache`]).
+pub async fn catalog(state: &AppState) -> Result<std::sync::Arc<Catalog>> {
+    state.catalog.get(&state.db).await
+}
+
+/// Matches a profile against this node's catalog in memory. The suggestions' explanations are
+/// written in `lang`.
+pub async fn run(
+    state: &AppState,
+    profile: &Profile,
+    lang: Lang,
+) -> Result<(std::sync::Arc<Catalog>, Lanes)> {
     let catalog = catalog(state).await?;
     let mut lanes = match_profile(&catalog, profile);
     for s in lanes.meedoen.iter_mut().chain(lanes.bijdragen.iter_mut()) {

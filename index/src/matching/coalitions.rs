@@ -225,17 +225,20 @@ fn nearest_partner(
     at: Option<LatLon>,
     not: Uuid,
 ) -> Option<(&CatalogOrganisation, Option<f64>)> {
-    let candidates = catalog
-        .organisations
-        .iter()
-        .filter(|o| o.partner == Some(kind) && o.id != not);
+    let fits = |o: &&CatalogOrganisation| o.partner == Some(kind) && o.id != not;
     match at {
-        Some(at) => candidates
+        Some(at) => catalog
+            .organisations_near(at, PARTNER_RADIUS_KM)
+            .into_iter()
+            .filter(fits)
             .filter_map(|o| Some((o, at.distance_km(o.at?))))
             .filter(|(_, km)| *km <= PARTNER_RADIUS_KM)
             .min_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(o, km)| (o, Some(km))),
-        None => candidates
+        None => catalog
+            .organisations
+            .iter()
+            .filter(fits)
             .min_by(|a, b| a.name.cmp(&b.name))
             .map(|o| (o, None)),
     }
@@ -395,8 +398,8 @@ pub fn scan_coalitions(catalog: &Catalog, gemeente: Option<&str>) -> Vec<Coaliti
         .filter_map(|need| {
             let at = need.at?;
             let count = catalog
-                .talent_entries
-                .iter()
+                .talent_entries_near(at, TALENT_RADIUS_KM)
+                .into_iter()
                 .filter(|e| e.talents.iter().any(|t| need.talents.contains(t)))
                 .filter(|e| match e.age {
                     Some(a) => {
@@ -437,7 +440,7 @@ pub fn unused_talents(catalog: &Catalog, km: f64) -> Vec<(LatLon, &str)> {
     let mut unused = Vec::new();
     for entry in &catalog.talent_entries {
         for talent in &entry.talents {
-            let asked = catalog.needs.iter().any(|need| {
+            let asked = catalog.needs_near(entry.at, km).into_iter().any(|need| {
                 need.talents.contains(talent)
                     && need.at.is_some_and(|at| at.distance_km(entry.at) <= km)
             });

@@ -108,8 +108,9 @@ fn overlap<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a Str
 
 /// Matches a profile against the catalog.
 pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
-    let mut meedoen: Vec<Suggestion> = catalog
-        .offers
+    // Only the offers within reach are looked at (a spatial prefilter, then the exact checks).
+    let offers = catalog.offers_for(profile.at, profile.travel_km());
+    let mut meedoen: Vec<Suggestion> = offers
         .iter()
         .filter_map(|o| meedoen_fit(o, profile))
         .collect();
@@ -125,12 +126,7 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
         .needs
         .iter()
         .filter_map(|n| need_fit(n, profile))
-        .chain(
-            catalog
-                .offers
-                .iter()
-                .filter_map(|o| volunteering_fit(o, profile)),
-        )
+        .chain(offers.iter().filter_map(|o| volunteering_fit(o, profile)))
         .collect();
     bijdragen.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
     bijdragen.truncate(LANE_SIZE);
@@ -567,8 +563,8 @@ pub fn match_together(catalog: &Catalog, household: &Profile, children: &[u8]) -
         return Vec::new();
     }
     let mut out: Vec<Suggestion> = catalog
-        .offers
-        .iter()
+        .offers_for(household.at, household.travel_km())
+        .into_iter()
         .filter_map(|o| together_fit(o, household, children))
         .collect();
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));

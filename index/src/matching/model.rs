@@ -429,4 +429,150 @@ pub struct Catalog {
     pub organisations: Vec<CatalogOrganisation>,
     /// Open "ik kan iets" entries.
     pub talent_entries: Vec<TalentEntry>,
+    /// Where everything is, built once (by [`Catalog::prepare`] or the first look-up): change
+    /// the lists only before that.
+    pub(crate) grids: std::sync::OnceLock<Grids>,
+}
+
+/// One [`Grid`] per list of the catalog.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Grids {
+    offers: Grid,
+    needs: Grid,
+    organisations: Grid,
+    talent_entries: Grid,
+}
+
+/// Degrees of latitude and longitude per cell of the [`Grid`]: about 2.2 by 2 km here.
+const CELL_LAT: f64 = 0.02;
+const CELL_LON: f64 = 0.03;
+
+/// Items (by their position in a list) by cell of their places, so one profile or one need
+/// against a national catalog looks only at what is within reach; items without a place
+/// (online, at home) are always looked at.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Grid {
+    cells: std::collections::HashMap<(i32, i32), Vec<u32>>,
+    placeless: Vec<u32>,
+}
+
+fn pick<'a, T>(list: &'a [T], grid: &Grid, at: LatLon, km: f64) -> Vec<&'a T> {
+    grid.near(at, km)
+        .into_iter()
+        .map(|i| &list[i as usize])
+        .collect()
+}
+
+fn cell(at: LatLon) -> (i32, i32) {
+    (
+        (at.lat() / CELL_LAT).floor() as i32,
+        (at.lon() / CELL_LON).floor() as i32,
+    )
+}
+
+impl Grid {
+    /// The grid of a list, each item with its places.
+    pub(crate) fn of<'a>(items: impl Iterator<Item = &'a [LatLon]>) -> Grid {
+        let mut grid = Grid::default();
+        for (i, places) in items.enumerate() {
+            if places.is_empty() {
+                grid.placeless.push(i as u32);
+            }
+            let mut seen: Vec<(i32, i32)> = Vec::new();
+            for at in places {
+                let c = cell(*at);
+                if !seen.contains(&c) {
+                    seen.push(c);
+                    grid.cells.entry(c).or_default().push(i as u32);
+                }
+            }
+        }
+        grid
+    }
+
+    /// The offers that may have a place within `km` of `at` (a superset; the engine checks
+    /// the distance), and those without a place; in catalog order, each once.
+    pub(crate) fn near(&self, at: LatLon, km: f64) -> Vec<u32> {
+        let dlat = km / 110.5;
+        let dlon = km / (111.3 * at.lat().to_radians().cos().max(0.01));
+        let (lat0, lon0) = (
+            ((at.lat() - dlat) / CELL_LAT).floor() as i32,
+            ((at.lon() - dlon) / CELL_LON).floor() as i32,
+        );
+        let (lat1, lon1) = (
+            ((at.lat() + dlat) / CELL_LAT).floor() as i32,
+            ((at.lon() + dlon) / CELL_LON).floor() as i32,
+        );
+        let mut out = self.placeless.clone();
+        for la in lat0..=lat1 {
+            for lo in lon0..=lon1 {
+                if let Some(list) = self.cells.get(&(la, lo)) {
+                    out.extend_from_slice(list);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+impl Catalog {
+    /// A catalog of these offers, needs, organisations and talent entries.
+    pub fn new(
+        offers: Vec<CatalogOffer>,
+        needs: Vec<CatalogNeed>,
+        organisations: Vec<CatalogOrganisation>,
+        talent_entries: Vec<TalentEntry>,
+    ) -> Catalog {
+        Catalog {
+            offers,
+            needs,
+            organisations,
+            talent_entries,
+            grids: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Builds what matching looks things up with (where everything is), so the first match
+    /// does not pay for it. Call it after the last change to the lists.
+    pub fn prepare(&self) {
+        self.grids();
+    }
+
+    fn grids(&self) -> &Grids {
+        self.grids.get_or_init(|| Grids {
+            offers: Grid::of(self.offers.iter().map(|o| o.places.as_slice())),
+            needs: Grid::of(self.needs.iter().map(|n| n.at.as_slice())),
+            organisations: Grid::of(self.organisations.iter().map(|o| o.at.as_slice())),
+            talent_entries: Grid::of(
+                self.talent_entries
+                    .iter()
+                    .map(|e| std::slice::from_ref(&e.at)),
+            ),
+        })
+    }
+
+    /// The offers one profile can reach at most: near its place, or all when it has none.
+    pub(crate) fn offers_for(&self, at: Option<LatLon>, km: f64) -> Vec<&CatalogOffer> {
+        match at {
+            Some(at) => pick(&self.offers, &self.grids().offers, at, km),
+            None => self.offers.iter().collect(),
+        }
+    }
+
+    /// Needs that may be within `km` of `at`, and those without a place.
+    pub(crate) fn needs_near(&self, at: LatLon, km: f64) -> Vec<&CatalogNeed> {
+        pick(&self.needs, &self.grids().needs, at, km)
+    }
+
+    /// Organisations that may be within `km` of `at`, and those without a place.
+    pub(crate) fn organisations_near(&self, at: LatLon, km: f64) -> Vec<&CatalogOrganisation> {
+        pick(&self.organisations, &self.grids().organisations, at, km)
+    }
+
+    /// "Ik kan iets" entries that may be within `km` of `at`.
+    pub(crate) fn talent_entries_near(&self, at: LatLon, km: f64) -> Vec<&TalentEntry> {
+        pick(&self.talent_entries, &self.grids().talent_entries, at, km)
+    }
 }

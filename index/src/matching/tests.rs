@@ -128,6 +128,7 @@ fn catalog() -> Catalog {
                 at: at(52.075 + f64::from(i) * 0.002, 5.03),
             })
             .collect(),
+        ..Catalog::default()
     }
 }
 
@@ -741,4 +742,50 @@ proptest! {
 fn places_with_access_and(mut base: Catalog) -> Catalog {
     base.offers.extend(places_with_access().offers);
     base
+}
+
+proptest! {
+    #[test]
+    fn the_spatial_prefilter_never_leaves_out_an_offer_within_reach(
+        places in proptest::collection::vec((50.7f64..53.5, 3.3f64..7.2), 1..300),
+        (lat, lon) in (50.7f64..53.5, 3.3f64..7.2),
+        km in 0.1f64..50.0,
+    ) {
+        let offers: Vec<CatalogOffer> = places
+            .iter()
+            .enumerate()
+            .map(|(i, (la, lo))| offer(i as u128 + 1, "x", "meedoen", at(*la, *lo)))
+            .collect();
+        let grid = super::model::Grid::of(offers.iter().map(|o| o.places.as_slice()));
+        let from = at(lat, lon);
+        let near = grid.near(from, km);
+        for (i, o) in offers.iter().enumerate() {
+            if o.places.iter().any(|p| from.distance_km(*p) <= km) {
+                prop_assert!(near.contains(&(i as u32)), "offer {i} at {:?} left out", o.places);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_offer_without_a_place_is_always_looked_at_and_one_far_away_never() {
+    let mut online = offer(1, "Online taalcafé", "meedoen", at(52.0, 5.0));
+    online.places.clear();
+    let far = offer(2, "Ver weg", "meedoen", at(53.2, 6.5));
+    let near = offer(3, "Dichtbij", "meedoen", at(52.079, 5.036));
+    let catalog = Catalog {
+        offers: vec![online, far, near],
+        ..Catalog::default()
+    };
+    let looked: Vec<u128> = catalog
+        .offers_for(Some(at(52.08, 5.04)), 5.0)
+        .iter()
+        .map(|o| o.id.as_u128())
+        .collect();
+    assert_eq!(looked, vec![1, 3]);
+    assert_eq!(
+        catalog.offers_for(None, 5.0).len(),
+        3,
+        "without a place: everything"
+    );
 }

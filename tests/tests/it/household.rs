@@ -235,6 +235,42 @@ async fn the_match_api_takes_a_household_and_refuses_a_wrong_member_in_dutch() {
         "{together:?}"
     );
 
+    // A member with a wheelchair: their suggestions are places without steps (or say "bel
+    // even"), their sister's are not limited, and together must suit both.
+    let (status, wheel) = app
+        .send(
+            Method::POST,
+            "/api/v1/match",
+            Some(json!({
+                "postcode": "3454", "age": 38, "needs": ["meedoen"], "max_km": 15,
+                "household": [
+                    {"name": "Sam", "age": 9, "role": "kind", "needs": ["bewegen", "opgroeien"], "mobility": ["rolstoel"]},
+                    {"name": "Noor", "age": 9, "role": "kind", "needs": ["bewegen", "opgroeien"]}
+                ]
+            })),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "{wheel}");
+    let access = |s: &Value| {
+        s["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["type"] == "step_free" || r["type"] == "ask_access")
+    };
+    let sam = wheel["household"][0]["meedoen"].as_array().unwrap();
+    assert!(!sam.is_empty() && sam.iter().all(access), "{sam:?}");
+    let noor = wheel["household"][1]["meedoen"].as_array().unwrap();
+    assert!(
+        noor.len() >= sam.len() && !noor.iter().all(access),
+        "her own way of getting there"
+    );
+    assert!(
+        wheel["together"].as_array().unwrap().iter().all(access),
+        "together suits Sam too"
+    );
+
     // Without a household nothing changes.
     let (_, alone) = app
         .send(
@@ -257,6 +293,7 @@ async fn the_match_api_takes_a_household_and_refuses_a_wrong_member_in_dutch() {
         json!([{"name": "Sam", "age": 8, "role": "baas"}]),
         json!([{"name": "", "age": 8, "role": "kind"}]),
         json!([{"name": "Sam", "role": "kind"}]),
+        json!([{"name": "Sam", "age": 8, "role": "kind", "mobility": ["auto"]}]),
         json!((0..9)
             .map(|i| json!({"name": format!("K{i}"), "age": 5, "role": "kind"}))
             .collect::<Vec<Value>>()),
@@ -277,4 +314,98 @@ async fn the_match_api_takes_a_household_and_refuses_a_wrong_member_in_dutch() {
             "{body}"
         );
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_chromium_a_member_joins_the_household_and_a_step_gets_who_does_it_without_a_reload() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let id = app::db::create_user(
+        &app.state.db,
+        "gezin@example.org",
+        "Buurtteam",
+        Role::Professional,
+        None,
+        &app::auth::hash_password(crate::support::webdriver::PASSWORD),
+    )
+    .await
+    .unwrap();
+    let me = app::db::user_by_id(&app.state.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .me;
+    let form = app::referrals::TrajectForm {
+        naam: "M.".into(),
+        leeftijd: "38".into(),
+        waar: "3454".into(),
+        vragen: vec!["meedoen".into()],
+        ..Default::default()
+    };
+    let traject = trajecten::save(&app.state, &me, form)
+        .await
+        .unwrap()
+        .done()
+        .unwrap();
+
+    let browser = crate::support::webdriver::Browser::start(true).await;
+    crate::support::webdriver::log_in(&browser, &app, "gezin@example.org").await;
+    browser.set_size(390, 900).await;
+    browser
+        .goto_hydrated(&app.url(&format!("/wijkteam/traject/{traject}")))
+        .await;
+    browser
+        .execute("window.__skMarker = 'kept'; return true;")
+        .await;
+    browser
+        .execute("document.querySelector('#gezinslid-nieuw summary').click(); return true;")
+        .await;
+    browser
+        .type_text(&browser.wait_for("#lidnieuw-naam").await, "Sam")
+        .await;
+    browser
+        .type_text(&browser.wait_for("#lidnieuw-leeftijd").await, "8")
+        .await;
+    browser
+        .execute("document.getElementById('lidnieuw-rol').value = 'kind'; document.querySelector('#gezinslid-nieuw input[value=\"bewegen\"]').click(); return true;")
+        .await;
+    browser
+        .click(
+            &browser
+                .wait_for("#gezinslid-nieuw button[type=submit]")
+                .await,
+        )
+        .await;
+    let heading = browser.wait_for("#voor-lid-1").await;
+    assert_eq!(browser.text(&heading).await, "Voor Sam, 8 jaar");
+    assert!(browser
+        .text(&browser.wait_for("#lid-1").await)
+        .await
+        .contains("kind"));
+    assert_eq!(
+        browser.execute("return window.__skMarker;").await,
+        "kept",
+        "no reload"
+    );
+
+    // The plan: a step with who does it and for whom, chosen from the household.
+    browser
+        .type_text(&browser.wait_for("#stap1-wat").await, "Sam naar de voetbal")
+        .await;
+    browser
+        .execute("document.getElementById('stap1-wie').value = 'netwerk'; document.getElementById('stap1-voor').value = 'Sam'; return true;")
+        .await;
+    browser
+        .click(&browser.wait_for("#traject-bewaren").await)
+        .await;
+    browser
+        .wait_until("return (document.querySelector('#plan li')?.textContent ?? '').includes('iemand uit het netwerk');")
+        .await;
+    let step = browser
+        .execute("return document.querySelector('#plan li').textContent;")
+        .await;
+    assert!(step.as_str().unwrap().contains("voor wie: Sam"), "{step}");
+    let wide = browser
+        .execute("return document.documentElement.scrollWidth <= window.innerWidth;")
+        .await;
+    assert_eq!(wide, Value::Bool(true), "nothing wider than the phone");
 }

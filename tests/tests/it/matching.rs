@@ -141,9 +141,16 @@ async fn age_limits_are_never_violated_and_inactive_offers_never_appear() {
     let catalog = app::db::load_catalog(&app.state.db).await.unwrap();
     // Pause the football club's youth offer: it must drop out at once.
     let club = server::demo::demo_id("svc:vv-de-meern-jeugd");
+    // As every write does: the row and a line in the change log.
     if let app::db::Db::Sqlite(pool) = &app.state.db {
         sqlx::query("UPDATE services SET status = 'inactive' WHERE id = $1")
             .bind(club)
+            .execute(pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO index_outbox (service_id, changed_at) VALUES ($1, $2)")
+            .bind(club)
+            .bind(chrono::Utc::now())
             .execute(pool)
             .await
             .unwrap();
@@ -481,5 +488,42 @@ async fn rather_not_in_the_own_wijk_moves_those_offers_down_and_hides_nothing() 
         if pair[0].0 == pair[1].0 {
             assert!(!pair[0].1 || pair[1].1, "own wijk before another: {rows:?}");
         }
+    }
+}
+
+on_both_backends! {
+    async fn the_matching_catalog_is_kept_in_memory_and_every_node_follows_a_change_within_a_second(backend) {
+        let app = TestApp::demo(backend).await;
+        let node_a = &app.state;
+        // A second node on the same database, with a catalog of its own.
+        let node_b = app::AppState { catalog: std::sync::Arc::default(), ..app.state.clone() };
+        let first = app::service::matching::catalog(&node_b).await.unwrap();
+        let again = app::service::matching::catalog(&node_b).await.unwrap();
+        assert!(std::sync::Arc::ptr_eq(&first, &again), "read from memory, not rebuilt per request");
+        let club = server::demo::demo_id("svc:vv-de-meern-jeugd");
+        let waiting = |c: &index::matching::Catalog| c.offers.iter().find(|o| o.id == club).unwrap().waiting_list;
+        assert_ne!(waiting(&first), 77);
+
+        // A change on node A, through the change log.
+        app::db::set_waiting_list(&node_a.db, club, 77).await.unwrap();
+        let started = std::time::Instant::now();
+        loop {
+            let now = app::service::matching::catalog(&node_b).await.unwrap();
+            if waiting(&now) == 77 {
+                break;
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(1), "node B still has the old catalog");
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        // An "ik kan iets" entry reaches the coalition scan of every node too.
+        let before = app::service::matching::catalog(&node_b).await.unwrap().talent_entries.len();
+        let entry = app::service::matching::TalentEntry {
+            talents: vec!["voetbal".into()],
+            postcode: "3454".into(),
+            ..Default::default()
+        };
+        app::service::matching::leave_talent_entry(node_a, &entry, None).await.unwrap();
+        let after = app::service::matching::catalog(&node_b).await.unwrap().talent_entries.len();
+        assert_eq!(after, before + 1);
     }
 }
