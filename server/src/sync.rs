@@ -176,7 +176,7 @@ pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
                 }
                 Ok(_) if behind => {
                     behind = false;
-                    if let Err(error) = state.catalog.get(&state.db).await {
+                    if let Err(error) = state.catalog.rebuild(&state.db).await {
                         tracing::warn!(error = %error, "matching catalog rebuild failed");
                     }
                 }

@@ -208,13 +208,14 @@ impl ProfileInput {
                 mobility: m.mobility.clone(),
             };
             // Their own way of getting somewhere, or the household's.
-            let mobility = match input.mobility.is_empty() {
-                true => head.mobility.clone(),
-                false => input
+            let mobility = if input.mobility.is_empty() {
+                head.mobility.clone()
+            } else {
+                input
                     .mobility
                     .iter()
                     .filter_map(|m| Mobility::parse(m))
-                    .collect(),
+                    .collect()
             };
             let profile = Profile {
                 mobility,
@@ -303,7 +304,7 @@ const CATALOG_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(300)
 #[derive(Default)]
 pub struct CatalogCache {
     current: std::sync::RwLock<Option<Built>>,
-    rebuild: tokio::sync::Mutex<()>,
+    building: tokio::sync::Mutex<()>,
 }
 
 #[derive(Clone)]
@@ -328,11 +329,23 @@ impl CatalogCache {
         if let Some(catalog) = self.fresh(head) {
             return Ok(catalog);
         }
-        let _one = self.rebuild.lock().await;
+        let _one = self.building.lock().await;
         // Someone else may have built it while this one waited.
         if let Some(catalog) = self.fresh(head) {
             return Ok(catalog);
         }
+        self.build(db).await
+    }
+
+    /// Builds it again whatever the head says: the follower calls this once it has applied a
+    /// change, which also covers a write that committed after a later position was read (its
+    /// position is below the head, so [`CatalogCache::get`] alone could not tell).
+    pub async fn rebuild(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
+        let _one = self.building.lock().await;
+        self.build(db).await
+    }
+
+    async fn build(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
         // The head is read before the catalog: what commits meanwhile moves the head again.
         let head = crate::db::outbox_head(db).await?;
         let catalog = crate::db::load_catalog(db).await?;
@@ -344,12 +357,6 @@ impl CatalogCache {
             at: std::time::Instant::now(),
         });
         Ok(catalog)
-    }
-
-    /// How many offers the catalog in memory holds (0 before the first build).
-    pub fn offers(&self) -> usize {
-        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
-        current.as_ref().map_or(0, |b| b.catalog.offers.len())
     }
 }
 
