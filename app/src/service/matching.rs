@@ -255,17 +255,12 @@ pub fn household(
     if members.is_empty() {
         return HouseholdLanes::default();
     }
-    let explain = |list: &mut Vec<Suggestion>| {
-        for s in list.iter_mut() {
-            s.explanation = crate::explain::explain(&s.reasons, lang);
-        }
-    };
     let mut out = HouseholdLanes::default();
     for m in members {
         let mut lanes = match_profile(catalog, &m.profile);
         lanes.samen.clear();
-        explain(&mut lanes.meedoen);
-        explain(&mut lanes.bijdragen);
+        explain_all(&mut lanes.meedoen, lang);
+        explain_all(&mut lanes.bijdragen, lang);
         out.members.push((m.input.clone(), lanes));
     }
     let ages = std::iter::once(head.age).chain(members.iter().map(|m| m.input.age));
@@ -287,7 +282,7 @@ pub fn household(
             }
         }
         out.together = match_together(catalog, &shared, &children);
-        explain(&mut out.together);
+        explain_all(&mut out.together, lang);
     }
     out
 }
@@ -374,10 +369,16 @@ pub async fn run(
 ) -> Result<(std::sync::Arc<Catalog>, Lanes)> {
     let catalog = catalog(state).await?;
     let mut lanes = match_profile(&catalog, profile);
-    for s in lanes.meedoen.iter_mut().chain(lanes.bijdragen.iter_mut()) {
+    explain_all(&mut lanes.meedoen, lang);
+    explain_all(&mut lanes.bijdragen, lang);
+    Ok((catalog, lanes))
+}
+
+/// Writes each suggestion's reasons in `lang` (the engine knows no language).
+fn explain_all(suggestions: &mut [Suggestion], lang: Lang) {
+    for s in suggestions {
         s.explanation = crate::explain::explain(&s.reasons, lang);
     }
-    Ok((catalog, lanes))
 }
 
 /// Coalition proposals for a gemeente (or all).
