@@ -283,6 +283,8 @@ texts! {
     lg_zorg: "Zorg en mantelzorg", "Care and caring for others";
     lg_veiligheid: "Veilig thuis", "Safe at home";
     facets_label: "Filters", "Filters";
+    facet_about: "{} (ca. {})", "{} (about {})";
+    facets_estimated: "Er is veel gevonden: de aantallen zijn geschat.", "Much was found: the numbers are estimates.";
     filters_count: "Filters ({})", "Filters ({})";
     chosen_filters: "Gekozen filters", "Chosen filters";
     remove_filter: "{} weghalen", "Remove {}";

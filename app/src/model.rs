@@ -74,6 +74,8 @@ pub struct SearchOutcome {
     pub near: Option<String>,
     /// Counts per filter value: (facet, value, label, count).
     pub facets: Vec<FacetCount>,
+    /// True when those counts are estimates (very many found): the page says "ca.".
+    pub facets_estimated: bool,
     /// When nothing was found nearby: the nearest buurtteam, where people can always ask.
     pub nearest_help: Option<OfferSummary>,
     /// What the question was understood to be about, for "we zochten naar: ...".

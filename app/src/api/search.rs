@@ -147,6 +147,7 @@ mod ssr {
             problem: None,
             near: found.near.map(|_| query.waar.trim().to_string()),
             facets: search::facet_counts(&found.facets, lang),
+            facets_estimated: found.facets_estimated,
             nearest_help,
             understood: found.understood,
         })

@@ -349,7 +349,12 @@ fn group_same_name(items: Vec<OfferSummary>) -> Vec<(OfferSummary, Vec<OfferSumm
 }
 
 #[component]
-fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoView {
+fn Facets(
+    query: SearchQuery,
+    facets: Vec<FacetCount>,
+    near: bool,
+    estimated: bool,
+) -> impl IntoView {
     let t = use_texts();
     let groups = [
         ("gratis", t.facet_cost),
@@ -394,6 +399,7 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoV
         <summary>{summary}</summary>
         <nav class="facets" aria-label=t.facets_label>
             {near.then(|| view! { <Distances query=query.clone()/> })}
+            {estimated.then(|| view! { <p class="facets-note">{t.facets_estimated}</p> })}
             {groups
                 .into_iter()
                 .filter(|(param, _)| facets.iter().any(|f| f.param == *param))
@@ -405,7 +411,11 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoV
                         .map(|f| {
                             let on = current == f.value;
                             let href = search_href(&query, &[(param, (!on).then(|| f.value.clone())), ("pagina", None)]);
-                            let label = format!("{} ({})", f.label, f.count);
+                            let label = if estimated {
+                                fill(t.facet_about, &[&f.label, &round_estimate(f.count).to_string()])
+                            } else {
+                                format!("{} ({})", f.label, f.count)
+                            };
                             view! {
                                 <li><a href=href class:facet-on=on aria-current=on.then_some("true")>
                                     {on.then_some("✓ ")}{label}
@@ -419,6 +429,16 @@ fn Facets(query: SearchQuery, facets: Vec<FacetCount>, near: bool) -> impl IntoV
         </nav>
         </details>
     }
+}
+
+/// An estimated count to two significant digits (12,345 → 12,000; 987 → 990): the digits
+/// after those are not known, so they are not shown.
+fn round_estimate(n: u64) -> u64 {
+    let mut unit = 1;
+    while n / unit >= 100 {
+        unit *= 10;
+    }
+    (n + unit / 2) / unit * unit
 }
 
 #[component]
@@ -472,7 +492,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
                 }
             })}
             <div class="results-layout">
-                <Facets query=query.clone() facets=outcome.facets.clone() near/>
+                <Facets query=query.clone() facets=outcome.facets.clone() near estimated=outcome.facets_estimated/>
                 <div>
                     <ActiveFilters query=query.clone() facets=outcome.facets/>
                     <div class="order-row">
@@ -503,4 +523,18 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_estimate;
+
+    #[test]
+    fn an_estimated_count_shows_only_its_two_significant_digits() {
+        assert_eq!(round_estimate(7), 7);
+        assert_eq!(round_estimate(99), 99);
+        assert_eq!(round_estimate(987), 990);
+        assert_eq!(round_estimate(12_345), 12_000);
+        assert_eq!(round_estimate(61_886), 62_000);
+    }
 }

@@ -106,6 +106,8 @@ pub struct Answer {
     pub items: Vec<OfferSummary>,
     /// Counts per filter value.
     pub facets: Facets,
+    /// True when the counts per filter value are estimated from a sample (very many found).
+    pub facets_estimated: bool,
     /// What the question was understood to be about ("ontmoeting", "gratis", "70 jaar").
     pub understood: Vec<String>,
     /// The place searched around, when there was one.
@@ -223,6 +225,7 @@ pub async fn run(state: &AppState, request: SearchRequest, lang: Lang) -> Result
         total: found.total,
         items,
         facets: found.facets,
+        facets_estimated: found.estimated,
         understood: found.understood,
         near,
     })

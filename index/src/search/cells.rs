@@ -9,7 +9,9 @@ use crate::LatLon;
 /// Cell sizes in degrees, coarse to fine (about 55, 11, 2.2 and 0.55 km north-south).
 pub(crate) const LEVELS: [f64; 4] = [0.5, 0.1, 0.02, 0.005];
 /// Use the finest level whose cover stays below this many cells.
-const MAX_CELLS: f64 = 48.0;
+const MAX_CELLS: f64 = 160.0;
+/// Cells of a box looked at per level before giving that level up.
+const MAX_ENUMERATED: f64 = 400.0;
 /// Most cells of a cover at the coarsest level (the Netherlands takes about 70).
 const MAX_COARSE_CELLS: f64 = 256.0;
 
@@ -62,37 +64,54 @@ impl BoundingBox {
     }
 }
 
-/// The cell terms that together cover the box, at the finest level that keeps them few (the
-/// coarsest level may use up to [`MAX_COARSE_CELLS`], a country); `None` for a box larger than
-/// that (a continent, the world): then the collector's exact check is cheaper than a
-/// prefilter, and the cover never grows with the box.
-pub(crate) fn cover(b: &BoundingBox) -> Option<Vec<String>> {
-    let cells_at = |l: usize| {
+/// The cell terms that together cover the box (and, when given, only the cells that reach
+/// into the circle), at the finest level that keeps them few (the coarsest level may use up
+/// to [`MAX_COARSE_CELLS`], a country); `None` for a box larger than that (a continent, the
+/// world): then the collector's exact check is cheaper than a prefilter, and the cover never
+/// grows with the box. Finer cells mean fewer candidates outside the circle for the
+/// collector's exact check; the cells are read into one bitset, so their number costs little.
+pub(crate) fn cover(b: &BoundingBox, circle: Option<(LatLon, f64)>) -> Option<Vec<String>> {
+    let span = |l: usize| {
         let size = LEVELS[l];
-        let rows = ((b.north / size).floor() - (b.south / size).floor()) + 1.0;
-        let cols = ((b.east / size).floor() - (b.west / size).floor()) + 1.0;
-        rows * cols
+        let rows = (b.south / size).floor() as i64..=(b.north / size).floor() as i64;
+        let cols = (b.west / size).floor() as i64..=(b.east / size).floor() as i64;
+        (rows, cols)
     };
-    let level = (0..LEVELS.len())
-        .rev()
-        .find(|&l| cells_at(l) <= MAX_CELLS)
-        .or_else(|| (cells_at(0) <= MAX_COARSE_CELLS).then_some(0))?;
-    let size = LEVELS[level];
-    let (r0, r1) = (
-        (b.south / size).floor() as i64,
-        (b.north / size).floor() as i64,
-    );
-    let (c0, c1) = (
-        (b.west / size).floor() as i64,
-        (b.east / size).floor() as i64,
-    );
-    let mut out = Vec::new();
-    for r in r0..=r1 {
-        for c in c0..=c1 {
-            out.push(format!("L{level}:{r}:{c}"));
+    let count = |l: usize| {
+        let (rows, cols) = span(l);
+        (rows.end() - rows.start() + 1) as f64 * (cols.end() - cols.start() + 1) as f64
+    };
+    let cells_of = |l: usize| {
+        let size = LEVELS[l];
+        let (rows, cols) = span(l);
+        let mut out = Vec::new();
+        for r in rows {
+            for c in cols.clone() {
+                let reaches = circle.is_none_or(|(centre, radius)| {
+                    // The cell's point nearest the centre (exact enough for cells this small:
+                    // the margin covers the curve of a parallel).
+                    let lat = centre.lat().clamp(r as f64 * size, (r + 1) as f64 * size);
+                    let lon = centre.lon().clamp(c as f64 * size, (c + 1) as f64 * size);
+                    LatLon::parse(lat, lon)
+                        .is_ok_and(|p| centre.distance_km(p) <= radius * 1.01 + 0.05)
+                });
+                if reaches {
+                    out.push(format!("L{l}:{r}:{c}"));
+                }
+            }
+        }
+        out
+    };
+    for level in (0..LEVELS.len()).rev() {
+        if count(level) > MAX_ENUMERATED {
+            continue;
+        }
+        let cells = cells_of(level);
+        if cells.len() as f64 <= MAX_CELLS {
+            return Some(cells);
         }
     }
-    Some(out)
+    (count(0) <= MAX_COARSE_CELLS).then(|| cells_of(0))
 }
 
 #[cfg(test)]
@@ -104,7 +123,7 @@ mod tests {
         let centre = LatLon::parse(52.09, 5.12).unwrap();
         for radius in [0.3, 2.0, 10.0, 60.0] {
             let b = BoundingBox::around(centre, radius);
-            let cover = cover(&b).expect("a city-sized box has a cover");
+            let cover = cover(&b, Some((centre, radius))).expect("a city-sized box has a cover");
             assert!(
                 cover.len() <= MAX_CELLS as usize,
                 "{radius}: {}",
@@ -133,13 +152,13 @@ mod tests {
             north: 89.9,
             east: 179.9,
         };
-        assert_eq!(cover(&world), None);
+        assert_eq!(cover(&world, None), None);
         let netherlands = BoundingBox {
             south: 50.7,
             west: 3.3,
             north: 53.6,
             east: 7.3,
         };
-        assert!(cover(&netherlands).is_some_and(|c| c.len() <= MAX_COARSE_CELLS as usize));
+        assert!(cover(&netherlands, None).is_some_and(|c| c.len() <= MAX_COARSE_CELLS as usize));
     }
 }

@@ -2,6 +2,11 @@
 //!
 //! The query has already narrowed the documents to the covering grid cells; here each one is
 //! checked against the exact circle (haversine, via `geo`) and box, using fast fields only.
+//!
+//! Every match is looked at, so the total and the page are exact; what is kept cheap is the
+//! rest. A match that cannot reach the page is dropped before its other columns are read, and
+//! facets are counted over a sample (by a hash of the document) once there are more than
+//! [`crate::EXACT_UP_TO`] offers (every match until then, so small result sets count exactly).
 
 use std::collections::HashMap;
 
@@ -25,6 +30,12 @@ const DISTANCE_HALF_KM: f64 = 3.0;
 /// so the place across the border, though as near, is rarely the one to go to.
 const HOME_GEMEENTE_BOOST: f64 = 1.6;
 const FACET_FIELDS: [&str; 6] = [KIND, LEEFGEBIED, DOELGROEP, DAY, LANGUAGE, WIJK];
+/// Facets are counted over every matching offer up to at least this many (over the whole
+/// index), and over a hashed sample of between this many and twice as many above it.
+pub const EXACT_UP_TO: usize = 10_000;
+/// Smallest facet sample of a segment, so a small segment of a large index is not counted
+/// from a handful of offers.
+const MIN_SAMPLE: usize = 256;
 
 /// One candidate hit.
 #[derive(Debug, Clone, Copy)]
@@ -42,6 +53,8 @@ pub(crate) struct Collected {
     pub total: usize,
     pub top: Vec<Candidate>,
     pub facets: Facets,
+    /// True when the facet counts are estimated from a sample.
+    pub facets_estimated: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +68,9 @@ pub(crate) struct OfferCollector {
     pub wanted: usize,
     /// The CBS code ("GM0344") of the gemeente the search starts from.
     pub home_gemeente: Option<[u8; 6]>,
+    /// Documents in the whole index: a segment counts facets exactly for its share of
+    /// [`crate::EXACT_UP_TO`] and samples above it.
+    pub documents: u64,
 }
 
 pub(crate) struct SegmentOffers {
@@ -76,8 +92,16 @@ pub(crate) struct SegmentOffers {
     /// Offers at one location: no de-duplication needed, only the best are kept.
     singles: Vec<Candidate>,
     single_count: usize,
+    /// The worst of `singles` after they were last cut to `wanted`: a match that is not at
+    /// least as good cannot reach the page, so its other columns are never read.
+    floor: Option<Candidate>,
     /// Offers at several locations: the best location per offer.
     best: HashMap<u64, Candidate>,
+    /// About one in `stride` new offers, for the facet counts; the stride doubles (and about
+    /// half the sample goes) when the sample reaches twice `sample_size`.
+    sample: Vec<DocId>,
+    sample_size: usize,
+    stride: u64,
 }
 
 pub(crate) struct SegmentFruit {
@@ -85,6 +109,19 @@ pub(crate) struct SegmentFruit {
     single_count: usize,
     best: HashMap<u64, Candidate>,
     facets: Facets,
+    /// True when the facets were counted over a sample.
+    sampled: bool,
+}
+
+/// True when `doc` is in the sample of one in `stride` (a power of two); the sample at twice
+/// the stride is a subset of this one.
+fn sampled(doc: DocId, stride: u64) -> bool {
+    // splitmix64's finaliser: neighbouring ids get unrelated bits.
+    let mut x = u64::from(doc).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^= x >> 31;
+    x & (stride - 1) == 0
 }
 
 /// Keeps the `wanted` best of `list` (unordered).
@@ -137,7 +174,12 @@ impl Collector for OfferCollector {
             }
             _ => None,
         };
+        let share = EXACT_UP_TO as u64 * u64::from(reader.max_doc()) / self.documents.max(1);
         Ok(SegmentOffers {
+            sample: Vec::new(),
+            sample_size: (share as usize).max(MIN_SAMPLE),
+            stride: 1,
+            floor: None,
             settings: *self,
             home,
             segment,
@@ -167,7 +209,9 @@ impl Collector for OfferCollector {
         let mut facets = Facets::default();
         let mut all: Vec<Candidate> = Vec::new();
         let mut singles = 0;
+        let mut facets_estimated = false;
         for fruit in fruits {
+            facets_estimated |= fruit.sampled;
             facets.merge(fruit.facets);
             singles += fruit.single_count;
             all.extend(fruit.singles);
@@ -189,6 +233,7 @@ impl Collector for OfferCollector {
             total,
             top: all,
             facets,
+            facets_estimated,
         })
     }
 }
@@ -201,6 +246,10 @@ impl SegmentOffers {
     /// Distance when there is a point; `None` in the outer option when the doc is out of area.
     fn distance(&self, doc: DocId) -> Option<Option<f64>> {
         let s = self.settings;
+        if s.bbox.is_none() && s.near.is_none() {
+            // No place asked: a radius alone finds nothing, anything else needs no columns.
+            return s.radius_km.is_none().then_some(None);
+        }
         let place = self.place(doc);
         if let Some(b) = s.bbox {
             let (lat, lon) = place?;
@@ -231,17 +280,45 @@ impl SegmentOffers {
         (min..=max).contains(&u64::from(age))
     }
 
-    fn count_facets(&mut self, doc: DocId) {
+    /// Counts `doc` in the facets as `weight` offers (the sample's stride).
+    fn count_facets(&mut self, doc: DocId, weight: u64) {
         for (_, column, counts) in &mut self.facet_columns {
             for ord in column.term_ords(doc) {
-                counts[ord as usize] += 1;
+                counts[ord as usize] += weight;
             }
         }
         if self.free.first(doc).unwrap_or(false) {
-            self.free_count += 1;
+            self.free_count += weight;
         }
         if self.step_free.first(doc).unwrap_or(false) {
-            self.step_free_count += 1;
+            self.step_free_count += weight;
+        }
+    }
+
+    /// A new offer (not a second location of one already seen): into the facet sample when
+    /// its hash says so. A hash, not every n-th match, so a pattern in the order offers were
+    /// imported (every fourth a buurthuis) cannot line up with the sample.
+    fn sample_offer(&mut self, doc: DocId) {
+        if sampled(doc, self.stride) {
+            self.sample.push(doc);
+            if self.sample.len() >= 2 * self.sample_size {
+                self.stride *= 2;
+                let stride = self.stride;
+                self.sample.retain(|d| sampled(*d, stride));
+            }
+        }
+    }
+
+    /// True when a single-location match with this score and distance cannot reach the page.
+    fn below_floor(&self, score: f64, distance_km: Option<f64>) -> bool {
+        let Some(floor) = &self.floor else {
+            return false;
+        };
+        match self.settings.sort {
+            Sort::Relevance => score < floor.score,
+            Sort::Distance => {
+                distance_km.unwrap_or(f64::MAX) > floor.distance_km.unwrap_or(f64::MAX)
+            }
         }
     }
 }
@@ -262,27 +339,38 @@ impl SegmentCollector for SegmentOffers {
             .as_ref()
             .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord));
         let home = if at_home { HOME_GEMEENTE_BOOST } else { 1.0 };
+        let score = f64::from(score) * decay * home;
+        let sort = self.settings.sort;
+        if !self.shared.first(doc).unwrap_or(false) {
+            self.single_count += 1;
+            self.sample_offer(doc);
+            if self.below_floor(score, distance_km) {
+                return;
+            }
+            let wanted = self.settings.wanted;
+            self.singles.push(Candidate {
+                score,
+                distance_km,
+                address: DocAddress::new(self.segment, doc),
+                key: self.key.first(doc).unwrap_or(u64::from(doc)),
+            });
+            if self.singles.len() >= 2 * wanted.max(32) {
+                keep_best(&mut self.singles, wanted, sort);
+                self.floor = self.singles.get(wanted.wrapping_sub(1)).copied();
+            }
+            return;
+        }
         let key = self.key.first(doc).unwrap_or(u64::from(doc));
         let candidate = Candidate {
-            score: f64::from(score) * decay * home,
+            score,
             distance_km,
             address: DocAddress::new(self.segment, doc),
             key,
         };
-        let sort = self.settings.sort;
-        if !self.shared.first(doc).unwrap_or(false) {
-            self.singles.push(candidate);
-            self.single_count += 1;
-            self.count_facets(doc);
-            if self.singles.len() >= 2 * self.settings.wanted.max(32) {
-                keep_best(&mut self.singles, self.settings.wanted, sort);
-            }
-            return;
-        }
         match self.best.get_mut(&key) {
             None => {
                 self.best.insert(key, candidate);
-                self.count_facets(doc);
+                self.sample_offer(doc);
             }
             Some(old) => {
                 if better(sort, &candidate, old).is_lt() {
@@ -292,7 +380,12 @@ impl SegmentCollector for SegmentOffers {
         }
     }
 
-    fn harvest(self) -> SegmentFruit {
+    fn harvest(mut self) -> SegmentFruit {
+        let sample = std::mem::take(&mut self.sample);
+        let stride = self.stride;
+        for doc in sample {
+            self.count_facets(doc, stride);
+        }
         let mut facets = Facets {
             free: self.free_count,
             step_free: self.step_free_count,
@@ -326,6 +419,7 @@ impl SegmentCollector for SegmentOffers {
             single_count: self.single_count,
             best: self.best,
             facets,
+            sampled: stride > 1,
         }
     }
 }

@@ -40,6 +40,10 @@ pub struct SearchHit {
 pub struct SearchResults {
     /// All offers that match (not only this page).
     pub total: usize,
+    /// True when the facet counts are estimated from a sample of the matches (there were more
+    /// than about [`crate::EXACT_UP_TO`]), false when every match was counted. The total and
+    /// the page are always exact.
+    pub estimated: bool,
     /// This page.
     pub hits: Vec<SearchHit>,
     /// Counts per filter value over all matching offers.
@@ -204,7 +208,7 @@ impl SearchIndex {
             f.organisation => d.organisation,
             f.description => d.description,
             f.kind => d.kind,
-            f.status => d.status,
+            f.hidden => !d.is_active(),
             f.free => d.free,
             f.step_free => d.step_free,
             f.no_referral => d.no_referral_needed,
@@ -297,6 +301,7 @@ impl SearchIndex {
             sort: request.sort,
             wanted,
             home_gemeente,
+            documents: searcher.num_docs(),
         };
         let collected = searcher.search(&query, &collector)?;
         let mut hits = Vec::with_capacity(request.limit.min(wanted));
@@ -319,6 +324,7 @@ impl SearchIndex {
         }
         Ok(SearchResults {
             total: collected.total,
+            estimated: collected.facets_estimated,
             hits,
             facets: collected.facets,
             understood: concepts.iter().map(|c| c.label.clone()).collect(),

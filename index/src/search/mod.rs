@@ -31,12 +31,15 @@ mod query;
 mod request;
 mod schema;
 mod synonyms;
+mod termset;
+mod union;
 mod wordlist;
 
 #[cfg(test)]
 mod tests;
 
 pub use cells::BoundingBox;
+pub use collector::EXACT_UP_TO;
 pub use concepts::{Concept, Concepts, Named};
 pub use doc::{OfferDoc, ROLE_KIND};
 pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};

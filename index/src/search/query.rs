@@ -13,6 +13,8 @@ use super::concepts::Concept;
 use super::request::SearchRequest;
 use super::schema::Fields;
 use super::synonyms::{Clause, Member, Synonyms};
+use super::termset::AnyTermBitset;
+use super::union::SeekingUnion;
 use super::wordlist::{two_parts, Wordlist};
 
 /// Most words of one search that become clauses: each word adds up to a dozen term, prefix
@@ -41,10 +43,12 @@ pub(crate) fn build(
     request: &SearchRequest,
     concepts: &[&Concept],
 ) -> Box<dyn Query> {
+    let cover = area(request).and_then(|a| cells::cover(&a, circle(request)));
     let words = Words {
         f,
         searcher,
         wordlist,
+        seeking: cover.is_some(),
     };
     let mut meant = concept_clauses(f, concepts);
     meant.extend(audience_of_age(f, request.filters.age));
@@ -55,35 +59,55 @@ pub(crate) fn build(
             meant.push((Occur::Should, boost(words.exact_query(word), ALSO_WEIGHT)));
         }
     }
-    let text = match words.text_clauses(&request.text) {
-        // Nothing to match on: every offer, the concepts only order them.
-        typed if typed.is_empty() => {
-            let mut all: Clauses = vec![(Occur::Must, Box::new(AllQuery))];
-            all.extend(meant);
-            Box::new(BooleanQuery::new(all)) as Box<dyn Query>
-        }
-        // A word or a concept must match, never all of them: a question is ranked by how much
-        // of it an offer answers, and part of it matching nearby is never zero results.
-        mut typed => {
-            typed.extend(meant);
-            Box::new(BooleanQuery::new(typed))
-        }
-    };
-    let mut must: Clauses = vec![(Occur::Must, text)];
-    for filter in filters(f, request) {
-        must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
-    }
-    if let Some(cover) = area(request).and_then(|a| cells::cover(&a)) {
+    let typed = words.text_clauses(&request.text);
+    // What every hit must have besides words: filters and the cells around the place.
+    let mut required: Vec<Box<dyn Query>> = filters(f, request);
+    if let Some(cover) = cover {
         let cells = cover
             .iter()
             .map(|c| Term::from_field_text(f.cell, c))
             .collect();
+        required.push(Box::new(AnyTermBitset::new(f.cell, cells)));
+    }
+    let mut must: Clauses = Vec::new();
+    if typed.is_empty() && meant.is_empty() && !required.is_empty() {
+        // Nothing to rank by: the filters alone decide, each hit scoring 1 as it would with
+        // "every offer" (which would cost a seek per candidate for nothing).
+        for (i, filter) in required.into_iter().enumerate() {
+            let score = if i == 0 { 1.0 } else { 0.0 };
+            must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, score))));
+        }
+    } else {
+        let text = if typed.is_empty() {
+            // Nothing to match on: every offer, the concepts only order them.
+            let mut all: Clauses = vec![(Occur::Must, Box::new(AllQuery))];
+            all.extend(meant);
+            Box::new(BooleanQuery::new(all)) as Box<dyn Query>
+        } else {
+            // A word or a concept must match, never all of them: a question is ranked by how
+            // much of it an offer answers, and part of it matching nearby is never zero results.
+            let mut typed = typed;
+            typed.extend(meant);
+            words.any(typed)
+        };
+        must.push((Occur::Must, text));
+        for filter in required {
+            must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+        }
+    }
+    if !request.filters.include_inactive {
+        let hidden = Term::from_field_bool(f.hidden, true);
         must.push((
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(any_of_terms(cells), 0.0)),
+            Occur::MustNot,
+            Box::new(TermQuery::new(hidden, IndexRecordOption::Basic)),
         ));
     }
     Box::new(BooleanQuery::new(must))
+}
+
+/// The circle every hit must lie in, when there is one.
+fn circle(request: &SearchRequest) -> Option<(crate::LatLon, f64)> {
+    request.near.zip(request.radius_km)
 }
 
 /// The box that holds every possible hit: the circle's box, the map box, or both.
@@ -118,9 +142,23 @@ struct Words<'a> {
     searcher: &'a Searcher,
     /// A Dutch word list, when the node has one, for splitting compounds.
     wordlist: Option<&'a Wordlist>,
+    /// True when a place narrows the candidates: optional clauses then seek (see `union.rs`).
+    seeking: bool,
 }
 
 impl Words<'_> {
+    /// Any of `parts`, which are all optional: tantivy's buffered union when the words lead,
+    /// a seeking one when the map cells have already narrowed the candidates.
+    fn any(&self, parts: Clauses) -> Box<dyn Query> {
+        if self.seeking {
+            Box::new(SeekingUnion::new(
+                parts.into_iter().map(|(_, q)| q).collect(),
+            ))
+        } else {
+            Box::new(BooleanQuery::new(parts))
+        }
+    }
+
     /// One optional clause per word or synonym group of the text (none for an empty text).
     fn text_clauses(&self, text: &str) -> Clauses {
         capped_clauses(text)
@@ -173,7 +211,7 @@ impl Words<'_> {
                 parts.push((Occur::Should, compound));
             }
         }
-        Box::new(BooleanQuery::new(parts))
+        self.any(parts)
     }
 
     /// A compound that no document has, read as its parts. With a Dutch word list, the split
@@ -233,7 +271,7 @@ impl Words<'_> {
                 (Occur::Should, boost(Box::new(q), weight))
             })
             .collect();
-        Box::new(BooleanQuery::new(parts))
+        self.any(parts)
     }
 
     /// A word or phrase with synonyms: what was typed (with prefix and typo tolerance when it is
@@ -260,7 +298,7 @@ impl Words<'_> {
                 parts.push((Occur::Should, boost(q, weight)));
             }
         }
-        Box::new(BooleanQuery::new(parts))
+        self.any(parts)
     }
 }
 
@@ -411,11 +449,6 @@ fn filters(f: &Fields, request: &SearchRequest) -> Vec<Box<dyn Query>> {
     .into_iter()
     .flatten()
     .collect();
-    if !r.include_inactive {
-        out.push(any_of_terms(vec![Term::from_field_text(
-            f.status, "active",
-        )]));
-    }
     if r.free_only {
         out.push(any_of_terms(vec![Term::from_field_bool(f.free, true)]));
     }

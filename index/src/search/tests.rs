@@ -430,3 +430,46 @@ fn the_step_free_filter_keeps_only_places_without_steps_and_is_counted() {
     r.filters.step_free_only = true;
     assert_eq!(ids(&index.search(&r).unwrap()), vec![level.offer_id]);
 }
+
+#[test]
+fn above_the_exact_limit_facets_are_estimated_and_said_to_be_while_total_and_page_stay_exact() {
+    let mut rng = Lcg(7);
+    let n = 3 * EXACT_UP_TO;
+    let mut docs: Vec<OfferDoc> = (0..n)
+        .map(|i| {
+            let mut d = doc("Koor", 51.5 + rng.next() * 1.5, 4.0 + rng.next() * 2.5);
+            d.kind = if i % 4 == 0 {
+                "buurthuis"
+            } else {
+                "vereniging"
+            }
+            .into();
+            d.free = i % 3 == 0;
+            d
+        })
+        .collect();
+    // The best match sits at the end, where no sample would pick it up by chance.
+    let best = OfferDoc {
+        keywords: vec!["koor".into()],
+        ..doc("Koor koor", 52.0, 5.0)
+    };
+    docs.push(best.clone());
+    let index = index_of(docs);
+
+    let found = index.search(&SearchRequest::text("koor")).unwrap();
+    assert!(found.estimated);
+    assert_eq!(found.total, n + 1);
+    assert_eq!(found.hits[0].offer_id, best.offer_id);
+    let close = |counted: u64, truth: usize| (counted as f64 / truth as f64 - 1.0).abs() < 0.05;
+    let buurthuis = found.facets.kind.get("buurthuis").copied().unwrap_or(0);
+    assert!(close(buurthuis, n / 4), "{buurthuis} of {}", n / 4);
+    assert!(close(found.facets.free, n / 3 + 1), "{}", found.facets.free);
+
+    // The same words in a small part of the country: every match counted, no estimate.
+    let near = SearchRequest::text("koor").near(at(52.0, 5.0), 10.0);
+    let small = index.search(&near).unwrap();
+    assert!(!small.estimated);
+    assert!(small.total > 0 && small.total < EXACT_UP_TO);
+    let kinds: u64 = small.facets.kind.values().sum();
+    assert_eq!(kinds as usize, small.total);
+}

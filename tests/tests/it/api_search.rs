@@ -30,6 +30,7 @@ on_both_backends! {
         assert_eq!(first["schedule_text"], "elke woensdag 14:00-15:30");
         assert!(body["total"].as_u64().unwrap() >= 1);
         assert!(body["facets"]["kind"]["vereniging"].as_u64().unwrap() >= 1);
+        assert_eq!(body["facets_estimated"], false, "a few hundred offers are all counted");
         for item in body["items"].as_array().unwrap() {
             assert!(item["distance_km"].as_f64().unwrap() <= 5.0);
         }

@@ -30,6 +30,7 @@ mod print;
 mod referrals;
 mod resident;
 mod roles;
+mod scale_out;
 mod schedules;
 mod search_page;
 mod security;

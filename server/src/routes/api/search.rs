@@ -24,6 +24,9 @@ pub struct Response {
     size: usize,
     items: Vec<Item>,
     facets: Facets,
+    /// True when the facet counts are estimated from a sample (more than about
+    /// `index::EXACT_UP_TO` offers found); `total` and the items are always exact.
+    facets_estimated: bool,
     /// What the question was understood to be about ("ontmoeting", "gratis", "70 jaar").
     understood: Vec<String>,
 }
@@ -251,6 +254,7 @@ pub async fn search(
         size: question.size,
         items,
         facets: found.facets,
+        facets_estimated: found.facets_estimated,
         understood: found.understood,
     }))
 }

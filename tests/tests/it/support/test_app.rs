@@ -48,6 +48,14 @@ impl TestApp {
         TestApp::spawn_with(backend, demo, |_| {}).await
     }
 
+    /// Another node on the database of `url` (PostgreSQL), with a data dir, index and catalog
+    /// of its own, as a node behind a proxy runs.
+    pub async fn node_on(url: &str) -> TestApp {
+        let url = DatabaseUrl(url.to_string());
+        // SQLite here only means "make no new database": the URL below is the one used.
+        TestApp::spawn_with(Backend::Sqlite, false, |c| c.database_url = Some(url)).await
+    }
+
     /// A server whose config the test changes first (trusted proxies, tiles, ...).
     pub async fn spawn_with(
         backend: Backend,
