@@ -178,9 +178,9 @@ type Runner<'a> = dyn Fn(&Query) -> (usize, Vec<u128>) + Sync + 'a;
 
 fn child(engine: &str, size: usize, n_queries: usize) -> anyhow::Result<EngineResult> {
     let mut rng = data::Rng::new(DATA_SEED);
-    let vocab = data::Vocabulary::load(&mut rng);
+    let vocab = data::vocabulary(&mut rng);
     let places = data::Places::load();
-    let all = data::generate(size, DATA_SEED, &vocab, &places);
+    let all = index::synthetic::generate(size, DATA_SEED, &vocab, &places);
     let qs = queries::generate(n_queries, QUERY_SEED, &vocab, &places);
     let updates: Vec<Vec<index::OfferDoc>> = all[..UPDATE_DOCS.min(size)]
         .iter()

@@ -71,13 +71,13 @@ impl Rng {
     /// [`Rng::place`] with the CBS code of its gemeente.
     fn place_in(&mut self) -> (LatLon, String) {
         let places = PLACES.get_or_init(data::Places::load);
-        let (lat, lon, _, gemeente) = places.pick(&mut data::Rng::new(self.next()));
+        let place = places.pick(&mut data::Rng::new(self.next()));
         let at = LatLon::parse(
-            lat + (self.unit() - 0.5) * 0.01,
-            lon + (self.unit() - 0.5) * 0.015,
+            place.lat + (self.unit() - 0.5) * 0.01,
+            place.lon + (self.unit() - 0.5) * 0.015,
         )
         .expect("valid point");
-        (at, gemeente.clone())
+        (at, place.gemeente_code.clone())
     }
     fn pick(&mut self, from: &[&str], n: usize) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

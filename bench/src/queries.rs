@@ -58,8 +58,8 @@ pub fn generate(n: usize, seed: u64, vocab: &Vocabulary, places: &Places) -> Vec
     let mut out = Vec::new();
     for class in Class::ALL {
         for _ in 0..n {
-            let (lat, lon, _, _) = places.pick(&mut rng).clone();
-            let at = LatLon::parse(lat, lon).ok();
+            let place = places.pick(&mut rng);
+            let at = LatLon::parse(place.lat, place.lon).ok();
             // Mid-frequency words: rank 50..2000 of the Zipf vocabulary.
             let word = loop {
                 let w = vocab.ranked(&mut rng, 50, 2000);

@@ -47,6 +47,11 @@ enum Command {
     Demo {
         #[command(flatten)]
         common: Common,
+        /// Instead: N made-up offers over the whole country, spread by where people live, for
+        /// benchmarks and load tests. Every name ends in "(testdata)"; the same N gives the
+        /// same offers, so a run that stopped is simply run again. Needs Debian's wdutch.
+        #[arg(long, value_name = "N")]
+        synthetic: Option<usize>,
     },
     /// Rebuild the search index from the database.
     Reindex {
@@ -265,7 +270,22 @@ impl Cli {
                 tracing::info!(%addr, "serving the sociale kaart on http://{addr}");
                 crate::serve(listener, app.state, crate::shutdown_signal()).await?;
             }
-            Command::Demo { common } => {
+            Command::Demo {
+                common,
+                synthetic: Some(n),
+            } => {
+                let state = crate::build_state(&common.config()).await?;
+                let wordlist = std::path::Path::new(index::DEFAULT_WORDLIST);
+                let saved = crate::demo::synthetic::load(&state, n, wordlist).await?;
+                let documents = crate::reindex(&state).await?;
+                println!(
+                    "Synthetisch aanbod geladen: {saved} aanbod (testdata), {documents} in de zoekindex."
+                );
+            }
+            Command::Demo {
+                common,
+                synthetic: None,
+            } => {
                 let config = common.config();
                 let state = crate::build_state(&config).await?;
                 let data = crate::demo::dataset();

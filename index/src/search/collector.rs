@@ -33,6 +33,14 @@ const FACET_FIELDS: [&str; 6] = [KIND, LEEFGEBIED, DOELGROEP, DAY, LANGUAGE, WIJ
 /// Facets are counted over every matching offer up to at least this many (over the whole
 /// index), and over a hashed sample of between this many and twice as many above it.
 pub const EXACT_UP_TO: usize = 10_000;
+/// Most values of one facet in an answer, the most frequent first (as search engines do:
+/// Meilisearch's `maxValuesPerFacet` is 100 too); a page shows a dozen at most, and a search
+/// across the country would otherwise answer with thousands of wijk codes.
+pub const MAX_FACET_VALUES: usize = 100;
+/// Values of one facet a segment turns into text when its counts are estimates anyway: the
+/// most frequent, more than an answer keeps. (Thousands of wijk codes per segment were a
+/// third of a search across the country.)
+const SAMPLED_FACET_VALUES: usize = 2 * MAX_FACET_VALUES;
 /// Smallest facet sample of a segment, so a small segment of a large index is not counted
 /// from a handful of offers.
 const MIN_SAMPLE: usize = 256;
@@ -224,6 +232,7 @@ impl Collector for OfferCollector {
                 }
             }
         }
+        facets.keep_most_frequent(MAX_FACET_VALUES);
         let total = singles + best.len();
         all.extend(best.into_values());
         let sort = self.sort;
@@ -395,12 +404,18 @@ impl SegmentCollector for SegmentOffers {
             let Some(target) = facets.field_mut(name) else {
                 continue;
             };
-            let used: Vec<(u64, u64)> = counts
+            let mut used: Vec<(u64, u64)> = counts
                 .into_iter()
                 .enumerate()
                 .filter(|(_, n)| *n > 0)
                 .map(|(ord, n)| (ord as u64, n))
                 .collect();
+            if stride > 1 && used.len() > SAMPLED_FACET_VALUES {
+                used.select_nth_unstable_by(SAMPLED_FACET_VALUES - 1, |a, b| b.1.cmp(&a.1));
+                used.truncate(SAMPLED_FACET_VALUES);
+                used.sort_unstable_by_key(|(ord, _)| *ord);
+            }
+
             // One sorted pass over the dictionary instead of a block seek per value.
             let mut counts_in_order = used.iter().map(|(_, n)| *n);
             let ords = used.iter().map(|(ord, _)| *ord);

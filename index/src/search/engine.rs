@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use tantivy::directory::error::LockError;
 use tantivy::directory::MmapDirectory;
 use tantivy::schema::Value;
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
@@ -21,6 +22,8 @@ use super::wordlist::Wordlist;
 use crate::{Geocoder, LatLon, Result};
 
 const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
+/// Longest wait for the writer lock another process holds.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// One found offer.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,7 +70,7 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     /// Writes take tantivy's lock only while they run, so a restarted node or the `reindex`
-    /// command can open the same directory.
+    /// command can open the same directory (and a write waits while the other one writes).
     write_lock: Mutex<()>,
     threads: usize,
     fields: Fields,
@@ -123,6 +126,24 @@ impl SearchIndex {
         let _ = self.wordlist.set(list);
     }
 
+    /// tantivy's writer, waiting while another process on the same directory holds it (the
+    /// `reindex` or `demo` command beside a running node whose follower is writing): those
+    /// writes take seconds, and giving up would fail a command for nothing.
+    fn writer(&self) -> Result<IndexWriter> {
+        let memory = WRITER_MEMORY_PER_THREAD * self.threads;
+        let started = std::time::Instant::now();
+        loop {
+            match self.index.writer_with_num_threads(self.threads, memory) {
+                Err(tantivy::TantivyError::LockFailure(LockError::LockBusy, _))
+                    if started.elapsed() < WRITER_WAIT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+                other => return Ok(other?),
+            }
+        }
+    }
+
     /// Runs `change` and commits it with `position`; with `only_forward`, does nothing when
     /// the index is already at `position` or beyond (checked under the write lock).
     fn write(
@@ -136,8 +157,7 @@ impl SearchIndex {
         if only_forward && have.zip(position).is_some_and(|(have, new)| have >= new) {
             return Ok(());
         }
-        let memory = WRITER_MEMORY_PER_THREAD * self.threads;
-        let mut writer: IndexWriter = self.index.writer_with_num_threads(self.threads, memory)?;
+        let mut writer = self.writer()?;
         change(&writer)?;
         let mut commit = writer.prepare_commit()?;
         if let Some(p) = position {

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-/// Counts per value, for each facet. Counted over the offers that match everything else.
+/// Counts per value, for each facet. Counted over the offers that match everything else; at
+/// most [`crate::MAX_FACET_VALUES`] values per facet, the most frequent.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Facets {
     /// kind → offers.
@@ -40,6 +41,25 @@ impl Facets {
         }
         self.free += other.free;
         self.step_free += other.step_free;
+    }
+
+    /// Keeps the `n` most frequent values of each facet (ties by value).
+    pub(crate) fn keep_most_frequent(&mut self, n: usize) {
+        for map in [
+            &mut self.kind,
+            &mut self.leefgebied,
+            &mut self.doelgroep,
+            &mut self.day,
+            &mut self.language,
+            &mut self.wijk,
+        ] {
+            if map.len() > n {
+                let mut counts: Vec<(String, u64)> = std::mem::take(map).into_iter().collect();
+                counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                counts.truncate(n);
+                *map = counts.into_iter().collect();
+            }
+        }
     }
 
     pub(crate) fn field_mut(&mut self, name: &str) -> Option<&mut BTreeMap<String, u64>> {

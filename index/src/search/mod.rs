@@ -39,7 +39,7 @@ mod wordlist;
 mod tests;
 
 pub use cells::BoundingBox;
-pub use collector::EXACT_UP_TO;
+pub use collector::{EXACT_UP_TO, MAX_FACET_VALUES};
 pub use concepts::{Concept, Concepts, Named};
 pub use doc::{OfferDoc, ROLE_KIND};
 pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};

@@ -473,3 +473,46 @@ fn above_the_exact_limit_facets_are_estimated_and_said_to_be_while_total_and_pag
     let kinds: u64 = small.facets.kind.values().sum();
     assert_eq!(kinds as usize, small.total);
 }
+
+#[test]
+fn a_facet_lists_only_its_most_frequent_values_with_their_exact_counts() {
+    let mut docs = Vec::new();
+    for w in 0..(MAX_FACET_VALUES + 50) {
+        // Wijk 0 has the most offers, then wijk 1, ... the last fifty have one each.
+        let offers = if w < 10 { 20 - w } else { 1 };
+        for _ in 0..offers {
+            let mut d = doc("Koor", 52.08, 5.1);
+            d.wijk_code = Some(format!("WK{w:06}"));
+            docs.push(d);
+        }
+    }
+    let index = index_of(docs);
+
+    let found = index.search(&SearchRequest::text("koor")).unwrap();
+
+    assert!(!found.estimated);
+    assert_eq!(found.facets.wijk.len(), MAX_FACET_VALUES);
+    assert_eq!(found.facets.wijk.get("WK000000"), Some(&20));
+    assert_eq!(found.facets.wijk.get("WK000009"), Some(&11));
+}
+
+#[test]
+fn a_write_waits_while_another_process_writes_to_the_same_directory_instead_of_failing() {
+    let dir = std::env::temp_dir().join(format!("sk-lock-{}", Uuid::new_v4()));
+    let index = SearchIndex::open_or_create(&dir).unwrap();
+    // Another process's writer (the `reindex` command beside a running node), held a moment.
+    let other = tantivy::Index::open_in_dir(&dir).unwrap();
+    let held: tantivy::IndexWriter = other.writer(15_000_000).unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        drop(held);
+    });
+
+    index
+        .replace_all(vec![doc("Koor", 52.08, 5.1)], Some(1))
+        .unwrap();
+
+    release.join().unwrap();
+    assert_eq!(index.state().documents, 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -5,6 +5,7 @@
 mod builder;
 mod core;
 mod signals;
+pub mod synthetic;
 mod wijken;
 
 use app::db::Dataset;

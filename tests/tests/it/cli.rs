@@ -149,3 +149,66 @@ async fn teams_are_made_and_filled_and_an_account_is_switched_off_from_the_comma
         "no longer a working member"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_synthetic_demo_is_searchable_says_it_is_testdata_and_a_second_run_doubles_nothing() {
+    use clap::Parser;
+    let mut app = TestApp::empty(Backend::Sqlite).await;
+    let dir = app.data_dir().display().to_string();
+    let run = |n: &'static str| {
+        let args = [
+            "sociale-kaart",
+            "demo",
+            "--synthetic",
+            n,
+            "--data-dir",
+            &dir,
+        ];
+        server::cli::Cli::try_parse_from(args).unwrap().run()
+    };
+
+    // A run that stopped after 120 offers, then the whole run: the same offers, once each.
+    run("120").await.unwrap();
+    run("400").await.unwrap();
+
+    assert_eq!(app.state.db.count_offers().await.unwrap(), 400);
+    // A node started on that data, as after `demo` one starts `serve`.
+    app.stop().await;
+    let config = app.config.clone();
+    let node = TestApp::spawn_with(Backend::Sqlite, false, |c| *c = config).await;
+    let (status, body) = node.get_json("/api/v1/search?size=100").await;
+    assert_eq!(status, 200, "{body}");
+    let total = body["total"].as_u64().unwrap();
+    // About one in twenty is made inactive, as registers have them.
+    assert!((340..400).contains(&total), "{total}");
+    let items = body["items"].as_array().unwrap();
+    assert_eq!(items.len(), 100);
+    for item in items {
+        let name = item["name"].as_str().unwrap();
+        assert!(name.ends_with(server::demo::synthetic::MARK), "{name}");
+        let organisation = item["organization"]["name"].as_str().unwrap();
+        assert!(
+            organisation.ends_with(server::demo::synthetic::MARK),
+            "{organisation}"
+        );
+    }
+    // Spread over the country by where people live: many gemeenten, not one city.
+    let gemeenten: std::collections::BTreeSet<&str> = items
+        .iter()
+        .filter_map(|i| i["location"]["gemeente"].as_str())
+        .collect();
+    assert!(gemeenten.len() > 30, "{gemeenten:?}");
+
+    let too_many = server::cli::Cli::try_parse_from([
+        "sociale-kaart",
+        "demo",
+        "--synthetic",
+        "99000000",
+        "--data-dir",
+        &dir,
+    ])
+    .unwrap()
+    .run()
+    .await;
+    assert!(too_many.unwrap_err().to_string().contains("hoogstens"));
+}
