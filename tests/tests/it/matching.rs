@@ -506,15 +506,10 @@ on_both_backends! {
 
         // A change on node A, through the change log.
         app::db::set_waiting_list(&node_a.db, club, 77).await.unwrap();
-        let started = std::time::Instant::now();
-        loop {
-            let now = app::service::matching::catalog(&node_b).await.unwrap();
-            if waiting(&now) == 77 {
-                break;
-            }
-            assert!(started.elapsed() < std::time::Duration::from_secs(1), "node B still has the old catalog");
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-        }
+        crate::support::within(std::time::Duration::from_secs(1), "node B has the new catalog", || async {
+            waiting(&app::service::matching::catalog(&node_b).await.unwrap()) == 77
+        })
+        .await;
         // An "ik kan iets" entry reaches the coalition scan of every node too.
         let before = app::service::matching::catalog(&node_b).await.unwrap().talent_entries.len();
         let entry = app::service::matching::TalentEntry {

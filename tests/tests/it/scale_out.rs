@@ -4,11 +4,11 @@
 
 use std::collections::BTreeSet;
 use std::io::BufRead;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use uuid::Uuid;
 
-use crate::support::{Backend, TestApp};
+use crate::support::{within, Backend, TestApp};
 
 /// The word every offer node A writes is named with: in no other offer, in no word list.
 const WORD: &str = "Qwzxkoor";
@@ -41,20 +41,6 @@ async fn in_catalog(node: &TestApp) -> BTreeSet<String> {
         .filter(|o| o.name.starts_with(WORD))
         .map(|o| o.id.to_string())
         .collect()
-}
-
-/// Waits until `check` holds, at most `limit`; returns how long it took.
-async fn within<F, Fut>(limit: Duration, what: &str, mut check: F) -> Duration
-where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let started = Instant::now();
-    while !check().await {
-        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-    started.elapsed()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

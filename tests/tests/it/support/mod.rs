@@ -11,6 +11,24 @@ pub use session::{
 };
 pub use test_app::{Backend, TestApp};
 
+/// Waits until `check` holds, at most `limit`; returns how long it took.
+pub async fn within<F, Fut>(
+    limit: std::time::Duration,
+    what: &str,
+    mut check: F,
+) -> std::time::Duration
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let started = std::time::Instant::now();
+    while !check().await {
+        assert!(started.elapsed() < limit, "{what}: not within {limit:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    started.elapsed()
+}
+
 /// Mail as the product sends it, kept for tests: (to, subject, body).
 #[derive(Debug, Default)]
 pub struct Outbox(std::sync::Mutex<Vec<(String, String, String)>>);
