@@ -52,6 +52,10 @@ enum Command {
         /// same offers, so a run that stopped is simply run again. Needs Debian's wdutch.
         #[arg(long, value_name = "N")]
         synthetic: Option<usize>,
+        /// With --synthetic: write the offers to this file as an HSDS register (one service
+        /// per line, JSON lines) instead of saving them, for import benchmarks.
+        #[arg(long, value_name = "FILE", requires = "synthetic")]
+        write_hsds: Option<PathBuf>,
     },
     /// Rebuild the search index from the database.
     Reindex {
@@ -167,10 +171,12 @@ enum UserCommand {
 
 #[derive(Debug, Subcommand)]
 enum ImportCommand {
-    /// Open Referral HSDS 3.0: a JSON file with an array of services (compiled shape), or a
-    /// directory with a tabular datapackage (CSV files). Every record is validated against the
-    /// HSDS schema; invalid records are reported and skipped. Records are saved in batches of
-    /// one transaction each, so an interrupted import can simply be run again; importing twice
+    /// Open Referral HSDS 3.0: a JSON file with an array of services (compiled shape) or one
+    /// service per line (JSON lines), or a directory with a tabular datapackage (CSV files).
+    /// JSON is read as a stream, so a file of any size imports in bounded memory. Every record
+    /// is validated against the HSDS schema; invalid records are reported and skipped. Records
+    /// are saved in batches of one transaction each with how far the import got: run an
+    /// interrupted import again and it goes on after the last saved batch; importing twice
     /// updates instead of duplicating. A running server picks the changes up within a second.
     Hsds {
         /// The JSON file or datapackage directory.
@@ -187,6 +193,10 @@ enum ImportCommand {
         /// register's own taxonomy terms where the automatic crosswalk cannot; edit and re-run.
         #[arg(long)]
         taxonomy_map: Option<PathBuf>,
+        /// Start at the top of the file even when an earlier run of this import stopped
+        /// halfway (by default it goes on after the last saved batch).
+        #[arg(long)]
+        from_start: bool,
         #[command(flatten)]
         common: Common,
     },
@@ -271,8 +281,25 @@ impl Cli {
                 crate::serve(listener, app.state, crate::shutdown_signal()).await?;
             }
             Command::Demo {
+                synthetic: Some(n),
+                write_hsds: Some(file),
+                ..
+            } => {
+                let wordlist = std::path::Path::new(index::DEFAULT_WORDLIST);
+                let at = file.clone();
+                let written = tokio::task::spawn_blocking(move || {
+                    crate::demo::synthetic::write_hsds(n, wordlist, &at)
+                })
+                .await??;
+                println!(
+                    "Synthetisch HSDS-register geschreven: {written} services (testdata) in {}.",
+                    file.display()
+                );
+            }
+            Command::Demo {
                 common,
                 synthetic: Some(n),
+                write_hsds: None,
             } => {
                 let state = crate::build_state(&common.config()).await?;
                 let wordlist = std::path::Path::new(index::DEFAULT_WORDLIST);
@@ -285,6 +312,7 @@ impl Cli {
             Command::Demo {
                 common,
                 synthetic: None,
+                ..
             } => {
                 let config = common.config();
                 let state = crate::build_state(&config).await?;
@@ -306,6 +334,7 @@ impl Cli {
                 taxonomy,
                 checked_on,
                 taxonomy_map,
+                from_start,
                 common,
             }) => {
                 let state = crate::build_state(&common.config()).await?;
@@ -317,13 +346,18 @@ impl Cli {
                         .context("saving taxonomy terms")?;
                     terms = list.len();
                 }
-                let services = crate::hsds::run::read_services(&path)?;
                 let options = crate::hsds::run::ImportOptions {
                     checked_on,
                     taxonomy_map,
+                    from_start,
                 };
-                let summary =
-                    crate::hsds::run::import_services_with(&state.db, services, options).await?;
+                let summary = crate::hsds::run::import_file(&state.db, &path, options).await?;
+                if summary.resumed_after > 0 {
+                    println!(
+                        "Verder gegaan na record {}: die had een eerdere, onderbroken import van dit bestand al opgeslagen.",
+                        summary.resumed_after
+                    );
+                }
                 for p in &summary.problems {
                     eprintln!("overgeslagen: {p}");
                 }

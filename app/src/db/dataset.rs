@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::talents::TalentEntryRecord;
 use super::taxonomy::term_id;
-use super::{on_tx, outbox, Db, Tx};
+use super::{bulk, on_pool, on_tx, outbox, Db, Tx};
 use crate::domain::Compensation;
 use crate::{Error, Result};
 
@@ -227,55 +227,114 @@ fn extra_json(extra: &str) -> &str {
 
 /// Saves everything in one transaction: all of it lands, or none of it.
 pub async fn save_dataset(db: &Db, data: &Dataset) -> Result<()> {
+    save(db, data, None).await
+}
+
+/// How far an import of one source got: its first `records` records are saved.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportCheckpoint<'a> {
+    /// The source's fingerprint (file and options), see `server::hsds::run`.
+    pub source: &'a str,
+    /// Records read from the start of the source whose batches are committed.
+    pub records: u64,
+}
+
+/// [`save_dataset`] for one batch of an import: the checkpoint is saved in the same
+/// transaction, so after a crash the import goes on exactly after the last committed batch.
+pub async fn save_import_batch(
+    db: &Db,
+    data: &Dataset,
+    checkpoint: ImportCheckpoint<'_>,
+) -> Result<()> {
+    save(db, data, Some(checkpoint)).await
+}
+
+/// The records of `source` an earlier, unfinished import committed (None: start at the top).
+pub async fn import_checkpoint(db: &Db, source: &str) -> Result<Option<u64>> {
+    let sql = "SELECT records FROM import_progress WHERE source = $1";
+    let records: Option<i64> =
+        on_pool!(db, p => sqlx::query_scalar(sql).bind(source).fetch_optional(p).await?);
+    Ok(records.map(|r| r.max(0) as u64))
+}
+
+/// Forgets the checkpoint of a finished import.
+pub async fn finish_import(db: &Db, source: &str) -> Result<()> {
+    let sql = "DELETE FROM import_progress WHERE source = $1";
+    on_pool!(db, p => sqlx::query(sql).bind(source).execute(p).await.map(drop)?);
+    Ok(())
+}
+
+async fn save(db: &Db, data: &Dataset, checkpoint: Option<ImportCheckpoint<'_>>) -> Result<()> {
+    let services = bulk::last_of_each(&data.services, |s| s.id);
+    if let Some(s) = services.iter().find(|s| {
+        !matches!(
+            s.kind.as_str(),
+            "buurthuis" | "vereniging" | "initiatief" | "voorziening"
+        )
+    }) {
+        return Err(Error::Invalid(format!(
+            "Onbekende soort aanbod: {}",
+            s.kind
+        )));
+    }
     let mut tx = db.begin().await?;
-    for o in &data.organisations {
-        upsert_organisation(&mut tx, o).await?;
-    }
-    for l in &data.locations {
-        upsert_location(&mut tx, l).await?;
-    }
-    for s in &data.services {
-        upsert_service(&mut tx, s).await?;
-        replace_service_links(&mut tx, s).await?;
-    }
+    upsert_organisations(&mut tx, &data.organisations).await?;
+    upsert_locations(&mut tx, &data.locations).await?;
+    upsert_services(&mut tx, &services).await?;
+    replace_service_links(&mut tx, &services).await?;
     for n in &data.needs {
         upsert_need(&mut tx, n).await?;
     }
     for e in &data.talent_entries {
         super::talents::upsert_talent_entry(&mut tx, e).await?;
     }
-    // Same transaction: the index hears of exactly what was committed.
+    // Same transaction: the index hears of exactly what was committed, each offer once.
     let changed: Vec<Uuid> = data
         .services
         .iter()
         .map(|s| s.id)
         .chain(data.needs.iter().map(|n| n.id))
         .collect();
-    outbox::log_services(&mut tx, &changed).await?;
-    for o in &data.organisations {
-        outbox::log_dependents(&mut tx, Some(o.id), None).await?;
-    }
-    for l in &data.locations {
-        outbox::log_dependents(&mut tx, None, Some(l.id)).await?;
+    let organisations: Vec<Uuid> = data.organisations.iter().map(|o| o.id).collect();
+    let locations: Vec<Uuid> = data.locations.iter().map(|l| l.id).collect();
+    outbox::log_batch(&mut tx, &changed, &organisations, &locations).await?;
+    if let Some(c) = checkpoint {
+        let sql = "INSERT INTO import_progress (source, records, updated_at) VALUES ($1, $2, $3) \
+            ON CONFLICT (source) DO UPDATE SET records = excluded.records, updated_at = excluded.updated_at";
+        let records = i64::try_from(c.records).unwrap_or(i64::MAX);
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(c.source).bind(records).bind(Utc::now())
+            .execute(t).await.map(drop)?);
     }
     tx.commit().await
 }
 
-async fn upsert_organisation(tx: &mut Tx, o: &OrganisationRecord) -> Result<()> {
+async fn upsert_organisations(tx: &mut Tx, all: &[OrganisationRecord]) -> Result<()> {
     let now = Utc::now();
-    let sql = "INSERT INTO organizations \
-        (id, name, description, email, website, phone, last_verified_on, source, created_at, updated_at, hsds_extra, partner_kind) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) \
-        ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, \
-        email = excluded.email, website = excluded.website, phone = excluded.phone, \
-        last_verified_on = excluded.last_verified_on, source = excluded.source, updated_at = excluded.updated_at, \
-        hsds_extra = excluded.hsds_extra, \
-        partner_kind = CASE WHEN excluded.partner_kind = '' THEN organizations.partner_kind ELSE excluded.partner_kind END";
-    on_tx!(tx, t => sqlx::query(sql)
-        .bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email).bind(o.website.as_deref().and_then(crate::safe::safe_url))
-        .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now).bind(extra_json(&o.extra))
-        .bind(&o.partner_kind)
-        .execute(t).await.map(drop)?);
+    let rows = bulk::last_of_each(all, |o| o.id);
+    for chunk in rows.chunks(bulk::ROWS) {
+        let sql = bulk::insert_sql(
+            "INSERT INTO organizations (id, name, description, email, website, phone, \
+             last_verified_on, source, created_at, updated_at, hsds_extra, partner_kind)",
+            12,
+            chunk.len(),
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, description = excluded.description, \
+             email = excluded.email, website = excluded.website, phone = excluded.phone, \
+             last_verified_on = excluded.last_verified_on, source = excluded.source, \
+             updated_at = excluded.updated_at, hsds_extra = excluded.hsds_extra, \
+             partner_kind = CASE WHEN excluded.partner_kind = '' THEN organizations.partner_kind \
+             ELSE excluded.partner_kind END",
+        );
+        on_tx!(tx, t => {
+            let mut q = sqlx::query(&sql);
+            for o in chunk {
+                q = q.bind(o.id).bind(&o.name).bind(&o.description).bind(&o.email)
+                    .bind(o.website.as_deref().and_then(crate::safe::safe_url))
+                    .bind(&o.phone).bind(o.last_verified_on).bind(&o.source).bind(now).bind(now)
+                    .bind(extra_json(&o.extra)).bind(&o.partner_kind);
+            }
+            q.execute(t).await.map(drop)?
+        });
+    }
     Ok(())
 }
 
@@ -294,131 +353,224 @@ fn place_location(l: &LocationRecord) -> Result<(Option<LatLon>, Option<String>)
     Ok((at, postcode.map(|p| p.pc4())))
 }
 
-async fn upsert_location(tx: &mut Tx, l: &LocationRecord) -> Result<()> {
-    let (at, pc4) = place_location(l)?;
-    let areas = at
-        .map(|at| Geocoder::embedded().areas(at))
-        .unwrap_or_default();
+async fn upsert_locations(tx: &mut Tx, all: &[LocationRecord]) -> Result<()> {
     let now = Utc::now();
-    let sql = "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
-        latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, transportation, \
-        created_at, updated_at, hsds_extra, access) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15, $16, $17) \
-        ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, name = excluded.name, \
-        address_1 = excluded.address_1, postal_code = excluded.postal_code, pc4 = excluded.pc4, \
-        city = excluded.city, latitude = excluded.latitude, longitude = excluded.longitude, \
-        gemeente_code = excluded.gemeente_code, wijk_code = excluded.wijk_code, \
-        buurt_code = excluded.buurt_code, accessibility = excluded.accessibility, \
-        transportation = excluded.transportation, updated_at = excluded.updated_at, \
-        hsds_extra = excluded.hsds_extra, access = excluded.access";
-    on_tx!(tx, t => sqlx::query(sql)
-        .bind(l.id).bind(l.organization_id).bind(&l.name).bind(&l.address_1).bind(&l.postal_code)
-        .bind(&pc4).bind(&l.city).bind(at.map(|a| a.lat())).bind(at.map(|a| a.lon()))
-        .bind(&areas.gemeente_code).bind(&areas.wijk_code).bind(&areas.buurt_code)
-        .bind(&l.accessibility).bind(&l.transportation).bind(now).bind(extra_json(&l.extra))
-        .bind(&l.access)
-        .execute(t).await.map(drop)?);
+    let rows = bulk::last_of_each(all, |l| l.id);
+    // Placed first: a bad postcode refuses the batch before anything is written.
+    let placed = rows
+        .iter()
+        .map(|l| {
+            let (at, pc4) = place_location(l)?;
+            let areas = at
+                .map(|at| Geocoder::embedded().areas(at))
+                .unwrap_or_default();
+            Ok((*l, at, pc4, areas))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for chunk in placed.chunks(bulk::ROWS) {
+        let sql = bulk::insert_sql(
+            "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
+             latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, \
+             transportation, created_at, updated_at, hsds_extra, access)",
+            18,
+            chunk.len(),
+            "ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
+             name = excluded.name, address_1 = excluded.address_1, \
+             postal_code = excluded.postal_code, pc4 = excluded.pc4, city = excluded.city, \
+             latitude = excluded.latitude, longitude = excluded.longitude, \
+             gemeente_code = excluded.gemeente_code, wijk_code = excluded.wijk_code, \
+             buurt_code = excluded.buurt_code, accessibility = excluded.accessibility, \
+             transportation = excluded.transportation, updated_at = excluded.updated_at, \
+             hsds_extra = excluded.hsds_extra, access = excluded.access",
+        );
+        on_tx!(tx, t => {
+            let mut q = sqlx::query(&sql);
+            for (l, at, pc4, areas) in chunk {
+                q = q.bind(l.id).bind(l.organization_id).bind(&l.name).bind(&l.address_1)
+                    .bind(&l.postal_code).bind(pc4).bind(&l.city)
+                    .bind(at.map(|a| a.lat())).bind(at.map(|a| a.lon()))
+                    .bind(&areas.gemeente_code).bind(&areas.wijk_code).bind(&areas.buurt_code)
+                    .bind(&l.accessibility).bind(&l.transportation).bind(now).bind(now)
+                    .bind(extra_json(&l.extra)).bind(&l.access);
+            }
+            q.execute(t).await.map(drop)?
+        });
+    }
     Ok(())
 }
 
-async fn upsert_service(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
-    if !matches!(
-        s.kind.as_str(),
-        "buurthuis" | "vereniging" | "initiatief" | "voorziening"
-    ) {
-        return Err(Error::Invalid(format!(
-            "Onbekende soort aanbod: {}",
-            s.kind
-        )));
-    }
+async fn upsert_services(tx: &mut Tx, rows: &[&ServiceRecord]) -> Result<()> {
     let now = Utc::now();
-    let sql = "INSERT INTO services (id, organization_id, name, description, kind, status, \
-        minimum_age, maximum_age, is_free, fees_description, no_referral_needed, keeps_benefit, \
-        eligibility_description, contact_name, email, phone, url, capacity, waiting_list, \
-        last_verified_on, source, created_at, updated_at, hsds_extra) \
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-        $19, $20, $21, $22, $22, $23) \
-        ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
-        name = excluded.name, description = excluded.description, kind = excluded.kind, \
-        status = excluded.status, minimum_age = excluded.minimum_age, \
-        maximum_age = excluded.maximum_age, is_free = excluded.is_free, \
-        fees_description = excluded.fees_description, \
-        no_referral_needed = excluded.no_referral_needed, keeps_benefit = excluded.keeps_benefit, \
-        eligibility_description = excluded.eligibility_description, \
-        contact_name = excluded.contact_name, email = excluded.email, phone = excluded.phone, \
-        url = excluded.url, capacity = excluded.capacity, waiting_list = excluded.waiting_list, \
-        last_verified_on = excluded.last_verified_on, source = excluded.source, \
-        updated_at = excluded.updated_at, hsds_extra = excluded.hsds_extra";
-    on_tx!(tx, t => sqlx::query(sql)
-        .bind(s.id).bind(s.organization_id).bind(&s.name).bind(&s.description).bind(&s.kind)
-        .bind(&s.status).bind(s.minimum_age).bind(s.maximum_age).bind(s.is_free)
-        .bind(&s.fees_description).bind(s.no_referral_needed).bind(s.keeps_benefit)
-        .bind(&s.eligibility_description).bind(&s.contact_name).bind(&s.email).bind(&s.phone)
-        .bind(s.url.as_deref().and_then(crate::safe::safe_url)).bind(s.capacity).bind(s.waiting_list).bind(s.last_verified_on)
-        .bind(&s.source).bind(now).bind(extra_json(&s.extra))
-        .execute(t).await.map(drop)?);
+    for chunk in rows.chunks(bulk::ROWS) {
+        let sql = bulk::insert_sql(
+            "INSERT INTO services (id, organization_id, name, description, kind, status, \
+             minimum_age, maximum_age, is_free, fees_description, no_referral_needed, \
+             keeps_benefit, eligibility_description, contact_name, email, phone, url, capacity, \
+             waiting_list, last_verified_on, source, created_at, updated_at, hsds_extra)",
+            24,
+            chunk.len(),
+            "ON CONFLICT (id) DO UPDATE SET organization_id = excluded.organization_id, \
+             name = excluded.name, description = excluded.description, kind = excluded.kind, \
+             status = excluded.status, minimum_age = excluded.minimum_age, \
+             maximum_age = excluded.maximum_age, is_free = excluded.is_free, \
+             fees_description = excluded.fees_description, \
+             no_referral_needed = excluded.no_referral_needed, \
+             keeps_benefit = excluded.keeps_benefit, \
+             eligibility_description = excluded.eligibility_description, \
+             contact_name = excluded.contact_name, email = excluded.email, \
+             phone = excluded.phone, url = excluded.url, capacity = excluded.capacity, \
+             waiting_list = excluded.waiting_list, last_verified_on = excluded.last_verified_on, \
+             source = excluded.source, updated_at = excluded.updated_at, \
+             hsds_extra = excluded.hsds_extra",
+        );
+        on_tx!(tx, t => {
+            let mut q = sqlx::query(&sql);
+            for s in chunk {
+                q = q.bind(s.id).bind(s.organization_id).bind(&s.name).bind(&s.description)
+                    .bind(&s.kind).bind(&s.status).bind(s.minimum_age).bind(s.maximum_age)
+                    .bind(s.is_free).bind(&s.fees_description).bind(s.no_referral_needed)
+                    .bind(s.keeps_benefit).bind(&s.eligibility_description).bind(&s.contact_name)
+                    .bind(&s.email).bind(&s.phone)
+                    .bind(s.url.as_deref().and_then(crate::safe::safe_url))
+                    .bind(s.capacity).bind(s.waiting_list).bind(s.last_verified_on)
+                    .bind(&s.source).bind(now).bind(now).bind(extra_json(&s.extra));
+            }
+            q.execute(t).await.map(drop)?
+        });
+    }
     Ok(())
+}
+
+/// A child row of an offer, as it is inserted.
+enum Child<'a> {
+    Location(Uuid, Uuid, Uuid),
+    Term(Uuid, Uuid),
+    Language(Uuid, &'a str),
+    Schedule(Uuid, Uuid, Option<Uuid>, ScheduleRecord),
+    Closure(Uuid, Uuid, ClosureRecord),
+    Cost(Uuid, Uuid, CostRecord),
 }
 
 /// Child rows are replaced as a whole: what the record no longer lists is gone.
-async fn replace_service_links(tx: &mut Tx, s: &ServiceRecord) -> Result<()> {
-    for table in [
+async fn replace_service_links(tx: &mut Tx, rows: &[&ServiceRecord]) -> Result<()> {
+    const TABLES: [&str; 6] = [
         "service_at_locations",
         "service_terms",
         "service_languages",
         "schedules",
         "service_closures",
         "cost_options",
-    ] {
-        let sql = format!("DELETE FROM {table} WHERE service_id = $1");
-        on_tx!(tx, t => sqlx::query(&sql).bind(s.id).execute(t).await.map(drop)?);
+    ];
+    for chunk in rows.chunks(bulk::ROWS) {
+        for table in TABLES {
+            let sql = bulk::in_sql(
+                &format!("DELETE FROM {table} WHERE service_id IN"),
+                chunk.len(),
+                "",
+            );
+            on_tx!(tx, t => {
+                let mut q = sqlx::query(&sql);
+                for s in chunk {
+                    q = q.bind(s.id);
+                }
+                q.execute(t).await.map(drop)?
+            });
+        }
     }
-    let child_id = |kind: &str, n: usize| Uuid::new_v5(&s.id, format!("{kind}:{n}").as_bytes());
     // Child ids follow the canonical order `load_dataset` gives back, so export → import →
     // export gives the same ids.
-    let mut canonical = s.clone();
-    canonical.normalise();
-    let ServiceRecord {
-        location_ids,
-        schedules,
-        closures,
-        costs,
-        ..
-    } = canonical;
-    for (n, location_id) in location_ids.iter().enumerate() {
-        let sql =
-            "INSERT INTO service_at_locations (id, service_id, location_id) VALUES ($1, $2, $3)";
-        on_tx!(tx, t => sqlx::query(sql).bind(child_id("sal", n)).bind(s.id).bind(location_id).execute(t).await.map(drop)?);
+    let mut children: [Vec<Child>; 6] = Default::default();
+    for s in rows {
+        let child_id = |kind: &str, n: usize| Uuid::new_v5(&s.id, format!("{kind}:{n}").as_bytes());
+        let mut canonical = (*s).clone();
+        canonical.normalise();
+        for (n, location) in canonical.location_ids.iter().enumerate() {
+            children[0].push(Child::Location(child_id("sal", n), s.id, *location));
+        }
+        for (taxonomy, code) in &s.terms {
+            children[1].push(Child::Term(s.id, term_id(taxonomy, code)));
+        }
+        for code in &s.languages {
+            children[2].push(Child::Language(s.id, code));
+        }
+        let first_location = s.location_ids.first().copied();
+        for (n, slot) in canonical.schedules.into_iter().enumerate() {
+            children[3].push(Child::Schedule(
+                child_id("schedule", n),
+                s.id,
+                first_location,
+                slot,
+            ));
+        }
+        for (n, closure) in canonical.closures.into_iter().enumerate() {
+            children[4].push(Child::Closure(child_id("closure", n), s.id, closure));
+        }
+        for (n, cost) in canonical.costs.into_iter().enumerate() {
+            children[5].push(Child::Cost(child_id("cost", n), s.id, cost));
+        }
     }
-    for (taxonomy, code) in &s.terms {
-        let sql = "INSERT INTO service_terms (service_id, term_id) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-        on_tx!(tx, t => sqlx::query(sql).bind(s.id).bind(term_id(taxonomy, code)).execute(t).await.map(drop)?);
-    }
-    for code in &s.languages {
-        let sql = "INSERT INTO service_languages (service_id, code) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-        on_tx!(tx, t => sqlx::query(sql).bind(s.id).bind(code).execute(t).await.map(drop)?);
-    }
-    for (n, slot) in schedules.iter().enumerate() {
-        let sql = "INSERT INTO schedules (id, service_id, location_id, weekday, opens_at, closes_at, description, rrule, dtstart) \
-                   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-        on_tx!(tx, t => sqlx::query(sql)
-            .bind(child_id("schedule", n)).bind(s.id).bind(s.location_ids.first())
-            .bind(i32::from(slot.weekday)).bind(&slot.opens_at).bind(&slot.closes_at)
-            .bind(&slot.description).bind(&slot.rule).bind(slot.dtstart).execute(t).await.map(drop)?);
-    }
-    for (n, c) in closures.iter().enumerate() {
-        let sql = "INSERT INTO service_closures (id, service_id, starts_on, ends_on, description) \
-                   VALUES ($1, $2, $3, $4, $5)";
-        on_tx!(tx, t => sqlx::query(sql)
-            .bind(child_id("closure", n)).bind(s.id).bind(c.starts_on).bind(c.ends_on)
-            .bind(&c.description).execute(t).await.map(drop)?);
-    }
-    for (n, cost) in costs.iter().enumerate() {
-        let sql = "INSERT INTO cost_options (id, service_id, option, amount, currency, amount_description) \
-                   VALUES ($1, $2, $3, $4, 'EUR', $5)";
-        on_tx!(tx, t => sqlx::query(sql)
-            .bind(child_id("cost", n)).bind(s.id).bind(&cost.option).bind(cost.amount)
-            .bind(&cost.amount_description).execute(t).await.map(drop)?);
+    let heads = [
+        (
+            "INSERT INTO service_at_locations (id, service_id, location_id)",
+            3,
+            "",
+        ),
+        (
+            "INSERT INTO service_terms (service_id, term_id)",
+            2,
+            "ON CONFLICT DO NOTHING",
+        ),
+        (
+            "INSERT INTO service_languages (service_id, code)",
+            2,
+            "ON CONFLICT DO NOTHING",
+        ),
+        (
+            "INSERT INTO schedules (id, service_id, location_id, weekday, opens_at, closes_at, \
+             description, rrule, dtstart)",
+            9,
+            "",
+        ),
+        (
+            "INSERT INTO service_closures (id, service_id, starts_on, ends_on, description)",
+            5,
+            "",
+        ),
+        (
+            "INSERT INTO cost_options (id, service_id, option, amount, currency, \
+             amount_description)",
+            6,
+            "",
+        ),
+    ];
+    for (rows, (head, columns, tail)) in children.iter().zip(heads) {
+        for chunk in rows.chunks(bulk::ROWS) {
+            let sql = bulk::insert_sql(head, columns, chunk.len(), tail);
+            on_tx!(tx, t => {
+                let mut q = sqlx::query(&sql);
+                for child in chunk {
+                    q = match child {
+                        Child::Location(id, service, location) => {
+                            q.bind(id).bind(service).bind(location)
+                        }
+                        Child::Term(service, term) => q.bind(service).bind(term),
+                        Child::Language(service, code) => q.bind(service).bind(*code),
+                        Child::Schedule(id, service, location, slot) => q
+                            .bind(id).bind(service).bind(location)
+                            .bind(i32::from(slot.weekday)).bind(&slot.opens_at)
+                            .bind(&slot.closes_at).bind(&slot.description).bind(&slot.rule)
+                            .bind(slot.dtstart),
+                        Child::Closure(id, service, c) => q
+                            .bind(id).bind(service).bind(c.starts_on).bind(c.ends_on)
+                            .bind(&c.description),
+                        Child::Cost(id, service, c) => q
+                            .bind(id).bind(service).bind(&c.option).bind(c.amount).bind("EUR")
+                            .bind(&c.amount_description),
+                    };
+                }
+                q.execute(t).await.map(drop)?
+            });
+        }
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! expands each query for both pool types. Migrations live in `migrations/<backend>/`.
 
 mod accounts;
+mod bulk;
 mod coalitions;
 mod dataset;
 mod editing;
@@ -50,8 +51,9 @@ pub use coalitions::{
     FUNDING_WARNING_DAYS, QUIET_DAYS,
 };
 pub use dataset::{
-    days_from_text, days_text, save_dataset, ClosureRecord, CostRecord, Dataset, LocationRecord,
-    NeedRecord, OrganisationRecord, ScheduleRecord, ServiceRecord,
+    days_from_text, days_text, finish_import, import_checkpoint, save_dataset, save_import_batch,
+    ClosureRecord, CostRecord, Dataset, ImportCheckpoint, LocationRecord, NeedRecord,
+    OrganisationRecord, ScheduleRecord, ServiceRecord,
 };
 pub use editing::{
     location, location_label, location_labels, locations_of, need, needs_of, offers_of,
@@ -117,7 +119,7 @@ pub use talents::{
     revoke_entry_contact, save_talent_entry, EntryContact, ReachableEntry, TalentEntryRecord,
 };
 pub use taxonomy::term_codes;
-pub use taxonomy::{ensure_taxonomy, term_id, term_name, TAXONOMY_JSON};
+pub use taxonomy::{ensure_taxonomy, shipped_term_records, term_id, term_name, TAXONOMY_JSON};
 pub use teams::{
     assign_traject, create_team, disable_user, set_team_member, team, team_members, team_of,
     team_queue, teams, MemberRecord, TeamRecord,

@@ -1,9 +1,11 @@
 //! The index change log (`index_outbox`): written with every change, read by each node.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::{on_pool, on_tx, Db, Tx};
+use super::{bulk, on_pool, on_tx, Db, Tx};
 use crate::Result;
 
 /// One logged change: offer or role `service_id` changed (or was deleted) at position `id`.
@@ -21,11 +23,68 @@ pub struct OutboxEntry {
 /// Logs that these offers changed, inside the caller's transaction.
 pub(crate) async fn log_services(tx: &mut Tx, ids: &[Uuid]) -> Result<()> {
     let now = Utc::now();
-    for id in ids {
-        let sql = "INSERT INTO index_outbox (service_id, changed_at) VALUES ($1, $2)";
-        on_tx!(tx, t => sqlx::query(sql).bind(id).bind(now).execute(t).await.map(drop)?);
+    for chunk in ids.chunks(bulk::ROWS) {
+        let sql = bulk::insert_sql(
+            "INSERT INTO index_outbox (service_id, changed_at)",
+            2,
+            chunk.len(),
+            "",
+        );
+        on_tx!(tx, t => {
+            let mut q = sqlx::query(&sql);
+            for id in chunk {
+                q = q.bind(id).bind(now);
+            }
+            q.execute(t).await.map(drop)?
+        });
     }
     Ok(())
+}
+
+/// Logs, once each, the offers and roles in `changed` and every offer and role of the
+/// `organisations` and at the `locations` (their names and places are in the search
+/// documents): what a batch of an import touched.
+pub(crate) async fn log_batch(
+    tx: &mut Tx,
+    changed: &[Uuid],
+    organisations: &[Uuid],
+    locations: &[Uuid],
+) -> Result<()> {
+    let mut seen = HashSet::with_capacity(changed.len());
+    let mut ids: Vec<Uuid> = changed
+        .iter()
+        .copied()
+        .filter(|id| seen.insert(*id))
+        .collect();
+    let lookups = [
+        (
+            "SELECT id FROM services WHERE organization_id IN",
+            organisations,
+        ),
+        (
+            "SELECT id FROM needs WHERE organization_id IN",
+            organisations,
+        ),
+        (
+            "SELECT service_id FROM service_at_locations WHERE location_id IN",
+            locations,
+        ),
+        ("SELECT id FROM needs WHERE location_id IN", locations),
+    ];
+    for (head, keys) in lookups {
+        for chunk in keys.chunks(bulk::ROWS) {
+            let sql = bulk::in_sql(head, chunk.len(), "");
+            let found: Vec<Uuid> = on_tx!(tx, t => {
+                let mut q = sqlx::query_scalar(&sql);
+                for key in chunk {
+                    q = q.bind(key);
+                }
+                q.fetch_all(t).await?
+            });
+            ids.extend(found.into_iter().filter(|id| seen.insert(*id)));
+        }
+    }
+    log_services(tx, &ids).await
 }
 
 /// Logs every offer and role of an organisation or at a location (their names and places are

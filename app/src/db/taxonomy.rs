@@ -48,6 +48,21 @@ pub fn term_name(taxonomy: &str, code: &str) -> Option<String> {
         .map(|t| t.name.clone())
 }
 
+/// The shipped terms as the records [`ensure_taxonomy`] saves, for writing HSDS without a
+/// database (the synthetic register file).
+pub fn shipped_term_records() -> Vec<super::TermRecord> {
+    shipped_terms()
+        .iter()
+        .map(|t| super::TermRecord {
+            id: term_id(&t.taxonomy, &t.code),
+            taxonomy: t.taxonomy.clone(),
+            code: t.code.clone(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+        })
+        .collect()
+}
+
 /// Inserts or updates the shipped terms; run at every start, so it must be idempotent.
 pub async fn ensure_taxonomy(db: &Db) -> Result<()> {
     let terms = shipped_terms();

@@ -33,14 +33,7 @@ pub async fn load(state: &AppState, n: usize, wordlist: &Path) -> anyhow::Result
         n <= MAX_OFFERS,
         "--synthetic maakt hoogstens {MAX_OFFERS} aanbod (gevraagd: {n})"
     );
-    let mut rng = Rng::new(SEED);
-    let vocab = Vocabulary::load(wordlist, &mut rng).with_context(|| {
-        format!(
-            "voor --synthetic is de Nederlandse woordenlijst {} nodig: sudo apt-get install wdutch",
-            wordlist.display()
-        )
-    })?;
-    let places = Places::load();
+    let (vocab, places) = setup(wordlist)?;
     let today = chrono::Utc::now().date_naive();
     let started = Instant::now();
     let mut last_said = started;
@@ -59,6 +52,53 @@ pub async fn load(state: &AppState, n: usize, wordlist: &Path) -> anyhow::Result
     saved += save(state, &mut batch).await?;
     say_progress(saved, n, started);
     Ok(saved)
+}
+
+fn setup(wordlist: &Path) -> anyhow::Result<(Vocabulary, Places)> {
+    let mut rng = Rng::new(SEED);
+    let vocab = Vocabulary::load(wordlist, &mut rng).with_context(|| {
+        format!(
+            "voor --synthetic is de Nederlandse woordenlijst {} nodig: sudo apt-get install wdutch",
+            wordlist.display()
+        )
+    })?;
+    Ok((vocab, Places::load()))
+}
+
+/// Writes the first `n` synthetic offers (the same as [`load`] saves) as an HSDS 3.0 register
+/// file, one compiled service per line (JSON lines), without a database: the input for import
+/// benchmarks and tests. Returns how many were written.
+pub fn write_hsds(n: usize, wordlist: &Path, path: &Path) -> anyhow::Result<usize> {
+    use std::io::Write;
+    anyhow::ensure!(
+        n <= MAX_OFFERS,
+        "--synthetic maakt hoogstens {MAX_OFFERS} aanbod (gevraagd: {n})"
+    );
+    let (vocab, places) = setup(wordlist)?;
+    let today = chrono::Utc::now().date_naive();
+    let terms = app::db::shipped_term_records();
+    let modified = std::collections::HashMap::new();
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("kan {} niet schrijven", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    let mut written = 0;
+    let mut batch = Dataset::default();
+    let mut entries = synthetic::entries(SEED, &vocab, &places).take(n).peekable();
+    while entries.peek().is_some() {
+        for doc in entries.by_ref().take(BATCH) {
+            add(&mut batch, doc, today);
+        }
+        let catalogue = crate::hsds::export::Catalogue::new(&batch, &terms, &modified);
+        for service in &batch.services {
+            serde_json::to_writer(&mut out, &catalogue.service(service))?;
+            out.write_all(b"\n")?;
+        }
+        written += batch.services.len();
+        batch = Dataset::default();
+    }
+    out.flush()
+        .with_context(|| format!("kan {} niet schrijven", path.display()))?;
+    Ok(written)
 }
 
 async fn save(state: &AppState, batch: &mut Dataset) -> anyhow::Result<usize> {

@@ -11,6 +11,7 @@ pub mod export;
 pub mod import;
 pub mod programs;
 pub mod run;
+pub mod stream;
 pub mod tabular;
 
 use uuid::Uuid;

@@ -13,8 +13,8 @@ use super::import::{dataset, map_service, validate, Problem};
 /// Records saved per transaction: an interrupted import loses at most one batch, and a re-run
 /// upserts what was already saved.
 const BATCH: usize = 500;
-/// Largest file we read.
-const MAX_BYTES: u64 = 512 * 1024 * 1024;
+/// Largest taxonomy file we read (it is read whole).
+const MAX_TERMS_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What an import did.
 #[derive(Debug, Default)]
@@ -35,6 +35,9 @@ pub struct Summary {
     pub hidden: usize,
     /// Which source terms became which of ours, and which did not.
     pub crosswalk: super::crosswalk::CrosswalkReport,
+    /// Records at the top of the file an earlier, interrupted run of the same import had
+    /// saved: read past, not saved again.
+    pub resumed_after: u64,
 }
 
 /// How an import treats the data.
@@ -45,6 +48,8 @@ pub struct ImportOptions {
     /// Record the import as a check of every imported offer on this day (the gemeente vouches
     /// for the data); without it the source's own check dates count.
     pub checked_on: Option<chrono::NaiveDate>,
+    /// Start at the top even when an earlier run of this import stopped halfway.
+    pub from_start: bool,
 }
 
 impl ImportOptions {
@@ -67,45 +72,23 @@ impl Summary {
     }
 }
 
-/// Reads HSDS services: a JSON file (an array of services, or an API page with `contents`) or
-/// a directory holding a tabular datapackage (CSV files).
+/// Reads every HSDS service of a JSON file (an array, JSON lines, one service, or an API page
+/// with `contents`) or of a directory holding a tabular datapackage (CSV files) into memory.
+/// For small files and tests: [`import_file`] streams.
 pub fn read_services(path: &Path) -> anyhow::Result<Vec<Value>> {
-    if path.is_dir() {
-        return super::tabular::read_datapackage(path);
-    }
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    anyhow::ensure!(
-        size <= MAX_BYTES,
-        "{} is groter dan 512 MB; splits het bestand",
-        path.display()
-    );
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let doc: Value = serde_json::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is geen geldige JSON (regel {}, kolom {}): {e}",
-            path.display(),
-            e.line(),
-            e.column()
-        )
-    })?;
-    match doc {
-        Value::Array(items) => Ok(items),
-        Value::Object(mut page) if page.get("contents").is_some_and(Value::is_array) => {
-            match page.remove("contents") {
-                Some(Value::Array(items)) => Ok(items),
-                _ => Ok(Vec::new()),
-            }
-        }
-        Value::Object(_) => Ok(vec![doc]),
-        _ => anyhow::bail!("{} bevat geen lijst van HSDS-services", path.display()),
-    }
+    super::stream::read_all(path)
 }
 
 /// Reads taxonomy_term objects (taxonomy objects are recognised and skipped).
 pub fn read_terms(path: &Path) -> anyhow::Result<Vec<TermRecord>> {
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("kan {} niet lezen", path.display()))?
+        .len();
+    anyhow::ensure!(
+        size <= MAX_TERMS_BYTES,
+        "{} is groter dan 64 MB; een taxonomie is veel kleiner",
+        path.display()
+    );
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let doc: Value = serde_json::from_str(&text)
@@ -163,24 +146,85 @@ pub async fn import_services_with(
     services: Vec<Value>,
     options: ImportOptions,
 ) -> anyhow::Result<Summary> {
-    let today = chrono::Utc::now().date_naive();
-    let walk = match &options.taxonomy_map {
-        Some(path) => super::crosswalk::Crosswalk::with_file(path)?,
-        None => super::crosswalk::Crosswalk::shipped(),
+    let mut batches = Batches::new(&options)?;
+    let mut summary = Summary::default();
+    for chunk in services.chunks(BATCH) {
+        summary.read += chunk.len();
+        let data = batches.prepare(chunk, &mut summary);
+        db::save_dataset(db, &data)
+            .await
+            .context("saving a batch")?;
+    }
+    Ok(summary)
+}
+
+/// Imports a JSON file or datapackage directory as a stream (see [`super::stream`]): memory
+/// stays bounded however large the file, progress shows on a terminal (a bar with rate and
+/// time left) or as a plain line every 10 seconds in logs, and each batch is saved with how far
+/// the import got, so a run of the same file with the same options after a crash goes on
+/// after the last saved batch instead of at the top.
+pub async fn import_file(db: &Db, path: &Path, options: ImportOptions) -> anyhow::Result<Summary> {
+    let source = source_key(path, &options)?;
+    let resume = match options.from_start {
+        true => 0,
+        false => db::import_checkpoint(db, &source).await?.unwrap_or(0),
     };
+    let mut batches = Batches::new(&options)?;
+    let mut stream = super::stream::ServiceStream::open(path, BATCH)?;
+    let mut progress = Progress::new(stream.total(), stream.unit());
     let mut summary = Summary {
-        read: services.len(),
+        resumed_after: resume,
         ..Summary::default()
     };
-    let bar = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new(services.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} services {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    });
-    for chunk in services.chunks(BATCH) {
+    let mut records: u64 = 0;
+    while let Some(batch) = stream.next_batch().await {
+        let batch = batch?;
+        let first = records;
+        records += batch.len() as u64;
+        summary.read += batch.len();
+        // Saved by the earlier run: read past it.
+        let skip = resume.saturating_sub(first).min(batch.len() as u64) as usize;
+        if skip < batch.len() {
+            let data = batches.prepare(&batch[skip..], &mut summary);
+            let checkpoint = db::ImportCheckpoint {
+                source: &source,
+                records,
+            };
+            db::save_import_batch(db, &data, checkpoint)
+                .await
+                .context("saving a batch")?;
+        }
+        progress.show(stream.position(), records);
+    }
+    db::finish_import(db, &source).await?;
+    progress.finish();
+    Ok(summary)
+}
+
+/// Turns batches of HSDS services into our records: validation, the crosswalk, the freshness
+/// rule.
+struct Batches<'a> {
+    walk: super::crosswalk::Crosswalk,
+    options: &'a ImportOptions,
+    today: chrono::NaiveDate,
+}
+
+impl<'a> Batches<'a> {
+    fn new(options: &'a ImportOptions) -> anyhow::Result<Batches<'a>> {
+        let walk = match &options.taxonomy_map {
+            Some(path) => super::crosswalk::Crosswalk::with_file(path)?,
+            None => super::crosswalk::Crosswalk::shipped(),
+        };
+        Ok(Batches {
+            walk,
+            options,
+            today: chrono::Utc::now().date_naive(),
+        })
+    }
+
+    /// The valid services of `chunk` as a dataset; what was refused, and what the freshness
+    /// rule does, is counted in `summary`.
+    fn prepare(&mut self, chunk: &[Value], summary: &mut Summary) -> db::Dataset {
         let mut mapped = Vec::new();
         for v in chunk {
             let problems = validate(v);
@@ -188,35 +232,141 @@ pub async fn import_services_with(
                 summary.problems.extend(problems);
                 continue;
             }
-            match map_service(v, &walk, &mut summary.crosswalk) {
+            match map_service(v, &self.walk, &mut summary.crosswalk) {
                 Ok(m) => mapped.push(m),
                 Err(p) => summary.problems.push(p),
             }
         }
         let mut data = dataset(mapped);
         for service in &mut data.services {
-            if let Some(day) = options.checked_on {
+            if let Some(day) = self.options.checked_on {
                 service.last_verified_on = Some(day);
             }
-            match db::freshness(service.last_verified_on, today) {
+            match db::freshness(service.last_verified_on, self.today) {
                 db::Freshness::Hidden => summary.hidden += 1,
                 db::Freshness::Overdue => summary.overdue += 1,
                 db::Freshness::Fresh => {}
             }
         }
-        db::save_dataset(db, &data)
-            .await
-            .context("saving a batch")?;
         summary.services += data.services.len();
         summary.needs += data.needs.len();
-        if let Some(bar) = &bar {
-            bar.inc(chunk.len() as u64);
+        data
+    }
+}
+
+/// What identifies one import for resuming: the file (its size and its first and last
+/// megabyte; for a datapackage every CSV file's name, size and first megabyte) and the options
+/// that change what is saved. Another file, or the same file changed, starts at the top.
+fn source_key(path: &Path, options: &ImportOptions) -> anyhow::Result<String> {
+    use sha2::{Digest, Sha256};
+    const SAMPLE: u64 = 1024 * 1024;
+    fn sample(hash: &mut Sha256, file: &Path) -> anyhow::Result<()> {
+        use std::io::{Read, Seek, SeekFrom};
+        let mut f = std::fs::File::open(file)
+            .with_context(|| format!("kan {} niet lezen", file.display()))?;
+        let size = f.metadata()?.len();
+        hash.update(size.to_le_bytes());
+        let mut buf = Vec::new();
+        (&mut f).take(SAMPLE).read_to_end(&mut buf)?;
+        if size > SAMPLE {
+            f.seek(SeekFrom::Start(size.saturating_sub(SAMPLE).max(SAMPLE)))?;
+            f.take(SAMPLE).read_to_end(&mut buf)?;
+        }
+        hash.update(&buf);
+        Ok(())
+    }
+    let mut hash = Sha256::new();
+    hash.update(b"hsds-import 1\n");
+    if path.is_dir() {
+        let mut files: Vec<_> = std::fs::read_dir(path)
+            .with_context(|| format!("kan {} niet lezen", path.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect();
+        files.sort();
+        for file in files {
+            hash.update(file.file_name().unwrap_or_default().as_encoded_bytes());
+            sample(&mut hash, &file)?;
+        }
+    } else {
+        sample(&mut hash, path)?;
+    }
+    hash.update(format!("{:?}", options.checked_on).as_bytes());
+    if let Some(map) = &options.taxonomy_map {
+        let text =
+            std::fs::read(map).with_context(|| format!("kan {} niet lezen", map.display()))?;
+        hash.update(&text);
+    }
+    let digest = hash.finalize();
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Progress of an import: a bar with rate and time left on a terminal, a plain line every
+/// [`Progress::EVERY`] otherwise (logs of a job), nothing for a small file.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    total: u64,
+    unit: super::stream::Unit,
+    started: std::time::Instant,
+    last_line: std::time::Instant,
+}
+
+impl Progress {
+    const EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
+    fn new(total: u64, unit: super::stream::Unit) -> Progress {
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let template = match unit {
+                super::stream::Unit::Bytes => {
+                    "{bar:30} {percent:>3}% {msg} · {binary_bytes_per_sec} · nog {eta}"
+                }
+                super::stream::Unit::Records => "{bar:30} {pos}/{len} services · nog {eta}",
+            };
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(template)
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        let now = std::time::Instant::now();
+        Progress {
+            bar,
+            total,
+            unit,
+            started: now,
+            last_line: now,
         }
     }
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
+
+    fn show(&mut self, position: u64, records: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(position);
+            if self.unit == super::stream::Unit::Bytes {
+                bar.set_message(format!("{records} services"));
+            }
+            return;
+        }
+        if self.last_line.elapsed() < Self::EVERY {
+            return;
+        }
+        self.last_line = std::time::Instant::now();
+        let seconds = self.started.elapsed().as_secs_f64();
+        let done = position as f64 / self.total.max(1) as f64;
+        let left = seconds / done.max(1e-9) * (1.0 - done);
+        eprintln!(
+            "import: {records} services gelezen ({:.0} per seconde), {:.0} %, nog ongeveer {:.0} s",
+            records as f64 / seconds.max(1e-9),
+            done * 100.0,
+            left
+        );
     }
-    Ok(summary)
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// What the freshness rule does to the imported offers, in plain Dutch for the person who ran

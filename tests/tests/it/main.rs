@@ -16,6 +16,7 @@ mod health;
 mod helping;
 mod household;
 mod hsds;
+mod import_resume;
 mod keukentafel;
 mod knelpunten;
 mod language;

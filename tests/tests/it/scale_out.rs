@@ -17,19 +17,24 @@ const NODE_A: &str = "scale_out::node_a_writes_offers_until_it_is_killed";
 /// Writes node A acknowledges before it is killed (it keeps writing until then).
 const ACKED_BEFORE_KILL: usize = 25;
 
-/// The offers a node's search finds for [`WORD`], and the total it gives.
+/// The offers a node's search finds for [`WORD`] (every page: node A may write more than one
+/// page before it is killed, the more so on a busy machine), and the total it gives.
 async fn found_on(node: &TestApp) -> (u64, BTreeSet<String>) {
-    let (status, body) = node
-        .get_json(&format!("/api/v1/search?q={WORD}&size=100"))
-        .await;
-    assert_eq!(status, 200, "{body}");
-    let ids = body["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|i| i["id"].as_str().unwrap().to_string())
-        .collect();
-    (body["total"].as_u64().unwrap(), ids)
+    let mut ids = BTreeSet::new();
+    let mut page = 0;
+    loop {
+        page += 1;
+        let (status, body) = node
+            .get_json(&format!("/api/v1/search?q={WORD}&size=100&page={page}"))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        let items = body["items"].as_array().unwrap();
+        ids.extend(items.iter().map(|i| i["id"].as_str().unwrap().to_string()));
+        let total = body["total"].as_u64().unwrap();
+        if items.is_empty() || ids.len() as u64 >= total {
+            return (total, ids);
+        }
+    }
 }
 
 /// The offers in a node's matching catalog that node A wrote.
