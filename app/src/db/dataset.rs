@@ -313,6 +313,7 @@ async fn upsert_organisations(tx: &mut Tx, all: &[OrganisationRecord]) -> Result
     let rows = bulk::last_of_each(all, |o| o.id);
     for chunk in rows.chunks(bulk::ROWS) {
         let sql = bulk::insert_sql(
+            tx.placeholder(),
             "INSERT INTO organizations (id, name, description, email, website, phone, \
              last_verified_on, source, created_at, updated_at, hsds_extra, partner_kind)",
             12,
@@ -369,6 +370,7 @@ async fn upsert_locations(tx: &mut Tx, all: &[LocationRecord]) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     for chunk in placed.chunks(bulk::ROWS) {
         let sql = bulk::insert_sql(
+            tx.placeholder(),
             "INSERT INTO locations (id, organization_id, name, address_1, postal_code, pc4, city, \
              latitude, longitude, gemeente_code, wijk_code, buurt_code, accessibility, \
              transportation, created_at, updated_at, hsds_extra, access)",
@@ -403,6 +405,7 @@ async fn upsert_services(tx: &mut Tx, rows: &[&ServiceRecord]) -> Result<()> {
     let now = Utc::now();
     for chunk in rows.chunks(bulk::ROWS) {
         let sql = bulk::insert_sql(
+            tx.placeholder(),
             "INSERT INTO services (id, organization_id, name, description, kind, status, \
              minimum_age, maximum_age, is_free, fees_description, no_referral_needed, \
              keeps_benefit, eligibility_description, contact_name, email, phone, url, capacity, \
@@ -464,6 +467,7 @@ async fn replace_service_links(tx: &mut Tx, rows: &[&ServiceRecord]) -> Result<(
     for chunk in rows.chunks(bulk::ROWS) {
         for table in TABLES {
             let sql = bulk::in_sql(
+                tx.placeholder(),
                 &format!("DELETE FROM {table} WHERE service_id IN"),
                 chunk.len(),
                 "",
@@ -545,7 +549,7 @@ async fn replace_service_links(tx: &mut Tx, rows: &[&ServiceRecord]) -> Result<(
     ];
     for (rows, (head, columns, tail)) in children.iter().zip(heads) {
         for chunk in rows.chunks(bulk::ROWS) {
-            let sql = bulk::insert_sql(head, columns, chunk.len(), tail);
+            let sql = bulk::insert_sql(tx.placeholder(), head, columns, chunk.len(), tail);
             on_tx!(tx, t => {
                 let mut q = sqlx::query(&sql);
                 for child in chunk {

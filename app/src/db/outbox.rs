@@ -25,6 +25,7 @@ pub(crate) async fn log_services(tx: &mut Tx, ids: &[Uuid]) -> Result<()> {
     let now = Utc::now();
     for chunk in ids.chunks(bulk::ROWS) {
         let sql = bulk::insert_sql(
+            tx.placeholder(),
             "INSERT INTO index_outbox (service_id, changed_at)",
             2,
             chunk.len(),
@@ -73,7 +74,7 @@ pub(crate) async fn log_batch(
     ];
     for (head, keys) in lookups {
         for chunk in keys.chunks(bulk::ROWS) {
-            let sql = bulk::in_sql(head, chunk.len(), "");
+            let sql = bulk::in_sql(tx.placeholder(), head, chunk.len(), "");
             let found: Vec<Uuid> = on_tx!(tx, t => {
                 let mut q = sqlx::query_scalar(&sql);
                 for key in chunk {

@@ -42,6 +42,14 @@ impl Db {
 }
 
 impl Tx {
+    /// How this backend writes placeholders in generated SQL.
+    pub(crate) fn placeholder(&self) -> super::bulk::Placeholder {
+        match self {
+            Tx::Sqlite(_) => super::bulk::Placeholder::Anonymous,
+            Tx::Postgres(_) => super::bulk::Placeholder::Numbered,
+        }
+    }
+
     /// Commits all statements at once.
     pub async fn commit(self) -> Result<()> {
         match self {
