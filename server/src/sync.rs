@@ -163,11 +163,12 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Follows the change log until the process ends; once caught up after a change, builds the
-/// matching catalog in memory, so no request waits for it.
+/// Follows the change log until the process ends; once caught up after a change, and once at
+/// start, builds the matching catalog in memory, so no request waits for it (a million offers
+/// take a minute to read).
 pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
-        let mut behind = false;
+        let mut behind = true;
         loop {
             match apply_changes(&state).await {
                 Ok(n) if n > 0 => {

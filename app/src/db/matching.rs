@@ -90,14 +90,6 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         on_pool!(db, p => sqlx::query_as::<_, OfferRow>(sql).fetch_all(p).await?);
     let sql = "SELECT sal.service_id, l.latitude, l.longitude, l.gemeente_code, l.wijk_code, \
         l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id";
-    type PlaceRow = (
-        Uuid,
-        Option<f64>,
-        Option<f64>,
-        Option<String>,
-        Option<String>,
-        String,
-    );
     let places: Vec<PlaceRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
     let sql = "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st \
         JOIN taxonomy_terms t ON t.id = st.term_id";
@@ -107,13 +99,104 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         "SELECT DISTINCT service_id, weekday FROM schedules").fetch_all(p).await?);
     let languages: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as(
         "SELECT service_id, code FROM service_languages").fetch_all(p).await?);
+    // Open places: those wanted minus those who started.
+    let sql = "SELECT n.id, n.title, n.kind, n.organization_id, o.name AS organisation, n.service_id, \
+        n.minimum_age, n.maximum_age, \
+        CASE WHEN n.people_wanted IS NULL THEN NULL ELSE n.people_wanted - n.people_started END AS people_wanted, \
+        n.time_commitment, l.latitude, l.longitude, \
+        l.gemeente_code, l.wijk_code, COALESCE(l.access, '') AS access, s.waiting_list, n.days, n.compensation, n.benefit_cleared, n.training, n.support \
+        FROM needs n JOIN organizations o ON o.id = n.organization_id \
+        LEFT JOIN locations l ON l.id = n.location_id LEFT JOIN services s ON s.id = n.service_id \
+        WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) \
+        ORDER BY n.id";
+    let need_rows: Vec<NeedRow> =
+        on_pool!(db, p => sqlx::query_as::<_, NeedRow>(sql).fetch_all(p).await?);
+    let sql =
+        "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id";
+    let need_talents: Vec<(Uuid, String)> =
+        on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
+    // Every organisation: one without a partner kind of its own (an imported register) gets
+    // the one its name names ("Buurtteam Jeugd Nieuwegein", "Jongerenwerk Zeist").
+    let sql = "SELECT o.id, o.name, o.partner_kind, l.latitude, l.longitude, l.gemeente_code \
+        FROM organizations o LEFT JOIN locations l ON l.organization_id = o.id \
+        ORDER BY o.id, l.id";
+    let org_rows: Vec<OrgRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
+    let today = Utc::now().date_naive();
+    let sql = "SELECT talents, age, latitude, longitude FROM talent_entries WHERE expires_on >= $1";
+    let entries: Vec<(String, Option<i32>, f64, f64)> =
+        on_pool!(db, p => sqlx::query_as(sql).bind(today).fetch_all(p).await?);
+    let rows = Rows {
+        offers,
+        places,
+        terms,
+        days,
+        languages,
+        need_rows,
+        need_talents,
+        org_rows,
+        entries,
+    };
+    // A million offers take seconds of text work: off the async workers, on every core.
+    Ok(tokio::task::spawn_blocking(move || assemble(rows)).await?)
+}
 
-    let mut by_offer: HashMap<Uuid, CatalogOffer> = HashMap::with_capacity(offers.len());
-    let mut texts: HashMap<Uuid, String> = HashMap::with_capacity(offers.len());
-    for o in offers {
-        let text = format!("{} {}", o.name, o.description);
-        let topics = topics_of(&text);
-        texts.insert(o.id, text);
+/// What [`load_catalog`] read, before it becomes a catalog.
+struct Rows {
+    offers: Vec<OfferRow>,
+    places: Vec<PlaceRow>,
+    terms: Vec<(Uuid, String, String)>,
+    days: Vec<(Uuid, i32)>,
+    languages: Vec<(Uuid, String)>,
+    need_rows: Vec<NeedRow>,
+    need_talents: Vec<(Uuid, String)>,
+    org_rows: Vec<OrgRow>,
+    entries: Vec<(String, Option<i32>, f64, f64)>,
+}
+
+type PlaceRow = (
+    Uuid,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+type OrgRow = (
+    Uuid,
+    String,
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+);
+
+/// `f` over `items`, split over the machine's cores.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let size = items.len().div_ceil(threads).max(4096);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(size)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
+/// The catalog from what was read: offers with their places, terms, days and languages; open
+/// roles; partners; "ik kan iets" entries.
+fn assemble(rows: Rows) -> Catalog {
+    let mut by_offer: HashMap<Uuid, CatalogOffer> = HashMap::with_capacity(rows.offers.len());
+    let topics = par_map(&rows.offers, |o| {
+        topics_of(&format!("{} {}", o.name, o.description))
+    });
+    let mut texts: HashMap<Uuid, String> = HashMap::with_capacity(rows.offers.len());
+    for (o, topics) in rows.offers.into_iter().zip(topics) {
+        texts.insert(o.id, format!("{} {}", o.name, o.description));
         by_offer.insert(
             o.id,
             CatalogOffer {
@@ -141,7 +224,7 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
             },
         );
     }
-    for (id, lat, lon, gemeente, wijk, access) in places {
+    for (id, lat, lon, gemeente, wijk, access) in rows.places {
         if let Some(o) = by_offer.get_mut(&id) {
             // `place_facts` stays parallel to `places`: only places with coordinates count.
             if let Some(at) = place(lat, lon) {
@@ -156,7 +239,7 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
             }
         }
     }
-    for (id, taxonomy, code) in terms {
+    for (id, taxonomy, code) in rows.terms {
         let Some(o) = by_offer.get_mut(&id) else {
             continue;
         };
@@ -170,67 +253,56 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
             _ => {}
         }
     }
-    for (id, day) in days {
+    for (id, day) in rows.days {
         if let (Some(o), Ok(day)) = (by_offer.get_mut(&id), u8::try_from(day)) {
             o.days.push(day);
         }
     }
-    for (id, code) in languages {
+    for (id, code) in rows.languages {
         if let Some(o) = by_offer.get_mut(&id) {
             o.languages.push(code);
         }
     }
     let mut offers: Vec<CatalogOffer> = by_offer.into_values().collect();
     let concepts = index::Concepts::shipped();
-    for o in &mut offers {
+    // No usable terms (a register with its own taxonomy, or none): what its own text says,
+    // the same derivation as in search, so that matching works on any data.
+    let named = par_map(&offers, |o| {
+        (o.leefgebieden.is_empty() || o.groups.is_empty()).then(|| {
+            let text = texts.get(&o.id).map(String::as_str).unwrap_or_default();
+            let named = concepts.read(text);
+            (named.codes("leefgebied"), named.codes("doelgroep"))
+        })
+    });
+    for (o, named) in offers.iter_mut().zip(named) {
         o.days.sort_unstable();
         o.days.dedup();
-        // No usable terms (a register with its own taxonomy, or none): what its own text says,
-        // the same derivation as in search, so that matching works on any data.
-        let text = texts.get(&o.id).map(String::as_str).unwrap_or_default();
-        if o.leefgebieden.is_empty() || o.groups.is_empty() {
-            let named = concepts.read(text);
+        if let Some((leefgebieden, groups)) = named {
             if o.leefgebieden.is_empty() {
-                o.leefgebieden = named.codes("leefgebied");
+                o.leefgebieden = leefgebieden;
             }
             if o.groups.is_empty() {
-                o.groups = named.codes("doelgroep");
+                o.groups = groups;
             }
         }
     }
     // A stable order, so equal scores always come out the same way.
     offers.sort_by_key(|o| o.id);
 
-    // Open places: those wanted minus those who started; a role whose places are all taken
-    // is proposed to nobody.
-    let sql = "SELECT n.id, n.title, n.kind, n.organization_id, o.name AS organisation, n.service_id, \
-        n.minimum_age, n.maximum_age, \
-        CASE WHEN n.people_wanted IS NULL THEN NULL ELSE n.people_wanted - n.people_started END AS people_wanted, \
-        n.time_commitment, l.latitude, l.longitude, \
-        l.gemeente_code, l.wijk_code, COALESCE(l.access, '') AS access, s.waiting_list, n.days, n.compensation, n.benefit_cleared, n.training, n.support \
-        FROM needs n JOIN organizations o ON o.id = n.organization_id \
-        LEFT JOIN locations l ON l.id = n.location_id LEFT JOIN services s ON s.id = n.service_id \
-        WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) \
-        ORDER BY n.id";
-    let need_rows: Vec<NeedRow> =
-        on_pool!(db, p => sqlx::query_as::<_, NeedRow>(sql).fetch_all(p).await?);
-    let sql =
-        "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id";
-    let need_talents: Vec<(Uuid, String)> =
-        on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
-    let needs = need_rows
+    let mut talents_of: HashMap<Uuid, Vec<String>> = HashMap::new();
+    for (id, code) in rows.need_talents {
+        talents_of.entry(id).or_default().push(code);
+    }
+    // A role whose places are all taken was not read: it is proposed to nobody.
+    let needs = rows
+        .need_rows
         .into_iter()
         .map(|n| CatalogNeed {
-            talents: Some(
-                need_talents
-                    .iter()
-                    .filter(|(id, _)| *id == n.id)
-                    .map(|(_, code)| code.clone())
-                    .collect::<Vec<_>>(),
-            )
-            .filter(|t| !t.is_empty())
-            // A role that came without talents: the talents its title names.
-            .unwrap_or_else(|| topics_of(&n.title)),
+            talents: talents_of
+                .remove(&n.id)
+                .filter(|t| !t.is_empty())
+                // A role that came without talents: the talents its title names.
+                .unwrap_or_else(|| topics_of(&n.title)),
             id: n.id,
             title: n.title,
             kind: n.kind,
@@ -261,49 +333,34 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         })
         .collect();
 
-    // Every organisation: one without a partner kind of its own (an imported register) gets
-    // the one its name names ("Buurtteam Jeugd Nieuwegein", "Jongerenwerk Zeist").
-    let sql = "SELECT o.id, o.name, o.partner_kind, l.latitude, l.longitude, l.gemeente_code \
-        FROM organizations o LEFT JOIN locations l ON l.organization_id = o.id \
-        ORDER BY o.id, l.id";
-    type OrgRow = (
-        Uuid,
-        String,
-        String,
-        Option<f64>,
-        Option<f64>,
-        Option<String>,
-    );
-    let org_rows: Vec<OrgRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
-    let mut organisations: Vec<CatalogOrganisation> = Vec::new();
-    for (id, name, kind, lat, lon, gemeente) in org_rows {
-        // The first location stands for the organisation.
-        if organisations.last().is_some_and(|o| o.id == id) {
-            continue;
-        }
-        let partner = PartnerKind::parse(&kind).or_else(|| {
+    let mut org_rows = rows.org_rows;
+    // The first location stands for the organisation.
+    org_rows.dedup_by_key(|row| row.0);
+    let partners = par_map(&org_rows, |(_, name, kind, ..)| {
+        PartnerKind::parse(kind).or_else(|| {
             concepts
-                .classify("partner", &name)
+                .classify("partner", name)
                 .first()
                 .and_then(|code| PartnerKind::parse(code))
-        });
-        if partner.is_none() {
-            continue;
-        }
-        organisations.push(CatalogOrganisation {
-            id,
-            name,
-            partner,
-            at: place(lat, lon),
-            gemeente,
-        });
-    }
+        })
+    });
+    let organisations: Vec<CatalogOrganisation> = org_rows
+        .into_iter()
+        .zip(partners)
+        .filter(|(_, partner)| partner.is_some())
+        .map(
+            |((id, name, _, lat, lon, gemeente), partner)| CatalogOrganisation {
+                id,
+                name,
+                partner,
+                at: place(lat, lon),
+                gemeente,
+            },
+        )
+        .collect();
 
-    let today = Utc::now().date_naive();
-    let sql = "SELECT talents, age, latitude, longitude FROM talent_entries WHERE expires_on >= $1";
-    let entries: Vec<(String, Option<i32>, f64, f64)> =
-        on_pool!(db, p => sqlx::query_as(sql).bind(today).fetch_all(p).await?);
-    let talent_entries = entries
+    let talent_entries = rows
+        .entries
         .into_iter()
         .filter_map(|(talents, years, lat, lon)| {
             Some(TalentEntry {
@@ -314,12 +371,21 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         })
         .collect();
 
-    Ok(Catalog::new(offers, needs, organisations, talent_entries))
+    Catalog::new(offers, needs, organisations, talent_entries)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::topics_of;
+    use super::{par_map, topics_of};
+
+    #[test]
+    fn work_spread_over_the_cores_comes_back_in_order() {
+        let items: Vec<u32> = (0..20_000).collect();
+        let doubled = par_map(&items, |n| n * 2);
+        assert_eq!(doubled.len(), items.len());
+        assert!(doubled.iter().zip(&items).all(|(d, n)| *d == n * 2));
+        assert!(par_map(&[] as &[u32], |n| *n).is_empty());
+    }
 
     #[test]
     fn topics_come_from_words_that_start_with_a_talent() {

@@ -287,11 +287,12 @@ pub fn household(
     out
 }
 
-/// How long a catalog is used at most without a change in the log: what is not in the log
-/// (an "ik kan iets" entry that expired, an organisation's partner kind) follows within this.
+/// How long a catalog is used without a change in the log before a new one is built in the
+/// background: what is not in the log (an "ik kan iets" entry that expired, an organisation's
+/// partner kind) follows within this.
 const CATALOG_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(300);
 
-/// This node's matching catalog in memory: built from the database on first use and again
+/// This node's matching catalog in memory: built from the database at start and again
 /// whenever the change log (`index_outbox`, which every write of offers, roles, places,
 /// organisations and "ik kan iets" entries adds to) has moved past the position it was built
 /// at. A request reads one number (the log's head), never the catalog; one rebuild at a time,
@@ -309,27 +310,42 @@ struct Built {
     at: std::time::Instant,
 }
 
+/// What [`CatalogCache::get`] found.
+pub struct Current {
+    pub catalog: std::sync::Arc<Catalog>,
+    /// Up to date with the log but older than [`CATALOG_MAX_AGE`]: the caller should have a
+    /// new one built without waiting for it (a million offers take a minute).
+    pub aged: bool,
+}
+
 impl CatalogCache {
-    fn fresh(&self, head: i64) -> Option<std::sync::Arc<Catalog>> {
+    fn fresh(&self, head: i64) -> Option<Current> {
         let current = self.current.read().unwrap_or_else(|e| e.into_inner());
         current
             .as_ref()
-            .filter(|b| b.position >= head && b.at.elapsed() < CATALOG_MAX_AGE)
-            .map(|b| b.catalog.clone())
+            .filter(|b| b.position >= head)
+            .map(|b| Current {
+                catalog: b.catalog.clone(),
+                aged: b.at.elapsed() >= CATALOG_MAX_AGE,
+            })
     }
 
     /// The catalog as of the log's head now.
-    pub async fn get(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
+    pub async fn get(&self, db: &crate::db::Db) -> Result<Current> {
         let head = crate::db::outbox_head(db).await?;
-        if let Some(catalog) = self.fresh(head) {
-            return Ok(catalog);
+        if let Some(current) = self.fresh(head) {
+            return Ok(current);
         }
         let _one = self.building.lock().await;
         // Someone else may have built it while this one waited.
-        if let Some(catalog) = self.fresh(head) {
-            return Ok(catalog);
+        if let Some(current) = self.fresh(head) {
+            return Ok(current);
         }
-        self.build(db).await
+        let catalog = self.build(db).await?;
+        Ok(Current {
+            catalog,
+            aged: false,
+        })
     }
 
     /// Builds it again whatever the head says: the follower calls this once it has applied a
@@ -338,6 +354,14 @@ impl CatalogCache {
     pub async fn rebuild(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
         let _one = self.building.lock().await;
         self.build(db).await
+    }
+
+    /// Builds it again unless a build is under way already.
+    async fn refresh(&self, db: &crate::db::Db) -> Result<()> {
+        if let Ok(_one) = self.building.try_lock() {
+            self.build(db).await?;
+        }
+        Ok(())
     }
 
     async fn build(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
@@ -359,9 +383,19 @@ impl CatalogCache {
     }
 }
 
-/// The catalog of this node, from memory ([`CatalogCache`]).
+/// The catalog of this node, from memory ([`CatalogCache`]); an aged one is used while a new
+/// one is built in the background.
 pub async fn catalog(state: &AppState) -> Result<std::sync::Arc<Catalog>> {
-    state.catalog.get(&state.db).await
+    let current = state.catalog.get(&state.db).await?;
+    if current.aged {
+        let state = state.clone();
+        tokio::spawn(async move {
+            if let Err(error) = state.catalog.refresh(&state.db).await {
+                tracing::warn!(error = %error, "matching catalog rebuild failed");
+            }
+        });
+    }
+    Ok(current.catalog)
 }
 
 /// Matches a profile against this node's catalog in memory. The suggestions' explanations are
