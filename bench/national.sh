@@ -98,7 +98,8 @@ codes = r.get("statusCodeDistribution", {})
 cut = {"aborted due to deadline"}
 errors = sum(v for k, v in codes.items() if not k.startswith("2")) + sum(
     v for k, v in r.get("errorDistribution", {}).items() if k not in cut)
-print(f"| {label} | {c} | {lat['p50'] * 1000:.2f} ms | {lat['p99'] * 1000:.2f} ms | {r['summary']['requestsPerSec']:.0f} | {errors} |")
+ms = lambda v: "none done" if v is None else f"{v * 1000:.2f} ms"
+print(f"| {label} | {c} | {ms(lat['p50'])} | {ms(lat['p99'])} | {r['summary']['requestsPerSec']:.0f} | {errors} |")
 EOF
 }
 
