@@ -191,12 +191,15 @@ fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> 
 /// roles; partners; "ik kan iets" entries.
 fn assemble(rows: Rows) -> Catalog {
     let mut by_offer: HashMap<Uuid, CatalogOffer> = HashMap::with_capacity(rows.offers.len());
-    let topics = par_map(&rows.offers, |o| {
-        topics_of(&format!("{} {}", o.name, o.description))
-    });
+    let text_of: Vec<String> = rows
+        .offers
+        .iter()
+        .map(|o| format!("{} {}", o.name, o.description))
+        .collect();
+    let topics = par_map(&text_of, |text| topics_of(text));
     let mut texts: HashMap<Uuid, String> = HashMap::with_capacity(rows.offers.len());
-    for (o, topics) in rows.offers.into_iter().zip(topics) {
-        texts.insert(o.id, format!("{} {}", o.name, o.description));
+    for ((o, text), topics) in rows.offers.into_iter().zip(text_of).zip(topics) {
+        texts.insert(o.id, text);
         by_offer.insert(
             o.id,
             CatalogOffer {

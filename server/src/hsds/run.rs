@@ -177,10 +177,6 @@ pub async fn import_file(db: &Db, path: &Path, options: ImportOptions) -> anyhow
         ..Summary::default()
     };
     let mut records: u64 = 0;
-    // One batch is saved (the database's work) while the next is validated and mapped (this
-    // process's): on two cores the two overlap. Batches still commit one after the other, in
-    // order, each with its checkpoint.
-    let mut saving: Option<tokio::task::JoinHandle<anyhow::Result<()>>> = None;
     while let Some(batch) = stream.next_batch().await {
         let batch = batch?;
         let first = records;
@@ -190,24 +186,15 @@ pub async fn import_file(db: &Db, path: &Path, options: ImportOptions) -> anyhow
         let skip = resume.saturating_sub(first).min(batch.len() as u64) as usize;
         if skip < batch.len() {
             let data = batches.prepare(&batch[skip..], &mut summary);
-            if let Some(previous) = saving.take() {
-                previous.await??;
-            }
-            let (db, source) = (db.clone(), source.clone());
-            saving = Some(tokio::spawn(async move {
-                let checkpoint = db::ImportCheckpoint {
-                    source: &source,
-                    records,
-                };
-                db::save_import_batch(&db, &data, checkpoint)
-                    .await
-                    .context("saving a batch")
-            }));
+            let checkpoint = db::ImportCheckpoint {
+                source: &source,
+                records,
+            };
+            db::save_import_batch(db, &data, checkpoint)
+                .await
+                .context("saving a batch")?;
         }
         progress.show(stream.position(), records);
-    }
-    if let Some(last) = saving {
-        last.await??;
     }
     db::finish_import(db, &source).await?;
     progress.finish();
