@@ -324,6 +324,8 @@ texts! {
     results_none: "We vonden niets dat past.", "We found nothing that fits.";
     results_one: "1 resultaat", "1 result";
     results_many: "{} resultaten", "{} results";
+    results_about: "ongeveer {}", "about {}";
+    thousands_separator: ".", ",";
     results_one_near: "1 resultaat in de buurt van {}", "1 result near {}";
     results_many_near: "{} resultaten in de buurt van {}", "{} results near {}";
     results_one_area: "1 resultaat in dit deel van de kaart", "1 result in this part of the map";

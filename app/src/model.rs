@@ -66,6 +66,8 @@ pub struct PlaceOnMap {
 pub struct SearchOutcome {
     /// Offers found in total.
     pub total: usize,
+    /// True when `total` is an estimate (very many found): the page says "ongeveer".
+    pub total_estimated: bool,
     /// This page of results.
     pub items: Vec<OfferSummary>,
     /// A Dutch sentence for the person when their input could not be used (bad postcode).

@@ -25,6 +25,7 @@ pub use error::{Error, Result};
 pub use geo::{Areas, Geocoder, LatLon, Postcode, PostcodePlace};
 pub use search::{
     BoundingBox, Concept, Concepts, Facets, Filters, IndexState, Named, OfferDoc, SearchHit,
-    SearchIndex, SearchRequest, SearchResults, Sort, Wordlist, DEFAULT_WORDLIST, EXACT_UP_TO,
-    MAX_FACET_VALUES, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_WORDS, MAX_RADIUS_KM, ROLE_KIND,
+    SearchIndex, SearchRequest, SearchResults, Sort, Wordlist, COUNTED_EXACTLY_UP_TO,
+    DEFAULT_WORDLIST, EXACT_UP_TO, MAX_FACET_VALUES, MAX_OFFSET, MAX_PAGE_SIZE, MAX_QUERY_WORDS,
+    MAX_RADIUS_KM, ROLE_KIND,
 };

@@ -143,6 +143,7 @@ mod ssr {
         };
         Ok(SearchOutcome {
             total: found.total,
+            total_estimated: found.total_estimated,
             items: found.items,
             problem: None,
             near: found.near.map(|_| query.waar.trim().to_string()),

@@ -450,7 +450,14 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
             .into_any();
     }
     let in_area = !query.gebied.is_empty();
-    let n = outcome.total.to_string();
+    let n = if outcome.total_estimated {
+        fill(
+            t.results_about,
+            &[&about(outcome.total, t.thousands_separator)],
+        )
+    } else {
+        outcome.total.to_string()
+    };
     let heading = match (outcome.total, &outcome.near) {
         (0, _) => t.results_none.to_string(),
         (1, _) if in_area => t.results_one_area.to_string(),
@@ -525,9 +532,31 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     .into_any()
 }
 
+/// An estimated count as people say it: two significant digits, thousands separated
+/// ("ongeveer 99.000", not "ongeveer 98559", which would claim a precision it does not have).
+fn about(n: usize, separator: &str) -> String {
+    let digits = round_estimate(n as u64).to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::round_estimate;
+    use super::{about, round_estimate};
+
+    #[test]
+    fn an_estimated_total_is_rounded_to_two_digits_with_thousands_separated() {
+        assert_eq!(about(98_559, "."), "99.000");
+        assert_eq!(about(2_049, "."), "2.000");
+        assert_eq!(about(1_250_000, ","), "1,300,000");
+        assert_eq!(about(87, "."), "87");
+    }
 
     #[test]
     fn an_estimated_count_shows_only_its_two_significant_digits() {

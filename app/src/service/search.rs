@@ -102,6 +102,8 @@ impl Default for Question {
 pub struct Answer {
     /// All matching offers and roles.
     pub total: usize,
+    /// True when `total` is estimated from a sample (very many found).
+    pub total_estimated: bool,
     /// This page, as cards in the reader's language.
     pub items: Vec<OfferSummary>,
     /// Counts per filter value.
@@ -223,6 +225,7 @@ pub async fn run(state: &AppState, request: SearchRequest, lang: Lang) -> Result
     let items = super::cards::summaries(state, &found.hits, lang).await?;
     Ok(Answer {
         total: found.total,
+        total_estimated: found.total_estimated,
         items,
         facets: found.facets,
         facets_estimated: found.estimated,

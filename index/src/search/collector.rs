@@ -3,8 +3,9 @@
 //! The query has already narrowed the documents to the covering grid cells; here each one is
 //! checked against the exact circle (haversine, via `geo`) and box, using fast fields only.
 //!
-//! Every match is looked at, so the total and the page are exact; what is kept cheap is the
-//! rest. A match that cannot reach the page is dropped before its other columns are read, and
+//! Here every match is looked at, so the total and the page are exact (a search by relevance
+//! without a place feeds only the matches that can reach the page, see `pruned.rs`); what is
+//! kept cheap is the rest. A match that cannot reach the page is dropped before its other columns are read, and
 //! facets are counted over a sample (by a hash of the document) once there are more than
 //! [`crate::EXACT_UP_TO`] offers (every match until then, so small result sets count exactly).
 
@@ -41,6 +42,12 @@ pub const MAX_FACET_VALUES: usize = 100;
 /// most frequent, more than an answer keeps. (Thousands of wijk codes per segment were a
 /// third of a search across the country.)
 const SAMPLED_FACET_VALUES: usize = 2 * MAX_FACET_VALUES;
+/// A top-k search counts a fifth of what a full pass samples: every match it counts is a
+/// match it could otherwise have skipped.
+const PRUNED_SAMPLE_SHARE: usize = 5;
+/// A search by relevance counts its total exactly up to this many offers (spread over the
+/// segments by their size) and estimates it above.
+pub const COUNTED_EXACTLY_UP_TO: usize = EXACT_UP_TO / PRUNED_SAMPLE_SHARE;
 /// Smallest facet sample of a segment, so a small segment of a large index is not counted
 /// from a handful of offers.
 const MIN_SAMPLE: usize = 256;
@@ -59,6 +66,8 @@ pub(crate) struct Candidate {
 /// What the collector returns.
 pub(crate) struct Collected {
     pub total: usize,
+    /// True when the total is estimated from a sample (a top-k search that skipped matches).
+    pub total_estimated: bool,
     pub top: Vec<Candidate>,
     pub facets: Facets,
     /// True when the facet counts are estimated from a sample.
@@ -103,8 +112,15 @@ pub(crate) struct SegmentOffers {
     /// The worst of `singles` after they were last cut to `wanted`: a match that is not at
     /// least as good cannot reach the page, so its other columns are never read.
     floor: Option<Candidate>,
-    /// Offers at several locations: the best location per offer.
+    /// Offers at several locations: the best location per offer, for the page.
     best: HashMap<u64, Candidate>,
+    /// Offers at several locations that were counted, with the number of offers each stands
+    /// for (more than one in a sample).
+    counted_shared: HashMap<u64, u64>,
+    /// Singles and shared offers counted, weighted as in `counted_shared`.
+    counted: u64,
+    /// True when part of the segment was skipped and the counts are estimates.
+    skipped: bool,
     /// About one in `stride` new offers, for the facet counts; the stride doubles (and about
     /// half the sample goes) when the sample reaches twice `sample_size`.
     sample: Vec<DocId>,
@@ -116,9 +132,33 @@ pub(crate) struct SegmentFruit {
     singles: Vec<Candidate>,
     single_count: usize,
     best: HashMap<u64, Candidate>,
+    counted_shared: HashMap<u64, u64>,
     facets: Facets,
     /// True when the facets were counted over a sample.
     sampled: bool,
+    /// True when the counts are estimates.
+    skipped: bool,
+}
+
+/// How a match is counted.
+#[derive(Debug, Clone, Copy)]
+enum Counting {
+    /// As one offer, its facets when the hashed sample takes it.
+    Sampled,
+    /// As this many offers, its facets too.
+    Direct(u64),
+    /// Not: it was found only as a candidate for the page.
+    No,
+}
+
+impl Counting {
+    fn weight(self) -> usize {
+        match self {
+            Counting::Sampled => 1,
+            Counting::Direct(w) => w as usize,
+            Counting::No => 0,
+        }
+    }
 }
 
 /// True when `doc` is in the sample of one in `stride` (a power of two); the sample at twice
@@ -205,6 +245,9 @@ impl Collector for OfferCollector {
             singles: Vec::new(),
             single_count: 0,
             best: HashMap::new(),
+            counted_shared: HashMap::new(),
+            counted: 0,
+            skipped: false,
         })
     }
 
@@ -214,14 +257,21 @@ impl Collector for OfferCollector {
 
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<Collected> {
         let mut best: HashMap<u64, Candidate> = HashMap::new();
+        let mut shared: HashMap<u64, u64> = HashMap::new();
         let mut facets = Facets::default();
         let mut all: Vec<Candidate> = Vec::new();
         let mut singles = 0;
         let mut facets_estimated = false;
+        let mut total_estimated = false;
         for fruit in fruits {
-            facets_estimated |= fruit.sampled;
+            facets_estimated |= fruit.sampled | fruit.skipped;
+            total_estimated |= fruit.skipped;
             facets.merge(fruit.facets);
             singles += fruit.single_count;
+            for (key, weight) in fruit.counted_shared {
+                let counted = shared.entry(key).or_default();
+                *counted = (*counted).max(weight);
+            }
             all.extend(fruit.singles);
             for (key, c) in fruit.best {
                 match best.get(&key) {
@@ -233,13 +283,14 @@ impl Collector for OfferCollector {
             }
         }
         facets.keep_most_frequent(MAX_FACET_VALUES);
-        let total = singles + best.len();
+        let total = singles + shared.values().sum::<u64>() as usize;
         all.extend(best.into_values());
         let sort = self.sort;
         keep_best(&mut all, self.wanted, sort);
         all.sort_by(|a, b| better(sort, a, b));
         Ok(Collected {
             total,
+            total_estimated,
             top: all,
             facets,
             facets_estimated,
@@ -318,6 +369,123 @@ impl SegmentOffers {
         }
     }
 
+    /// Offers counted so far, weighted.
+    pub(crate) fn counted(&self) -> u64 {
+        self.counted
+    }
+
+    /// This segment's share of [`EXACT_UP_TO`]: a top-k search counts this many offers
+    /// exactly before it samples.
+    pub(crate) fn exact_budget(&self) -> u64 {
+        (self.sample_size / PRUNED_SAMPLE_SHARE).max(MIN_SAMPLE) as u64
+    }
+
+    /// From now on the counts are estimates: part of the segment is skipped.
+    pub(crate) fn skip_from_now(&mut self) {
+        self.skipped = true;
+    }
+
+    /// The text score a match needs to reach the page: below it, no distance or home
+    /// gemeente can lift it to the worst of the page so far. `None` until the page is full.
+    pub(crate) fn text_floor(&self) -> Option<f32> {
+        let floor = self.floor.as_ref()?;
+        if self.settings.sort != Sort::Relevance {
+            return None;
+        }
+        // Distance only lowers a score; the home gemeente raises it at most this much.
+        let most = if self.home.is_some() {
+            HOME_GEMEENTE_BOOST
+        } else {
+            1.0
+        };
+        Some((floor.score / most) as f32)
+    }
+
+    /// A match found by a top-k search: counted as `weight` offers (with its facets) when
+    /// it lies where counting happens, only a candidate for the page otherwise.
+    pub(crate) fn collect_weighted(&mut self, doc: DocId, score: Score, weight: Option<u64>) {
+        let counting = weight.map_or(Counting::No, Counting::Direct);
+        self.offer(doc, score, counting);
+    }
+
+    /// Counts a new offer as `counting` says.
+    fn count(&mut self, doc: DocId, counting: Counting) {
+        match counting {
+            Counting::Sampled => {
+                self.counted += 1;
+                self.sample_offer(doc);
+            }
+            Counting::Direct(weight) => {
+                self.counted += weight;
+                self.count_facets(doc, weight);
+            }
+            Counting::No => {}
+        }
+    }
+
+    /// One match: counted as `counting` says, kept when it can reach the page.
+    fn offer(&mut self, doc: DocId, score: Score, counting: Counting) {
+        if !self.age_fits(doc) {
+            return;
+        }
+        let Some(distance_km) = self.distance(doc) else {
+            return;
+        };
+        let decay = distance_km.map_or(1.0, |d| 0.5 + 0.5 * 0.5f64.powf(d / DISTANCE_HALF_KM));
+        let at_home = self
+            .home
+            .as_ref()
+            .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord));
+        let home = if at_home { HOME_GEMEENTE_BOOST } else { 1.0 };
+        let score = f64::from(score) * decay * home;
+        let sort = self.settings.sort;
+        if !self.shared.first(doc).unwrap_or(false) {
+            if let Counting::Sampled | Counting::Direct(_) = counting {
+                self.single_count += counting.weight();
+                self.count(doc, counting);
+            }
+            if self.below_floor(score, distance_km) {
+                return;
+            }
+            let wanted = self.settings.wanted;
+            self.singles.push(Candidate {
+                score,
+                distance_km,
+                address: DocAddress::new(self.segment, doc),
+                key: self.key.first(doc).unwrap_or(u64::from(doc)),
+            });
+            if self.singles.len() >= 2 * wanted.max(32) {
+                keep_best(&mut self.singles, wanted, sort);
+                self.floor = self.singles.get(wanted.wrapping_sub(1)).copied();
+            }
+            return;
+        }
+        let key = self.key.first(doc).unwrap_or(u64::from(doc));
+        if counting.weight() > 0 && !self.counted_shared.contains_key(&key) {
+            self.counted_shared.insert(key, counting.weight() as u64);
+            self.count(doc, counting);
+        }
+        if self.below_floor(score, distance_km) {
+            return;
+        }
+        let candidate = Candidate {
+            score,
+            distance_km,
+            address: DocAddress::new(self.segment, doc),
+            key,
+        };
+        match self.best.get_mut(&key) {
+            None => {
+                self.best.insert(key, candidate);
+            }
+            Some(old) => {
+                if better(sort, &candidate, old).is_lt() {
+                    *old = candidate;
+                }
+            }
+        }
+    }
+
     /// True when a single-location match with this score and distance cannot reach the page.
     fn below_floor(&self, score: f64, distance_km: Option<f64>) -> bool {
         let Some(floor) = &self.floor else {
@@ -336,57 +504,7 @@ impl SegmentCollector for SegmentOffers {
     type Fruit = SegmentFruit;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if !self.age_fits(doc) {
-            return;
-        }
-        let Some(distance_km) = self.distance(doc) else {
-            return;
-        };
-        let decay = distance_km.map_or(1.0, |d| 0.5 + 0.5 * 0.5f64.powf(d / DISTANCE_HALF_KM));
-        let at_home = self
-            .home
-            .as_ref()
-            .is_some_and(|(column, ord)| column.term_ords(doc).any(|o| o == *ord));
-        let home = if at_home { HOME_GEMEENTE_BOOST } else { 1.0 };
-        let score = f64::from(score) * decay * home;
-        let sort = self.settings.sort;
-        if !self.shared.first(doc).unwrap_or(false) {
-            self.single_count += 1;
-            self.sample_offer(doc);
-            if self.below_floor(score, distance_km) {
-                return;
-            }
-            let wanted = self.settings.wanted;
-            self.singles.push(Candidate {
-                score,
-                distance_km,
-                address: DocAddress::new(self.segment, doc),
-                key: self.key.first(doc).unwrap_or(u64::from(doc)),
-            });
-            if self.singles.len() >= 2 * wanted.max(32) {
-                keep_best(&mut self.singles, wanted, sort);
-                self.floor = self.singles.get(wanted.wrapping_sub(1)).copied();
-            }
-            return;
-        }
-        let key = self.key.first(doc).unwrap_or(u64::from(doc));
-        let candidate = Candidate {
-            score,
-            distance_km,
-            address: DocAddress::new(self.segment, doc),
-            key,
-        };
-        match self.best.get_mut(&key) {
-            None => {
-                self.best.insert(key, candidate);
-                self.sample_offer(doc);
-            }
-            Some(old) => {
-                if better(sort, &candidate, old).is_lt() {
-                    *old = candidate;
-                }
-            }
-        }
+        self.offer(doc, score, Counting::Sampled);
     }
 
     fn harvest(mut self) -> SegmentFruit {
@@ -433,8 +551,10 @@ impl SegmentCollector for SegmentOffers {
             singles,
             single_count: self.single_count,
             best: self.best,
+            counted_shared: self.counted_shared,
             facets,
             sampled: stride > 1,
+            skipped: self.skipped,
         }
     }
 }

@@ -15,12 +15,15 @@ use super::collector::OfferCollector;
 use super::concepts::Concepts;
 use super::doc::OfferDoc;
 use super::facets::Facets;
+use super::pruned;
 use super::query;
-use super::request::SearchRequest;
+use super::request::{SearchRequest, Sort};
 use super::schema::{self, Fields, AGE_MAX_DEFAULT, AGE_MIN_DEFAULT};
 use super::wordlist::Wordlist;
 use crate::{Geocoder, LatLon, Result};
 
+/// Deepest page (offset + limit) a search prunes for; `matching_offers` asks for everything.
+const PRUNED_UP_TO: usize = 1_000;
 const WRITER_MEMORY_PER_THREAD: usize = 50_000_000;
 /// Longest wait for the writer lock another process holds.
 const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
@@ -41,11 +44,14 @@ pub struct SearchHit {
 /// A page of hits, the total number of offers found and the facet counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SearchResults {
-    /// All offers that match (not only this page).
+    /// All offers that match (not only this page); an estimate when `total_estimated`.
     pub total: usize,
+    /// True when the total is estimated: a search by relevance that matched many more than
+    /// [`crate::EXACT_UP_TO`] offers skipped the matches that could not reach the page and
+    /// counted a sample. The page is always exact.
+    pub total_estimated: bool,
     /// True when the facet counts are estimated from a sample of the matches (there were more
-    /// than about [`crate::EXACT_UP_TO`]), false when every match was counted. The total and
-    /// the page are always exact.
+    /// than about [`crate::EXACT_UP_TO`]), false when every match was counted.
     pub estimated: bool,
     /// This page.
     pub hits: Vec<SearchHit>,
@@ -275,7 +281,7 @@ impl SearchIndex {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         request.validate()?;
         let read = request.with_age_from_text();
-        let mut results = self.collect(&read, read.offset + read.limit)?;
+        let mut results = self.collect(&read, read.offset + read.limit, true)?;
         if let (None, Some(age)) = (request.filters.age, read.filters.age) {
             results.understood.push(format!("{age} jaar"));
         }
@@ -297,18 +303,32 @@ impl SearchIndex {
             ..request
         };
         Ok(self
-            .collect(&all, all.limit)?
+            .collect(&all, all.limit, false)?
             .hits
             .into_iter()
             .map(|h| h.offer_id)
             .collect())
     }
 
-    fn collect(&self, request: &SearchRequest, wanted: usize) -> Result<SearchResults> {
+    /// The same as [`SearchIndex::search`], scoring and counting every match: what a search
+    /// that skips matches must equal.
+    #[cfg(test)]
+    pub(crate) fn search_every_match(&self, request: &SearchRequest) -> Result<SearchResults> {
+        let read = request.with_age_from_text();
+        self.collect(&read, read.offset + read.limit, false)
+    }
+
+    /// The best `wanted` hits; `prune` allows skipping matches that cannot reach them.
+    fn collect(
+        &self,
+        request: &SearchRequest,
+        wanted: usize,
+        prune: bool,
+    ) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let concepts = Concepts::shipped().found_in(query::capped_text(&request.text));
         let wordlist = self.wordlist.get().map(|l| l.as_ref());
-        let query = query::build(&self.fields, &searcher, wordlist, request, &concepts);
+        let built = query::build(&self.fields, &searcher, wordlist, request, &concepts);
         let home_gemeente = request
             .near
             .and_then(|at| Geocoder::embedded().areas(at).gemeente_code)
@@ -323,7 +343,14 @@ impl SearchIndex {
             home_gemeente,
             documents: searcher.num_docs(),
         };
-        let collected = searcher.search(&query, &collector)?;
+        let collected = match &built.parts {
+            // Ranked by relevance and asked for a page, not for everything: matches that
+            // cannot reach the page are skipped.
+            Some(parts) if prune && request.sort == Sort::Relevance && wanted <= PRUNED_UP_TO => {
+                pruned::search(&searcher, parts, &collector)?
+            }
+            _ => searcher.search(&built.query, &collector)?,
+        };
         let mut hits = Vec::with_capacity(request.limit.min(wanted));
         for c in collected.top.into_iter().skip(request.offset) {
             let doc: TantivyDocument = searcher.doc(c.address)?;
@@ -344,6 +371,7 @@ impl SearchIndex {
         }
         Ok(SearchResults {
             total: collected.total,
+            total_estimated: collected.total_estimated,
             estimated: collected.facets_estimated,
             hits,
             facets: collected.facets,

@@ -3,7 +3,9 @@
 //! One tantivy document per offer at a location, with a Dutch analyzer (lowercase, accents
 //! folded, stop words out, Dutch stems), a synonym layer (`data/synonyms.txt`), typo tolerance
 //! and prefixes for as-you-type. Geo: grid-cell terms prefilter, exact haversine in the
-//! collector, distance blended into relevance. Facets are counted over all matches.
+//! collector, distance blended into relevance. Facets are counted over all matches, or
+//! estimated from a sample when there are very many; a search by relevance without a place
+//! skips the matches that cannot reach the page (`pruned.rs`) and estimates its total too.
 //!
 //! The database feeds [`OfferDoc`]s in; the index is derived data and
 //! [`SearchIndex::replace_all`] rebuilds it at any time, [`SearchIndex::apply`] updates offers.
@@ -27,6 +29,7 @@ mod concepts;
 mod doc;
 mod engine;
 mod facets;
+mod pruned;
 mod query;
 mod request;
 mod schema;
@@ -39,7 +42,7 @@ mod wordlist;
 mod tests;
 
 pub use cells::BoundingBox;
-pub use collector::{EXACT_UP_TO, MAX_FACET_VALUES};
+pub use collector::{COUNTED_EXACTLY_UP_TO, EXACT_UP_TO, MAX_FACET_VALUES};
 pub use concepts::{Concept, Concepts, Named};
 pub use doc::{OfferDoc, ROLE_KIND};
 pub use engine::{IndexState, SearchHit, SearchIndex, SearchResults};

@@ -2,8 +2,8 @@
 //! exact filters and the spatial prefilter. Distance and age are checked in the collector.
 
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query,
-    TermQuery,
+    AllQuery, Bm25Weight, BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur,
+    PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
@@ -36,13 +36,59 @@ const TWO_TYPOS_CHARS: usize = 9;
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
+/// One optional part of a text query: its score is added to a hit's when it matches. The text
+/// part of a search is a flat sum of these, so that a top-k search can skip documents whose
+/// parts cannot add up to the page (see `pruned.rs`).
+pub(crate) struct Leaf {
+    pub query: Box<dyn Query>,
+    /// The most it adds to a score; infinite when not known (phrases, compounds).
+    pub bound: f32,
+    /// The term and weight of a word in one field, so that the same word reached twice
+    /// (typed and as a synonym) becomes one leaf of the summed weight.
+    term: Option<(Term, f32)>,
+}
+
+impl Leaf {
+    fn new(query: Box<dyn Query>, bound: f32) -> Leaf {
+        Leaf {
+            query,
+            bound,
+            term: None,
+        }
+    }
+}
+
+impl Clone for Leaf {
+    fn clone(&self) -> Leaf {
+        Leaf {
+            query: self.query.box_clone(),
+            bound: self.bound,
+            term: self.term.clone(),
+        }
+    }
+}
+
+/// A search as one query, and, when its ranking allows, the same in parts for a top-k search.
+pub(crate) struct Built {
+    pub query: Box<dyn Query>,
+    pub parts: Option<Parts>,
+}
+
+/// A search whose score is the sum of optional text leaves, with filters that score nothing
+/// and the inactive offers left out: the shape a top-k search can prune.
+pub(crate) struct Parts {
+    pub leaves: Vec<Leaf>,
+    pub required: Vec<Box<dyn Query>>,
+    pub excluded: Option<Box<dyn Query>>,
+}
+
 pub(crate) fn build(
     f: &Fields,
     searcher: &Searcher,
     wordlist: Option<&Wordlist>,
     request: &SearchRequest,
     concepts: &[&Concept],
-) -> Box<dyn Query> {
+) -> Built {
     let cover = area(request).and_then(|a| cells::cover(&a, circle(request)));
     let words = Words {
         f,
@@ -56,10 +102,10 @@ pub(crate) fn build(
     for word in concepts.iter().flat_map(|c| c.also.iter()) {
         if !also.contains(&word.as_str()) {
             also.push(word);
-            meant.push((Occur::Should, boost(words.exact_query(word), ALSO_WEIGHT)));
+            meant.extend(words.exact_leaves(word, ALSO_WEIGHT));
         }
     }
-    let typed = words.text_clauses(&request.text);
+    let typed = words.text_leaves(&request.text);
     // What every hit must have besides words: filters and the cells around the place.
     let mut required: Vec<Box<dyn Query>> = filters(f, request);
     if let Some(cover) = cover {
@@ -70,39 +116,54 @@ pub(crate) fn build(
         required.push(Box::new(AnyTermBitset::new(f.cell, cells)));
     }
     let mut must: Clauses = Vec::new();
+    let mut leaves = None;
     if typed.is_empty() && meant.is_empty() && !required.is_empty() {
         // Nothing to rank by: the filters alone decide, each hit scoring 1 as it would with
         // "every offer" (which would cost a seek per candidate for nothing).
-        for (i, filter) in required.into_iter().enumerate() {
+        for (i, filter) in required.iter().enumerate() {
             let score = if i == 0 { 1.0 } else { 0.0 };
+            let filter = filter.box_clone();
             must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, score))));
         }
     } else {
         let text = if typed.is_empty() {
             // Nothing to match on: every offer, the concepts only order them.
             let mut all: Clauses = vec![(Occur::Must, Box::new(AllQuery))];
-            all.extend(meant);
+            all.extend(meant.into_iter().map(|l| (Occur::Should, l.query)));
             Box::new(BooleanQuery::new(all)) as Box<dyn Query>
         } else {
             // A word or a concept must match, never all of them: a question is ranked by how
             // much of it an offer answers, and part of it matching nearby is never zero results.
             let mut typed = typed;
             typed.extend(meant);
+            let typed = words.merged(typed);
+            // Where a place narrows the candidates they lead, and there is nothing to prune.
+            if !words.seeking {
+                leaves = Some(typed.clone());
+            }
             words.any(typed)
         };
         must.push((Occur::Must, text));
-        for filter in required {
+        for filter in &required {
+            let filter = filter.box_clone();
             must.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
         }
     }
-    if !request.filters.include_inactive {
+    let excluded = (!request.filters.include_inactive).then(|| {
         let hidden = Term::from_field_bool(f.hidden, true);
-        must.push((
-            Occur::MustNot,
-            Box::new(TermQuery::new(hidden, IndexRecordOption::Basic)),
-        ));
+        Box::new(TermQuery::new(hidden, IndexRecordOption::Basic)) as Box<dyn Query>
+    });
+    if let Some(hidden) = &excluded {
+        must.push((Occur::MustNot, hidden.box_clone()));
     }
-    Box::new(BooleanQuery::new(must))
+    Built {
+        query: Box::new(BooleanQuery::new(must)),
+        parts: leaves.map(|leaves| Parts {
+            leaves,
+            required,
+            excluded,
+        }),
+    }
 }
 
 /// The circle every hit must lie in, when there is one.
@@ -147,28 +208,27 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// Any of `parts`, which are all optional: tantivy's buffered union when the words lead,
-    /// a seeking one when the map cells have already narrowed the candidates.
-    fn any(&self, parts: Clauses) -> Box<dyn Query> {
+    /// Any of `leaves`, scored by the sum of those that match: tantivy's buffered union when
+    /// the words lead, a seeking one when the map cells have already narrowed the candidates.
+    fn any(&self, leaves: Vec<Leaf>) -> Box<dyn Query> {
+        let parts = leaves.into_iter().map(|l| l.query);
         if self.seeking {
-            Box::new(SeekingUnion::new(
-                parts.into_iter().map(|(_, q)| q).collect(),
-            ))
+            Box::new(SeekingUnion::new(parts.collect()))
         } else {
-            Box::new(BooleanQuery::new(parts))
+            Box::new(BooleanQuery::new(
+                parts.map(|q| (Occur::Should, q)).collect(),
+            ))
         }
     }
 
-    /// One optional clause per word or synonym group of the text (none for an empty text).
-    fn text_clauses(&self, text: &str) -> Clauses {
+    /// The leaves of every word or synonym group of the text (none for an empty text). A word
+    /// is the sum of its leaves, the text the sum of its words: one flat sum.
+    fn text_leaves(&self, text: &str) -> Vec<Leaf> {
         capped_clauses(text)
             .iter()
-            .map(|clause| {
-                let q = match clause {
-                    Clause::Word(word) => self.word_query(word),
-                    Clause::Synonyms { typed, members } => self.synonym_query(typed, members),
-                };
-                (Occur::Should, q)
+            .flat_map(|clause| match clause {
+                Clause::Word(word) => self.word_leaves(word),
+                Clause::Synonyms { typed, members } => self.synonym_leaves(typed, members),
             })
             .collect()
     }
@@ -186,32 +246,31 @@ impl Words<'_> {
     /// One word in any text field: the exact word scores by BM25; longer words that start with
     /// it score a constant. Only a word that no document has is treated as a typo: spelled
     /// words stay precise (and fast), misspelled ones still find something.
-    fn word_query(&self, word: &str) -> Box<dyn Query> {
+    fn word_leaves(&self, word: &str) -> Vec<Leaf> {
         let chars = word.chars().count();
         let typo = chars >= ONE_TYPO_CHARS && !self.known(word);
-        let mut parts: Clauses = Vec::new();
+        let mut leaves = Vec::new();
         for (field, weight) in text_fields(self.f) {
             let term = Term::from_field_text(field, word);
-            let exact = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-            parts.push((Occur::Should, boost(Box::new(exact), weight)));
+            leaves.push(self.term_leaf(term.clone(), weight));
             if chars >= MIN_PREFIX_CHARS {
                 let prefix = FuzzyTermQuery::new_prefix(term.clone(), 0, true);
-                parts.push((Occur::Should, boost(Box::new(prefix), weight * 2.0)));
+                leaves.push(const_leaf(Box::new(prefix), weight * 2.0));
             }
             // Typos are looked for in names and keywords only: the long descriptions would make
             // the automaton walk most of their dictionary, for little gain.
             if typo && (field == self.f.name || field == self.f.keywords) {
                 let typos = if chars >= TWO_TYPOS_CHARS { 2 } else { 1 };
                 let fuzzy = FuzzyTermQuery::new(term, typos, true);
-                parts.push((Occur::Should, boost(Box::new(fuzzy), weight)));
+                leaves.push(const_leaf(Box::new(fuzzy), weight));
             }
         }
         if typo {
             if let Some(compound) = self.compound_query(word) {
-                parts.push((Occur::Should, compound));
+                leaves.push(Leaf::new(compound, f32::INFINITY));
             }
         }
-        self.any(parts)
+        leaves
     }
 
     /// A compound that no document has, read as its parts. With a Dutch word list, the split
@@ -263,43 +322,87 @@ impl Words<'_> {
 
     /// The exact word in any text field, by BM25.
     fn exact_query(&self, word: &str) -> Box<dyn Query> {
-        let parts: Clauses = text_fields(self.f)
+        self.any(self.exact_leaves(word, 1.0))
+    }
+
+    /// The exact word in any text field, by BM25 times `factor`.
+    fn exact_leaves(&self, word: &str, factor: f32) -> Vec<Leaf> {
+        text_fields(self.f)
             .into_iter()
             .map(|(field, weight)| {
-                let term = Term::from_field_text(field, word);
-                let q = TermQuery::new(term, IndexRecordOption::WithFreqs);
-                (Occur::Should, boost(Box::new(q), weight))
+                self.term_leaf(Term::from_field_text(field, word), weight * factor)
             })
-            .collect();
-        self.any(parts)
+            .collect()
+    }
+
+    /// A word in one field, by BM25 times `weight`; its bound is BM25's maximum for the word
+    /// (a very frequent word in the shortest text), computed from the same statistics.
+    fn term_leaf(&self, term: Term, weight: f32) -> Leaf {
+        let bound = Bm25Weight::for_terms(self.searcher, std::slice::from_ref(&term))
+            .map_or(f32::INFINITY, |w| w.boost_by(weight).max_score());
+        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+        Leaf {
+            query: boost(Box::new(q), weight),
+            bound,
+            term: Some((term, weight)),
+        }
+    }
+
+    /// `leaves` with each word in a field once, at the sum of its weights: the same score
+    /// (BM25 is linear in the weight), one posting list read instead of two.
+    fn merged(&self, leaves: Vec<Leaf>) -> Vec<Leaf> {
+        let mut out: Vec<Leaf> = Vec::with_capacity(leaves.len());
+        let mut seen: std::collections::HashMap<Term, usize> = std::collections::HashMap::new();
+        for leaf in leaves {
+            let Some((term, weight)) = &leaf.term else {
+                out.push(leaf);
+                continue;
+            };
+            match seen.get(term) {
+                Some(&at) => {
+                    let (term, before) = out[at].term.clone().unwrap_or((term.clone(), 0.0));
+                    out[at] = self.term_leaf(term, before + weight);
+                }
+                None => {
+                    seen.insert(term.clone(), out.len());
+                    out.push(leaf);
+                }
+            }
+        }
+        out
     }
 
     /// A word or phrase with synonyms: what was typed (with prefix and typo tolerance when it is
     /// one word) or any member of its groups, phrases as phrases.
-    fn synonym_query(&self, typed: &[String], members: &[Member]) -> Box<dyn Query> {
-        let mut parts: Clauses = Vec::new();
+    fn synonym_leaves(&self, typed: &[String], members: &[Member]) -> Vec<Leaf> {
+        let mut leaves = Vec::new();
         if let [word] = typed {
-            parts.push((Occur::Should, self.word_query(word)));
+            leaves.extend(self.word_leaves(word));
         }
         for member in members {
             for (field, weight) in text_fields(self.f) {
-                let q: Box<dyn Query> = match member.as_slice() {
-                    [(_, word)] => Box::new(TermQuery::new(
-                        Term::from_field_text(field, word),
-                        IndexRecordOption::WithFreqs,
-                    )),
-                    _ => Box::new(PhraseQuery::new_with_offset(
-                        member
-                            .iter()
-                            .map(|(p, w)| (*p, Term::from_field_text(field, w)))
-                            .collect(),
-                    )),
-                };
-                parts.push((Occur::Should, boost(q, weight)));
+                leaves.push(match member.as_slice() {
+                    [(_, word)] => self.term_leaf(Term::from_field_text(field, word), weight),
+                    _ => {
+                        let phrase = PhraseQuery::new_with_offset(
+                            member
+                                .iter()
+                                .map(|(p, w)| (*p, Term::from_field_text(field, w)))
+                                .collect(),
+                        );
+                        Leaf::new(boost(Box::new(phrase), weight), f32::INFINITY)
+                    }
+                });
             }
         }
-        self.any(parts)
+        leaves
     }
+}
+
+/// A query that scores `score` wherever it matches (prefixes and typos: tantivy's automaton
+/// queries score their boost).
+fn const_leaf(q: Box<dyn Query>, score: f32) -> Leaf {
+    Leaf::new(boost(q, score), score)
 }
 
 /// What a concept adds to the score of an offer tagged with it: about what one matching word
@@ -317,23 +420,23 @@ const ALSO_WEIGHT: f32 = 0.5;
 /// per tag however many lines of the list name it. Volunteer roles share an offer's topic
 /// only when the question is about helping: "taalhulp" asks for help with Dutch, not for a
 /// role teaching it (a role still matches by its words).
-fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Clauses {
+fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Vec<Leaf> {
     let helping = concepts
         .iter()
         .any(|c| c.taxonomy == "kenmerk" && c.code == "vrijwilligerswerk");
-    let not_roles = |(occur, q): (Occur, Box<dyn Query>)| -> (Occur, Box<dyn Query>) {
+    let not_roles = |leaf: Leaf| -> Leaf {
         if helping {
-            return (occur, q);
+            return leaf;
         }
         let role = TermQuery::new(
             Term::from_field_text(f.kind, super::doc::ROLE_KIND),
             IndexRecordOption::Basic,
         );
         let only_offers = BooleanQuery::new(vec![
-            (Occur::Must, q),
+            (Occur::Must, leaf.query),
             (Occur::MustNot, Box::new(role) as Box<dyn Query>),
         ]);
-        (occur, Box::new(only_offers))
+        Leaf::new(Box::new(only_offers), leaf.bound)
     };
     let mut seen: Vec<(&str, &str)> = Vec::new();
     concepts
@@ -368,7 +471,7 @@ fn concept_clauses(f: &Fields, concepts: &[&Concept]) -> Clauses {
 
 /// An age says something about whom the question is for: offers for that audience count a
 /// little more (the age filter itself already leaves out what does not fit).
-fn audience_of_age(f: &Fields, age: Option<u8>) -> Option<(Occur, Box<dyn Query>)> {
+fn audience_of_age(f: &Fields, age: Option<u8>) -> Option<Leaf> {
     let audience = match age? {
         0..=12 => "kinderen",
         13..=23 => "jongeren",
@@ -381,12 +484,9 @@ fn audience_of_age(f: &Fields, age: Option<u8>) -> Option<(Occur, Box<dyn Query>
     ))
 }
 
-fn const_clause(term: Term, score: f32) -> (Occur, Box<dyn Query>) {
+fn const_clause(term: Term, score: f32) -> Leaf {
     let q = TermQuery::new(term, IndexRecordOption::Basic);
-    (
-        Occur::Should,
-        Box::new(ConstScoreQuery::new(Box::new(q), score)),
-    )
+    Leaf::new(Box::new(ConstScoreQuery::new(Box::new(q), score)), score)
 }
 
 /// The words and synonym groups of a search, at most [`MAX_QUERY_WORDS`] of them, from at most

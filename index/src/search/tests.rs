@@ -432,7 +432,8 @@ fn the_step_free_filter_keeps_only_places_without_steps_and_is_counted() {
 }
 
 #[test]
-fn above_the_exact_limit_facets_are_estimated_and_said_to_be_while_total_and_page_stay_exact() {
+fn above_the_exact_limit_total_and_facets_are_estimated_and_said_to_be_while_the_page_stays_exact()
+{
     let mut rng = Lcg(7);
     let n = 3 * EXACT_UP_TO;
     let mut docs: Vec<OfferDoc> = (0..n)
@@ -458,9 +459,15 @@ fn above_the_exact_limit_facets_are_estimated_and_said_to_be_while_total_and_pag
 
     let found = index.search(&SearchRequest::text("koor")).unwrap();
     assert!(found.estimated);
-    assert_eq!(found.total, n + 1);
+    assert!(found.total_estimated);
     assert_eq!(found.hits[0].offer_id, best.offer_id);
     let close = |counted: u64, truth: usize| (counted as f64 / truth as f64 - 1.0).abs() < 0.05;
+    assert!(
+        close(found.total as u64, n + 1),
+        "{} of {}",
+        found.total,
+        n + 1
+    );
     let buurthuis = found.facets.kind.get("buurthuis").copied().unwrap_or(0);
     assert!(close(buurthuis, n / 4), "{buurthuis} of {}", n / 4);
     assert!(close(found.facets.free, n / 3 + 1), "{}", found.facets.free);
@@ -469,9 +476,87 @@ fn above_the_exact_limit_facets_are_estimated_and_said_to_be_while_total_and_pag
     let near = SearchRequest::text("koor").near(at(52.0, 5.0), 10.0);
     let small = index.search(&near).unwrap();
     assert!(!small.estimated);
+    assert!(!small.total_estimated);
     assert!(small.total > 0 && small.total < EXACT_UP_TO);
     let kinds: u64 = small.facets.kind.values().sum();
     assert_eq!(kinds as usize, small.total);
+}
+
+/// Words drawn unevenly from a small vocabulary, so that some match most offers and some few.
+fn words(rng: &mut Lcg, n: usize) -> String {
+    const VOCABULARY: [&str; 12] = [
+        "koor", "zingen", "muziek", "sport", "voetbal", "taal", "koken", "wandelen", "tekenen",
+        "schaken", "dansen", "tuin",
+    ];
+    (0..n)
+        .map(|_| VOCABULARY[(rng.next().powi(2) * VOCABULARY.len() as f64) as usize])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_page_found_by_skipping_matches_is_the_page_that_scoring_every_match_gives() {
+    let mut rng = Lcg(11);
+    let n = 4 * EXACT_UP_TO;
+    let docs: Vec<OfferDoc> = (0..n)
+        .map(|i| {
+            let name_words = 1 + (rng.next() * 3.0) as usize;
+            // One in two hundred has a rare word: a result small enough to count exactly.
+            let rare = if i % 200 == 0 { "harp " } else { "" };
+            let mut d = doc(
+                &format!("{rare}{}", words(&mut rng, name_words)),
+                51.5 + rng.next() * 1.5,
+                4.0 + rng.next() * 2.5,
+            );
+            let description_words = 3 + (rng.next() * 20.0) as usize;
+            d.description = words(&mut rng, description_words);
+            d.keywords = vec![words(&mut rng, 1)];
+            d.kind = ["buurthuis", "vereniging", "vrijwilligerswerk"][i % 3].into();
+            d.min_age = (i % 5 == 0).then_some(18);
+            d
+        })
+        .collect();
+    let index = index_of(docs);
+
+    let utrecht = at(52.09, 5.12);
+    let mut kinds = SearchRequest::text("muziek dansen");
+    kinds.filters.kinds = vec!["vereniging".into()];
+    let mut young = SearchRequest::text("sport");
+    young.filters.age = Some(12);
+    let mut near = SearchRequest::text("koor zingen");
+    near.near = Some(utrecht);
+    let mut deeper = SearchRequest::text("koken tuin");
+    deeper.offset = 40;
+    let requests = [
+        SearchRequest::text("harp"),
+        SearchRequest::text("harp koor"),
+        SearchRequest::text("koor"),
+        SearchRequest::text("koor sport voetbal"),
+        SearchRequest::text("zing"),
+        kinds,
+        young,
+        near,
+        deeper,
+    ];
+    let mut pruned = 0;
+    for request in requests {
+        let found = index.search(&request).unwrap();
+        let all = index.search_every_match(&request).unwrap();
+        assert_eq!(ids(&found), ids(&all), "{request:?}");
+        assert!(!all.total_estimated);
+        if found.total_estimated {
+            pruned += 1;
+            let close = (found.total as f64 / all.total as f64 - 1.0).abs() < 0.1;
+            assert!(close, "{} of {}: {request:?}", found.total, all.total);
+        } else {
+            assert_eq!(found.total, all.total, "{request:?}");
+            assert_eq!(found.facets, all.facets, "{request:?}");
+        }
+        if all.total <= COUNTED_EXACTLY_UP_TO {
+            assert!(!found.total_estimated, "{request:?}");
+        }
+    }
+    assert!(pruned >= 3, "the test must make the search skip: {pruned}");
 }
 
 #[test]

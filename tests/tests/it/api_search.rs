@@ -31,6 +31,7 @@ on_both_backends! {
         assert!(body["total"].as_u64().unwrap() >= 1);
         assert!(body["facets"]["kind"]["vereniging"].as_u64().unwrap() >= 1);
         assert_eq!(body["facets_estimated"], false, "a few hundred offers are all counted");
+        assert_eq!(body["total_estimated"], false, "and so is their total");
         for item in body["items"].as_array().unwrap() {
             assert!(item["distance_km"].as_f64().unwrap() <= 5.0);
         }

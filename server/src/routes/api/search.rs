@@ -19,13 +19,18 @@ use crate::ApiError;
 
 #[derive(Serialize)]
 pub struct Response {
+    /// Offers found; an estimate when `total_estimated`.
     total: usize,
+    /// True when `total` is estimated from a sample: a search by relevance that found many
+    /// more than `index::COUNTED_EXACTLY_UP_TO` offers skips the matches that cannot reach
+    /// the page and counts a sample. The items are always exact.
+    total_estimated: bool,
     page: usize,
     size: usize,
     items: Vec<Item>,
     facets: Facets,
     /// True when the facet counts are estimated from a sample (more than about
-    /// `index::EXACT_UP_TO` offers found); `total` and the items are always exact.
+    /// `index::COUNTED_EXACTLY_UP_TO` offers found).
     facets_estimated: bool,
     /// What the question was understood to be about ("ontmoeting", "gratis", "70 jaar").
     understood: Vec<String>,
@@ -250,6 +255,7 @@ pub async fn search(
         .collect();
     Ok(Json(Response {
         total: found.total,
+        total_estimated: found.total_estimated,
         page: question.page,
         size: question.size,
         items,
