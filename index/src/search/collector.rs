@@ -528,7 +528,7 @@ impl SegmentCollector for SegmentOffers {
                 .filter(|(_, n)| *n > 0)
                 .map(|(ord, n)| (ord as u64, n))
                 .collect();
-            if stride > 1 && used.len() > SAMPLED_FACET_VALUES {
+            if (stride > 1 || self.skipped) && used.len() > SAMPLED_FACET_VALUES {
                 used.select_nth_unstable_by(SAMPLED_FACET_VALUES - 1, |a, b| b.1.cmp(&a.1));
                 used.truncate(SAMPLED_FACET_VALUES);
                 used.sort_unstable_by_key(|(ord, _)| *ord);

@@ -1,25 +1,32 @@
 //! Top-k search for a text that matches a large part of the index.
 //!
 //! A question such as "sport" matches a tenth of a national register, and scoring every match
-//! to show ten of them is what made such a search slow. Here the text is a flat sum of leaves
-//! (a word in a field, a prefix, a concept), each with the most it can add (`Leaf::bound`).
-//! Once the page is full, its worst score is a floor, and MaxScore (Turtle & Flood, 1995)
-//! applies: the leaves with the smallest bounds whose bounds together stay below the floor
-//! are *non-essential*, since a document that matches only those cannot reach the page.
+//! to show twenty of them is what made such a search slow. Here the text is a flat sum of
+//! leaves (a word in a field, a prefix, a concept), each with the most it can add. Once the
+//! page is full, its worst score is a floor, and MaxScore (Turtle & Flood, 1995) applies: the
+//! leaves with the smallest bounds whose bounds together stay below the floor are
+//! *non-essential*, since a document that matches only those cannot reach the page.
 //! Candidates then come from the essential leaves only; the others are looked up for a
-//! candidate, and a candidate is dropped as soon as its bound falls below the floor. The page
-//! is the same as scoring every match would give (recall 100 %), because the bounds are true
-//! upper bounds and ties are kept.
+//! candidate, which is dropped as soon as its bound falls below the floor.
+//!
+//! A word's bound is taken per window of documents from the block maxima tantivy keeps for
+//! every 128 postings (as Lucene's block-max MaxScore does): a common word in long
+//! descriptions adds far less in most blocks than BM25's maximum, so in most windows it is
+//! non-essential and its many documents are never candidates. The page is the one scoring
+//! every match gives (the bounds are true upper bounds, and ties are kept).
 //!
 //! What is skipped is not counted, so the total and the facets come from a sample: every
-//! match is counted until the segment's share of [`super::EXACT_UP_TO`] offers (a small
-//! result is counted exactly, as before), then only the matches in windows of [`WINDOW`]
-//! documents spread evenly over the rest of the segment, each standing for `stride` offers.
-//! Windows, not a prefix, so an import that put one region first does not tilt the count.
+//! match is counted until the segment's share of [`super::COUNTED_EXACTLY_UP_TO`] offers (a
+//! small result is counted exactly), then only the matches in windows of [`WINDOW`] documents
+//! spread evenly over the rest of the segment, each standing for `stride` offers. Windows, not
+//! a prefix, so an import that put one region first does not tilt the count.
 
 use tantivy::fastfield::AliveBitSet;
-use tantivy::query::{EnableScoring, Scorer, Weight};
-use tantivy::{DocId, DocSet, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::BlockSegmentPostings;
+use tantivy::query::{Bm25Weight, EnableScoring, Scorer, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Searcher, SegmentOrdinal, SegmentReader, Term, TERMINATED};
 
 use super::collector::{Collected, OfferCollector, SegmentOffers};
 use super::query::Parts;
@@ -30,6 +37,16 @@ const WINDOW: DocId = 128;
 /// its bound is below the floor by more than rounding could explain.
 const ROUNDING: f32 = 1.0 + 1e-4;
 
+/// A leaf of the query, ready for every segment.
+// A few dozen per search: their size does not matter, an indirection per use would.
+#[allow(clippy::large_enum_variant)]
+enum Plan {
+    /// A word in a field, scored by BM25 as tantivy's term query scores it.
+    Term { term: Term, bm25: Bm25Weight },
+    /// Anything else (prefixes, typos, concepts, phrases).
+    Other(Box<dyn Weight>),
+}
+
 /// The best `collector.wanted` hits of `parts`, with the total and facets (estimated when
 /// the matches were many).
 pub(crate) fn search(
@@ -37,15 +54,21 @@ pub(crate) fn search(
     parts: &Parts,
     collector: &OfferCollector,
 ) -> tantivy::Result<Collected> {
-    use tantivy::collector::Collector;
+    use tantivy::collector::{Collector, SegmentCollector};
 
     let scoring = EnableScoring::enabled_from_searcher(searcher);
     let filtering = EnableScoring::disabled_from_searcher(searcher);
-    let leaves = parts
-        .leaves
-        .iter()
-        .map(|l| Ok((l.query.weight(scoring)?, l.bound)))
-        .collect::<tantivy::Result<Vec<_>>>()?;
+    let mut plans = Vec::with_capacity(parts.leaves.len());
+    for leaf in &parts.leaves {
+        let plan = match leaf.term() {
+            Some((term, weight)) => Plan::Term {
+                bm25: Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?.boost_by(weight),
+                term: term.clone(),
+            },
+            None => Plan::Other(leaf.query.weight(scoring)?),
+        };
+        plans.push((plan, leaf.bound));
+    }
     let required = parts
         .required
         .iter()
@@ -59,26 +82,130 @@ pub(crate) fn search(
     let mut fruits = Vec::new();
     for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let mut offers = collector.for_segment(ord as SegmentOrdinal, reader)?;
-        Segment::open(&leaves, &required, excluded.as_deref(), reader)?.run(&mut offers);
-        fruits.push(tantivy::collector::SegmentCollector::harvest(offers));
+        Segment::open(&plans, &required, excluded.as_deref(), reader)?.run(&mut offers);
+        fruits.push(offers.harvest());
     }
     collector.merge_fruits(fruits)
 }
 
-/// A leaf's scorer in one segment.
+/// A word's postings in one segment, block by block.
+struct TermPostings {
+    postings: BlockSegmentPostings,
+    fieldnorms: FieldNormReader,
+    bm25: Bm25Weight,
+    /// Position of `doc` in the current block.
+    cursor: usize,
+    doc: DocId,
+}
+
+impl TermPostings {
+    fn new(
+        postings: BlockSegmentPostings,
+        fieldnorms: FieldNormReader,
+        bm25: Bm25Weight,
+    ) -> TermPostings {
+        let doc = postings.docs().first().copied().unwrap_or(TERMINATED);
+        TermPostings {
+            postings,
+            fieldnorms,
+            bm25,
+            cursor: 0,
+            doc,
+        }
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        let in_block = self
+            .postings
+            .docs()
+            .last()
+            .is_some_and(|last| *last >= target);
+        if in_block {
+            let rest = &self.postings.docs()[self.cursor..];
+            self.cursor += rest.partition_point(|d| *d < target);
+        } else {
+            // The block whose last document is at or after `target` (empty past the end).
+            self.postings.seek(target);
+            self.cursor = self.postings.docs().partition_point(|d| *d < target);
+        }
+        self.doc = self
+            .postings
+            .docs()
+            .get(self.cursor)
+            .copied()
+            .unwrap_or(TERMINATED);
+        self.doc
+    }
+
+    fn score(&self) -> f32 {
+        let norm = self.fieldnorms.fieldnorm_id(self.doc);
+        self.bm25.score(norm, self.postings.freq(self.cursor))
+    }
+
+    /// The most this word adds to a document of the current block.
+    fn block_max(&mut self) -> f32 {
+        self.postings.block_max_score(&self.fieldnorms, &self.bm25)
+    }
+
+    fn block_last(&self) -> DocId {
+        self.postings.docs().last().copied().unwrap_or(TERMINATED)
+    }
+}
+
+/// Where a leaf's documents come from in one segment.
+#[allow(clippy::large_enum_variant)] // as `Plan`: read in the innermost loop, held a few dozen times
+enum Source {
+    Term(TermPostings),
+    Other(Box<dyn Scorer>),
+}
+
+/// A leaf in one segment.
 struct Leaf {
-    scorer: Box<dyn Scorer>,
+    source: Source,
     bound: f32,
+    /// How many documents it matches in the segment: what making it essential costs.
+    cost: f32,
 }
 
 impl Leaf {
+    fn doc(&self) -> DocId {
+        match &self.source {
+            Source::Term(t) => t.doc,
+            Source::Other(s) => s.doc(),
+        }
+    }
+
     /// Moves to the first document at or after `target`, where it is.
     fn at_least(&mut self, target: DocId) -> DocId {
-        let doc = self.scorer.doc();
-        if doc < target {
-            self.scorer.seek(target)
-        } else {
-            doc
+        match &mut self.source {
+            Source::Term(t) => t.seek(target),
+            Source::Other(s) => {
+                let doc = s.doc();
+                if doc < target {
+                    s.seek(target)
+                } else {
+                    doc
+                }
+            }
+        }
+    }
+
+    fn score(&mut self) -> f32 {
+        match &mut self.source {
+            Source::Term(t) => t.score(),
+            Source::Other(s) => s.score(),
+        }
+    }
+
+    /// The most it adds to a document up to the end of its current block, and that end; the
+    /// whole segment for a leaf without blocks.
+    fn block(&mut self) -> (f32, DocId) {
+        match &mut self.source {
+            Source::Term(t) => (t.block_max().min(self.bound), t.block_last()),
+            Source::Other(_) => (self.bound, TERMINATED),
         }
     }
 }
@@ -87,7 +214,12 @@ struct Segment<'a> {
     /// In query order: a hit's score is summed in this order, as the union of the whole
     /// query sums it.
     leaves: Vec<Leaf>,
-    /// Indexes into `leaves`, the smallest bound first.
+    /// The bound of each leaf in the current window.
+    local: Vec<f32>,
+    /// Indexes into `leaves`, the least bound per document matched in the current window
+    /// first: the leaves that are left out of the candidates are those that add least for
+    /// what they would cost (as Lucene orders them), so a common word that adds little
+    /// is skipped before a rare one.
     by_bound: Vec<usize>,
     /// `below[i]`: the sum of the bounds of `by_bound[..=i]`.
     below: Vec<f32>,
@@ -99,34 +231,45 @@ struct Segment<'a> {
 
 impl<'a> Segment<'a> {
     fn open(
-        leaves: &[(Box<dyn Weight>, f32)],
+        plans: &[(Plan, f32)],
         required: &[Box<dyn Weight>],
         excluded: Option<&dyn Weight>,
         reader: &'a SegmentReader,
     ) -> tantivy::Result<Segment<'a>> {
-        let mut open = Vec::with_capacity(leaves.len());
-        for (weight, bound) in leaves {
-            let scorer = weight.scorer(reader, 1.0)?;
-            if scorer.doc() != TERMINATED {
-                open.push(Leaf {
-                    scorer,
-                    bound: *bound,
-                });
+        let mut leaves = Vec::with_capacity(plans.len());
+        for (plan, bound) in plans {
+            let source = match plan {
+                Plan::Term { term, bm25 } => {
+                    let inverted = reader.inverted_index(term.field())?;
+                    let Some(postings) =
+                        inverted.read_block_postings(term, IndexRecordOption::WithFreqs)?
+                    else {
+                        continue;
+                    };
+                    let fieldnorms = reader.get_fieldnorms_reader(term.field())?;
+                    Source::Term(TermPostings::new(postings, fieldnorms, bm25.clone()))
+                }
+                Plan::Other(weight) => Source::Other(weight.scorer(reader, 1.0)?),
+            };
+            let cost = match &source {
+                Source::Term(t) => t.postings.doc_freq(),
+                Source::Other(s) => s.size_hint(),
+            };
+            let leaf = Leaf {
+                source,
+                bound: *bound,
+                cost: cost.max(1) as f32,
+            };
+            if leaf.doc() != TERMINATED {
+                leaves.push(leaf);
             }
         }
-        let mut by_bound: Vec<usize> = (0..open.len()).collect();
-        by_bound.sort_by(|a, b| open[*a].bound.total_cmp(&open[*b].bound));
-        let below = by_bound
-            .iter()
-            .scan(0.0f32, |sum, i| {
-                *sum += open[*i].bound;
-                Some(*sum)
-            })
-            .collect();
-        Ok(Segment {
-            leaves: open,
-            by_bound,
-            below,
+        let n = leaves.len();
+        let mut segment = Segment {
+            local: leaves.iter().map(|l| l.bound).collect(),
+            leaves,
+            by_bound: (0..n).collect(),
+            below: vec![0.0; n],
             required: required
                 .iter()
                 .map(|w| w.scorer(reader, 1.0))
@@ -134,7 +277,24 @@ impl<'a> Segment<'a> {
             excluded: excluded.map(|w| w.scorer(reader, 1.0)).transpose()?,
             alive: reader.alive_bitset(),
             max_doc: reader.max_doc(),
-        })
+        };
+        segment.order();
+        Ok(segment)
+    }
+
+    /// Sorts the leaves by their bound in this window per document they match, and sums the
+    /// bounds up in that order.
+    fn order(&mut self) {
+        let local = &self.local;
+        let leaves = &self.leaves;
+        let key = |i: usize| local[i] / leaves[i].cost;
+        self.by_bound
+            .sort_unstable_by(|a, b| key(*a).total_cmp(&key(*b)));
+        let mut sum = 0.0;
+        for (j, &i) in self.by_bound.iter().enumerate() {
+            sum += self.local[i];
+            self.below[j] = sum;
+        }
     }
 
     /// Every match until the exact budget is spent, then windows for counting and MaxScore
@@ -191,9 +351,43 @@ impl<'a> Segment<'a> {
             .unwrap_or(TERMINATED)
     }
 
-    /// MaxScore from `pos` up to `end`: only candidates that can reach the page are visited.
-    /// Returns where to go on (`end`, or past the end of the segment).
+    /// Block-max MaxScore from `pos` up to `end`, window by window: a window ends where the
+    /// first of the words' current blocks ends, so each word's block maximum bounds it there.
     fn prune(&mut self, mut pos: DocId, end: DocId, offers: &mut SegmentOffers) -> DocId {
+        while pos < end {
+            if offers.text_floor().is_none() {
+                // No page yet, nothing to prune by.
+                self.local
+                    .iter_mut()
+                    .zip(&self.leaves)
+                    .for_each(|(l, leaf)| *l = leaf.bound);
+                self.order();
+                return self.max_score(pos, end, offers);
+            }
+            let mut window_end = end;
+            for (i, leaf) in self.leaves.iter_mut().enumerate() {
+                if leaf.at_least(pos) == TERMINATED {
+                    self.local[i] = 0.0;
+                    continue;
+                }
+                let (most, last) = leaf.block();
+                self.local[i] = most;
+                window_end = window_end.min(last.saturating_add(1));
+            }
+            // A leaf whose next document lies past the window adds nothing in it.
+            for (i, leaf) in self.leaves.iter().enumerate() {
+                if leaf.doc() >= window_end {
+                    self.local[i] = 0.0;
+                }
+            }
+            self.order();
+            pos = self.max_score(pos, window_end, offers);
+        }
+        end
+    }
+
+    /// MaxScore from `pos` up to `end` with the current bounds. Returns `end`.
+    fn max_score(&mut self, mut pos: DocId, end: DocId, offers: &mut SegmentOffers) -> DocId {
         loop {
             let floor = offers.text_floor().unwrap_or(f32::NEG_INFINITY);
             let beneath = |bound: f32| bound * ROUNDING < floor;
@@ -212,8 +406,8 @@ impl<'a> Segment<'a> {
             let mut score = 0.0;
             for &i in &self.by_bound[optional..] {
                 let leaf = &mut self.leaves[i];
-                if leaf.scorer.doc() == candidate {
-                    score += leaf.scorer.score();
+                if leaf.doc() == candidate {
+                    score += leaf.score();
                 }
             }
             let mut reaches = true;
@@ -224,7 +418,7 @@ impl<'a> Segment<'a> {
                 }
                 let leaf = &mut self.leaves[self.by_bound[j]];
                 if leaf.at_least(candidate) == candidate {
-                    score += leaf.scorer.score();
+                    score += leaf.score();
                 }
             }
             if reaches {
@@ -263,7 +457,7 @@ impl<'a> Segment<'a> {
         let mut score = 0.0;
         for leaf in &mut self.leaves {
             if leaf.at_least(doc) == doc {
-                score += leaf.scorer.score();
+                score += leaf.score();
             }
         }
         offers.collect_weighted(doc, score, weight);

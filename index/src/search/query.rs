@@ -56,6 +56,11 @@ impl Leaf {
             term: None,
         }
     }
+
+    /// The word and weight when the leaf is a word in one field.
+    pub fn term(&self) -> Option<(&Term, f32)> {
+        self.term.as_ref().map(|(term, weight)| (term, *weight))
+    }
 }
 
 impl Clone for Leaf {
