@@ -157,6 +157,13 @@ macro_rules! on_pool {
 }
 pub use on_pool;
 
+/// Page cache per SQLite connection (KiB). SQLite's default is 2 MB; a national register's
+/// indexes on random UUIDs then miss it on almost every insert (the import slowed from 4,000 to
+/// 1,800 records/s as the file grew). Taken only as pages are used, so a small database never
+/// holds more than its size. (A memory map as well gained 4 % more at 200k and counted the
+/// whole file in the import's RSS: left out.)
+const SQLITE_CACHE_KIB: u64 = 64 * 1024;
+
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/sqlite");
 static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("../migrations/postgres");
 
@@ -175,7 +182,8 @@ impl Db {
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(10));
+                .busy_timeout(Duration::from_secs(10))
+                .pragma("cache_size", format!("-{SQLITE_CACHE_KIB}"));
             private_file(options.get_filename());
             let pool = SqlitePoolOptions::new()
                 .max_connections(8)
