@@ -412,7 +412,7 @@ fn Facets(
                             let on = current == f.value;
                             let href = search_href(&query, &[(param, (!on).then(|| f.value.clone())), ("pagina", None)]);
                             let label = if estimated {
-                                fill(t.facet_about, &[&f.label, &round_estimate(f.count).to_string()])
+                                fill(t.facet_about, &[&f.label, &about(f.count as usize, t.thousands_separator)])
                             } else {
                                 format!("{} ({})", f.label, f.count)
                             };
