@@ -5,8 +5,8 @@
 //!
 //! Here every match is looked at, so the total and the page are exact (a search by relevance
 //! without a place feeds only the matches that can reach the page, see `pruned.rs`); what is
-//! kept cheap is the rest. A match that cannot reach the page is dropped before its other columns are read, and
-//! facets are counted over a sample (by a hash of the document) once there are more than
+//! kept cheap is the rest. A match that cannot reach the page is dropped before its other
+//! columns are read, and facets are counted over a sample (by a hash of the document) once there are more than
 //! [`crate::EXACT_UP_TO`] offers (every match until then, so small result sets count exactly).
 
 use std::collections::HashMap;
@@ -152,10 +152,11 @@ enum Counting {
 }
 
 impl Counting {
-    fn weight(self) -> usize {
+    /// How many offers it counts a new offer as.
+    fn weight(self) -> u64 {
         match self {
             Counting::Sampled => 1,
-            Counting::Direct(w) => w as usize,
+            Counting::Direct(w) => w,
             Counting::No => 0,
         }
     }
@@ -440,8 +441,8 @@ impl SegmentOffers {
         let score = f64::from(score) * decay * home;
         let sort = self.settings.sort;
         if !self.shared.first(doc).unwrap_or(false) {
-            if let Counting::Sampled | Counting::Direct(_) = counting {
-                self.single_count += counting.weight();
+            if counting.weight() > 0 {
+                self.single_count += counting.weight() as usize;
                 self.count(doc, counting);
             }
             if self.below_floor(score, distance_km) {
@@ -462,7 +463,7 @@ impl SegmentOffers {
         }
         let key = self.key.first(doc).unwrap_or(u64::from(doc));
         if counting.weight() > 0 && !self.counted_shared.contains_key(&key) {
-            self.counted_shared.insert(key, counting.weight() as u64);
+            self.counted_shared.insert(key, counting.weight());
             self.count(doc, counting);
         }
         if self.below_floor(score, distance_km) {

@@ -60,10 +60,10 @@ pub(crate) fn search(
     let filtering = EnableScoring::disabled_from_searcher(searcher);
     let mut plans = Vec::with_capacity(parts.leaves.len());
     for leaf in &parts.leaves {
-        let plan = match leaf.term() {
-            Some((term, weight)) => Plan::Term {
-                bm25: Bm25Weight::for_terms(searcher, std::slice::from_ref(term))?.boost_by(weight),
-                term: term.clone(),
+        let plan = match leaf.word() {
+            Some(word) => Plan::Term {
+                term: word.term.clone(),
+                bm25: word.bm25.clone(),
             },
             None => Plan::Other(leaf.query.weight(scoring)?),
         };
@@ -182,14 +182,7 @@ impl Leaf {
     fn at_least(&mut self, target: DocId) -> DocId {
         match &mut self.source {
             Source::Term(t) => t.seek(target),
-            Source::Other(s) => {
-                let doc = s.doc();
-                if doc < target {
-                    s.seek(target)
-                } else {
-                    doc
-                }
-            }
+            Source::Other(s) => at_least(s.as_mut(), target),
         }
     }
 
@@ -434,23 +427,15 @@ impl<'a> Segment<'a> {
         if self.alive.is_some_and(|a| a.is_deleted(doc)) {
             return;
         }
-        for filter in &mut self.required {
-            let at = if filter.doc() < doc {
-                filter.seek(doc)
-            } else {
-                filter.doc()
-            };
-            if at != doc {
-                return;
-            }
+        if self
+            .required
+            .iter_mut()
+            .any(|f| at_least(f.as_mut(), doc) != doc)
+        {
+            return;
         }
         if let Some(excluded) = &mut self.excluded {
-            let at = if excluded.doc() < doc {
-                excluded.seek(doc)
-            } else {
-                excluded.doc()
-            };
-            if at == doc {
+            if at_least(excluded.as_mut(), doc) == doc {
                 return;
             }
         }
@@ -461,5 +446,16 @@ impl<'a> Segment<'a> {
             }
         }
         offers.collect_weighted(doc, score, weight);
+    }
+}
+
+/// Moves `docs` to its first document at or after `target` (tantivy's `seek` must not go
+/// back), and returns it.
+fn at_least(docs: &mut dyn Scorer, target: DocId) -> DocId {
+    let doc = docs.doc();
+    if doc < target {
+        docs.seek(target)
+    } else {
+        doc
     }
 }

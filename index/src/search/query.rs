@@ -43,9 +43,18 @@ pub(crate) struct Leaf {
     pub query: Box<dyn Query>,
     /// The most it adds to a score; infinite when not known (phrases, compounds).
     pub bound: f32,
-    /// The term and weight of a word in one field, so that the same word reached twice
-    /// (typed and as a synonym) becomes one leaf of the summed weight.
-    term: Option<(Term, f32)>,
+    /// Set when the leaf is a word in one field: the same word reached twice (typed and as a
+    /// synonym) becomes one leaf of the summed weight, and a top-k search reads its postings.
+    word: Option<Word>,
+}
+
+/// A word in one field, its weight, and BM25 for it boosted by the weight: computed once, for
+/// the bound and for the top-k search that scores the word's postings itself.
+#[derive(Clone)]
+pub(crate) struct Word {
+    pub term: Term,
+    weight: f32,
+    pub bm25: Bm25Weight,
 }
 
 impl Leaf {
@@ -53,13 +62,13 @@ impl Leaf {
         Leaf {
             query,
             bound,
-            term: None,
+            word: None,
         }
     }
 
-    /// The word and weight when the leaf is a word in one field.
-    pub fn term(&self) -> Option<(&Term, f32)> {
-        self.term.as_ref().map(|(term, weight)| (term, *weight))
+    /// The word, when the leaf is a word in one field.
+    pub fn word(&self) -> Option<&Word> {
+        self.word.as_ref()
     }
 }
 
@@ -68,7 +77,7 @@ impl Clone for Leaf {
         Leaf {
             query: self.query.box_clone(),
             bound: self.bound,
-            term: self.term.clone(),
+            word: self.word.clone(),
         }
     }
 }
@@ -343,13 +352,19 @@ impl Words<'_> {
     /// A word in one field, by BM25 times `weight`; its bound is BM25's maximum for the word
     /// (a very frequent word in the shortest text), computed from the same statistics.
     fn term_leaf(&self, term: Term, weight: f32) -> Leaf {
-        let bound = Bm25Weight::for_terms(self.searcher, std::slice::from_ref(&term))
-            .map_or(f32::INFINITY, |w| w.boost_by(weight).max_score());
         let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
-        Leaf {
-            query: boost(Box::new(q), weight),
-            bound,
-            term: Some((term, weight)),
+        let query = boost(Box::new(q), weight);
+        match Bm25Weight::for_terms(self.searcher, std::slice::from_ref(&term)) {
+            Ok(bm25) => {
+                let bm25 = bm25.boost_by(weight);
+                Leaf {
+                    query,
+                    bound: bm25.max_score(),
+                    word: Some(Word { term, weight, bm25 }),
+                }
+            }
+            // No statistics: the leaf stays a plain query, always looked at.
+            Err(_) => Leaf::new(query, f32::INFINITY),
         }
     }
 
@@ -359,17 +374,17 @@ impl Words<'_> {
         let mut out: Vec<Leaf> = Vec::with_capacity(leaves.len());
         let mut seen: std::collections::HashMap<Term, usize> = std::collections::HashMap::new();
         for leaf in leaves {
-            let Some((term, weight)) = &leaf.term else {
+            let Some(word) = &leaf.word else {
                 out.push(leaf);
                 continue;
             };
-            match seen.get(term) {
+            match seen.get(&word.term) {
                 Some(&at) => {
-                    let (term, before) = out[at].term.clone().unwrap_or((term.clone(), 0.0));
-                    out[at] = self.term_leaf(term, before + weight);
+                    let before = out[at].word.as_ref().map_or(0.0, |w| w.weight);
+                    out[at] = self.term_leaf(word.term.clone(), before + word.weight);
                 }
                 None => {
-                    seen.insert(term.clone(), out.len());
+                    seen.insert(word.term.clone(), out.len());
                     out.push(leaf);
                 }
             }
