@@ -102,8 +102,16 @@ fn AccountLinks() -> impl IntoView {
     let path = use_location().pathname;
     let me = Resource::new(move || path.get(), |_| crate::api::who_am_i());
     let logout = ServerAction::<crate::api::LogOut>::new();
+    // Plain links, marked current by hand: a router `<A>` resolves its path through the owner
+    // tree inside this Suspend, and that walk deadlocked an SSR render once (all threads in
+    // `RwLock::write_contended` under `use_context`; leptos issue #4673). The hrefs are
+    // absolute, so nothing needs resolving; the router still handles the clicks.
+    let link = move |href: &'static str, label: &'static str| {
+        let current = path.get_untracked().starts_with(href).then_some("page");
+        view! { <a href=href aria-current=current>{label}</a> }
+    };
     view! {
-        <Suspense fallback=move || view! { <A href="/beheer">{t.nav_manage}</A> }>
+        <Suspense fallback=move || link("/beheer", t.nav_manage)>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(me)) => {
@@ -113,7 +121,7 @@ fn AccountLinks() -> impl IntoView {
                             _ => ("/beheer", t.nav_my_page),
                         };
                         view! {
-                            <A href=href>{label}</A>
+                            {link(href, label)}
                             <ActionForm action=logout attr:class="header-logout">
                                 <input type="hidden" name="csrf" value=crate::auth::csrf_token()/>
                                 <button type="submit" class="header-link" id="kop-uitloggen">{t.logout_button}</button>
@@ -121,7 +129,7 @@ fn AccountLinks() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    _ => view! { <A href="/beheer">{t.nav_manage}</A> }.into_any(),
+                    _ => link("/beheer", t.nav_manage).into_any(),
                 }
             })}
         </Suspense>
