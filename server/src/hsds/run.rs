@@ -89,8 +89,8 @@ pub fn read_terms(path: &Path) -> anyhow::Result<Vec<TermRecord>> {
         "{} is groter dan 64 MB; een taxonomie is veel kleiner",
         path.display()
     );
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("kan {} niet lezen", path.display()))?;
     let doc: Value = serde_json::from_str(&text)
         .with_context(|| format!("{} is geen geldige JSON", path.display()))?;
     let items = match doc {

@@ -416,8 +416,17 @@ fn json_error(name: &Path, e: &serde_json::Error) -> anyhow::Error {
             e.line()
         );
     }
+    // serde's own words are English and name its grammar; say in Dutch what kind of fault
+    // it is and where, which is what someone fixing the file needs.
+    let what = match e.classify() {
+        serde_json::error::Category::Eof => "het bestand houdt midden in een record op",
+        serde_json::error::Category::Data => "een waarde heeft niet de vorm die HSDS vraagt",
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            "daar staat iets dat geen JSON is, of er ontbreekt een komma of haakje"
+        }
+    };
     anyhow::anyhow!(
-        "{} is geen geldige JSON (regel {}, kolom {}): {e}",
+        "{} is geen geldige JSON (regel {}, kolom {}): {what}",
         name.display(),
         e.line(),
         e.column()

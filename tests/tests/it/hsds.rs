@@ -392,6 +392,18 @@ fn malformed_json_gives_a_clear_error_with_line_and_column() {
 
     assert!(error.contains("geen geldige JSON"), "{error}");
     assert!(error.contains("regel 2"), "{error}");
+    assert!(
+        error.contains("geen JSON is, of er ontbreekt een komma"),
+        "{error}"
+    );
+    assert!(
+        !error.contains("expected"),
+        "serde's English stays out: {error}"
+    );
+
+    std::fs::write(&path, "[{\"id\": \"x\",\n  \"name\": \"Koor").unwrap();
+    let error = read_services(&path).unwrap_err().to_string();
+    assert!(error.contains("houdt midden in een record op"), "{error}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
