@@ -6,6 +6,8 @@
 #
 #   cargo build --release -p server && cargo install oha --locked
 #   BENCH_PG_URL=postgres://user@127.0.0.1:5432/postgres bench/national.sh 1000000
+#   REUSE=1 bench/national.sh 1000000   # the node and HTTP rows again, on the SQLite data of
+#                                        # an earlier run (no import, no rebuild)
 #
 # Needs: wdutch (the generator's words), /usr/bin/time, curl, python3; about 15 GB in $WORK.
 set -euo pipefail
@@ -39,20 +41,24 @@ echo "| step ($N offers) | time | peak RSS |"
 echo "|---|---:|---:|"
 backends=(sqlite)
 started=()
-[ -n "${BENCH_PG_URL:-}" ] && backends+=(postgres)
+[ -n "${BENCH_PG_URL:-}" ] && [ -z "${REUSE:-}" ] && backends+=(postgres)
 for backend in "${backends[@]}"; do
     dir="$WORK/$backend"
-    rm -rf "$dir"
     args=(--data-dir "$dir")
-    if [ "$backend" = postgres ]; then
-        db="sk_national_$$"
-        psql "$BENCH_PG_URL" -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
-        args+=(--database-url "${BENCH_PG_URL%/*}/$db")
+    if [ -n "${REUSE:-}" ]; then
+        [ -s "$dir/sociale-kaart.db" ] || { echo "REUSE: no earlier run in $dir" >&2; exit 1; }
+    else
+        rm -rf "$dir"
+        if [ "$backend" = postgres ]; then
+            db="sk_national_$$"
+            psql "$BENCH_PG_URL" -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+            args+=(--database-url "${BENCH_PG_URL%/*}/$db")
+        fi
+        read -r s rss < <(timed "$BIN" import hsds "$register" --checked-on today "${args[@]}")
+        echo "| import into $backend | $s s ($(python3 -c "print(round($N / max($s, 0.1)))")/s) | $rss MB |"
+        read -r s rss < <(timed "$BIN" reindex "${args[@]}")
+        echo "| index rebuild from $backend | $s s | $rss MB |"
     fi
-    read -r s rss < <(timed "$BIN" import hsds "$register" --checked-on today "${args[@]}")
-    echo "| import into $backend | $s s ($(python3 -c "print(round($N / max($s, 0.1)))")/s) | $rss MB |"
-    read -r s rss < <(timed "$BIN" reindex "${args[@]}")
-    echo "| index rebuild from $backend | $s s | $rss MB |"
     # A node on the index just built: from exec to the first healthy answer.
     # Each node on its own port: the SQLite node keeps serving for the HTTP runs below.
     port=$((PORT + ${#started[@]}))

@@ -38,6 +38,10 @@ pub enum Error {
     /// A place name we do not know.
     #[error("unknown place {0:?}")]
     UnknownPlace(String),
+    /// The documents of a rebuild stopped coming before the end (their source failed);
+    /// nothing was committed.
+    #[error("the documents to index stopped before the end")]
+    SourceStopped,
     /// The search index failed (disk, corrupt files, ...).
     #[error("search index: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -20,22 +20,58 @@ const GAP_GRACE: chrono::Duration = chrono::Duration::seconds(5);
 const BATCH: i64 = 2000;
 
 /// Rebuilds the index from the database; returns the number of documents.
+///
+/// The documents stream from the database a page of offers at a time into the index writer on
+/// a blocking thread, so reading overlaps with indexing and memory holds a few pages, not a
+/// million documents. The new index is committed only after the last page arrived.
 pub async fn reindex(state: &AppState) -> anyhow::Result<u64> {
     // Read the head first: changes committed while we read are applied again later, which is
     // harmless; changes before it are in what we read.
     let head = app::db::outbox_head(&state.db).await?;
-    let docs = app::db::index_documents(&state.db, None)
-        .await
-        .context("reading offers for the index")?;
+    // `None` marks the end; a channel closed without it (the reader failed) commits nothing.
+    let (pages, mut received) = tokio::sync::mpsc::channel::<Option<Vec<index::OfferDoc>>>(2);
     let search = state.search.clone();
-    let documents = tokio::task::spawn_blocking(move || {
-        search.replace_all(docs, Some(head as u64))?;
+    let writer = tokio::task::spawn_blocking(move || {
+        let next = || received.blocking_recv().ok_or(index::Error::SourceStopped);
+        search.replace_all_from(next, Some(head as u64))?;
         Ok::<_, index::Error>(search.state().documents)
-    })
-    .await?
-    .context("rebuilding the search index")?;
+    });
+    let read = read_pages(state, &pages).await;
+    if read.is_ok() {
+        // A writer that failed has dropped its end; its own error is the one to report.
+        let _ = pages.send(None).await;
+    }
+    drop(pages);
+    let written = writer.await?;
+    read.context("reading offers for the index")?;
+    let documents = written.context("rebuilding the search index")?;
     tracing::info!(documents, position = head, "search index rebuilt");
     Ok(documents)
+}
+
+/// About this many offers (then roles) per page of a rebuild.
+const REBUILD_PAGE: u32 = 5000;
+
+/// Sends every document to `pages`, a page at a time; stops early when the writer is gone.
+async fn read_pages(
+    state: &AppState,
+    pages: &tokio::sync::mpsc::Sender<Option<Vec<index::OfferDoc>>>,
+) -> app::Result<()> {
+    for source in [
+        app::db::DocumentSource::Offers,
+        app::db::DocumentSource::Roles,
+    ] {
+        let mut cursor = app::db::rebuild_pages(&state.db, source, REBUILD_PAGE).await?;
+        while let Some(docs) = app::db::index_documents_page(&state.db, &mut cursor).await? {
+            if docs.is_empty() {
+                continue;
+            }
+            if pages.send(Some(docs)).await.is_err() {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
 }
 
 /// On start: rebuild when the index is new, corrupt, behind the pruned log or miscounted;

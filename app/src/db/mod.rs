@@ -79,8 +79,9 @@ pub use moderation::{
     merge_organisations, queue, register_organisation, save_report, subject_organisation,
 };
 pub use offers::{
-    card_records, draft_page, index_documents, index_documents_count, offer_page, places_of,
-    slots_of, CardRecord, OfferPage, PageRecord, PlaceRecord, SlotRecord,
+    card_records, draft_page, index_documents, index_documents_count, index_documents_page,
+    offer_page, places_of, rebuild_pages, slots_of, CardRecord, DocumentSource, OfferPage,
+    PageRecord, PlaceRecord, RebuildPages, SlotRecord,
 };
 pub use offers::{
     freshness, organisation_has_accounts, Freshness, HIDE_MONTHS, MARK_MONTHS, WALK_IN,

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::dataset::CostRecord;
 use super::sql::age_byte;
-use super::sql::{fetch_by_ids, id_filter, placeholders};
+use super::sql::{fetch_by_ids, id_filter, placeholders, Scope, Stretch};
 use super::{on_pool, Db};
 use crate::{Error, Result};
 
@@ -54,13 +54,115 @@ async fn service_terms(db: &Db, only: Uuid) -> Result<Vec<TermRow>> {
 /// one per volunteer role; all, or only the given ids (for incremental updates; an id without
 /// rows has no docs).
 pub async fn index_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
-    let mut docs = offer_documents(db, only).await?;
-    docs.extend(super::roles::role_documents(db, only).await?);
+    let mut docs = offer_documents(db, only.into()).await?;
+    docs.extend(super::roles::role_documents(db, only.into()).await?);
     Ok(docs)
 }
 
-async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
-    if only.is_some_and(|ids| ids.is_empty()) {
+/// What a page of a streamed rebuild reads: offers first, then volunteer roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentSource {
+    Offers,
+    Roles,
+}
+
+/// Where a streamed rebuild of one [`DocumentSource`] is: pages follow the order its table
+/// stores rows in (see [`Stretch`]), about `rows` rows per page.
+#[derive(Debug, Clone)]
+pub struct RebuildPages {
+    source: DocumentSource,
+    /// The next rowid (SQLite) or block (PostgreSQL) to read.
+    next: i64,
+    /// Past the last one, when the rebuild started: rows written later are in the change
+    /// log after the position the rebuild read first, and the follower adds them.
+    end: i64,
+    step: i64,
+}
+
+impl DocumentSource {
+    fn table(self) -> &'static str {
+        match self {
+            DocumentSource::Offers => "services",
+            DocumentSource::Roles => "needs",
+        }
+    }
+}
+
+/// The pages of a streamed rebuild of `source`, about `rows` rows each.
+pub async fn rebuild_pages(db: &Db, source: DocumentSource, rows: u32) -> Result<RebuildPages> {
+    let table = source.table();
+    let rows = i64::from(rows.max(1));
+    let (end, step) = match db {
+        Db::Sqlite(p) => {
+            let sql = format!("SELECT COALESCE(MAX(rowid), 0) + 1 FROM {table}");
+            (sqlx::query_scalar(&sql).fetch_one(p).await?, rows)
+        }
+        Db::Postgres(p) => {
+            let sql = format!(
+                "SELECT pg_relation_size('{table}') / current_setting('block_size')::bigint, \
+                 (SELECT COUNT(*) FROM {table})"
+            );
+            let (blocks, count): (i64, i64) = sqlx::query_as(&sql).fetch_one(p).await?;
+            // As many blocks as hold about `rows` rows; at least one.
+            let step = ((rows * blocks + count.max(1) - 1) / count.max(1)).max(1);
+            (blocks + 1, step)
+        }
+    };
+    Ok(RebuildPages {
+        source,
+        next: 0,
+        end,
+        step,
+    })
+}
+
+/// The documents of the next page (each offer with all its locations), `None` after the
+/// last. Memory holds one page instead of every document.
+pub async fn index_documents_page(
+    db: &Db,
+    pages: &mut RebuildPages,
+) -> Result<Option<Vec<OfferDoc>>> {
+    if pages.next >= pages.end {
+        return Ok(None);
+    }
+    let (from, to) = (pages.next, pages.next + pages.step);
+    pages.next = to;
+    let (condition, from, to) = match db {
+        Db::Sqlite(_) => (
+            "{t}.rowid >= CAST($1 AS INTEGER) AND {t}.rowid < CAST($2 AS INTEGER)",
+            from.to_string(),
+            to.to_string(),
+        ),
+        Db::Postgres(_) => (
+            "{t}.ctid >= $1::tid AND {t}.ctid < $2::tid",
+            format!("({from},0)"),
+            format!("({to},0)"),
+        ),
+    };
+    let stretch = Stretch {
+        table: pages.source.table(),
+        condition,
+        from,
+        to,
+    };
+    let docs = match pages.source {
+        DocumentSource::Offers => offer_documents(db, Scope::Stored(&stretch)).await?,
+        DocumentSource::Roles => super::roles::role_documents(db, Scope::Stored(&stretch)).await?,
+    };
+    Ok(Some(docs))
+}
+
+/// The filter on a table's own rows (alias `alias`, ids in `id`): a stretch reads its range
+/// directly instead of looking its ids up again.
+pub(super) fn own_filter(alias: &str, only: Scope<'_>) -> String {
+    match only {
+        Scope::Stored(stretch) => format!("WHERE {}", stretch.on(alias)),
+        other => id_filter(&format!("{alias}.id"), other),
+    }
+}
+
+async fn offer_documents(db: &Db, only: Scope<'_>) -> Result<Vec<OfferDoc>> {
+    if only.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
@@ -71,7 +173,7 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
          FROM services s JOIN organizations o ON o.id = s.organization_id \
          LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
          LEFT JOIN locations l ON l.id = sal.location_id {}",
-        id_filter("s.id", only)
+        own_filter("s", only)
     );
     let rows = fetch_by_ids!(db, DocRow, sql, only);
     let terms_sql = format!(
@@ -92,7 +194,7 @@ async fn offer_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>
         days.entry(id).or_default().push(day as u8);
     }
     let languages_sql = format!(
-        "SELECT service_id, code FROM service_languages {}",
+        "SELECT service_id, code FROM service_languages {} ORDER BY code",
         id_filter("service_id", only)
     );
     let mut languages: HashMap<Uuid, Vec<String>> = HashMap::new();

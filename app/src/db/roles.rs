@@ -8,13 +8,13 @@ use chrono::NaiveDate;
 use index::{Geocoder, OfferDoc};
 use uuid::Uuid;
 
-use super::sql::{fetch_by_ids, id_filter};
+use super::sql::{fetch_by_ids, id_filter, Scope};
 use super::{on_pool, Db};
 use crate::{Error, Result};
 
 pub use index::ROLE_KIND;
 /// Need kinds that are roles a resident can take.
-const ROLE_NEEDS: &str = "('vrijwilliger', 'trainer')";
+pub(super) const ROLE_NEEDS: &str = "('vrijwilliger', 'trainer')";
 
 /// The place a role is shown at: its own location, else the first of its offer, else the
 /// first of its organisation. One SQL expression so documents, cards and the page agree.
@@ -97,23 +97,23 @@ fn select(filter: &str) -> String {
 
 /// Roles (all, or the given ones); with `any_kind`, every need, for the page a suggestion
 /// links to.
-async fn roles(db: &Db, only: Option<&[Uuid]>, any_kind: bool) -> Result<Vec<RoleRecord>> {
+async fn roles(db: &Db, only: Scope<'_>, any_kind: bool) -> Result<Vec<RoleRecord>> {
     let kinds = if any_kind {
         String::new()
     } else {
         format!("n.kind IN {ROLE_NEEDS}")
     };
     let filter = match (only, kinds.is_empty()) {
-        (Some(_), true) => id_filter("n.id", only),
-        (Some(_), false) => format!("{} AND {kinds}", id_filter("n.id", only)),
-        (None, true) => String::new(),
-        (None, false) => format!("WHERE {kinds}"),
+        (Scope::All, true) => String::new(),
+        (Scope::All, false) => format!("WHERE {kinds}"),
+        (_, true) => super::offers::own_filter("n", only),
+        (_, false) => format!("{} AND {kinds}", super::offers::own_filter("n", only)),
     };
     Ok(fetch_by_ids!(db, RoleRecord, select(&filter), only))
 }
 
 /// Talent names per role, for the words a role is found by.
-async fn talent_names(db: &Db, only: Option<&[Uuid]>) -> Result<HashMap<Uuid, Vec<String>>> {
+async fn talent_names(db: &Db, only: Scope<'_>) -> Result<HashMap<Uuid, Vec<String>>> {
     let sql = format!(
         "SELECT nt.need_id, t.name FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id {} \
          ORDER BY t.name",
@@ -137,8 +137,8 @@ fn search_status(status: &str, review: &str, filled: bool) -> String {
 }
 
 /// One search document per role (all, or the given ones; ids that are no role give none).
-pub async fn role_documents(db: &Db, only: Option<&[Uuid]>) -> Result<Vec<OfferDoc>> {
-    if only.is_some_and(|ids| ids.is_empty()) {
+pub(crate) async fn role_documents(db: &Db, only: Scope<'_>) -> Result<Vec<OfferDoc>> {
+    if only.is_empty() {
         return Ok(Vec::new());
     }
     let mut talents = talent_names(db, only).await?;
@@ -204,19 +204,19 @@ pub async fn role_records(db: &Db, ids: &[Uuid]) -> Result<Vec<RoleRecord>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    roles(db, Some(ids), false).await
+    roles(db, Scope::Ids(ids), false).await
 }
 
 /// One open need (of any kind) of an approved organisation with its talent names, for its
 /// public page; "not found" otherwise.
 pub async fn role_page(db: &Db, id: Uuid) -> Result<(RoleRecord, Vec<String>)> {
-    let r = roles(db, Some(&[id]), true)
+    let r = roles(db, Scope::Ids(&[id]), true)
         .await?
         .into_iter()
         .next()
         .filter(|r| r.review_status == "approved" && r.status == "open")
         .ok_or(Error::NotFound)?;
-    let talents = talent_names(db, Some(&[id]))
+    let talents = talent_names(db, Scope::Ids(&[id]))
         .await?
         .remove(&id)
         .unwrap_or_default();

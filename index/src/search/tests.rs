@@ -277,6 +277,50 @@ fn applying_a_change_replaces_only_that_offer() {
 }
 
 #[test]
+fn a_rebuild_fed_in_batches_commits_all_of_them_and_one_whose_source_fails_commits_nothing() {
+    let index = SearchIndex::in_ram().unwrap();
+    index
+        .replace_all(vec![doc("Koor", 52.08, 5.1)], Some(3))
+        .unwrap();
+    let batches = || {
+        vec![
+            vec![doc("Breiclub", 52.08, 5.1), doc("Taalcafe", 52.08, 5.1)],
+            vec![doc("Moestuin", 52.09, 5.1)],
+        ]
+    };
+
+    let mut failing = batches().into_iter();
+    let result = index.replace_all_from(
+        || failing.next().map(Some).ok_or(crate::Error::SourceStopped),
+        Some(9),
+    );
+
+    assert!(matches!(result, Err(crate::Error::SourceStopped)));
+    let found = |q: &str| index.search(&SearchRequest::text(q)).unwrap().total;
+    assert_eq!(
+        index.state(),
+        IndexState {
+            documents: 1,
+            position: Some(3)
+        },
+        "the old index stays whole"
+    );
+    assert_eq!(found("breiclub"), 0);
+
+    let mut complete = batches().into_iter();
+    index
+        .replace_all_from(|| Ok(complete.next()), Some(9))
+        .unwrap();
+
+    assert_eq!(index.state().documents, 3);
+    assert_eq!(index.state().position, Some(9));
+    assert_eq!(
+        (found("koor"), found("breiclub"), found("moestuin")),
+        (0, 1, 1)
+    );
+}
+
+#[test]
 fn a_change_a_rebuild_already_read_is_skipped_and_the_position_never_goes_back() {
     let koor = doc("Koor", 52.08, 5.1);
     let index = SearchIndex::in_ram().unwrap();

@@ -94,6 +94,34 @@ on_both_backends! {
         assert!(html.contains("Samen eten"));
     }
 
+    async fn a_rebuild_read_page_by_page_gets_every_document_that_reading_all_at_once_gets(backend) {
+        let app = TestApp::demo(backend).await;
+        let db = &app.state.db;
+        let key = |d: &index::OfferDoc| (d.offer_id, d.location_id);
+        let mut all = db::index_documents(db, None).await.unwrap();
+        all.sort_by_key(key);
+
+        // Pages of about 7 offers: offers with several locations, roles after offers.
+        let mut paged = Vec::new();
+        let mut pages = 0;
+        for source in [db::DocumentSource::Offers, db::DocumentSource::Roles] {
+            let mut cursor = db::rebuild_pages(db, source, 7).await.unwrap();
+            while let Some(docs) = db::index_documents_page(db, &mut cursor).await.unwrap() {
+                paged.extend(docs);
+                pages += 1;
+            }
+        }
+        paged.sort_by_key(key);
+
+        assert!(pages > 10, "read in many pages: {pages}");
+        assert!(all.iter().any(|d| d.kind == index::ROLE_KIND), "roles are in it");
+        assert_eq!(paged.len(), all.len());
+        for (p, a) in paged.iter().zip(&all) {
+            assert_eq!(p, a, "the same documents, field by field");
+        }
+        assert_eq!(server::reindex(&app.state).await.unwrap(), all.len() as u64);
+    }
+
     async fn an_invalid_postcode_in_data_is_refused_and_nothing_is_half_saved(backend) {
         let app = TestApp::empty(backend).await;
         let mut data = small_dataset("Samen eten");
