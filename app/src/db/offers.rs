@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::dataset::CostRecord;
 use super::sql::age_byte;
-use super::sql::{fetch_by_ids, id_filter, placeholders, Scope, Stretch};
+use super::sql::{fetch_by_ids, id_filter, own_filter, placeholders, Scope, Stretch};
 use super::{on_pool, Db};
 use crate::{Error, Result};
 
@@ -150,15 +150,6 @@ pub async fn index_documents_page(
         DocumentSource::Roles => super::roles::role_documents(db, Scope::Stored(&stretch)).await?,
     };
     Ok(Some(docs))
-}
-
-/// The filter on a table's own rows (alias `alias`, ids in `id`): a stretch reads its range
-/// directly instead of looking its ids up again.
-pub(super) fn own_filter(alias: &str, only: Scope<'_>) -> String {
-    match only {
-        Scope::Stored(stretch) => format!("WHERE {}", stretch.on(alias)),
-        other => id_filter(&format!("{alias}.id"), other),
-    }
 }
 
 async fn offer_documents(db: &Db, only: Scope<'_>) -> Result<Vec<OfferDoc>> {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use index::{Geocoder, OfferDoc};
 use uuid::Uuid;
 
-use super::sql::{fetch_by_ids, id_filter, Scope};
+use super::sql::{fetch_by_ids, id_filter, own_filter, Scope};
 use super::{on_pool, Db};
 use crate::{Error, Result};
 
@@ -106,8 +106,8 @@ async fn roles(db: &Db, only: Scope<'_>, any_kind: bool) -> Result<Vec<RoleRecor
     let filter = match (only, kinds.is_empty()) {
         (Scope::All, true) => String::new(),
         (Scope::All, false) => format!("WHERE {kinds}"),
-        (_, true) => super::offers::own_filter("n", only),
-        (_, false) => format!("{} AND {kinds}", super::offers::own_filter("n", only)),
+        (_, true) => own_filter("n", only),
+        (_, false) => format!("{} AND {kinds}", own_filter("n", only)),
     };
     Ok(fetch_by_ids!(db, RoleRecord, select(&filter), only))
 }

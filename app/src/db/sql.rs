@@ -69,6 +69,15 @@ pub(crate) fn id_filter<'a>(column: &str, scope: impl Into<Scope<'a>>) -> String
     }
 }
 
+/// [`id_filter`] on a table's own rows (alias `alias`, ids in `alias.id`): a stretch of that
+/// table reads its range directly instead of looking its ids up again.
+pub(crate) fn own_filter(alias: &str, only: Scope<'_>) -> String {
+    match only {
+        Scope::Stored(stretch) => format!("WHERE {}", stretch.on(alias)),
+        other => id_filter(&format!("{alias}.id"), other),
+    }
+}
+
 /// Runs `$sql` (built with [`id_filter`] for the same scope) with the ids bound as `$1..$n`
 /// (or a stretch's bounds as `$1, $2`); all rows bind nothing.
 macro_rules! fetch_by_ids {
