@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use index::matching::{
-    match_profile, scan_coalitions, Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation,
-    PartnerKind, Profile, TalentEntry,
+    match_profile, scan_coalitions, Catalog, CatalogChanges, CatalogNeed, CatalogOffer,
+    CatalogOrganisation, PartnerKind, Profile, TalentEntry,
 };
 use index::LatLon;
 use uuid::Uuid;
@@ -160,7 +160,8 @@ fn synthetic(offers: usize, rng: &mut Rng) -> Catalog {
         })
         .collect();
     let talent_entries = (0..offers / 20)
-        .map(|_| TalentEntry {
+        .map(|i| TalentEntry {
+            id: Uuid::from_u128(40_000_000 + i as u128),
             talents: rng.pick(&TALENTS, 2),
             age: Some(16 + rng.below(60) as u8),
             at: rng.place(),
@@ -304,5 +305,31 @@ async fn main() -> anyhow::Result<()> {
     println!(
         "| coalition scan, gemeente Utrecht ({gemeente_needs} of its needs) | {p50:.1} | {p99:.1} | {max:.1} | {proposals} proposals |"
     );
+    // What a node does per batch of the change log: the changed offers replaced (moved to
+    // another place), everything else shared with the catalog before.
+    for changed in [1usize, 100, 2000] {
+        let mut times = Vec::new();
+        for round in 0..10 {
+            let offers: Vec<CatalogOffer> = (0..changed)
+                .map(|k| {
+                    let i = (round * 7919 + k * 104_729) % big.offers.len();
+                    let mut o = big.offers[i].clone();
+                    o.places = vec![rng.place()];
+                    o
+                })
+                .collect();
+            let changes = CatalogChanges {
+                ids: offers.iter().map(|o| o.id).collect(),
+                offers,
+                ..CatalogChanges::default()
+            };
+            let started = Instant::now();
+            let next = big.updated(changes);
+            times.push(started.elapsed());
+            assert_eq!(next.offers.len(), big.offers.len());
+        }
+        let (p50, p99, max) = stats(times);
+        println!("| catalog updated from the log: {changed} offers changed | {p50:.1} | {p99:.1} | {max:.1} | |");
+    }
     Ok(())
 }

@@ -9,13 +9,10 @@ use std::time::Duration;
 
 use anyhow::Context;
 use app::AppState;
-use chrono::Utc;
 use uuid::Uuid;
 
 /// How often a node looks for changes.
 const POLL: Duration = Duration::from_millis(200);
-/// A gap in the log younger than this may be a transaction still committing: wait for it.
-const GAP_GRACE: chrono::Duration = chrono::Duration::seconds(5);
 /// Entries applied per commit.
 const BATCH: i64 = 2000;
 
@@ -107,20 +104,16 @@ pub async fn sync_index_on_start(state: &AppState) -> anyhow::Result<()> {
 pub async fn apply_changes(state: &AppState) -> anyhow::Result<usize> {
     let position = state.search.state().position.unwrap_or(0) as i64;
     let entries = app::db::outbox_since(&state.db, position, BATCH).await?;
-    let mut last = position;
-    let mut changed = BTreeSet::new();
-    for e in &entries {
-        // Ids are handed out before commit, so a missing id may still arrive; after a grace
-        // period it is a rolled-back transaction and skipped.
-        if e.id != last + 1 && Utc::now() - e.changed_at < GAP_GRACE {
-            break;
-        }
-        changed.insert(e.service_id);
-        last = e.id;
-    }
+    // Ids are handed out before commit, so a missing id may still arrive: stop before it.
+    let last = app::db::settled_through(position, &entries);
     if last == position {
         return Ok(0);
     }
+    let changed: BTreeSet<Uuid> = entries
+        .iter()
+        .take_while(|e| e.id <= last)
+        .map(|e| e.service_id)
+        .collect();
     let changed: Vec<Uuid> = changed.into_iter().collect();
     let docs = app::db::index_documents(&state.db, Some(&changed)).await?;
     let search = state.search.clone();
@@ -199,9 +192,9 @@ pub fn spawn_housekeeping(state: AppState) -> tokio::task::JoinHandle<()> {
     })
 }
 
-/// Follows the change log until the process ends; once caught up after a change, and once at
-/// start, builds the matching catalog in memory, so no request waits for it (a million offers
-/// take a minute to read).
+/// Follows the change log until the process ends: the search index, and once caught up after
+/// a change, the matching catalog in memory (what the log named is read again; at start the
+/// catalog is built whole, so no request waits for it: a million offers take a minute).
 pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut behind = true;
@@ -213,8 +206,8 @@ pub fn spawn_follower(state: AppState) -> tokio::task::JoinHandle<()> {
                 }
                 Ok(_) if behind => {
                     behind = false;
-                    if let Err(error) = state.catalog.rebuild(&state.db).await {
-                        tracing::warn!(error = %error, "matching catalog rebuild failed");
+                    if let Err(error) = state.catalog.follow_log(&state.db).await {
+                        tracing::warn!(error = %error, "matching catalog update failed");
                     }
                 }
                 Ok(_) => {}

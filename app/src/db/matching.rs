@@ -4,12 +4,13 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use index::matching::{
-    Access, Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind, PlaceFacts,
-    RolePay, TalentEntry,
+    Access, Catalog, CatalogChanges, CatalogNeed, CatalogOffer, CatalogOrganisation, PartnerKind,
+    PlaceFacts, RolePay, TalentEntry,
 };
 use index::LatLon;
 use uuid::Uuid;
 
+use super::sql::placeholders;
 use super::taxonomy::term_codes;
 use super::{on_pool, Db};
 use crate::domain::Compensation;
@@ -82,50 +83,118 @@ pub fn topics_of(text: &str) -> Vec<String> {
 
 /// Everything the matching engine needs, read fresh from the database.
 pub async fn load_catalog(db: &Db) -> Result<Catalog> {
-    let sql =
+    let rows = read_rows(db, None).await?;
+    // A million offers take seconds of text work: off the async workers, on every core.
+    Ok(tokio::task::spawn_blocking(move || assemble(rows)).await?)
+}
+
+/// Ids read again per round of [`load_catalog_changes`] (each is bound twice or more).
+const CHANGES_PER_READ: usize = 500;
+
+/// What the catalog holds now of the offers, roles, "ik kan iets" entries and organisations
+/// with these ids (the change log names them all alike), with the open roles of those offers
+/// and the organisations behind them: what [`Catalog::updated`] needs to follow the log.
+pub async fn load_catalog_changes(db: &Db, ids: &[Uuid]) -> Result<CatalogChanges> {
+    let mut changes = CatalogChanges {
+        ids: ids.to_vec(),
+        ..CatalogChanges::default()
+    };
+    for chunk in ids.chunks(CHANGES_PER_READ) {
+        let rows = read_rows(db, Some(chunk)).await?;
+        let part = tokio::task::spawn_blocking(move || assemble(rows)).await?;
+        changes.offers.extend(part.offers);
+        changes.needs.extend(part.needs);
+        for org in part.organisations {
+            if !changes.organisations.iter().any(|o| o.id == org.id) {
+                changes.organisations.push(org);
+            }
+        }
+        changes.talent_entries.extend(part.talent_entries);
+    }
+    Ok(changes)
+}
+
+/// The rows of the catalog: all, or (with `only`) those of these ids as [`load_catalog_changes`]
+/// describes. The ids are `$1..$n` and may be used more than once in a statement.
+async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
+    let list = only.map(|ids| placeholders(ids.len().max(1)));
+    // `WHERE`/`AND` clauses for a list, or nothing.
+    let when = |clause: &str| -> String {
+        list.as_ref()
+            .map(|list| clause.replace("{ids}", list))
+            .unwrap_or_default()
+    };
+    let sql = format!(
         "SELECT s.id, s.name, s.description, s.kind, s.status, s.is_free, s.no_referral_needed, \
         s.keeps_benefit, s.minimum_age, s.maximum_age, s.waiting_list, o.id AS organisation_id, \
-        o.name AS organisation FROM services s JOIN organizations o ON o.id = s.organization_id";
-    let offers: Vec<OfferRow> =
-        on_pool!(db, p => sqlx::query_as::<_, OfferRow>(sql).fetch_all(p).await?);
-    let sql = "SELECT sal.service_id, l.latitude, l.longitude, l.gemeente_code, l.wijk_code, \
-        l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id";
-    let places: Vec<PlaceRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
-    let sql = "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st \
-        JOIN taxonomy_terms t ON t.id = st.term_id";
-    let terms: Vec<(Uuid, String, String)> =
-        on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
-    let days: Vec<(Uuid, i32)> = on_pool!(db, p => sqlx::query_as(
-        "SELECT DISTINCT service_id, weekday FROM schedules").fetch_all(p).await?);
-    let languages: Vec<(Uuid, String)> = on_pool!(db, p => sqlx::query_as(
-        "SELECT service_id, code FROM service_languages").fetch_all(p).await?);
-    // Open places: those wanted minus those who started.
-    let sql = "SELECT n.id, n.title, n.kind, n.organization_id, o.name AS organisation, n.service_id, \
+        o.name AS organisation FROM services s JOIN organizations o ON o.id = s.organization_id {}",
+        when("WHERE s.id IN ({ids})")
+    );
+    let offers: Vec<OfferRow> = fetch(db, &sql, only).await?;
+    let sql = format!(
+        "SELECT sal.service_id, l.latitude, l.longitude, l.gemeente_code, l.wijk_code, \
+        l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id {}",
+        when("WHERE sal.service_id IN ({ids})")
+    );
+    let places: Vec<PlaceRow> = fetch(db, &sql, only).await?;
+    let sql = format!(
+        "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st \
+        JOIN taxonomy_terms t ON t.id = st.term_id {}",
+        when("WHERE st.service_id IN ({ids})")
+    );
+    let terms: Vec<(Uuid, String, String)> = fetch(db, &sql, only).await?;
+    let sql = format!(
+        "SELECT DISTINCT service_id, weekday FROM schedules {}",
+        when("WHERE service_id IN ({ids})")
+    );
+    let days: Vec<(Uuid, i32)> = fetch(db, &sql, only).await?;
+    let sql = format!(
+        "SELECT service_id, code FROM service_languages {}",
+        when("WHERE service_id IN ({ids})")
+    );
+    let languages: Vec<(Uuid, String)> = fetch(db, &sql, only).await?;
+    // Open places: those wanted minus those who started. With ids: the roles named and the
+    // roles of the offers named (they carry the offer's waiting list).
+    let sql = format!("SELECT n.id, n.title, n.kind, n.organization_id, o.name AS organisation, n.service_id, \
         n.minimum_age, n.maximum_age, \
         CASE WHEN n.people_wanted IS NULL THEN NULL ELSE n.people_wanted - n.people_started END AS people_wanted, \
         n.time_commitment, l.latitude, l.longitude, \
         l.gemeente_code, l.wijk_code, COALESCE(l.access, '') AS access, s.waiting_list, n.days, n.compensation, n.benefit_cleared, n.training, n.support \
         FROM needs n JOIN organizations o ON o.id = n.organization_id \
         LEFT JOIN locations l ON l.id = n.location_id LEFT JOIN services s ON s.id = n.service_id \
-        WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) \
-        ORDER BY n.id";
-    let need_rows: Vec<NeedRow> =
-        on_pool!(db, p => sqlx::query_as::<_, NeedRow>(sql).fetch_all(p).await?);
-    let sql =
-        "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id";
-    let need_talents: Vec<(Uuid, String)> =
-        on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
+        WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) {} \
+        ORDER BY n.id", when("AND (n.id IN ({ids}) OR n.service_id IN ({ids}))"));
+    let need_rows: Vec<NeedRow> = fetch(db, &sql, only).await?;
+    let sql = format!(
+        "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id {}",
+        when("WHERE nt.need_id IN (SELECT n.id FROM needs n WHERE n.id IN ({ids}) OR n.service_id IN ({ids}))")
+    );
+    let need_talents: Vec<(Uuid, String)> = fetch(db, &sql, only).await?;
     // Every organisation: one without a partner kind of its own (an imported register) gets
     // the one its name names ("Buurtteam Jeugd Nieuwegein", "Jongerenwerk Zeist").
-    let sql = "SELECT o.id, o.name, o.partner_kind, l.latitude, l.longitude, l.gemeente_code \
-        FROM organizations o LEFT JOIN locations l ON l.organization_id = o.id \
-        ORDER BY o.id, l.id";
-    let org_rows: Vec<OrgRow> = on_pool!(db, p => sqlx::query_as(sql).fetch_all(p).await?);
+    let sql = format!(
+        "SELECT o.id, o.name, o.partner_kind, l.latitude, l.longitude, l.gemeente_code \
+        FROM organizations o LEFT JOIN locations l ON l.organization_id = o.id {} \
+        ORDER BY o.id, l.id",
+        when(
+            "WHERE o.id IN ({ids}) OR o.id IN (SELECT organization_id FROM services WHERE id IN ({ids}) \
+            UNION SELECT organization_id FROM needs WHERE id IN ({ids}) OR service_id IN ({ids}))"
+        )
+    );
+    let org_rows: Vec<OrgRow> = fetch(db, &sql, only).await?;
     let today = Utc::now().date_naive();
-    let sql = "SELECT talents, age, latitude, longitude FROM talent_entries WHERE expires_on >= $1";
-    let entries: Vec<(String, Option<i32>, f64, f64)> =
-        on_pool!(db, p => sqlx::query_as(sql).bind(today).fetch_all(p).await?);
-    let rows = Rows {
+    // The date comes after the ids.
+    let at = only.map_or(1, |ids| ids.len().max(1) + 1);
+    let sql = format!(
+        "SELECT id, talents, age, latitude, longitude FROM talent_entries WHERE expires_on >= ${at} {}",
+        when("AND id IN ({ids})")
+    );
+    let entries: Vec<EntryRow> = on_pool!(db, p => {
+        let mut q = sqlx::query_as(&sql);
+        q = bind_ids(q, only);
+        q.bind(today).fetch_all(p).await?
+    });
+    Ok(Rows {
         offers,
         places,
         terms,
@@ -135,9 +204,38 @@ pub async fn load_catalog(db: &Db) -> Result<Catalog> {
         need_talents,
         org_rows,
         entries,
-    };
-    // A million offers take seconds of text work: off the async workers, on every core.
-    Ok(tokio::task::spawn_blocking(move || assemble(rows)).await?)
+    })
+}
+
+/// The ids as `$1..$n` (the nil uuid for none, so an empty list matches nothing).
+fn bind_ids<'q, DB, O>(
+    mut q: sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments<'q>>,
+    only: Option<&[Uuid]>,
+) -> sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments<'q>>
+where
+    DB: sqlx::Database,
+    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
+{
+    match only {
+        Some([]) => q = q.bind(Uuid::nil()),
+        Some(ids) => {
+            for id in ids {
+                q = q.bind(*id);
+            }
+        }
+        None => {}
+    }
+    q
+}
+
+async fn fetch<T>(db: &Db, sql: &str, only: Option<&[Uuid]>) -> Result<Vec<T>>
+where
+    T: Send
+        + Unpin
+        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+{
+    Ok(on_pool!(db, p => bind_ids(sqlx::query_as(sql), only).fetch_all(p).await?))
 }
 
 /// What [`load_catalog`] read, before it becomes a catalog.
@@ -150,8 +248,10 @@ struct Rows {
     need_rows: Vec<NeedRow>,
     need_talents: Vec<(Uuid, String)>,
     org_rows: Vec<OrgRow>,
-    entries: Vec<(String, Option<i32>, f64, f64)>,
+    entries: Vec<EntryRow>,
 }
+
+type EntryRow = (Uuid, String, Option<i32>, f64, f64);
 
 type PlaceRow = (
     Uuid,
@@ -280,6 +380,12 @@ fn assemble(rows: Rows) -> Catalog {
     for (o, named) in offers.iter_mut().zip(named) {
         o.days.sort_unstable();
         o.days.dedup();
+        // In one order whatever order the database gave them in (it differs between reading
+        // everything and reading a few offers back by id).
+        o.leefgebieden.sort_unstable();
+        o.groups.sort_unstable();
+        o.topics.sort_unstable();
+        o.languages.sort_unstable();
         if let Some((leefgebieden, groups)) = named {
             if o.leefgebieden.is_empty() {
                 o.leefgebieden = leefgebieden;
@@ -304,6 +410,10 @@ fn assemble(rows: Rows) -> Catalog {
             talents: talents_of
                 .remove(&n.id)
                 .filter(|t| !t.is_empty())
+                .map(|mut t| {
+                    t.sort_unstable();
+                    t
+                })
                 // A role that came without talents: the talents its title names.
                 .unwrap_or_else(|| topics_of(&n.title)),
             id: n.id,
@@ -365,8 +475,9 @@ fn assemble(rows: Rows) -> Catalog {
     let talent_entries = rows
         .entries
         .into_iter()
-        .filter_map(|(talents, years, lat, lon)| {
+        .filter_map(|(id, talents, years, lat, lon)| {
             Some(TalentEntry {
+                id,
                 talents: talents.split(',').map(|t| t.trim().to_string()).collect(),
                 age: age(years),
                 at: LatLon::parse(lat, lon).ok()?,

@@ -73,7 +73,7 @@ pub use manage::{
     set_signup_status, set_waiting_list, signup_organisation, signups_of, stock_of, SignupRecord,
     StockRecord, REMIND_MONTHS,
 };
-pub use matching::{load_catalog, topics_of};
+pub use matching::{load_catalog, load_catalog_changes, topics_of};
 pub use moderation::{
     close_report, create_claim, decide_claim, decide_organisation, find_organisations,
     merge_organisations, queue, register_organisation, save_report, subject_organisation,
@@ -86,7 +86,9 @@ pub use offers::{
 pub use offers::{
     freshness, organisation_has_accounts, Freshness, HIDE_MONTHS, MARK_MONTHS, WALK_IN,
 };
-pub use outbox::{outbox_head, outbox_since, outbox_tail, prune_outbox, OutboxEntry};
+pub use outbox::{
+    outbox_head, outbox_since, outbox_tail, prune_outbox, settled_through, OutboxEntry, GAP_GRACE,
+};
 pub use programme::{
     closures_of, location_page, locations_named, offers_at, organisation_page, LocationPageRecord,
     OrganisationPageRecord,

@@ -8,6 +8,25 @@ use uuid::Uuid;
 use super::{bulk, on_pool, on_tx, Db, Tx};
 use crate::Result;
 
+/// A gap in the log younger than this may be a transaction still committing (ids are handed
+/// out before commit): a follower waits for it; an older one was rolled back.
+pub const GAP_GRACE: chrono::Duration = chrono::Duration::seconds(5);
+
+/// How far the log can be taken as complete, reading `entries` (in order) on from `position`:
+/// up to the entry before the first gap younger than [`GAP_GRACE`], or the last entry. An
+/// older gap is a rolled-back transaction and is stepped over.
+pub fn settled_through(position: i64, entries: &[OutboxEntry]) -> i64 {
+    let now = Utc::now();
+    let mut last = position;
+    for e in entries {
+        if e.id != last + 1 && now - e.changed_at < GAP_GRACE {
+            break;
+        }
+        last = e.id;
+    }
+    last
+}
+
 /// One logged change: offer or role `service_id` changed (or was deleted) at position `id`.
 /// Roles (needs) share the log: both are documents in the search index, keyed by their id.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
@@ -52,8 +71,10 @@ pub(crate) async fn log_batch(
     locations: &[Uuid],
 ) -> Result<()> {
     let mut seen = HashSet::with_capacity(changed.len());
+    // The organisations themselves too: matching catalogs hold them as partners.
     let mut ids: Vec<Uuid> = changed
         .iter()
+        .chain(organisations)
         .copied()
         .filter(|id| seen.insert(*id))
         .collect();
@@ -97,6 +118,8 @@ pub(crate) async fn log_dependents(
 ) -> Result<()> {
     let now = Utc::now();
     if let Some(org) = organisation {
+        // The organisation itself too: matching catalogs hold organisations as partners.
+        log_services(tx, &[org]).await?;
         let sql = "INSERT INTO index_outbox (service_id, changed_at) \
                    SELECT id, $2 FROM services WHERE organization_id = $1";
         on_tx!(tx, t => sqlx::query(sql).bind(org).bind(now).execute(t).await.map(drop)?);
@@ -141,4 +164,36 @@ pub async fn prune_outbox(db: &Db, before: DateTime<Utc>) -> Result<u64> {
     let sql = "DELETE FROM index_outbox WHERE changed_at < $1";
     let done = on_pool!(db, p => sqlx::query(sql).bind(before).execute(p).await?.rows_affected());
     Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, Utc};
+    use uuid::Uuid;
+
+    use super::{settled_through, OutboxEntry};
+
+    fn entry(id: i64, age_seconds: i64) -> OutboxEntry {
+        OutboxEntry {
+            id,
+            service_id: Uuid::nil(),
+            changed_at: Utc::now() - Duration::seconds(age_seconds),
+        }
+    }
+
+    #[test]
+    fn the_log_is_settled_up_to_a_young_gap_and_over_an_old_one() {
+        assert_eq!(settled_through(4, &[]), 4);
+        assert_eq!(settled_through(4, &[entry(5, 0), entry(6, 0)]), 6);
+        // 7 is missing and 8 is a second old: 7 may still commit.
+        assert_eq!(
+            settled_through(4, &[entry(5, 0), entry(6, 0), entry(8, 1)]),
+            6
+        );
+        // 7 is missing and 8 is a minute old: 7 was rolled back.
+        assert_eq!(
+            settled_through(4, &[entry(5, 60), entry(6, 60), entry(8, 60)]),
+            8
+        );
+    }
 }

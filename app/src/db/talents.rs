@@ -66,10 +66,22 @@ pub async fn save_talent_entry(db: &Db, e: &TalentEntryRecord) -> Result<()> {
     tx.commit().await
 }
 
-/// Deletes entries that expired before `today`; returns how many.
+/// Deletes entries that expired before `today`; returns how many. The log names them, so
+/// every node's matching catalog lets them go.
 pub async fn delete_expired_talent_entries(db: &Db, today: NaiveDate) -> Result<u64> {
+    let mut tx = db.begin().await?;
+    let sql = "SELECT id FROM talent_entries WHERE expires_on < $1";
+    let ids: Vec<Uuid> =
+        on_tx!(&mut tx, t => sqlx::query_scalar(sql).bind(today).fetch_all(t).await?);
+    if ids.is_empty() {
+        return Ok(0);
+    }
     let sql = "DELETE FROM talent_entries WHERE expires_on < $1";
-    Ok(on_pool!(db, p => sqlx::query(sql).bind(today).execute(p).await?.rows_affected()))
+    let deleted =
+        on_tx!(&mut tx, t => sqlx::query(sql).bind(today).execute(t).await?.rows_affected());
+    super::outbox::log_services(&mut tx, &ids).await?;
+    tx.commit().await?;
+    Ok(deleted)
 }
 
 /// Empties the contact of the entry whose link code hashes to `revoke_hash`; false when no

@@ -287,16 +287,24 @@ pub fn household(
     out
 }
 
-/// How long a catalog is used without a change in the log before a new one is built in the
-/// background: what is not in the log (an "ik kan iets" entry that expired, an organisation's
-/// partner kind) follows within this.
-const CATALOG_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(300);
+/// How long a catalog is followed through the change log before it is built whole again, in
+/// the background: the safety net for what the log does not carry (an organisation deleted
+/// outright); everything else follows the log.
+const CATALOG_MAX_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
 
-/// This node's matching catalog in memory: built from the database at start and again
-/// whenever the change log (`index_outbox`, which every write of offers, roles, places,
-/// organisations and "ik kan iets" entries adds to) has moved past the position it was built
-/// at. A request reads one number (the log's head), never the catalog; one rebuild at a time,
-/// and readers keep the catalog they hold while a new one is built.
+/// Log entries read per round when a catalog follows the log.
+const FOLLOW_BATCH: i64 = 2000;
+
+/// Behind by more than this many log entries (a large import), the catalog is built whole:
+/// cheaper than reading a few hundred thousand offers back by id.
+const FOLLOW_AT_MOST: i64 = 50_000;
+
+/// This node's matching catalog in memory: built from the database at start, then kept up to
+/// date by following the change log (`index_outbox`, which every write of offers, roles,
+/// places, organisations and "ik kan iets" entries adds to): what the log names is read again
+/// and replaced ([`Catalog::updated`]), the rest is shared with the catalog before. A request
+/// reads one number (the log's head) and follows the log itself only when it is behind (read
+/// your own writes). One update at a time; readers keep the catalog they hold.
 #[derive(Default)]
 pub struct CatalogCache {
     current: std::sync::RwLock<Option<Built>>,
@@ -306,7 +314,9 @@ pub struct CatalogCache {
 #[derive(Clone)]
 struct Built {
     catalog: std::sync::Arc<Catalog>,
+    /// Every entry of the log up to here is in it.
     position: i64,
+    /// When it was last built whole.
     at: std::time::Instant,
 }
 
@@ -319,14 +329,19 @@ pub struct Current {
 }
 
 impl CatalogCache {
+    fn built(&self) -> Option<Built> {
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     fn fresh(&self, head: i64) -> Option<Current> {
-        let current = self.current.read().unwrap_or_else(|e| e.into_inner());
-        current
-            .as_ref()
+        self.built()
             .filter(|b| b.position >= head)
             .map(|b| Current {
-                catalog: b.catalog.clone(),
                 aged: b.at.elapsed() >= CATALOG_MAX_AGE,
+                catalog: b.catalog,
             })
     }
 
@@ -337,26 +352,25 @@ impl CatalogCache {
             return Ok(current);
         }
         let _one = self.building.lock().await;
-        // Someone else may have built it while this one waited.
+        // Someone else may have brought it up to date while this one waited.
         if let Some(current) = self.fresh(head) {
             return Ok(current);
         }
-        let catalog = self.build(db).await?;
+        let catalog = self.catch_up(db).await?;
         Ok(Current {
             catalog,
             aged: false,
         })
     }
 
-    /// Builds it again whatever the head says: the follower calls this once it has applied a
-    /// change, which also covers a write that committed after a later position was read (its
-    /// position is below the head, so [`CatalogCache::get`] alone could not tell).
-    pub async fn rebuild(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
+    /// Brings it up to date with the log: the follower calls this after every change it
+    /// applied to the search index. Builds it whole when there is none yet.
+    pub async fn follow_log(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
         let _one = self.building.lock().await;
-        self.build(db).await
+        self.catch_up(db).await
     }
 
-    /// Builds it again unless a build is under way already.
+    /// Builds it whole again unless an update is under way already.
     async fn refresh(&self, db: &crate::db::Db) -> Result<()> {
         if let Ok(_one) = self.building.try_lock() {
             self.build(db).await?;
@@ -364,9 +378,55 @@ impl CatalogCache {
         Ok(())
     }
 
-    async fn build(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
-        // The head is read before the catalog: what commits meanwhile moves the head again.
+    /// Follows the log from where the catalog is; the caller holds `building`.
+    async fn catch_up(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
+        let Some(built) = self.built() else {
+            return self.build(db).await;
+        };
         let head = crate::db::outbox_head(db).await?;
+        let tail = crate::db::outbox_tail(db).await?;
+        if head - built.position > FOLLOW_AT_MOST || built.position + 1 < tail {
+            return self.build(db).await;
+        }
+        // Every entry after the catalog's position is read again, also past a gap; the
+        // position itself stops before a gap that a transaction may still fill (it is then
+        // read again next time, which changes nothing for what was already applied).
+        let mut position = built.position;
+        let mut cursor = built.position;
+        let mut held = false;
+        let mut ids = std::collections::BTreeSet::new();
+        loop {
+            let entries = crate::db::outbox_since(db, cursor, FOLLOW_BATCH).await?;
+            if !held {
+                let settled = crate::db::settled_through(position, &entries);
+                held = entries.last().is_some_and(|last| last.id > settled);
+                position = settled;
+            }
+            ids.extend(entries.iter().map(|e| e.service_id));
+            match entries.last() {
+                Some(last) if entries.len() as i64 == FOLLOW_BATCH => cursor = last.id,
+                _ => break,
+            }
+        }
+        let catalog = if ids.is_empty() {
+            built.catalog
+        } else {
+            let ids: Vec<uuid::Uuid> = ids.into_iter().collect();
+            let changes = crate::db::load_catalog_changes(db, &ids).await?;
+            let old = built.catalog;
+            tokio::task::spawn_blocking(move || std::sync::Arc::new(old.updated(changes))).await?
+        };
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(Built {
+            catalog: catalog.clone(),
+            position,
+            at: built.at,
+        });
+        Ok(catalog)
+    }
+
+    async fn build(&self, db: &crate::db::Db) -> Result<std::sync::Arc<Catalog>> {
+        // The position is read before the catalog: what commits meanwhile moves the head again.
+        let head = settled(db).await?;
         let catalog = crate::db::load_catalog(db).await?;
         // The grids take a tenth of a second at a million offers: off the async workers.
         let catalog = tokio::task::spawn_blocking(move || {
@@ -381,6 +441,18 @@ impl CatalogCache {
         });
         Ok(catalog)
     }
+}
+
+/// The log's head, or the entry before a gap just under it that a transaction may still fill
+/// (ids are handed out before commit): a catalog built now holds everything up to there.
+async fn settled(db: &crate::db::Db) -> Result<i64> {
+    const LOOK_BACK: i64 = 200;
+    let head = crate::db::outbox_head(db).await?;
+    let recent = crate::db::outbox_since(db, head - LOOK_BACK, LOOK_BACK).await?;
+    Ok(match recent.first() {
+        Some(first) => crate::db::settled_through(first.id - 1, &recent),
+        None => head,
+    })
 }
 
 /// The catalog of this node, from memory ([`CatalogCache`]); an aged one is used while a new
@@ -435,14 +507,7 @@ pub async fn coalition_proposals(
 fn suggestion_view(catalog: &Catalog, s: &Suggestion) -> SuggestionView {
     let (offer_id, need_id) = match s.target {
         Target::Offer(id) => (Some(id), None),
-        Target::Need(id) => (
-            catalog
-                .needs
-                .iter()
-                .find(|n| n.id == id)
-                .and_then(|n| n.offer_id),
-            Some(id),
-        ),
+        Target::Need(id) => (catalog.need(id).and_then(|n| n.offer_id), Some(id)),
     };
     SuggestionView {
         offer_id,
@@ -475,11 +540,7 @@ pub fn proposal_view(catalog: &Catalog, c: &CoalitionSuggestion, lang: Lang) -> 
             .collect(),
         link_person: say(&c.link_person),
         evidence: c.evidence.iter().map(say).collect(),
-        gemeente: catalog
-            .needs
-            .iter()
-            .find(|n| n.id == c.need_id)
-            .and_then(|n| n.gemeente.clone()),
+        gemeente: catalog.need(c.need_id).and_then(|n| n.gemeente.clone()),
         talent_count: c.talent_count,
         waiting_list: c.waiting_list,
     }
@@ -492,9 +553,8 @@ pub fn lanes_view(catalog: &Catalog, profile: &Profile, lanes: &Lanes, lang: Lan
         profile.needs.iter().any(|n| n == "geldzaken")
             && match s.target {
                 Target::Offer(id) => catalog
-                    .offers
-                    .iter()
-                    .any(|o| o.id == id && o.leefgebieden.iter().any(|l| l == "geldzaken")),
+                    .offer(id)
+                    .is_some_and(|o| o.leefgebieden.iter().any(|l| l == "geldzaken")),
                 Target::Need(_) => false,
             }
     };

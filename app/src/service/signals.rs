@@ -267,6 +267,7 @@ async fn unused_talents(
             profile.talenten.is_empty(),
         ) {
             catalog.talent_entries.push(index::matching::TalentEntry {
+                id: uuid::Uuid::nil(),
                 talents: profile.talenten,
                 age: None,
                 at,

@@ -233,13 +233,13 @@ fn nearest_partner(
             .filter(fits)
             .filter_map(|o| Some((o, at.distance_km(o.at?))))
             .filter(|(_, km)| *km <= PARTNER_RADIUS_KM)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .min_by(|a, b| a.1.total_cmp(&b.1).then(a.0.id.cmp(&b.0.id)))
             .map(|(o, km)| (o, Some(km))),
         None => catalog
             .organisations
             .iter()
             .filter(fits)
-            .min_by(|a, b| a.name.cmp(&b.name))
+            .min_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)))
             .map(|o| (o, None)),
     }
 }
@@ -429,7 +429,12 @@ pub fn scan_coalitions(catalog: &Catalog, gemeente: Option<&str>) -> Vec<Coaliti
             Some(build(catalog, need, people, false, count))
         })
         .collect();
-    found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
+    found.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.title.cmp(&b.title))
+            .then(a.need_id.cmp(&b.need_id))
+    });
     found
 }
 

@@ -15,7 +15,7 @@ use crate::LatLon;
 pub const LANE_SIZE: usize = 12;
 
 /// What a suggestion points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "type", content = "id", rename_all = "snake_case")]
 pub enum Target {
     /// An offer (HSDS service).
@@ -119,6 +119,8 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
             .cmp(&b.step)
             .then(b.score.total_cmp(&a.score))
             .then(a.title.cmp(&b.title))
+            // Ties by id: the order of the catalog (built whole or updated) must not matter.
+            .then(a.target.cmp(&b.target))
     });
     meedoen.truncate(LANE_SIZE);
 
@@ -128,19 +130,24 @@ pub fn match_profile(catalog: &Catalog, profile: &Profile) -> Lanes {
         .filter_map(|n| need_fit(n, profile))
         .chain(offers.iter().filter_map(|o| volunteering_fit(o, profile)))
         .collect();
-    bijdragen.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
+    bijdragen.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.title.cmp(&b.title))
+            .then(a.target.cmp(&b.target))
+    });
     bijdragen.truncate(LANE_SIZE);
 
     let mut samen: Vec<CoalitionSuggestion> = bijdragen
         .iter()
         .filter_map(|s| match s.target {
-            Target::Need(id) => catalog.needs.iter().find(|n| n.id == id),
+            Target::Need(id) => catalog.need(id),
             Target::Offer(_) => None,
         })
         .filter(|n| n.is_shortage())
         .filter_map(|n| coalition_for_person(catalog, n, profile))
         .collect();
-    samen.sort_by(|a, b| b.score.total_cmp(&a.score));
+    samen.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.need_id.cmp(&b.need_id)));
     samen.truncate(3);
 
     Lanes {
@@ -567,7 +574,12 @@ pub fn match_together(catalog: &Catalog, household: &Profile, children: &[u8]) -
         .into_iter()
         .filter_map(|o| together_fit(o, household, children))
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.title.cmp(&b.title)));
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.title.cmp(&b.title))
+            .then(a.target.cmp(&b.target))
+    });
     out.truncate(TOGETHER_SIZE);
     out
 }

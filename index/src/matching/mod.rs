@@ -21,6 +21,7 @@
 
 mod coalitions;
 mod engine;
+mod items;
 mod model;
 mod reasons;
 #[cfg(test)]
@@ -34,9 +35,10 @@ pub use engine::{
     distance_score, match_profile, match_together, Lanes, Step, Suggestion, Target, LANE_SIZE,
     TOGETHER_SIZE,
 };
+pub use items::Items;
 pub use model::{
-    Access, Catalog, CatalogNeed, CatalogOffer, CatalogOrganisation, Mobility, PartnerKind,
-    PlaceFacts, Profile, RolePay, StepFree, TalentEntry, DEFAULT_TRAVEL_KM, MAX_TRAVEL_KM,
-    WALKING_KM,
+    Access, Catalog, CatalogChanges, CatalogNeed, CatalogOffer, CatalogOrganisation, Mobility,
+    PartnerKind, PlaceFacts, Profile, RolePay, StepFree, TalentEntry, DEFAULT_TRAVEL_KM,
+    MAX_TRAVEL_KM, WALKING_KM,
 };
 pub use reasons::{km_in_words, language_in_dutch, ProfileItem, Reason};

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::items::Items;
 use crate::LatLon;
 
 /// How far someone walks who does not cycle (km).
@@ -409,6 +410,8 @@ pub struct CatalogOrganisation {
 /// An open "ik kan iets" entry: anonymous, just what someone can do, roughly where, and age.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TalentEntry {
+    /// The entry id (a catalog updated from the change log finds it by this).
+    pub id: Uuid,
     /// Talent codes.
     pub talents: Vec<String>,
     /// Age in years, when given.
@@ -418,20 +421,81 @@ pub struct TalentEntry {
 }
 
 /// Everything matching looks at, for one gemeente or more. Built from the database; cheap to
-/// rebuild, never the only copy of anything.
+/// rebuild, never the only copy of anything. A node keeps one in memory and follows the
+/// change log with [`Catalog::updated`], which shares every unchanged item with the old one.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     /// Offers.
-    pub offers: Vec<CatalogOffer>,
+    pub offers: Items<CatalogOffer>,
     /// Needs of organisations.
-    pub needs: Vec<CatalogNeed>,
+    pub needs: Items<CatalogNeed>,
     /// Organisations.
-    pub organisations: Vec<CatalogOrganisation>,
+    pub organisations: Items<CatalogOrganisation>,
     /// Open "ik kan iets" entries.
-    pub talent_entries: Vec<TalentEntry>,
-    /// Where everything is, built once (by [`Catalog::prepare`] or the first look-up): change
-    /// the lists only before that.
+    pub talent_entries: Items<TalentEntry>,
+    /// Where everything is and what is where, built once (by [`Catalog::prepare`] or the first
+    /// look-up): change the lists only before that, or through [`Catalog::updated`].
     pub(crate) grids: std::sync::OnceLock<Grids>,
+}
+
+/// What a catalog read again for some ids: their offers, needs, organisations and entries as
+/// they are now (absent: deleted, closed, no partner or expired), and the needs and
+/// organisations that go with those offers.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogChanges {
+    /// The ids the change log named: offers, roles, organisations and "ik kan iets" entries.
+    pub ids: Vec<Uuid>,
+    /// The changed offers as they are now.
+    pub offers: Vec<CatalogOffer>,
+    /// The needs of those ids, and of those offers, that are still open.
+    pub needs: Vec<CatalogNeed>,
+    /// Those organisations and the organisations of those offers and needs, when they can be
+    /// partners.
+    pub organisations: Vec<CatalogOrganisation>,
+    /// The entries of those ids that have not expired.
+    pub talent_entries: Vec<TalentEntry>,
+}
+
+/// A catalog item: its id and its places.
+pub(crate) trait Placed {
+    fn key(&self) -> Uuid;
+    fn spots(&self) -> &[LatLon];
+}
+
+impl Placed for CatalogOffer {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+    fn spots(&self) -> &[LatLon] {
+        &self.places
+    }
+}
+
+impl Placed for CatalogNeed {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+    fn spots(&self) -> &[LatLon] {
+        self.at.as_slice()
+    }
+}
+
+impl Placed for CatalogOrganisation {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+    fn spots(&self) -> &[LatLon] {
+        self.at.as_slice()
+    }
+}
+
+impl Placed for TalentEntry {
+    fn key(&self) -> Uuid {
+        self.id
+    }
+    fn spots(&self) -> &[LatLon] {
+        std::slice::from_ref(&self.at)
+    }
 }
 
 /// One [`Grid`] per list of the catalog.
@@ -449,14 +513,15 @@ const CELL_LON: f64 = 0.03;
 
 /// Items (by their position in a list) by cell of their places, so one profile or one need
 /// against a national catalog looks only at what is within reach; items without a place
-/// (online, at home) are always looked at.
+/// (online, at home) are always looked at. Also where each id is in the list, for updates.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Grid {
     cells: std::collections::HashMap<(i32, i32), Vec<u32>>,
     placeless: Vec<u32>,
+    positions: std::collections::HashMap<Uuid, u32>,
 }
 
-fn pick<'a, T>(list: &'a [T], grid: &Grid, at: LatLon, km: f64) -> Vec<&'a T> {
+fn pick<'a, T>(list: &'a Items<T>, grid: &Grid, at: LatLon, km: f64) -> Vec<&'a T> {
     grid.near(at, km)
         .into_iter()
         .map(|i| &list[i as usize])
@@ -470,24 +535,91 @@ fn cell(at: LatLon) -> (i32, i32) {
     )
 }
 
+/// The cells of some places, each once.
+fn cells_of(places: &[LatLon]) -> Vec<(i32, i32)> {
+    let mut seen: Vec<(i32, i32)> = Vec::with_capacity(places.len());
+    for at in places {
+        let c = cell(*at);
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen
+}
+
 impl Grid {
-    /// The grid of a list, each item with its places.
-    pub(crate) fn of<'a>(items: impl Iterator<Item = &'a [LatLon]>) -> Grid {
-        let mut grid = Grid::default();
-        for (i, places) in items.enumerate() {
-            if places.is_empty() {
-                grid.placeless.push(i as u32);
-            }
-            let mut seen: Vec<(i32, i32)> = Vec::new();
-            for at in places {
-                let c = cell(*at);
-                if !seen.contains(&c) {
-                    seen.push(c);
-                    grid.cells.entry(c).or_default().push(i as u32);
+    /// The grid of a list.
+    pub(crate) fn of<T: Placed>(items: &Items<T>) -> Grid {
+        let mut grid = Grid {
+            positions: std::collections::HashMap::with_capacity(items.len()),
+            ..Grid::default()
+        };
+        for (i, item) in items.iter().enumerate() {
+            grid.add(i as u32, item);
+        }
+        grid
+    }
+
+    fn add<T: Placed>(&mut self, i: u32, item: &T) {
+        let places = item.spots();
+        if places.is_empty() {
+            self.placeless.push(i);
+        }
+        for c in cells_of(places) {
+            self.cells.entry(c).or_default().push(i);
+        }
+        self.positions.insert(item.key(), i);
+    }
+
+    fn forget<T: Placed>(&mut self, i: u32, item: &T) {
+        let places = item.spots();
+        if places.is_empty() {
+            self.placeless.retain(|&p| p != i);
+        }
+        for c in cells_of(places) {
+            if let Some(list) = self.cells.get_mut(&c) {
+                list.retain(|&p| p != i);
+                if list.is_empty() {
+                    self.cells.remove(&c);
                 }
             }
         }
-        grid
+        if self.positions.get(&item.key()) == Some(&i) {
+            self.positions.remove(&item.key());
+        }
+    }
+
+    /// Puts `fresh` in `items` in place of what has its id, or at the end; removes what has
+    /// an id of `gone`. The grid follows.
+    fn update<T: Placed>(&mut self, items: &mut Items<T>, fresh: Vec<T>, gone: &[Uuid]) {
+        for item in fresh {
+            match self.positions.get(&item.key()).copied() {
+                Some(i) => {
+                    self.forget(i, &items[i as usize]);
+                    self.add(i, &item);
+                    items.set(i as usize, item);
+                }
+                None => {
+                    self.add(items.len() as u32, &item);
+                    items.push(item);
+                }
+            }
+        }
+        for id in gone {
+            let Some(i) = self.positions.get(id).copied() else {
+                continue;
+            };
+            self.forget(i, &items[i as usize]);
+            let last = items.len() as u32 - 1;
+            if i != last {
+                // The last item moves into the hole.
+                self.forget(last, &items[last as usize]);
+                items.swap_remove(i as usize);
+                self.add(i, &items[i as usize]);
+            } else {
+                items.swap_remove(i as usize);
+            }
+        }
     }
 
     /// The offers that may have a place within `km` of `at` (a superset; the engine checks
@@ -526,10 +658,10 @@ impl Catalog {
         talent_entries: Vec<TalentEntry>,
     ) -> Catalog {
         Catalog {
-            offers,
-            needs,
-            organisations,
-            talent_entries,
+            offers: offers.into(),
+            needs: needs.into(),
+            organisations: organisations.into(),
+            talent_entries: talent_entries.into(),
             grids: std::sync::OnceLock::new(),
         }
     }
@@ -540,16 +672,65 @@ impl Catalog {
         self.grids();
     }
 
+    /// This catalog with `changes` applied: the offers, needs, organisations and entries of
+    /// `changes.ids` replaced by what was read again, or removed when nothing was; the needs
+    /// and organisations read with them replaced or added. Unchanged items are shared with
+    /// `self`, which stays as it was for whoever still reads it.
+    pub fn updated(&self, changes: CatalogChanges) -> Catalog {
+        let mut grids = self.grids().clone();
+        let mut next = Catalog {
+            offers: self.offers.clone(),
+            needs: self.needs.clone(),
+            organisations: self.organisations.clone(),
+            talent_entries: self.talent_entries.clone(),
+            grids: std::sync::OnceLock::new(),
+        };
+        // The ids of the log that were not read again: gone.
+        let still = |read: std::collections::HashSet<Uuid>| -> Vec<Uuid> {
+            changes
+                .ids
+                .iter()
+                .filter(|id| !read.contains(id))
+                .copied()
+                .collect()
+        };
+        let gone = still(changes.offers.iter().map(|o| o.id).collect());
+        grids.offers.update(&mut next.offers, changes.offers, &gone);
+        // A need is read again when its offer changed too, so its own id may not be in `ids`:
+        // what was read replaces; what the log named and was not read is closed or gone.
+        let gone = still(changes.needs.iter().map(|n| n.id).collect());
+        grids.needs.update(&mut next.needs, changes.needs, &gone);
+        // An organisation the log named that was not read is no partner (any more).
+        let gone = still(changes.organisations.iter().map(|o| o.id).collect());
+        grids
+            .organisations
+            .update(&mut next.organisations, changes.organisations, &gone);
+        let gone = still(changes.talent_entries.iter().map(|e| e.id).collect());
+        grids
+            .talent_entries
+            .update(&mut next.talent_entries, changes.talent_entries, &gone);
+        let _ = next.grids.set(grids);
+        next
+    }
+
+    /// The offer with this id.
+    pub fn offer(&self, id: Uuid) -> Option<&CatalogOffer> {
+        let i = *self.grids().offers.positions.get(&id)?;
+        self.offers.get(i as usize)
+    }
+
+    /// The need with this id.
+    pub fn need(&self, id: Uuid) -> Option<&CatalogNeed> {
+        let i = *self.grids().needs.positions.get(&id)?;
+        self.needs.get(i as usize)
+    }
+
     fn grids(&self) -> &Grids {
         self.grids.get_or_init(|| Grids {
-            offers: Grid::of(self.offers.iter().map(|o| o.places.as_slice())),
-            needs: Grid::of(self.needs.iter().map(|n| n.at.as_slice())),
-            organisations: Grid::of(self.organisations.iter().map(|o| o.at.as_slice())),
-            talent_entries: Grid::of(
-                self.talent_entries
-                    .iter()
-                    .map(|e| std::slice::from_ref(&e.at)),
-            ),
+            offers: Grid::of(&self.offers),
+            needs: Grid::of(&self.needs),
+            organisations: Grid::of(&self.organisations),
+            talent_entries: Grid::of(&self.talent_entries),
         })
     }
 

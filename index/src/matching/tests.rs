@@ -99,8 +99,8 @@ fn catalog() -> Catalog {
         gemeente: Some("GM0344".into()),
     };
     Catalog {
-        offers: vec![club, meal, debts, closed],
-        needs: vec![trainer, cook],
+        offers: vec![club, meal, debts, closed].into(),
+        needs: vec![trainer, cook].into(),
         organisations: vec![
             org(
                 900,
@@ -120,9 +120,11 @@ fn catalog() -> Catalog {
                 PartnerKind::School,
                 at(52.082, 5.05),
             ),
-        ],
+        ]
+        .into(),
         talent_entries: (0..4)
             .map(|i| TalentEntry {
+                id: Uuid::from_u128(950 + u128::from(i)),
                 talents: vec!["voetbal".into()],
                 age: Some(17 + i),
                 at: at(52.075 + f64::from(i) * 0.002, 5.03),
@@ -225,11 +227,13 @@ fn talents_no_role_nearby_asks_for_wait_unused_and_asked_ones_do_not() {
     let mut world = catalog();
     let far = at(52.37, 4.89); // Amsterdam, some 35 km away
     world.talent_entries.push(TalentEntry {
+        id: Uuid::from_u128(960),
         talents: vec!["voetbal".into(), "klussen".into()],
         age: None,
         at: at(52.076, 5.031),
     });
     world.talent_entries.push(TalentEntry {
+        id: Uuid::from_u128(961),
         talents: vec!["voetbal".into()],
         age: None,
         at: far,
@@ -452,7 +456,8 @@ fn places_with_access() -> Catalog {
             ),
             // 3 km away, nothing said about the entrance, they pick people up.
             with(103, "Samen eten", at(52.106, 5.036), picked_up, "WK034404"),
-        ],
+        ]
+        .into(),
         ..Catalog::default()
     }
 }
@@ -626,7 +631,7 @@ fn family_places() -> Catalog {
     let mut far = offer(206, "Ouder-kindgym", "bewegen", at(52.3, 5.4));
     far.groups = vec!["kinderen".into(), "ouders".into()];
     Catalog {
-        offers: vec![play, club, course, cooking, day, far],
+        offers: vec![play, club, course, cooking, day, far].into(),
         ..Catalog::default()
     }
 }
@@ -756,7 +761,8 @@ proptest! {
             .enumerate()
             .map(|(i, (la, lo))| offer(i as u128 + 1, "x", "meedoen", at(*la, *lo)))
             .collect();
-        let grid = super::model::Grid::of(offers.iter().map(|o| o.places.as_slice()));
+        let offers: crate::matching::Items<CatalogOffer> = offers.into();
+        let grid = super::model::Grid::of(&offers);
         let from = at(lat, lon);
         let near = grid.near(from, km);
         for (i, o) in offers.iter().enumerate() {
@@ -774,7 +780,7 @@ fn an_offer_without_a_place_is_always_looked_at_and_one_far_away_never() {
     let far = offer(2, "Ver weg", "meedoen", at(53.2, 6.5));
     let near = offer(3, "Dichtbij", "meedoen", at(52.079, 5.036));
     let catalog = Catalog {
-        offers: vec![online, far, near],
+        offers: vec![online, far, near].into(),
         ..Catalog::default()
     };
     let looked: Vec<u128> = catalog
@@ -788,4 +794,116 @@ fn an_offer_without_a_place_is_always_looked_at_and_one_far_away_never() {
         3,
         "without a place: everything"
     );
+}
+
+/// Ids of what `catalog` gives near `from`, sorted.
+fn near_ids(catalog: &Catalog, from: LatLon, km: f64) -> (Vec<Uuid>, Vec<Uuid>) {
+    let mut offers: Vec<Uuid> = catalog
+        .offers_for(Some(from), km)
+        .iter()
+        .map(|o| o.id)
+        .collect();
+    let mut entries: Vec<Uuid> = catalog
+        .talent_entries_near(from, km)
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    offers.sort();
+    entries.sort();
+    (offers, entries)
+}
+
+proptest! {
+    #[test]
+    fn a_catalog_updated_from_the_change_log_answers_as_one_built_from_scratch(
+        places in proptest::collection::vec((51.9f64..52.2, 4.9f64..5.2), 1..60),
+        // Per change: which id (1..80: some new), deleted or moved to where.
+        changes in proptest::collection::vec(
+            (1u128..80, any::<bool>(), (51.9f64..52.2, 4.9f64..5.2)), 0..40),
+        (lat, lon) in (51.9f64..52.2, 4.9f64..5.2),
+        km in 0.5f64..15.0,
+    ) {
+        let entry = |n: u128, (la, lo): (f64, f64)| TalentEntry {
+            id: Uuid::from_u128(10_000 + n),
+            talents: vec!["voetbal".into()],
+            age: Some(18),
+            at: at(la, lo),
+        };
+        let mut now: std::collections::BTreeMap<u128, (f64, f64)> = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i as u128 + 1, *p))
+            .collect();
+        let build = |now: &std::collections::BTreeMap<u128, (f64, f64)>| {
+            Catalog::new(
+                now.iter().map(|(n, (la, lo))| offer(*n, "Voetbal", "bewegen", at(*la, *lo))).collect(),
+                vec![],
+                vec![],
+                now.iter().map(|(n, p)| entry(*n, *p)).collect(),
+            )
+        };
+        let base = build(&now);
+        base.prepare();
+        let before = near_ids(&base, at(lat, lon), km);
+        let mut log = CatalogChanges::default();
+        for (n, deleted, place) in &changes {
+            if *deleted {
+                now.remove(n);
+            } else {
+                now.insert(*n, *place);
+            }
+            log.ids.push(Uuid::from_u128(*n));
+            log.ids.push(Uuid::from_u128(10_000 + n));
+        }
+        // What the database says now of every id the log named.
+        for (n, (la, lo)) in &now {
+            if log.ids.contains(&Uuid::from_u128(*n)) {
+                log.offers.push(offer(*n, "Voetbal", "bewegen", at(*la, *lo)));
+                log.talent_entries.push(entry(*n, (*la, *lo)));
+            }
+        }
+        let updated = base.updated(log);
+        let fresh = build(&now);
+        let from = at(lat, lon);
+        prop_assert_eq!(near_ids(&updated, from, km), near_ids(&fresh, from, km));
+        prop_assert_eq!(near_ids(&base, from, km), before, "the old catalog stays as it was");
+        let mut ids: Vec<Uuid> = updated.offers.iter().map(|o| o.id).collect();
+        ids.sort();
+        prop_assert_eq!(ids, now.keys().map(|n| Uuid::from_u128(*n)).collect::<Vec<_>>());
+        for n in now.keys() {
+            prop_assert_eq!(updated.offer(Uuid::from_u128(*n)).map(|o| o.id), Some(Uuid::from_u128(*n)));
+        }
+        let profile = Profile {
+            at: Some(from),
+            needs: vec!["bewegen".into()],
+            ..Profile::default()
+        };
+        prop_assert_eq!(match_profile(&updated, &profile), match_profile(&fresh, &profile));
+    }
+}
+
+#[test]
+fn an_updated_catalog_drops_a_closed_role_and_keeps_the_roles_of_an_offer_that_changed() {
+    let base = catalog();
+    base.prepare();
+    let club = base.offers[0].clone();
+    let trainer = base.needs[0].clone();
+    let cook = base.needs[1].clone();
+    let mut longer = club.clone();
+    longer.waiting_list = 50;
+    let mut waiting = trainer.clone();
+    waiting.waiting_list = 50;
+    // The club's waiting list grew (its role is read again with it); the cook's role closed.
+    let updated = base.updated(CatalogChanges {
+        ids: vec![club.id, cook.id],
+        offers: vec![longer],
+        needs: vec![waiting],
+        ..CatalogChanges::default()
+    });
+    assert_eq!(updated.offer(club.id).unwrap().waiting_list, 50);
+    assert_eq!(updated.need(trainer.id).unwrap().waiting_list, 50);
+    assert!(updated.need(cook.id).is_none());
+    assert_eq!(updated.needs.len(), 1);
+    assert_eq!(base.need(cook.id).map(|n| n.id), Some(cook.id));
+    assert_eq!(base.offer(club.id).unwrap().waiting_list, 34);
 }

@@ -522,3 +522,66 @@ on_both_backends! {
         assert_eq!(after, before + 1);
     }
 }
+
+/// The lists of a catalog in id order, to compare two catalogs whatever their order.
+fn by_id(
+    c: &index::matching::Catalog,
+) -> (
+    Vec<index::matching::CatalogOffer>,
+    Vec<index::matching::CatalogNeed>,
+    Vec<index::matching::CatalogOrganisation>,
+    Vec<index::matching::TalentEntry>,
+) {
+    let mut offers: Vec<_> = c.offers.iter().cloned().collect();
+    offers.sort_by_key(|o| o.id);
+    let mut needs: Vec<_> = c.needs.iter().cloned().collect();
+    needs.sort_by_key(|n| n.id);
+    let mut organisations: Vec<_> = c.organisations.iter().cloned().collect();
+    organisations.sort_by_key(|o| o.id);
+    let mut entries: Vec<_> = c.talent_entries.iter().cloned().collect();
+    entries.sort_by_key(|e| e.id);
+    (offers, needs, organisations, entries)
+}
+
+on_both_backends! {
+    async fn a_catalog_that_follows_the_change_log_holds_what_one_built_from_the_database_holds(backend) {
+        let app = TestApp::demo(backend).await;
+        let db = &app.state.db;
+        let node_b = app::AppState { catalog: std::sync::Arc::default(), ..app.state.clone() };
+        let first = app::service::matching::catalog(&node_b).await.unwrap();
+        let club = server::demo::demo_id("svc:vv-de-meern-jeugd");
+        let untouched = first.offers.iter().find(|o| o.id != club && o.organisation_id != first.offer(club).unwrap().organisation_id).unwrap().id;
+
+        // A waiting list grows (its offer and its roles change), a role closes, a new role
+        // opens, an "ik kan iets" entry comes and all entries expire.
+        app::db::set_waiting_list(db, club, 77).await.unwrap();
+        let closed = first.needs.iter().find(|n| n.offer_id != Some(club)).unwrap().id;
+        let (record, _) = app::db::need(db, closed).await.unwrap().unwrap();
+        app::db::save_need(db, record, false).await.unwrap();
+        let opened = app::db::publish_waiting_list_need(db, club).await.unwrap();
+        let entry = app::service::matching::TalentEntry {
+            talents: vec!["voetbal".into()],
+            postcode: "3454".into(),
+            ..Default::default()
+        };
+        app::service::matching::leave_talent_entry(&app.state, &entry, None).await.unwrap();
+        let with_entry = app::service::matching::catalog(&node_b).await.unwrap();
+        assert_eq!(with_entry.talent_entries.len(), first.talent_entries.len() + 1);
+        let later = chrono::Utc::now().date_naive() + chrono::Days::new(400);
+        let deleted = app::db::delete_expired_talent_entries(db, later).await.unwrap() as usize;
+        assert!(deleted > 0);
+
+        let followed = app::service::matching::catalog(&node_b).await.unwrap();
+        let built = app::db::load_catalog(db).await.unwrap();
+        assert!(followed.need(closed).is_none() && followed.need(opened).is_some());
+        assert_eq!(followed.offer(club).unwrap().waiting_list, 77);
+        assert_eq!(followed.talent_entries.len(), with_entry.talent_entries.len() - deleted);
+        let (followed_lists, built_lists) = (by_id(&followed), by_id(&built));
+        assert_eq!(followed_lists.0, built_lists.0, "offers");
+        assert_eq!(followed_lists.1, built_lists.1, "roles");
+        assert_eq!(followed_lists.2, built_lists.2, "organisations");
+        assert_eq!(followed_lists.3, built_lists.3, "entries");
+        // Updated, not built again: what did not change is the very same item.
+        assert!(std::ptr::eq(first.offer(untouched).unwrap(), followed.offer(untouched).unwrap()));
+    }
+}
