@@ -253,7 +253,9 @@ async fn unused_talents(
     state: &AppState,
     prefix: &str,
 ) -> Result<BTreeMap<(String, String), HashMap<String, i64>>> {
-    let mut catalog = db::load_catalog(&state.db).await?;
+    // The node's catalog in memory, and the talents of open trajecten beside it.
+    let catalog = crate::service::matching::catalog(state).await?;
+    let mut from_trajecten = Vec::new();
     let geocoder = index::Geocoder::embedded();
     for sealed in db::open_profiles(&state.db, prefix).await? {
         let Ok(json) = state.sealer.open(&sealed) else {
@@ -266,7 +268,7 @@ async fn unused_talents(
             geocoder.locate(profile.waar.trim()),
             profile.talenten.is_empty(),
         ) {
-            catalog.talent_entries.push(index::matching::TalentEntry {
+            from_trajecten.push(index::matching::TalentEntry {
                 id: uuid::Uuid::nil(),
                 talents: profile.talenten,
                 age: None,
@@ -276,8 +278,11 @@ async fn unused_talents(
     }
     let mut wijk_at: HashMap<(u64, u64), Option<String>> = HashMap::new();
     let mut out: BTreeMap<(String, String), HashMap<String, i64>> = BTreeMap::new();
-    for (at, talent) in index::matching::unused_talents(&catalog, index::matching::TALENT_RADIUS_KM)
-    {
+    for (at, talent) in index::matching::unused_talents(
+        &catalog,
+        &from_trajecten,
+        index::matching::TALENT_RADIUS_KM,
+    ) {
         let wijk = wijk_at
             .entry((at.lat().to_bits(), at.lon().to_bits()))
             .or_insert_with(|| geocoder.areas(at).wijk_code)

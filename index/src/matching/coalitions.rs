@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::model::{Catalog, CatalogNeed, CatalogOrganisation, PartnerKind, Profile};
+use super::model::{Catalog, CatalogNeed, CatalogOrganisation, PartnerKind, Profile, TalentEntry};
 use crate::LatLon;
 
 /// People with a fitting talent are counted within this distance of the need (km).
@@ -441,9 +441,14 @@ pub fn scan_coalitions(catalog: &Catalog, gemeente: Option<&str>) -> Vec<Coaliti
 /// Talents that wait unused: for every open "ik kan iets" entry, each of its talents that no
 /// open role within `km` asks for, with where the entry is (the middle of its PC4 area). The
 /// gemeente counts these per wijk, so a club or buurthuis nearby can start something.
-pub fn unused_talents(catalog: &Catalog, km: f64) -> Vec<(LatLon, &str)> {
+/// `extra` entries (talents from elsewhere, such as open trajecten) count as well.
+pub fn unused_talents<'a>(
+    catalog: &'a Catalog,
+    extra: &'a [TalentEntry],
+    km: f64,
+) -> Vec<(LatLon, &'a str)> {
     let mut unused = Vec::new();
-    for entry in &catalog.talent_entries {
+    for entry in catalog.talent_entries.iter().chain(extra) {
         for talent in &entry.talents {
             let asked = catalog.needs_near(entry.at, km).into_iter().any(|need| {
                 need.talents.contains(talent)

@@ -238,7 +238,7 @@ fn talents_no_role_nearby_asks_for_wait_unused_and_asked_ones_do_not() {
         age: None,
         at: far,
     });
-    let unused = unused_talents(&world, TALENT_RADIUS_KM);
+    let unused = unused_talents(&world, &[], TALENT_RADIUS_KM);
     // The four footballers near the club are asked for; the handyman is not, nor is the
     // footballer in Amsterdam.
     assert_eq!(unused.len(), 2, "{unused:?}");
