@@ -247,7 +247,8 @@ fn spreads(
 }
 
 /// Talents in open "ik kan iets" entries and in the profiles of open trajecten of the gemeente
-/// that no open role within 5 km asks for, per talent and wijk. A profile is opened only to
+/// (the person's and each household member's) that no open role within 5 km asks for, per
+/// talent and wijk. A profile is opened only to
 /// count its talents at its PC4; nothing of it leaves this function.
 async fn unused_talents(
     state: &AppState,
@@ -264,16 +265,20 @@ async fn unused_talents(
         let Ok(profile) = serde_json::from_str::<crate::referrals::TrajectForm>(&json) else {
             continue;
         };
-        if let (Ok(at), false) = (
-            geocoder.locate(profile.waar.trim()),
-            profile.talenten.is_empty(),
-        ) {
-            from_trajecten.push(index::matching::TalentEntry {
-                id: uuid::Uuid::nil(),
-                talents: profile.talenten,
-                age: None,
-                at,
-            });
+        let Ok(at) = geocoder.locate(profile.waar.trim()) else {
+            continue;
+        };
+        // The person and every member of the household: each one's talents count.
+        let members = profile.gezin.into_iter().map(|m| m.talents);
+        for talents in std::iter::once(profile.talenten).chain(members) {
+            if !talents.is_empty() {
+                from_trajecten.push(index::matching::TalentEntry {
+                    id: uuid::Uuid::nil(),
+                    talents,
+                    age: None,
+                    at,
+                });
+            }
         }
     }
     let mut wijk_at: HashMap<(u64, u64), Option<String>> = HashMap::new();

@@ -129,7 +129,7 @@ on_both_backends! {
         assert_eq!(sewing.total, Shown::AtLeast(5), "9 - 5 would tell the 4 in the Binnenstad");
         // A traject's profile counts too: a fifth person in the Binnenstad who can sew.
         let professional = crate::support::login_as(&app, Role::Professional, Some("GM0344"), &[]).await;
-        let (status, _) = crate::support::post(
+        let (status, location) = crate::support::post(
             &app,
             <app::api::SaveTraject as leptos::server_fn::ServerFn>::PATH,
             &professional,
@@ -154,6 +154,19 @@ on_both_backends! {
                 .all(|s| s.wijken.iter().all(|w| w.0 != DE_MEERN)),
             "the club in De Meern asks for football trainers"
         );
+        // A member of that household who can sew counts as well.
+        let traject: Uuid = location
+            .strip_prefix("/wijkteam/traject/")
+            .and_then(|rest| rest.get(..36))
+            .and_then(|id| id.parse().ok())
+            .unwrap_or_else(|| panic!("{location}"));
+        crate::household::add_member(&app, &professional, traject, &[
+            ("form[naam]", "B."), ("form[leeftijd]", "17"), ("form[rol]", "kind"),
+            ("form[talenten][]", "naaien"),
+        ]).await;
+        let view = signals::dashboard(&app.state, &coordinator, None, "", today).await.unwrap();
+        let sewing = view.unused_talents.iter().find(|s| s.code == "naaien").unwrap();
+        assert_eq!(sewing.total, Shown::Exact(11), "5 and 6");
     }
 
     async fn waiting_lists_and_roles_open_for_over_sixty_days_are_counted_per_wijk(backend) {
