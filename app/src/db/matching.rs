@@ -10,7 +10,7 @@ use index::matching::{
 use index::LatLon;
 use uuid::Uuid;
 
-use super::sql::placeholders;
+use super::sql::{fetch_by_ids, placeholders};
 use super::taxonomy::term_codes;
 use super::{on_pool, Db};
 use crate::domain::Compensation;
@@ -104,18 +104,16 @@ pub async fn load_catalog_changes(db: &Db, ids: &[Uuid]) -> Result<CatalogChange
         let part = tokio::task::spawn_blocking(move || assemble(rows)).await?;
         changes.offers.extend(part.offers);
         changes.needs.extend(part.needs);
-        for org in part.organisations {
-            if !changes.organisations.iter().any(|o| o.id == org.id) {
-                changes.organisations.push(org);
-            }
-        }
+        // An organisation read in two rounds is put in twice: the second replaces the first.
+        changes.organisations.extend(part.organisations);
         changes.talent_entries.extend(part.talent_entries);
     }
     Ok(changes)
 }
 
 /// The rows of the catalog: all, or (with `only`) those of these ids as [`load_catalog_changes`]
-/// describes. The ids are `$1..$n` and may be used more than once in a statement.
+/// describes. The ids are `$1..$n` ([`fetch_by_ids!`] binds them; an empty list binds the nil
+/// uuid) and may be used more than once in a statement.
 async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
     let list = only.map(|ids| placeholders(ids.len().max(1)));
     // `WHERE`/`AND` clauses for a list, or nothing.
@@ -130,29 +128,29 @@ async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
         o.name AS organisation FROM services s JOIN organizations o ON o.id = s.organization_id {}",
         when("WHERE s.id IN ({ids})")
     );
-    let offers: Vec<OfferRow> = fetch(db, &sql, only).await?;
+    let offers = fetch_by_ids!(db, OfferRow, sql, only);
     let sql = format!(
         "SELECT sal.service_id, l.latitude, l.longitude, l.gemeente_code, l.wijk_code, \
         l.access FROM service_at_locations sal JOIN locations l ON l.id = sal.location_id {}",
         when("WHERE sal.service_id IN ({ids})")
     );
-    let places: Vec<PlaceRow> = fetch(db, &sql, only).await?;
+    let places = fetch_by_ids!(db, PlaceRow, sql, only);
     let sql = format!(
         "SELECT st.service_id, t.taxonomy, t.code FROM service_terms st \
         JOIN taxonomy_terms t ON t.id = st.term_id {}",
         when("WHERE st.service_id IN ({ids})")
     );
-    let terms: Vec<(Uuid, String, String)> = fetch(db, &sql, only).await?;
+    let terms = fetch_by_ids!(db, (Uuid, String, String), sql, only);
     let sql = format!(
         "SELECT DISTINCT service_id, weekday FROM schedules {}",
         when("WHERE service_id IN ({ids})")
     );
-    let days: Vec<(Uuid, i32)> = fetch(db, &sql, only).await?;
+    let days = fetch_by_ids!(db, (Uuid, i32), sql, only);
     let sql = format!(
         "SELECT service_id, code FROM service_languages {}",
         when("WHERE service_id IN ({ids})")
     );
-    let languages: Vec<(Uuid, String)> = fetch(db, &sql, only).await?;
+    let languages = fetch_by_ids!(db, (Uuid, String), sql, only);
     // Open places: those wanted minus those who started. With ids: the roles named and the
     // roles of the offers named (they carry the offer's waiting list).
     let sql = format!("SELECT n.id, n.title, n.kind, n.organization_id, o.name AS organisation, n.service_id, \
@@ -164,12 +162,12 @@ async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
         LEFT JOIN locations l ON l.id = n.location_id LEFT JOIN services s ON s.id = n.service_id \
         WHERE n.status = 'open' AND (n.people_wanted IS NULL OR n.people_started < n.people_wanted) {} \
         ORDER BY n.id", when("AND (n.id IN ({ids}) OR n.service_id IN ({ids}))"));
-    let need_rows: Vec<NeedRow> = fetch(db, &sql, only).await?;
+    let need_rows = fetch_by_ids!(db, NeedRow, sql, only);
     let sql = format!(
         "SELECT nt.need_id, t.code FROM need_talents nt JOIN taxonomy_terms t ON t.id = nt.term_id {}",
         when("WHERE nt.need_id IN (SELECT n.id FROM needs n WHERE n.id IN ({ids}) OR n.service_id IN ({ids}))")
     );
-    let need_talents: Vec<(Uuid, String)> = fetch(db, &sql, only).await?;
+    let need_talents = fetch_by_ids!(db, (Uuid, String), sql, only);
     // Every organisation: one without a partner kind of its own (an imported register) gets
     // the one its name names ("Buurtteam Jeugd Nieuwegein", "Jongerenwerk Zeist").
     let sql = format!(
@@ -181,7 +179,7 @@ async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
             UNION SELECT organization_id FROM needs WHERE id IN ({ids}) OR service_id IN ({ids}))"
         )
     );
-    let org_rows: Vec<OrgRow> = fetch(db, &sql, only).await?;
+    let org_rows = fetch_by_ids!(db, OrgRow, sql, only);
     let today = Utc::now().date_naive();
     // The date comes after the ids.
     let at = only.map_or(1, |ids| ids.len().max(1) + 1);
@@ -189,9 +187,15 @@ async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
         "SELECT id, talents, age, latitude, longitude FROM talent_entries WHERE expires_on >= ${at} {}",
         when("AND id IN ({ids})")
     );
+    let ids = match only {
+        Some([]) => &[Uuid::nil()][..],
+        other => other.unwrap_or_default(),
+    };
     let entries: Vec<EntryRow> = on_pool!(db, p => {
         let mut q = sqlx::query_as(&sql);
-        q = bind_ids(q, only);
+        for id in ids {
+            q = q.bind(*id);
+        }
         q.bind(today).fetch_all(p).await?
     });
     Ok(Rows {
@@ -205,37 +209,6 @@ async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
         org_rows,
         entries,
     })
-}
-
-/// The ids as `$1..$n` (the nil uuid for none, so an empty list matches nothing).
-fn bind_ids<'q, DB, O>(
-    mut q: sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments<'q>>,
-    only: Option<&[Uuid]>,
-) -> sqlx::query::QueryAs<'q, DB, O, <DB as sqlx::Database>::Arguments<'q>>
-where
-    DB: sqlx::Database,
-    Uuid: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    match only {
-        Some([]) => q = q.bind(Uuid::nil()),
-        Some(ids) => {
-            for id in ids {
-                q = q.bind(*id);
-            }
-        }
-        None => {}
-    }
-    q
-}
-
-async fn fetch<T>(db: &Db, sql: &str, only: Option<&[Uuid]>) -> Result<Vec<T>>
-where
-    T: Send
-        + Unpin
-        + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
-        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
-{
-    Ok(on_pool!(db, p => bind_ids(sqlx::query_as(sql), only).fetch_all(p).await?))
 }
 
 /// What [`load_catalog`] read, before it becomes a catalog.
