@@ -87,9 +87,10 @@ impl Lang {
     }
 }
 
-/// The language the page is in (provided by the app; Dutch outside it).
+/// The language the page is in (provided by the app; in an island, `<html lang>`).
 pub fn use_lang() -> Lang {
-    leptos::prelude::use_context::<Lang>().unwrap_or_default()
+    // An island in the browser has no context from the server: it reads `<html lang>`.
+    leptos::prelude::use_context::<Lang>().unwrap_or_else(Lang::detect)
 }
 
 /// The texts of the language the page is in.

@@ -57,3 +57,10 @@ pub use state::AppState;
 
 /// File name of the browser bundle (`pkg/<name>.js`, `pkg/<name>_bg.wasm`).
 pub const OUTPUT_NAME: &str = "sociale_kaart";
+
+/// Starts the reactive system for the islands; `hydrate`'s entry point calls it before
+/// `pagina.js` hydrates each `<leptos-island>` through its exported function.
+#[cfg(feature = "hydrate")]
+pub fn hydrate_islands() {
+    leptos::mount::hydrate_islands();
+}

@@ -20,19 +20,23 @@ use crate::pages::{
 /// The whole HTML document, rendered on the server around [`App`].
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = Lang::detect();
+    // Islands: only `#[island]` components hydrate, so everything else is rendered without
+    // hydration markers (what `HydrationScripts` does in islands mode).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    let nonce = leptos::nonce::use_nonce();
+    let bundle = format!("/{}/{}", options.site_pkg_dir, options.output_name);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <HydrationScripts options/>
-                <link rel="stylesheet" href="/vendor/leaflet/leaflet.css"/>
-                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.css"/>
-                <link rel="stylesheet" href="/vendor/leaflet/MarkerCluster.Default.css"/>
-                <script src="/vendor/leaflet/leaflet.js" defer></script>
-                <script src="/vendor/leaflet/leaflet.markercluster.js" defer></script>
-                <script src="/assets/kaart.js" defer></script>
+                // Fetches Leaflet only on a page with a map.
+                <script src="/assets/kaart.js" nonce=nonce.clone() defer></script>
+                // Loads the wasm only on a page with an island (pagina.js).
+                <script src="/assets/pagina.js" nonce=nonce data-bundle=bundle defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -49,13 +53,6 @@ pub fn App() -> impl IntoView {
     let lang = Lang::detect();
     provide_context(lang);
     let t = lang.texts();
-    // Marks the page once hydrated: CSS can show script-only helpers, tests can wait for it.
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Link rel="stylesheet" href="/assets/style.css"/>
         <Meta name="description" content=t.site_description/>

@@ -1,6 +1,7 @@
 // The map beside the results: Leaflet (vendored from npm), markers from the server-rendered
 // `data-markers` attribute, the wijk boundaries as a vector layer so that the map still gives
 // orientation without base tiles (offline, tests). Without JavaScript the list stands alone.
+// Leaflet and its styles are fetched only once a page has a map.
 (function () {
   "use strict";
   var TILES = window.SK_TILES || "";
@@ -128,9 +129,46 @@
     }).catch(function () {});
   }
 
+  var LEAFLET = "/vendor/leaflet/";
+  var leaflet = null;
+
+  function load(file) {
+    return new Promise(function (done, failed) {
+      var el;
+      if (/\.css$/.test(file)) {
+        el = document.createElement("link");
+        el.rel = "stylesheet";
+        el.href = LEAFLET + file;
+      } else {
+        el = document.createElement("script");
+        el.src = LEAFLET + file;
+        // In order: the cluster plugin extends Leaflet.
+        el.async = false;
+      }
+      el.onload = done;
+      el.onerror = failed;
+      document.head.appendChild(el);
+    });
+  }
+
+  function loadLeaflet() {
+    if (!leaflet) {
+      leaflet = Promise.all(["leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css",
+        "leaflet.js", "leaflet.markercluster.js"].map(load));
+    }
+    return leaflet;
+  }
+
   function scan() {
-    document.querySelectorAll(".kaart[data-markers]").forEach(init);
-    document.querySelectorAll(".vlakkenkaart[data-levels]").forEach(initAreas);
+    var maps = document.querySelectorAll(".kaart[data-markers]");
+    var areas = document.querySelectorAll(".vlakkenkaart[data-levels]");
+    if (!maps.length && !areas.length) return;
+    if (typeof L === "undefined") {
+      loadLeaflet().then(scan, function () {});
+      return;
+    }
+    maps.forEach(init);
+    areas.forEach(initAreas);
   }
 
   function start() {

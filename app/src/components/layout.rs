@@ -20,23 +20,6 @@ fn here(location: &leptos_router::location::Location) -> String {
     }
 }
 
-/// Whether the browser window is wider than `px` CSS pixels (false on the server).
-pub fn wider_than(px: f64) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .is_some_and(|w| w > px)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = px;
-        false
-    }
-}
-
 /// Site header with the name, the main links and the language switch.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -46,36 +29,19 @@ pub fn SiteHeader() -> impl IntoView {
         Lang::En => Lang::Nl,
     };
     let location = use_location();
-    let (path, search) = (location.pathname, location.search);
-    // A plain link to the server (rel=external: not the client router), so it works without
+    // A plain link to the server (rel=external: a whole new page), so it works without
     // JavaScript; the server sets the cookie and sends the person back to the same page.
-    let switch_href = move || {
-        format!(
-            "/taal/{}?terug={}",
-            other.code(),
-            crate::pages::encode(&here(&location))
-        )
-    };
-    // The menu folds on a phone (a plain <details>, so it works without JavaScript) and closes
-    // again when the router moves to another page.
-    let menu = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
-        path.track();
-        search.track();
-        if let Some(menu) = menu.get_untracked() {
-            // Open where the links stand in a row (the CSS shows them there anyway), so the
-            // element state says what is on screen; folded again on a phone.
-            let _ = if wider_than(960.0) {
-                menu.set_attribute("open", "")
-            } else {
-                menu.remove_attribute("open")
-            };
-        }
-    });
+    let switch_href = format!(
+        "/taal/{}?terug={}",
+        other.code(),
+        crate::pages::encode(&here(&location))
+    );
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">{t.site_name}</A>
-            <details class="menu" node_ref=menu>
+            // Folded on a phone (a plain <details>, so it works without JavaScript); where the
+            // links stand in a row pagina.js opens it, so its state says what is on screen.
+            <details class="menu" data-open-wide="960">
                 <summary>{t.menu_button}</summary>
                 <nav aria-label=t.nav_label>
                     <A href="/">{t.nav_search}</A>

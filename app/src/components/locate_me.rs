@@ -1,14 +1,14 @@
 //! "Gebruik mijn locatie": fills the place field from the device location. Needs JavaScript, so
-//! the button only appears once the page is hydrated; without it people type a postcode.
+//! the button only appears once the island is hydrated; without it people type a postcode.
 
-use leptos::html::Input;
 use leptos::prelude::*;
 
 use crate::i18n::use_texts;
 
-/// A button that puts the postcode of the device location into `target`.
-#[component]
-pub fn LocateMe(target: NodeRef<Input>) -> impl IntoView {
+/// A button that puts the postcode of the device location into the input whose id is
+/// `target`. An island: the only part of its form that runs in the browser.
+#[island]
+pub fn LocateMe(target: String) -> impl IntoView {
     let t = use_texts();
     let hydrated = RwSignal::new(false);
     // Effects only run in the browser, after hydration.
@@ -17,9 +17,9 @@ pub fn LocateMe(target: NodeRef<Input>) -> impl IntoView {
     let locate = move |_| {
         message.set(Some(t.locate_busy.into()));
         #[cfg(feature = "hydrate")]
-        browser::locate(target, message, t);
+        browser::locate(target.clone(), message, t);
         #[cfg(not(feature = "hydrate"))]
-        let _ = target;
+        let _ = &target;
     };
     view! {
         <div class="locate-me" hidden=move || !hydrated.get()>
@@ -33,7 +33,6 @@ pub fn LocateMe(target: NodeRef<Input>) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use leptos::html::Input;
     use leptos::prelude::*;
     use leptos::task::spawn_local;
     use wasm_bindgen::closure::Closure;
@@ -54,7 +53,7 @@ mod browser {
     use crate::api::postcode_at;
 
     pub fn locate(
-        target: NodeRef<Input>,
+        target: String,
         message: RwSignal<Option<String>>,
         t: &'static crate::i18n::Texts,
     ) {
@@ -73,7 +72,10 @@ mod browser {
             spawn_local(async move {
                 match postcode_at(lat, lon).await {
                     Ok(Some(place)) => {
-                        if let Some(input) = target.get() {
+                        if let Some(input) = document()
+                            .get_element_by_id(&target)
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                        {
                             input.set_value(&place);
                         }
                         message.set(Some(crate::i18n::fill(t.locate_found, &[&place])));

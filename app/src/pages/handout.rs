@@ -74,9 +74,7 @@ pub fn HandoutPage() -> impl IntoView {
                             })}
                             // Printing needs the browser; without JavaScript the sentence says how.
                             <p class="no-print print-actions">
-                                <button type="button" class="button-primary print-button" on:click=move |_| {
-                                    let _ = window().print();
-                                }>{t.ho_print_button}</button>
+                                <button type="button" class="button-primary print-button" data-print="">{t.ho_print_button}</button>
                                 <span class="print-hint">{t.ho_print}</span>
                             </p>
                         </article>

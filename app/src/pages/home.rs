@@ -39,6 +39,35 @@ fn examples(t: &Texts) -> [(&'static str, &'static str); 5] {
     ]
 }
 
+/// The search box with suggestions as you type: an island, so the only part of the page that
+/// hydrates (the box works as a plain field without JavaScript).
+#[island]
+fn QueryField(value: String, placeholder: String) -> impl IntoView {
+    let suggestions = RwSignal::new(Vec::<String>::new());
+    let typed_generation = StoredValue::new(0u64);
+    let on_typed = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        typed_generation.update_value(|g| *g += 1);
+        let generation = typed_generation.get_value();
+        leptos::task::spawn_local(async move {
+            let found = crate::api::suggest(typed).await.unwrap_or_default();
+            // A slower answer to an older keystroke must not replace a newer one.
+            if typed_generation.get_value() == generation {
+                suggestions.set(found);
+            }
+        });
+    };
+    view! {
+        <input id="q" name="q" type="search" autocomplete="off" list="suggesties"
+            placeholder=placeholder value=value on:input=on_typed/>
+        <datalist id="suggesties">
+            <For each=move || suggestions.get() key=|s| s.clone() let:name>
+                <option value=name></option>
+            </For>
+        </datalist>
+    }
+}
+
 /// The search page. The URL holds the whole search (`?q=..&waar=..&pagina=..`).
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -66,22 +95,6 @@ pub fn HomePage() -> impl IntoView {
     };
     let q = move || query().q;
     let waar = move || query().waar;
-    let waar_input = NodeRef::<leptos::html::Input>::new();
-    // Suggestions as you type; only after hydration (the box works without them).
-    let suggestions = RwSignal::new(Vec::<String>::new());
-    let typed_generation = StoredValue::new(0u64);
-    let on_typed = move |ev: leptos::ev::Event| {
-        let typed = event_target_value(&ev);
-        typed_generation.update_value(|g| *g += 1);
-        let generation = typed_generation.get_value();
-        leptos::task::spawn_local(async move {
-            let found = crate::api::suggest(typed).await.unwrap_or_default();
-            // A slower answer to an older keystroke must not replace a newer one.
-            if typed_generation.get_value() == generation {
-                suggestions.set(found);
-            }
-        });
-    };
     let results = Resource::new(query, |query| async move {
         if query.is_empty() {
             return Ok(None);
@@ -100,23 +113,16 @@ pub fn HomePage() -> impl IntoView {
                 <div class="search-fields">
                     <div class="field">
                         <label for="q">{t.search_label}</label>
-                        <input id="q" name="q" type="search" autocomplete="off" list="suggesties"
-                            placeholder=t.search_placeholder
-                            value=q prop:value=q on:input=on_typed/>
-                        <datalist id="suggesties">
-                            <For each=move || suggestions.get() key=|s| s.clone() let:name>
-                                <option value=name></option>
-                            </For>
-                        </datalist>
+                        <QueryField value=q() placeholder=t.search_placeholder.to_string()/>
                     </div>
                     <div class="field field-small">
                         <label for="waar">{t.place_label}</label>
                         <input id="waar" name="waar" type="text" autocomplete="postal-code"
-                            placeholder=t.place_placeholder value=waar prop:value=waar node_ref=waar_input/>
+                            placeholder=t.place_placeholder value=waar/>
                     </div>
                     <button type="submit" class="button-primary">{t.search_button}</button>
                 </div>
-                <LocateMe target=waar_input/>
+                <LocateMe target="waar".to_string()/>
             </Form>
             <nav aria-label=t.examples_label class="examples">
                 <span>{t.examples_intro}</span>
@@ -383,19 +389,10 @@ fn Facets(
     } else {
         fill(t.filters_count, &[&active.to_string()])
     };
-    let filters = NodeRef::<leptos::html::Details>::new();
-    Effect::new(move |_| {
-        // On a wide screen the filters stand beside the list: open, so what the element says
-        // matches what is shown (main.css shows them there without JavaScript too).
-        if let Some(d) = filters.get() {
-            if crate::components::wider_than(768.0) {
-                let _ = d.set_attribute("open", "");
-            }
-        }
-    });
     view! {
-        // Folded on a phone so the results come first; always open on a wide screen (main.css).
-        <details class="filters" node_ref=filters>
+        // Folded on a phone so the results come first; always open on a wide screen (main.css),
+        // and pagina.js opens the element there too, so what it says matches what is shown.
+        <details class="filters" data-open-wide="768">
         <summary>{summary}</summary>
         <nav class="facets" aria-label=t.facets_label>
             {near.then(|| view! { <Distances query=query.clone()/> })}
@@ -470,7 +467,6 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     let empty = outcome.total == 0;
     let near = outcome.near.is_some() && !in_area;
     let help = outcome.nearest_help;
-    let show_map = RwSignal::new(false);
     let page = query.pagina.max(1);
     let pages = outcome.total.div_ceil(PAGE_SIZE).max(1) as u32;
     let previous =
@@ -478,7 +474,7 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
     let next =
         (page < pages).then(|| search_href(&query, &[("pagina", Some((page + 1).to_string()))]));
     view! {
-        <section class="results" class:met-kaart=move || show_map.get() aria-labelledby="resultaten-titel">
+        <section class="results" aria-labelledby="resultaten-titel">
             <h2 id="resultaten-titel" aria-live="polite">{heading}</h2>
             // Say what the question was read as, so a person can see why these came first and
             // rephrase when we got it wrong.
@@ -504,11 +500,11 @@ fn Results(query: SearchQuery, outcome: SearchOutcome) -> impl IntoView {
                     <ActiveFilters query=query.clone() facets=outcome.facets/>
                     <div class="order-row">
                         {near.then(|| view! { <Order query=query.clone()/> })}
-                        // On phones the list comes first; the map is one tap away.
+                        // On phones the list comes first; the map is one tap away (pagina.js
+                        // toggles it and swaps the button's words).
                         <button type="button" class="kaart-toggle" aria-controls="resultaten-kaart"
-                            aria-expanded=move || show_map.get().to_string()
-                            on:click=move |_| show_map.update(|s| *s = !*s)>
-                            {move || if show_map.get() { t.map_hide } else { t.map_show }}
+                            aria-expanded="false" data-hide=t.map_hide data-show=t.map_show>
+                            {t.map_show}
                         </button>
                     </div>
                     <Map label=t.map_results_label markers=Marker::of_offers(&outcome.items, use_lang())/>

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 use super::set_status;
@@ -149,29 +148,13 @@ pub fn KeukentafelPage() -> impl IntoView {
                 .is_some_and(|all| all.iter().any(|x| x == v))
         }
     };
-    // Hydrated: every change re-runs the match at once (the router keeps it in the URL).
-    let on_change = move |ev: leptos::ev::Event| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            if let Some(form) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|e| e.closest("form").ok().flatten())
-                .and_then(|f| f.dyn_into::<web_sys::HtmlFormElement>().ok())
-            {
-                let _ = form.request_submit();
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
-    };
     view! {
         <Title text=t.nav_keukentafel/>
         <section class="search-hero keukentafel">
             <h1>{t.kt_title}</h1>
             <p class="lead">{t.kt_lead}</p>
-            <Form method="get" action="/keukentafel" on:change=on_change>
+            // `data-live`: with JavaScript every change re-runs the match at once (pagina.js).
+            <form method="get" action="/keukentafel" data-live="">
                 <Chips legend=t.kt_needs param="nodig" options=need_options chosen=all("nodig")/>
                 <Chips legend=t.kt_talents param="talent" options=talent_options.clone() chosen=all("talent")/>
                 <Chips legend=t.kt_interests param="graag" options=talent_options chosen=all("graag")/>
@@ -242,7 +225,7 @@ pub fn KeukentafelPage() -> impl IntoView {
                         value=one("netwerk") prop:value=one("netwerk")/>
                 </div>
                 <button type="submit" class="button-primary">{t.kt_show}</button>
-            </Form>
+            </form>
         </section>
         <Suspense fallback=move || view! { <p class="loading">{t.searching}</p> }>
             {move || Suspend::new(async move {

@@ -42,17 +42,6 @@ fn Editor(form: LocationForm) -> impl IntoView {
     let action = ServerAction::<SaveLocation>::new();
     let is_new = form.locatie.is_empty();
     let kit = FieldKit::from_query(&LOCATION_FIELDS, move |p| message(t, p));
-    // The postcode as typed; the area follows it (after hydration, on every change).
-    let postcode = RwSignal::new(form.postcode.clone());
-    let area = Resource::new(
-        move || postcode.get(),
-        |p| async move {
-            if p.trim().len() < 4 {
-                return None;
-            }
-            area_of_postcode(p).await.ok()
-        },
-    );
     let title = if is_new { t.loc_new } else { t.loc_edit };
     view! {
         <Title text=title/>
@@ -66,28 +55,7 @@ fn Editor(form: LocationForm) -> impl IntoView {
                 <input type="hidden" name="form[organisatie]" value=form.organisatie.clone()/>
                 {kit.text("naam", t.loc_name, form.naam.clone(), "text")}
                 {kit.text("adres", t.loc_address, form.adres.clone(), "text")}
-                <div class="field">
-                    <label for="postcode">{t.loc_postcode}</label>
-                    {move || (kit.problem() == Some("postcode")).then(|| view! {
-                        <p class="problem field-problem" id="postcode-fout">{t.loc_bad_postcode}</p>
-                    })}
-                    <input id="postcode" name="form[postcode]" type="text" autocomplete="postal-code"
-                        value=form.postcode.clone()
-                        aria-invalid=kit.invalid("postcode")
-                        aria-describedby="postcode-gebied"
-                        on:input=move |ev| postcode.set(event_target_value(&ev))/>
-                    <p id="postcode-gebied" class="hint" aria-live="polite">
-                        <Transition>
-                            {move || Suspend::new(async move {
-                                match area.await {
-                                    Some(Some(a)) => fill(t.loc_area, &[&a.label]),
-                                    Some(None) => t.loc_area_unknown.to_string(),
-                                    None => String::new(),
-                                }
-                            })}
-                        </Transition>
-                    </p>
-                </div>
+                <PostcodeField value=form.postcode.clone() wrong=kit.problem().is_some_and(|p| p == "postcode")/>
                 {kit.text("plaats", t.loc_city, form.plaats.clone(), "text")}
                 {kit.select("gelijkvloers", t.loc_step_free, vec![
                     (String::new(), t.loc_step_unknown.to_string()),
@@ -104,5 +72,47 @@ fn Editor(form: LocationForm) -> impl IntoView {
                 <button type="submit" class="button-primary">{t.ed_save}</button>
             </ActionForm>
         </article>
+    }
+}
+
+/// The postcode field and the wijk and gemeente it lies in, following what is typed: an
+/// island, the only part of the editor that runs in the browser. `wrong`: the server refused
+/// this postcode.
+#[island]
+fn PostcodeField(value: String, wrong: bool) -> impl IntoView {
+    let t = use_texts();
+    let postcode = RwSignal::new(value.clone());
+    let area = Resource::new(
+        move || postcode.get(),
+        |p| async move {
+            if p.trim().len() < 4 {
+                return None;
+            }
+            area_of_postcode(p).await.ok()
+        },
+    );
+    view! {
+        <div class="field">
+            <label for="postcode">{t.loc_postcode}</label>
+            {wrong.then(|| view! {
+                <p class="problem field-problem" id="postcode-fout">{t.loc_bad_postcode}</p>
+            })}
+            <input id="postcode" name="form[postcode]" type="text" autocomplete="postal-code"
+                value=value
+                aria-invalid=wrong.to_string()
+                aria-describedby="postcode-gebied"
+                on:input=move |ev| postcode.set(event_target_value(&ev))/>
+            <p id="postcode-gebied" class="hint" aria-live="polite">
+                <Transition>
+                    {move || Suspend::new(async move {
+                        match area.await {
+                            Some(Some(a)) => fill(t.loc_area, &[&a.label]),
+                            Some(None) => t.loc_area_unknown.to_string(),
+                            None => String::new(),
+                        }
+                    })}
+                </Transition>
+            </p>
+        </div>
     }
 }

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 
 const STYLE: &str = include_str!("../../../app/style/main.css");
 const MAP_SCRIPT: &str = include_str!("../../../app/style/kaart.js");
+const PAGE_SCRIPT: &str = include_str!("../../../app/style/pagina.js");
 const WIJKEN: &str = include_str!("../../../data/geo/utrecht_wijken_2013.geojson");
 
 pub async fn style() -> impl IntoResponse {
@@ -31,6 +32,17 @@ pub async fn map_script(State(state): State<AppState>) -> impl IntoResponse {
             (header::CACHE_CONTROL, "public, max-age=3600"),
         ],
         script,
+    )
+}
+
+/// What the pages do with JavaScript on (islands, no reload between pages; see the file).
+pub async fn page_script() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        PAGE_SCRIPT,
     )
 }
 

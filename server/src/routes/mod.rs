@@ -104,6 +104,7 @@ pub fn router(state: AppState) -> Router {
         .merge(hsds::routes())
         .route("/assets/style.css", get(assets::style))
         .route("/assets/kaart.js", get(assets::map_script))
+        .route("/assets/pagina.js", get(assets::page_script))
         .route("/assets/wijken.geojson", get(assets::wijken))
         .route("/assets/wijken/{gemeente}", get(assets::wijken_of))
         .route("/taal/{code}", get(language::switch))

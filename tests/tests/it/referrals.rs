@@ -546,12 +546,16 @@ async fn a_referral_through_a_coalition_reaches_its_current_link_persons_and_rec
         "without what the person told"
     );
 
-    let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
+    // The professional sees whom it reached: the coalition's link person and the deputy.
+    // (This read the receiver's page once, and passed only because the hydrated page carried
+    // the whole referral as serialized data; the page itself never showed it there.)
+    let sent = page(&app, &format!("/verwijzing/{referral}"), &professional).await;
     assert!(
-        seen.contains("Sam, jongerenwerker") && seen.contains("06 11112222"),
-        "{seen}"
+        sent.contains("Sam, jongerenwerker") && sent.contains("06 11112222"),
+        "{sent}"
     );
-    assert!(seen.contains("Ayla ayla@example.org"), "and the deputy");
+    assert!(sent.contains("Ayla ayla@example.org"), "and the deputy");
+    let seen = page(&app, &format!("/verwijzing/{referral}"), &club_provider).await;
     assert!(seen.contains("Wil graag iets met voetbal doen"));
     assert!(seen.contains("Welke partner van de coalitie neemt deze persoon op?"));
     assert!(seen.contains(">Buurtteam De Meern</option>"));
