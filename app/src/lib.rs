@@ -58,6 +58,9 @@ pub use state::AppState;
 /// File name of the browser bundle (`pkg/<name>.js`, `pkg/<name>_bg.wasm`).
 pub const OUTPUT_NAME: &str = "sociale_kaart";
 
+/// Where the browser bundle is served, under the site root.
+pub const PKG_DIR: &str = "pkg";
+
 /// Starts the reactive system for the islands; `hydrate`'s entry point calls it before
 /// `pagina.js` hydrates each `<leptos-island>` through its exported function.
 #[cfg(feature = "hydrate")]

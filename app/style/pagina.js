@@ -2,7 +2,8 @@
 // without this file; with it:
 // - the wasm bundle is fetched only on a page with an island (`<leptos-island>`: the search
 //   box's suggestions, "use my location", the location editor's wijk preview) and hydrates
-//   just those; `body[data-hydrated]` marks that this file has done its work;
+//   just those; `body[data-enhanced]` marks that this file runs (CSS shows the helpers that
+//   need it), `body[data-hydrated]` that the islands are hydrated too;
 // - links and forms to this site fetch the next page and put it in place of the old one
 //   (no reload: the scripts, the stylesheet and the map code stay), sending what a browser
 //   without JavaScript sends, so the server answers both the same way;
@@ -117,6 +118,18 @@
     enhance(document.body);
   }
 
+  function said(text) {
+    var main = document.getElementById("inhoud");
+    var p = document.createElement("p");
+    p.className = "problem";
+    p.setAttribute("role", "alert");
+    p.textContent = text.slice(0, 500);
+    if (main) {
+      main.insertBefore(p, main.firstChild);
+      focusOn(p);
+    }
+  }
+
   function go(url, init, push, fallback, form) {
     var mine = ++navigation;
     init.headers = { Accept: "text/html" };
@@ -124,7 +137,15 @@
     document.documentElement.setAttribute("aria-busy", "true");
     fetch(url.href, init).then(function (response) {
       var type = response.headers.get("content-type") || "";
-      if (!/^text\/html/.test(type)) throw new Error("not a page");
+      if (!/^text\/html/.test(type)) {
+        // A file (or a refusal in plain text): a link goes there itself; an answer to a form is
+        // not sent again but shown, as text.
+        if (init.method === "GET") throw new Error("not a page");
+        return response.text().then(function (text) {
+          if (mine === navigation) said(text);
+          return null;
+        });
+      }
       return response.text().then(function (html) {
         var landed = new URL(response.url);
         // A fetch answer has no #fragment: keep the one the link asked for.
@@ -132,7 +153,7 @@
         return { html: html, url: landed };
       });
     }).then(function (page) {
-      if (mine === navigation) put(page.html, page.url, push, form);
+      if (page && mine === navigation) put(page.html, page.url, push, form);
     }).catch(function () {
       // Let the browser do it itself, as without JavaScript.
       if (mine === navigation) fallback();
@@ -171,7 +192,8 @@
     } else {
       init.body = new URLSearchParams(data);
     }
-    go(url, init, true, function () { HTMLFormElement.prototype.submit.call(form); }, form);
+    // A live form replaces its own history entry: one entry per search, not per tick.
+    go(url, init, !form.hasAttribute("data-live"), function () { HTMLFormElement.prototype.submit.call(form); }, form);
   });
 
   window.addEventListener("popstate", function () {
@@ -198,6 +220,7 @@
   });
 
   function start() {
+    document.body.setAttribute("data-enhanced", "");
     enhance(document.body).then(function () {
       document.body.setAttribute("data-hydrated", "true");
     });

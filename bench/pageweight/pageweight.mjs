@@ -7,8 +7,10 @@
 // page it reports what the browser downloads (HTML, CSS, JS, wasm, other), raw and as gzip and
 // brotli would send it (Node's zlib, default levels), the bytes that went over the wire with
 // the server's own encoding, and, in headless Chromium with the CPU slowed 4x and DevTools'
-// "Slow 3G" network (2 s round trip, 50 kB/s), the time until the page is hydrated
-// (`body[data-hydrated]`) and until the map has drawn a marker. Pages behind a login
+// "Slow 3G" network (2 s round trip, 50 kB/s), the time until the page is on screen (first
+// contentful paint; its links and forms work from then on: they are plain HTML), until its islands are hydrated
+// (`body[data-hydrated]`, set by pagina.js, at once on a page without one) and until the map
+// has drawn a marker. Pages behind a login
 // (the wijkteam workspace) need SK_COOKIE="sk_session=..." from a logged-in browser.
 
 import { spawn } from "node:child_process";
@@ -127,15 +129,17 @@ async function measure(path, throttled, width = 390) {
   await cdp.send("Page.navigate", { url: base + path });
   let hydrated = null;
   let map = null;
+  let read = null;
   // A phone shows the map only when asked ("Toon de kaart"): it is timed on a wide screen.
   const hasMap = path.startsWith("/?") && width >= 1000;
   while (Date.now() - started < TIMEOUT_MS && (hydrated === null || (hasMap && map === null))) {
     const { result } = await cdp.send("Runtime.evaluate", {
-      expression: "[document.body && document.body.dataset.hydrated === 'true', !!document.querySelector('.leaflet-marker-icon, .marker-cluster')]",
+      expression: "[document.body && document.body.dataset.hydrated === 'true', !!document.querySelector('.leaflet-marker-icon, .marker-cluster'), location.href !== 'about:blank' && (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime]",
       returnByValue: true,
     });
-    const [h, m] = result.value || [false, false];
+    const [h, m, r] = result.value || [false, false, false];
     const t = Date.now() - started;
+    if (r && read === null) read = r;
     if (h && hydrated === null) hydrated = t;
     if (m && map === null) map = t;
     await new Promise((r) => setTimeout(r, 50));
@@ -143,7 +147,7 @@ async function measure(path, throttled, width = 390) {
   await new Promise((r) => setTimeout(r, 500));
   cdp.close();
   await fetch(`http://127.0.0.1:${PORT}/json/close/${target.id}`);
-  return { resources: [...resources.values()], hydrated, map: hasMap ? map : undefined };
+  return { resources: [...resources.values()], hydrated, read, map: hasMap ? map : undefined };
 }
 
 async function sizes(url) {
@@ -169,8 +173,8 @@ const browser = await startChromium();
 try {
   console.log(`Pages of ${base}; sizes in KiB; times in s with the CPU ${CPU_SLOWDOWN}x slower and Slow 3G.`);
   console.log("");
-  console.log("| page | HTML raw / gz / br | CSS gz / br | JS gz / br | wasm raw / gz / br | over the wire | hydrated (390 px) | map drawn (1280 px) |");
-  console.log("|---|---|---|---|---|---:|---:|---:|");
+  console.log("| page | HTML raw / gz / br | CSS gz / br | JS gz / br | wasm raw / gz / br | JS + wasm gz | over the wire | on screen (390 px) | hydrated (390 px) | map drawn (1280 px) |");
+  console.log("|---|---|---|---|---|---:|---:|---:|---:|---:|");
   for (const [name, path] of pages) {
     try {
     const plain = await measure(path, false);
@@ -186,9 +190,9 @@ try {
     const slow = await measure(path, true);
     const wide = path.startsWith("/?") ? await measure(path, true, 1280) : { map: undefined };
     const h = totals.html, c = totals.css, j = totals.js, w = totals.wasm;
-    console.log(`| ${name} | ${kb(h[0])} / ${kb(h[1])} / ${kb(h[2])} | ${kb(c[1])} / ${kb(c[2])} | ${kb(j[1])} / ${kb(j[2])} | ${kb(w[0])} / ${kb(w[1])} / ${kb(w[2])} | ${kb(wire)} | ${sec(slow.hydrated)} | ${sec(wide.map)} |`);
+    console.log(`| ${name} | ${kb(h[0])} / ${kb(h[1])} / ${kb(h[2])} | ${kb(c[1])} / ${kb(c[2])} | ${kb(j[1])} / ${kb(j[2])} | ${kb(w[0])} / ${kb(w[1])} / ${kb(w[2])} | ${kb(j[1] + w[1])} | ${kb(wire)} | ${sec(slow.read)} | ${sec(slow.hydrated)} | ${sec(wide.map)} |`);
     } catch (e) {
-      console.log(`| ${name} | could not be measured: ${e.message} | | | | | | |`);
+      console.log(`| ${name} | could not be measured: ${e.message} | | | | | | | | |`);
     }
   }
 } finally {

@@ -73,7 +73,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let leptos_options = LeptosOptions::builder()
         .output_name(app::OUTPUT_NAME)
         .site_root(config.site_root.display().to_string())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(app::PKG_DIR)
         .site_addr(config.addr)
         .build();
     // Five sign-ups per address per ten minutes is plenty for people and stops scripts.

@@ -1,6 +1,7 @@
 //! Header and footer of every page.
 
 use leptos::prelude::*;
+use leptos_meta::Link;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
@@ -17,6 +18,18 @@ fn here(location: &leptos_router::location::Location) -> String {
             location.pathname.get(),
             search.trim_start_matches('?')
         )
+    }
+}
+
+/// On a page with an island: asks for the browser bundle while the page is read (hoisted into
+/// `<head>`), instead of two round trips later when `pagina.js` finds the island.
+#[component]
+pub fn IslandBundle() -> impl IntoView {
+    let base = format!("/{}/{}", crate::PKG_DIR, crate::OUTPUT_NAME);
+    view! {
+        <Link rel="modulepreload" href=format!("{base}.js")/>
+        <Link rel="preload" href=format!("{base}_bg.wasm") as_="fetch" type_="application/wasm"
+            crossorigin="anonymous"/>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The map container; `kaart.js` (Leaflet) draws it after hydration from `data-markers`.
 
 use leptos::prelude::*;
+use leptos_meta::Link;
 
 use crate::i18n::{fill, use_texts, Lang};
 use crate::model::{format_km, OfferSummary};
@@ -85,6 +86,10 @@ pub fn Map(
     #[prop(optional)] small: bool,
 ) -> impl IntoView {
     view! {
+        // kaart.js asks for Leaflet once it finds a map; these let the browser start at once.
+        <Link rel="preload" href="/vendor/leaflet/leaflet.js" as_="script"/>
+        <Link rel="preload" href="/vendor/leaflet/leaflet.markercluster.js" as_="script"/>
+        <Link rel="preload" href="/vendor/leaflet/leaflet.css" as_="style"/>
         <div class="kaart" class:kaart-klein=small id=(!small).then_some("resultaten-kaart") role="region"
             aria-label=label data-markers=markers_json(&markers)
             data-area-label=use_texts().map_search_area></div>

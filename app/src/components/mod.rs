@@ -9,7 +9,7 @@ mod offer_card;
 
 pub use form::FieldKit;
 pub use lanes::{Lane, PartnerList, ProposalCard, SuggestionCard};
-pub use layout::{SiteFooter, SiteHeader};
+pub use layout::{IslandBundle, SiteFooter, SiteHeader};
 pub use locate_me::LocateMe;
 pub use map::{json_text, Map, Marker};
 pub use offer_card::OfferCard;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{encode, set_status};
 use crate::api::{search_offers, SearchQuery, DISTANCES_KM};
-use crate::components::{LocateMe, Map, Marker, OfferCard};
+use crate::components::{IslandBundle, LocateMe, Map, Marker, OfferCard};
 use crate::i18n::{fill, use_lang, use_texts, Texts};
 use crate::model::{FacetCount, OfferSummary, SearchOutcome};
 
@@ -105,6 +105,7 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <Title text=""/>
+        <IslandBundle/>
         // After a search a phone shows the results, not the introduction (see main.css).
         <section class="search-hero" class:compact=move || !query().is_empty() aria-labelledby="zoek-titel">
             <h1 id="zoek-titel">{t.search_title}</h1>

@@ -8,7 +8,7 @@ use leptos_router::components::A;
 
 use crate::api::{area_of_postcode, load_location_form, SaveLocation};
 use crate::auth::csrf_token;
-use crate::components::FieldKit;
+use crate::components::{FieldKit, IslandBundle};
 use crate::i18n::{fill, use_texts, Texts};
 use crate::manage::{LocationForm, LOCATION_FIELDS};
 
@@ -45,6 +45,7 @@ fn Editor(form: LocationForm) -> impl IntoView {
     let title = if is_new { t.loc_new } else { t.loc_edit };
     view! {
         <Title text=title/>
+        <IslandBundle/>
         <article class="signup location-editor">
             <p class="breadcrumb"><A href="/beheer">{t.manage_title}</A></p>
             <h1>{title}</h1>

@@ -6,20 +6,9 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-const STYLE: &str = include_str!("../../../app/style/main.css");
 const MAP_SCRIPT: &str = include_str!("../../../app/style/kaart.js");
 const PAGE_SCRIPT: &str = include_str!("../../../app/style/pagina.js");
 const WIJKEN: &str = include_str!("../../../data/geo/utrecht_wijken_2013.geojson");
-
-pub async fn style() -> impl IntoResponse {
-    (
-        [
-            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=3600"),
-        ],
-        STYLE,
-    )
-}
 
 /// The map script, with this node's base-tile URL (none: boundaries only).
 pub async fn map_script(State(state): State<AppState>) -> impl IntoResponse {

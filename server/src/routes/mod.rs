@@ -102,7 +102,6 @@ pub fn router(state: AppState) -> Router {
             axum::routing::post(api::coalitions::add_note),
         )
         .merge(hsds::routes())
-        .route("/assets/style.css", get(assets::style))
         .route("/assets/kaart.js", get(assets::map_script))
         .route("/assets/pagina.js", get(assets::page_script))
         .route("/assets/wijken.geojson", get(assets::wijken))

@@ -319,7 +319,7 @@ async fn every_response_carries_the_security_headers_and_pages_use_the_csp_nonce
         "/bestaat/ook/niet",
         "/api/v1/search?q=voetbal",
         "/hsds/services",
-        "/assets/style.css",
+        "/assets/pagina.js",
         "/health",
     ] {
         let response = http.get(app.url(path)).send().await.unwrap();

@@ -114,3 +114,20 @@ pub fn artifacts_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).expect("artifact dir");
     dir
 }
+
+/// A page's HTML without the stylesheet inlined in its `<head>`: the stylesheet names every
+/// class, so a test that looks for a class (or for its absence) must look at the page itself.
+/// (The stylesheet has its own test in `app::shell`.)
+pub fn without_stylesheet(html: String) -> String {
+    let Some(start) = html.find("<style") else {
+        return html;
+    };
+    match html[start..].find("</style>") {
+        Some(end) => format!(
+            "{}{}",
+            &html[..start],
+            &html[start + end + "</style>".len()..]
+        ),
+        None => html,
+    }
+}

@@ -120,7 +120,7 @@ pub async fn post_for_body(
 
 /// A page as the logged-in user sees it.
 pub async fn page(app: &TestApp, path: &str, session: &Session) -> String {
-    client()
+    let html = client()
         .get(app.url(path))
         .header("cookie", &session.cookies)
         .send()
@@ -128,7 +128,8 @@ pub async fn page(app: &TestApp, path: &str, session: &Session) -> String {
         .unwrap()
         .text()
         .await
-        .unwrap()
+        .unwrap();
+    super::without_stylesheet(html)
 }
 
 /// A user as the services see them: no session, no HTTP.
@@ -224,5 +225,6 @@ async fn answer(response: reqwest::Response) -> (u16, String, String) {
         .unwrap_or_default()
         .to_string();
     let status = response.status().as_u16();
-    (status, location, response.text().await.unwrap_or_default())
+    let body = response.text().await.unwrap_or_default();
+    (status, location, super::without_stylesheet(body))
 }

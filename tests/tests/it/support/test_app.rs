@@ -127,7 +127,8 @@ impl TestApp {
             .await
             .expect("request");
         let status = response.status().as_u16();
-        (status, response.text().await.expect("body"))
+        let body = response.text().await.expect("body");
+        (status, super::without_stylesheet(body))
     }
 
     /// GET a path that answers JSON.
