@@ -40,6 +40,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <style nonce=nonce.clone()>{STYLE}</style>
+                // No icon: without this line every first visit also fetches /favicon.ico (a
+                // whole 404 page).
+                <link rel="icon" href="data:,"/>
                 // Fetches Leaflet only on a page with a map.
                 <script src="/assets/kaart.js" nonce=nonce.clone() defer></script>
                 // Loads the wasm only on a page with an island (pagina.js).
