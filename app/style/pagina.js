@@ -57,6 +57,13 @@
   // ---- No reload between pages ----
 
   var navigation = 0;
+  // Where each page was scrolled to, so going back returns there (the page comes later than
+  // the browser's own restoring would).
+  if ("scrollRestoration" in window.history) window.history.scrollRestoration = "manual";
+
+  function remember() {
+    window.history.replaceState({ y: window.scrollY }, "");
+  }
 
   function isPage(url) {
     return url.origin === window.location.origin;
@@ -85,7 +92,7 @@
     });
   }
 
-  function put(html, url, push, form) {
+  function put(html, url, push, form, back) {
     var doc = new DOMParser().parseFromString(html, "text/html");
     var before = window.location;
     var samePage = url.pathname === before.pathname;
@@ -97,11 +104,14 @@
     }));
     keepTyped(form, url);
     if (push) window.history.pushState(null, "", url.href);
-    else window.history.replaceState(null, "", url.href);
+    else window.history.replaceState(back ? window.history.state : null, "", url.href);
     // Where to continue: the anchor asked for, a problem the server found, the part the server
     // marked (`data-open-here`), the same field on the same page, or the top of a new page.
     var main = document.getElementById("inhoud");
-    if (url.hash && focusOn(document.getElementById(decodeURIComponent(url.hash.slice(1))))) {
+    if (back) {
+      window.scrollTo(0, (window.history.state && window.history.state.y) || 0);
+      if (main) main.focus({ preventScroll: true });
+    } else if (url.hash && focusOn(document.getElementById(decodeURIComponent(url.hash.slice(1))))) {
       // done
     } else if (focusOn(main && main.querySelector("[role=alert]"))) {
       // done
@@ -130,8 +140,9 @@
     }
   }
 
-  function go(url, init, push, fallback, form) {
+  function go(url, init, push, fallback, form, back) {
     var mine = ++navigation;
+    if (push) remember();
     init.headers = { Accept: "text/html" };
     init.credentials = "same-origin";
     document.documentElement.setAttribute("aria-busy", "true");
@@ -153,7 +164,7 @@
         return { html: html, url: landed };
       });
     }).then(function (page) {
-      if (page && mine === navigation) put(page.html, page.url, push, form);
+      if (page && mine === navigation) put(page.html, page.url, push, form, back);
     }).catch(function () {
       // Let the browser do it itself, as without JavaScript.
       if (mine === navigation) fallback();
@@ -198,7 +209,7 @@
 
   window.addEventListener("popstate", function () {
     var url = new URL(window.location.href);
-    go(url, { method: "GET" }, false, function () { window.location.reload(); });
+    go(url, { method: "GET" }, false, function () { window.location.reload(); }, null, true);
   });
 
   // ---- Small things ----

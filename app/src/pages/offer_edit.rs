@@ -162,7 +162,9 @@ fn Preview() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 page.await.map(|detail| view! {
-                    <section class="preview" id="voorbeeld" aria-labelledby="voorbeeld-titel">
+                    // `data-open-here`: without a reload pagina.js opens the page here (the
+                    // redirect's #voorbeeld does not survive a fetch).
+                    <section class="preview" id="voorbeeld" data-open-here="" aria-labelledby="voorbeeld-titel">
                         <h2 id="voorbeeld-titel">{t.ed_preview_title}</h2>
                         <p class="notice">{t.ed_preview_note}</p>
                         <div class="preview-page" inert>

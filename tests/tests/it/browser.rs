@@ -456,3 +456,40 @@ async fn the_hydrated_offer_editor_shows_a_preview_without_saving_and_keeps_the_
         "a preview saves nothing"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn going_back_from_a_result_shows_the_results_where_the_person_left_them_without_a_reload() {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.set_size(390, 844).await;
+    browser
+        .goto_hydrated(&app.url("/?q=voetbal&waar=3454"))
+        .await;
+    let left_at = browser
+        .execute(
+            "window.__skMarker = 'kept'; document.querySelectorAll('.offer-card')[4].scrollIntoView(); \
+             return window.scrollY;",
+        )
+        .await;
+    assert!(
+        left_at.as_f64().unwrap() > 500.0,
+        "scrolled down: {left_at}"
+    );
+
+    browser
+        .execute("document.querySelectorAll('.offer-card h3 a')[4].click(); return true;")
+        .await;
+    browser
+        .wait_until("return location.pathname.startsWith('/aanbod/') && window.scrollY === 0;")
+        .await;
+    browser.execute("history.back(); return true;").await;
+    browser
+        .wait_until(&format!(
+            "return !!document.getElementById('resultaten-titel') && Math.abs(window.scrollY - {left_at}) < 2;"
+        ))
+        .await;
+
+    assert_eq!(browser.execute("return window.__skMarker;").await, "kept");
+    assert!(browser.current_url().await.contains("q=voetbal"));
+    browser.close().await;
+}
