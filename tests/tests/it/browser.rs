@@ -13,6 +13,15 @@ async fn search_with_the_form(browser: &Browser, words: &str, place: &str) {
     browser.click(&submit).await;
 }
 
+/// The demo in Chromium with JavaScript, at a phone's size, on `path` once hydrated.
+async fn on_a_phone(path: &str) -> (TestApp, Browser) {
+    let app = TestApp::demo(Backend::Sqlite).await;
+    let browser = Browser::start(true).await;
+    browser.set_size(390, 844).await;
+    browser.goto_hydrated(&app.url(path)).await;
+    (app, browser)
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_home_page_hydrates_and_searches_without_reloading_in_chromium() {
     let app = TestApp::demo(Backend::Sqlite).await;
@@ -229,12 +238,7 @@ async fn search_and_facets_work_with_the_keyboard_alone() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn on_a_phone_the_list_comes_first_and_the_map_is_one_tap_away() {
-    let app = TestApp::demo(Backend::Sqlite).await;
-    let browser = Browser::start(true).await;
-    browser.set_size(390, 844).await;
-    browser
-        .goto_hydrated(&app.url("/?q=taalcafe&waar=3511"))
-        .await;
+    let (_app, browser) = on_a_phone("/?q=taalcafe&waar=3511").await;
     let map = browser.wait_for(".results .kaart").await;
     assert!(
         !browser.is_displayed(&map).await,
@@ -459,12 +463,7 @@ async fn the_hydrated_offer_editor_shows_a_preview_without_saving_and_keeps_the_
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn going_back_from_a_result_shows_the_results_where_the_person_left_them_without_a_reload() {
-    let app = TestApp::demo(Backend::Sqlite).await;
-    let browser = Browser::start(true).await;
-    browser.set_size(390, 844).await;
-    browser
-        .goto_hydrated(&app.url("/?q=voetbal&waar=3454"))
-        .await;
+    let (_app, browser) = on_a_phone("/?q=voetbal&waar=3454").await;
     let left_at = browser
         .execute(
             "window.__skMarker = 'kept'; document.querySelectorAll('.offer-card')[4].scrollIntoView(); \
