@@ -11,7 +11,7 @@
 // contentful paint; its links and forms work from then on: they are plain HTML), until its islands are hydrated
 // (`body[data-hydrated]`, set by pagina.js, at once on a page without one) and until the map
 // has drawn a marker. Pages behind a login
-// (the wijkteam workspace) need SK_COOKIE="sk_session=..." from a logged-in browser.
+// (the wijkteam workspace) need SK_COOKIE="sk_sessie=..." from a logged-in browser.
 
 import { spawn } from "node:child_process";
 import { gzipSync, brotliCompressSync } from "node:zlib";
