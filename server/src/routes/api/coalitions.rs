@@ -50,12 +50,9 @@ pub(super) async fn holder(
 }
 
 fn body<T>(input: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    input.map(|Json(t)| t).map_err(|_| {
-        ApiError::BadRequest(
-            "invalid_json",
-            "Dit is geen geldige JSON, of er staan velden van het verkeerde soort in.".into(),
-        )
-    })
+    input
+        .map(|Json(t)| t)
+        .map_err(|e| ApiError::BadRequest("invalid_json", super::unreadable_json("Dit", &e)))
 }
 
 fn id(text: &str) -> Result<Uuid, ApiError> {

@@ -41,13 +41,7 @@ pub async fn match_profile(
     input: Result<Json<ProfileInput>, JsonRejection>,
 ) -> Result<Json<Response>, ApiError> {
     let Json(input) = input.map_err(|e| {
-        ApiError::BadRequest(
-            "invalid_profile",
-            format!(
-                "Het profiel is geen geldige JSON of heeft velden van het verkeerde soort ({}).",
-                e.status().as_u16()
-            ),
-        )
+        ApiError::BadRequest("invalid_profile", super::unreadable_json("Het profiel", &e))
     })?;
     let profile = input.parse()?;
     let members = input.parse_household(&profile)?;

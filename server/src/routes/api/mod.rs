@@ -5,6 +5,7 @@ mod matching;
 mod search;
 mod signals;
 
+use axum::extract::rejection::JsonRejection;
 use axum::http::header;
 use axum::response::IntoResponse;
 
@@ -18,4 +19,19 @@ pub async fn openapi() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "application/json")],
         include_str!("openapi.json"),
     )
+}
+
+/// A Dutch sentence for a JSON body the API could not read; `what` names it ("Het profiel").
+/// Says what is wrong, not which status code or parser said so.
+pub(crate) fn unreadable_json(what: &str, rejection: &JsonRejection) -> String {
+    match rejection {
+        JsonRejection::JsonDataError(_) => {
+            format!("{what} heeft een veld van het verkeerde soort, of er ontbreekt een veld.")
+        }
+        JsonRejection::JsonSyntaxError(_) => format!("{what} is geen geldige JSON."),
+        JsonRejection::MissingJsonContentType(_) => {
+            format!("{what} moet als JSON komen (Content-Type: application/json).")
+        }
+        _ => format!("{what} kon niet worden gelezen."),
+    }
 }
