@@ -61,6 +61,11 @@ pub const OUTPUT_NAME: &str = "sociale_kaart";
 /// Where the browser bundle is served, under the site root.
 pub const PKG_DIR: &str = "pkg";
 
+/// The bundle's path without its ending: `<this>.js` and `<this>_bg.wasm`.
+pub fn bundle_base() -> String {
+    format!("/{PKG_DIR}/{OUTPUT_NAME}")
+}
+
 /// Starts the reactive system for the islands; `hydrate`'s entry point calls it before
 /// `pagina.js` hydrates each `<leptos-island>` through its exported function.
 #[cfg(feature = "hydrate")]

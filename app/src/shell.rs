@@ -23,8 +23,9 @@ use crate::pages::{
 /// anything but this file (see the test below).
 const STYLE: &str = include_str!("../style/main.css");
 
-/// The whole HTML document, rendered on the server around [`App`].
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The whole HTML document, rendered on the server around [`App`]. The options' bundle name
+/// and folder are [`crate::OUTPUT_NAME`] and [`crate::PKG_DIR`] (see `server::startup`).
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let lang = Lang::detect();
     // Islands: only `#[island]` components hydrate, so everything else is rendered without
     // hydration markers (what `HydrationScripts` does in islands mode).
@@ -32,7 +33,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         context.set_is_hydrating(false);
     }
     let nonce = leptos::nonce::use_nonce();
-    let bundle = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let bundle = crate::bundle_base();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>

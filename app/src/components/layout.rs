@@ -25,7 +25,7 @@ fn here(location: &leptos_router::location::Location) -> String {
 /// `<head>`), instead of two round trips later when `pagina.js` finds the island.
 #[component]
 pub fn IslandBundle() -> impl IntoView {
-    let base = format!("/{}/{}", crate::PKG_DIR, crate::OUTPUT_NAME);
+    let base = crate::bundle_base();
     view! {
         <Link rel="modulepreload" href=format!("{base}.js")/>
         <Link rel="preload" href=format!("{base}_bg.wasm") as_="fetch" type_="application/wasm"

@@ -12,7 +12,7 @@ use uuid::Uuid;
 
 use super::sql::{fetch_by_ids, placeholders};
 use super::taxonomy::term_codes;
-use super::{on_pool, Db};
+use super::Db;
 use crate::domain::Compensation;
 use crate::Result;
 
@@ -187,17 +187,7 @@ async fn read_rows(db: &Db, only: Option<&[Uuid]>) -> Result<Rows> {
         "SELECT id, talents, age, latitude, longitude FROM talent_entries WHERE expires_on >= ${at} {}",
         when("AND id IN ({ids})")
     );
-    let ids = match only {
-        Some([]) => &[Uuid::nil()][..],
-        other => other.unwrap_or_default(),
-    };
-    let entries: Vec<EntryRow> = on_pool!(db, p => {
-        let mut q = sqlx::query_as(&sql);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        q.bind(today).fetch_all(p).await?
-    });
+    let entries = fetch_by_ids!(db, EntryRow, sql, only, today);
     Ok(Rows {
         offers,
         places,

@@ -79,9 +79,10 @@ pub(crate) fn own_filter(alias: &str, only: Scope<'_>) -> String {
 }
 
 /// Runs `$sql` (built with [`id_filter`] for the same scope) with the ids bound as `$1..$n`
-/// (or a stretch's bounds as `$1, $2`); all rows bind nothing.
+/// (or a stretch's bounds as `$1, $2`); all rows bind nothing. Values after the ids (`$after`)
+/// are bound next, in order.
 macro_rules! fetch_by_ids {
-    ($db:expr, $ty:ty, $sql:expr, $ids:expr) => {{
+    ($db:expr, $ty:ty, $sql:expr, $ids:expr $(, $after:expr)*) => {{
         let sql: String = $sql;
         let scope: $crate::db::sql::Scope<'_> = $ids.into();
         let rows: Vec<$ty> = $crate::db::on_pool!($db, p => {
@@ -92,6 +93,7 @@ macro_rules! fetch_by_ids {
                 $crate::db::sql::Scope::Stored(stretch) => q = q.bind(&stretch.from).bind(&stretch.to),
                 $crate::db::sql::Scope::All => {}
             }
+            $( q = q.bind($after); )*
             q.fetch_all(p).await?
         });
         rows
